@@ -1,0 +1,25 @@
+import type { Role } from '@wms/protocol';
+import { createMiddleware } from 'hono/factory';
+import { forbidden, unauthenticated } from '../http/api-error';
+import { type Session, verifySession } from './session-token';
+
+export type SessionEnv = { Variables: { session: Session } };
+
+/**
+ * Requires a valid `Authorization: Bearer` token (or `?token=` where a header cannot be sent,
+ * as with EventSource) and, when `roles` is given, one of those roles.
+ */
+export function requireSession(secret: string, roles?: readonly Role[]) {
+  return createMiddleware<SessionEnv>(async (c, next) => {
+    const header = c.req.header('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : c.req.query('token');
+    if (!token) throw unauthenticated('Log in first: no token was sent');
+    const session = await verifySession(token, secret);
+    if (!session) throw unauthenticated('Your login has expired or is not valid: log in again');
+    if (roles && !roles.includes(session.role)) {
+      throw forbidden(`This needs the role ${roles.join(' or ')}; you are ${session.role}`);
+    }
+    c.set('session', session);
+    await next();
+  });
+}

@@ -1,0 +1,291 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * A full 64-bit transaction id (`pg_current_xact_id()`), read as text so no precision is lost.
+ * The change feed's cursor is built on it: see sync/pull.ts.
+ */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const currentTxid = () =>
+  xid8('txid')
+    .notNull()
+    .default(sql`pg_current_xact_id()`);
+
+export const warehouses = pgTable('warehouses', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  nameZh: text('name_zh').notNull(),
+  city: text('city').notNull(),
+});
+
+export const bins = pgTable(
+  'bins',
+  {
+    id: text('id').primaryKey(),
+    warehouseId: text('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    zone: text('zone').notNull(),
+    code: text('code').notNull(),
+    /** Printed on the label beside the barcode; keyed in when the label will not scan. */
+    checkDigits: text('check_digits').notNull(),
+    pathSeq: integer('path_seq').notNull(),
+  },
+  (t) => [unique('bins_warehouse_code').on(t.warehouseId, t.code)],
+);
+
+export const skus = pgTable('skus', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  nameZh: text('name_zh').notNull(),
+  category: text('category').notNull(),
+  imageUrl: text('image_url'),
+  lotTracked: boolean('lot_tracked').notNull().default(false),
+});
+
+/** Barcodes of a SKU; GTINs are stored in their 14-digit form. */
+export const skuBarcodes = pgTable(
+  'sku_barcodes',
+  {
+    barcode: text('barcode').primaryKey(),
+    skuId: text('sku_id')
+      .notNull()
+      .references(() => skus.id),
+  },
+  (t) => [index('sku_barcodes_sku').on(t.skuId)],
+);
+
+/** The current quantity of a SKU in a bin; changed only together with a `stock_movements` row. */
+export const stock = pgTable(
+  'stock',
+  {
+    warehouseId: text('warehouse_id').notNull(),
+    binId: text('bin_id')
+      .notNull()
+      .references(() => bins.id),
+    skuId: text('sku_id')
+      .notNull()
+      .references(() => skus.id),
+    qty: integer('qty').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.binId, t.skuId] }), index('stock_sku').on(t.warehouseId, t.skuId)],
+);
+
+export const stockMovements = pgTable(
+  'stock_movements',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    warehouseId: text('warehouse_id').notNull(),
+    binId: text('bin_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    delta: integer('delta').notNull(),
+    reason: text('reason', { enum: ['initial', 'pick'] }).notNull(),
+    eventId: uuid('event_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('stock_movements_bin').on(t.binId, t.skuId)],
+);
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  warehouseId: text('warehouse_id')
+    .notNull()
+    .references(() => warehouses.id),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['picker', 'supervisor', 'admin'] }).notNull(),
+  badge: text('badge').notNull().unique(),
+  pinHash: text('pin_hash').notNull(),
+  language: text('language', { enum: ['zh-CN', 'en'] }).notNull(),
+  active: boolean('active').notNull().default(true),
+});
+
+export const devices = pgTable('devices', {
+  id: uuid('id').primaryKey(),
+  label: text('label').notNull(),
+  secretHash: text('secret_hash').notNull(),
+  currentEpoch: integer('current_epoch').notNull(),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+/**
+ * One life of a device's local database. `lastSeq` is the highest seq stored (no gaps below it);
+ * `highestLocalSeq` what the device last said it had allocated: the difference is its backlog.
+ */
+export const deviceIncarnations = pgTable(
+  'device_incarnations',
+  {
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => devices.id),
+    epoch: integer('epoch').notNull(),
+    lastSeq: integer('last_seq').notNull().default(0),
+    highestLocalSeq: integer('highest_local_seq').notNull().default(0),
+    /** Seqs the device had created in this epoch that never reached us (set when it re-registers). */
+    lostSeqs: integer('lost_seqs').notNull().default(0),
+    lastUserId: text('last_user_id'),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.deviceId, t.epoch] })],
+);
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    warehouseId: text('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    channel: text('channel').notNull(),
+    channelOrderId: text('channel_order_id').notNull(),
+    status: text('status', { enum: ['received', 'waved', 'picking', 'picked', 'shipped'] }).notNull(),
+    consigneeName: text('consignee_name').notNull(),
+    province: text('province').notNull(),
+    city: text('city').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('orders_channel_order').on(t.channel, t.channelOrderId)],
+);
+
+export const orderLines = pgTable('order_lines', {
+  id: text('id').primaryKey(),
+  orderId: text('order_id')
+    .notNull()
+    .references(() => orders.id),
+  skuId: text('sku_id')
+    .notNull()
+    .references(() => skus.id),
+  qty: integer('qty').notNull(),
+});
+
+export const waves = pgTable(
+  'waves',
+  {
+    id: text('id').primaryKey(),
+    warehouseId: text('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    code: text('code').notNull(),
+    status: text('status', { enum: ['open', 'picking', 'done', 'cancelled'] }).notNull(),
+    assignedUserId: text('assigned_user_id').references(() => users.id),
+    /** Fencing token: bumped on every (re)assignment. */
+    assignmentVersion: integer('assignment_version').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('waves_assignee').on(t.assignedUserId), index('waves_warehouse').on(t.warehouseId)],
+);
+
+export const pickLines = pgTable(
+  'pick_lines',
+  {
+    id: text('id').primaryKey(),
+    waveId: text('wave_id')
+      .notNull()
+      .references(() => waves.id),
+    warehouseId: text('warehouse_id').notNull(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    orderLineId: text('order_line_id')
+      .notNull()
+      .references(() => orderLines.id),
+    skuId: text('sku_id')
+      .notNull()
+      .references(() => skus.id),
+    binId: text('bin_id')
+      .notNull()
+      .references(() => bins.id),
+    qty: integer('qty').notNull(),
+    pickedQty: integer('picked_qty').notNull().default(0),
+    status: text('status', { enum: ['open', 'picked', 'short'] }).notNull(),
+    note: text('note'),
+  },
+  (t) => [index('pick_lines_wave').on(t.waveId)],
+);
+
+/**
+ * Every scan event ever pushed, once: unique on the incarnation and seq, and on the event id.
+ * `outcome` is what the server made of it, so a replayed push gets the same answer.
+ */
+export const scanEvents = pgTable(
+  'scan_events',
+  {
+    id: uuid('id').primaryKey(),
+    deviceId: uuid('device_id').notNull(),
+    epoch: integer('epoch').notNull(),
+    seq: integer('seq').notNull(),
+    warehouseId: text('warehouse_id').notNull(),
+    userId: text('user_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    assignmentVersionSeen: integer('assignment_version_seen').notNull(),
+    outcome: text('outcome', {
+      enum: ['applied', 'over-pick', 'stale-assignment', 'unknown-line'],
+    }).notNull(),
+    deviceTime: timestamp('device_time', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    txid: currentTxid(),
+  },
+  (t) => [
+    unique('scan_events_incarnation_seq').on(t.deviceId, t.epoch, t.seq),
+    index('scan_events_incarnation_txid').on(t.deviceId, t.epoch, t.txid),
+  ],
+);
+
+export const exceptions = pgTable(
+  'exceptions',
+  {
+    id: uuid('id').primaryKey(),
+    warehouseId: text('warehouse_id').notNull(),
+    kind: text('kind', { enum: ['over-pick', 'bin-negative', 'unknown-line'] }).notNull(),
+    status: text('status', { enum: ['open', 'resolved'] }).notNull().default('open'),
+    waveId: text('wave_id'),
+    pickLineId: text('pick_line_id'),
+    eventId: uuid('event_id'),
+    binId: text('bin_id'),
+    skuId: text('sku_id'),
+    qty: integer('qty'),
+    message: text('message').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [index('exceptions_warehouse_status').on(t.warehouseId, t.status)],
+);
+
+/**
+ * The change feed behind pull. One row per changed wave (`lineId` null: the wave itself, with all
+ * its lines) or line, addressed to the wave's assignee at the time (`audienceUserId`); supervisors
+ * read by warehouse. `txid` is the writing transaction, read back only once it is below every
+ * running transaction (see sync/pull.ts).
+ */
+export const changes = pgTable(
+  'changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    txid: currentTxid(),
+    warehouseId: text('warehouse_id').notNull(),
+    waveId: text('wave_id').notNull(),
+    lineId: text('line_id'),
+    audienceUserId: text('audience_user_id'),
+  },
+  (t) => [
+    index('changes_audience').on(t.audienceUserId, t.txid, t.id),
+    index('changes_warehouse').on(t.warehouseId, t.txid, t.id),
+  ],
+);

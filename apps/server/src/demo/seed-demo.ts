@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import { hashPin } from '../auth/secret-hash';
+import { type Db, type Tx, queryRows } from '../db/database';
+import * as t from '../db/schema';
+import { demoSkus, type DemoSku } from './demo-catalogue';
+import { DEMO_WAREHOUSES, type DemoBin, demoBins } from './demo-layout';
+
+export const DEMO_PIN = '1234';
+
+/** The demo people: badge barcodes printed at start, every PIN is DEMO_PIN. */
+export const DEMO_USERS = [
+  { id: 'u-gz-p1', warehouseId: 'GZ', name: 'Li Wei', role: 'picker', badge: 'P-0001', language: 'zh-CN' },
+  { id: 'u-gz-p2', warehouseId: 'GZ', name: 'Zhang Min', role: 'picker', badge: 'P-0002', language: 'en' },
+  { id: 'u-gz-s1', warehouseId: 'GZ', name: 'Wang Fang', role: 'supervisor', badge: 'S-0001', language: 'zh-CN' },
+  { id: 'u-gz-a1', warehouseId: 'GZ', name: 'Chen Jie', role: 'admin', badge: 'A-0001', language: 'en' },
+  { id: 'u-cd-p1', warehouseId: 'CD', name: 'Liu Yang', role: 'picker', badge: 'P-0003', language: 'zh-CN' },
+  { id: 'u-cd-p2', warehouseId: 'CD', name: 'Zhao Lei', role: 'picker', badge: 'P-0004', language: 'en' },
+  { id: 'u-cd-s1', warehouseId: 'CD', name: 'Huang Li', role: 'supervisor', badge: 'S-0002', language: 'zh-CN' },
+] as const;
+
+/** The demo waves: code, warehouse, assigned picker, number of orders. */
+const DEMO_WAVES = [
+  { code: 'B26-07', warehouseId: 'GZ', userId: 'u-gz-p1', orders: 18 },
+  { code: 'B26-08', warehouseId: 'GZ', userId: 'u-gz-p2', orders: 16 },
+  { code: 'B26-09', warehouseId: 'CD', userId: 'u-cd-p1', orders: 16 },
+] as const;
+
+const CHANNELS = ['taobao', 'douyin', 'pinduoduo', 'jd', 'mini-program', 'b2b-portal'];
+const DESTINATIONS = [
+  ['广东省', '深圳市'],
+  ['浙江省', '杭州市'],
+  ['四川省', '成都市'],
+  ['湖北省', '武汉市'],
+  ['江苏省', '南京市'],
+  ['重庆市', '重庆市'],
+  ['北京市', '北京市'],
+  ['福建省', '厦门市'],
+] as const;
+const CONSIGNEES = ['王芳', '李娜', '张伟', '刘洋', '陈静', '杨磊', '赵敏', '黄强'];
+
+/** Loads the demo warehouse into an empty database; does nothing if any warehouse exists. */
+export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(72410002)`);
+    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from warehouses`);
+    if ((row?.n ?? 0) > 0) return false;
+    await seed(tx);
+    return true;
+  });
+}
+
+async function seed(tx: Tx) {
+  const random = mulberry32(20261122);
+  const skus = demoSkus();
+  await tx.insert(t.warehouses).values([...DEMO_WAREHOUSES]);
+  await tx.insert(t.skus).values(skus.map(({ gtin14: _g, fragile: _f, ...sku }) => ({ ...sku, imageUrl: null })));
+  await tx.insert(t.skuBarcodes).values(skus.map((s) => ({ barcode: s.gtin14, skuId: s.id })));
+  const pinHash = hashPin(DEMO_PIN);
+  await tx.insert(t.users).values(DEMO_USERS.map((u) => ({ ...u, pinHash })));
+  for (const warehouse of DEMO_WAREHOUSES) {
+    const bins = demoBins(warehouse.id);
+    await tx.insert(t.bins).values(bins);
+    const homes = stockHomes(skus, bins);
+    const stockRows = skus.map((s) => ({
+      warehouseId: warehouse.id,
+      binId: homes.get(s.id)?.id ?? '',
+      skuId: s.id,
+      qty: 20 + Math.floor(random() * 180),
+    }));
+    await tx.insert(t.stock).values(stockRows);
+    await tx.insert(t.stockMovements).values(stockRows.map((s) => ({ ...s, delta: s.qty, reason: 'initial' as const })));
+    for (const wave of DEMO_WAVES.filter((w) => w.warehouseId === warehouse.id)) {
+      await seedWave(tx, wave, skus, homes, random);
+    }
+  }
+}
+
+/** Each SKU lives in one bin per warehouse, spread over the whole layout. */
+function stockHomes(skus: readonly DemoSku[], bins: readonly DemoBin[]): Map<string, DemoBin> {
+  return new Map(skus.map((s, i) => [s.id, bins[(i * 37) % bins.length] as DemoBin]));
+}
+
+async function seedWave(
+  tx: Tx,
+  wave: (typeof DEMO_WAVES)[number],
+  skus: readonly DemoSku[],
+  homes: Map<string, DemoBin>,
+  random: () => number,
+) {
+  const waveId = `W-${wave.warehouseId}-${wave.code}`;
+  await tx.insert(t.waves).values({
+    id: waveId,
+    warehouseId: wave.warehouseId,
+    code: wave.code,
+    status: 'open',
+    assignedUserId: wave.userId,
+    assignmentVersion: 1,
+  });
+  for (let o = 1; o <= wave.orders; o++) {
+    const orderId = `SO-${wave.code}-${String(o).padStart(3, '0')}`;
+    const [province, city] = pick(DESTINATIONS, random);
+    await tx.insert(t.orders).values({
+      id: orderId,
+      warehouseId: wave.warehouseId,
+      channel: pick(CHANNELS, random),
+      channelOrderId: `${wave.code}${String(o).padStart(5, '0')}`,
+      status: 'waved',
+      consigneeName: pick(CONSIGNEES, random),
+      province,
+      city,
+    });
+    const lineCount = 1 + Math.floor(random() * 2);
+    for (let l = 1; l <= lineCount; l++) {
+      const sku = pick(skus, random);
+      const bin = homes.get(sku.id);
+      if (!bin) continue;
+      const lineId = `${orderId}-${l}`;
+      const qty = 1 + Math.floor(random() * 3);
+      await tx.insert(t.orderLines).values({ id: lineId, orderId, skuId: sku.id, qty });
+      await tx.insert(t.pickLines).values({
+        id: `PL-${lineId}`,
+        waveId,
+        warehouseId: wave.warehouseId,
+        orderId,
+        orderLineId: lineId,
+        skuId: sku.id,
+        binId: bin.id,
+        qty,
+        status: 'open',
+        note: sku.fragile ? '易碎,轻拿轻放 · fragile, handle gently' : null,
+      });
+    }
+  }
+}
+
+function pick<T>(items: readonly T[], random: () => number): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+/** A small seeded PRNG, so every fresh demo database is the same. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let r = Math.imul(a ^ (a >>> 15), 1 | a);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

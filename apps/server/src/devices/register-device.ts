@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { RegisterDeviceRequest, RegisterDeviceResponse } from '@wms/protocol';
+import { and, eq } from 'drizzle-orm';
+import { hashDeviceSecret, isDeviceSecretCorrect, newDeviceSecret } from '../auth/secret-hash';
+import type { Db } from '../db/database';
+import { deviceIncarnations, devices } from '../db/schema';
+import { unauthenticated } from '../http/api-error';
+
+/**
+ * Registers a new device (epoch 1), or starts the next epoch of a known device whose local
+ * database is gone. In the second case the seqs of the old epoch that never reached the server
+ * are counted, so a wiped handheld is a recorded loss, not a silent one.
+ */
+export async function registerDevice(db: Db, request: RegisterDeviceRequest): Promise<RegisterDeviceResponse> {
+  if (!request.previous) {
+    const deviceId = randomUUID();
+    const deviceSecret = newDeviceSecret();
+    await db.transaction(async (tx) => {
+      await tx.insert(devices).values({
+        id: deviceId,
+        label: request.label,
+        secretHash: hashDeviceSecret(deviceSecret),
+        currentEpoch: 1,
+      });
+      await tx.insert(deviceIncarnations).values({ deviceId, epoch: 1 });
+    });
+    return { deviceId, epoch: 1, deviceSecret };
+  }
+  const { deviceId, deviceSecret, lastKnownSeq = 0 } = request.previous;
+  return db.transaction(async (tx) => {
+    const [device] = await tx.select().from(devices).where(eq(devices.id, deviceId)).for('update');
+    if (!device || device.revokedAt || !isDeviceSecretCorrect(deviceSecret, device.secretHash)) {
+      throw unauthenticated('This device is not known or was revoked: enrol it again');
+    }
+    const [old] = await tx
+      .select()
+      .from(deviceIncarnations)
+      .where(and(eq(deviceIncarnations.deviceId, deviceId), eq(deviceIncarnations.epoch, device.currentEpoch)));
+    if (old) {
+      const created = Math.max(old.highestLocalSeq, lastKnownSeq);
+      await tx
+        .update(deviceIncarnations)
+        .set({ lostSeqs: Math.max(0, created - old.lastSeq) })
+        .where(and(eq(deviceIncarnations.deviceId, deviceId), eq(deviceIncarnations.epoch, old.epoch)));
+    }
+    const epoch = device.currentEpoch + 1;
+    await tx.update(devices).set({ currentEpoch: epoch, label: request.label }).where(eq(devices.id, deviceId));
+    await tx.insert(deviceIncarnations).values({ deviceId, epoch });
+    return { deviceId, epoch, deviceSecret };
+  });
+}

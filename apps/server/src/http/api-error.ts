@@ -1,0 +1,31 @@
+import type { FieldError } from '@wms/protocol';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export type ApiErrorCode =
+  | 'invalid_request'
+  | 'invalid_json'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'seq_gap'
+  | 'event_conflict'
+  | 'payload_too_large';
+
+/** An expected failure that a client meets: it becomes a 4xx with `errorBodySchema`'s body. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly extra: { fields?: FieldError[]; expectedSeq?: number } = {},
+  ) {
+    super(status, { message });
+  }
+}
+
+export const badRequest = (message: string, fields?: FieldError[]) =>
+  new ApiError(400, 'invalid_request', message, fields ? { fields } : {});
+export const unauthenticated = (message: string) => new ApiError(401, 'unauthenticated', message);
+export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+export const notFound = (message: string) => new ApiError(404, 'not_found', message);

@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { authRoutes } from '../auth/routes';
+import { deviceRoutes } from '../devices/routes';
+import { syncRoutes } from '../sync/routes';
+import { waveRoutes } from '../waves/routes';
+import { notFound } from './api-error';
+import type { AppDeps } from './app-deps';
+import { handleError } from './error-handler';
+
+/**
+ * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
+ * every other path answered by its `index.html` (the app routes on the client).
+ *
+ * @example
+ * const app = createApp(deps);
+ * const res = await app.request('/api/health');
+ */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.onError(handleError);
+  app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.route('/api/devices', deviceRoutes(deps));
+  app.route('/api/auth', authRoutes(deps));
+  app.route('/api/sync', syncRoutes(deps));
+  app.route('/api/waves', waveRoutes(deps));
+  app.all('/api/*', (c) => {
+    throw notFound(`No API route ${c.req.method} ${c.req.path}`);
+  });
+  if (deps.pwaDist && existsSync(deps.pwaDist)) servePwa(app, deps.pwaDist);
+  return app;
+}
+
+function servePwa(app: Hono, root: string) {
+  app.use(
+    '/*',
+    serveStatic({
+      root,
+      onFound: (path, c) => {
+        // The service worker and the page must be revalidated so updates reach the handhelds.
+        const revalidate = /(?:sw\.js|workbox-[\w-]+\.js|index\.html|manifest\.webmanifest)$/.test(path);
+        c.header('Cache-Control', revalidate ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.get('/*', serveStatic({ path: join(root, 'index.html') }));
+}

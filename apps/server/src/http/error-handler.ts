@@ -1,0 +1,18 @@
+import type { ErrorBody } from '@wms/protocol';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { ApiError } from './api-error';
+
+/** Turns every failure into a JSON error body; unexpected ones are logged and answered 500. */
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) {
+    const body: ErrorBody = { error: { code: err.code, message: err.message, ...err.extra } };
+    return c.json(body, err.status);
+  }
+  if (err instanceof HTTPException) {
+    const code = err.status === 413 ? 'payload_too_large' : 'http_error';
+    return c.json({ error: { code, message: err.message || 'Request refused' } }, err.status);
+  }
+  console.error(JSON.stringify({ level: 'error', path: c.req.path, error: String(err.stack), cause: String(err.cause) }));
+  return c.json({ error: { code: 'internal', message: 'Something went wrong on the server' } }, 500);
+}

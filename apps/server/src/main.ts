@@ -1,0 +1,16 @@
+import { DEMO_PIN, DEMO_USERS } from './demo/seed-demo';
+import { loadConfig } from './env';
+import { startServer } from './server';
+
+const config = loadConfig();
+const server = await startServer(config);
+const where = config.database.kind === 'pglite' ? `embedded Postgres in ${config.database.dataDir}` : 'Postgres at DATABASE_URL';
+console.log(`\nWave picking is running at ${server.url}  (${where}${server.seeded ? ', demo warehouse loaded' : ''})`);
+console.log(`Open it in Chrome on a handheld or desktop. Demo logins (PIN ${DEMO_PIN}):`);
+for (const user of DEMO_USERS) console.log(`  ${user.badge}  ${user.role.padEnd(10)} ${user.name} (${user.warehouseId})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,133 @@
+import type { EventOutcome, PushRequest, PushResponse, ScanEvent } from '@wms/protocol';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { Session } from '../auth/session-token';
+import { type Db, type Tx, queryRows } from '../db/database';
+import { deviceIncarnations, scanEvents, users } from '../db/schema';
+import { ApiError, forbidden } from '../http/api-error';
+import { type AppliedPicks, applyPicks } from './apply-picks';
+import { recordChanges } from './change-feed';
+import { lockIncarnation } from './lock-incarnation';
+import { writeAppliedPicks } from './write-applied-picks';
+
+/**
+ * Stores and applies a batch of scan events, exactly once, in one transaction:
+ * events at or below the incarnation's last seq are answered with their stored outcome (a replay
+ * changes nothing); the rest must follow on without a gap, else 409 `seq_gap` with the seq
+ * expected; each is stored once, applied, and the last seq advanced.
+ */
+export async function pushEvents(db: Db, session: Session, request: PushRequest, now: Date): Promise<PushResponse> {
+  if (request.deviceId !== session.deviceId || request.epoch !== session.epoch) {
+    throw forbidden('A device may only push its own events: this token belongs to another device');
+  }
+  return db.transaction(async (tx) => {
+    const incarnation = await lockIncarnation(tx, request.deviceId, request.epoch);
+    const expected = incarnation.lastSeq + 1;
+    const first = request.events[0];
+    if (first && first.seq > expected) {
+      throw new ApiError(409, 'seq_gap', `expected seq ${expected}, got ${first.seq}: resend from ${expected}`, {
+        expectedSeq: expected,
+      });
+    }
+    const replayed = request.events.filter((e) => e.seq < expected);
+    const fresh = request.events.filter((e) => e.seq >= expected);
+    const outcomes = await storedOutcomes(tx, request, replayed);
+    if (fresh.length > 0) {
+      await assertEventUsers(tx, session.warehouseId, fresh);
+      const applied = await applyPicks(tx, session.warehouseId, fresh);
+      await storeEvents(tx, request, session.warehouseId, fresh, applied, now);
+      for (const [seq, outcome] of applied.outcomes) outcomes.set(seq, outcome);
+    }
+    const ackedThroughSeq = fresh.at(-1)?.seq ?? incarnation.lastSeq;
+    await tx
+      .update(deviceIncarnations)
+      .set({
+        lastSeq: ackedThroughSeq,
+        highestLocalSeq: Math.max(incarnation.highestLocalSeq, request.highestLocalSeq),
+        lastSeenAt: now,
+        lastUserId: session.userId,
+      })
+      .where(and(eq(deviceIncarnations.deviceId, request.deviceId), eq(deviceIncarnations.epoch, request.epoch)));
+    return {
+      ackedThroughSeq,
+      results: request.events.map((e) => ({ seq: e.seq, outcome: outcomes.get(e.seq) ?? 'applied' })),
+    };
+  });
+}
+
+/** The outcomes stored for events sent again; a different event under a stored seq is a device bug. */
+async function storedOutcomes(tx: Tx, request: PushRequest, replayed: readonly ScanEvent[]) {
+  const outcomes = new Map<number, EventOutcome>();
+  const first = replayed[0];
+  const last = replayed.at(-1);
+  if (!first || !last) return outcomes;
+  const stored = await tx
+    .select({ id: scanEvents.id, seq: scanEvents.seq, outcome: scanEvents.outcome })
+    .from(scanEvents)
+    .where(
+      and(
+        eq(scanEvents.deviceId, request.deviceId),
+        eq(scanEvents.epoch, request.epoch),
+        gte(scanEvents.seq, first.seq),
+        lte(scanEvents.seq, last.seq),
+      ),
+    );
+  const bySeq = new Map(stored.map((row) => [row.seq, row]));
+  for (const event of replayed) {
+    const row = bySeq.get(event.seq);
+    if (!row || row.id !== event.id) {
+      throw new ApiError(409, 'event_conflict', `seq ${event.seq} is already stored with another event id`);
+    }
+    outcomes.set(event.seq, row.outcome);
+  }
+  return outcomes;
+}
+
+/** Events name their picker; on a shared handheld that may be an earlier login, but of this warehouse. */
+async function assertEventUsers(tx: Tx, warehouseId: string, events: readonly ScanEvent[]) {
+  const ids = [...new Set(events.map((e) => e.userId))];
+  const known = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.warehouseId, warehouseId)));
+  const knownIds = new Set(known.map((u) => u.id));
+  const strange = ids.find((id) => !knownIds.has(id));
+  if (strange) throw forbidden(`events name user ${strange}, who is not a user of warehouse ${warehouseId}`);
+}
+
+async function storeEvents(
+  tx: Tx,
+  request: PushRequest,
+  warehouseId: string,
+  events: readonly ScanEvent[],
+  applied: AppliedPicks,
+  now: Date,
+) {
+  const rows = events.map((e) => ({
+    id: e.id,
+    device_id: request.deviceId,
+    epoch: request.epoch,
+    seq: e.seq,
+    warehouse_id: warehouseId,
+    user_id: e.userId,
+    type: e.type,
+    payload: e.payload,
+    assignment_version_seen: e.assignmentVersion,
+    outcome: applied.outcomes.get(e.seq),
+    device_time: e.deviceTime,
+  }));
+  const inserted = await queryRows<{ id: string }>(tx, sql`
+    insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
+                             assignment_version_seen, outcome, device_time, received_at)
+    select id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
+           assignment_version_seen, outcome, device_time, ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+      id uuid, device_id uuid, epoch int, seq int, warehouse_id text, user_id text, type text,
+      payload jsonb, assignment_version_seen int, outcome text, device_time timestamptz)
+    on conflict do nothing
+    returning id`);
+  if (inserted.length !== rows.length) {
+    throw new ApiError(409, 'event_conflict', 'an event id in this batch is already stored under another seq or device');
+  }
+  await writeAppliedPicks(tx, applied, now);
+  await recordChanges(tx, applied.changes);
+}

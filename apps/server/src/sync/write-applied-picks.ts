@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import { type Tx, queryRows } from '../db/database';
+import type { AppliedPicks, ExceptionRow } from './apply-picks';
+import { randomUUID } from 'node:crypto';
+import { recordChanges } from './change-feed';
+
+/**
+ * Writes what a batch of picks changed, set-wise (one statement per table, not per event):
+ * the lines, the waves' progress, the stock with its ledger, and the exceptions.
+ */
+export async function writeAppliedPicks(tx: Tx, applied: AppliedPicks, now: Date): Promise<void> {
+  await updateLines(tx, applied);
+  await updateWaves(tx, applied);
+  const negative = await takeStock(tx, applied, now);
+  await insertExceptions(tx, [...applied.exceptions, ...negative], now);
+}
+
+async function updateLines(tx: Tx, applied: AppliedPicks) {
+  if (applied.lines.length === 0) return;
+  const rows = applied.lines.map((l) => ({ id: l.id, picked_qty: l.pickedQty, status: l.status }));
+  await tx.execute(sql`
+    update pick_lines p set picked_qty = r.picked_qty, status = r.status
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id text, picked_qty int, status text)
+    where p.id = r.id`);
+}
+
+/** A wave is `picking` from its first pick and `done` when no line is left open. */
+async function updateWaves(tx: Tx, applied: AppliedPicks) {
+  const waveIds = [...new Set(applied.lines.map((l) => l.waveId))];
+  if (waveIds.length === 0) return;
+  const changed = await queryRows<{ id: string; warehouseId: string; assignedUserId: string | null }>(tx, sql`
+    update waves w set status = case
+        when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open') then 'picking'
+        else 'done' end
+    where w.id in (select jsonb_array_elements_text(${JSON.stringify(waveIds)}::jsonb))
+      and w.status in ('open', 'picking')
+      and w.status <> case
+        when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open') then 'picking'
+        else 'done' end
+    returning w.id, w.warehouse_id as "warehouseId", w.assigned_user_id as "assignedUserId"`);
+  await recordChanges(
+    tx,
+    changed.map((w) => ({ warehouseId: w.warehouseId, waveId: w.id, lineId: null, audienceUserId: w.assignedUserId })),
+  );
+}
+
+/**
+ * Takes the picked units out of their bins and writes the ledger. A bin that goes below zero is
+ * not refused (the units are in the picker's hand): it opens a count exception.
+ */
+async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<ExceptionRow[]> {
+  if (applied.stockTaken.length === 0) return [];
+  const movements = applied.stockTaken.map((t) => ({
+    warehouse_id: t.warehouseId,
+    bin_id: t.binId,
+    sku_id: t.skuId,
+    delta: -t.qty,
+    event_id: t.eventId,
+  }));
+  const json = JSON.stringify(movements);
+  await tx.execute(sql`
+    insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, event_id, at)
+    select warehouse_id, bin_id, sku_id, delta, 'pick', event_id, ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${json}::jsonb) as r(warehouse_id text, bin_id text, sku_id text, delta int, event_id uuid)`);
+  const after = await queryRows<{ warehouseId: string; binId: string; skuId: string; qty: number; delta: number }>(tx, sql`
+    with taken as (
+      select warehouse_id, bin_id, sku_id, sum(delta)::int as delta
+      from jsonb_to_recordset(${json}::jsonb) as r(warehouse_id text, bin_id text, sku_id text, delta int)
+      group by warehouse_id, bin_id, sku_id
+    ), updated as (
+      insert into stock (warehouse_id, bin_id, sku_id, qty)
+      select warehouse_id, bin_id, sku_id, delta from taken
+      on conflict (bin_id, sku_id) do update set qty = stock.qty + excluded.qty
+      returning warehouse_id, bin_id, sku_id, qty
+    )
+    select u.warehouse_id as "warehouseId", u.bin_id as "binId", u.sku_id as "skuId", u.qty, t.delta
+    from updated u join taken t on t.bin_id = u.bin_id and t.sku_id = u.sku_id`);
+  return after
+    .filter((s) => s.qty < 0 && s.qty - s.delta >= 0)
+    .map((s) => ({
+      id: randomUUID(),
+      warehouseId: s.warehouseId,
+      kind: 'bin-negative' as const,
+      waveId: null,
+      pickLineId: null,
+      eventId: null,
+      binId: s.binId,
+      skuId: s.skuId,
+      qty: s.qty,
+      message: `Bin ${s.binId} shows ${s.qty} × ${s.skuId} after picks: count the bin`,
+    }));
+}
+
+async function insertExceptions(tx: Tx, rows: readonly ExceptionRow[], now: Date) {
+  if (rows.length === 0) return;
+  const json = rows.map((r) => ({
+    id: r.id,
+    warehouse_id: r.warehouseId,
+    kind: r.kind,
+    wave_id: r.waveId,
+    pick_line_id: r.pickLineId,
+    event_id: r.eventId,
+    bin_id: r.binId,
+    sku_id: r.skuId,
+    qty: r.qty,
+    message: r.message,
+  }));
+  await tx.execute(sql`
+    insert into exceptions (id, warehouse_id, kind, wave_id, pick_line_id, event_id, bin_id, sku_id, qty, message, opened_at)
+    select id, warehouse_id, kind, wave_id, pick_line_id, event_id, bin_id, sku_id, qty, message,
+           ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as r(id uuid, warehouse_id text, kind text,
+      wave_id text, pick_line_id text, event_id uuid, bin_id text, sku_id text, qty int, message text)`);
+}

@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { LoginResponse, PickLine, PullResponse, PushResponse, ScanEvent } from '@wms/protocol';
+import { seedDemoIfEmpty } from '../demo/seed-demo';
+import { createApp } from '../http/app';
+import { PokeHub } from '../sync/poke-hub';
+import type { OwnedDatabase } from './test-databases';
+
+export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+/** The real app over a real (seeded) database, called in-process with `app.request()`. */
+export async function aSeededApp(database: OwnedDatabase) {
+  await seedDemoIfEmpty(database.db);
+  const pokes = new PokeHub();
+  const app = createApp({
+    db: database.db,
+    pokes,
+    authSecret: TEST_SECRET,
+    tokenTtlMs: 3_600_000,
+    pwaDist: null,
+    now: () => new Date(),
+  });
+  return { app, pokes };
+}
+
+type App = Awaited<ReturnType<typeof aSeededApp>>['app'];
+
+export async function postJson(app: App, path: string, body: unknown, token?: string) {
+  return app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A handheld: registered, with a picker (or supervisor) logged in. */
+export interface TestDevice {
+  deviceId: string;
+  epoch: number;
+  token: string;
+  userId: string;
+  nextSeq: number;
+}
+
+export async function aLoggedInDevice(app: App, badge: string): Promise<TestDevice> {
+  const registered = await postJson(app, '/api/devices/register', { label: `test ${badge}` });
+  const device = (await registered.json()) as { deviceId: string; epoch: number; deviceSecret: string };
+  const res = await postJson(app, '/api/auth/login', { badge, pin: '1234', ...device });
+  if (res.status !== 200) throw new Error(`login ${badge} failed: ${res.status} ${await res.text()}`);
+  const session = (await res.json()) as LoginResponse;
+  return { deviceId: device.deviceId, epoch: device.epoch, token: session.token, userId: session.user.id, nextSeq: 1 };
+}
+
+/** The next pick event of a device (allocates its seq). */
+export function aPick(device: TestDevice, line: PickLine, qty = line.qty, assignmentVersion = 1): ScanEvent {
+  return {
+    id: randomUUID(),
+    seq: device.nextSeq++,
+    type: 'pick@1',
+    deviceTime: new Date().toISOString(),
+    userId: device.userId,
+    assignmentVersion,
+    payload: { pickLineId: line.id, waveId: line.waveId, binCode: line.binCode, skuId: line.skuId, qty },
+  };
+}
+
+export async function push(app: App, device: TestDevice, events: ScanEvent[], highestLocalSeq?: number) {
+  const res = await postJson(
+    app,
+    '/api/sync/push',
+    {
+      deviceId: device.deviceId,
+      epoch: device.epoch,
+      highestLocalSeq: highestLocalSeq ?? Math.max(device.nextSeq - 1, ...events.map((e) => e.seq)),
+      events,
+    },
+    device.token,
+  );
+  return { status: res.status, body: (await res.json()) as PushResponse & { error?: { code: string; expectedSeq?: number } } };
+}
+
+export async function pull(app: App, device: TestDevice, cursor?: string): Promise<PullResponse> {
+  const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+  const res = await app.request(`/api/sync/pull${query}`, { headers: { authorization: `Bearer ${device.token}` } });
+  if (res.status !== 200) throw new Error(`pull failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as PullResponse;
+}

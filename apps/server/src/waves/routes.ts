@@ -1,0 +1,21 @@
+import { idSchema } from '@wms/protocol';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireSession, type SessionEnv } from '../auth/require-session';
+import type { AppDeps } from '../http/app-deps';
+import { parseBody } from '../http/parse-input';
+import { reassignWave } from './reassign-wave';
+import { waveDetail } from './wave-detail';
+
+const assignSchema = z.strictObject({ userId: idSchema.nullable() });
+
+/** Supervisor routes on waves. */
+export function waveRoutes(deps: AppDeps) {
+  return new Hono<SessionEnv>()
+    .use(requireSession(deps.authSecret, ['supervisor', 'admin']))
+    .get('/:waveId', async (c) => c.json(await waveDetail(deps.db, c.var.session, c.req.param('waveId'))))
+    .post('/:waveId/assign', async (c) => {
+      const { userId } = await parseBody(c, assignSchema);
+      return c.json(await reassignWave(deps.db, c.var.session, c.req.param('waveId'), userId));
+    });
+}

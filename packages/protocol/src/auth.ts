@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { idSchema, uuidSchema } from './codes';
+
+export const roleSchema = z.enum(['picker', 'supervisor', 'admin']);
+export const languageSchema = z.enum(['zh-CN', 'en']);
+
+/** `POST /api/auth/login`: a badge (scanned or typed) and a PIN, on a registered device. */
+export const loginRequestSchema = z.strictObject({
+  badge: z.string().trim().min(1).max(64),
+  pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'),
+  deviceId: uuidSchema,
+  epoch: z.int().min(1),
+  deviceSecret: z.string().min(16).max(128),
+});
+
+export const sessionUserSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  role: roleSchema,
+  warehouseId: idSchema,
+  language: languageSchema,
+});
+
+/** The token is bound to the user and to the device incarnation; send it as `Authorization: Bearer`. */
+export const loginResponseSchema = z.object({
+  token: z.string(),
+  expiresAt: z.iso.datetime(),
+  user: sessionUserSchema,
+});
+
+export type Role = z.infer<typeof roleSchema>;
+export type Language = z.infer<typeof languageSchema>;
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+export type SessionUser = z.infer<typeof sessionUserSchema>;

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+
+/** A bin code as printed on the label: aisle letter(s), then two-digit bay and level, e.g. `A-03-12`. */
+export const binCodeSchema = z
+  .string()
+  .regex(/^[A-Z]{1,2}-\d{2}-\d{2}$/, 'a bin code looks like A-03-12');
+
+/** A scanned value as it arrives from a wedge scanner or the camera, after normalisation. */
+export const scannedCodeSchema = z.string().min(1).max(120);
+
+/** A wave code as spoken to pickers, e.g. `B26-07`. */
+export const waveCodeSchema = z.string().regex(/^[A-Z]\d{2}-\d{2}$/, 'a wave code looks like B26-07');
+
+export const idSchema = z.string().min(1).max(64);
+export const uuidSchema = z.uuid();
+export const isoTimeSchema = z.iso.datetime({ offset: true });

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+/** One problem with one field of a request: `path` is the dotted field name, e.g. `events.3.seq`. */
+export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
+
+/**
+ * Every 4xx/5xx answer of the API has this body. `code` is stable and machine-readable;
+ * `message` is for people. Extra members depend on the code (e.g. `expectedSeq` for `seq_gap`).
+ */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(fieldErrorSchema).optional(),
+    expectedSeq: z.int().optional(),
+  }),
+});
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { binCodeSchema, idSchema, isoTimeSchema, waveCodeSchema } from './codes';
+
+export const waveStatusSchema = z.enum(['open', 'picking', 'done', 'cancelled']);
+export const pickLineStatusSchema = z.enum(['open', 'picked', 'short']);
+
+/** A wave as the device keeps it: the server's copy, replaced whole on every change. */
+export const waveSchema = z.object({
+  id: idSchema,
+  code: waveCodeSchema,
+  warehouseId: idSchema,
+  status: waveStatusSchema,
+  assignedUserId: idSchema.nullable(),
+  /** Fencing token: bumped on every reassignment; events carry the version their device saw. */
+  assignmentVersion: z.int().min(0),
+  createdAt: isoTimeSchema,
+});
+
+/** One line of a pick instruction (M1.2), with what the device needs to check scans offline. */
+export const pickLineSchema = z.object({
+  id: idSchema,
+  waveId: idSchema,
+  orderId: idSchema,
+  skuId: idSchema,
+  skuName: z.string(),
+  skuNameZh: z.string(),
+  /** Every barcode that identifies the SKU (GTIN-13/14 …), for checking the item scan offline. */
+  barcodes: z.array(z.string()),
+  imageUrl: z.string().nullable(),
+  binCode: binCodeSchema,
+  /** The bin's place on the pick path: lines are walked in ascending order. */
+  pathSeq: z.int(),
+  qty: z.int().min(1),
+  pickedQty: z.int().min(0),
+  status: pickLineStatusSchema,
+  note: z.string().nullable(),
+});
+
+export const removedWaveSchema = z.object({
+  waveId: idSchema,
+  reason: z.enum(['reassigned', 'unassigned', 'cancelled']),
+  /** Who has it now, when it was reassigned (a display name). */
+  assignedTo: z.string().nullable(),
+});
+
+/**
+ * `GET /api/sync/pull?cursor=…`: the changes in the caller's scope since `cursor` (omit it for
+ * a full snapshot). Call again with the returned cursor while `hasMore` is true.
+ */
+export const pullResponseSchema = z.object({
+  cursor: z.string(),
+  hasMore: z.boolean(),
+  /** True when the cursor was absent or no longer fits the caller: drop the local server state first. */
+  reset: z.boolean(),
+  /** Every event of this device with seq ≤ this is reflected in the state below. */
+  ackedThroughSeq: z.int().min(0),
+  waves: z.array(waveSchema),
+  lines: z.array(pickLineSchema),
+  removedWaves: z.array(removedWaveSchema),
+});
+
+export type WaveStatus = z.infer<typeof waveStatusSchema>;
+export type PickLineStatus = z.infer<typeof pickLineStatusSchema>;
+export type Wave = z.infer<typeof waveSchema>;
+export type PickLine = z.infer<typeof pickLineSchema>;
+export type RemovedWave = z.infer<typeof removedWaveSchema>;
+export type PullResponse = z.infer<typeof pullResponseSchema>;
