@@ -14,6 +14,7 @@ CREATE TABLE "changes" (
 	"warehouse_id" text NOT NULL,
 	"wave_id" text NOT NULL,
 	"line_id" text,
+	"whole" boolean DEFAULT false NOT NULL,
 	"audience_user_id" text
 );
 --> statement-breakpoint

@@ -4,10 +4,16 @@ import { startServer } from './server';
 
 const config = loadConfig();
 const server = await startServer(config);
-const where = config.database.kind === 'pglite' ? `embedded Postgres in ${config.database.dataDir}` : 'Postgres at DATABASE_URL';
-console.log(`\nWave picking is running at ${server.url}  (${where}${server.seeded ? ', demo warehouse loaded' : ''})`);
+const where =
+  config.database.kind === 'pglite'
+    ? `embedded Postgres in ${config.database.dataDir}`
+    : 'Postgres at DATABASE_URL';
+console.log(
+  `\nWave picking is running at ${server.url}  (${where}${server.seeded ? ', demo warehouse loaded' : ''})`,
+);
 console.log(`Open it in Chrome on a handheld or desktop. Demo logins (PIN ${DEMO_PIN}):`);
-for (const user of DEMO_USERS) console.log(`  ${user.badge}  ${user.role.padEnd(10)} ${user.name} (${user.warehouseId})`);
+for (const user of DEMO_USERS)
+  console.log(`  ${user.badge}  ${user.role.padEnd(10)} ${user.name} (${user.warehouseId})`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

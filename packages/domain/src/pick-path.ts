@@ -15,10 +15,7 @@ export interface OnPickPath {
  */
 export function orderByPickPath<L extends OnPickPath>(lines: readonly L[]): L[] {
   return [...lines].sort(
-    (a, b) =>
-      a.pathSeq - b.pathSeq ||
-      compareText(a.binCode, b.binCode) ||
-      compareText(a.id, b.id),
+    (a, b) => a.pathSeq - b.pathSeq || compareText(a.binCode, b.binCode) || compareText(a.id, b.id),
   );
 }
 

@@ -9,7 +9,9 @@ export const binCodeSchema = z
 export const scannedCodeSchema = z.string().min(1).max(120);
 
 /** A wave code as spoken to pickers, e.g. `B26-07`. */
-export const waveCodeSchema = z.string().regex(/^[A-Z]\d{2}-\d{2}$/, 'a wave code looks like B26-07');
+export const waveCodeSchema = z
+  .string()
+  .regex(/^[A-Z]\d{2}-\d{2}$/, 'a wave code looks like B26-07');
 
 export const idSchema = z.string().min(1).max(64);
 export const uuidSchema = z.uuid();

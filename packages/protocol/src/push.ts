@@ -44,7 +44,12 @@ export const pushRequestSchema = z
  * line was already complete, an exception tells a supervisor to return the extra units.
  * `stale-assignment`: stored and counted, but the wave had moved to another picker.
  */
-export const eventOutcomeSchema = z.enum(['applied', 'over-pick', 'stale-assignment', 'unknown-line']);
+export const eventOutcomeSchema = z.enum([
+  'applied',
+  'over-pick',
+  'stale-assignment',
+  'unknown-line',
+]);
 
 export const pushResponseSchema = z.object({
   /** Every event with seq ≤ this is stored; the device may stop sending them. */

@@ -17,8 +17,14 @@ export interface LoginDeps {
 export async function login(deps: LoginDeps, request: LoginRequest): Promise<LoginResponse> {
   const { db } = deps;
   const [device] = await db.select().from(devices).where(eq(devices.id, request.deviceId));
-  if (!device || device.revokedAt || !isDeviceSecretCorrect(request.deviceSecret, device.secretHash)) {
-    throw unauthenticated('This device is not registered or was revoked: ask your lead to enrol it');
+  if (
+    !device ||
+    device.revokedAt ||
+    !isDeviceSecretCorrect(request.deviceSecret, device.secretHash)
+  ) {
+    throw unauthenticated(
+      'This device is not registered or was revoked: ask your lead to enrol it',
+    );
   }
   if (device.currentEpoch !== request.epoch) {
     throw unauthenticated('This device has been registered again since: reload the app');
@@ -30,7 +36,9 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
   await db
     .update(deviceIncarnations)
     .set({ lastUserId: user.id, lastSeenAt: deps.now() })
-    .where(and(eq(deviceIncarnations.deviceId, device.id), eq(deviceIncarnations.epoch, request.epoch)));
+    .where(
+      and(eq(deviceIncarnations.deviceId, device.id), eq(deviceIncarnations.epoch, request.epoch)),
+    );
   const expiresAt = new Date(deps.now().getTime() + deps.tokenTtlMs);
   const session = {
     userId: user.id,
@@ -42,6 +50,12 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
   return {
     token: await signSession(session, deps.authSecret, expiresAt),
     expiresAt: expiresAt.toISOString(),
-    user: { id: user.id, name: user.name, role: user.role, warehouseId: user.warehouseId, language: user.language },
+    user: {
+      id: user.id,
+      name: user.name,
+      role: user.role,
+      warehouseId: user.warehouseId,
+      language: user.language,
+    },
   };
 }

@@ -20,11 +20,12 @@ export interface Database {
   db: Db;
   driver: 'pglite' | 'postgres';
   /** Calls `onPayload` for every NOTIFY on `channel`, from this or any other server instance. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
-  close(): Promise<void>;
+  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+  close: () => Promise<void>;
 }
 
-export type DatabaseConfig = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+export type DatabaseConfig =
+  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** Held while migrating, so several instances starting at once migrate one at a time. */
@@ -63,8 +64,8 @@ async function openPostgres(url: string): Promise<Database> {
     db: db as unknown as Db,
     driver: 'postgres',
     listen: async (channel, onPayload) => {
-      const { unlisten } = await client.listen(channel, onPayload);
-      return unlisten;
+      const subscription = await client.listen(channel, onPayload);
+      return () => subscription.unlisten();
     },
     close: () => client.end({ timeout: 5 }),
   };

@@ -83,7 +83,10 @@ export const stock = pgTable(
       .references(() => skus.id),
     qty: integer('qty').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.binId, t.skuId] }), index('stock_sku').on(t.warehouseId, t.skuId)],
+  (t) => [
+    primaryKey({ columns: [t.binId, t.skuId] }),
+    index('stock_sku').on(t.warehouseId, t.skuId),
+  ],
 );
 
 export const stockMovements = pgTable(
@@ -154,7 +157,9 @@ export const orders = pgTable(
       .references(() => warehouses.id),
     channel: text('channel').notNull(),
     channelOrderId: text('channel_order_id').notNull(),
-    status: text('status', { enum: ['received', 'waved', 'picking', 'picked', 'shipped'] }).notNull(),
+    status: text('status', {
+      enum: ['received', 'waved', 'picking', 'picked', 'shipped'],
+    }).notNull(),
     consigneeName: text('consignee_name').notNull(),
     province: text('province').notNull(),
     city: text('city').notNull(),
@@ -254,7 +259,9 @@ export const exceptions = pgTable(
     id: uuid('id').primaryKey(),
     warehouseId: text('warehouse_id').notNull(),
     kind: text('kind', { enum: ['over-pick', 'bin-negative', 'unknown-line'] }).notNull(),
-    status: text('status', { enum: ['open', 'resolved'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'resolved'] })
+      .notNull()
+      .default('open'),
     waveId: text('wave_id'),
     pickLineId: text('pick_line_id'),
     eventId: uuid('event_id'),
@@ -282,6 +289,7 @@ export const changes = pgTable(
     warehouseId: text('warehouse_id').notNull(),
     waveId: text('wave_id').notNull(),
     lineId: text('line_id'),
+    whole: boolean('whole').notNull().default(false),
     audienceUserId: text('audience_user_id'),
   },
   (t) => [

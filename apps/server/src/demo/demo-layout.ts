@@ -29,7 +29,14 @@ export function demoBins(warehouseId: string): DemoBin[] {
         const position = aisle % 2 === 1 ? step : POSITIONS + 1 - step;
         const code = `${zone}-${pad(aisle)}-${pad(position)}`;
         pathSeq += 10;
-        bins.push({ id: `${warehouseId}:${code}`, warehouseId, zone, code, checkDigits: checkDigitsFor(warehouseId, code), pathSeq });
+        bins.push({
+          id: `${warehouseId}:${code}`,
+          warehouseId,
+          zone,
+          code,
+          checkDigits: checkDigitsFor(warehouseId, code),
+          pathSeq,
+        });
       }
     }
   }

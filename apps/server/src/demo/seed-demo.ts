@@ -9,13 +9,62 @@ export const DEMO_PIN = '1234';
 
 /** The demo people: badge barcodes printed at start, every PIN is DEMO_PIN. */
 export const DEMO_USERS = [
-  { id: 'u-gz-p1', warehouseId: 'GZ', name: 'Li Wei', role: 'picker', badge: 'P-0001', language: 'zh-CN' },
-  { id: 'u-gz-p2', warehouseId: 'GZ', name: 'Zhang Min', role: 'picker', badge: 'P-0002', language: 'en' },
-  { id: 'u-gz-s1', warehouseId: 'GZ', name: 'Wang Fang', role: 'supervisor', badge: 'S-0001', language: 'zh-CN' },
-  { id: 'u-gz-a1', warehouseId: 'GZ', name: 'Chen Jie', role: 'admin', badge: 'A-0001', language: 'en' },
-  { id: 'u-cd-p1', warehouseId: 'CD', name: 'Liu Yang', role: 'picker', badge: 'P-0003', language: 'zh-CN' },
-  { id: 'u-cd-p2', warehouseId: 'CD', name: 'Zhao Lei', role: 'picker', badge: 'P-0004', language: 'en' },
-  { id: 'u-cd-s1', warehouseId: 'CD', name: 'Huang Li', role: 'supervisor', badge: 'S-0002', language: 'zh-CN' },
+  {
+    id: 'u-gz-p1',
+    warehouseId: 'GZ',
+    name: 'Li Wei',
+    role: 'picker',
+    badge: 'P-0001',
+    language: 'zh-CN',
+  },
+  {
+    id: 'u-gz-p2',
+    warehouseId: 'GZ',
+    name: 'Zhang Min',
+    role: 'picker',
+    badge: 'P-0002',
+    language: 'en',
+  },
+  {
+    id: 'u-gz-s1',
+    warehouseId: 'GZ',
+    name: 'Wang Fang',
+    role: 'supervisor',
+    badge: 'S-0001',
+    language: 'zh-CN',
+  },
+  {
+    id: 'u-gz-a1',
+    warehouseId: 'GZ',
+    name: 'Chen Jie',
+    role: 'admin',
+    badge: 'A-0001',
+    language: 'en',
+  },
+  {
+    id: 'u-cd-p1',
+    warehouseId: 'CD',
+    name: 'Liu Yang',
+    role: 'picker',
+    badge: 'P-0003',
+    language: 'zh-CN',
+  },
+  {
+    id: 'u-cd-p2',
+    warehouseId: 'CD',
+    name: 'Zhao Lei',
+    role: 'picker',
+    badge: 'P-0004',
+    language: 'en',
+  },
+  {
+    id: 'u-cd-s1',
+    warehouseId: 'CD',
+    name: 'Huang Li',
+    role: 'supervisor',
+    badge: 'S-0002',
+    language: 'zh-CN',
+  },
 ] as const;
 
 /** The demo waves: code, warehouse, assigned picker, number of orders. */
@@ -42,7 +91,10 @@ const CONSIGNEES = ['王芳', '李娜', '张伟', '刘洋', '陈静', '杨磊', 
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(72410002)`);
-    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from warehouses`);
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from warehouses`,
+    );
     if ((row?.n ?? 0) > 0) return false;
     await seed(tx);
     return true;
@@ -53,7 +105,9 @@ async function seed(tx: Tx) {
   const random = mulberry32(20261122);
   const skus = demoSkus();
   await tx.insert(t.warehouses).values([...DEMO_WAREHOUSES]);
-  await tx.insert(t.skus).values(skus.map(({ gtin14: _g, fragile: _f, ...sku }) => ({ ...sku, imageUrl: null })));
+  await tx
+    .insert(t.skus)
+    .values(skus.map(({ gtin14: _g, fragile: _f, ...sku }) => ({ ...sku, imageUrl: null })));
   await tx.insert(t.skuBarcodes).values(skus.map((s) => ({ barcode: s.gtin14, skuId: s.id })));
   const pinHash = hashPin(DEMO_PIN);
   await tx.insert(t.users).values(DEMO_USERS.map((u) => ({ ...u, pinHash })));
@@ -68,7 +122,9 @@ async function seed(tx: Tx) {
       qty: 20 + Math.floor(random() * 180),
     }));
     await tx.insert(t.stock).values(stockRows);
-    await tx.insert(t.stockMovements).values(stockRows.map((s) => ({ ...s, delta: s.qty, reason: 'initial' as const })));
+    await tx
+      .insert(t.stockMovements)
+      .values(stockRows.map((s) => ({ ...s, delta: s.qty, reason: 'initial' as const })));
     for (const wave of DEMO_WAVES.filter((w) => w.warehouseId === warehouse.id)) {
       await seedWave(tx, wave, skus, homes, random);
     }

@@ -11,7 +11,10 @@ import { unauthenticated } from '../http/api-error';
  * database is gone. In the second case the seqs of the old epoch that never reached the server
  * are counted, so a wiped handheld is a recorded loss, not a silent one.
  */
-export async function registerDevice(db: Db, request: RegisterDeviceRequest): Promise<RegisterDeviceResponse> {
+export async function registerDevice(
+  db: Db,
+  request: RegisterDeviceRequest,
+): Promise<RegisterDeviceResponse> {
   if (!request.previous) {
     const deviceId = randomUUID();
     const deviceSecret = newDeviceSecret();
@@ -35,16 +38,26 @@ export async function registerDevice(db: Db, request: RegisterDeviceRequest): Pr
     const [old] = await tx
       .select()
       .from(deviceIncarnations)
-      .where(and(eq(deviceIncarnations.deviceId, deviceId), eq(deviceIncarnations.epoch, device.currentEpoch)));
+      .where(
+        and(
+          eq(deviceIncarnations.deviceId, deviceId),
+          eq(deviceIncarnations.epoch, device.currentEpoch),
+        ),
+      );
     if (old) {
       const created = Math.max(old.highestLocalSeq, lastKnownSeq);
       await tx
         .update(deviceIncarnations)
         .set({ lostSeqs: Math.max(0, created - old.lastSeq) })
-        .where(and(eq(deviceIncarnations.deviceId, deviceId), eq(deviceIncarnations.epoch, old.epoch)));
+        .where(
+          and(eq(deviceIncarnations.deviceId, deviceId), eq(deviceIncarnations.epoch, old.epoch)),
+        );
     }
     const epoch = device.currentEpoch + 1;
-    await tx.update(devices).set({ currentEpoch: epoch, label: request.label }).where(eq(devices.id, deviceId));
+    await tx
+      .update(devices)
+      .set({ currentEpoch: epoch, label: request.label })
+      .where(eq(devices.id, deviceId));
     await tx.insert(deviceIncarnations).values({ deviceId, epoch });
     return { deviceId, epoch, deviceSecret };
   });

@@ -40,7 +40,9 @@ function servePwa(app: Hono, root: string) {
       root,
       onFound: (path, c) => {
         // The service worker and the page must be revalidated so updates reach the handhelds.
-        const revalidate = /(?:sw\.js|workbox-[\w-]+\.js|index\.html|manifest\.webmanifest)$/.test(path);
+        const revalidate = /(?:sw\.js|workbox-[\w-]+\.js|index\.html|manifest\.webmanifest)$/.test(
+          path,
+        );
         c.header('Cache-Control', revalidate ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
     }),

@@ -13,6 +13,16 @@ export function handleError(err: Error, c: Context): Response {
     const code = err.status === 413 ? 'payload_too_large' : 'http_error';
     return c.json({ error: { code, message: err.message || 'Request refused' } }, err.status);
   }
-  console.error(JSON.stringify({ level: 'error', path: c.req.path, error: String(err.stack), cause: String(err.cause) }));
-  return c.json({ error: { code: 'internal', message: 'Something went wrong on the server' } }, 500);
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      path: c.req.path,
+      error: String(err.stack),
+      cause: String(err.cause),
+    }),
+  );
+  return c.json(
+    { error: { code: 'internal', message: 'Something went wrong on the server' } },
+    500,
+  );
 }

@@ -45,36 +45,78 @@ export interface AppliedPicks {
  * `applyPick`. Facts are never refused: a pick on a full line is an over-pick, one on a line that
  * does not exist (in this warehouse) is an unknown line; both open an exception.
  */
-export async function applyPicks(tx: Tx, warehouseId: string, events: readonly ScanEvent[]): Promise<AppliedPicks> {
-  const lines = await lockLines(tx, warehouseId, [...new Set(events.map((e) => e.payload.pickLineId))]);
-  const result: AppliedPicks = { outcomes: new Map(), lines: [], stockTaken: [], exceptions: [], changes: [] };
+export async function applyPicks(
+  tx: Tx,
+  warehouseId: string,
+  events: readonly ScanEvent[],
+): Promise<AppliedPicks> {
+  const lines = await lockLines(tx, warehouseId, [
+    ...new Set(events.map((e) => e.payload.pickLineId)),
+  ]);
+  const result: AppliedPicks = {
+    outcomes: new Map(),
+    lines: [],
+    stockTaken: [],
+    exceptions: [],
+    changes: [],
+  };
   const touched = new Set<string>();
   for (const event of events) {
     const line = lines.get(event.payload.pickLineId);
     const { payload } = event;
     if (!line) {
       result.outcomes.set(event.seq, 'unknown-line');
-      result.exceptions.push(exception(warehouseId, 'unknown-line', event, null, payload.qty,
-        `A pick of ${payload.qty} × ${payload.skuId} at ${payload.binCode} names line ${payload.pickLineId}, which does not exist here: check the bin and return the items`));
+      result.exceptions.push(
+        exception(
+          warehouseId,
+          'unknown-line',
+          event,
+          null,
+          payload.qty,
+          `A pick of ${payload.qty} × ${payload.skuId} at ${payload.binCode} names line ${payload.pickLineId}, which does not exist here: check the bin and return the items`,
+        ),
+      );
       continue;
     }
     const picked = applyPick(line, payload.qty);
     lines.set(line.id, picked.line);
     touched.add(line.id);
-    result.stockTaken.push({ warehouseId, binId: line.binId, skuId: line.skuId, qty: payload.qty, eventId: event.id });
+    result.stockTaken.push({
+      warehouseId,
+      binId: line.binId,
+      skuId: line.skuId,
+      qty: payload.qty,
+      eventId: event.id,
+    });
     if (picked.overQty > 0) {
       result.outcomes.set(event.seq, 'over-pick');
-      result.exceptions.push(exception(warehouseId, 'over-pick', event, line, picked.overQty,
-        `Return ${picked.overQty} × ${line.skuId} to bin ${line.binCode}: line ${line.id} was already complete`));
+      result.exceptions.push(
+        exception(
+          warehouseId,
+          'over-pick',
+          event,
+          line,
+          picked.overQty,
+          `Return ${picked.overQty} × ${line.skuId} to bin ${line.binCode}: line ${line.id} was already complete`,
+        ),
+      );
     } else {
-      result.outcomes.set(event.seq, line.assignedUserId === event.userId ? 'applied' : 'stale-assignment');
+      result.outcomes.set(
+        event.seq,
+        line.assignedUserId === event.userId ? 'applied' : 'stale-assignment',
+      );
     }
   }
   for (const id of touched) {
     const line = lines.get(id);
     if (!line) continue;
     result.lines.push(line);
-    result.changes.push({ warehouseId, waveId: line.waveId, lineId: line.id, audienceUserId: line.assignedUserId });
+    result.changes.push({
+      warehouseId,
+      waveId: line.waveId,
+      lineId: line.id,
+      audienceUserId: line.assignedUserId,
+    });
   }
   return result;
 }
@@ -102,9 +144,15 @@ function exception(
 }
 
 /** Locks the lines (in id order, so concurrent pushes never deadlock) with their wave's assignee. */
-async function lockLines(tx: Tx, warehouseId: string, ids: string[]): Promise<Map<string, LockedLine>> {
+async function lockLines(
+  tx: Tx,
+  warehouseId: string,
+  ids: string[],
+): Promise<Map<string, LockedLine>> {
   if (ids.length === 0) return new Map();
-  const rows = await queryRows<LockedLine>(tx, sql`
+  const rows = await queryRows<LockedLine>(
+    tx,
+    sql`
     select pl.id, pl.wave_id as "waveId", pl.warehouse_id as "warehouseId", pl.sku_id as "skuId",
            pl.bin_id as "binId", b.code as "binCode", pl.qty, pl.picked_qty as "pickedQty",
            pl.status, w.assigned_user_id as "assignedUserId"
@@ -114,6 +162,7 @@ async function lockLines(tx: Tx, warehouseId: string, ids: string[]): Promise<Ma
     where pl.warehouse_id = ${warehouseId}
       and pl.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
     order by pl.id
-    for update of pl`);
+    for update of pl`,
+  );
   return new Map(rows.map((row) => [row.id, row]));
 }

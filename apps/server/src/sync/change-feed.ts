@@ -1,11 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 
-/** A change to record: a wave (`lineId` null: the wave and all its lines) or one line. */
+/**
+ * A change to record: one line, or a wave (`lineId` null) — with `whole`, all its lines too
+ * (a wave that enters someone's scope must arrive complete).
+ */
 export interface ChangeRow {
   warehouseId: string;
   waveId: string;
   lineId: string | null;
+  whole?: boolean;
   audienceUserId: string | null;
 }
 
@@ -27,13 +31,14 @@ export async function recordChanges(tx: Tx, rows: readonly ChangeRow[]): Promise
     warehouse_id: r.warehouseId,
     wave_id: r.waveId,
     line_id: r.lineId,
+    whole: r.whole ?? false,
     audience_user_id: r.audienceUserId,
   }));
   await tx.execute(sql`
-    insert into changes (warehouse_id, wave_id, line_id, audience_user_id)
-    select warehouse_id, wave_id, line_id, audience_user_id
+    insert into changes (warehouse_id, wave_id, line_id, whole, audience_user_id)
+    select warehouse_id, wave_id, line_id, whole, audience_user_id
     from jsonb_to_recordset(${JSON.stringify(json)}::jsonb)
-      as r(warehouse_id text, wave_id text, line_id text, audience_user_id text)`);
+      as r(warehouse_id text, wave_id text, line_id text, whole boolean, audience_user_id text)`);
   const byWarehouse = new Map<string, Set<string>>();
   for (const row of rows) {
     const users = byWarehouse.get(row.warehouseId) ?? new Set<string>();

@@ -9,7 +9,10 @@ import { unauthenticated } from '../http/api-error';
  */
 export async function lockIncarnation(tx: Tx, deviceId: string, epoch: number) {
   const [row] = await tx
-    .select({ lastSeq: deviceIncarnations.lastSeq, highestLocalSeq: deviceIncarnations.highestLocalSeq })
+    .select({
+      lastSeq: deviceIncarnations.lastSeq,
+      highestLocalSeq: deviceIncarnations.highestLocalSeq,
+    })
     .from(deviceIncarnations)
     .innerJoin(devices, eq(devices.id, deviceIncarnations.deviceId))
     .where(
@@ -21,6 +24,7 @@ export async function lockIncarnation(tx: Tx, deviceId: string, epoch: number) {
       ),
     )
     .for('update', { of: deviceIncarnations });
-  if (!row) throw unauthenticated('This device incarnation is not current or was revoked: log in again');
+  if (!row)
+    throw unauthenticated('This device incarnation is not current or was revoked: log in again');
   return row;
 }

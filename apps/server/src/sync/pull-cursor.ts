@@ -18,7 +18,8 @@ export function encodeCursor(cursor: PullCursor): string {
 export function decodeCursor(text: string | undefined, scopeKey: string): PullCursor | null {
   if (!text) return null;
   const [version, txid, id, ...key] = text.split(':');
-  if (version !== VERSION || !txid || !/^\d{1,20}$/.test(txid) || !id || !/^\d{1,18}$/.test(id)) return null;
+  if (version !== VERSION || !txid || !/^\d{1,20}$/.test(txid) || !id || !/^\d{1,18}$/.test(id))
+    return null;
   if (key.join(':') !== scopeKey) return null;
   return { txid, id: Number(id), scopeKey };
 }

@@ -15,36 +15,59 @@ export const PULL_PAGE_SIZE = 1000;
  * which have finished, so their rows are visible now or never) are served. A transaction that is
  * still running holds xmin down until it ends, and its rows are served on a later pull.
  */
-export async function pullChanges(db: Db, session: Session, cursorText: string | undefined, pageSize = PULL_PAGE_SIZE): Promise<PullResponse> {
+export async function pullChanges(
+  db: Db,
+  session: Session,
+  cursorText: string | undefined,
+  pageSize = PULL_PAGE_SIZE,
+): Promise<PullResponse> {
   const scope = scopeOf(session);
   const key = scopeKey(scope);
   const cursor = decodeCursor(cursorText, key);
   return db.transaction(
     async (tx) => {
-      const [snapshot] = await queryRows<{ xmin: string; lastSeq: number | null }>(tx, sql`
+      const [snapshot] = await queryRows<{ xmin: string; lastSeq: number | null }>(
+        tx,
+        sql`
         select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
                (select last_seq from device_incarnations
-                 where device_id = ${session.deviceId} and epoch = ${session.epoch}) as "lastSeq"`);
+                 where device_id = ${session.deviceId} and epoch = ${session.epoch}) as "lastSeq"`,
+      );
       const xmin = snapshot?.xmin ?? '0';
       const lastSeq = snapshot?.lastSeq ?? 0;
       if (!cursor) {
         const waves = await selectWaves(tx, wavesInScope(scope));
-        const lines = await selectLines(tx, sql`pl.wave_id in (select w.id from waves w where ${wavesInScope(scope)})`);
-        return { cursor: encodeCursor({ txid: xmin, id: 0, scopeKey: key }), hasMore: false, reset: true, ackedThroughSeq: lastSeq, waves, lines, removedWaves: [] };
+        const lines = await selectLines(
+          tx,
+          sql`pl.wave_id in (select w.id from waves w where ${wavesInScope(scope)})`,
+        );
+        return {
+          cursor: encodeCursor({ txid: xmin, id: 0, scopeKey: key }),
+          hasMore: false,
+          reset: true,
+          ackedThroughSeq: lastSeq,
+          waves,
+          lines,
+          removedWaves: [],
+        };
       }
-      const rows = await queryRows<{ txid: string; id: number; waveId: string; lineId: string | null }>(tx, sql`
-        select c.txid::text as txid, c.id::int8 as id, c.wave_id as "waveId", c.line_id as "lineId"
+      const rows = await queryRows<FeedRow>(
+        tx,
+        sql`
+        select c.txid::text as txid, c.id::int8 as id, c.wave_id as "waveId", c.line_id as "lineId", c.whole
         from changes c
         where ${changesInScope(scope)}
           and (c.txid, c.id) > (${cursor.txid}::xid8, ${cursor.id})
           and c.txid < ${xmin}::xid8
         order by c.txid, c.id
-        limit ${pageSize + 1}`);
+        limit ${pageSize + 1}`,
+      );
       const hasMore = rows.length > pageSize;
       const page = rows.slice(0, pageSize);
       const last = page.at(-1);
       const served = hasMore && last ? last.txid : xmin;
-      const next = hasMore && last ? { txid: last.txid, id: Number(last.id) } : { txid: xmin, id: 0 };
+      const next =
+        hasMore && last ? { txid: last.txid, id: Number(last.id) } : { txid: xmin, id: 0 };
       return {
         cursor: encodeCursor({ ...next, scopeKey: key }),
         hasMore,
@@ -61,29 +84,59 @@ export async function pullChanges(db: Db, session: Session, cursorText: string |
  * The highest seq of this device whose effects are all in what has been served: events written
  * by transactions at or above `servedBelowTxid` may have change rows not served yet.
  */
-async function reflectedThroughSeq(tx: Tx, session: Session, lastSeq: number, servedBelowTxid: string): Promise<number> {
-  const [row] = await queryRows<{ firstUnserved: number | null }>(tx, sql`
+async function reflectedThroughSeq(
+  tx: Tx,
+  session: Session,
+  lastSeq: number,
+  servedBelowTxid: string,
+): Promise<number> {
+  const [row] = await queryRows<{ firstUnserved: number | null }>(
+    tx,
+    sql`
     select min(seq) as "firstUnserved" from scan_events
-    where device_id = ${session.deviceId} and epoch = ${session.epoch} and txid >= ${servedBelowTxid}::xid8`);
+    where device_id = ${session.deviceId} and epoch = ${session.epoch} and txid >= ${servedBelowTxid}::xid8`,
+  );
   const firstUnserved = row?.firstUnserved;
   return firstUnserved == null ? lastSeq : Math.min(lastSeq, firstUnserved - 1);
+}
+
+interface FeedRow {
+  txid: string;
+  id: number;
+  waveId: string;
+  lineId: string | null;
+  whole: boolean;
 }
 
 async function changedState(
   tx: Tx,
   scope: PullScope,
-  page: readonly { waveId: string; lineId: string | null }[],
+  page: readonly FeedRow[],
 ): Promise<Pick<PullResponse, 'waves' | 'lines' | 'removedWaves'>> {
   const waveIds = [...new Set(page.map((r) => r.waveId))];
   if (waveIds.length === 0) return { waves: [], lines: [], removedWaves: [] };
   const inPage = sql`w.id in (select jsonb_array_elements_text(${JSON.stringify(waveIds)}::jsonb))`;
   const waves = await selectWaves(tx, sql`${inPage} and ${wavesInScope(scope)}`);
   const kept = new Set(waves.map((w) => w.id));
-  const removedWaves = await selectRemoved(tx, waveIds.filter((id) => !kept.has(id)));
-  const whole = [...new Set(page.filter((r) => r.lineId === null && kept.has(r.waveId)).map((r) => r.waveId))];
-  const lineIds = [...new Set(page.filter((r) => r.lineId !== null && kept.has(r.waveId) && !whole.includes(r.waveId)).map((r) => r.lineId))];
-  const lines = await selectLines(tx, sql`(pl.wave_id in (select jsonb_array_elements_text(${JSON.stringify(whole)}::jsonb))
-    or pl.id in (select jsonb_array_elements_text(${JSON.stringify(lineIds)}::jsonb)))`);
+  const removedWaves = await selectRemoved(
+    tx,
+    waveIds.filter((id) => !kept.has(id)),
+  );
+  const whole = [
+    ...new Set(page.filter((r) => r.whole && kept.has(r.waveId)).map((r) => r.waveId)),
+  ];
+  const lineIds = [
+    ...new Set(
+      page
+        .filter((r) => r.lineId !== null && kept.has(r.waveId) && !whole.includes(r.waveId))
+        .map((r) => r.lineId),
+    ),
+  ];
+  const lines = await selectLines(
+    tx,
+    sql`(pl.wave_id in (select jsonb_array_elements_text(${JSON.stringify(whole)}::jsonb))
+    or pl.id in (select jsonb_array_elements_text(${JSON.stringify(lineIds)}::jsonb)))`,
+  );
   return { waves, lines, removedWaves };
 }
 
@@ -92,15 +145,20 @@ interface WaveRow extends Omit<Wave, 'createdAt'> {
 }
 
 async function selectWaves(tx: Tx, where: SQL): Promise<Wave[]> {
-  const rows = await queryRows<WaveRow>(tx, sql`
+  const rows = await queryRows<WaveRow>(
+    tx,
+    sql`
     select w.id, w.code, w.warehouse_id as "warehouseId", w.status, w.assigned_user_id as "assignedUserId",
            w.assignment_version as "assignmentVersion", w.created_at as "createdAt"
-    from waves w where ${where} order by w.created_at, w.id`);
+    from waves w where ${where} order by w.created_at, w.id`,
+  );
   return rows.map((w) => ({ ...w, createdAt: new Date(w.createdAt).toISOString() }));
 }
 
 async function selectLines(tx: Tx, where: SQL): Promise<PickLine[]> {
-  return queryRows<PickLine>(tx, sql`
+  return queryRows<PickLine>(
+    tx,
+    sql`
     select pl.id, pl.wave_id as "waveId", pl.order_id as "orderId", pl.sku_id as "skuId",
            s.name as "skuName", s.name_zh as "skuNameZh",
            coalesce((select json_agg(sb.barcode order by sb.barcode) from sku_barcodes sb where sb.sku_id = pl.sku_id), '[]'::json) as barcodes,
@@ -110,15 +168,19 @@ async function selectLines(tx: Tx, where: SQL): Promise<PickLine[]> {
     join skus s on s.id = pl.sku_id
     join bins b on b.id = pl.bin_id
     where ${where}
-    order by b.path_seq, b.code, pl.id`);
+    order by b.path_seq, b.code, pl.id`,
+  );
 }
 
 async function selectRemoved(tx: Tx, waveIds: string[]): Promise<RemovedWave[]> {
   if (waveIds.length === 0) return [];
-  const rows = await queryRows<{ id: string; status: string; assignedTo: string | null }>(tx, sql`
+  const rows = await queryRows<{ id: string; status: string; assignedTo: string | null }>(
+    tx,
+    sql`
     select w.id, w.status, u.name as "assignedTo"
     from waves w left join users u on u.id = w.assigned_user_id
-    where w.id in (select jsonb_array_elements_text(${JSON.stringify(waveIds)}::jsonb))`);
+    where w.id in (select jsonb_array_elements_text(${JSON.stringify(waveIds)}::jsonb))`,
+  );
   return rows.map((w) => ({
     waveId: w.id,
     reason: w.status === 'cancelled' ? 'cancelled' : w.assignedTo ? 'reassigned' : 'unassigned',

@@ -33,9 +33,15 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
     expect(body).toEqual({ ackedThroughSeq: 1, results: [{ seq: 1, outcome: 'applied' }] });
     const [after] = await database.db.select().from(pickLines).where(eq(pickLines.id, line.id));
     expect(after).toMatchObject({ pickedQty: line.qty, status: 'picked' });
-    const [stockAfter] = await database.db.select().from(stock).where(eq(stock.binId, before?.binId ?? ''));
+    const [stockAfter] = await database.db
+      .select()
+      .from(stock)
+      .where(eq(stock.binId, before?.binId ?? ''));
     expect(stockAfter?.qty).toBe((before?.qty ?? 0) - line.qty);
-    const movements = await database.db.select().from(stockMovements).where(eq(stockMovements.reason, 'pick'));
+    const movements = await database.db
+      .select()
+      .from(stockMovements)
+      .where(eq(stockMovements.reason, 'pick'));
     expect(movements.map((m) => m.delta)).toEqual([-line.qty]);
   });
 
@@ -49,7 +55,9 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
     expect(replay).toEqual(first);
     expect(first.body.ackedThroughSeq).toBe(3);
     expect(await storedCount(picker.deviceId)).toBe(3);
-    expect(await database.db.select().from(pickLines).orderBy(pickLines.id)).toEqual(linesAfterFirst);
+    expect(await database.db.select().from(pickLines).orderBy(pickLines.id)).toEqual(
+      linesAfterFirst,
+    );
   });
 
   it('a batch overlapping what is stored stores only the new events', async () => {
@@ -88,16 +96,23 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
   it('a pick for a line another device already completed is stored and opens an over-pick exception', async () => {
     const first = await aLoggedInDevice(app, 'P-0002');
     const second = await aLoggedInDevice(app, 'P-0002');
-    const line = (await pull(app, first)).lines.find((l) => l.status === 'open' && l.pickedQty === 0)!;
+    const line = (await pull(app, first)).lines.find(
+      (l) => l.status === 'open' && l.pickedQty === 0,
+    )!;
     await push(app, first, [aPick(first, line, line.qty)]);
     const { status, body } = await push(app, second, [aPick(second, line, 2)]);
     expect(status).toBe(200);
     expect(body.results).toEqual([{ seq: 1, outcome: 'over-pick' }]);
     expect(await storedCount(second.deviceId)).toBe(1);
-    const opened = await database.db.select().from(exceptions).where(eq(exceptions.pickLineId, line.id));
+    const opened = await database.db
+      .select()
+      .from(exceptions)
+      .where(eq(exceptions.pickLineId, line.id));
     expect(opened).toHaveLength(1);
     expect(opened[0]).toMatchObject({ kind: 'over-pick', qty: 2, status: 'open' });
-    expect(opened[0]?.message).toBe(`Return 2 × ${line.skuId} to bin ${line.binCode}: line ${line.id} was already complete`);
+    expect(opened[0]?.message).toBe(
+      `Return 2 × ${line.skuId} to bin ${line.binCode}: line ${line.id} was already complete`,
+    );
     const [after] = await database.db.select().from(pickLines).where(eq(pickLines.id, line.id));
     expect(after).toMatchObject({ pickedQty: line.qty, status: 'picked' });
   });
@@ -105,11 +120,17 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
   it('two devices pushing at once both get every event stored and counted once', async () => {
     const a = await aLoggedInDevice(app, 'P-0003');
     const b = await aLoggedInDevice(app, 'P-0003');
-    const lines = (await pull(app, a)).lines.filter((l) => l.status === 'open' && l.qty >= 2).slice(0, 4);
+    const lines = (await pull(app, a)).lines
+      .filter((l) => l.status === 'open' && l.qty >= 2)
+      .slice(0, 4);
     const batchesA = lines.map((l) => [aPick(a, l, 1)]);
     const batchesB = lines.map((l) => [aPick(b, l, 1)]);
-    const pushesA = (async () => { for (const batch of batchesA) await push(app, a, batch); })();
-    const pushesB = (async () => { for (const batch of batchesB) await push(app, b, batch); })();
+    const pushesA = (async () => {
+      for (const batch of batchesA) await push(app, a, batch);
+    })();
+    const pushesB = (async () => {
+      for (const batch of batchesB) await push(app, b, batch);
+    })();
     await Promise.all([pushesA, pushesB]);
     expect(await storedCount(a.deviceId)).toBe(lines.length);
     expect(await storedCount(b.deviceId)).toBe(lines.length);
@@ -122,12 +143,19 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
   it('a call without a valid token is refused and stores nothing', async () => {
     const picker = await aLoggedInDevice(app, 'P-0001');
     const [line] = (await pull(app, picker)).lines;
-    const body = { deviceId: picker.deviceId, epoch: 1, highestLocalSeq: 1, events: [aPick(picker, line!, 1)] };
+    const body = {
+      deviceId: picker.deviceId,
+      epoch: 1,
+      highestLocalSeq: 1,
+      events: [aPick(picker, line!, 1)],
+    };
     const noToken = await postJson(app, '/api/sync/push', body);
     const forged = await postJson(app, '/api/sync/push', body, `${picker.token.slice(0, -4)}AAAA`);
     expect(noToken.status).toBe(401);
     expect(forged.status).toBe(401);
-    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+    expect(((await forged.json()) as { error: { code: string } }).error.code).toBe(
+      'unauthenticated',
+    );
     expect(await storedCount(picker.deviceId)).toBe(0);
   });
 
@@ -152,15 +180,26 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
     const res = await postJson(
       app,
       '/api/sync/push',
-      { deviceId: picker.deviceId, epoch: 1, highestLocalSeq: 3, events: [good, { ...good, seq: 3, payload: { ...good.payload, qty: 0 } }] },
+      {
+        deviceId: picker.deviceId,
+        epoch: 1,
+        highestLocalSeq: 3,
+        events: [good, { ...good, seq: 3, payload: { ...good.payload, qty: 0 } }],
+      },
       picker.token,
     );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; fields: { path: string }[] } };
     expect(body.error.code).toBe('invalid_request');
-    expect(body.error.fields.map((f) => f.path).sort()).toEqual(['events.1.payload.qty', 'events.1.seq']);
+    expect(body.error.fields.map((f) => f.path).sort()).toEqual([
+      'events.1.payload.qty',
+      'events.1.seq',
+    ]);
     expect(await storedCount(picker.deviceId)).toBe(0);
-    const events = await database.db.select().from(scanEvents).where(eq(scanEvents.deviceId, picker.deviceId));
+    const events = await database.db
+      .select()
+      .from(scanEvents)
+      .where(eq(scanEvents.deviceId, picker.deviceId));
     expect(events).toEqual([]);
   });
 });

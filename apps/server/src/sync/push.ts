@@ -15,7 +15,12 @@ import { writeAppliedPicks } from './write-applied-picks';
  * changes nothing); the rest must follow on without a gap, else 409 `seq_gap` with the seq
  * expected; each is stored once, applied, and the last seq advanced.
  */
-export async function pushEvents(db: Db, session: Session, request: PushRequest, now: Date): Promise<PushResponse> {
+export async function pushEvents(
+  db: Db,
+  session: Session,
+  request: PushRequest,
+  now: Date,
+): Promise<PushResponse> {
   if (request.deviceId !== session.deviceId || request.epoch !== session.epoch) {
     throw forbidden('A device may only push its own events: this token belongs to another device');
   }
@@ -24,9 +29,14 @@ export async function pushEvents(db: Db, session: Session, request: PushRequest,
     const expected = incarnation.lastSeq + 1;
     const first = request.events[0];
     if (first && first.seq > expected) {
-      throw new ApiError(409, 'seq_gap', `expected seq ${expected}, got ${first.seq}: resend from ${expected}`, {
-        expectedSeq: expected,
-      });
+      throw new ApiError(
+        409,
+        'seq_gap',
+        `expected seq ${expected}, got ${first.seq}: resend from ${expected}`,
+        {
+          expectedSeq: expected,
+        },
+      );
     }
     const replayed = request.events.filter((e) => e.seq < expected);
     const fresh = request.events.filter((e) => e.seq >= expected);
@@ -46,10 +56,18 @@ export async function pushEvents(db: Db, session: Session, request: PushRequest,
         lastSeenAt: now,
         lastUserId: session.userId,
       })
-      .where(and(eq(deviceIncarnations.deviceId, request.deviceId), eq(deviceIncarnations.epoch, request.epoch)));
+      .where(
+        and(
+          eq(deviceIncarnations.deviceId, request.deviceId),
+          eq(deviceIncarnations.epoch, request.epoch),
+        ),
+      );
     return {
       ackedThroughSeq,
-      results: request.events.map((e) => ({ seq: e.seq, outcome: outcomes.get(e.seq) ?? 'applied' })),
+      results: request.events.map((e) => ({
+        seq: e.seq,
+        outcome: outcomes.get(e.seq) ?? 'applied',
+      })),
     };
   });
 }
@@ -75,7 +93,11 @@ async function storedOutcomes(tx: Tx, request: PushRequest, replayed: readonly S
   for (const event of replayed) {
     const row = bySeq.get(event.seq);
     if (!row || row.id !== event.id) {
-      throw new ApiError(409, 'event_conflict', `seq ${event.seq} is already stored with another event id`);
+      throw new ApiError(
+        409,
+        'event_conflict',
+        `seq ${event.seq} is already stored with another event id`,
+      );
     }
     outcomes.set(event.seq, row.outcome);
   }
@@ -91,7 +113,8 @@ async function assertEventUsers(tx: Tx, warehouseId: string, events: readonly Sc
     .where(and(inArray(users.id, ids), eq(users.warehouseId, warehouseId)));
   const knownIds = new Set(known.map((u) => u.id));
   const strange = ids.find((id) => !knownIds.has(id));
-  if (strange) throw forbidden(`events name user ${strange}, who is not a user of warehouse ${warehouseId}`);
+  if (strange)
+    throw forbidden(`events name user ${strange}, who is not a user of warehouse ${warehouseId}`);
 }
 
 async function storeEvents(
@@ -115,7 +138,9 @@ async function storeEvents(
     outcome: applied.outcomes.get(e.seq),
     device_time: e.deviceTime,
   }));
-  const inserted = await queryRows<{ id: string }>(tx, sql`
+  const inserted = await queryRows<{ id: string }>(
+    tx,
+    sql`
     insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
                              assignment_version_seen, outcome, device_time, received_at)
     select id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
@@ -124,9 +149,14 @@ async function storeEvents(
       id uuid, device_id uuid, epoch int, seq int, warehouse_id text, user_id text, type text,
       payload jsonb, assignment_version_seen int, outcome text, device_time timestamptz)
     on conflict do nothing
-    returning id`);
+    returning id`,
+  );
   if (inserted.length !== rows.length) {
-    throw new ApiError(409, 'event_conflict', 'an event id in this batch is already stored under another seq or device');
+    throw new ApiError(
+      409,
+      'event_conflict',
+      'an event id in this batch is already stored under another seq or device',
+    );
   }
   await writeAppliedPicks(tx, applied, now);
   await recordChanges(tx, applied.changes);

@@ -22,7 +22,11 @@ export function syncRoutes(deps: AppDeps) {
       bodyLimit({
         maxSize: PUSH_BODY_LIMIT,
         onError: () => {
-          throw new ApiError(413, 'payload_too_large', 'A push may carry at most 1 MiB: send fewer events per batch');
+          throw new ApiError(
+            413,
+            'payload_too_large',
+            'A push may carry at most 1 MiB: send fewer events per batch',
+          );
         },
       }),
       auth,
@@ -37,7 +41,8 @@ export function syncRoutes(deps: AppDeps) {
     })
     .get('/events', auth, (c) =>
       streamSSE(c, async (stream) => {
-        const send = (poke: Poke) => stream.writeSSE({ event: POKE_EVENT, data: JSON.stringify(poke) });
+        const send = (poke: Poke) =>
+          stream.writeSSE({ event: POKE_EVENT, data: JSON.stringify(poke) });
         let pending = false;
         const unsubscribe = deps.pokes.subscribe(c.var.session, () => {
           if (pending) return;

@@ -28,7 +28,13 @@ async function updateLines(tx: Tx, applied: AppliedPicks) {
 async function updateWaves(tx: Tx, applied: AppliedPicks) {
   const waveIds = [...new Set(applied.lines.map((l) => l.waveId))];
   if (waveIds.length === 0) return;
-  const changed = await queryRows<{ id: string; warehouseId: string; assignedUserId: string | null }>(tx, sql`
+  const changed = await queryRows<{
+    id: string;
+    warehouseId: string;
+    assignedUserId: string | null;
+  }>(
+    tx,
+    sql`
     update waves w set status = case
         when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open') then 'picking'
         else 'done' end
@@ -37,10 +43,16 @@ async function updateWaves(tx: Tx, applied: AppliedPicks) {
       and w.status <> case
         when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open') then 'picking'
         else 'done' end
-    returning w.id, w.warehouse_id as "warehouseId", w.assigned_user_id as "assignedUserId"`);
+    returning w.id, w.warehouse_id as "warehouseId", w.assigned_user_id as "assignedUserId"`,
+  );
   await recordChanges(
     tx,
-    changed.map((w) => ({ warehouseId: w.warehouseId, waveId: w.id, lineId: null, audienceUserId: w.assignedUserId })),
+    changed.map((w) => ({
+      warehouseId: w.warehouseId,
+      waveId: w.id,
+      lineId: null,
+      audienceUserId: w.assignedUserId,
+    })),
   );
 }
 
@@ -62,7 +74,15 @@ async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<Exce
     insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, event_id, at)
     select warehouse_id, bin_id, sku_id, delta, 'pick', event_id, ${now.toISOString()}::timestamptz
     from jsonb_to_recordset(${json}::jsonb) as r(warehouse_id text, bin_id text, sku_id text, delta int, event_id uuid)`);
-  const after = await queryRows<{ warehouseId: string; binId: string; skuId: string; qty: number; delta: number }>(tx, sql`
+  const after = await queryRows<{
+    warehouseId: string;
+    binId: string;
+    skuId: string;
+    qty: number;
+    delta: number;
+  }>(
+    tx,
+    sql`
     with taken as (
       select warehouse_id, bin_id, sku_id, sum(delta)::int as delta
       from jsonb_to_recordset(${json}::jsonb) as r(warehouse_id text, bin_id text, sku_id text, delta int)
@@ -74,7 +94,8 @@ async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<Exce
       returning warehouse_id, bin_id, sku_id, qty
     )
     select u.warehouse_id as "warehouseId", u.bin_id as "binId", u.sku_id as "skuId", u.qty, t.delta
-    from updated u join taken t on t.bin_id = u.bin_id and t.sku_id = u.sku_id`);
+    from updated u join taken t on t.bin_id = u.bin_id and t.sku_id = u.sku_id`,
+  );
   return after
     .filter((s) => s.qty < 0 && s.qty - s.delta >= 0)
     .map((s) => ({

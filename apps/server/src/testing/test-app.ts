@@ -27,7 +27,10 @@ type App = Awaited<ReturnType<typeof aSeededApp>>['app'];
 export async function postJson(app: App, path: string, body: unknown, token?: string) {
   return app.request(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
 }
@@ -43,15 +46,31 @@ export interface TestDevice {
 
 export async function aLoggedInDevice(app: App, badge: string): Promise<TestDevice> {
   const registered = await postJson(app, '/api/devices/register', { label: `test ${badge}` });
-  const device = (await registered.json()) as { deviceId: string; epoch: number; deviceSecret: string };
+  const device = (await registered.json()) as {
+    deviceId: string;
+    epoch: number;
+    deviceSecret: string;
+  };
   const res = await postJson(app, '/api/auth/login', { badge, pin: '1234', ...device });
-  if (res.status !== 200) throw new Error(`login ${badge} failed: ${res.status} ${await res.text()}`);
+  if (res.status !== 200)
+    throw new Error(`login ${badge} failed: ${res.status} ${await res.text()}`);
   const session = (await res.json()) as LoginResponse;
-  return { deviceId: device.deviceId, epoch: device.epoch, token: session.token, userId: session.user.id, nextSeq: 1 };
+  return {
+    deviceId: device.deviceId,
+    epoch: device.epoch,
+    token: session.token,
+    userId: session.user.id,
+    nextSeq: 1,
+  };
 }
 
 /** The next pick event of a device (allocates its seq). */
-export function aPick(device: TestDevice, line: PickLine, qty = line.qty, assignmentVersion = 1): ScanEvent {
+export function aPick(
+  device: TestDevice,
+  line: PickLine,
+  qty = line.qty,
+  assignmentVersion = 1,
+): ScanEvent {
   return {
     id: randomUUID(),
     seq: device.nextSeq++,
@@ -59,11 +78,22 @@ export function aPick(device: TestDevice, line: PickLine, qty = line.qty, assign
     deviceTime: new Date().toISOString(),
     userId: device.userId,
     assignmentVersion,
-    payload: { pickLineId: line.id, waveId: line.waveId, binCode: line.binCode, skuId: line.skuId, qty },
+    payload: {
+      pickLineId: line.id,
+      waveId: line.waveId,
+      binCode: line.binCode,
+      skuId: line.skuId,
+      qty,
+    },
   };
 }
 
-export async function push(app: App, device: TestDevice, events: ScanEvent[], highestLocalSeq?: number) {
+export async function push(
+  app: App,
+  device: TestDevice,
+  events: ScanEvent[],
+  highestLocalSeq?: number,
+) {
   const res = await postJson(
     app,
     '/api/sync/push',
@@ -75,12 +105,24 @@ export async function push(app: App, device: TestDevice, events: ScanEvent[], hi
     },
     device.token,
   );
-  return { status: res.status, body: (await res.json()) as PushResponse & { error?: { code: string; expectedSeq?: number } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as PushResponse & { error?: { code: string; expectedSeq?: number } },
+  };
 }
 
 export async function pull(app: App, device: TestDevice, cursor?: string): Promise<PullResponse> {
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-  const res = await app.request(`/api/sync/pull${query}`, { headers: { authorization: `Bearer ${device.token}` } });
+  const res = await app.request(`/api/sync/pull${query}`, {
+    headers: { authorization: `Bearer ${device.token}` },
+  });
   if (res.status !== 200) throw new Error(`pull failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as PullResponse;
+}
+
+/** The body of a response, typed as the test expects it (the assertions check it). */
+export async function bodyOf<
+  T = { error: { code: string; message: string; fields?: { path: string; message: string }[] } },
+>(res: Response): Promise<T> {
+  return (await res.json()) as T;
 }

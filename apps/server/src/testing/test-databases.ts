@@ -5,13 +5,13 @@ import { type Database, openDatabase } from '../db/database';
 /** A database a test file owns: PGlite in memory, or a fresh database on the Postgres server. */
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
-  open(): Promise<OwnedDatabase>;
+  open: () => Promise<OwnedDatabase>;
 }
 
 export interface OwnedDatabase extends Database {
   /** The connection string of this test's own Postgres database (postgres only). */
   url: string | null;
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 const serverUrl = process.env.DATABASE_URL;
@@ -31,7 +31,9 @@ export function testDatabases(): TestDatabase[] {
       return { ...database, url: null, drop: () => database.close() };
     },
   };
-  return serverUrl ? [pglite, { name: 'postgres', open: () => openOwnPostgres(serverUrl) }] : [pglite];
+  return serverUrl
+    ? [pglite, { name: 'postgres', open: () => openOwnPostgres(serverUrl) }]
+    : [pglite];
 }
 
 export const hasPostgres = Boolean(serverUrl);

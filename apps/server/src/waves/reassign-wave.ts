@@ -10,7 +10,12 @@ import { recordChanges } from '../sync/change-feed';
  * picks made before they hear of it are still accepted and credited to them (sync rule 4); both
  * pickers' scopes change, so both are poked and both see it on their next pull.
  */
-export async function reassignWave(db: Db, session: Session, waveId: string, userId: string | null) {
+export async function reassignWave(
+  db: Db,
+  session: Session,
+  waveId: string,
+  userId: string | null,
+) {
   return db.transaction(async (tx) => {
     const [wave] = await tx
       .select()
@@ -22,8 +27,17 @@ export async function reassignWave(db: Db, session: Session, waveId: string, use
       const [picker] = await tx
         .select({ id: users.id })
         .from(users)
-        .where(and(eq(users.id, userId), eq(users.warehouseId, session.warehouseId), eq(users.role, 'picker')));
-      if (!picker) throw badRequest(`userId: ${userId} is not a picker of this warehouse`, [{ path: 'userId', message: 'not a picker of this warehouse' }]);
+        .where(
+          and(
+            eq(users.id, userId),
+            eq(users.warehouseId, session.warehouseId),
+            eq(users.role, 'picker'),
+          ),
+        );
+      if (!picker)
+        throw badRequest(`userId: ${userId} is not a picker of this warehouse`, [
+          { path: 'userId', message: 'not a picker of this warehouse' },
+        ]);
     }
     const [updated] = await tx
       .update(waves)
@@ -33,7 +47,13 @@ export async function reassignWave(db: Db, session: Session, waveId: string, use
     const audiences = new Set([wave.assignedUserId, userId]);
     await recordChanges(
       tx,
-      [...audiences].map((audienceUserId) => ({ warehouseId: wave.warehouseId, waveId, lineId: null, audienceUserId })),
+      [...audiences].map((audienceUserId) => ({
+        warehouseId: wave.warehouseId,
+        waveId,
+        lineId: null,
+        whole: true,
+        audienceUserId,
+      })),
     );
     return updated;
   });

@@ -13,7 +13,9 @@ const assignSchema = z.strictObject({ userId: idSchema.nullable() });
 export function waveRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireSession(deps.authSecret, ['supervisor', 'admin']))
-    .get('/:waveId', async (c) => c.json(await waveDetail(deps.db, c.var.session, c.req.param('waveId'))))
+    .get('/:waveId', async (c) =>
+      c.json(await waveDetail(deps.db, c.var.session, c.req.param('waveId'))),
+    )
     .post('/:waveId/assign', async (c) => {
       const { userId } = await parseBody(c, assignSchema);
       return c.json(await reassignWave(deps.db, c.var.session, c.req.param('waveId'), userId));

@@ -11,7 +11,11 @@ export async function waveDetail(db: Db, session: Session, waveId: string) {
     .from(waves)
     .where(and(eq(waves.id, waveId), eq(waves.warehouseId, session.warehouseId)));
   if (!wave) throw notFound(`No wave ${waveId} in warehouse ${session.warehouseId}`);
-  const lines = await db.select().from(pickLines).where(eq(pickLines.waveId, waveId)).orderBy(asc(pickLines.id));
+  const lines = await db
+    .select()
+    .from(pickLines)
+    .where(eq(pickLines.waveId, waveId))
+    .orderBy(asc(pickLines.id));
   const events = await db
     .select({
       id: scanEvents.id,
@@ -26,7 +30,12 @@ export async function waveDetail(db: Db, session: Session, waveId: string) {
       receivedAt: scanEvents.receivedAt,
     })
     .from(scanEvents)
-    .where(and(eq(scanEvents.warehouseId, session.warehouseId), sql`${scanEvents.payload}->>'waveId' = ${waveId}`))
+    .where(
+      and(
+        eq(scanEvents.warehouseId, session.warehouseId),
+        sql`${scanEvents.payload}->>'waveId' = ${waveId}`,
+      ),
+    )
     .orderBy(asc(scanEvents.receivedAt), asc(scanEvents.deviceId), asc(scanEvents.seq));
   const waveExceptions = await db.select().from(exceptions).where(eq(exceptions.waveId, waveId));
   return { wave, lines, events, exceptions: waveExceptions };

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseConfig } from '../db/database';
+import { type RunningServer, startServer } from '../server';
+import { hasPostgres, type OwnedDatabase, testDatabases } from '../testing/test-databases';
+
+const SECRET = 'poke-test-secret-long-enough-0123456789';
+
+function configFor(database: DatabaseConfig) {
+  return {
+    mode: 'test' as const,
+    port: 0,
+    host: '127.0.0.1',
+    database,
+    authSecret: SECRET,
+    tokenTtlMs: 3_600_000,
+    seedDemo: true,
+    pwaDist: '/nonexistent',
+  };
+}
+
+async function logIn(baseUrl: string, badge: string): Promise<string> {
+  const post = (path: string, body: unknown) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const device = (await (await post('/api/devices/register', { label: badge })).json()) as Record<
+    string,
+    unknown
+  >;
+  const session = (await (
+    await post('/api/auth/login', { badge, pin: '1234', ...device })
+  ).json()) as { token: string };
+  return session.token;
+}
+
+/** Opens the event stream and collects the pokes that arrive. */
+async function openPokes(baseUrl: string, token: string) {
+  const controller = new AbortController();
+  const res = await fetch(`${baseUrl}/api/sync/events?token=${token}`, {
+    signal: controller.signal,
+  });
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const received: string[] = [];
+  const waiters: (() => void)[] = [];
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        for (const match of value.matchAll(/data: (.*)/g)) received.push(match[1] ?? '');
+        waiters.splice(0).forEach((w) => w());
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  const until = async (count: number) => {
+    const deadline = Date.now() + 5000;
+    while (received.length < count && Date.now() < deadline) {
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+    return received;
+  };
+  return { received, until, close: () => controller.abort() };
+}
+
+async function reassign(baseUrl: string, token: string, waveId: string, userId: string) {
+  const res = await fetch(`${baseUrl}/api/waves/${waveId}/assign`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ userId }),
+  });
+  expect(res.status).toBe(200);
+}
+
+describe('live pokes over Server-Sent Events (PGlite, one instance)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer(configFor({ kind: 'pglite', dataDir: null }));
+  });
+  afterAll(() => server.close());
+
+  it('a picker whose scope changes is poked; a picker of another warehouse is not', async () => {
+    const supervisor = await logIn(server.url, 'S-0001');
+    const gained = await openPokes(server.url, await logIn(server.url, 'P-0002'));
+    const elsewhere = await openPokes(server.url, await logIn(server.url, 'P-0003'));
+    await gained.until(1);
+    await elsewhere.until(1);
+    await reassign(server.url, supervisor, 'W-GZ-B26-07', 'u-gz-p2');
+    expect(await gained.until(2)).toEqual(['{"reason":"hello"}', '{"reason":"scope-changed"}']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(elsewhere.received).toEqual(['{"reason":"hello"}']);
+    gained.close();
+    elsewhere.close();
+  });
+
+  it('an event stream without a valid token is refused', async () => {
+    const res = await fetch(`${server.url}/api/sync/events?token=nope`);
+    expect(res.status).toBe(401);
+  });
+});
+
+describe.runIf(hasPostgres)(
+  'live pokes across two server instances (Postgres LISTEN/NOTIFY)',
+  () => {
+    let database: OwnedDatabase;
+    let first: RunningServer;
+    let second: RunningServer;
+    beforeAll(async () => {
+      database = await testDatabases()
+        .find((d) => d.name === 'postgres')!
+        .open();
+      first = await startServer(configFor({ kind: 'postgres', url: database.url! }));
+      second = await startServer(configFor({ kind: 'postgres', url: database.url! }));
+    });
+    afterAll(async () => {
+      await first.close();
+      await second.close();
+      await database.drop();
+    });
+
+    it('a change committed through one instance pokes a client of the other', async () => {
+      const picker = await openPokes(second.url, await logIn(second.url, 'P-0002'));
+      await picker.until(1);
+      await reassign(first.url, await logIn(first.url, 'S-0001'), 'W-GZ-B26-07', 'u-gz-p2');
+      expect(await picker.until(2)).toEqual(['{"reason":"hello"}', '{"reason":"scope-changed"}']);
+      picker.close();
+    });
+  },
+);

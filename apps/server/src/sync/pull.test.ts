@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aLoggedInDevice, aPick, aSeededApp, postJson, pull, push } from '../testing/test-app';
+import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
+
+describe.each(testDatabases())('pull on $name', ({ open }) => {
+  let database: OwnedDatabase;
+  let app: Awaited<ReturnType<typeof aSeededApp>>['app'];
+
+  beforeAll(async () => {
+    database = await open();
+    ({ app } = await aSeededApp(database));
+  });
+  afterAll(() => database.drop());
+
+  it('a first pull is a full snapshot of the waves assigned to the picker, and only those', async () => {
+    const picker = await aLoggedInDevice(app, 'P-0001');
+    const snapshot = await pull(app, picker);
+    expect(snapshot.reset).toBe(true);
+    expect(snapshot.hasMore).toBe(false);
+    expect(snapshot.waves.map((w) => w.code)).toEqual(['B26-07']);
+    expect(snapshot.lines.length).toBeGreaterThan(15);
+    expect(new Set(snapshot.lines.map((l) => l.waveId))).toEqual(new Set(['W-GZ-B26-07']));
+    const paths = snapshot.lines.map((l) => l.pathSeq);
+    expect(paths).toEqual([...paths].sort((a, b) => a - b));
+  });
+
+  it('a supervisor sees every wave of their warehouse, and no other', async () => {
+    const supervisor = await aLoggedInDevice(app, 'S-0001');
+    const snapshot = await pull(app, supervisor);
+    expect(snapshot.waves.map((w) => w.code).sort()).toEqual(['B26-07', 'B26-08']);
+  });
+
+  it('after a push, the next pull brings the changed line and says the event is reflected', async () => {
+    const picker = await aLoggedInDevice(app, 'P-0001');
+    const snapshot = await pull(app, picker);
+    const line = snapshot.lines.find((l) => l.status === 'open' && l.qty >= 2)!;
+    await push(app, picker, [aPick(picker, line, 1)]);
+    const changes = await pull(app, picker, snapshot.cursor);
+    expect(changes.reset).toBe(false);
+    expect(changes.ackedThroughSeq).toBe(1);
+    expect(changes.lines).toEqual([{ ...line, pickedQty: line.pickedQty + 1 }]);
+    const nothingNew = await pull(app, picker, changes.cursor);
+    expect(nothingNew.lines).toEqual([]);
+    expect(nothingNew.waves).toEqual([]);
+  });
+
+  it("another picker's changes never reach a picker outside the wave", async () => {
+    const owner = await aLoggedInDevice(app, 'P-0001');
+    const other = await aLoggedInDevice(app, 'P-0002');
+    const otherCursor = (await pull(app, other)).cursor;
+    const line = (await pull(app, owner)).lines.find((l) => l.status === 'open')!;
+    await push(app, owner, [aPick(owner, line, 1)]);
+    const seen = await pull(app, other, otherCursor);
+    expect(seen.lines.filter((l) => l.waveId === line.waveId)).toEqual([]);
+  });
+
+  it('a reassigned wave leaves the first picker and arrives whole at the second', async () => {
+    const supervisor = await aLoggedInDevice(app, 'S-0001');
+    const from = await aLoggedInDevice(app, 'P-0002');
+    const to = await aLoggedInDevice(app, 'P-0001');
+    const fromCursor = (await pull(app, from)).cursor;
+    const toCursor = (await pull(app, to)).cursor;
+    const res = await postJson(
+      app,
+      '/api/waves/W-GZ-B26-08/assign',
+      { userId: 'u-gz-p1' },
+      supervisor.token,
+    );
+    expect(res.status).toBe(200);
+    const fromView = await pull(app, from, fromCursor);
+    expect(fromView.removedWaves).toEqual([
+      { waveId: 'W-GZ-B26-08', reason: 'reassigned', assignedTo: 'Li Wei' },
+    ]);
+    const toView = await pull(app, to, toCursor);
+    expect(toView.waves.map((w) => [w.code, w.assignmentVersion])).toEqual([['B26-08', 2]]);
+    expect(toView.lines.length).toBeGreaterThan(10);
+    expect(new Set(toView.lines.map((l) => l.waveId))).toEqual(new Set(['W-GZ-B26-08']));
+  });
+
+  it('pages a long feed without losing or repeating a change', async () => {
+    const picker = await aLoggedInDevice(app, 'P-0003');
+    const { cursor, lines } = await pull(app, picker);
+    const open = lines.filter((l) => l.status === 'open');
+    for (const line of open) await push(app, picker, [aPick(picker, line, 1)]);
+    const { pullChanges } = await import('./pull');
+    const { verifySession } = await import('../auth/session-token');
+    const { TEST_SECRET } = await import('../testing/test-app');
+    const session = (await verifySession(picker.token, TEST_SECRET))!;
+    const seen: string[] = [];
+    let next = cursor;
+    let pages = 0;
+    for (;;) {
+      const page = await pullChanges(database.db, session, next, 3);
+      seen.push(...page.lines.map((l) => l.id));
+      next = page.cursor;
+      pages++;
+      if (!page.hasMore) break;
+    }
+    expect(pages).toBeGreaterThan(2);
+    expect(seen.sort()).toEqual(open.map((l) => l.id).sort());
+  });
+
+  it('a cursor minted for another user gives a fresh snapshot, not their changes', async () => {
+    const a = await aLoggedInDevice(app, 'P-0001');
+    const b = await aLoggedInDevice(app, 'P-0003');
+    const { cursor } = await pull(app, a);
+    const forB = await pull(app, b, cursor);
+    expect(forB.reset).toBe(true);
+    expect(forB.waves.every((w) => w.warehouseId === 'CD')).toBe(true);
+  });
+});
