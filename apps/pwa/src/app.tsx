@@ -1,0 +1,42 @@
+import type { Language } from '@wms/protocol';
+import { useEffect, useState } from 'react';
+import { LanguageContext, rememberedLanguage, rememberLanguage, messagesByLanguage } from './i18n/language';
+import { PickerScreens } from './picker/picker-screens';
+import { LoginScreen } from './session/login-screen';
+import { useSession } from './session/use-session';
+import { NoticeList } from './shell/notice-list';
+import { ProblemBanner } from './shell/problem-banner';
+import { StatusBar } from './shell/status-bar';
+import { UpdatePrompt } from './shell/update-prompt';
+
+/** The handheld app: status bar and banners always on top, then the login or picker screens. */
+export function App() {
+  const sessionState = useSession();
+  const [deviceLanguage, setDeviceLanguage] = useState<Language>(rememberedLanguage);
+  const language = sessionState.status === 'signed-in' ? sessionState.session.user.language : deviceLanguage;
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const chooseLanguage = (next: Language) => {
+    rememberLanguage(next);
+    setDeviceLanguage(next);
+  };
+
+  return (
+    <LanguageContext value={language}>
+      <div className="app">
+        <StatusBar />
+        <ProblemBanner />
+        <UpdatePrompt />
+        {sessionState.status === 'signed-in' && <NoticeList />}
+        <main>
+          {sessionState.status === 'loading' && <p className="screen">{messagesByLanguage[language].loading}</p>}
+          {sessionState.status === 'signed-out' && <LoginScreen onLanguageChange={chooseLanguage} />}
+          {sessionState.status === 'signed-in' && <PickerScreens session={sessionState.session} />}
+        </main>
+      </div>
+    </LanguageContext>
+  );
+}

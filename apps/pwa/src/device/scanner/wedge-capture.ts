@@ -1,0 +1,98 @@
+import { BurstDetector, type ScanAction } from './burst-detector';
+
+/** Marks a field the picker types into by hand: its keys never count as scans. */
+export const MANUAL_ENTRY_ATTRIBUTE = 'data-manual-entry';
+
+/** Margin so that the idle timer fires after the detector considers the burst quiet. */
+const TIMER_SLACK_MS = 5;
+
+/**
+ * Captures keyboard-wedge scans with no visible field focused: a document-level keydown listener
+ * plus an always-focused, invisible `<input inputmode="none">` whose `input` events carry what
+ * DataWedge types through its IME (metasfresh#22464: never `readonly`, never `type=hidden`).
+ * Returns a function that detaches everything.
+ */
+export function attachWedgeCapture(
+  doc: Document,
+  onAction: (action: ScanAction) => void,
+  detector: BurstDetector = new BurstDetector(),
+): () => void {
+  const field = createCaptureField(doc);
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const emit = (actions: readonly ScanAction[]): void => actions.forEach(onAction);
+  const restartIdleTimer = (): void => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => emit(detector.flush(performance.now())), detector.idleMs + TIMER_SLACK_MS);
+  };
+  const refocus = (): void => {
+    if (!isManualEntry(doc.activeElement) && doc.activeElement !== field) field.focus({ preventScroll: true });
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (isManualEntry(event.target)) return;
+    const wasInBurst = detector.isInBurst;
+    const actions = detector.key(event.key, performance.now());
+    // A printable key was counted here: keep the browser from also inserting it into the field.
+    if ([...event.key].length === 1 && event.target === field) event.preventDefault();
+    // Enter/Tab end a scan or confirm; they must not click a button or move focus as well.
+    if (event.key === 'Enter' || (event.key === 'Tab' && wasInBurst)) event.preventDefault();
+    restartIdleTimer();
+    emit(actions);
+  };
+  const onInput = (): void => {
+    const text = field.value;
+    field.value = '';
+    if (text === '') return;
+    const actions = detector.text(text, performance.now());
+    restartIdleTimer();
+    emit(actions);
+  };
+  const onComposition = (): void => detector.composition(performance.now());
+  const onFocusOut = (): void => void setTimeout(refocus, 0);
+
+  doc.addEventListener('keydown', onKeyDown, { capture: true });
+  doc.addEventListener('focusout', onFocusOut, { capture: true });
+  doc.addEventListener('visibilitychange', refocus);
+  field.addEventListener('input', onInput);
+  field.addEventListener('compositionstart', onComposition);
+  refocus();
+
+  return () => {
+    clearTimeout(idleTimer);
+    doc.removeEventListener('keydown', onKeyDown, { capture: true });
+    doc.removeEventListener('focusout', onFocusOut, { capture: true });
+    doc.removeEventListener('visibilitychange', refocus);
+    field.remove();
+  };
+}
+
+function createCaptureField(doc: Document): HTMLInputElement {
+  const field = doc.createElement('input');
+  field.type = 'text';
+  field.inputMode = 'none';
+  field.autocomplete = 'off';
+  field.spellcheck = false;
+  field.tabIndex = -1;
+  field.setAttribute('autocapitalize', 'off');
+  field.setAttribute('autocorrect', 'off');
+  field.setAttribute('aria-hidden', 'true');
+  field.dataset.testid = 'scan-capture';
+  Object.assign(field.style, {
+    position: 'fixed',
+    top: '0',
+    left: '0',
+    width: '1px',
+    height: '1px',
+    opacity: '0',
+    border: '0',
+    padding: '0',
+    pointerEvents: 'none',
+  });
+  doc.body.append(field);
+  return field;
+}
+
+function isManualEntry(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest(`[${MANUAL_ENTRY_ATTRIBUTE}]`) !== null;
+}

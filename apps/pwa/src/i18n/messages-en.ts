@@ -1,0 +1,92 @@
+/** Every string the picker sees, in English. `messages-zh-cn.ts` must have the same shape. */
+export const en = {
+  languageName: 'English',
+  loading: 'Loading…',
+  net: { online: 'Online', offline: 'Offline' },
+  status: {
+    unsynced: 'Unsynced',
+    lastSync: 'Last sync',
+    never: 'never',
+    syncNow: 'Sync now',
+    syncing: 'Syncing…',
+    syncFailed: (detail: string) => `Sync failed: ${detail}`,
+  },
+  keypad: { clear: 'Clear', backspace: 'Delete' },
+  login: {
+    title: 'Sign in',
+    badge: 'Badge',
+    badgeHint: 'Scan your badge or type it',
+    pin: 'PIN',
+    submit: 'Sign in',
+    submitting: 'Signing in…',
+    missingBadge: 'Scan or type your badge first.',
+    badPin: 'The PIN is 4 to 8 digits.',
+    unreachable: 'Cannot reach the server. Check the Wi-Fi and try again.',
+    refused: (message: string) => `Sign-in refused: ${message}`,
+  },
+  waves: {
+    title: 'My waves',
+    allTitle: 'Waves in the warehouse',
+    empty: 'No waves for you yet. Pull to refresh with “Sync now”, or ask your supervisor.',
+    progress: (done: number, total: number) => `${done}/${total} lines`,
+    status: { open: 'Open', picking: 'Picking', done: 'Done', cancelled: 'Cancelled' },
+    signOut: 'Sign out',
+    unsyncedOnSignOut: (count: number) =>
+      `${count} picks are not synced yet. They stay on this device and are sent after the next sign-in.`,
+  },
+  pick: {
+    wave: (code: string) => `Wave ${code}`,
+    lineOf: (n: number, total: number) => `Line ${n} of ${total}`,
+    step: {
+      'scan-bin': 'Scan the bin',
+      'scan-item': 'Scan the item',
+      'confirm-qty': 'Confirm the quantity',
+      'wave-done': 'Wave complete',
+    },
+    bin: 'Bin',
+    qty: 'To pick',
+    note: 'Note',
+    barcode: 'Barcode',
+    confirm: 'Confirm',
+    saving: 'Saving…',
+    backToWaves: 'Back to waves',
+    leave: 'Waves',
+    waveDone: (code: string) => `All lines of wave ${code} are picked.`,
+    waveGone: 'This wave is no longer on this device.',
+    picked: (qty: number, sku: string) => `Picked ${qty} × ${sku}`,
+  },
+  pickError: {
+    wrongBin: (expected: string, scanned: string) => `Wrong bin: go to ${expected}. You scanned ${scanned}.`,
+    itemBeforeBin: (bin: string) => `Scan the bin ${bin} first.`,
+    wrongItem: (scanned: string, sku: string, bin: string) =>
+      `Wrong item: ${scanned} is not ${sku}. Take the item from bin ${bin}.`,
+    qtyOutOfRange: (max: number) => `Enter a quantity from 1 to ${max}.`,
+    confirmQtyFirst: 'Confirm the quantity first (Enter or Confirm).',
+    ime: 'The keyboard changed the scan. Switch to the scanner (English) keyboard and scan again.',
+    notSaved: (detail: string) => `The pick was NOT saved: ${detail}`,
+    storageFull: 'Device storage is full: the pick was NOT saved. Sync now and tell your supervisor.',
+  },
+  notice: {
+    reassigned: (code: string, to: string | null) =>
+      to ? `Wave ${code} was reassigned to ${to}.` : `Wave ${code} was reassigned.`,
+    unassigned: (code: string) => `Wave ${code} was taken off you.`,
+    cancelled: (code: string) => `Wave ${code} was cancelled.`,
+    unknownWave: 'a wave',
+    dismiss: 'OK',
+  },
+  problem: {
+    storageFull: 'Device storage is full: new picks cannot be saved. Sync now and tell your supervisor.',
+    databaseClosed: 'The app was updated in another tab. Reload to continue.',
+    failure: (detail: string) => `Something went wrong: ${detail}`,
+    reload: 'Reload',
+    dismiss: 'Close',
+  },
+  update: {
+    ready: 'A new version of the app is ready.',
+    apply: 'Update now',
+    finishLineFirst: 'Finish this line, then update.',
+    offlineReady: 'Ready to work offline.',
+  },
+};
+
+export type Messages = typeof en;

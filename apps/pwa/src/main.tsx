@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { startScanner } from './device/scanner/scanner';
+import { startServiceWorker } from './shell/app-update';
+import { reportError, reportProblem } from './shell/problems';
+import { exposeTestHooks } from './shell/test-hooks';
+import { closeOnVersionChange, db } from './storage/database';
+import { deviceSync } from './sync/device-sync';
+import './shell/app.css';
+
+closeOnVersionChange(db, () => reportProblem({ kind: 'database-closed' }));
+window.addEventListener('unhandledrejection', (event) => reportError(event.reason));
+startScanner(document);
+deviceSync.start();
+exposeTestHooks(deviceSync);
+startServiceWorker();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,49 @@
+import { remainingQty } from '@wms/domain';
+import type { PickLine } from '@wms/protocol';
+import { otherLanguage, useLanguage, useMessages } from '../i18n/language';
+import type { PickStep } from './pick-flow';
+import { skuName } from './pick-messages';
+
+export interface PickLineCardProps {
+  line: PickLine;
+  step: PickStep;
+}
+
+/** The current line: the bin to walk to (large), how many to take, and what the item is. */
+export function PickLineCard({ line, step }: PickLineCardProps) {
+  const t = useMessages();
+  const language = useLanguage();
+  return (
+    <div className="pick-line">
+      <div className={step === 'scan-bin' ? 'pick-bin pick-target' : 'pick-bin'}>
+        <span className="label">{t.pick.bin}</span>
+        <span className="bin-code" data-testid="pick-bin">
+          {line.binCode}
+        </span>
+      </div>
+      <div className={step === 'scan-item' ? 'pick-item pick-target' : 'pick-item'}>
+        <div className="pick-qty">
+          <span className="label">{t.pick.qty}</span>
+          <span className="qty" data-testid="pick-qty">
+            {remainingQty(line)}
+          </span>
+        </div>
+        <div className="pick-product">
+          <span className="product-name" data-testid="pick-product">
+            {skuName(line, language)}
+          </span>
+          <span className="product-name-other">{skuName(line, otherLanguage(language))}</span>
+          <span className="product-codes">
+            {line.skuId} · {t.pick.barcode}{' '}
+            <span data-testid="pick-barcode">{line.barcodes[0] ?? '—'}</span>
+          </span>
+        </div>
+      </div>
+      {line.note && (
+        <p className="pick-note" data-testid="pick-note">
+          {t.pick.note}: {line.note}
+        </p>
+      )}
+    </div>
+  );
+}

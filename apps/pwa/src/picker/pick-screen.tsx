@@ -1,0 +1,98 @@
+import type { Session } from '../storage/database';
+import { useLanguage, useMessages } from '../i18n/language';
+import { PickLineCard } from './pick-line-card';
+import { pickErrorText, saveFailureText, skuName } from './pick-messages';
+import { QtyPanel } from './qty-panel';
+import { usePickFlow } from './use-pick-flow';
+import { useWaveView } from './use-wave-view';
+import type { WaveView } from './wave-view';
+
+export interface PickScreenProps {
+  session: Session;
+  waveId: string;
+  onLeave: () => void;
+}
+
+/** Picking one wave, line by line along the pick path: bin, item, quantity. */
+export function PickScreen({ session, waveId, onLeave }: PickScreenProps) {
+  const t = useMessages();
+  const state = useWaveView(waveId);
+  if (state.status === 'loading') return <p className="screen">{t.loading}</p>;
+  if (state.status === 'gone') {
+    return (
+      <section className="screen">
+        <p className="error" data-testid="wave-gone">
+          {t.pick.waveGone}
+        </p>
+        <BackButton onLeave={onLeave} />
+      </section>
+    );
+  }
+  return <PickWave session={session} view={state.view} nextSeq={state.nextSeq} onLeave={onLeave} />;
+}
+
+interface PickWaveProps {
+  session: Session;
+  view: WaveView;
+  nextSeq: number;
+  onLeave: () => void;
+}
+
+function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
+  const t = useMessages();
+  const language = useLanguage();
+  const pick = usePickFlow(view, nextSeq, session);
+  const line = view.currentLine;
+  const error = pick.saveFailure
+    ? saveFailureText(pick.saveFailure, t)
+    : line && pick.flow?.error
+      ? pickErrorText(pick.flow.error, line, language, t)
+      : null;
+
+  return (
+    <section className="screen pick">
+      <div className="screen-header">
+        <button type="button" className="button-secondary" data-testid="leave-wave" onClick={onLeave}>
+          ← {t.pick.leave}
+        </button>
+        <span className="wave-title" data-testid="pick-wave">
+          {t.pick.wave(view.wave.code)}
+        </span>
+        {line && <span className="line-of">{t.pick.lineOf(view.currentPosition, view.totalLines)}</span>}
+      </div>
+      <h1 className={`pick-step step-${pick.step}`} data-testid="pick-step" data-step={pick.step}>
+        {t.pick.step[pick.step]}
+      </h1>
+      {error && (
+        <p className="error error-loud" role="alert" data-testid="error">
+          {error}
+        </p>
+      )}
+      {pick.lastPicked && !error && (
+        <p className="ok" role="status" data-testid="pick-ok">
+          {t.pick.picked(pick.lastPicked.qty, skuName(pick.lastPicked.line, language))}
+        </p>
+      )}
+      {line && pick.flow ? (
+        <>
+          <PickLineCard line={line} step={pick.flow.step} />
+          {pick.flow.step === 'confirm-qty' && <QtyPanel qtyText={pick.flow.qtyText} saving={pick.saving} onInput={pick.input} />}
+        </>
+      ) : (
+        <div className="wave-done">
+          <p data-testid="wave-done">{t.pick.waveDone(view.wave.code)}</p>
+          <BackButton onLeave={onLeave} />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function BackButton({ onLeave }: { onLeave: () => void }) {
+  const t = useMessages();
+  return (
+    <button type="button" className="button-primary" data-testid="back-to-waves" onClick={onLeave}>
+      {t.pick.backToWaves}
+    </button>
+  );
+}

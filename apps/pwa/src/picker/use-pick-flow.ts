@@ -1,0 +1,105 @@
+import type { PickLine } from '@wms/protocol';
+import { useEffect, useRef, useState } from 'react';
+import type { ScanAction } from '../device/scanner/burst-detector';
+import { useScanActions } from '../device/scanner/use-scan-actions';
+import { setMidLine } from '../shell/app-update';
+import { reportError } from '../shell/problems';
+import { db, type Session } from '../storage/database';
+import { recordPick } from '../storage/outbox';
+import { errorMessage, isStorageFullError } from '../storage/storage-errors';
+import { deviceSync } from '../sync/device-sync';
+import { PICK_DEBOUNCE_MS } from '../sync/sync-loop';
+import { advancePick, flowFor, type PickFlowState, type PickInput, type PickStep } from './pick-flow';
+import type { WaveView } from './wave-view';
+
+export type SaveFailure = { kind: 'storage-full' } | { kind: 'failed'; detail: string };
+
+export interface PickFlow {
+  step: PickStep | 'wave-done';
+  flow: PickFlowState | null;
+  /** True from confirming a quantity until the live view includes the recorded pick. */
+  saving: boolean;
+  saveFailure: SaveFailure | null;
+  lastPicked: { qty: number; line: PickLine } | null;
+  input: (input: PickInput) => void;
+}
+
+/**
+ * Drives picking the current line of a wave: scanner actions and keypad input go through the
+ * pure `advancePick`; a confirmed quantity is recorded in the outbox, and input is held back
+ * until the live view includes that pick, so that one Enter can never count twice.
+ */
+export function usePickFlow(view: WaveView, nextSeq: number, session: Session): PickFlow {
+  const line = view.currentLine;
+  const [flowState, setFlowState] = useState<PickFlowState | null>(null);
+  const [pendingSeq, setPendingSeq] = useState<number | null>(null);
+  const [saveFailure, setSaveFailure] = useState<SaveFailure | null>(null);
+  const [lastPicked, setLastPicked] = useState<PickFlow['lastPicked']>(null);
+  // Handlers may run twice before React renders again (two scans in one task): they read these.
+  const live = useRef({ flow: null as PickFlowState | null, pendingSeq: null as number | null, nextSeq });
+  useEffect(() => {
+    live.current.nextSeq = nextSeq;
+  }, [nextSeq]);
+
+  const saving = pendingSeq !== null && nextSeq <= pendingSeq;
+  const flow = line ? flowFor(flowState, line) : null;
+  const step = flow?.step ?? 'wave-done';
+
+  useEffect(() => {
+    setMidLine(saving || step === 'scan-item' || step === 'confirm-qty');
+    return () => setMidLine(false);
+  }, [saving, step]);
+
+  const setFlow = (state: PickFlowState) => {
+    live.current.flow = state;
+    setFlowState(state);
+  };
+  const setPending = (seq: number | null) => {
+    live.current.pendingSeq = seq;
+    setPendingSeq(seq);
+  };
+  const isSaving = () => live.current.pendingSeq !== null && live.current.nextSeq <= live.current.pendingSeq;
+
+  const save = (pickedLine: PickLine, qty: number, before: PickFlowState) => {
+    setPending(Infinity);
+    const pick = { line: pickedLine, qty, userId: session.user.id, assignmentVersion: view.wave.assignmentVersion };
+    recordPick(db, pick)
+      .then((event) => {
+        setPending(event.seq);
+        setLastPicked({ qty, line: pickedLine });
+        deviceSync.requestSync(PICK_DEBOUNCE_MS);
+      })
+      .catch((error: unknown) => {
+        setPending(null);
+        setFlow(before);
+        setSaveFailure(isStorageFullError(error) ? { kind: 'storage-full' } : { kind: 'failed', detail: errorMessage(error) });
+        reportError(error);
+      });
+  };
+
+  const input = (pickInput: PickInput) => {
+    if (!line || isSaving()) return;
+    const before = flowFor(live.current.flow, line);
+    const decision = advancePick(before, line, pickInput);
+    setFlow(decision.state);
+    setSaveFailure(null);
+    if (pickInput.kind === 'scan') setLastPicked(null);
+    if (decision.recordQty !== undefined) save(line, decision.recordQty, before);
+  };
+
+  useScanActions((action) => scanActionInputs(action).forEach(input));
+
+  return { step, flow, saving, saveFailure, lastPicked, input };
+}
+
+/** Scanner actions as pick inputs; digits typed on a hardware keypad go to the quantity. */
+function scanActionInputs(action: ScanAction): PickInput[] {
+  switch (action.kind) {
+    case 'scan':
+    case 'confirm':
+    case 'ime-blocked':
+      return [action];
+    case 'typed':
+      return [...action.text].filter((char) => /\d/.test(char)).map((digit) => ({ kind: 'digit', digit }));
+  }
+}

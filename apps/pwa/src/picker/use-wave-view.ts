@@ -1,0 +1,30 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { db } from '../storage/database';
+import { readSeqCounters } from '../storage/meta';
+import { outboxEventsAbove } from '../storage/outbox';
+import { buildWaveView, type WaveView } from './wave-view';
+
+export type WaveViewState =
+  | { status: 'loading' }
+  | { status: 'gone' }
+  /** `nextSeq` is read in the same snapshot as the view: the view includes every event below it. */
+  | { status: 'ready'; view: WaveView; nextSeq: number };
+
+/** The live device view of one wave: server lines + unreflected outbox events, in walk order. */
+export function useWaveView(waveId: string): WaveViewState {
+  const state = useLiveQuery(
+    () =>
+      db.transaction('r', [db.meta, db.waves, db.lines, db.outbox], async (): Promise<WaveViewState> => {
+        const wave = await db.waves.get(waveId);
+        if (!wave) return { status: 'gone' };
+        const { nextSeq, reflectedThroughSeq } = await readSeqCounters(db);
+        const [lines, pending] = await Promise.all([
+          db.lines.where('waveId').equals(waveId).toArray(),
+          outboxEventsAbove(db, reflectedThroughSeq),
+        ]);
+        return { status: 'ready', view: buildWaveView(wave, lines, pending), nextSeq };
+      }),
+    [waveId],
+  );
+  return state ?? { status: 'loading' };
+}

@@ -1,0 +1,63 @@
+import type { PickLine, ScanEvent, Wave } from '@wms/protocol';
+import { describe, expect, it } from 'vitest';
+import { buildWaveView, wavesInScope } from './wave-view';
+
+const wave: Wave = {
+  id: 'W-1',
+  code: 'B26-07',
+  warehouseId: 'GZ',
+  status: 'picking',
+  assignedUserId: 'u-1',
+  assignmentVersion: 2,
+  createdAt: '2026-11-22T08:00:00.000Z',
+};
+
+function aLine(id: string, binCode: string, pathSeq: number, qty = 2, pickedQty = 0): PickLine {
+  return {
+    id, waveId: 'W-1', orderId: 'SO-1', skuId: `SKU-${id}`, skuName: id, skuNameZh: id, barcodes: [],
+    imageUrl: null, binCode, pathSeq, qty, pickedQty, status: pickedQty >= qty ? 'picked' : 'open', note: null,
+  };
+}
+
+function aPick(seq: number, pickLineId: string, qty: number, waveId = 'W-1'): ScanEvent {
+  return {
+    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`, seq, type: 'pick@1',
+    deviceTime: '2026-11-22T08:15:00.000Z', userId: 'u-1', assignmentVersion: 2,
+    payload: { pickLineId, waveId, binCode: 'A-01-01', skuId: 'SKU', qty },
+  };
+}
+
+describe('buildWaveView', () => {
+  it('walks lines in pick-path order with the pending picks applied', () => {
+    const lines = [aLine('L3', 'C-01-01', 30), aLine('L1', 'A-01-01', 10), aLine('L2', 'B-01-01', 20)];
+    const view = buildWaveView(wave, lines, [aPick(1, 'L1', 2), aPick(2, 'L2', 1)]);
+    expect(view.lines.map((l) => [l.id, l.pickedQty, l.status])).toEqual([
+      ['L1', 2, 'picked'],
+      ['L2', 1, 'open'],
+      ['L3', 0, 'open'],
+    ]);
+    expect(view.currentLine?.id).toBe('L2');
+    expect(view.currentPosition).toBe(2);
+    expect([view.doneLines, view.totalLines]).toEqual([1, 3]);
+  });
+
+  it('ignores pending picks of other waves and is done when nothing is open', () => {
+    const view = buildWaveView(wave, [aLine('L1', 'A-01-01', 10, 1, 1)], [aPick(1, 'L1', 1, 'W-2')]);
+    expect(view.currentLine).toBeUndefined();
+    expect(view.doneLines).toBe(1);
+  });
+});
+
+describe('wavesInScope', () => {
+  it('shows a picker their own waves, open work first, never cancelled ones', () => {
+    const waves: Wave[] = [
+      { ...wave, id: 'a', code: 'B26-01', status: 'done' },
+      { ...wave, id: 'b', code: 'B26-09' },
+      { ...wave, id: 'c', code: 'B26-03', assignedUserId: 'u-2' },
+      { ...wave, id: 'd', code: 'B26-02', status: 'cancelled' },
+      { ...wave, id: 'e', code: 'B26-05', status: 'open' },
+    ];
+    expect(wavesInScope(waves, 'u-1', false).map((w) => w.id)).toEqual(['e', 'b', 'a']);
+    expect(wavesInScope(waves, 'u-1', true).map((w) => w.id)).toEqual(['c', 'e', 'b', 'a']);
+  });
+});

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import type { ScanAction } from '../device/scanner/burst-detector';
+import { rememberLanguage, useMessages } from '../i18n/language';
+import { db } from '../storage/database';
+import { errorMessage } from '../storage/storage-errors';
+import { api, ApiError } from '../sync/api-client';
+import { deviceSync } from '../sync/device-sync';
+import { signIn } from './sign-in';
+
+const PIN_PATTERN = /^\d{4,8}$/;
+const MAX_PIN_DIGITS = 8;
+
+export interface LoginForm {
+  badge: string;
+  pin: string;
+  busy: boolean;
+  error: string | null;
+  setBadge: (badge: string) => void;
+  setPin: (pin: string) => void;
+  onScanAction: (action: ScanAction) => void;
+  submit: () => void;
+}
+
+/** The login form's state: badge and PIN, a scan of a badge from anywhere, and the sign-in call. */
+export function useLoginForm(): LoginForm {
+  const t = useMessages();
+  const [badge, setBadge] = useState('');
+  const [pin, setPinText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const setPin = (text: string) => setPinText(text.replace(/\D/g, '').slice(0, MAX_PIN_DIGITS));
+
+  const submit = () => {
+    if (busy) return;
+    const problem = badge.trim() === '' ? t.login.missingBadge : PIN_PATTERN.test(pin) ? null : t.login.badPin;
+    setError(problem);
+    if (problem) return;
+    setBusy(true);
+    signIn(db, api, badge, pin)
+      .then((session) => {
+        rememberLanguage(session.user.language);
+        deviceSync.requestSync();
+      })
+      .catch((failure: unknown) => {
+        setError(loginErrorText(failure, t));
+        setBusy(false);
+      });
+  };
+
+  const onScanAction = (action: ScanAction) => {
+    if (action.kind === 'scan') {
+      setBadge(action.code);
+      setError(null);
+    } else if (action.kind === 'confirm') {
+      submit();
+    }
+  };
+
+  return { badge, pin, busy, error, setBadge, setPin, onScanAction, submit };
+}
+
+function loginErrorText(failure: unknown, t: ReturnType<typeof useMessages>): string {
+  if (failure instanceof ApiError) {
+    return failure.kind === 'network' ? t.login.unreachable : t.login.refused(failure.message);
+  }
+  return errorMessage(failure);
+}

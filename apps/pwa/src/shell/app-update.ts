@@ -1,0 +1,68 @@
+import { registerSW } from 'virtual:pwa-register';
+import { reportError } from './problems';
+
+/** How often a long-running page asks the server for a new service worker (vite-plugin-pwa#482). */
+const UPDATE_CHECK_MS = 10 * 60_000;
+
+export interface AppUpdateState {
+  /** A new version is installed and waiting. */
+  updateReady: boolean;
+  /** The app shell is cached: the app starts without a network from now on. */
+  offlineReady: boolean;
+  /** The picker is in the middle of a line: an update (which reloads) must wait. */
+  midLine: boolean;
+}
+
+type Listener = () => void;
+
+let state: AppUpdateState = { updateReady: false, offlineReady: false, midLine: false };
+let applyWaitingWorker: (() => Promise<void>) | undefined;
+const listeners = new Set<Listener>();
+
+function update(patch: Partial<AppUpdateState>): void {
+  state = { ...state, ...patch };
+  listeners.forEach((listener) => listener());
+}
+
+/**
+ * Registers the service worker (`registerType: 'prompt'`): a new version waits until the picker
+ * applies it between lines; it is looked for periodically while online.
+ */
+export function startServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  applyWaitingWorker = registerSW({
+    onNeedRefresh: () => update({ updateReady: true }),
+    onOfflineReady: () => update({ offlineReady: true }),
+    onRegisteredSW: (_url, registration) => {
+      if (registration) setInterval(() => checkForUpdate(registration), UPDATE_CHECK_MS);
+    },
+    onRegisterError: (error: unknown) => reportError(error),
+  });
+}
+
+function checkForUpdate(registration: ServiceWorkerRegistration): void {
+  if (!navigator.onLine || registration.installing) return;
+  // An unreachable server only means "no news"; the next check will try again.
+  registration.update().catch(() => undefined);
+}
+
+/** Activates the waiting version (the page reloads), unless the picker is mid-line. */
+export function applyUpdate(): void {
+  if (state.midLine || !applyWaitingWorker) return;
+  applyWaitingWorker().catch(reportError);
+}
+
+export function setMidLine(midLine: boolean): void {
+  if (state.midLine !== midLine) update({ midLine });
+}
+
+export function currentAppUpdate(): AppUpdateState {
+  return state;
+}
+
+export function subscribeToAppUpdate(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}

@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useLanguage, useMessages } from '../i18n/language';
+import { deviceSync } from '../sync/device-sync';
+import { useOnline, useSyncStatus } from './use-sync-status';
+
+/** Always visible: network state, unsynced picks, the last sync, and a way to sync now. */
+export function StatusBar() {
+  const t = useMessages();
+  const language = useLanguage();
+  const online = useOnline();
+  const status = useSyncStatus();
+  const [syncing, setSyncing] = useState(false);
+
+  const syncNow = () => {
+    setSyncing(true);
+    // A failure is already recorded in lastSyncError and shown below.
+    deviceSync
+      .syncNow()
+      .catch(() => undefined)
+      .finally(() => setSyncing(false));
+  };
+
+  const netState = online ? 'online' : 'offline';
+  const unsynced = status?.unsynced ?? 0;
+  return (
+    <header className="status-bar" data-testid="status-bar">
+      <span className={`net net-${netState}`} data-testid="net-status" data-state={netState}>
+        {t.net[netState]}
+      </span>
+      <span className={unsynced > 0 ? 'unsynced unsynced-pending' : 'unsynced'}>
+        {t.status.unsynced} <strong data-testid="unsynced-count">{unsynced}</strong>
+      </span>
+      <span className="last-sync">
+        {t.status.lastSync} <span data-testid="last-sync">{formatSyncTime(status?.lastSyncAt ?? null, language, t.status.never)}</span>
+      </span>
+      <button type="button" className="button-sync" data-testid="sync-now" disabled={syncing} onClick={syncNow}>
+        {syncing ? t.status.syncing : t.status.syncNow}
+      </button>
+      {status?.lastSyncError && (
+        <span className="sync-error" data-testid="sync-error">
+          {t.status.syncFailed(status.lastSyncError)}
+        </span>
+      )}
+    </header>
+  );
+}
+
+function formatSyncTime(iso: string | null, language: string, never: string): string {
+  if (iso === null) return never;
+  return new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}

@@ -1,0 +1,81 @@
+import type { PickLine, RemovedWave, ScanEvent, SessionUser, Wave } from '@wms/protocol';
+import { Dexie, type Table } from 'dexie';
+
+/** The device incarnation the server issued; mirrored in localStorage (see device-identity.ts). */
+export interface DeviceIdentity {
+  deviceId: string;
+  epoch: number;
+  deviceSecret: string;
+}
+
+export interface Session {
+  token: string;
+  user: SessionUser;
+  expiresAt: string;
+}
+
+/** A wave taken away from this device by a pull, told to the picker until dismissed. */
+export interface WaveNotice {
+  id: string;
+  waveId: string;
+  waveCode: string | null;
+  reason: RemovedWave['reason'];
+  assignedTo: string | null;
+}
+
+/** Everything the device keeps in the `meta` table, by key. */
+export interface MetaValues {
+  deviceIdentity: DeviceIdentity;
+  session: Session;
+  /** The opaque pull cursor of the last applied page. */
+  cursor: string;
+  /** Every event with seq ≤ this is stored on the server (the last push reply). */
+  pushedThroughSeq: number;
+  /** Every event with seq ≤ this is reflected in the server state held here (the last pull). */
+  reflectedThroughSeq: number;
+  /** The seq the next event gets: 1, 2, 3… without gaps within this incarnation. */
+  nextSeq: number;
+  lastSyncAt: string;
+  lastSyncError: string | null;
+  notices: WaveNotice[];
+}
+
+export type MetaKey = keyof MetaValues;
+export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
+
+export const DATABASE_NAME = 'wms-picking';
+
+/**
+ * The device's database: the server's copy of its waves and lines, the outbox of scan events not
+ * yet known to be stored and reflected by the server, and `meta`.
+ */
+export class WmsDatabase extends Dexie {
+  declare meta: Table<MetaRow, MetaKey>;
+  declare waves: Table<Wave, string>;
+  declare lines: Table<PickLine, string>;
+  declare outbox: Table<ScanEvent, number>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      meta: 'key',
+      waves: 'id, assignedUserId',
+      lines: 'id, waveId',
+      outbox: 'seq, &id',
+    });
+  }
+}
+
+export const db = new WmsDatabase();
+
+/**
+ * Another tab opened a newer version of the database (after an app update): close ours so that
+ * it can upgrade, and let the picker reload. Nothing is lost: every pick is already committed.
+ */
+export function closeOnVersionChange(database: WmsDatabase, onClosed: () => void): void {
+  database.on('versionchange', () => {
+    database.close();
+    onClosed();
+    return false;
+  });
+}

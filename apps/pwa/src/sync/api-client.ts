@@ -1,0 +1,115 @@
+import type {
+  LoginRequest,
+  LoginResponse,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  RegisterDeviceRequest,
+  RegisterDeviceResponse,
+} from '@wms/protocol';
+import { reportRequestResult } from './reachability';
+
+/** `network`: the server was not reached. `http`: it answered with an error body. `bad-response`: it answered nonsense. */
+export type ApiErrorKind = 'network' | 'http' | 'bad-response';
+
+/** Every failed API call, typed so that callers can tell "offline" from "refused". */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status = 0,
+    readonly code = '',
+    readonly expectedSeq: number | undefined = undefined,
+  ) {
+    super(message);
+  }
+
+  get isUnauthenticated(): boolean {
+    return this.kind === 'http' && this.status === 401;
+  }
+}
+
+interface Parser<T> {
+  parse(input: unknown): T;
+}
+
+type ReplySchemas = typeof import('./protocol-runtime');
+type ChooseParser<T> = (schemas: ReplySchemas) => Parser<T>;
+
+interface RequestOptions {
+  method: 'GET' | 'POST';
+  token?: string;
+  body?: unknown;
+}
+
+const API_BASE = '/api';
+const GATEWAY_STATUSES = new Set([502, 503, 504]);
+
+async function callApi<T>(path: string, options: RequestOptions, chooseParser: ChooseParser<T>): Promise<T> {
+  const schemas = await import('./protocol-runtime');
+  const response = await send(path, options);
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response.status, json, schemas);
+  try {
+    return chooseParser(schemas).parse(json);
+  } catch (error) {
+    throw new ApiError('bad-response', `unexpected reply from ${path}: ${String(error)}`, response.status);
+  }
+}
+
+async function send(path: string, { method, token, body }: RequestOptions): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token !== undefined) headers.authorization = `Bearer ${token}`;
+  try {
+    const response = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      cache: 'no-store',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    reportRequestResult(true);
+    return response;
+  } catch (error) {
+    reportRequestResult(false);
+    throw new ApiError('network', error instanceof Error ? error.message : String(error));
+  }
+}
+
+function toApiError(status: number, json: unknown, { errorBodySchema }: ReplySchemas): ApiError {
+  const parsed = errorBodySchema.safeParse(json);
+  // A proxy or load balancer answering for a server it cannot reach: the server was not reached.
+  if (!parsed.success && GATEWAY_STATUSES.has(status)) {
+    reportRequestResult(false);
+    return new ApiError('network', `HTTP ${status} from a gateway`, status);
+  }
+  if (!parsed.success) return new ApiError('http', `HTTP ${status}`, status);
+  const { code, message, expectedSeq } = parsed.data.error;
+  return new ApiError('http', message, status, code, expectedSeq);
+}
+
+/** The server's API, one function per route of packages/protocol/README.md. */
+export const api = {
+  registerDevice(request: RegisterDeviceRequest): Promise<RegisterDeviceResponse> {
+    return callApi('/devices/register', { method: 'POST', body: request }, (s) => s.registerDeviceResponseSchema);
+  },
+  login(request: LoginRequest): Promise<LoginResponse> {
+    return callApi('/auth/login', { method: 'POST', body: request }, (s) => s.loginResponseSchema);
+  },
+  push(token: string, request: PushRequest): Promise<PushResponse> {
+    return callApi('/sync/push', { method: 'POST', token, body: request }, (s) => s.pushResponseSchema);
+  },
+  pull(token: string, cursor: string | undefined): Promise<PullResponse> {
+    const query = cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+    return callApi(`/sync/pull${query}`, { method: 'GET', token }, (s) => s.pullResponseSchema);
+  },
+};
+
+export type Api = typeof api;
+
+/** The SSE address for live pokes (EventSource cannot send headers, hence the query token). */
+export function pokeStreamUrl(token: string): string {
+  return `${API_BASE}/sync/events?token=${encodeURIComponent(token)}`;
+}
