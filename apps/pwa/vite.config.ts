@@ -1,9 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 
-const root = fileURLToPath(new URL('.', import.meta.url));
 const THEME_COLOUR = '#0b3d91';
 
 /**
@@ -11,7 +9,7 @@ const THEME_COLOUR = '#0b3d91';
  * in dev the API is proxied to a server on :8080.
  */
 export default defineConfig({
-  root,
+  root: import.meta.dirname,
   publicDir: '../../public',
   build: {
     outDir: 'dist',

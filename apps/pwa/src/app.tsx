@@ -1,6 +1,11 @@
 import type { Language } from '@wms/protocol';
 import { useEffect, useState } from 'react';
-import { LanguageContext, rememberedLanguage, rememberLanguage, messagesByLanguage } from './i18n/language';
+import {
+  LanguageContext,
+  rememberedLanguage,
+  rememberLanguage,
+  messagesByLanguage,
+} from './i18n/language';
 import { PickerScreens } from './picker/picker-screens';
 import { LoginScreen } from './session/login-screen';
 import { useSession } from './session/use-session';
@@ -13,7 +18,8 @@ import { UpdatePrompt } from './shell/update-prompt';
 export function App() {
   const sessionState = useSession();
   const [deviceLanguage, setDeviceLanguage] = useState<Language>(rememberedLanguage);
-  const language = sessionState.status === 'signed-in' ? sessionState.session.user.language : deviceLanguage;
+  const language =
+    sessionState.status === 'signed-in' ? sessionState.session.user.language : deviceLanguage;
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -32,8 +38,12 @@ export function App() {
         <UpdatePrompt />
         {sessionState.status === 'signed-in' && <NoticeList />}
         <main>
-          {sessionState.status === 'loading' && <p className="screen">{messagesByLanguage[language].loading}</p>}
-          {sessionState.status === 'signed-out' && <LoginScreen onLanguageChange={chooseLanguage} />}
+          {sessionState.status === 'loading' && (
+            <p className="screen">{messagesByLanguage[language].loading}</p>
+          )}
+          {sessionState.status === 'signed-out' && (
+            <LoginScreen onLanguageChange={chooseLanguage} />
+          )}
           {sessionState.status === 'signed-in' && <PickerScreens session={sessionState.session} />}
         </main>
       </div>

@@ -56,7 +56,8 @@ export const en = {
     picked: (qty: number, sku: string) => `Picked ${qty} × ${sku}`,
   },
   pickError: {
-    wrongBin: (expected: string, scanned: string) => `Wrong bin: go to ${expected}. You scanned ${scanned}.`,
+    wrongBin: (expected: string, scanned: string) =>
+      `Wrong bin: go to ${expected}. You scanned ${scanned}.`,
     itemBeforeBin: (bin: string) => `Scan the bin ${bin} first.`,
     wrongItem: (scanned: string, sku: string, bin: string) =>
       `Wrong item: ${scanned} is not ${sku}. Take the item from bin ${bin}.`,
@@ -64,7 +65,8 @@ export const en = {
     confirmQtyFirst: 'Confirm the quantity first (Enter or Confirm).',
     ime: 'The keyboard changed the scan. Switch to the scanner (English) keyboard and scan again.',
     notSaved: (detail: string) => `The pick was NOT saved: ${detail}`,
-    storageFull: 'Device storage is full: the pick was NOT saved. Sync now and tell your supervisor.',
+    storageFull:
+      'Device storage is full: the pick was NOT saved. Sync now and tell your supervisor.',
   },
   notice: {
     reassigned: (code: string, to: string | null) =>
@@ -75,7 +77,8 @@ export const en = {
     dismiss: 'OK',
   },
   problem: {
-    storageFull: 'Device storage is full: new picks cannot be saved. Sync now and tell your supervisor.',
+    storageFull:
+      'Device storage is full: new picks cannot be saved. Sync now and tell your supervisor.',
     databaseClosed: 'The app was updated in another tab. Reload to continue.',
     failure: (detail: string) => `Something went wrong: ${detail}`,
     reload: 'Reload',

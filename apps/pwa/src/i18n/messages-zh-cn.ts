@@ -33,7 +33,8 @@ export const zhCN: Messages = {
     progress: (done, total) => `${done}/${total} 行`,
     status: { open: '待拣', picking: '拣货中', done: '已完成', cancelled: '已取消' },
     signOut: '退出登录',
-    unsyncedOnSignOut: (count) => `还有 ${count} 条拣货未同步。它们保留在本设备上，下次登录后自动上传。`,
+    unsyncedOnSignOut: (count) =>
+      `还有 ${count} 条拣货未同步。它们保留在本设备上，下次登录后自动上传。`,
   },
   pick: {
     wave: (code) => `波次 ${code}`,

@@ -18,11 +18,21 @@ export function NumericKeypad({ onDigit, onBackspace, onClear }: NumericKeypadPr
   return (
     <div className="keypad" role="group">
       {DIGITS.map((digit) => (
-        <KeypadKey key={digit} testId={`key-${digit}`} label={digit} onPress={() => onDigit(digit)} />
+        <KeypadKey
+          key={digit}
+          testId={`key-${digit}`}
+          label={digit}
+          onPress={() => onDigit(digit)}
+        />
       ))}
       <KeypadKey testId="key-clear" label={t.keypad.clear} onPress={onClear} />
       <KeypadKey testId="key-0" label="0" onPress={() => onDigit('0')} />
-      <KeypadKey testId="key-backspace" label="⌫" ariaLabel={t.keypad.backspace} onPress={onBackspace} />
+      <KeypadKey
+        testId="key-backspace"
+        label="⌫"
+        ariaLabel={t.keypad.backspace}
+        onPress={onBackspace}
+      />
     </div>
   );
 }

@@ -24,7 +24,10 @@ function aLine(overrides: Partial<PickLine> = {}): PickLine {
 
 const scan = (code: string): PickInput => ({ kind: 'scan', code });
 
-function run(line: PickLine, inputs: readonly PickInput[]): { state: PickFlowState; recorded: number[] } {
+function run(
+  line: PickLine,
+  inputs: readonly PickInput[],
+): { state: PickFlowState; recorded: number[] } {
   let state = startLine(line);
   const recorded: number[] = [];
   for (const input of inputs) {
@@ -38,7 +41,11 @@ function run(line: PickLine, inputs: readonly PickInput[]): { state: PickFlowSta
 describe('picking a line', () => {
   it('goes bin → item → quantity and records the remaining quantity on a lone Enter', () => {
     const line = aLine({ pickedQty: 1 });
-    const { state, recorded } = run(line, [scan('A-03-12'), scan('6901234567892'), { kind: 'confirm' }]);
+    const { state, recorded } = run(line, [
+      scan('A-03-12'),
+      scan('6901234567892'),
+      { kind: 'confirm' },
+    ]);
     expect(recorded).toEqual([2]);
     expect(state).toEqual(startLine(line));
   });
@@ -52,12 +59,18 @@ describe('picking a line', () => {
 
   it('asks for the bin when the item is scanned first', () => {
     const { state } = run(aLine(), [scan('06901234567892')]);
-    expect(state).toMatchObject({ step: 'scan-bin', error: { kind: 'item-before-bin', bin: 'A-03-12' } });
+    expect(state).toMatchObject({
+      step: 'scan-bin',
+      error: { kind: 'item-before-bin', bin: 'A-03-12' },
+    });
   });
 
   it('refuses an item that is not the line’s SKU', () => {
     const { state } = run(aLine(), [scan('A-03-12'), scan('04006381333931')]);
-    expect(state).toMatchObject({ step: 'scan-item', error: { kind: 'wrong-item', scanned: '04006381333931' } });
+    expect(state).toMatchObject({
+      step: 'scan-item',
+      error: { kind: 'wrong-item', scanned: '04006381333931' },
+    });
   });
 
   it('takes an edited quantity, and a partial pick stays at the bin for the rest', () => {
@@ -74,10 +87,20 @@ describe('picking a line', () => {
 
   it('refuses a quantity above what is left, or zero', () => {
     const line = aLine({ qty: 3 });
-    const tooMany = run(line, [scan('A-03-12'), scan('06901234567892'), { kind: 'digit', digit: '4' }, { kind: 'confirm' }]);
+    const tooMany = run(line, [
+      scan('A-03-12'),
+      scan('06901234567892'),
+      { kind: 'digit', digit: '4' },
+      { kind: 'confirm' },
+    ]);
     expect(tooMany.recorded).toEqual([]);
     expect(tooMany.state.error).toEqual({ kind: 'qty-out-of-range', max: 3 });
-    const none = run(line, [scan('A-03-12'), scan('06901234567892'), { kind: 'clear' }, { kind: 'confirm' }]);
+    const none = run(line, [
+      scan('A-03-12'),
+      scan('06901234567892'),
+      { kind: 'clear' },
+      { kind: 'confirm' },
+    ]);
     expect(none.recorded).toEqual([]);
   });
 
@@ -95,14 +118,23 @@ describe('picking a line', () => {
   });
 
   it('ignores Enter before the quantity step and a re-scan of the same bin', () => {
-    const { state, recorded } = run(aLine(), [{ kind: 'confirm' }, scan('A-03-12'), scan('A-03-12'), { kind: 'confirm' }]);
+    const { state, recorded } = run(aLine(), [
+      { kind: 'confirm' },
+      scan('A-03-12'),
+      scan('A-03-12'),
+      { kind: 'confirm' },
+    ]);
     expect(recorded).toEqual([]);
     expect(state).toMatchObject({ step: 'scan-item', error: null });
   });
 
   it('starts a line it was not on at the bin', () => {
     const other = aLine({ id: 'PL-2', binCode: 'B-01-01' });
-    const decision = advancePick({ ...startLine(aLine()), step: 'confirm-qty' }, other, scan('B-01-01'));
+    const decision = advancePick(
+      { ...startLine(aLine()), step: 'confirm-qty' },
+      other,
+      scan('B-01-01'),
+    );
     expect(decision.state).toMatchObject({ lineId: 'PL-2', step: 'scan-item' });
   });
 

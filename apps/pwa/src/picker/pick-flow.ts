@@ -56,7 +56,11 @@ export function flowFor(state: PickFlowState | null, line: Pick<PickLine, 'id'>)
  * @example
  * advancePick(startLine(line), line, { kind: 'scan', code: 'A-03-12' }).state.step // → 'scan-item'
  */
-export function advancePick(current: PickFlowState | null, line: FlowLine, input: PickInput): PickDecision {
+export function advancePick(
+  current: PickFlowState | null,
+  line: FlowLine,
+  input: PickInput,
+): PickDecision {
   const state = flowFor(current, line);
   if (input.kind === 'ime-blocked') return { state: { ...state, error: { kind: 'ime' } } };
   switch (state.step) {
@@ -72,7 +76,8 @@ export function advancePick(current: PickFlowState | null, line: FlowLine, input
 function onScanBin(state: PickFlowState, line: FlowLine, input: PickInput): PickFlowState {
   if (input.kind !== 'scan') return state;
   if (isSameBin(input.code, line.binCode)) return { ...state, step: 'scan-item', error: null };
-  if (isBarcodeOf(line.barcodes, input.code)) return { ...state, error: { kind: 'item-before-bin', bin: line.binCode } };
+  if (isBarcodeOf(line.barcodes, input.code))
+    return { ...state, error: { kind: 'item-before-bin', bin: line.binCode } };
   return { ...state, error: { kind: 'wrong-bin', expected: line.binCode, scanned: input.code } };
 }
 
@@ -93,7 +98,9 @@ function onConfirmQty(state: PickFlowState, line: FlowLine, input: PickInput): P
         ? { state: { ...state, error: null } }
         : { state: { ...state, error: { kind: 'confirm-qty-first' } } };
     case 'digit':
-      return { state: withQtyText(state, state.qtyEdited ? state.qtyText + input.digit : input.digit) };
+      return {
+        state: withQtyText(state, state.qtyEdited ? state.qtyText + input.digit : input.digit),
+      };
     case 'backspace':
       return { state: withQtyText(state, state.qtyText.slice(0, -1)) };
     case 'clear':
@@ -112,7 +119,8 @@ function confirmQty(state: PickFlowState, line: FlowLine): PickDecision {
     return { state: { ...state, error: { kind: 'qty-out-of-range', max } } };
   }
   // A partial pick stays at the bin: the picker scans the item again for the rest.
-  const next: PickFlowState = qty < max ? { ...startLine(line), step: 'scan-item' } : startLine(line);
+  const next: PickFlowState =
+    qty < max ? { ...startLine(line), step: 'scan-item' } : startLine(line);
   return { state: next, recordQty: qty };
 }
 

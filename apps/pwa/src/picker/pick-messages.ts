@@ -9,7 +9,12 @@ export function skuName(line: Pick<PickLine, 'skuName' | 'skuNameZh'>, language:
 }
 
 /** What went wrong, and what to do, in the picker's language. */
-export function pickErrorText(error: PickError, line: PickLine, language: Language, t: Messages): string {
+export function pickErrorText(
+  error: PickError,
+  line: PickLine,
+  language: Language,
+  t: Messages,
+): string {
   switch (error.kind) {
     case 'wrong-bin':
       return t.pickError.wrongBin(error.expected, error.scanned);
@@ -27,5 +32,7 @@ export function pickErrorText(error: PickError, line: PickLine, language: Langua
 }
 
 export function saveFailureText(failure: SaveFailure, t: Messages): string {
-  return failure.kind === 'storage-full' ? t.pickError.storageFull : t.pickError.notSaved(failure.detail);
+  return failure.kind === 'storage-full'
+    ? t.pickError.storageFull
+    : t.pickError.notSaved(failure.detail);
 }

@@ -52,13 +52,20 @@ function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
   return (
     <section className="screen pick">
       <div className="screen-header">
-        <button type="button" className="button-secondary" data-testid="leave-wave" onClick={onLeave}>
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="leave-wave"
+          onClick={onLeave}
+        >
           ← {t.pick.leave}
         </button>
         <span className="wave-title" data-testid="pick-wave">
           {t.pick.wave(view.wave.code)}
         </span>
-        {line && <span className="line-of">{t.pick.lineOf(view.currentPosition, view.totalLines)}</span>}
+        {line && (
+          <span className="line-of">{t.pick.lineOf(view.currentPosition, view.totalLines)}</span>
+        )}
       </div>
       <h1 className={`pick-step step-${pick.step}`} data-testid="pick-step" data-step={pick.step}>
         {t.pick.step[pick.step]}
@@ -76,7 +83,9 @@ function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
       {line && pick.flow ? (
         <>
           <PickLineCard line={line} step={pick.flow.step} />
-          {pick.flow.step === 'confirm-qty' && <QtyPanel qtyText={pick.flow.qtyText} saving={pick.saving} onInput={pick.input} />}
+          {pick.flow.step === 'confirm-qty' && (
+            <QtyPanel qtyText={pick.flow.qtyText} saving={pick.saving} onInput={pick.input} />
+          )}
         </>
       ) : (
         <div className="wave-done">

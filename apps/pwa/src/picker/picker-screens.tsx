@@ -7,5 +7,12 @@ import { WaveListScreen } from './wave-list-screen';
 export function PickerScreens({ session }: { session: Session }) {
   const [openWaveId, setOpenWaveId] = useOpenWave();
   if (openWaveId === null) return <WaveListScreen session={session} onOpenWave={setOpenWaveId} />;
-  return <PickScreen key={openWaveId} session={session} waveId={openWaveId} onLeave={() => setOpenWaveId(null)} />;
+  return (
+    <PickScreen
+      key={openWaveId}
+      session={session}
+      waveId={openWaveId}
+      onLeave={() => setOpenWaveId(null)}
+    />
+  );
 }

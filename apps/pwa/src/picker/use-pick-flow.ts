@@ -9,7 +9,13 @@ import { recordPick } from '../storage/outbox';
 import { errorMessage, isStorageFullError } from '../storage/storage-errors';
 import { deviceSync } from '../sync/device-sync';
 import { PICK_DEBOUNCE_MS } from '../sync/sync-loop';
-import { advancePick, flowFor, type PickFlowState, type PickInput, type PickStep } from './pick-flow';
+import {
+  advancePick,
+  flowFor,
+  type PickFlowState,
+  type PickInput,
+  type PickStep,
+} from './pick-flow';
 import type { WaveView } from './wave-view';
 
 export type SaveFailure = { kind: 'storage-full' } | { kind: 'failed'; detail: string };
@@ -36,7 +42,11 @@ export function usePickFlow(view: WaveView, nextSeq: number, session: Session): 
   const [saveFailure, setSaveFailure] = useState<SaveFailure | null>(null);
   const [lastPicked, setLastPicked] = useState<PickFlow['lastPicked']>(null);
   // Handlers may run twice before React renders again (two scans in one task): they read these.
-  const live = useRef({ flow: null as PickFlowState | null, pendingSeq: null as number | null, nextSeq });
+  const live = useRef({
+    flow: null as PickFlowState | null,
+    pendingSeq: null as number | null,
+    nextSeq,
+  });
   useEffect(() => {
     live.current.nextSeq = nextSeq;
   }, [nextSeq]);
@@ -58,11 +68,17 @@ export function usePickFlow(view: WaveView, nextSeq: number, session: Session): 
     live.current.pendingSeq = seq;
     setPendingSeq(seq);
   };
-  const isSaving = () => live.current.pendingSeq !== null && live.current.nextSeq <= live.current.pendingSeq;
+  const isSaving = () =>
+    live.current.pendingSeq !== null && live.current.nextSeq <= live.current.pendingSeq;
 
   const save = (pickedLine: PickLine, qty: number, before: PickFlowState) => {
     setPending(Infinity);
-    const pick = { line: pickedLine, qty, userId: session.user.id, assignmentVersion: view.wave.assignmentVersion };
+    const pick = {
+      line: pickedLine,
+      qty,
+      userId: session.user.id,
+      assignmentVersion: view.wave.assignmentVersion,
+    };
     recordPick(db, pick)
       .then((event) => {
         setPending(event.seq);
@@ -72,7 +88,11 @@ export function usePickFlow(view: WaveView, nextSeq: number, session: Session): 
       .catch((error: unknown) => {
         setPending(null);
         setFlow(before);
-        setSaveFailure(isStorageFullError(error) ? { kind: 'storage-full' } : { kind: 'failed', detail: errorMessage(error) });
+        setSaveFailure(
+          isStorageFullError(error)
+            ? { kind: 'storage-full' }
+            : { kind: 'failed', detail: errorMessage(error) },
+        );
         reportError(error);
       });
   };
@@ -100,6 +120,8 @@ function scanActionInputs(action: ScanAction): PickInput[] {
     case 'ime-blocked':
       return [action];
     case 'typed':
-      return [...action.text].filter((char) => /\d/.test(char)).map((digit) => ({ kind: 'digit', digit }));
+      return [...action.text]
+        .filter((char) => /\d/.test(char))
+        .map((digit) => ({ kind: 'digit', digit }));
   }
 }

@@ -21,9 +21,16 @@ export function useWaveList(session: Session): WaveListEntry[] | undefined {
         const waves = wavesInScope(await db.waves.toArray(), userId, role !== 'picker');
         const { reflectedThroughSeq } = await readSeqCounters(db);
         const pending = await outboxEventsAbove(db, reflectedThroughSeq);
-        const lines = await db.lines.where('waveId').anyOf(waves.map((wave) => wave.id)).toArray();
+        const lines = await db.lines
+          .where('waveId')
+          .anyOf(waves.map((wave) => wave.id))
+          .toArray();
         return waves.map((wave) => {
-          const view = buildWaveView(wave, lines.filter((line) => line.waveId === wave.id), pending);
+          const view = buildWaveView(
+            wave,
+            lines.filter((line) => line.waveId === wave.id),
+            pending,
+          );
           return { wave, doneLines: view.doneLines, totalLines: view.totalLines };
         });
       }),

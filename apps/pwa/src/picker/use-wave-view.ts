@@ -14,16 +14,20 @@ export type WaveViewState =
 export function useWaveView(waveId: string): WaveViewState {
   const state = useLiveQuery(
     () =>
-      db.transaction('r', [db.meta, db.waves, db.lines, db.outbox], async (): Promise<WaveViewState> => {
-        const wave = await db.waves.get(waveId);
-        if (!wave) return { status: 'gone' };
-        const { nextSeq, reflectedThroughSeq } = await readSeqCounters(db);
-        const [lines, pending] = await Promise.all([
-          db.lines.where('waveId').equals(waveId).toArray(),
-          outboxEventsAbove(db, reflectedThroughSeq),
-        ]);
-        return { status: 'ready', view: buildWaveView(wave, lines, pending), nextSeq };
-      }),
+      db.transaction(
+        'r',
+        [db.meta, db.waves, db.lines, db.outbox],
+        async (): Promise<WaveViewState> => {
+          const wave = await db.waves.get(waveId);
+          if (!wave) return { status: 'gone' };
+          const { nextSeq, reflectedThroughSeq } = await readSeqCounters(db);
+          const [lines, pending] = await Promise.all([
+            db.lines.where('waveId').equals(waveId).toArray(),
+            outboxEventsAbove(db, reflectedThroughSeq),
+          ]);
+          return { status: 'ready', view: buildWaveView(wave, lines, pending), nextSeq };
+        },
+      ),
     [waveId],
   );
   return state ?? { status: 'loading' };

@@ -42,7 +42,12 @@ export function WaveListScreen({ session, onOpenWave }: WaveListScreenProps) {
       )}
       <div className="screen-footer">
         {unsynced > 0 && <p className="hint">{t.waves.unsyncedOnSignOut(unsynced)}</p>}
-        <button type="button" className="button-secondary" data-testid="sign-out" onClick={() => signOut(db).catch(reportError)}>
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="sign-out"
+          onClick={() => void signOut(db).catch(reportError)}
+        >
           {t.waves.signOut}
         </button>
       </div>
@@ -54,7 +59,12 @@ function WaveButton({ entry, onOpen }: { entry: WaveListEntry; onOpen: () => voi
   const t = useMessages();
   const { wave, doneLines, totalLines } = entry;
   return (
-    <button type="button" className="wave-button" data-testid={`wave-${wave.code}`} onClick={onOpen}>
+    <button
+      type="button"
+      className="wave-button"
+      data-testid={`wave-${wave.code}`}
+      onClick={onOpen}
+    >
       <span className="wave-code">{wave.code}</span>
       <span className="wave-status">{t.waves.status[wave.status]}</span>
       <span className="wave-progress" data-testid="wave-progress">

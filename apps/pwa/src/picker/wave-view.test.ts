@@ -14,22 +14,42 @@ const wave: Wave = {
 
 function aLine(id: string, binCode: string, pathSeq: number, qty = 2, pickedQty = 0): PickLine {
   return {
-    id, waveId: 'W-1', orderId: 'SO-1', skuId: `SKU-${id}`, skuName: id, skuNameZh: id, barcodes: [],
-    imageUrl: null, binCode, pathSeq, qty, pickedQty, status: pickedQty >= qty ? 'picked' : 'open', note: null,
+    id,
+    waveId: 'W-1',
+    orderId: 'SO-1',
+    skuId: `SKU-${id}`,
+    skuName: id,
+    skuNameZh: id,
+    barcodes: [],
+    imageUrl: null,
+    binCode,
+    pathSeq,
+    qty,
+    pickedQty,
+    status: pickedQty >= qty ? 'picked' : 'open',
+    note: null,
   };
 }
 
 function aPick(seq: number, pickLineId: string, qty: number, waveId = 'W-1'): ScanEvent {
   return {
-    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`, seq, type: 'pick@1',
-    deviceTime: '2026-11-22T08:15:00.000Z', userId: 'u-1', assignmentVersion: 2,
+    id: `00000000-0000-4000-8000-${String(seq).padStart(12, '0')}`,
+    seq,
+    type: 'pick@1',
+    deviceTime: '2026-11-22T08:15:00.000Z',
+    userId: 'u-1',
+    assignmentVersion: 2,
     payload: { pickLineId, waveId, binCode: 'A-01-01', skuId: 'SKU', qty },
   };
 }
 
 describe('buildWaveView', () => {
   it('walks lines in pick-path order with the pending picks applied', () => {
-    const lines = [aLine('L3', 'C-01-01', 30), aLine('L1', 'A-01-01', 10), aLine('L2', 'B-01-01', 20)];
+    const lines = [
+      aLine('L3', 'C-01-01', 30),
+      aLine('L1', 'A-01-01', 10),
+      aLine('L2', 'B-01-01', 20),
+    ];
     const view = buildWaveView(wave, lines, [aPick(1, 'L1', 2), aPick(2, 'L2', 1)]);
     expect(view.lines.map((l) => [l.id, l.pickedQty, l.status])).toEqual([
       ['L1', 2, 'picked'],
@@ -42,7 +62,11 @@ describe('buildWaveView', () => {
   });
 
   it('ignores pending picks of other waves and is done when nothing is open', () => {
-    const view = buildWaveView(wave, [aLine('L1', 'A-01-01', 10, 1, 1)], [aPick(1, 'L1', 1, 'W-2')]);
+    const view = buildWaveView(
+      wave,
+      [aLine('L1', 'A-01-01', 10, 1, 1)],
+      [aPick(1, 'L1', 1, 'W-2')],
+    );
     expect(view.currentLine).toBeUndefined();
     expect(view.doneLines).toBe(1);
   });

@@ -20,8 +20,14 @@ export interface WaveView {
  * @example
  * buildWaveView(wave, serverLines, outboxEventsAboveReflectedSeq).currentLine // the next line to walk to
  */
-export function buildWaveView(wave: Wave, serverLines: readonly PickLine[], pending: readonly ScanEvent[]): WaveView {
-  const picks = pending.filter((event) => event.payload.waveId === wave.id).map((event) => event.payload);
+export function buildWaveView(
+  wave: Wave,
+  serverLines: readonly PickLine[],
+  pending: readonly ScanEvent[],
+): WaveView {
+  const picks = pending
+    .filter((event) => event.payload.waveId === wave.id)
+    .map((event) => event.payload);
   const lines = orderByPickPath(withPendingPicks(serverLines, picks));
   const currentIndex = lines.findIndex(isLineOpen);
   return {
@@ -38,5 +44,8 @@ export function buildWaveView(wave: Wave, serverLines: readonly PickLine[], pend
 export function wavesInScope(waves: readonly Wave[], userId: string, seeAll: boolean): Wave[] {
   return waves
     .filter((wave) => wave.status !== 'cancelled' && (seeAll || wave.assignedUserId === userId))
-    .sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || a.code.localeCompare(b.code));
+    .sort(
+      (a, b) =>
+        Number(a.status === 'done') - Number(b.status === 'done') || a.code.localeCompare(b.code),
+    );
 }

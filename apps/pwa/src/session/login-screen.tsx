@@ -25,7 +25,11 @@ export function LoginScreen({ onLanguageChange }: LoginScreenProps) {
     <form className="screen login" onSubmit={onSubmit} noValidate>
       <div className="screen-header">
         <h1>{t.login.title}</h1>
-        <button type="button" className="button-secondary" onClick={() => onLanguageChange(otherLanguage(language))}>
+        <button
+          type="button"
+          className="button-secondary"
+          onClick={() => onLanguageChange(otherLanguage(language))}
+        >
           {messagesByLanguage[otherLanguage(language)].languageName}
         </button>
       </div>
@@ -65,7 +69,12 @@ export function LoginScreen({ onLanguageChange }: LoginScreenProps) {
           {form.error}
         </p>
       )}
-      <button type="submit" className="button-primary" data-testid="login-submit" disabled={form.busy}>
+      <button
+        type="submit"
+        className="button-primary"
+        data-testid="login-submit"
+        disabled={form.busy}
+      >
         {form.busy ? t.login.submitting : t.login.submit}
       </button>
     </form>

@@ -14,7 +14,10 @@ import type { Api } from '../sync/api-client';
  * localStorage still remembers the device (IndexedDB was wiped or evicted), registers as its
  * `previous` self, which gives the same device a new epoch and tells the server what was lost.
  */
-export async function ensureDeviceIdentity(database: WmsDatabase, api: Api): Promise<DeviceIdentity> {
+export async function ensureDeviceIdentity(
+  database: WmsDatabase,
+  api: Api,
+): Promise<DeviceIdentity> {
   const stored = await readStoredIdentity(database);
   if (stored) {
     mirrorIdentity(stored);
@@ -36,7 +39,12 @@ export async function ensureDeviceIdentity(database: WmsDatabase, api: Api): Pro
 }
 
 /** Logs in with a badge and PIN on this device, stores the session and asks to keep storage. */
-export async function signIn(database: WmsDatabase, api: Api, badge: string, pin: string): Promise<Session> {
+export async function signIn(
+  database: WmsDatabase,
+  api: Api,
+  badge: string,
+  pin: string,
+): Promise<Session> {
   const identity = await ensureDeviceIdentity(database, api);
   const { token, user, expiresAt } = await api.login({ badge: badge.trim(), pin, ...identity });
   const session: Session = { token, user, expiresAt };

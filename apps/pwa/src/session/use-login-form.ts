@@ -33,7 +33,8 @@ export function useLoginForm(): LoginForm {
 
   const submit = () => {
     if (busy) return;
-    const problem = badge.trim() === '' ? t.login.missingBadge : PIN_PATTERN.test(pin) ? null : t.login.badPin;
+    const problem =
+      badge.trim() === '' ? t.login.missingBadge : PIN_PATTERN.test(pin) ? null : t.login.badPin;
     setError(problem);
     if (problem) return;
     setBusy(true);

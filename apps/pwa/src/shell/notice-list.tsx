@@ -14,9 +14,19 @@ export function NoticeList() {
   return (
     <div className="notices">
       {notices.map((notice) => (
-        <div key={notice.id} className="banner banner-warning" data-testid="notice" data-reason={notice.reason} role="status">
+        <div
+          key={notice.id}
+          className="banner banner-warning"
+          data-testid="notice"
+          data-reason={notice.reason}
+          role="status"
+        >
           <span>{noticeText(notice, t)}</span>
-          <button type="button" className="button-secondary" onClick={() => dismissNotice(db, notice.id).catch(reportError)}>
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void dismissNotice(db, notice.id).catch(reportError)}
+          >
             {t.notice.dismiss}
           </button>
         </div>

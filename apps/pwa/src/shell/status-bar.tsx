@@ -31,9 +31,18 @@ export function StatusBar() {
         {t.status.unsynced} <strong data-testid="unsynced-count">{unsynced}</strong>
       </span>
       <span className="last-sync">
-        {t.status.lastSync} <span data-testid="last-sync">{formatSyncTime(status?.lastSyncAt ?? null, language, t.status.never)}</span>
+        {t.status.lastSync}{' '}
+        <span data-testid="last-sync">
+          {formatSyncTime(status?.lastSyncAt ?? null, language, t.status.never)}
+        </span>
       </span>
-      <button type="button" className="button-sync" data-testid="sync-now" disabled={syncing} onClick={syncNow}>
+      <button
+        type="button"
+        className="button-sync"
+        data-testid="sync-now"
+        disabled={syncing}
+        onClick={syncNow}
+      >
         {syncing ? t.status.syncing : t.status.syncNow}
       </button>
       {status?.lastSyncError && (
@@ -47,5 +56,9 @@ export function StatusBar() {
 
 function formatSyncTime(iso: string | null, language: string, never: string): string {
   if (iso === null) return never;
-  return new Date(iso).toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return new Date(iso).toLocaleTimeString(language, {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }

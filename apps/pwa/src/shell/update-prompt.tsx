@@ -10,7 +10,13 @@ export function UpdatePrompt() {
   return (
     <div className="banner banner-info" data-testid="update-prompt" role="status">
       <span>{midLine ? t.update.finishLineFirst : t.update.ready}</span>
-      <button type="button" className="button-secondary" data-testid="update-apply" disabled={midLine} onClick={applyUpdate}>
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="update-apply"
+        disabled={midLine}
+        onClick={applyUpdate}
+      >
         {t.update.apply}
       </button>
     </div>

@@ -13,12 +13,17 @@ export interface MirroredIdentity extends DeviceIdentity {
   lastKnownSeq: number | undefined;
 }
 
-export async function readStoredIdentity(database: WmsDatabase): Promise<DeviceIdentity | undefined> {
+export async function readStoredIdentity(
+  database: WmsDatabase,
+): Promise<DeviceIdentity | undefined> {
   return readMeta(database, 'deviceIdentity');
 }
 
 /** Stores a freshly issued incarnation in IndexedDB and mirrors it in localStorage. */
-export async function storeIdentity(database: WmsDatabase, identity: DeviceIdentity): Promise<void> {
+export async function storeIdentity(
+  database: WmsDatabase,
+  identity: DeviceIdentity,
+): Promise<void> {
   await writeMeta(database, 'deviceIdentity', identity);
   mirrorIdentity(identity);
 }
@@ -27,7 +32,8 @@ export function mirrorIdentity(identity: DeviceIdentity): void {
   const { deviceId, epoch, deviceSecret } = identity;
   const mirrored = readMirroredIdentity();
   localStorage.setItem(IDENTITY_KEY, JSON.stringify({ deviceId, epoch, deviceSecret }));
-  if (mirrored?.deviceId !== deviceId || mirrored.epoch !== epoch) localStorage.removeItem(LAST_SEQ_KEY);
+  if (mirrored?.deviceId !== deviceId || mirrored.epoch !== epoch)
+    localStorage.removeItem(LAST_SEQ_KEY);
 }
 
 export function readMirroredIdentity(): MirroredIdentity | undefined {
@@ -37,7 +43,10 @@ export function readMirroredIdentity(): MirroredIdentity | undefined {
     const parsed: unknown = JSON.parse(raw);
     if (!isDeviceIdentity(parsed)) return undefined;
     const lastSeq = Number(localStorage.getItem(LAST_SEQ_KEY));
-    return { ...parsed, lastKnownSeq: Number.isInteger(lastSeq) && lastSeq > 0 ? lastSeq : undefined };
+    return {
+      ...parsed,
+      lastKnownSeq: Number.isInteger(lastSeq) && lastSeq > 0 ? lastSeq : undefined,
+    };
   } catch {
     return undefined;
   }
@@ -60,5 +69,7 @@ export function deviceLabel(): string {
 function isDeviceIdentity(value: unknown): value is DeviceIdentity {
   if (typeof value !== 'object' || value === null) return false;
   const { deviceId, epoch, deviceSecret } = value as Record<string, unknown>;
-  return typeof deviceId === 'string' && typeof epoch === 'number' && typeof deviceSecret === 'string';
+  return (
+    typeof deviceId === 'string' && typeof epoch === 'number' && typeof deviceSecret === 'string'
+  );
 }

@@ -44,7 +44,11 @@ export async function recordPick(database: WmsDatabase, pick: PickToRecord): Pro
 }
 
 /** Outbox events with seq above `seq`, in seq order, at most `limit` of them. */
-export function outboxEventsAbove(database: WmsDatabase, seq: number, limit = Infinity): Promise<ScanEvent[]> {
+export function outboxEventsAbove(
+  database: WmsDatabase,
+  seq: number,
+  limit = Infinity,
+): Promise<ScanEvent[]> {
   const query = database.outbox.where('seq').above(seq);
   return (Number.isFinite(limit) ? query.limit(limit) : query).toArray();
 }

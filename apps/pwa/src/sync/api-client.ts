@@ -47,7 +47,11 @@ interface RequestOptions {
 const API_BASE = '/api';
 const GATEWAY_STATUSES = new Set([502, 503, 504]);
 
-async function callApi<T>(path: string, options: RequestOptions, chooseParser: ChooseParser<T>): Promise<T> {
+async function callApi<T>(
+  path: string,
+  options: RequestOptions,
+  chooseParser: ChooseParser<T>,
+): Promise<T> {
   const schemas = await import('./protocol-runtime');
   const response = await send(path, options);
   const json: unknown = await response.json().catch(() => null);
@@ -55,7 +59,11 @@ async function callApi<T>(path: string, options: RequestOptions, chooseParser: C
   try {
     return chooseParser(schemas).parse(json);
   } catch (error) {
-    throw new ApiError('bad-response', `unexpected reply from ${path}: ${String(error)}`, response.status);
+    throw new ApiError(
+      'bad-response',
+      `unexpected reply from ${path}: ${String(error)}`,
+      response.status,
+    );
   }
 }
 
@@ -93,13 +101,21 @@ function toApiError(status: number, json: unknown, { errorBodySchema }: ReplySch
 /** The server's API, one function per route of packages/protocol/README.md. */
 export const api = {
   registerDevice(request: RegisterDeviceRequest): Promise<RegisterDeviceResponse> {
-    return callApi('/devices/register', { method: 'POST', body: request }, (s) => s.registerDeviceResponseSchema);
+    return callApi(
+      '/devices/register',
+      { method: 'POST', body: request },
+      (s) => s.registerDeviceResponseSchema,
+    );
   },
   login(request: LoginRequest): Promise<LoginResponse> {
     return callApi('/auth/login', { method: 'POST', body: request }, (s) => s.loginResponseSchema);
   },
   push(token: string, request: PushRequest): Promise<PushResponse> {
-    return callApi('/sync/push', { method: 'POST', token, body: request }, (s) => s.pushResponseSchema);
+    return callApi(
+      '/sync/push',
+      { method: 'POST', token, body: request },
+      (s) => s.pushResponseSchema,
+    );
   },
   pull(token: string, cursor: string | undefined): Promise<PullResponse> {
     const query = cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`;

@@ -23,7 +23,10 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
       await waves.bulkDelete(removedIds);
       await lines.where('waveId').anyOf(removedIds).delete();
       const notices = noticesForRemovedWaves(page.removedWaves, removedKnown, page.cursor);
-      await writeMeta(database, 'notices', [...((await readMeta(database, 'notices')) ?? []), ...notices]);
+      await writeMeta(database, 'notices', [
+        ...((await readMeta(database, 'notices')) ?? []),
+        ...notices,
+      ]);
     }
     await writeMeta(database, 'cursor', page.cursor);
     await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
@@ -46,6 +49,10 @@ export async function pullChanges(
 export async function dismissNotice(database: WmsDatabase, noticeId: string): Promise<void> {
   await database.transaction('rw', database.meta, async () => {
     const notices = (await readMeta(database, 'notices')) ?? [];
-    await writeMeta(database, 'notices', notices.filter((notice) => notice.id !== noticeId));
+    await writeMeta(
+      database,
+      'notices',
+      notices.filter((notice) => notice.id !== noticeId),
+    );
   });
 }

@@ -26,9 +26,17 @@ export async function pushOutbox(
     if (lastSeq === undefined) return;
     try {
       const { deviceId, epoch } = identity;
-      const reply = await api.push(token, { deviceId, epoch, highestLocalSeq: nextSeq - 1, events });
+      const reply = await api.push(token, {
+        deviceId,
+        epoch,
+        highestLocalSeq: nextSeq - 1,
+        events,
+      });
       if (reply.ackedThroughSeq < lastSeq) {
-        throw new ApiError('bad-response', `push of seq ≤ ${lastSeq} acknowledged only ${reply.ackedThroughSeq}`);
+        throw new ApiError(
+          'bad-response',
+          `push of seq ≤ ${lastSeq} acknowledged only ${reply.ackedThroughSeq}`,
+        );
       }
       await writeMeta(database, 'pushedThroughSeq', reply.ackedThroughSeq);
     } catch (error) {

@@ -12,8 +12,20 @@ describe('noticesForRemovedWaves', () => {
       'p1',
     );
     expect(notices).toEqual([
-      { id: 'W-GZ-1:reassigned:p1', waveId: 'W-GZ-1', waveCode: 'B26-07', reason: 'reassigned', assignedTo: 'Zhang Min' },
-      { id: 'W-GZ-2:cancelled:p1', waveId: 'W-GZ-2', waveCode: null, reason: 'cancelled', assignedTo: null },
+      {
+        id: 'W-GZ-1:reassigned:p1',
+        waveId: 'W-GZ-1',
+        waveCode: 'B26-07',
+        reason: 'reassigned',
+        assignedTo: 'Zhang Min',
+      },
+      {
+        id: 'W-GZ-2:cancelled:p1',
+        waveId: 'W-GZ-2',
+        waveCode: null,
+        reason: 'cancelled',
+        assignedTo: null,
+      },
     ]);
   });
 });

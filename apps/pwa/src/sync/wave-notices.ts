@@ -14,7 +14,9 @@ export function noticesForRemovedWaves(
   knownWaves: readonly (Pick<Wave, 'id' | 'code'> | undefined)[],
   stamp: string,
 ): WaveNotice[] {
-  const codes = new Map(knownWaves.flatMap((wave) => (wave ? [[wave.id, wave.code] as const] : [])));
+  const codes = new Map(
+    knownWaves.flatMap((wave) => (wave ? [[wave.id, wave.code] as const] : [])),
+  );
   return removed.map(({ waveId, reason, assignedTo }) => ({
     id: `${waveId}:${reason}:${stamp}`,
     waveId,

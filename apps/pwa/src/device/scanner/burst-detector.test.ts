@@ -44,7 +44,14 @@ describe('BurstDetector', () => {
 
   it('does not take a burst with one slow gap for a scan', () => {
     const detector = new BurstDetector();
-    const steps: Step[] = [['A', 0], ['-', 5], ['0', 10], ['3', 60], ['-', 65], ['Enter', 70]];
+    const steps: Step[] = [
+      ['A', 0],
+      ['-', 5],
+      ['0', 10],
+      ['3', 60],
+      ['-', 65],
+      ['Enter', 70],
+    ];
     expect(feedKeys(detector, steps)).toEqual([{ kind: 'typed', text: 'A-03-' }]);
   });
 
@@ -56,7 +63,15 @@ describe('BurstDetector', () => {
 
   it('ignores modifier keys inside a burst, including Alt sent by MC3300x firmware', () => {
     const detector = new BurstDetector();
-    const steps: Step[] = [['Shift', 0], ['A', 1], ['Alt', 3], ['-', 4], ['0', 8], ['1', 12], ['Tab', 16]];
+    const steps: Step[] = [
+      ['Shift', 0],
+      ['A', 1],
+      ['Alt', 3],
+      ['-', 4],
+      ['0', 8],
+      ['1', 12],
+      ['Tab', 16],
+    ];
     expect(feedKeys(detector, steps)).toEqual([{ kind: 'scan', code: 'A-01' }]);
   });
 
@@ -73,7 +88,11 @@ describe('BurstDetector', () => {
 
   it('never turns Unidentified keys into text', () => {
     const detector = new BurstDetector();
-    const actions = feedKeys(detector, [['Unidentified', 0], ['Unidentified', 5], ['Enter', 10]]);
+    const actions = feedKeys(detector, [
+      ['Unidentified', 0],
+      ['Unidentified', 5],
+      ['Enter', 10],
+    ]);
     expect(actions).toEqual([{ kind: 'confirm' }]);
   });
 
@@ -122,7 +141,13 @@ describe('BurstDetector', () => {
 
   it('calls a fast burst shorter than three characters typing', () => {
     const detector = new BurstDetector();
-    expect(feedKeys(detector, [['4', 0], ['2', 3], ['Enter', 6]])).toEqual([{ kind: 'typed', text: '42' }]);
+    expect(
+      feedKeys(detector, [
+        ['4', 0],
+        ['2', 3],
+        ['Enter', 6],
+      ]),
+    ).toEqual([{ kind: 'typed', text: '42' }]);
   });
 
   it('normalises full-width characters and whitespace', () => {

@@ -107,7 +107,8 @@ export class BurstDetector {
   }
 
   #endBySuffix(key: string): ScanAction[] {
-    if (this.#chars.length === 0 && !this.#composed) return key === 'Enter' ? [{ kind: 'confirm' }] : [];
+    if (this.#chars.length === 0 && !this.#composed)
+      return key === 'Enter' ? [{ kind: 'confirm' }] : [];
     return this.#end();
   }
 
@@ -120,13 +121,17 @@ export class BurstDetector {
     const text = chars.map((c) => c.char).join('');
     if (!isScanTiming(chars, this.#options)) return [{ kind: 'typed', text }];
     const code = normaliseScannedCode(text);
-    return code.length >= this.#options.minLength ? [{ kind: 'scan', code }] : [{ kind: 'typed', text }];
+    return code.length >= this.#options.minLength
+      ? [{ kind: 'scan', code }]
+      : [{ kind: 'typed', text }];
   }
 }
 
 function isScanTiming(chars: readonly TimedChar[], options: BurstDetectorOptions): boolean {
   if (chars.length < options.minLength) return false;
-  return chars.every((c, i) => i === 0 || c.time - (chars[i - 1]?.time ?? c.time) <= options.maxGapMs);
+  return chars.every(
+    (c, i) => i === 0 || c.time - (chars[i - 1]?.time ?? c.time) <= options.maxGapMs,
+  );
 }
 
 /**

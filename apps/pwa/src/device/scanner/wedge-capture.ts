@@ -23,10 +23,14 @@ export function attachWedgeCapture(
   const emit = (actions: readonly ScanAction[]): void => actions.forEach(onAction);
   const restartIdleTimer = (): void => {
     clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => emit(detector.flush(performance.now())), detector.idleMs + TIMER_SLACK_MS);
+    idleTimer = setTimeout(
+      () => emit(detector.flush(performance.now())),
+      detector.idleMs + TIMER_SLACK_MS,
+    );
   };
   const refocus = (): void => {
-    if (!isManualEntry(doc.activeElement) && doc.activeElement !== field) field.focus({ preventScroll: true });
+    if (!isManualEntry(doc.activeElement) && doc.activeElement !== field)
+      field.focus({ preventScroll: true });
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
