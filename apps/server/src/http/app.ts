@@ -2,13 +2,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { authRoutes } from '../auth/routes';
 import { deviceRoutes } from '../devices/routes';
 import { syncRoutes } from '../sync/routes';
 import { waveRoutes } from '../waves/routes';
-import { notFound } from './api-error';
+import { ApiError, notFound } from './api-error';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
+
+/** Every route but push carries a few fields at most. */
+const SMALL_BODY_LIMIT = 16 * 1024;
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -21,6 +25,13 @@ import { handleError } from './error-handler';
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(handleError);
+  const smallBody = bodyLimit({
+    maxSize: SMALL_BODY_LIMIT,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', 'This request may carry at most 16 KiB');
+    },
+  });
+  for (const path of ['/api/devices/*', '/api/auth/*', '/api/waves/*']) app.use(path, smallBody);
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.route('/api/devices', deviceRoutes(deps));
   app.route('/api/auth', authRoutes(deps));

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aLoggedInDevice, aPick, aSeededApp, postJson, pull, push } from '../testing/test-app';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/database';
+import {
+  aLoggedInDevice,
+  aPick,
+  aSeededApp,
+  bodyOf,
+  postJson,
+  pull,
+  push,
+} from '../testing/test-app';
 import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
 
 describe.each(testDatabases())('pull on $name', ({ open }) => {
@@ -107,5 +117,24 @@ describe.each(testDatabases())('pull on $name', ({ open }) => {
     const forB = await pull(app, b, cursor);
     expect(forB.reset).toBe(true);
     expect(forB.waves.every((w) => w.warehouseId === 'CD')).toBe(true);
+  });
+
+  it('a pull reports how far the device has got, so its backlog is known', async () => {
+    const picker = await aLoggedInDevice(app, 'P-0004');
+    const res = await app.request('/api/sync/pull?highestLocalSeq=12', {
+      headers: { authorization: `Bearer ${picker.token}` },
+    });
+    expect(res.status).toBe(200);
+    const [row] = await queryRows<{ highest: number; seen: boolean }>(
+      database.db,
+      sql`select highest_local_seq as highest, last_seen_at is not null as seen
+          from device_incarnations where device_id = ${picker.deviceId}`,
+    );
+    expect(row).toEqual({ highest: 12, seen: true });
+    const bad = await app.request('/api/sync/pull?highestLocalSeq=-1', {
+      headers: { authorization: `Bearer ${picker.token}` },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bodyOf(bad)).error.fields?.[0]?.path).toBe('highestLocalSeq');
   });
 });

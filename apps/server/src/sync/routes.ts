@@ -9,10 +9,14 @@ import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith } from '../http/parse-input';
 import { pullChanges } from './pull';
 import { pushEvents } from './push';
+import { reportDeviceSeen } from './report-device-seen';
 
 /** 500 events of a few hundred bytes each, with room to spare. */
 const PUSH_BODY_LIMIT = 1024 * 1024;
-const pullQuerySchema = z.strictObject({ cursor: z.string().max(200).optional() });
+const pullQuerySchema = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  highestLocalSeq: z.coerce.number().int().min(0).optional(),
+});
 
 export function syncRoutes(deps: AppDeps) {
   const auth = requireSession(deps.authSecret);
@@ -36,7 +40,8 @@ export function syncRoutes(deps: AppDeps) {
       },
     )
     .get('/pull', auth, async (c) => {
-      const { cursor } = parseWith(pullQuerySchema, c.req.query());
+      const { cursor, highestLocalSeq } = parseWith(pullQuerySchema, c.req.query());
+      await reportDeviceSeen(deps.db, c.var.session, highestLocalSeq, deps.now());
       return c.json(await pullChanges(deps.db, c.var.session, cursor));
     })
     .get('/events', auth, (c) =>
