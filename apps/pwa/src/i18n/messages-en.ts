@@ -10,6 +10,8 @@ export const en = {
     syncNow: 'Sync now',
     syncing: 'Syncing…',
     syncFailed: (detail: string) => `Sync failed: ${detail}`,
+    notConnected:
+      'No connection to the server: picks are kept on this device and sent when it is back.',
   },
   keypad: { clear: 'Clear', backspace: 'Delete' },
   login: {

@@ -12,6 +12,7 @@ export const zhCN: Messages = {
     syncNow: '立即同步',
     syncing: '同步中…',
     syncFailed: (detail) => `同步失败：${detail}`,
+    notConnected: '无法连接服务器：拣货记录保存在本设备上，恢复连接后自动上传。',
   },
   keypad: { clear: '清除', backspace: '删除' },
   login: {

@@ -63,9 +63,14 @@ function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
         <span className="wave-title" data-testid="pick-wave">
           {t.pick.wave(view.wave.code)}
         </span>
-        {line && (
-          <span className="line-of">{t.pick.lineOf(view.currentPosition, view.totalLines)}</span>
-        )}
+        <span
+          className="line-of"
+          data-testid="pick-progress"
+          data-done={view.doneLines}
+          data-total={view.totalLines}
+        >
+          {line && t.pick.lineOf(view.currentPosition, view.totalLines)}
+        </span>
       </div>
       <h1 className={`pick-step step-${pick.step}`} data-testid="pick-step" data-step={pick.step}>
         {t.pick.step[pick.step]}

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useLanguage, useMessages } from '../i18n/language';
+import type { Messages } from '../i18n/messages-en';
 import { deviceSync } from '../sync/device-sync';
+import type { SyncFailure } from '../sync/sync-failure';
 import { useOnline, useSyncStatus } from './use-sync-status';
 
 /** Always visible: network state, unsynced picks, the last sync, and a way to sync now. */
@@ -46,12 +48,24 @@ export function StatusBar() {
         {syncing ? t.status.syncing : t.status.syncNow}
       </button>
       {status?.lastSyncError && (
-        <span className="sync-error" data-testid="sync-error">
-          {t.status.syncFailed(status.lastSyncError)}
+        <span className="sync-error" data-testid="sync-error" data-kind={status.lastSyncError.kind}>
+          {syncFailureText(status.lastSyncError, t)}
         </span>
       )}
     </header>
   );
+}
+
+function syncFailureText(failure: SyncFailure, t: Messages): string {
+  switch (failure.kind) {
+    case 'network':
+      return t.status.notConnected;
+    case 'storage-full':
+      return t.problem.storageFull;
+    case 'refused':
+    case 'other':
+      return t.status.syncFailed(failure.message);
+  }
 }
 
 function formatSyncTime(iso: string | null, language: string, never: string): string {

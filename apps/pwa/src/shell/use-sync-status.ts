@@ -4,11 +4,12 @@ import { db } from '../storage/database';
 import { readMeta } from '../storage/meta';
 import { countUnsyncedEvents } from '../storage/outbox';
 import { lastRequestResult, subscribeToReachability } from '../sync/reachability';
+import type { SyncFailure } from '../sync/sync-failure';
 
 export interface SyncStatus {
   unsynced: number;
   lastSyncAt: string | null;
-  lastSyncError: string | null;
+  lastSyncError: SyncFailure | null;
 }
 
 /** Unsynced events, the last successful sync and the last sync error, live from Dexie. */

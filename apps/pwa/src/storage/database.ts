@@ -1,4 +1,5 @@
 import type { PickLine, RemovedWave, ScanEvent, SessionUser, Wave } from '@wms/protocol';
+import type { SyncFailure } from '../sync/sync-failure';
 import { Dexie, type Table } from 'dexie';
 
 /** The device incarnation the server issued; mirrored in localStorage (see device-identity.ts). */
@@ -36,7 +37,7 @@ export interface MetaValues {
   /** The seq the next event gets: 1, 2, 3… without gaps within this incarnation. */
   nextSeq: number;
   lastSyncAt: string;
-  lastSyncError: string | null;
+  lastSyncError: SyncFailure | null;
   notices: WaveNotice[];
 }
 

@@ -1,10 +1,10 @@
 import type { WmsDatabase } from '../storage/database';
 import { deleteMeta, readMeta, writeMeta } from '../storage/meta';
 import { dropSettledEvents } from '../storage/outbox';
-import { errorMessage } from '../storage/storage-errors';
 import { ApiError, type Api } from './api-client';
 import { pullChanges } from './apply-pull';
 import { pushOutbox } from './push-outbox';
+import { toSyncFailure } from './sync-failure';
 
 export type SyncOutcome = 'synced' | 'signed-out' | 'skipped';
 
@@ -28,7 +28,7 @@ export async function syncOnce(database: WmsDatabase, api: Api): Promise<SyncOut
     await writeMeta(database, 'lastSyncError', null);
     return 'synced';
   } catch (error) {
-    await writeMeta(database, 'lastSyncError', errorMessage(error));
+    await writeMeta(database, 'lastSyncError', toSyncFailure(error));
     if (error instanceof ApiError && error.isUnauthenticated) {
       await deleteMeta(database, 'session');
       return 'signed-out';

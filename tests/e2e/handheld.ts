@@ -1,0 +1,126 @@
+import type { Page } from 'playwright-core';
+
+/** What a browser test reads and does on the handheld PWA, by its data-testid hooks. */
+
+declare global {
+  interface Window {
+    /** Set by the PWA (apps/pwa/src/shell/test-hooks.ts): one full sync, rejects on failure. */
+    __wmsSync?: () => Promise<void>;
+  }
+}
+
+/** Runs one sync in the page now (the test cannot wait for the 15 s timer). */
+export async function syncNow(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    if (!window.__wmsSync) throw new Error('the PWA did not expose window.__wmsSync');
+    await window.__wmsSync();
+  });
+}
+
+/**
+ * Types `code` the way a keyboard-wedge scanner does: keydown events dispatched inside the page
+ * 2–8 ms apart, then Enter, in one round trip (metasfresh#21678: `keyboard.type` is too slow).
+ * Untrusted events insert no text, which is what the app's document-level listener expects.
+ */
+export async function scanWedge(page: Page, code: string): Promise<void> {
+  await page.evaluate(
+    async (keys) => {
+      for (const key of keys) {
+        const target = document.activeElement ?? document.body;
+        target.dispatchEvent(
+          new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 6));
+      }
+    },
+    [...code, 'Enter'],
+  );
+}
+
+/** A lone Enter from the scanner's trigger key: the "confirm" action. */
+export async function pressScannerEnter(page: Page): Promise<void> {
+  await scanWedge(page, '');
+}
+
+export async function signIn(page: Page, badge: string, pin: string): Promise<void> {
+  await page.waitForSelector('[data-testid=badge]');
+  await scanWedge(page, badge);
+  await page.waitForFunction(
+    (expected) =>
+      document.querySelector<HTMLInputElement>('[data-testid=badge]')?.value === expected,
+    badge,
+  );
+  for (const digit of pin) await page.click(`[data-testid=key-${digit}]`);
+  await page.click('[data-testid=login-submit]');
+}
+
+export async function pickStep(page: Page): Promise<string | null> {
+  return page.getAttribute('[data-testid=pick-step]', 'data-step');
+}
+
+async function waitForStep(page: Page, step: string): Promise<void> {
+  await page.waitForSelector(`[data-testid=pick-step][data-step="${step}"]`, { timeout: 10_000 });
+}
+
+export async function doneLines(page: Page): Promise<number> {
+  return Number(await page.getAttribute('[data-testid=pick-progress]', 'data-done'));
+}
+
+export async function totalLines(page: Page): Promise<number> {
+  return Number(await page.getAttribute('[data-testid=pick-progress]', 'data-total'));
+}
+
+export async function unsyncedCount(page: Page): Promise<number> {
+  return Number(await page.textContent('[data-testid=unsynced-count]'));
+}
+
+export async function netState(page: Page): Promise<string | null> {
+  return page.getAttribute('[data-testid=net-status]', 'data-state');
+}
+
+export interface PickedLine {
+  bin: string;
+  barcode: string;
+  qty: number;
+}
+
+/**
+ * Picks the current line whole with the scanner: bin, item, then Enter on the prefilled
+ * quantity. Resolves once the screen counts the line as done (the pick is in the outbox).
+ */
+export async function pickCurrentLine(page: Page): Promise<PickedLine> {
+  await waitForStep(page, 'scan-bin');
+  const before = await doneLines(page);
+  const bin = (await page.textContent('[data-testid=pick-bin]')) ?? '';
+  const barcode = (await page.textContent('[data-testid=pick-barcode]')) ?? '';
+  const qty = Number(await page.textContent('[data-testid=pick-qty]'));
+  await scanWedge(page, bin);
+  await waitForStep(page, 'scan-item');
+  await scanWedge(page, barcode);
+  await waitForStep(page, 'confirm-qty');
+  await pressScannerEnter(page);
+  await page.waitForSelector(`[data-testid=pick-progress][data-done="${before + 1}"]`, {
+    state: 'attached',
+    timeout: 10_000,
+  });
+  return { bin, barcode, qty };
+}
+
+/** The ids of the events in the device outbox, read straight from IndexedDB. */
+export async function outboxEventIds(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('wms-picking');
+        open.onerror = () => reject(open.error ?? new Error('cannot open wms-picking'));
+        open.onsuccess = () => {
+          const request = open.result.transaction('outbox').objectStore('outbox').getAll();
+          request.onerror = () => reject(request.error ?? new Error('cannot read the outbox'));
+          request.onsuccess = () => {
+            open.result.close();
+            resolve((request.result as { id: string }[]).map((event) => event.id));
+          };
+        };
+      }),
+  );
+}

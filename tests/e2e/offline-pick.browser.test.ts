@@ -1,0 +1,94 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  doneLines,
+  netState,
+  outboxEventIds,
+  pickCurrentLine,
+  pickStep,
+  signIn,
+  syncNow,
+  totalLines,
+  unsyncedCount,
+  type PickedLine,
+} from './handheld';
+import { signInSupervisor } from './supervisor-api';
+
+const HANDHELD = { width: 400, height: 800 };
+
+describe('picking a wave offline on the handheld PWA', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('keeps every pick through an offline reload and stores each on the server exactly once', async () => {
+    const context = await browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await signIn(page, 'P-0001', '1234');
+    await page.click('[data-testid=wave-B26-07]');
+    await page.waitForSelector('[data-testid=pick-step][data-step="scan-bin"]');
+    // The app shell must be cached before the network goes, or an offline reload cannot work.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+
+    await context.setOffline(true);
+    const lineCount = await totalLines(page);
+    expect(lineCount).toBeGreaterThanOrEqual(15);
+    const picked: PickedLine[] = [];
+    const half = Math.floor(lineCount / 2);
+    while (picked.length < half) picked.push(await pickCurrentLine(page));
+    expect(await unsyncedCount(page)).toBe(half);
+    expect(await netState(page)).toBe('offline');
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=pick-step]');
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(await doneLines(page)).toBe(half);
+    expect(await unsyncedCount(page)).toBe(half);
+    expect(await netState(page)).toBe('offline');
+
+    while ((await pickStep(page)) !== 'wave-done') picked.push(await pickCurrentLine(page));
+    expect(picked).toHaveLength(lineCount);
+    expect(await unsyncedCount(page)).toBe(lineCount);
+    const eventIds = await outboxEventIds(page);
+    expect(new Set(eventIds).size).toBe(lineCount);
+
+    await context.setOffline(false);
+    await syncNow(page);
+    expect(await unsyncedCount(page)).toBe(0);
+    expect(await netState(page)).toBe('online');
+    expect(await page.textContent('[data-testid=last-sync]')).toMatch(/\d{2}:\d{2}:\d{2}/);
+    expect(await outboxEventIds(page)).toEqual([]);
+
+    // The server's side, as a supervisor sees it: every event stored once, the wave complete.
+    const supervisor = await signInSupervisor(server.url);
+    const wave = (await supervisor.wavesInWarehouse()).find((w) => w.code === 'B26-07');
+    expect(wave).toBeDefined();
+    const detail = await supervisor.waveDetail(wave!.id);
+    expect(detail.events.map((event) => event.id).sort()).toEqual([...eventIds].sort());
+    expect(detail.events.map((event) => event.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: lineCount }, (_, i) => i + 1),
+    );
+    expect(detail.events.every((event) => event.outcome === 'applied')).toBe(true);
+    expect(detail.lines).toHaveLength(lineCount);
+    expect(
+      detail.lines.every((line) => line.status === 'picked' && line.pickedQty === line.qty),
+    ).toBe(true);
+    expect(detail.wave.status).toBe('done');
+    expect(detail.exceptions).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,61 @@
+import {
+  loginResponseSchema,
+  pullResponseSchema,
+  registerDeviceResponseSchema,
+  type Wave,
+} from '@wms/protocol';
+
+/** A wave as the supervisor route `GET /api/waves/:waveId` shows it (the parts tests check). */
+export interface WaveDetail {
+  wave: { id: string; code: string; status: string };
+  lines: { id: string; qty: number; pickedQty: number; status: string }[];
+  events: { id: string; deviceId: string; epoch: number; seq: number; outcome: string }[];
+  exceptions: unknown[];
+}
+
+export interface SupervisorApi {
+  wavesInWarehouse(): Promise<Wave[]>;
+  waveDetail(waveId: string): Promise<WaveDetail>;
+}
+
+/** Signs a supervisor in on a device of its own, through the same API the PWA uses. */
+export async function signInSupervisor(
+  baseUrl: string,
+  badge = 'S-0001',
+  pin = '1234',
+): Promise<SupervisorApi> {
+  const call = async (path: string, init: RequestInit = {}, token?: string): Promise<unknown> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(new URL(path, baseUrl), { ...init, headers });
+    const body: unknown = await response.json();
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status} ${JSON.stringify(body)}`);
+    return body;
+  };
+  const post = (path: string, body: unknown) =>
+    call(path, { method: 'POST', body: JSON.stringify(body) });
+
+  const identity = registerDeviceResponseSchema.parse(
+    await post('/api/devices/register', { label: 'e2e-supervisor' }),
+  );
+  const { token } = loginResponseSchema.parse(
+    await post('/api/auth/login', { badge, pin, ...identity }),
+  );
+
+  return {
+    async wavesInWarehouse() {
+      const waves: Wave[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const query = cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+        const page = pullResponseSchema.parse(await call(`/api/sync/pull${query}`, {}, token));
+        waves.push(...page.waves);
+        cursor = page.cursor;
+        if (!page.hasMore) return waves;
+      }
+    },
+    async waveDetail(waveId: string) {
+      return (await call(`/api/waves/${encodeURIComponent(waveId)}`, {}, token)) as WaveDetail;
+    },
+  };
+}
