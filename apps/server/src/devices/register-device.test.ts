@@ -1,41 +1,34 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deviceIncarnations } from '../db/schema';
 import type { LoginResponse, RegisterDeviceResponse } from '@wms/protocol';
 import {
   aLoggedInDevice,
   aPick,
-  aSeededApp,
+  aSeededAppPerFile,
   bodyOf,
   postJson,
   pull,
   push,
 } from '../testing/test-app';
-import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
+import { testDatabases } from '../testing/test-databases';
 
-describe.each(testDatabases())('device registration and login on $name', ({ open }) => {
-  let database: OwnedDatabase;
-  let app: Awaited<ReturnType<typeof aSeededApp>>['app'];
+describe.each(testDatabases())('device registration and login on $name', (target) => {
+  const fixture = aSeededAppPerFile(target);
 
-  beforeAll(async () => {
-    database = await open();
-    ({ app } = await aSeededApp(database));
-  });
-  afterAll(() => database.drop());
-
-  const register = async (body: unknown) => postJson(app, '/api/devices/register', body);
+  const register = async (body: unknown) => postJson(fixture.app, '/api/devices/register', body);
 
   it('a device whose local database is gone gets the next epoch, and its lost events are counted', async () => {
     const first = await bodyOf<RegisterDeviceResponse>(await register({ label: 'MC33-01' }));
-    const login = await postJson(app, '/api/auth/login', {
+    const login = await postJson(fixture.app, '/api/auth/login', {
       badge: 'P-0001',
       pin: '1234',
       ...first,
     });
     const { token, user } = await bodyOf<LoginResponse>(login);
     const device = { deviceId: first.deviceId, epoch: 1, token, userId: user.id, nextSeq: 1 };
-    const [line] = (await pull(app, device)).lines;
-    await push(app, device, [aPick(device, line!, 1), aPick(device, line!, 1)], 5);
+    const [line] = (await pull(fixture.app, device)).lines;
+    await push(fixture.app, device, [aPick(device, line!, 1), aPick(device, line!, 1)], 5);
 
     const again = await register({
       label: 'MC33-01',
@@ -47,19 +40,19 @@ describe.each(testDatabases())('device registration and login on $name', ({ open
       epoch: 2,
       deviceSecret: first.deviceSecret,
     });
-    const [old] = await database.db
+    const [old] = await fixture.database.db
       .select()
       .from(deviceIncarnations)
       .where(and(eq(deviceIncarnations.deviceId, first.deviceId), eq(deviceIncarnations.epoch, 1)));
     expect(old).toMatchObject({ lastSeq: 2, highestLocalSeq: 5, lostSeqs: 3 });
 
-    const stale = await postJson(app, '/api/auth/login', {
+    const stale = await postJson(fixture.app, '/api/auth/login', {
       badge: 'P-0001',
       pin: '1234',
       ...first,
     });
     expect(stale.status).toBe(401);
-    const oldTokenPush = await push(app, device, [aPick(device, line!, 1)]);
+    const oldTokenPush = await push(fixture.app, device, [aPick(device, line!, 1)]);
     expect(oldTokenPush.status).toBe(401);
   });
 
@@ -74,7 +67,11 @@ describe.each(testDatabases())('device registration and login on $name', ({ open
 
   it('a wrong PIN is refused with a message for the picker', async () => {
     const device = await bodyOf<RegisterDeviceResponse>(await register({ label: 'MC33-03' }));
-    const res = await postJson(app, '/api/auth/login', { badge: 'P-0001', pin: '9999', ...device });
+    const res = await postJson(fixture.app, '/api/auth/login', {
+      badge: 'P-0001',
+      pin: '9999',
+      ...device,
+    });
     expect(res.status).toBe(401);
     expect(await bodyOf(res)).toEqual({
       error: {
@@ -90,7 +87,7 @@ describe.each(testDatabases())('device registration and login on $name', ({ open
     expect((await bodyOf(res)).error.fields).toEqual([
       { path: 'label', message: 'Too small: expected string to have >=1 characters' },
     ]);
-    const notJson = await app.request('/api/devices/register', {
+    const notJson = await fixture.app.request('/api/devices/register', {
       method: 'POST',
       body: '{',
       headers: { 'content-type': 'application/json' },
@@ -100,13 +97,17 @@ describe.each(testDatabases())('device registration and login on $name', ({ open
   });
 
   it('a supervisor token opens the wave detail; a picker token does not', async () => {
-    const picker = await aLoggedInDevice(app, 'P-0001');
-    const supervisor = await aLoggedInDevice(app, 'S-0001');
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const supervisor = await aLoggedInDevice(fixture.app, 'S-0001');
     const auth = (t: string) => ({ headers: { authorization: `Bearer ${t}` } });
-    expect((await app.request('/api/waves/W-GZ-B26-07', auth(picker.token))).status).toBe(403);
-    const res = await app.request('/api/waves/W-GZ-B26-07', auth(supervisor.token));
+    expect((await fixture.app.request('/api/waves/W-GZ-B26-07', auth(picker.token))).status).toBe(
+      403,
+    );
+    const res = await fixture.app.request('/api/waves/W-GZ-B26-07', auth(supervisor.token));
     expect(res.status).toBe(200);
     expect((await bodyOf<{ wave: { code: string } }>(res)).wave.code).toBe('B26-07');
-    expect((await app.request('/api/waves/W-CD-B26-09', auth(supervisor.token))).status).toBe(404);
+    expect(
+      (await fixture.app.request('/api/waves/W-CD-B26-09', auth(supervisor.token))).status,
+    ).toBe(404);
   });
 });

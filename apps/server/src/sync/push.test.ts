@@ -1,44 +1,50 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
 import { exceptions, pickLines, scanEvents, stock, stockMovements } from '../db/schema';
-import { aLoggedInDevice, aPick, aSeededApp, postJson, pull, push } from '../testing/test-app';
-import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
+import {
+  aLoggedInDevice,
+  aPick,
+  aSeededAppPerFile,
+  postJson,
+  pull,
+  push,
+} from '../testing/test-app';
+import { testDatabases } from '../testing/test-databases';
 
-describe.each(testDatabases())('push on $name', ({ open }) => {
-  let database: OwnedDatabase;
-  let app: Awaited<ReturnType<typeof aSeededApp>>['app'];
-
-  beforeAll(async () => {
-    database = await open();
-    ({ app } = await aSeededApp(database));
-  });
-  afterAll(() => database.drop());
+describe.each(testDatabases())('push on $name', (target) => {
+  const fixture = aSeededAppPerFile(target);
 
   const storedCount = async (deviceId: string) => {
     const [row] = await queryRows<{ n: number }>(
-      database.db,
+      fixture.database.db,
       sql`select count(*)::int as n from scan_events where device_id = ${deviceId}`,
     );
     return row?.n;
   };
 
   it('applies a pick to its line, the bin and the ledger, and answers the seq stored', async () => {
-    const picker = await aLoggedInDevice(app, 'P-0001');
-    const [line] = (await pull(app, picker)).lines;
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const [line] = (await pull(fixture.app, picker)).lines;
     if (!line) throw new Error('the demo wave has lines');
-    const [before] = await database.db.select().from(stock).where(eq(stock.skuId, line.skuId));
-    const { status, body } = await push(app, picker, [aPick(picker, line, line.qty)]);
+    const [before] = await fixture.database.db
+      .select()
+      .from(stock)
+      .where(eq(stock.skuId, line.skuId));
+    const { status, body } = await push(fixture.app, picker, [aPick(picker, line, line.qty)]);
     expect(status).toBe(200);
     expect(body).toEqual({ ackedThroughSeq: 1, results: [{ seq: 1, outcome: 'applied' }] });
-    const [after] = await database.db.select().from(pickLines).where(eq(pickLines.id, line.id));
+    const [after] = await fixture.database.db
+      .select()
+      .from(pickLines)
+      .where(eq(pickLines.id, line.id));
     expect(after).toMatchObject({ pickedQty: line.qty, status: 'picked' });
-    const [stockAfter] = await database.db
+    const [stockAfter] = await fixture.database.db
       .select()
       .from(stock)
       .where(eq(stock.binId, before?.binId ?? ''));
     expect(stockAfter?.qty).toBe((before?.qty ?? 0) - line.qty);
-    const movements = await database.db
+    const movements = await fixture.database.db
       .select()
       .from(stockMovements)
       .where(eq(stockMovements.reason, 'pick'));
@@ -46,65 +52,70 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
   });
 
   it('a replayed batch after a lost reply is stored once and gets the same answer', async () => {
-    const picker = await aLoggedInDevice(app, 'P-0001');
-    const lines = (await pull(app, picker)).lines.filter((l) => l.status === 'open').slice(0, 3);
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const lines = (await pull(fixture.app, picker)).lines
+      .filter((l) => l.status === 'open')
+      .slice(0, 3);
     const batch = lines.map((l) => aPick(picker, l, 1));
-    const first = await push(app, picker, batch);
-    const linesAfterFirst = await database.db.select().from(pickLines).orderBy(pickLines.id);
-    const replay = await push(app, picker, batch);
+    const first = await push(fixture.app, picker, batch);
+    const linesAfterFirst = await fixture.database.db
+      .select()
+      .from(pickLines)
+      .orderBy(pickLines.id);
+    const replay = await push(fixture.app, picker, batch);
     expect(replay).toEqual(first);
     expect(first.body.ackedThroughSeq).toBe(3);
     expect(await storedCount(picker.deviceId)).toBe(3);
-    expect(await database.db.select().from(pickLines).orderBy(pickLines.id)).toEqual(
+    expect(await fixture.database.db.select().from(pickLines).orderBy(pickLines.id)).toEqual(
       linesAfterFirst,
     );
   });
 
   it('a batch overlapping what is stored stores only the new events', async () => {
-    const picker = await aLoggedInDevice(app, 'P-0001');
-    const lines = (await pull(app, picker)).lines.filter((l) => l.status === 'open');
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const lines = (await pull(fixture.app, picker)).lines.filter((l) => l.status === 'open');
     const e1 = aPick(picker, lines[0]!, 1);
     const e2 = aPick(picker, lines[1]!, 1);
-    await push(app, picker, [e1]);
-    const { body } = await push(app, picker, [e1, e2]);
+    await push(fixture.app, picker, [e1]);
+    const { body } = await push(fixture.app, picker, [e1, e2]);
     expect(body.ackedThroughSeq).toBe(2);
     expect(await storedCount(picker.deviceId)).toBe(2);
   });
 
   it('a gap is refused with the seq expected, and nothing of the batch is stored', async () => {
-    const picker = await aLoggedInDevice(app, 'P-0001');
-    const [line] = (await pull(app, picker)).lines.filter((l) => l.status === 'open');
-    await push(app, picker, [aPick(picker, line!, 1)]);
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const [line] = (await pull(fixture.app, picker)).lines.filter((l) => l.status === 'open');
+    await push(fixture.app, picker, [aPick(picker, line!, 1)]);
     picker.nextSeq = 5;
-    const { status, body } = await push(app, picker, [aPick(picker, line!, 1)]);
+    const { status, body } = await push(fixture.app, picker, [aPick(picker, line!, 1)]);
     expect(status).toBe(409);
     expect(body.error).toMatchObject({ code: 'seq_gap', expectedSeq: 2 });
     expect(await storedCount(picker.deviceId)).toBe(1);
   });
 
   it('the same seq with another event id is refused as a conflict', async () => {
-    const picker = await aLoggedInDevice(app, 'P-0001');
-    const [line] = (await pull(app, picker)).lines.filter((l) => l.status === 'open');
-    await push(app, picker, [aPick(picker, line!, 1)]);
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const [line] = (await pull(fixture.app, picker)).lines.filter((l) => l.status === 'open');
+    await push(fixture.app, picker, [aPick(picker, line!, 1)]);
     picker.nextSeq = 1;
-    const { status, body } = await push(app, picker, [aPick(picker, line!, 1)]);
+    const { status, body } = await push(fixture.app, picker, [aPick(picker, line!, 1)]);
     expect(status).toBe(409);
     expect(body.error?.code).toBe('event_conflict');
     expect(await storedCount(picker.deviceId)).toBe(1);
   });
 
   it('a pick for a line another device already completed is stored and opens an over-pick exception', async () => {
-    const first = await aLoggedInDevice(app, 'P-0002');
-    const second = await aLoggedInDevice(app, 'P-0002');
-    const line = (await pull(app, first)).lines.find(
+    const first = await aLoggedInDevice(fixture.app, 'P-0002');
+    const second = await aLoggedInDevice(fixture.app, 'P-0002');
+    const line = (await pull(fixture.app, first)).lines.find(
       (l) => l.status === 'open' && l.pickedQty === 0,
     )!;
-    await push(app, first, [aPick(first, line, line.qty)]);
-    const { status, body } = await push(app, second, [aPick(second, line, 2)]);
+    await push(fixture.app, first, [aPick(first, line, line.qty)]);
+    const { status, body } = await push(fixture.app, second, [aPick(second, line, 2)]);
     expect(status).toBe(200);
     expect(body.results).toEqual([{ seq: 1, outcome: 'over-pick' }]);
     expect(await storedCount(second.deviceId)).toBe(1);
-    const opened = await database.db
+    const opened = await fixture.database.db
       .select()
       .from(exceptions)
       .where(eq(exceptions.pickLineId, line.id));
@@ -113,44 +124,52 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
     expect(opened[0]?.message).toBe(
       `Return 2 × ${line.skuId} to bin ${line.binCode}: line ${line.id} was already complete`,
     );
-    const [after] = await database.db.select().from(pickLines).where(eq(pickLines.id, line.id));
+    const [after] = await fixture.database.db
+      .select()
+      .from(pickLines)
+      .where(eq(pickLines.id, line.id));
     expect(after).toMatchObject({ pickedQty: line.qty, status: 'picked' });
   });
 
   it('two devices pushing at once both get every event stored and counted once', async () => {
-    const a = await aLoggedInDevice(app, 'P-0003');
-    const b = await aLoggedInDevice(app, 'P-0003');
-    const lines = (await pull(app, a)).lines
+    const a = await aLoggedInDevice(fixture.app, 'P-0003');
+    const b = await aLoggedInDevice(fixture.app, 'P-0003');
+    const lines = (await pull(fixture.app, a)).lines
       .filter((l) => l.status === 'open' && l.qty >= 2)
       .slice(0, 4);
     const batchesA = lines.map((l) => [aPick(a, l, 1)]);
     const batchesB = lines.map((l) => [aPick(b, l, 1)]);
     const pushesA = (async () => {
-      for (const batch of batchesA) await push(app, a, batch);
+      for (const batch of batchesA) await push(fixture.app, a, batch);
     })();
     const pushesB = (async () => {
-      for (const batch of batchesB) await push(app, b, batch);
+      for (const batch of batchesB) await push(fixture.app, b, batch);
     })();
     await Promise.all([pushesA, pushesB]);
     expect(await storedCount(a.deviceId)).toBe(lines.length);
     expect(await storedCount(b.deviceId)).toBe(lines.length);
-    const after = await database.db.select().from(pickLines);
+    const after = await fixture.database.db.select().from(pickLines);
     for (const line of lines) {
       expect(after.find((l) => l.id === line.id)?.pickedQty).toBe(2);
     }
   });
 
   it('a call without a valid token is refused and stores nothing', async () => {
-    const picker = await aLoggedInDevice(app, 'P-0001');
-    const [line] = (await pull(app, picker)).lines;
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const [line] = (await pull(fixture.app, picker)).lines;
     const body = {
       deviceId: picker.deviceId,
       epoch: 1,
       highestLocalSeq: 1,
       events: [aPick(picker, line!, 1)],
     };
-    const noToken = await postJson(app, '/api/sync/push', body);
-    const forged = await postJson(app, '/api/sync/push', body, `${picker.token.slice(0, -4)}AAAA`);
+    const noToken = await postJson(fixture.app, '/api/sync/push', body);
+    const forged = await postJson(
+      fixture.app,
+      '/api/sync/push',
+      body,
+      `${picker.token.slice(0, -4)}AAAA`,
+    );
     expect(noToken.status).toBe(401);
     expect(forged.status).toBe(401);
     expect(((await forged.json()) as { error: { code: string } }).error.code).toBe(
@@ -160,11 +179,11 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
   });
 
   it('a device cannot push as another device', async () => {
-    const thief = await aLoggedInDevice(app, 'P-0001');
-    const victim = await aLoggedInDevice(app, 'P-0001');
-    const [line] = (await pull(app, thief)).lines;
+    const thief = await aLoggedInDevice(fixture.app, 'P-0001');
+    const victim = await aLoggedInDevice(fixture.app, 'P-0001');
+    const [line] = (await pull(fixture.app, thief)).lines;
     const res = await postJson(
-      app,
+      fixture.app,
       '/api/sync/push',
       { deviceId: victim.deviceId, epoch: 1, highestLocalSeq: 1, events: [aPick(thief, line!, 1)] },
       thief.token,
@@ -174,11 +193,11 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
   });
 
   it('a malformed batch is refused with every field named, and nothing is stored', async () => {
-    const picker = await aLoggedInDevice(app, 'P-0001');
-    const [line] = (await pull(app, picker)).lines;
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const [line] = (await pull(fixture.app, picker)).lines;
     const good = aPick(picker, line!, 1);
     const res = await postJson(
-      app,
+      fixture.app,
       '/api/sync/push',
       {
         deviceId: picker.deviceId,
@@ -196,7 +215,7 @@ describe.each(testDatabases())('push on $name', ({ open }) => {
       'events.1.seq',
     ]);
     expect(await storedCount(picker.deviceId)).toBe(0);
-    const events = await database.db
+    const events = await fixture.database.db
       .select()
       .from(scanEvents)
       .where(eq(scanEvents.deviceId, picker.deviceId));

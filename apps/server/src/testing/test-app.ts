@@ -3,7 +3,8 @@ import type { LoginResponse, PickLine, PullResponse, PushResponse, ScanEvent } f
 import { seedDemoIfEmpty } from '../demo/seed-demo';
 import { createApp } from '../http/app';
 import { PokeHub } from '../sync/poke-hub';
-import type { OwnedDatabase } from './test-databases';
+import { afterAll, beforeAll } from 'vitest';
+import type { OwnedDatabase, TestDatabase } from './test-databases';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
@@ -125,4 +126,18 @@ export async function bodyOf<
   T = { error: { code: string; message: string; fields?: { path: string; message: string }[] } },
 >(res: Response): Promise<T> {
   return (await res.json()) as T;
+}
+
+/**
+ * The seeded app of one test file on one database: opened before the file's tests, dropped
+ * after. Read `app` and `database` inside tests (they are set by then).
+ */
+export function aSeededAppPerFile(target: TestDatabase) {
+  const fixture = {} as { app: App; database: OwnedDatabase };
+  beforeAll(async () => {
+    fixture.database = await target.open();
+    fixture.app = (await aSeededApp(fixture.database)).app;
+  });
+  afterAll(() => fixture.database.drop());
+  return fixture;
 }
