@@ -82,6 +82,8 @@ export const en = {
     storageFull:
       'Device storage is full: new picks cannot be saved. Sync now and tell your supervisor.',
     databaseClosed: 'The app was updated in another tab. Reload to continue.',
+    offlineUnavailable: (detail: string) =>
+      `This app could not set itself up for offline use (${detail}): it will not open without the network. Tell your supervisor.`,
     failure: (detail: string) => `Something went wrong: ${detail}`,
     reload: 'Reload',
     dismiss: 'Close',

@@ -78,6 +78,8 @@ export const zhCN: Messages = {
   problem: {
     storageFull: '设备存储已满，无法保存新的拣货。请立即同步并告知主管。',
     databaseClosed: '应用已在其他标签页更新，请重新加载以继续。',
+    offlineUnavailable: (detail) =>
+      `应用无法启用离线模式（${detail}）：没有网络时将无法打开。请告知主管。`,
     failure: (detail) => `出现错误：${detail}`,
     reload: '重新加载',
     dismiss: '关闭',

@@ -2,12 +2,13 @@ import type { DeviceIdentity, Session, WmsDatabase } from '../storage/database';
 import {
   deviceLabel,
   mirrorIdentity,
+  type MirroredIdentity,
   readMirroredIdentity,
   readStoredIdentity,
   storeIdentity,
 } from '../storage/device-identity';
 import { deleteMeta, writeMeta } from '../storage/meta';
-import type { Api } from '../sync/api-client';
+import { ApiError, type Api } from '../sync/api-client';
 
 /**
  * Returns this device's incarnation, registering it first when IndexedDB holds none. If
@@ -24,18 +25,28 @@ export async function ensureDeviceIdentity(
     return stored;
   }
   const mirrored = readMirroredIdentity();
-  const identity = await api.registerDevice({
-    label: deviceLabel(),
-    ...(mirrored && {
-      previous: {
-        deviceId: mirrored.deviceId,
-        deviceSecret: mirrored.deviceSecret,
-        ...(mirrored.lastKnownSeq !== undefined && { lastKnownSeq: mirrored.lastKnownSeq }),
-      },
-    }),
-  });
+  const identity = mirrored
+    ? await registerAgain(api, mirrored).catch((error: unknown) => {
+        // The server does not know the remembered device (its data was reset): start afresh.
+        if (error instanceof ApiError && error.isUnauthenticated) return registerNew(api);
+        throw error;
+      })
+    : await registerNew(api);
   await storeIdentity(database, identity);
   return identity;
+}
+
+function registerNew(api: Api): Promise<DeviceIdentity> {
+  return api.registerDevice({ label: deviceLabel() });
+}
+
+/** The next epoch of a device whose IndexedDB is gone; the server counts what it lost. */
+function registerAgain(api: Api, mirrored: MirroredIdentity): Promise<DeviceIdentity> {
+  const { deviceId, deviceSecret, lastKnownSeq } = mirrored;
+  return api.registerDevice({
+    label: deviceLabel(),
+    previous: { deviceId, deviceSecret, ...(lastKnownSeq !== undefined && { lastKnownSeq }) },
+  });
 }
 
 /** Logs in with a badge and PIN on this device, stores the session and asks to keep storage. */

@@ -1,5 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
-import { reportError } from './problems';
+import { errorMessage } from '../storage/storage-errors';
+import { reportError, reportProblem } from './problems';
 
 /** How often a long-running page asks the server for a new service worker (vite-plugin-pwa#482). */
 const UPDATE_CHECK_MS = 10 * 60_000;
@@ -29,14 +30,18 @@ function update(patch: Partial<AppUpdateState>): void {
  * applies it between lines; it is looked for periodically while online.
  */
 export function startServiceWorker(): void {
-  if (!('serviceWorker' in navigator)) return;
+  if (!('serviceWorker' in navigator)) {
+    reportProblem({ kind: 'offline-unavailable', detail: 'service workers need HTTPS' });
+    return;
+  }
   applyWaitingWorker = registerSW({
     onNeedRefresh: () => update({ updateReady: true }),
     onOfflineReady: () => update({ offlineReady: true }),
     onRegisteredSW: (_url, registration) => {
       if (registration) setInterval(() => checkForUpdate(registration), UPDATE_CHECK_MS);
     },
-    onRegisterError: (error: unknown) => reportError(error),
+    onRegisterError: (error: unknown) =>
+      reportProblem({ kind: 'offline-unavailable', detail: errorMessage(error) }),
   });
 }
 

@@ -35,6 +35,8 @@ function problemText(problem: Problem, t: Messages): string {
       return t.problem.storageFull;
     case 'database-closed':
       return t.problem.databaseClosed;
+    case 'offline-unavailable':
+      return t.problem.offlineUnavailable(problem.detail);
     case 'failure':
       return t.problem.failure(problem.detail);
   }

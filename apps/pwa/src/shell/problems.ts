@@ -8,6 +8,8 @@ import { isStorageFullError, errorMessage } from '../storage/storage-errors';
 export type Problem =
   | { kind: 'storage-full'; detail: string }
   | { kind: 'database-closed' }
+  /** No service worker: the app will not open without a network (e.g. plain HTTP on the LAN). */
+  | { kind: 'offline-unavailable'; detail: string }
   | { kind: 'failure'; detail: string };
 
 type Listener = () => void;

@@ -74,5 +74,6 @@ function formatSyncTime(iso: string | null, language: string, never: string): st
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
+    hourCycle: 'h23',
   });
 }
