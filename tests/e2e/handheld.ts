@@ -37,10 +37,16 @@ export async function scanWedge(page: Page, code: string): Promise<void> {
   );
 }
 
-/** A lone Enter from the scanner's trigger key: the "confirm" action. */
-export async function pressScannerEnter(page: Page): Promise<void> {
-  await scanWedge(page, '');
+/**
+ * Types `code` the way Zebra DataWedge does on Android 10+: committed through its input method
+ * (an `input` event, no keydown per character), then a real Enter key press.
+ */
+export async function scanViaIme(page: Page, code: string): Promise<void> {
+  if (code !== '') await page.keyboard.insertText(code);
+  await page.keyboard.press('Enter');
 }
+
+export type Scan = (page: Page, code: string) => Promise<void>;
 
 export async function signIn(page: Page, badge: string, pin: string): Promise<void> {
   await page.waitForSelector('[data-testid=badge]');
@@ -52,6 +58,10 @@ export async function signIn(page: Page, badge: string, pin: string): Promise<vo
   );
   for (const digit of pin) await page.click(`[data-testid=key-${digit}]`);
   await page.click('[data-testid=login-submit]');
+}
+
+export async function errorText(page: Page): Promise<string | null> {
+  return page.textContent('[data-testid=error]');
 }
 
 export async function pickStep(page: Page): Promise<string | null> {
@@ -88,17 +98,17 @@ export interface PickedLine {
  * Picks the current line whole with the scanner: bin, item, then Enter on the prefilled
  * quantity. Resolves once the screen counts the line as done (the pick is in the outbox).
  */
-export async function pickCurrentLine(page: Page): Promise<PickedLine> {
+export async function pickCurrentLine(page: Page, scan: Scan = scanWedge): Promise<PickedLine> {
   await waitForStep(page, 'scan-bin');
   const before = await doneLines(page);
   const bin = (await page.textContent('[data-testid=pick-bin]')) ?? '';
   const barcode = (await page.textContent('[data-testid=pick-barcode]')) ?? '';
   const qty = Number(await page.textContent('[data-testid=pick-qty]'));
-  await scanWedge(page, bin);
+  await scan(page, bin);
   await waitForStep(page, 'scan-item');
-  await scanWedge(page, barcode);
+  await scan(page, barcode);
   await waitForStep(page, 'confirm-qty');
-  await pressScannerEnter(page);
+  await scan(page, ''); // a lone Enter: confirm the prefilled quantity
   await page.waitForSelector(`[data-testid=pick-progress][data-done="${before + 1}"]`, {
     state: 'attached',
     timeout: 10_000,

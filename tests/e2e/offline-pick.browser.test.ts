@@ -4,10 +4,13 @@ import { launchChromium } from '../support/chromium';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import {
   doneLines,
+  errorText,
   netState,
   outboxEventIds,
   pickCurrentLine,
   pickStep,
+  scanViaIme,
+  scanWedge,
   signIn,
   syncNow,
   totalLines,
@@ -47,9 +50,22 @@ describe('picking a wave offline on the handheld PWA', () => {
     await context.setOffline(true);
     const lineCount = await totalLines(page);
     expect(lineCount).toBeGreaterThanOrEqual(15);
+    const expectedBin = await page.textContent('[data-testid=pick-bin]');
+    await scanWedge(page, 'Z-99-99');
+    await page.waitForSelector('[data-testid=error]');
+    expect(await errorText(page)).toContain('Z-99-99');
+    expect(await errorText(page)).toContain(expectedBin);
+    expect(await pickStep(page)).toBe('scan-bin');
+    expect(await unsyncedCount(page)).toBe(0);
+
+    // Both ways scanners type: keydown bursts, and DataWedge's input-method commits.
+    const scanners = [scanWedge, scanViaIme];
     const picked: PickedLine[] = [];
+    const pickNext = async () => {
+      picked.push(await pickCurrentLine(page, scanners[picked.length % scanners.length]));
+    };
     const half = Math.floor(lineCount / 2);
-    while (picked.length < half) picked.push(await pickCurrentLine(page));
+    while (picked.length < half) await pickNext();
     expect(await unsyncedCount(page)).toBe(half);
     expect(await netState(page)).toBe('offline');
 
@@ -60,7 +76,7 @@ describe('picking a wave offline on the handheld PWA', () => {
     expect(await unsyncedCount(page)).toBe(half);
     expect(await netState(page)).toBe('offline');
 
-    while ((await pickStep(page)) !== 'wave-done') picked.push(await pickCurrentLine(page));
+    while ((await pickStep(page)) !== 'wave-done') await pickNext();
     expect(picked).toHaveLength(lineCount);
     expect(await unsyncedCount(page)).toBe(lineCount);
     const eventIds = await outboxEventIds(page);
