@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { ErrorBoundary } from './shell/error-boundary';
 import { startScanner } from './device/scanner/scanner';
 import { startServiceWorker } from './shell/app-update';
 import { reportError, reportProblem } from './shell/problems';
@@ -20,6 +21,8 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <ErrorBoundary>
+      <App />
+    </ErrorBoundary>
   </StrictMode>,
 );

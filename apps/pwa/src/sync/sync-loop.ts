@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { reportError } from '../shell/problems';
 import type { WmsDatabase } from '../storage/database';
 import { readMeta } from '../storage/meta';
 import type { Api } from './api-client';
@@ -110,7 +111,7 @@ function listenWhileSignedIn(database: WmsDatabase, onPoke: () => void): () => v
       stopListening = token === undefined ? () => undefined : listenForPokes(token, onPoke);
       if (token !== undefined) onPoke();
     },
-    error: () => undefined,
+    error: reportError,
   });
   return () => {
     subscription.unsubscribe();
