@@ -1,4 +1,5 @@
 import { BurstDetector, type ScanAction } from './burst-detector';
+import { withoutEcho } from './keystroke-echo';
 
 /** Marks a field the picker types into by hand: its keys never count as scans. */
 export const MANUAL_ENTRY_ATTRIBUTE = 'data-manual-entry';
@@ -19,8 +20,13 @@ export function attachWedgeCapture(
 ): () => void {
   const field = createCaptureField(doc);
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Characters counted from keydowns on the field that an IME commit may repeat. */
+  let echo = '';
 
-  const emit = (actions: readonly ScanAction[]): void => actions.forEach(onAction);
+  const emit = (actions: readonly ScanAction[]): void => {
+    if (!detector.isInBurst) echo = '';
+    actions.forEach(onAction);
+  };
   const restartIdleTimer = (): void => {
     clearTimeout(idleTimer);
     idleTimer = setTimeout(
@@ -38,17 +44,21 @@ export function attachWedgeCapture(
     const wasInBurst = detector.isInBurst;
     const actions = detector.key(event.key, performance.now());
     // A printable key was counted here: keep the browser from also inserting it into the field.
-    if ([...event.key].length === 1 && event.target === field) event.preventDefault();
+    if ([...event.key].length === 1 && event.target === field) {
+      event.preventDefault();
+      echo += event.key;
+    }
     // Enter/Tab end a scan or confirm; they must not click a button or move focus as well.
     if (event.key === 'Enter' || (event.key === 'Tab' && wasInBurst)) event.preventDefault();
     restartIdleTimer();
     emit(actions);
   };
   const onInput = (): void => {
-    const text = field.value;
+    const committed = withoutEcho(field.value, echo);
     field.value = '';
-    if (text === '') return;
-    const actions = detector.text(text, performance.now());
+    echo = committed.echo;
+    if (committed.fresh === '') return;
+    const actions = detector.text(committed.fresh, performance.now());
     restartIdleTimer();
     emit(actions);
   };
