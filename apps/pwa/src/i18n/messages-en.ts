@@ -29,7 +29,7 @@ export const en = {
   waves: {
     title: 'My waves',
     allTitle: 'Waves in the warehouse',
-    empty: 'No waves for you yet. Pull to refresh with “Sync now”, or ask your supervisor.',
+    empty: 'No waves for you yet. Tap “Sync now” to check again, or ask your supervisor.',
     progress: (done: number, total: number) => `${done}/${total} lines`,
     status: { open: 'Open', picking: 'Picking', done: 'Done', cancelled: 'Cancelled' },
     signOut: 'Sign out',

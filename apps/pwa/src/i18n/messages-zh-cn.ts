@@ -30,7 +30,7 @@ export const zhCN: Messages = {
   waves: {
     title: '我的波次',
     allTitle: '仓库内的波次',
-    empty: '暂无您的波次。可点击“立即同步”刷新，或联系主管。',
+    empty: '暂无您的波次。请点击“立即同步”再次查看，或联系主管。',
     progress: (done, total) => `${done}/${total} 行`,
     status: { open: '待拣', picking: '拣货中', done: '已完成', cancelled: '已取消' },
     signOut: '退出登录',

@@ -15,7 +15,7 @@ export function PickLineCard({ line, step }: PickLineCardProps) {
   const language = useLanguage();
   return (
     <div className="pick-line">
-      <div className={step === 'scan-bin' ? 'pick-bin pick-target' : 'pick-bin'}>
+      <div className={`pick-bin ${step === 'scan-bin' ? 'pick-target' : 'pick-bin-checked'}`}>
         <span className="label">{t.pick.bin}</span>
         <span className="bin-code" data-testid="pick-bin">
           {line.binCode}

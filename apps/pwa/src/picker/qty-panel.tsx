@@ -10,27 +10,35 @@ export interface QtyPanelProps {
 
 /** The quantity step: prefilled with what is left; Enter on the scanner or Confirm records it. */
 export function QtyPanel({ qtyText, saving, onInput }: QtyPanelProps) {
-  const t = useMessages();
   return (
     <div className="qty-panel">
-      <output className="qty-entry" data-testid="qty-entry">
-        {qtyText || '\u00a0'}
-      </output>
+      <div className="qty-row">
+        <output className="qty-entry" data-testid="qty-entry">
+          {qtyText || '\u00a0'}
+        </output>
+        <ConfirmButton saving={saving} onConfirm={() => onInput({ kind: 'confirm' })} />
+      </div>
       <NumericKeypad
         onDigit={(digit) => onInput({ kind: 'digit', digit })}
         onBackspace={() => onInput({ kind: 'backspace' })}
         onClear={() => onInput({ kind: 'clear' })}
       />
-      <button
-        type="button"
-        className="button-primary"
-        data-testid="confirm-qty"
-        disabled={saving}
-        onMouseDown={(event) => event.preventDefault()}
-        onClick={() => onInput({ kind: 'confirm' })}
-      >
-        {saving ? t.pick.saving : t.pick.confirm}
-      </button>
     </div>
+  );
+}
+
+function ConfirmButton({ saving, onConfirm }: { saving: boolean; onConfirm: () => void }) {
+  const t = useMessages();
+  return (
+    <button
+      type="button"
+      className="button-primary"
+      data-testid="confirm-qty"
+      disabled={saving}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onConfirm}
+    >
+      {saving ? t.pick.saving : t.pick.confirm}
+    </button>
   );
 }
