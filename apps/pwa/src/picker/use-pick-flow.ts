@@ -79,13 +79,14 @@ export function usePickFlow(view: WaveView, nextSeq: number, session: Session): 
       userId: session.user.id,
       assignmentVersion: view.wave.assignmentVersion,
     };
-    recordPick(db, pick)
-      .then((event) => {
+    // Two callbacks, not then/catch: only a failed transaction may say "not saved".
+    recordPick(db, pick).then(
+      (event) => {
         setPending(event.seq);
         setLastPicked({ qty, line: pickedLine });
         deviceSync.requestSync(PICK_DEBOUNCE_MS);
-      })
-      .catch((error: unknown) => {
+      },
+      (error: unknown) => {
         setPending(null);
         setFlow(before);
         setSaveFailure(
@@ -94,7 +95,8 @@ export function usePickFlow(view: WaveView, nextSeq: number, session: Session): 
             : { kind: 'failed', detail: errorMessage(error) },
         );
         reportError(error);
-      });
+      },
+    );
   };
 
   const input = (pickInput: PickInput) => {

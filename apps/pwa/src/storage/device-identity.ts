@@ -52,9 +52,17 @@ export function readMirroredIdentity(): MirroredIdentity | undefined {
   }
 }
 
-/** Remembers, outside IndexedDB, the highest seq created: reported if IndexedDB is ever lost. */
+/**
+ * Remembers, outside IndexedDB, the highest seq created: reported if IndexedDB is ever lost.
+ * Best effort by design: it runs after the pick has committed, and only improves the server's
+ * count of lost events, so a failing localStorage must not turn a saved pick into an error.
+ */
 export function rememberLastSeq(seq: number): void {
-  localStorage.setItem(LAST_SEQ_KEY, String(seq));
+  try {
+    localStorage.setItem(LAST_SEQ_KEY, String(seq));
+  } catch {
+    // The pick is durable in IndexedDB; only the loss count after a wipe would be less exact.
+  }
 }
 
 /** A human label for the registration (the MDM may preset `wms.device-label`). */
