@@ -24,7 +24,8 @@ export default defineConfig({
       registerType: 'prompt',
       strategies: 'generateSW',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      // The glob below already precaches every icon; listing them again would duplicate entries.
+      includeManifestIcons: false,
       manifest: {
         name: 'Wave Picking',
         short_name: 'Picking',
@@ -42,7 +43,7 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,png,svg,ico}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
