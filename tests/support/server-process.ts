@@ -16,14 +16,17 @@ export interface ServerProcess {
 
 /**
  * Starts the real server (`apps/server/src/main.ts`, as `npm start` does) on a free loopback
- * port with a fresh data folder, and waits until it says where it listens.
+ * port with a fresh embedded database of its own, and waits until it says where it listens.
+ * The caller's DATABASE_URL is not passed on (it points at a shared database); pass one in `env`
+ * to run against a Postgres on purpose.
  */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wms-e2e-'));
+  const { DATABASE_URL: _shared, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
     env: {
-      ...process.env,
+      ...inherited,
       PORT: '0',
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,

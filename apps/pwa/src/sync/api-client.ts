@@ -117,9 +117,11 @@ export const api = {
       (s) => s.pushResponseSchema,
     );
   },
-  pull(token: string, cursor: string | undefined): Promise<PullResponse> {
-    const query = cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`;
-    return callApi(`/sync/pull${query}`, { method: 'GET', token }, (s) => s.pullResponseSchema);
+  /** Pulls a page; every request also reports how far the device has got (its backlog). */
+  pull(token: string, cursor: string | undefined, highestLocalSeq: number): Promise<PullResponse> {
+    const query = new URLSearchParams({ highestLocalSeq: String(highestLocalSeq) });
+    if (cursor !== undefined) query.set('cursor', cursor);
+    return callApi(`/sync/pull?${query}`, { method: 'GET', token }, (s) => s.pullResponseSchema);
   },
 };
 

@@ -1,5 +1,5 @@
 import type { WmsDatabase } from '../storage/database';
-import { deleteMeta, readMeta, writeMeta } from '../storage/meta';
+import { deleteMeta, readMeta, readSeqCounters, writeMeta } from '../storage/meta';
 import { dropSettledEvents } from '../storage/outbox';
 import { ApiError, type Api } from './api-client';
 import { pullChanges } from './apply-pull';
@@ -9,10 +9,11 @@ import { toSyncFailure } from './sync-failure';
 export type SyncOutcome = 'synced' | 'signed-out' | 'skipped';
 
 /**
- * One sync: push the outbox, pull every page of changes (even while the outbox is not empty),
- * then drop the events that are both stored and reflected. A 401 ends the session but keeps the
- * outbox: its events carry their own user and go out after the next login. Any failure is
- * recorded in `lastSyncError` and rethrown.
+ * One sync: push the outbox, pull every page of changes (even while the outbox is not empty,
+ * and even when the server refused the push: a supervisor's changes must still reach a picker
+ * whose outbox is stuck), then drop the events that are both stored and reflected. A 401 ends
+ * the session but keeps the outbox: its events carry their own user and go out after the next
+ * login. Any failure is recorded in `lastSyncError` and rethrown.
  */
 export async function syncOnce(database: WmsDatabase, api: Api): Promise<SyncOutcome> {
   const [session, identity] = await Promise.all([
@@ -21,9 +22,17 @@ export async function syncOnce(database: WmsDatabase, api: Api): Promise<SyncOut
   ]);
   if (!session || !identity) return 'signed-out';
   try {
-    await pushOutbox(database, api, session.token, identity);
-    await pullChanges(database, (cursor) => api.pull(session.token, cursor));
+    const refusedPush = await pushOutbox(database, api, session.token, identity).then(
+      () => null,
+      (error: unknown) => {
+        if (!isRefusal(error)) throw error;
+        return error;
+      },
+    );
+    const { nextSeq } = await readSeqCounters(database);
+    await pullChanges(database, (cursor) => api.pull(session.token, cursor, nextSeq - 1));
     await dropSettledEvents(database);
+    if (refusedPush) throw refusedPush;
     await writeMeta(database, 'lastSyncAt', new Date().toISOString());
     await writeMeta(database, 'lastSyncError', null);
     return 'synced';
@@ -35,4 +44,9 @@ export async function syncOnce(database: WmsDatabase, api: Api): Promise<SyncOut
     }
     throw error;
   }
+}
+
+/** The server answered and said no (not 401, which ends the session): pulling still works. */
+function isRefusal(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.kind === 'http' && !error.isUnauthenticated;
 }

@@ -24,14 +24,21 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
   ) {
     throw unauthenticated(
       'This device is not registered or was revoked: ask your lead to enrol it',
+      'device_unknown',
     );
   }
   if (device.currentEpoch !== request.epoch) {
-    throw unauthenticated('This device has been registered again since: reload the app');
+    throw unauthenticated(
+      'This device has been registered again since: reload the app',
+      'device_superseded',
+    );
   }
   const [user] = await db.select().from(users).where(eq(users.badge, request.badge));
   if (!user || !user.active || !isPinCorrect(request.pin, user.pinHash)) {
-    throw unauthenticated('Badge or PIN not recognised: scan your badge and try the PIN again');
+    throw unauthenticated(
+      'Badge or PIN not recognised: scan your badge and try the PIN again',
+      'bad_credentials',
+    );
   }
   await db
     .update(deviceIncarnations)

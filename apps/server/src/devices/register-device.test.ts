@@ -52,8 +52,10 @@ describe.each(testDatabases())('device registration and login on $name', (target
       ...first,
     });
     expect(stale.status).toBe(401);
+    expect((await bodyOf(stale)).error.code).toBe('device_superseded');
     const oldTokenPush = await push(fixture.app, device, [aPick(device, line!, 1)]);
     expect(oldTokenPush.status).toBe(401);
+    expect(oldTokenPush.body.error?.code).toBe('device_superseded');
   });
 
   it('registering as a known device needs its secret', async () => {
@@ -75,7 +77,7 @@ describe.each(testDatabases())('device registration and login on $name', (target
     expect(res.status).toBe(401);
     expect(await bodyOf(res)).toEqual({
       error: {
-        code: 'unauthenticated',
+        code: 'bad_credentials',
         message: 'Badge or PIN not recognised: scan your badge and try the PIN again',
       },
     });

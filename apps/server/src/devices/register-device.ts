@@ -33,7 +33,10 @@ export async function registerDevice(
   return db.transaction(async (tx) => {
     const [device] = await tx.select().from(devices).where(eq(devices.id, deviceId)).for('update');
     if (!device || device.revokedAt || !isDeviceSecretCorrect(deviceSecret, device.secretHash)) {
-      throw unauthenticated('This device is not known or was revoked: enrol it again');
+      throw unauthenticated(
+        'This device is not known or was revoked: enrol it again',
+        'device_unknown',
+      );
     }
     const [old] = await tx
       .select()

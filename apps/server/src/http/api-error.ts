@@ -6,6 +6,9 @@ export type ApiErrorCode =
   | 'invalid_request'
   | 'invalid_json'
   | 'unauthenticated'
+  | 'bad_credentials'
+  | 'device_unknown'
+  | 'device_superseded'
   | 'forbidden'
   | 'not_found'
   | 'seq_gap'
@@ -26,6 +29,13 @@ export class ApiError extends HTTPException {
 
 export const badRequest = (message: string, fields?: FieldError[]) =>
   new ApiError(400, 'invalid_request', message, fields ? { fields } : {});
-export const unauthenticated = (message: string) => new ApiError(401, 'unauthenticated', message);
+export const unauthenticated = (
+  message: string,
+  code:
+    | 'unauthenticated'
+    | 'bad_credentials'
+    | 'device_unknown'
+    | 'device_superseded' = 'unauthenticated',
+) => new ApiError(401, code, message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);

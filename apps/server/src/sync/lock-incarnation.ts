@@ -25,6 +25,9 @@ export async function lockIncarnation(tx: Tx, deviceId: string, epoch: number) {
     )
     .for('update', { of: deviceIncarnations });
   if (!row)
-    throw unauthenticated('This device incarnation is not current or was revoked: log in again');
+    throw unauthenticated(
+      'This device was registered again or revoked since this login: log in again',
+      'device_superseded',
+    );
   return row;
 }
