@@ -15,6 +15,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'sim',
+          include: ['tests/sim/**/*.test.ts'],
+          testTimeout: 240_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.ts'],
           globalSetup: ['tests/support/build-pwa.ts'],

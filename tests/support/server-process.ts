@@ -9,7 +9,10 @@ export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export interface ServerProcess {
   url: string;
   dataDir: string;
+  /** Stops it (SIGTERM) and deletes its data folder, unless the caller supplied that folder. */
   stop: () => Promise<void>;
+  /** Kills it at once (SIGKILL), mid-transaction if it is in one; the data folder stays. */
+  crash: () => Promise<void>;
   /** Everything the server printed, for a failing test's message. */
   output: () => string;
 }
@@ -20,8 +23,11 @@ export interface ServerProcess {
  * The caller's DATABASE_URL is not passed on (it points at a shared database); pass one in `env`
  * to run against a Postgres on purpose.
  */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'wms-e2e-'));
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<ServerProcess> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wms-e2e-'));
   const { DATABASE_URL: _shared, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: repoRoot,
@@ -61,7 +67,13 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     output: () => output,
     stop: async () => {
       await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    crash: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
     },
   };
 }

@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { type ChaosResult, runChaos } from './chaos-run';
+
+/**
+ * `npm run chaos -- --devices 50 --events 2000 --faults 0.2 --crashes 2`: runs the simulation
+ * and prints what it did and what it found; exits 1 if any claim failed.
+ */
+const { values } = parseArgs({
+  options: {
+    devices: { type: 'string', default: '50' },
+    events: { type: 'string', default: '2000' },
+    faults: { type: 'string', default: '0.2' },
+    crashes: { type: 'string', default: '2' },
+    seed: { type: 'string', default: '1' },
+    'scan-ms': { type: 'string', default: '30' },
+    'timeout-ms': { type: 'string', default: '2000' },
+    pglite: { type: 'boolean', default: false },
+  },
+});
+
+const postgresUrl = values.pglite ? null : (process.env.DATABASE_URL ?? null);
+const result = await runChaos(
+  {
+    devices: Number(values.devices),
+    events: Number(values.events),
+    faults: Number(values.faults),
+    crashes: Number(values.crashes),
+    seed: Number(values.seed),
+    postgresUrl,
+    scanMs: Number(values['scan-ms']),
+    requestTimeoutMs: Number(values['timeout-ms']),
+  },
+  (line) => console.log(`· ${line}`),
+);
+printResult(result);
+process.exit(isClean(result) ? 0 : 1);
+
+function printResult(r: ChaosResult) {
+  const i = r.invariants;
+  const rows: [string, string | number][] = [
+    ['database', r.database],
+    ['devices', r.options.devices],
+    ['events created', i.eventsCreated],
+    ['events stored', i.eventsStored],
+    ['requests through the proxy', r.requests],
+    [
+      'network faults injected',
+      Object.entries(r.faultsInjected)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ') || 'none',
+    ],
+    ['server crashes (kill -9)', r.crashes],
+    ['pushes', r.pushes],
+    ['seq_gap replies', r.gapReplies],
+    ['lost', i.lost],
+    ['duplicated', i.duplicated],
+    ['stored but never created', i.unknown],
+    ['lines ≠ replay', i.linesMismatched],
+    ['bins ≠ replay', i.binsMismatched],
+    ['over-pick exceptions ≠ replay', i.overPicksMismatched],
+    ['devices with events left', i.devicesWithLeftovers],
+    ['acknowledged then asked again', r.regressions],
+    ['duration', `${(r.durationMs / 1000).toFixed(1)} s`],
+  ];
+  for (const [name, value] of rows) console.log(`${name.padEnd(32)} ${value}`);
+  for (const problem of i.problems.slice(0, 20)) console.log(`  ✗ ${problem}`);
+  console.log(isClean(r) ? 'RESULT: every claim holds' : 'RESULT: claims violated');
+}
+
+function isClean(r: ChaosResult): boolean {
+  const i = r.invariants;
+  return (
+    i.lost +
+      i.duplicated +
+      i.unknown +
+      i.linesMismatched +
+      i.binsMismatched +
+      i.overPicksMismatched +
+      i.devicesWithLeftovers +
+      i.incarnationsMismatched +
+      r.regressions ===
+      0 && i.eventsCreated === r.options.events
+  );
+}
