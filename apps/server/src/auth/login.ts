@@ -1,8 +1,8 @@
 import type { LoginRequest, LoginResponse } from '@wms/protocol';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { deviceIncarnations, devices, users } from '../db/schema';
-import { unauthenticated } from '../http/api-error';
+import { ApiError, unauthenticated } from '../http/api-error';
 import { isDeviceSecretCorrect, isPinCorrect } from './secret-hash';
 import { signSession } from './session-token';
 
@@ -33,13 +33,7 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
       'device_superseded',
     );
   }
-  const [user] = await db.select().from(users).where(eq(users.badge, request.badge));
-  if (!user || !user.active || !isPinCorrect(request.pin, user.pinHash)) {
-    throw unauthenticated(
-      'Badge or PIN not recognised: scan your badge and try the PIN again',
-      'bad_credentials',
-    );
-  }
+  const user = await checkBadgeAndPin(db, request, deps.now());
   await db
     .update(deviceIncarnations)
     .set({ lastUserId: user.id, lastSeenAt: deps.now() })
@@ -65,4 +59,49 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
       language: user.language,
     },
   };
+}
+
+/** Wrong PINs in a row before a badge is locked, and for how long. */
+export const MAX_PIN_ATTEMPTS = 5;
+export const PIN_LOCK_MS = 15 * 60_000;
+
+/**
+ * The user behind a badge and PIN. Wrong PINs are counted per badge; the fifth in a row locks
+ * the badge for 15 minutes (PIN guessing on a lost handheld), a right one resets the count.
+ */
+async function checkBadgeAndPin(db: Db, request: LoginRequest, now: Date) {
+  const [user] = await db.select().from(users).where(eq(users.badge, request.badge));
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    const until = user.lockedUntil.toISOString().slice(11, 16);
+    throw new ApiError(
+      429,
+      'pin_locked',
+      `Too many wrong PINs for this badge: try again after ${until} UTC or ask your lead to unlock it`,
+    );
+  }
+  if (!user || !user.active || !isPinCorrect(request.pin, user.pinHash)) {
+    if (user) await countWrongPin(db, user.id, now);
+    throw unauthenticated(
+      'Badge or PIN not recognised: scan your badge and try the PIN again',
+      'bad_credentials',
+    );
+  }
+  if (user.failedPinAttempts > 0) {
+    await db
+      .update(users)
+      .set({ failedPinAttempts: 0, lockedUntil: null })
+      .where(eq(users.id, user.id));
+  }
+  return user;
+}
+
+async function countWrongPin(db: Db, userId: string, now: Date) {
+  await db
+    .update(users)
+    .set({
+      failedPinAttempts: sql`${users.failedPinAttempts} + 1`,
+      lockedUntil: sql`case when ${users.failedPinAttempts} + 1 >= ${MAX_PIN_ATTEMPTS}
+        then ${new Date(now.getTime() + PIN_LOCK_MS).toISOString()}::timestamptz else null end`,
+    })
+    .where(eq(users.id, userId));
 }

@@ -115,6 +115,9 @@ export const users = pgTable('users', {
   pinHash: text('pin_hash').notNull(),
   language: text('language', { enum: ['zh-CN', 'en'] }).notNull(),
   active: boolean('active').notNull().default(true),
+  /** Wrong PINs in a row; at MAX_PIN_ATTEMPTS the badge is locked until `lockedUntil`. */
+  failedPinAttempts: integer('failed_pin_attempts').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });
 
 export const devices = pgTable('devices', {

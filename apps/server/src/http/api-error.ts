@@ -9,6 +9,8 @@ export type ApiErrorCode =
   | 'bad_credentials'
   | 'device_unknown'
   | 'device_superseded'
+  | 'device_revoked'
+  | 'pin_locked'
   | 'forbidden'
   | 'not_found'
   | 'seq_gap'
@@ -29,13 +31,12 @@ export class ApiError extends HTTPException {
 
 export const badRequest = (message: string, fields?: FieldError[]) =>
   new ApiError(400, 'invalid_request', message, fields ? { fields } : {});
-export const unauthenticated = (
-  message: string,
-  code:
-    | 'unauthenticated'
-    | 'bad_credentials'
-    | 'device_unknown'
-    | 'device_superseded' = 'unauthenticated',
-) => new ApiError(401, code, message);
+/** Why a caller is not let in; each code tells the device what to do next. */
+export type UnauthenticatedCode = Extract<
+  ApiErrorCode,
+  'unauthenticated' | 'bad_credentials' | 'device_unknown' | 'device_superseded' | 'device_revoked'
+>;
+export const unauthenticated = (message: string, code: UnauthenticatedCode = 'unauthenticated') =>
+  new ApiError(401, code, message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);

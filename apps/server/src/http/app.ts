@@ -10,6 +10,8 @@ import { waveRoutes } from '../waves/routes';
 import { ApiError, notFound } from './api-error';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
+import { securityHeaders } from './security-headers';
+import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
 
 /** Every route but push carries a few fields at most. */
 const SMALL_BODY_LIMIT = 16 * 1024;
@@ -25,6 +27,8 @@ const SMALL_BODY_LIMIT = 16 * 1024;
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(handleError);
+  app.use(securityHeaders());
+  app.use('/api/*', rejectRevokedDevices(deps.db, deps.authSecret));
   const smallBody = bodyLimit({
     maxSize: SMALL_BODY_LIMIT,
     onError: () => {
