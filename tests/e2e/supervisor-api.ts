@@ -13,9 +13,16 @@ export interface WaveDetail {
   exceptions: unknown[];
 }
 
+export interface OpenException {
+  kind: string;
+  qty: number | null;
+  message: string;
+}
+
 export interface SupervisorApi {
   wavesInWarehouse(): Promise<Wave[]>;
   waveDetail(waveId: string): Promise<WaveDetail>;
+  openExceptions(): Promise<OpenException[]>;
 }
 
 /** Signs a supervisor in on a device of its own, through the same API the PWA uses. */
@@ -56,6 +63,12 @@ export async function signInSupervisor(
     },
     async waveDetail(waveId: string) {
       return (await call(`/api/waves/${encodeURIComponent(waveId)}`, {}, token)) as WaveDetail;
+    },
+    async openExceptions() {
+      const body = (await call('/api/exceptions?status=open', {}, token)) as {
+        exceptions: OpenException[];
+      };
+      return body.exceptions;
     },
   };
 }

@@ -45,6 +45,20 @@ describe.each(testDatabases())('device registration and login on $name', (target
       .from(deviceIncarnations)
       .where(and(eq(deviceIncarnations.deviceId, first.deviceId), eq(deviceIncarnations.epoch, 1)));
     expect(old).toMatchObject({ lastSeq: 2, highestLocalSeq: 5, lostSeqs: 3 });
+    const supervisor = await aLoggedInDevice(fixture.app, 'S-0001');
+    const listed = await fixture.app.request('/api/exceptions', {
+      headers: { authorization: `Bearer ${supervisor.token}` },
+    });
+    const { exceptions } = await bodyOf<{
+      exceptions: { kind: string; qty: number; message: string }[];
+    }>(listed);
+    expect(exceptions.filter((x) => x.kind === 'events-lost')).toEqual([
+      expect.objectContaining({
+        qty: 3,
+        message:
+          'Handheld MC33-01 lost 3 unsynced scans (seq 3–5) when its storage was wiped: recount what Li Wei picked on it since it last synced',
+      }),
+    ]);
 
     const stale = await postJson(fixture.app, '/api/auth/login', {
       badge: 'P-0001',

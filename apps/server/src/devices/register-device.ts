@@ -5,6 +5,7 @@ import { hashDeviceSecret, isDeviceSecretCorrect, newDeviceSecret } from '../aut
 import type { Db } from '../db/database';
 import { deviceIncarnations, devices } from '../db/schema';
 import { unauthenticated } from '../http/api-error';
+import { recordLostEvents } from './lost-events';
 
 /**
  * Registers a new device (epoch 1), or starts the next epoch of a known device whose local
@@ -47,15 +48,7 @@ export async function registerDevice(
           eq(deviceIncarnations.epoch, device.currentEpoch),
         ),
       );
-    if (old) {
-      const created = Math.max(old.highestLocalSeq, lastKnownSeq);
-      await tx
-        .update(deviceIncarnations)
-        .set({ lostSeqs: Math.max(0, created - old.lastSeq) })
-        .where(
-          and(eq(deviceIncarnations.deviceId, deviceId), eq(deviceIncarnations.epoch, old.epoch)),
-        );
-    }
+    if (old) await recordLostEvents(tx, device.label, old, lastKnownSeq);
     const epoch = device.currentEpoch + 1;
     await tx
       .update(devices)
