@@ -50,6 +50,7 @@ function printResult(r: ChaosResult) {
         .join(', ') || 'none',
     ],
     ['server crashes (kill -9)', r.crashes],
+    ['requests in flight at each crash', r.inFlightAtCrash.join(', ') || '—'],
     ['pushes', r.pushes],
     ['seq_gap replies', r.gapReplies],
     ['lost', i.lost],

@@ -35,6 +35,8 @@ export interface ChaosResult {
   requests: number;
   faultsInjected: Partial<Record<Fault | 'server-down', number>>;
   crashes: number;
+  /** Requests the server had received and not yet answered when it was killed, per crash. */
+  inFlightAtCrash: number[];
   pushes: number;
   gapReplies: number;
   regressions: number;
@@ -81,15 +83,19 @@ export async function runChaos(
       (_, i) =>
         Math.floor(options.events / devices.length) + (i < options.events % devices.length ? 1 : 0),
     );
-    let crashes = 0;
+    const inFlightAtCrash: number[] = [];
     const totalCreated = () => devices.reduce((n, d) => n + d.created.length, 0);
     const crasher = (async () => {
       for (let k = 1; k <= options.crashes; k++) {
         const at = Math.floor((options.events * k) / (options.crashes + 1));
         while (totalCreated() < at) await sleep(20);
-        log(`crash ${k}: kill -9 the server at ${totalCreated()} events created`);
+        // Kill it mid-batch: wait (a little) for a request the server is working on.
+        for (let waited = 0; proxy.inFlight === 0 && waited < 3000; waited += 2) await sleep(2);
+        inFlightAtCrash.push(proxy.inFlight);
+        log(
+          `crash ${k}: kill -9 the server at ${totalCreated()} events created, ${proxy.inFlight} requests in flight`,
+        );
         await server.crash();
-        crashes++;
         server = await startServerProcess(env, { dataDir });
         proxy.setTarget(server.url);
         log(`crash ${k}: server back at ${server.url}`);
@@ -109,7 +115,8 @@ export async function runChaos(
       durationMs: Date.now() - started,
       requests: proxy.requests,
       faultsInjected: Object.fromEntries(proxy.injected),
-      crashes,
+      crashes: inFlightAtCrash.length,
+      inFlightAtCrash,
       pushes: sum(devices, (d) => d.stats.pushes),
       gapReplies: sum(devices, (d) => d.stats.gapReplies),
       regressions: sum(devices, (d) => d.stats.regressions),

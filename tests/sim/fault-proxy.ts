@@ -33,6 +33,8 @@ export interface FaultProxyOptions {
 export class FaultProxy {
   readonly injected = new Map<Fault | 'server-down', number>();
   requests = 0;
+  /** Requests forwarded to the server and not yet answered. */
+  inFlight = 0;
   private server: Server | null = null;
   private enabled = true;
 
@@ -101,6 +103,15 @@ export class FaultProxy {
   }
 
   private async forward(req: IncomingMessage, body: Buffer) {
+    this.inFlight++;
+    try {
+      return await this.send(req, body);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async send(req: IncomingMessage, body: Buffer) {
     const headers: Record<string, string> = {};
     for (const name of ['content-type', 'authorization']) {
       const value = req.headers[name];
