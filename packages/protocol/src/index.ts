@@ -7,3 +7,6 @@ export * from './scan-event';
 export * from './push';
 export * from './pull';
 export * from './poke';
+export * from './order-intake';
+export * from './hub-rules';
+export * from './webhooks';
