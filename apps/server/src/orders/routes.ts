@@ -1,0 +1,43 @@
+import { type BatchResult, type FieldError, orderBatchSchema, orderInputSchema } from '@wms/protocol';
+import { Hono } from 'hono';
+import { requireCaller } from '../auth/require-caller';
+import type { SessionEnv } from '../auth/require-session';
+import { ApiError } from '../http/api-error';
+import type { AppDeps } from '../http/app-deps';
+import { parseBody, parseWith } from '../http/parse-input';
+import { acceptOrder } from './accept-order';
+import { orderTrace } from './order-trace';
+
+const INTAKE = ['integration', 'admin'] as const;
+const STAFF = ['supervisor', 'admin', 'integration'] as const;
+
+/** Order intake for channels (single, batch) and order reads. */
+export function orderRoutes(deps: AppDeps) {
+  return new Hono<SessionEnv>()
+    .post('/', requireCaller(deps, INTAKE), async (c) => {
+      const input = await parseBody(c, orderInputSchema);
+      const accepted = await acceptOrder(deps.db, input, deps.now());
+      return c.json(accepted, accepted.created ? 201 : 200);
+    })
+    .post('/batch', requireCaller(deps, INTAKE), async (c) => {
+      const { orders } = await parseBody(c, orderBatchSchema);
+      const results: BatchResult['results'] = [];
+      for (const [index, raw] of orders.entries()) {
+        try {
+          const order = await acceptOrder(deps.db, parseWith(orderInputSchema, raw), deps.now());
+          results.push({ index, ok: true, order });
+        } catch (err) {
+          if (!(err instanceof ApiError) || err.status !== 400) throw err;
+          results.push({ index, ok: false, fields: err.extra.fields ?? fieldOf(err) });
+        }
+      }
+      return c.json({ results } satisfies BatchResult);
+    })
+    .get('/:orderId/trace', requireCaller(deps, STAFF), async (c) =>
+      c.json(await orderTrace(deps.db, c.req.param('orderId'))),
+    );
+}
+
+function fieldOf(err: ApiError): FieldError[] {
+  return [{ path: '(order)', message: err.message }];
+}
