@@ -8,6 +8,7 @@ import { deviceRoutes } from '../devices/routes';
 import { syncRoutes } from '../sync/routes';
 import { waveRoutes } from '../waves/routes';
 import { orderRoutes } from '../orders/routes';
+import { inventoryRoutes } from '../inventory/routes';
 import { ApiError, notFound } from './api-error';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/waves', waveRoutes(deps));
   app.route('/api/orders', orderRoutes(deps));
+  app.route('/api/inventory', inventoryRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });
