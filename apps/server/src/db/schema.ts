@@ -268,7 +268,9 @@ export const exceptions = pgTable(
   {
     id: uuid('id').primaryKey(),
     warehouseId: text('warehouse_id').notNull(),
-    kind: text('kind', { enum: ['over-pick', 'bin-negative', 'unknown-line'] }).notNull(),
+    kind: text('kind', {
+      enum: ['over-pick', 'bin-negative', 'unknown-line', 'address-change'],
+    }).notNull(),
     status: text('status', { enum: ['open', 'resolved'] })
       .notNull()
       .default('open'),

@@ -9,6 +9,7 @@ import { syncRoutes } from '../sync/routes';
 import { waveRoutes } from '../waves/routes';
 import { orderRoutes } from '../orders/routes';
 import { inventoryRoutes } from '../inventory/routes';
+import { holdRoutes } from '../holds/routes';
 import { ApiError, notFound } from './api-error';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/waves', waveRoutes(deps));
   app.route('/api/orders', orderRoutes(deps));
   app.route('/api/inventory', inventoryRoutes(deps));
+  app.route('/api/holds', holdRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });
