@@ -5,6 +5,8 @@ import type { ServerConfig } from './env';
 import { createApp } from './http/app';
 import { POKE_CHANNEL, type PokeNotice } from './sync/change-feed';
 import { PokeHub } from './sync/poke-hub';
+import { ensureHubDefaults } from './holds/ensure-hold-defaults';
+import { startWebhookWorker } from './webhooks/deliver-webhooks';
 
 export interface RunningServer {
   url: string;
@@ -17,6 +19,8 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
+  await ensureHubDefaults(database.db);
+  const stopWebhooks = startWebhookWorker(database.db, { intervalMs: 1_000, now: () => new Date() });
   const pokes = new PokeHub();
   const unlisten = await database.listen(POKE_CHANNEL, (payload) => {
     pokes.dispatch(JSON.parse(payload) as PokeNotice);
@@ -45,6 +49,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
+      await stopWebhooks();
       await unlisten();
       await database.close();
     },

@@ -10,6 +10,7 @@ import { waveRoutes } from '../waves/routes';
 import { orderRoutes } from '../orders/routes';
 import { inventoryRoutes } from '../inventory/routes';
 import { holdRoutes } from '../holds/routes';
+import { webhookRoutes } from '../webhooks/routes';
 import { ApiError, notFound } from './api-error';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/orders', orderRoutes(deps));
   app.route('/api/inventory', inventoryRoutes(deps));
   app.route('/api/holds', holdRoutes(deps));
+  app.route('/api/webhooks', webhookRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });
