@@ -15,6 +15,7 @@ export type OrderStep =
   | 'reserved'
   | 'reservation-short'
   | 'waved'
+  | 'picked'
   | 'pulled-from-wave'
   | 'address-change'
   | 'shipped';

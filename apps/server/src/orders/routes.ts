@@ -1,5 +1,6 @@
 import { type BatchResult, type FieldError, orderBatchSchema, orderInputSchema } from '@wms/protocol';
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { ApiError } from '../http/api-error';
@@ -7,6 +8,13 @@ import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith } from '../http/parse-input';
 import { acceptOrder } from './accept-order';
 import { orderTrace } from './order-trace';
+import { cancelOrder, shipOrder } from './ship-order';
+
+const shipSchema = z.strictObject({
+  carrier: z.string().trim().min(1).max(32),
+  trackingNumber: z.string().trim().min(6).max(40),
+});
+const cancelSchema = z.strictObject({ reason: z.string().trim().min(1).max(300) });
 
 const INTAKE = ['integration', 'admin'] as const;
 const STAFF = ['supervisor', 'admin', 'integration'] as const;
@@ -32,6 +40,14 @@ export function orderRoutes(deps: AppDeps) {
         }
       }
       return c.json({ results } satisfies BatchResult);
+    })
+    .post('/:orderId/ship', requireCaller(deps, ['picker', ...STAFF]), async (c) => {
+      const shipment = await parseBody(c, shipSchema);
+      return c.json(await shipOrder(deps.db, c.var.session, c.req.param('orderId'), shipment, deps.now()));
+    })
+    .post('/:orderId/cancel', requireCaller(deps, STAFF), async (c) => {
+      const { reason } = await parseBody(c, cancelSchema);
+      return c.json(await cancelOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()));
     })
     .get('/:orderId/trace', requireCaller(deps, STAFF), async (c) =>
       c.json(await orderTrace(deps.db, c.req.param('orderId'))),

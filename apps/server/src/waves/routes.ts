@@ -6,13 +6,24 @@ import type { AppDeps } from '../http/app-deps';
 import { parseBody } from '../http/parse-input';
 import { reassignWave } from './reassign-wave';
 import { waveDetail } from './wave-detail';
+import { buildWaves } from './build-waves';
 
 const assignSchema = z.strictObject({ userId: idSchema.nullable() });
+const buildSchema = z.strictObject({
+  maxOrders: z.int().min(1).max(200).default(20),
+  maxLines: z.int().min(1).max(1000).default(60),
+  carrier: z.string().min(1).max(32).optional(),
+  assignTo: idSchema.optional(),
+});
 
 /** Supervisor routes on waves. */
 export function waveRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireSession(deps.authSecret, ['supervisor', 'admin']))
+    .post('/build', async (c) => {
+      const options = await parseBody(c, buildSchema);
+      return c.json(await buildWaves(deps.db, c.var.session, options, deps.now()), 201);
+    })
     .get('/:waveId', async (c) =>
       c.json(await waveDetail(deps.db, c.var.session, c.req.param('waveId'))),
     )
