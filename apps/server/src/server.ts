@@ -20,7 +20,10 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const database = await openDatabase(config.database);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
   await ensureHubDefaults(database.db);
-  const stopWebhooks = startWebhookWorker(database.db, { intervalMs: 1_000, now: () => new Date() });
+  const stopWebhooks = startWebhookWorker(database.db, {
+    intervalMs: 1_000,
+    now: () => new Date(),
+  });
   const pokes = new PokeHub();
   const unlisten = await database.listen(POKE_CHANNEL, (payload) => {
     pokes.dispatch(JSON.parse(payload) as PokeNotice);

@@ -23,5 +23,11 @@ export async function sessionOfApiKey(db: Db, key: string): Promise<Session | nu
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashKey(key)), isNull(apiKeys.revokedAt)));
   if (!row) return null;
-  return { userId: `key:${row.id}`, role: 'integration', warehouseId: row.warehouseId, deviceId: '', epoch: 0 };
+  return {
+    userId: `key:${row.id}`,
+    role: 'integration',
+    warehouseId: row.warehouseId,
+    deviceId: '',
+    epoch: 0,
+  };
 }

@@ -18,7 +18,10 @@ export function requireCaller(deps: { db: Db; authSecret: string }, roles: reado
     const session = token.startsWith(API_KEY_PREFIX)
       ? await sessionOfApiKey(deps.db, token)
       : await verifySession(token, deps.authSecret);
-    if (!session) throw unauthenticated('This token or API key is not valid: log in again or ask for a new key');
+    if (!session)
+      throw unauthenticated(
+        'This token or API key is not valid: log in again or ask for a new key',
+      );
     if (!roles.includes(session.role)) {
       throw forbidden(`This needs the role ${roles.join(' or ')}; you are ${session.role}`);
     }

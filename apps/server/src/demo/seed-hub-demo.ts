@@ -7,10 +7,20 @@ import { ensureHubDefaults } from '../holds/ensure-hold-defaults';
 /** The Hangzhou warehouses the seeds' Xiaoshan rule routes to (no bins: no picking demo there). */
 export const HUB_WAREHOUSES = [
   { id: 'HZ', name: 'Hangzhou own warehouse', nameZh: '杭州直营仓', city: '杭州' },
-  { id: 'HZ-CLOUD', name: 'Hangzhou third-party cloud warehouse', nameZh: '杭州第三方云仓', city: '杭州' },
+  {
+    id: 'HZ-CLOUD',
+    name: 'Hangzhou third-party cloud warehouse',
+    nameZh: '杭州第三方云仓',
+    city: '杭州',
+  },
 ] as const;
 
-const COST_BY_CATEGORY: Record<string, number> = { auto: 8_000, apparel: 4_000, baby: 3_000, home: 2_000 };
+const COST_BY_CATEGORY: Record<string, number> = {
+  auto: 8_000,
+  apparel: 4_000,
+  baby: 3_000,
+  home: 2_000,
+};
 
 /**
  * The hub's demo data: the seeds' hold and routing rules, unit costs, and the inventory pool
@@ -18,8 +28,14 @@ const COST_BY_CATEGORY: Record<string, number> = { auto: 8_000, apparel: 4_000, 
  */
 export async function seedHubDemo(tx: Tx): Promise<void> {
   await ensureHubDefaults(tx);
-  await tx.insert(t.warehouses).values([...HUB_WAREHOUSES]).onConflictDoNothing();
-  await tx.insert(t.routingRules).values([...DEFAULT_ROUTING_RULES]).onConflictDoNothing();
+  await tx
+    .insert(t.warehouses)
+    .values([...HUB_WAREHOUSES])
+    .onConflictDoNothing();
+  await tx
+    .insert(t.routingRules)
+    .values([...DEFAULT_ROUTING_RULES])
+    .onConflictDoNothing();
   for (const [category, cents] of Object.entries(COST_BY_CATEGORY)) {
     await tx.execute(sql`update skus set cost_cents = ${cents} where category = ${category}`);
   }

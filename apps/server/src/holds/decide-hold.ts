@@ -13,9 +13,20 @@ import { pullFromWaves } from './raise-holds';
  * waving (or to the manual routing queue if no rule routed it); `cancel` cancels the order and
  * gives its reserved stock back.
  */
-export async function decideHold(db: Db, session: Session, orderId: string, decision: HoldDecision, now: Date) {
+export async function decideHold(
+  db: Db,
+  session: Session,
+  orderId: string,
+  decision: HoldDecision,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
-    const [order] = await queryRows<{ id: string; warehouseId: string; status: string; routeRuleId: string | null }>(
+    const [order] = await queryRows<{
+      id: string;
+      warehouseId: string;
+      status: string;
+      routeRuleId: string | null;
+    }>(
       tx,
       sql`select id, warehouse_id as "warehouseId", status, route_rule_id as "routeRuleId"
           from orders where id = ${orderId} for update`,
@@ -24,9 +35,10 @@ export async function decideHold(db: Db, session: Session, orderId: string, deci
       throw notFound(`No order ${orderId} in warehouse ${session.warehouseId}`);
     }
     if (order.status !== 'held') {
-      throw badRequest(`Order ${orderId} is ${order.status}, not held: only a held order can be released or cancelled here`, [
-        { path: 'orderId', message: `order is ${order.status}` },
-      ]);
+      throw badRequest(
+        `Order ${orderId} is ${order.status}, not held: only a held order can be released or cancelled here`,
+        [{ path: 'orderId', message: `order is ${order.status}` }],
+      );
     }
     const released = decision.decision === 'release';
     const closed = await queryRows<{ kind: string }>(
@@ -38,11 +50,19 @@ export async function decideHold(db: Db, session: Session, orderId: string, deci
     const status = !released ? 'cancelled' : order.routeRuleId ? 'received' : 'unrouted';
     await tx.execute(sql`update orders set status = ${status} where id = ${orderId}`);
     if (!released) {
-      await pullFromWaves(tx, orderId, '订单已取消:停止拣货,已拣商品放回原库位 · Order cancelled: put picked items back');
+      await pullFromWaves(
+        tx,
+        orderId,
+        '订单已取消:停止拣货,已拣商品放回原库位 · Order cancelled: put picked items back',
+      );
       await releaseReservations(tx, orderId);
     }
     const kind = released ? 'released' : 'cancelled';
-    const detail = { by: session.userId, holds: closed.map((h) => h.kind), note: decision.note ?? null };
+    const detail = {
+      by: session.userId,
+      holds: closed.map((h) => h.kind),
+      note: decision.note ?? null,
+    };
     await recordOrderSteps(tx, [{ orderId, kind, detail }], now);
     if (released) await emitWebhook(tx, 'order.released', { orderId, status, ...detail }, now);
     return { orderId, status };

@@ -26,13 +26,25 @@ async function lockOrder(db: Tx, session: Session, orderId: string) {
  * Holds an order by hand (a supervisor, or a channel's risk system). An order already in a wave
  * is pulled out of it; its picker is told at the next sync.
  */
-export async function holdOrder(db: Db, session: Session, orderId: string, reason: string, now: Date) {
+export async function holdOrder(
+  db: Db,
+  session: Session,
+  orderId: string,
+  reason: string,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, session, orderId);
     if (order.status === 'shipped' || order.status === 'cancelled') {
       return { orderId, status: order.status, held: false };
     }
-    await raiseHolds(tx, order, [{ kind: 'manual', evidence: `${reason} (by ${session.userId})` }], [], now);
+    await raiseHolds(
+      tx,
+      order,
+      [{ kind: 'manual', evidence: `${reason} (by ${session.userId})` }],
+      [],
+      now,
+    );
     return { orderId, status: 'held', held: true };
   });
 }
@@ -41,7 +53,13 @@ export async function holdOrder(db: Db, session: Session, orderId: string, reaso
  * M4.7: an address change before dispatch holds the order until the customer confirms it (and
  * pulls it from its wave); after dispatch it becomes an exception for a person to handle.
  */
-export async function requestAddressChange(db: Db, session: Session, orderId: string, newAddress: string, now: Date) {
+export async function requestAddressChange(
+  db: Db,
+  session: Session,
+  orderId: string,
+  newAddress: string,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, session, orderId);
     if (order.status === 'shipped') {
@@ -50,14 +68,33 @@ export async function requestAddressChange(db: Db, session: Session, orderId: st
         values (gen_random_uuid(), ${order.warehouseId}, 'address-change',
                 ${`Order ${orderId} was dispatched before its address change to "${newAddress}": contact the carrier`},
                 ${now.toISOString()}::timestamptz)`);
-      await recordOrderSteps(tx, [{ orderId, kind: 'address-change', detail: { newAddress, after: 'dispatch', outcome: 'exception' } }], now);
+      await recordOrderSteps(
+        tx,
+        [
+          {
+            orderId,
+            kind: 'address-change',
+            detail: { newAddress, after: 'dispatch', outcome: 'exception' },
+          },
+        ],
+        now,
+      );
       return { orderId, status: order.status, outcome: 'exception' as const };
     }
-    await recordOrderSteps(tx, [{ orderId, kind: 'address-change', detail: { newAddress, after: 'none', outcome: 'hold' } }], now);
+    await recordOrderSteps(
+      tx,
+      [{ orderId, kind: 'address-change', detail: { newAddress, after: 'none', outcome: 'hold' } }],
+      now,
+    );
     await raiseHolds(
       tx,
       order,
-      [{ kind: 'address-change', evidence: `address change to "${newAddress}" requested: the customer must confirm it` }],
+      [
+        {
+          kind: 'address-change',
+          evidence: `address change to "${newAddress}" requested: the customer must confirm it`,
+        },
+      ],
       [],
       now,
     );

@@ -6,7 +6,8 @@ import { recordOrderSteps } from '../orders/order-timeline';
 import { recordChanges } from '../sync/change-feed';
 import { emitWebhook } from '../webhooks/emit-webhook';
 
-export const PUT_BACK_NOTE = '订单已拦截:停止拣货,已拣商品放回原库位 · Order held: stop, put picked items back';
+export const PUT_BACK_NOTE =
+  '订单已拦截:停止拣货,已拣商品放回原库位 · Order held: stop, put picked items back';
 
 /**
  * Holds an order for review: one open hold per finding (rule + evidence) in the review queue,
@@ -35,22 +36,41 @@ export async function raiseHolds(
     select id::uuid, warehouse_id, order_id, rule_id, kind, evidence, ${now.toISOString()}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       as r(id text, warehouse_id text, order_id text, rule_id text, kind text, evidence text)`);
-  await tx.execute(sql`update orders set status = 'held' where id = ${order.id} and status <> 'shipped'`);
+  await tx.execute(
+    sql`update orders set status = 'held' where id = ${order.id} and status <> 'shipped'`,
+  );
   const pulled = await pullFromWaves(tx, order.id);
   await recordOrderSteps(
     tx,
     [
-      ...rows.map((r) => ({ orderId: order.id, kind: 'held' as const, detail: { ruleId: r.rule_id, kind: r.kind, evidence: r.evidence } })),
-      ...(pulled.length > 0 ? [{ orderId: order.id, kind: 'pulled-from-wave' as const, detail: { lines: pulled } }] : []),
+      ...rows.map((r) => ({
+        orderId: order.id,
+        kind: 'held' as const,
+        detail: { ruleId: r.rule_id, kind: r.kind, evidence: r.evidence },
+      })),
+      ...(pulled.length > 0
+        ? [{ orderId: order.id, kind: 'pulled-from-wave' as const, detail: { lines: pulled } }]
+        : []),
     ],
     now,
   );
-  await emitWebhook(tx, 'order.held', { orderId: order.id, holds: rows.map((r) => ({ kind: r.kind, evidence: r.evidence })) }, now);
+  await emitWebhook(
+    tx,
+    'order.held',
+    { orderId: order.id, holds: rows.map((r) => ({ kind: r.kind, evidence: r.evidence })) },
+    now,
+  );
 }
 
 /** Cancels the order's unshipped pick lines and tells each wave's picker through the feed. */
 export async function pullFromWaves(tx: Tx, orderId: string, note = PUT_BACK_NOTE) {
-  const lines = await queryRows<{ id: string; waveId: string; warehouseId: string; assignee: string | null; pickedQty: number }>(
+  const lines = await queryRows<{
+    id: string;
+    waveId: string;
+    warehouseId: string;
+    assignee: string | null;
+    pickedQty: number;
+  }>(
     tx,
     sql`
     update pick_lines pl set status = 'cancelled', note = ${note}
@@ -62,7 +82,12 @@ export async function pullFromWaves(tx: Tx, orderId: string, note = PUT_BACK_NOT
   );
   await recordChanges(
     tx,
-    lines.map((l) => ({ warehouseId: l.warehouseId, waveId: l.waveId, lineId: l.id, audienceUserId: l.assignee })),
+    lines.map((l) => ({
+      warehouseId: l.warehouseId,
+      waveId: l.waveId,
+      lineId: l.id,
+      audienceUserId: l.assignee,
+    })),
   );
   return lines.map((l) => ({ pickLineId: l.id, waveId: l.waveId, putBackQty: l.pickedQty }));
 }

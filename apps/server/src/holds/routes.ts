@@ -34,17 +34,31 @@ export function holdRoutes(deps: AppDeps) {
     )
     .post('/orders/:orderId/decision', supervisors, async (c) => {
       const decision = await parseBody(c, holdDecisionSchema);
-      return c.json(await decideHold(deps.db, c.var.session, c.req.param('orderId'), decision, deps.now()));
+      return c.json(
+        await decideHold(deps.db, c.var.session, c.req.param('orderId'), decision, deps.now()),
+      );
     })
     .post('/orders/:orderId', staff, async (c) => {
       const { reason } = await parseBody(c, manualHoldSchema);
-      return c.json(await holdOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()));
+      return c.json(
+        await holdOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()),
+      );
     })
     .post('/orders/:orderId/address-change', staff, async (c) => {
       const { newAddress } = await parseBody(c, addressChangeSchema);
-      return c.json(await requestAddressChange(deps.db, c.var.session, c.req.param('orderId'), newAddress, deps.now()));
+      return c.json(
+        await requestAddressChange(
+          deps.db,
+          c.var.session,
+          c.req.param('orderId'),
+          newAddress,
+          deps.now(),
+        ),
+      );
     })
-    .get('/rules', staff, async (c) => c.json({ rules: await deps.db.select().from(holdRules).orderBy(holdRules.id) }))
+    .get('/rules', staff, async (c) =>
+      c.json({ rules: await deps.db.select().from(holdRules).orderBy(holdRules.id) }),
+    )
     .put('/rules/:ruleId', requireCaller(deps, ['admin']), async (c) => {
       const update = await parseBody(c, ruleUpdateSchema);
       const [row] = await deps.db

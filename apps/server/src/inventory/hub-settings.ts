@@ -15,5 +15,5 @@ type Setting<K extends SettingKey> = { [P in keyof (typeof DEFAULT_SETTINGS)[K]]
 
 export async function readSetting<K extends SettingKey>(tx: Tx, key: K): Promise<Setting<K>> {
   const [row] = await tx.select().from(hubSettings).where(eq(hubSettings.key, key));
-  return { ...DEFAULT_SETTINGS[key], ...(row?.value ?? {}) } as Setting<K>;
+  return { ...DEFAULT_SETTINGS[key], ...(row?.value ?? {}) };
 }

@@ -30,7 +30,8 @@ export async function receiveInbound(db: Db, receiptId: string, now: Date) {
       where id = ${receiptId}::uuid and status = 'expected'
       returning warehouse_id as "warehouseId", sku_id as "skuId", qty`,
     );
-    if (!receipt) throw notFound(`No expected inbound receipt ${receiptId}: it may be received already`);
+    if (!receipt)
+      throw notFound(`No expected inbound receipt ${receiptId}: it may be received already`);
     await tx.execute(sql`
       update inventory_pool set inbound = inbound - ${receipt.qty}, physical = physical + ${receipt.qty}
       where warehouse_id = ${receipt.warehouseId} and sku_id = ${receipt.skuId}`);

@@ -102,10 +102,20 @@ async function raiseTransferAlert(
   const message = donor
     ? `${order.warehouseId} lacks ${qty}× ${skuId} for order ${order.id} (available ${available}): transfer from ${donor.warehouseId} (available ${donor.available})`
     : `${order.warehouseId} lacks ${qty}× ${skuId} for order ${order.id} (available ${available}) and no warehouse has enough: replenish`;
-  await raiseAlert(tx, { warehouseId: order.warehouseId, kind: 'transfer', skuId, orderId: order.id, message }, now);
+  await raiseAlert(
+    tx,
+    { warehouseId: order.warehouseId, kind: 'transfer', skuId, orderId: order.id, message },
+    now,
+  );
 }
 
-async function checkSafetyLevel(tx: Tx, warehouseId: string, skuId: string, available: number, now: Date) {
+async function checkSafetyLevel(
+  tx: Tx,
+  warehouseId: string,
+  skuId: string,
+  available: number,
+  now: Date,
+) {
   const safety = await readSetting(tx, 'safety');
   const since = new Date(now.getTime() - safety.windowDays * 86_400_000);
   const [sales] = await queryRows<{ sold: number; alerted: boolean }>(

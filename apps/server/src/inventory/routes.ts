@@ -23,8 +23,12 @@ const STAFF = ['supervisor', 'admin', 'integration'] as const;
 export function inventoryRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireCaller(deps, STAFF))
-    .get('/stock/:skuId', async (c) => c.json(await stockOfSku(deps.db, c.req.param('skuId'), deps.now())))
-    .post('/receipts', async (c) => c.json(await expectInbound(deps.db, await parseBody(c, inboundReceiptSchema)), 201))
+    .get('/stock/:skuId', async (c) =>
+      c.json(await stockOfSku(deps.db, c.req.param('skuId'), deps.now())),
+    )
+    .post('/receipts', async (c) =>
+      c.json(await expectInbound(deps.db, await parseBody(c, inboundReceiptSchema)), 201),
+    )
     .post('/receipts/:receiptId/receive', async (c) =>
       c.json(await receiveInbound(deps.db, idSchema.parse(c.req.param('receiptId')), deps.now())),
     )

@@ -25,7 +25,12 @@ export async function acceptOrder(db: Db, input: OrderInput, now: Date): Promise
     const orderId = newOrderId(now);
     const claimed = await tx
       .insert(channelOrders)
-      .values({ channel: input.channel, channelOrderId: input.channelOrderId, orderId, receivedAt: now })
+      .values({
+        channel: input.channel,
+        channelOrderId: input.channelOrderId,
+        orderId,
+        receivedAt: now,
+      })
       .onConflictDoNothing()
       .returning();
     if (claimed.length === 0) return storedOrder(tx, input);
@@ -35,7 +40,12 @@ export async function acceptOrder(db: Db, input: OrderInput, now: Date): Promise
       await tx
         .update(channelOrders)
         .set({ orderId: merged, merged: true })
-        .where(and(eq(channelOrders.channel, input.channel), eq(channelOrders.channelOrderId, input.channelOrderId)));
+        .where(
+          and(
+            eq(channelOrders.channel, input.channel),
+            eq(channelOrders.channelOrderId, input.channelOrderId),
+          ),
+        );
       return { ...(await orderSummary(tx, merged)), created: true, mergedInto: merged };
     }
     await createOrder(tx, orderId, clean, now);
@@ -47,7 +57,16 @@ async function createOrder(tx: Tx, orderId: string, clean: CleanOrder, now: Date
   const { input } = clean;
   const route = routeOrder(clean.facts, await loadRoutingRules(tx));
   const holdRules = await loadHoldRules(tx);
-  const hits = evaluateHolds(clean.facts, await holdContext(tx, clean, holdRules.map((r) => r.rule), now), holdRules.map((r) => r.rule));
+  const hits = evaluateHolds(
+    clean.facts,
+    await holdContext(
+      tx,
+      clean,
+      holdRules.map((r) => r.rule),
+      now,
+    ),
+    holdRules.map((r) => r.rule),
+  );
   const holds = hits.filter((h) => h.action === 'hold');
   const flags = [...new Set(hits.filter((h) => h.action === 'flag').map((h) => flagName(h)))];
   const warehouseId = route?.rule.warehouseId ?? (await manualQueueWarehouse(tx));
@@ -81,17 +100,51 @@ async function createOrder(tx: Tx, orderId: string, clean: CleanOrder, now: Date
     createdAt: now,
   });
   await tx.insert(orderLines).values(
-    input.lines.map((l, i) => ({ id: `${orderId}-${i + 1}`, orderId, skuId: l.skuId, qty: l.qty, unitPriceCents: l.unitPriceCents })),
+    input.lines.map((l, i) => ({
+      id: `${orderId}-${i + 1}`,
+      orderId,
+      skuId: l.skuId,
+      qty: l.qty,
+      unitPriceCents: l.unitPriceCents,
+    })),
   );
   await recordOrderSteps(
     tx,
     [
-      { orderId, kind: 'received', detail: { channel: input.channel, channelOrderId: input.channelOrderId, placedAt: input.placedAt } },
+      {
+        orderId,
+        kind: 'received',
+        detail: {
+          channel: input.channel,
+          channelOrderId: input.channelOrderId,
+          placedAt: input.placedAt,
+        },
+      },
       { orderId, kind: 'cleaned', detail: { changes: clean.changes } },
       route
-        ? { orderId, kind: 'routed', detail: { ruleId: route.rule.id, rule: route.rule.name, reason: route.reason, warehouseId, carrier: route.rule.carrier } }
-        : { orderId, kind: 'unrouted', detail: { reason: 'no routing rule matched: waiting in the manual routing queue' } },
-      ...hits.filter((h) => h.action === 'flag').map((h) => ({ orderId, kind: 'flagged' as const, detail: { kind: h.kind, evidence: h.evidence } })),
+        ? {
+            orderId,
+            kind: 'routed',
+            detail: {
+              ruleId: route.rule.id,
+              rule: route.rule.name,
+              reason: route.reason,
+              warehouseId,
+              carrier: route.rule.carrier,
+            },
+          }
+        : {
+            orderId,
+            kind: 'unrouted',
+            detail: { reason: 'no routing rule matched: waiting in the manual routing queue' },
+          },
+      ...hits
+        .filter((h) => h.action === 'flag')
+        .map((h) => ({
+          orderId,
+          kind: 'flagged' as const,
+          detail: { kind: h.kind, evidence: h.evidence },
+        })),
     ],
     now,
   );
@@ -99,11 +152,26 @@ async function createOrder(tx: Tx, orderId: string, clean: CleanOrder, now: Date
     const reserved = await reserveStock(tx, { id: orderId, warehouseId }, input.lines, now);
     await recordOrderSteps(
       tx,
-      reserved.map((r) => ({ orderId, kind: r.reserved ? 'reserved' : 'reservation-short', detail: { ...r, warehouseId } })),
+      reserved.map((r) => ({
+        orderId,
+        kind: r.reserved ? 'reserved' : 'reservation-short',
+        detail: { ...r, warehouseId },
+      })),
       now,
     );
   }
-  await emitWebhook(tx, 'order.created', { orderId, channel: input.channel, channelOrderId: input.channelOrderId, status, warehouseId: route ? warehouseId : null }, now);
+  await emitWebhook(
+    tx,
+    'order.created',
+    {
+      orderId,
+      channel: input.channel,
+      channelOrderId: input.channelOrderId,
+      status,
+      warehouseId: route ? warehouseId : null,
+    },
+    now,
+  );
   await raiseHolds(tx, { id: orderId, warehouseId }, holds, holdRules, now);
 }
 
@@ -116,13 +184,21 @@ async function storedOrder(tx: Tx, input: OrderInput): Promise<OrderAccepted> {
   const [claim] = await tx
     .select()
     .from(channelOrders)
-    .where(and(eq(channelOrders.channel, input.channel), eq(channelOrders.channelOrderId, input.channelOrderId)));
+    .where(
+      and(
+        eq(channelOrders.channel, input.channel),
+        eq(channelOrders.channelOrderId, input.channelOrderId),
+      ),
+    );
   const orderId = claim?.orderId ?? '';
-  return { ...(await orderSummary(tx, orderId)), created: false, mergedInto: claim?.merged ? orderId : null };
+  return {
+    ...(await orderSummary(tx, orderId)),
+    created: false,
+    mergedInto: claim?.merged ? orderId : null,
+  };
 }
 
 /** `SO-20261122-` + 10 hex digits: sortable by day, unguessable within it. */
 function newOrderId(now: Date): string {
   return `SO-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${randomBytes(5).toString('hex')}`;
 }
-

@@ -21,10 +21,26 @@ export async function announcePicks(tx: Tx, applied: AppliedPicks, now: Date): P
         and not exists (select 1 from pick_lines pl where pl.order_id = o.id and pl.status = 'open')
       returning o.id`,
     );
-    await recordOrderSteps(tx, picked.map((o) => ({ orderId: o.id, kind: 'picked', detail: {} })), now);
+    await recordOrderSteps(
+      tx,
+      picked.map((o) => ({ orderId: o.id, kind: 'picked', detail: {} })),
+      now,
+    );
     for (const o of picked) await emitWebhook(tx, 'order.picked', { orderId: o.id }, now);
   }
   for (const e of applied.exceptions) {
-    await emitWebhook(tx, 'exception.opened', { exceptionId: e.id, kind: e.kind, warehouseId: e.warehouseId, waveId: e.waveId, pickLineId: e.pickLineId, message: e.message }, now);
+    await emitWebhook(
+      tx,
+      'exception.opened',
+      {
+        exceptionId: e.id,
+        kind: e.kind,
+        warehouseId: e.warehouseId,
+        waveId: e.waveId,
+        pickLineId: e.pickLineId,
+        message: e.message,
+      },
+      now,
+    );
   }
 }

@@ -33,7 +33,12 @@ export async function cleanOrder(tx: Tx, input: OrderInput): Promise<CleanOrder>
   const fields: FieldError[] = input.lines.flatMap((l, i) =>
     byId.has(l.skuId)
       ? []
-      : [{ path: `lines.${i}.skuId`, message: `no SKU ${l.skuId}: check the channel's SKU mapping` }],
+      : [
+          {
+            path: `lines.${i}.skuId`,
+            message: `no SKU ${l.skuId}: check the channel's SKU mapping`,
+          },
+        ],
   );
   if (!phone) {
     fields.unshift({

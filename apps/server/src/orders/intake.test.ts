@@ -17,7 +17,12 @@ describe.each(testDatabases())('order intake on $name', (target) => {
     });
     const res = await send(order);
     expect(res.status).toBe(201);
-    const body = await bodyOf<{ orderId: string; status: string; warehouseId: string; carrier: string }>(res);
+    const body = await bodyOf<{
+      orderId: string;
+      status: string;
+      warehouseId: string;
+      carrier: string;
+    }>(res);
     expect(body).toMatchObject({ status: 'received', warehouseId: 'CD', carrier: 'YTO' });
     const [row] = await queryRows<Record<string, unknown>>(
       fx.database.db,
@@ -52,18 +57,32 @@ describe.each(testDatabases())('order intake on $name', (target) => {
     expect(res.status).toBe(400);
     const paths = (await bodyOf(res)).error.fields?.map((f) => f.path);
     expect(paths).toEqual(expect.arrayContaining(['channel', 'consignee.name', 'lines']));
-    const [n] = await queryRows<{ n: number }>(fx.database.db, sql`select count(*)::int as n from channel_orders where channel_order_id = 'BAD-1'`);
+    const [n] = await queryRows<{ n: number }>(
+      fx.database.db,
+      sql`select count(*)::int as n from channel_orders where channel_order_id = 'BAD-1'`,
+    );
     expect(n?.n).toBe(0);
   });
 
   it('refuses a phone that is not a mobile number and an unknown SKU, both named', async () => {
-    const res = await send(anOrder({ consignee: { name: '李娜', phone: '020-1234567' }, lines: [{ skuId: 'NOPE', qty: 1, unitPriceCents: 100 }] }));
+    const res = await send(
+      anOrder({
+        consignee: { name: '李娜', phone: '020-1234567' },
+        lines: [{ skuId: 'NOPE', qty: 1, unitPriceCents: 100 }],
+      }),
+    );
     expect(res.status).toBe(400);
-    expect((await bodyOf(res)).error.fields?.map((f) => f.path)).toEqual(['consignee.phone', 'lines.0.skuId']);
+    expect((await bodyOf(res)).error.fields?.map((f) => f.path)).toEqual([
+      'consignee.phone',
+      'lines.0.skuId',
+    ]);
   });
 
   it('answers a batch order by order', async () => {
-    const res = await send({ orders: [anOrder(), { channel: 'jd' }, anOrder()] }, '/api/orders/batch');
+    const res = await send(
+      { orders: [anOrder(), { channel: 'jd' }, anOrder()] },
+      '/api/orders/batch',
+    );
     expect(res.status).toBe(200);
     const { results } = await bodyOf<{ results: { index: number; ok: boolean }[] }>(res);
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
@@ -72,13 +91,23 @@ describe.each(testDatabases())('order intake on $name', (target) => {
   it('merges the same phone and SKU within 5 minutes into one flagged order', async () => {
     const t0 = new Date('2026-11-22T10:00:00Z');
     const consignee = { name: '赵敏', phone: '13712345678' };
-    const first = await bodyOf<{ orderId: string }>(await send(anOrder({ consignee, placedAt: t0.toISOString() })));
-    const second = await bodyOf<{ orderId: string; mergedInto: string; flags: string[] }>(
-      await send(anOrder({ consignee, placedAt: new Date(t0.getTime() + 4 * 60_000).toISOString() })),
+    const first = await bodyOf<{ orderId: string }>(
+      await send(anOrder({ consignee, placedAt: t0.toISOString() })),
     );
-    expect(second).toMatchObject({ orderId: first.orderId, mergedInto: first.orderId, flags: ['suspected-duplicate'] });
+    const second = await bodyOf<{ orderId: string; mergedInto: string; flags: string[] }>(
+      await send(
+        anOrder({ consignee, placedAt: new Date(t0.getTime() + 4 * 60_000).toISOString() }),
+      ),
+    );
+    expect(second).toMatchObject({
+      orderId: first.orderId,
+      mergedInto: first.orderId,
+      flags: ['suspected-duplicate'],
+    });
     const third = await bodyOf<{ orderId: string }>(
-      await send(anOrder({ consignee, placedAt: new Date(t0.getTime() + 11 * 60_000).toISOString() })),
+      await send(
+        anOrder({ consignee, placedAt: new Date(t0.getTime() + 11 * 60_000).toISOString() }),
+      ),
     );
     expect(third.orderId).not.toBe(first.orderId);
   });
@@ -86,12 +115,20 @@ describe.each(testDatabases())('order intake on $name', (target) => {
   it('does not merge the same phone with no SKU in common', async () => {
     const consignee = { name: '赵敏', phone: '13787654321' };
     const a = await bodyOf<{ orderId: string }>(await send(anOrder({ consignee })));
-    const b = await bodyOf<{ orderId: string }>(await send(anOrder({ consignee, lines: [{ skuId: 'SKU-00122', qty: 1, unitPriceCents: 9_900 }] })));
+    const b = await bodyOf<{ orderId: string }>(
+      await send(
+        anOrder({ consignee, lines: [{ skuId: 'SKU-00122', qty: 1, unitPriceCents: 9_900 }] }),
+      ),
+    );
     expect(b.orderId).not.toBe(a.orderId);
   });
 
   it('sends an order no rule matches to the manual routing queue', async () => {
-    const res = await send(anOrder({ address: { province: '火星', city: '奥林帕斯', district: '一区', detail: '1 号' } }));
+    const res = await send(
+      anOrder({
+        address: { province: '火星', city: '奥林帕斯', district: '一区', detail: '1 号' },
+      }),
+    );
     expect(await bodyOf(res)).toMatchObject({ status: 'unrouted', warehouseId: null });
   });
 

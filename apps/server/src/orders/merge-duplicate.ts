@@ -10,12 +10,21 @@ import { recordOrderSteps } from './order-timeline';
  * (and not yet waved) is merged into it: its lines are added and reserved, the earlier order is
  * flagged `suspected-duplicate`. Returns the order merged into, or null.
  */
-export async function mergeIfDuplicate(tx: Tx, clean: CleanOrder, now: Date): Promise<string | null> {
+export async function mergeIfDuplicate(
+  tx: Tx,
+  clean: CleanOrder,
+  now: Date,
+): Promise<string | null> {
   const { windowMinutes } = await readSetting(tx, 'dedup');
   const placedAt = new Date(clean.input.placedAt);
   const windowMs = windowMinutes * 60_000;
   const skuIds = clean.input.lines.map((l) => l.skuId);
-  const [earlier] = await queryRows<{ id: string; warehouseId: string; status: string; lines: number }>(
+  const [earlier] = await queryRows<{
+    id: string;
+    warehouseId: string;
+    status: string;
+    lines: number;
+  }>(
     tx,
     sql`
     select o.id, o.warehouse_id as "warehouseId", o.status,
@@ -59,10 +68,19 @@ export async function mergeIfDuplicate(tx: Tx, clean: CleanOrder, now: Date): Pr
   };
   await recordOrderSteps(tx, [{ orderId: earlier.id, kind: 'deduplicated', detail }], now);
   if (earlier.status !== 'unrouted') {
-    const reserved = await reserveStock(tx, { id: earlier.id, warehouseId: earlier.warehouseId }, clean.input.lines, now);
+    const reserved = await reserveStock(
+      tx,
+      { id: earlier.id, warehouseId: earlier.warehouseId },
+      clean.input.lines,
+      now,
+    );
     await recordOrderSteps(
       tx,
-      reserved.map((r) => ({ orderId: earlier.id, kind: r.reserved ? 'reserved' : 'reservation-short', detail: { ...r } })),
+      reserved.map((r) => ({
+        orderId: earlier.id,
+        kind: r.reserved ? 'reserved' : 'reservation-short',
+        detail: { ...r },
+      })),
       now,
     );
   }

@@ -23,7 +23,11 @@ export async function orderTrace(db: Db, orderId: string) {
         from orders where id = ${orderId}`,
   );
   if (!order) throw notFound(`No order ${orderId}: check the id (SO-…)`);
-  const rows = await queryRows<{ at: Date | string; kind: string; detail: Record<string, unknown> }>(
+  const rows = await queryRows<{
+    at: Date | string;
+    kind: string;
+    detail: Record<string, unknown>;
+  }>(
     db,
     sql`
     select at, kind, detail, 1 as rank, id as seq from order_events where order_id = ${orderId}

@@ -1,4 +1,9 @@
-import { type BatchResult, type FieldError, orderBatchSchema, orderInputSchema } from '@wms/protocol';
+import {
+  type BatchResult,
+  type FieldError,
+  orderBatchSchema,
+  orderInputSchema,
+} from '@wms/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
@@ -43,11 +48,15 @@ export function orderRoutes(deps: AppDeps) {
     })
     .post('/:orderId/ship', requireCaller(deps, ['picker', ...STAFF]), async (c) => {
       const shipment = await parseBody(c, shipSchema);
-      return c.json(await shipOrder(deps.db, c.var.session, c.req.param('orderId'), shipment, deps.now()));
+      return c.json(
+        await shipOrder(deps.db, c.var.session, c.req.param('orderId'), shipment, deps.now()),
+      );
     })
     .post('/:orderId/cancel', requireCaller(deps, STAFF), async (c) => {
       const { reason } = await parseBody(c, cancelSchema);
-      return c.json(await cancelOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()));
+      return c.json(
+        await cancelOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()),
+      );
     })
     .get('/:orderId/trace', requireCaller(deps, STAFF), async (c) =>
       c.json(await orderTrace(deps.db, c.req.param('orderId'))),

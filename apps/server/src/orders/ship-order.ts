@@ -23,11 +23,21 @@ export async function shipOrder(
       tx,
       sql`select status, warehouse_id as "warehouseId" from orders where id = ${orderId} for update`,
     );
-    if (!order || (session.role !== 'admin' && session.role !== 'integration' && order.warehouseId !== session.warehouseId)) {
-      throw notFound(`No order ${orderId} in warehouse ${session.warehouseId}: scan the package label again`);
+    if (
+      !order ||
+      (session.role !== 'admin' &&
+        session.role !== 'integration' &&
+        order.warehouseId !== session.warehouseId)
+    ) {
+      throw notFound(
+        `No order ${orderId} in warehouse ${session.warehouseId}: scan the package label again`,
+      );
     }
     if (order.status !== 'picked') {
-      throw badRequest(`Order ${orderId} is ${order.status}: only a fully picked order can be shipped`, [{ path: 'orderId', message: `order is ${order.status}` }]);
+      throw badRequest(
+        `Order ${orderId} is ${order.status}: only a fully picked order can be shipped`,
+        [{ path: 'orderId', message: `order is ${order.status}` }],
+      );
     }
     await tx.execute(sql`
       with shipped as (
@@ -47,7 +57,13 @@ export async function shipOrder(
 }
 
 /** Cancels an order that has not shipped: out of its wave, reservations released. */
-export async function cancelOrder(db: Db, session: Session, orderId: string, reason: string, now: Date) {
+export async function cancelOrder(
+  db: Db,
+  session: Session,
+  orderId: string,
+  reason: string,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const [order] = await queryRows<{ status: string }>(
       tx,
@@ -55,10 +71,21 @@ export async function cancelOrder(db: Db, session: Session, orderId: string, rea
           and (${session.role} in ('admin', 'integration') or warehouse_id = ${session.warehouseId})
           returning status`,
     );
-    if (!order) throw notFound(`No cancellable order ${orderId}: it is unknown, shipped or already cancelled`);
-    await pullFromWaves(tx, orderId, '订单已取消:停止拣货,已拣商品放回原库位 · Order cancelled: put picked items back');
+    if (!order)
+      throw notFound(
+        `No cancellable order ${orderId}: it is unknown, shipped or already cancelled`,
+      );
+    await pullFromWaves(
+      tx,
+      orderId,
+      '订单已取消:停止拣货,已拣商品放回原库位 · Order cancelled: put picked items back',
+    );
     await releaseReservations(tx, orderId);
-    await recordOrderSteps(tx, [{ orderId, kind: 'cancelled', detail: { reason, by: session.userId } }], now);
+    await recordOrderSteps(
+      tx,
+      [{ orderId, kind: 'cancelled', detail: { reason, by: session.userId } }],
+      now,
+    );
     return { orderId, status: 'cancelled' as const };
   });
 }

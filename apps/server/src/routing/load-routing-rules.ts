@@ -19,6 +19,10 @@ export async function manualQueueWarehouse(tx: Tx): Promise<string> {
     .orderBy(desc(routingRules.priority))
     .limit(1);
   if (last) return last.warehouseId;
-  const [first] = await tx.select({ id: warehouses.id }).from(warehouses).orderBy(asc(warehouses.id)).limit(1);
+  const [first] = await tx
+    .select({ id: warehouses.id })
+    .from(warehouses)
+    .orderBy(asc(warehouses.id))
+    .limit(1);
   return first?.id ?? 'GZ';
 }

@@ -15,7 +15,12 @@ export function anOrder(overrides: Partial<OrderInput> & Record<string, unknown>
     customerId: `cust-${serial}`,
     vip: false,
     consignee: { name: '王芳', phone: `139${String(10_000_000 + serial).slice(-8)}` },
-    address: { province: '广东省', city: '深圳市', district: '南山区', detail: `科技园 ${serial} 号` },
+    address: {
+      province: '广东省',
+      city: '深圳市',
+      district: '南山区',
+      detail: `科技园 ${serial} 号`,
+    },
     paidCents: 9_900,
     couponCents: 0,
     freightCents: 0,

@@ -75,7 +75,10 @@ function groupOrders(candidates: readonly Candidate[], options: WaveBuildOptions
     let current: Candidate[][] = [];
     let lineCount = 0;
     for (const order of orders) {
-      if (current.length > 0 && (current.length >= options.maxOrders || lineCount + order.length > options.maxLines)) {
+      if (
+        current.length > 0 &&
+        (current.length >= options.maxOrders || lineCount + order.length > options.maxLines)
+      ) {
         waves.push(current);
         current = [];
         lineCount = 0;
@@ -88,7 +91,13 @@ function groupOrders(candidates: readonly Candidate[], options: WaveBuildOptions
   return waves;
 }
 
-async function createWave(tx: Tx, session: Session, orders: Candidate[][], options: WaveBuildOptions, now: Date) {
+async function createWave(
+  tx: Tx,
+  session: Session,
+  orders: Candidate[][],
+  options: WaveBuildOptions,
+  now: Date,
+) {
   const suffix = randomBytes(3).toString('hex');
   const waveId = `W-${session.warehouseId}-${now.toISOString().slice(0, 10).replaceAll('-', '')}-${suffix}`;
   const code = `H${now.toISOString().slice(8, 10)}-${String(parseInt(suffix, 16) % 100).padStart(2, '0')}`;
@@ -96,8 +105,17 @@ async function createWave(tx: Tx, session: Session, orders: Candidate[][], optio
   await tx.execute(sql`
     insert into waves (id, warehouse_id, code, status, assigned_user_id, assignment_version, created_at)
     values (${waveId}, ${session.warehouseId}, ${code}, 'open', ${assignee}, ${assignee ? 1 : 0}, ${now.toISOString()}::timestamptz)`);
-  const lines = orderByPickPath(orders.flat().map((l) => ({ ...l, id: `PL-${l.orderLineId}-${suffix}` })));
-  const rows = lines.map((l) => ({ id: l.id, order_id: l.orderId, order_line_id: l.orderLineId, sku_id: l.skuId, bin_id: l.binId, qty: l.qty }));
+  const lines = orderByPickPath(
+    orders.flat().map((l) => ({ ...l, id: `PL-${l.orderLineId}-${suffix}` })),
+  );
+  const rows = lines.map((l) => ({
+    id: l.id,
+    order_id: l.orderId,
+    order_line_id: l.orderLineId,
+    sku_id: l.skuId,
+    bin_id: l.binId,
+    qty: l.qty,
+  }));
   await tx.execute(sql`
     insert into pick_lines (id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, qty, status)
     select id, ${waveId}, ${session.warehouseId}, order_id, order_line_id, sku_id, bin_id, qty, 'open'
@@ -106,7 +124,23 @@ async function createWave(tx: Tx, session: Session, orders: Candidate[][], optio
   const orderIds = orders.map((o) => o[0]?.orderId ?? '');
   await tx.execute(sql`
     update orders set status = 'waved' where id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))`);
-  await recordOrderSteps(tx, orderIds.map((orderId) => ({ orderId, kind: 'waved', detail: { waveId, code, assignedUserId: assignee } })), now);
-  await recordChanges(tx, [{ warehouseId: session.warehouseId, waveId, lineId: null, whole: true, audienceUserId: assignee }]);
+  await recordOrderSteps(
+    tx,
+    orderIds.map((orderId) => ({
+      orderId,
+      kind: 'waved',
+      detail: { waveId, code, assignedUserId: assignee },
+    })),
+    now,
+  );
+  await recordChanges(tx, [
+    {
+      warehouseId: session.warehouseId,
+      waveId,
+      lineId: null,
+      whole: true,
+      audienceUserId: assignee,
+    },
+  ]);
   return { waveId, code, orders: orderIds.length, lines: lines.length, assignedUserId: assignee };
 }

@@ -30,7 +30,12 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
  * instances share the work), posts each signed message, and records the attempt. Returns how
  * many were attempted.
  */
-export async function deliverDueWebhooks(db: Db, now: Date, send: FetchLike = fetch, limit = 50): Promise<number> {
+export async function deliverDueWebhooks(
+  db: Db,
+  now: Date,
+  send: FetchLike = fetch,
+  limit = 50,
+): Promise<number> {
   const claimed = await claimDue(db, now, limit);
   await Promise.all(claimed.map((d) => deliverOne(db, d, now, send)));
   return claimed.length;
@@ -82,7 +87,11 @@ async function deliverOne(db: Db, delivery: Claimed, now: Date, send: FetchLike)
   } catch (err) {
     error = err instanceof Error ? err.message : String(err);
   }
-  await recordAttempt(db, delivery, now, { statusCode, error, durationMs: Math.round(performance.now() - started) });
+  await recordAttempt(db, delivery, now, {
+    statusCode,
+    error,
+    durationMs: Math.round(performance.now() - started),
+  });
 }
 
 async function recordAttempt(
@@ -119,7 +128,9 @@ export function startWebhookWorker(db: Db, options: { intervalMs: number; now: (
     try {
       while (!stopped && (await deliverDueWebhooks(db, options.now())) > 0);
     } catch (err) {
-      console.error(JSON.stringify({ level: 'error', msg: 'webhook delivery pass failed', error: String(err) }));
+      console.error(
+        JSON.stringify({ level: 'error', msg: 'webhook delivery pass failed', error: String(err) }),
+      );
     }
     if (!stopped) schedule();
   };

@@ -26,11 +26,18 @@ export function webhookRoutes(deps: AppDeps) {
       const input = await parseBody(c, webhookSubscriptionInputSchema);
       const [row] = await deps.db
         .insert(webhookSubscriptions)
-        .values({ id: randomUUID(), url: input.url, eventTypes: input.eventTypes, secret: input.secret ?? newWebhookSecret() })
+        .values({
+          id: randomUUID(),
+          url: input.url,
+          eventTypes: input.eventTypes,
+          secret: input.secret ?? newWebhookSecret(),
+        })
         .returning();
       return c.json(row, 201);
     })
-    .get('/subscriptions', async (c) => c.json({ subscriptions: await deps.db.select().from(webhookSubscriptions) }))
+    .get('/subscriptions', async (c) =>
+      c.json({ subscriptions: await deps.db.select().from(webhookSubscriptions) }),
+    )
     .get('/deliveries', async (c) => {
       const q = parseWith(deliveriesQuerySchema, c.req.query());
       const deliveries = await queryRows(

@@ -13,7 +13,13 @@ const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
 /** A receiver on loopback that answers 503 while `failing`, and records what it accepted. */
 function aReceiver() {
-  const receiver = { failing: true, accepted: [] as { id: string; valid: boolean; type: string }[], refused: 0, url: '', server: null as Server | null };
+  const receiver = {
+    failing: true,
+    accepted: [] as { id: string; valid: boolean; type: string }[],
+    refused: 0,
+    url: '',
+    server: null as Server | null,
+  };
   receiver.server = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -46,13 +52,31 @@ describe.each(testDatabases())('webhooks on $name', (target) => {
 
   it('a receiver that fails, then recovers, gets every event once per id, validly signed', async () => {
     const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
-    const sub = await postJson(fx.app, '/api/webhooks/subscriptions', { url: receiver.url, eventTypes: ['order.created', 'order.held'], secret: SECRET }, admin);
+    const sub = await postJson(
+      fx.app,
+      '/api/webhooks/subscriptions',
+      { url: receiver.url, eventTypes: ['order.created', 'order.held'], secret: SECRET },
+      admin,
+    );
     expect(sub.status).toBe(201);
     const key = await anIntegrationKey(fx.database.db);
     for (let i = 0; i < 5; i++) {
-      await postJson(fx.app, '/api/orders', anOrder({ lines: [{ skuId: `SKU-0020${i}`, qty: 1, unitPriceCents: 9_900 }] }), key);
+      await postJson(
+        fx.app,
+        '/api/orders',
+        anOrder({ lines: [{ skuId: `SKU-0020${i}`, qty: 1, unitPriceCents: 9_900 }] }),
+        key,
+      );
     }
-    await postJson(fx.app, '/api/orders', anOrder({ address: { province: '广东', city: '深圳', district: '南山区', detail: '勿送' }, lines: [{ skuId: 'SKU-00206', qty: 1, unitPriceCents: 9_900 }] }), key);
+    await postJson(
+      fx.app,
+      '/api/orders',
+      anOrder({
+        address: { province: '广东', city: '深圳', district: '南山区', detail: '勿送' },
+        lines: [{ skuId: 'SKU-00206', qty: 1, unitPriceCents: 9_900 }],
+      }),
+      key,
+    );
     const t0 = Date.now();
     expect(await deliverDueWebhooks(fx.database.db, new Date(t0))).toBe(7);
     expect(receiver.refused).toBe(7);
@@ -64,9 +88,14 @@ describe.each(testDatabases())('webhooks on $name', (target) => {
     expect(new Set(ids).size).toBe(7);
     expect(ids.length).toBe(7);
     expect(receiver.accepted.every((a) => a.valid)).toBe(true);
-    expect(receiver.accepted.map((a) => a.type).sort()).toEqual([...Array(6).fill('order.created'), 'order.held']);
+    expect(receiver.accepted.map((a) => a.type).sort()).toEqual([
+      ...Array(6).fill('order.created'),
+      'order.held',
+    ]);
     const log = await bodyOf<{ deliveries: { status: string; attempts: number }[] }>(
-      await fx.app.request('/api/webhooks/deliveries', { headers: { authorization: `Bearer ${admin}` } }),
+      await fx.app.request('/api/webhooks/deliveries', {
+        headers: { authorization: `Bearer ${admin}` },
+      }),
     );
     expect(log.deliveries.every((d) => d.status === 'delivered' && d.attempts === 2)).toBe(true);
   });
@@ -75,10 +104,18 @@ describe.each(testDatabases())('webhooks on $name', (target) => {
     receiver.failing = true;
     const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
     const key = await anIntegrationKey(fx.database.db);
-    await postJson(fx.app, '/api/orders', anOrder({ lines: [{ skuId: 'SKU-00210', qty: 1, unitPriceCents: 9_900 }] }), key);
+    await postJson(
+      fx.app,
+      '/api/orders',
+      anOrder({ lines: [{ skuId: 'SKU-00210', qty: 1, unitPriceCents: 9_900 }] }),
+      key,
+    );
     const later = new Date(Date.now() + 25 * 3_600_000);
     expect(await deliverDueWebhooks(fx.database.db, later)).toBe(1);
-    const [dead] = await queryRows<{ id: string }>(fx.database.db, sql`select id from webhook_deliveries where status = 'dead'`);
+    const [dead] = await queryRows<{ id: string }>(
+      fx.database.db,
+      sql`select id from webhook_deliveries where status = 'dead'`,
+    );
     expect(dead).toBeDefined();
     receiver.failing = false;
     const replay = await postJson(fx.app, `/api/webhooks/deliveries/${dead?.id}/replay`, {}, admin);
