@@ -11,12 +11,15 @@ import { orderRoutes } from '../orders/routes';
 import { inventoryRoutes } from '../inventory/routes';
 import { holdRoutes } from '../holds/routes';
 import { webhookRoutes } from '../webhooks/routes';
+import { routingRoutes } from '../routing/routes';
 import { ApiError, notFound } from './api-error';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
 
 /** Every route but push carries a few fields at most. */
 const SMALL_BODY_LIMIT = 16 * 1024;
+/** A batch of 500 orders or a spreadsheet of a few thousand lines. */
+const HUB_BODY_LIMIT = 4 * 1024 * 1024;
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -36,6 +39,15 @@ export function createApp(deps: AppDeps) {
     },
   });
   for (const path of ['/api/devices/*', '/api/auth/*', '/api/waves/*']) app.use(path, smallBody);
+  app.use(
+    '/api/orders/*',
+    bodyLimit({
+      maxSize: HUB_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'Send at most 4 MiB at once: split the batch');
+      },
+    }),
+  );
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.route('/api/devices', deviceRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
@@ -45,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/inventory', inventoryRoutes(deps));
   app.route('/api/holds', holdRoutes(deps));
   app.route('/api/webhooks', webhookRoutes(deps));
+  app.route('/api/routing', routingRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

@@ -13,6 +13,7 @@ import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith } from '../http/parse-input';
 import { acceptOrder } from './accept-order';
 import { orderTrace } from './order-trace';
+import { importOrdersCsv } from './import-orders-csv';
 import { cancelOrder, shipOrder } from './ship-order';
 
 const shipSchema = z.strictObject({
@@ -46,6 +47,9 @@ export function orderRoutes(deps: AppDeps) {
       }
       return c.json({ results } satisfies BatchResult);
     })
+    .post('/import.csv', requireCaller(deps, INTAKE), async (c) =>
+      c.json({ results: await importOrdersCsv(deps.db, await c.req.text(), deps.now()) }),
+    )
     .post('/:orderId/ship', requireCaller(deps, ['picker', ...STAFF]), async (c) => {
       const shipment = await parseBody(c, shipSchema);
       return c.json(
