@@ -217,5 +217,10 @@ describe.each(testDatabases())('peak protection on $name', (target) => {
       ),
     );
     expect([vip.holds, plain.holds]).toEqual([['peak-protection'], []]);
+    const [alerts] = await queryRows<{ n: number }>(
+      fx.database.db,
+      sql`select count(*)::int as n from alerts where kind = 'peak'`,
+    );
+    expect(alerts?.n).toBe(1);
   });
 });

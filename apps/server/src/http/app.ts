@@ -12,6 +12,8 @@ import { inventoryRoutes } from '../inventory/routes';
 import { holdRoutes } from '../holds/routes';
 import { webhookRoutes } from '../webhooks/routes';
 import { routingRoutes } from '../routing/routes';
+import { apiKeyRoutes } from '../auth/api-key-routes';
+import { settingsRoutes } from '../inventory/settings-routes';
 import { ApiError, notFound } from './api-error';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
@@ -58,6 +60,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/holds', holdRoutes(deps));
   app.route('/api/webhooks', webhookRoutes(deps));
   app.route('/api/routing', routingRoutes(deps));
+  app.route('/api/integration-keys', apiKeyRoutes(deps));
+  app.route('/api/hub-settings', settingsRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

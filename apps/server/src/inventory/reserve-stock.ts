@@ -30,6 +30,8 @@ export async function reserveStock(
   order: { id: string; warehouseId: string },
   lines: readonly { skuId: string; qty: number }[],
   now: Date,
+  /** In peak protection the safety-level check, which is not core to intake, is shed. */
+  options: { shedNonCore?: boolean } = {},
 ): Promise<ReservationOutcome[]> {
   const bySku = new Map<string, number>();
   for (const l of lines) bySku.set(l.skuId, (bySku.get(l.skuId) ?? 0) + l.qty);
@@ -48,7 +50,9 @@ export async function reserveStock(
         insert into reservations (warehouse_id, order_id, sku_id, qty, created_at)
         values (${order.warehouseId}, ${order.id}, ${skuId}, ${qty}, ${now.toISOString()}::timestamptz)`);
       outcomes.push({ skuId, qty, reserved: true, available: availableQty(row) });
-      await checkSafetyLevel(tx, order.warehouseId, skuId, availableQty(row), now);
+      if (!options.shedNonCore) {
+        await checkSafetyLevel(tx, order.warehouseId, skuId, availableQty(row), now);
+      }
     } else {
       const available = await availableIn(tx, order.warehouseId, skuId);
       outcomes.push({ skuId, qty, reserved: false, available });

@@ -8,6 +8,7 @@ import { raiseHolds } from '../holds/raise-holds';
 import { holdContext } from '../holds/hold-context';
 import { loadHoldRules } from '../holds/load-hold-rules';
 import { reserveStock } from '../inventory/reserve-stock';
+import { raisePeakAlert } from '../holds/peak-alert';
 import { loadRoutingRules, manualQueueWarehouse } from '../routing/load-routing-rules';
 import { emitWebhook } from '../webhooks/emit-webhook';
 import { cleanOrder, type CleanOrder } from './clean-order';
@@ -57,16 +58,9 @@ async function createOrder(tx: Tx, orderId: string, clean: CleanOrder, now: Date
   const { input } = clean;
   const route = routeOrder(clean.facts, await loadRoutingRules(tx));
   const holdRules = await loadHoldRules(tx);
-  const hits = evaluateHolds(
-    clean.facts,
-    await holdContext(
-      tx,
-      clean,
-      holdRules.map((r) => r.rule),
-      now,
-    ),
-    holdRules.map((r) => r.rule),
-  );
+  const rules = holdRules.map((r) => r.rule);
+  const context = await holdContext(tx, clean, rules, now);
+  const hits = evaluateHolds(clean.facts, context, rules);
   const holds = hits.filter((h) => h.action === 'hold');
   const flags = [...new Set(hits.filter((h) => h.action === 'flag').map((h) => flagName(h)))];
   const warehouseId = route?.rule.warehouseId ?? (await manualQueueWarehouse(tx));
@@ -149,7 +143,9 @@ async function createOrder(tx: Tx, orderId: string, clean: CleanOrder, now: Date
     now,
   );
   if (route) {
-    const reserved = await reserveStock(tx, { id: orderId, warehouseId }, input.lines, now);
+    const reserved = await reserveStock(tx, { id: orderId, warehouseId }, input.lines, now, {
+      shedNonCore: context.peak,
+    });
     await recordOrderSteps(
       tx,
       reserved.map((r) => ({
@@ -173,6 +169,7 @@ async function createOrder(tx: Tx, orderId: string, clean: CleanOrder, now: Date
     now,
   );
   await raiseHolds(tx, { id: orderId, warehouseId }, holds, holdRules, now);
+  if (context.peak) await raisePeakAlert(tx, warehouseId, now);
 }
 
 function flagName(hit: HoldHit): string {

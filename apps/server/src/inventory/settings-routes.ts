@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireCaller } from '../auth/require-caller';
+import type { SessionEnv } from '../auth/require-session';
+import { hubSettings } from '../db/schema';
+import type { AppDeps } from '../http/app-deps';
+import { parseBody } from '../http/parse-input';
+import { readSetting } from './hub-settings';
+
+const settingsSchema = z.strictObject({
+  dedup: z.strictObject({ windowMinutes: z.int().min(0).max(1440) }).optional(),
+  safety: z
+    .strictObject({ factor: z.number().min(0).max(100), windowDays: z.int().min(1).max(90) })
+    .optional(),
+});
+
+/** The hub's thresholds that are data: read by staff, changed by admins. */
+export function settingsRoutes(deps: AppDeps) {
+  const read = async () => ({
+    dedup: await readSetting(deps.db, 'dedup'),
+    safety: await readSetting(deps.db, 'safety'),
+  });
+  return new Hono<SessionEnv>()
+    .get('/', requireCaller(deps, ['supervisor', 'admin']), async (c) => c.json(await read()))
+    .put('/', requireCaller(deps, ['admin']), async (c) => {
+      const update = await parseBody(c, settingsSchema);
+      for (const [key, value] of Object.entries(update)) {
+        await deps.db
+          .insert(hubSettings)
+          .values({ key, value })
+          .onConflictDoUpdate({ target: hubSettings.key, set: { value } });
+      }
+      return c.json(await read());
+    });
+}
