@@ -10,3 +10,4 @@ export * from './poke';
 export * from './order-intake';
 export * from './hub-rules';
 export * from './webhooks';
+export * from './hub-operations';

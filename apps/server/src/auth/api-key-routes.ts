@@ -1,4 +1,4 @@
-import { idSchema } from '@wms/protocol';
+import { apiKeyRequestSchema } from '@wms/protocol';
 import { and, eq, isNull } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -10,17 +10,12 @@ import { createApiKey } from './api-keys';
 import { requireCaller } from './require-caller';
 import type { SessionEnv } from './require-session';
 
-const newKeySchema = z.strictObject({
-  name: z.string().trim().min(1).max(80),
-  warehouseId: idSchema,
-});
-
 /** Admins issue and revoke integration keys (role `integration`); a key is shown only once. */
 export function apiKeyRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireCaller(deps, ['admin']))
     .post('/', async (c) => {
-      const { name, warehouseId } = await parseBody(c, newKeySchema);
+      const { name, warehouseId } = await parseBody(c, apiKeyRequestSchema);
       return c.json(await createApiKey(deps.db, name, warehouseId), 201);
     })
     .get('/', async (c) =>

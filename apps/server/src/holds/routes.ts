@@ -1,7 +1,11 @@
-import { holdDecisionSchema, holdRuleSchema, manualHoldSchema } from '@wms/protocol';
+import {
+  addressChangeSchema,
+  holdDecisionSchema,
+  holdRuleUpdateSchema,
+  manualHoldSchema,
+} from '@wms/protocol';
 import { eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { queryRows } from '../db/database';
@@ -11,9 +15,6 @@ import type { AppDeps } from '../http/app-deps';
 import { parseBody } from '../http/parse-input';
 import { decideHold } from './decide-hold';
 import { holdOrder, requestAddressChange } from './hold-order';
-
-const ruleUpdateSchema = z.strictObject({ enabled: z.boolean(), rule: holdRuleSchema });
-const addressChangeSchema = z.strictObject({ newAddress: z.string().trim().min(1).max(300) });
 
 /** The review queue, decisions, and the rules themselves (admin). */
 export function holdRoutes(deps: AppDeps) {
@@ -60,7 +61,7 @@ export function holdRoutes(deps: AppDeps) {
       c.json({ rules: await deps.db.select().from(holdRules).orderBy(holdRules.id) }),
     )
     .put('/rules/:ruleId', requireCaller(deps, ['admin']), async (c) => {
-      const update = await parseBody(c, ruleUpdateSchema);
+      const update = await parseBody(c, holdRuleUpdateSchema);
       const [row] = await deps.db
         .update(holdRules)
         .set({ ...update, updatedAt: deps.now() })

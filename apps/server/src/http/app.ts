@@ -14,6 +14,8 @@ import { webhookRoutes } from '../webhooks/routes';
 import { routingRoutes } from '../routing/routes';
 import { apiKeyRoutes } from '../auth/api-key-routes';
 import { settingsRoutes } from '../inventory/settings-routes';
+import { openApiDocument } from '../api-docs/openapi-document';
+import { referencePage } from '../api-docs/reference-page';
 import { ApiError, notFound } from './api-error';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
@@ -51,6 +53,8 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/docs', (c) => c.html(referencePage()));
   app.route('/api/devices', deviceRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));

@@ -1,7 +1,6 @@
-import { idSchema, isoTimeSchema } from '@wms/protocol';
+import { idSchema, inboundReceiptSchema } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { queryRows } from '../db/database';
@@ -9,13 +8,6 @@ import type { AppDeps } from '../http/app-deps';
 import { parseBody } from '../http/parse-input';
 import { expectInbound, receiveInbound } from './inbound-receipts';
 import { stockOfSku } from './stock-levels';
-
-export const inboundReceiptSchema = z.strictObject({
-  warehouseId: idSchema,
-  skuId: idSchema,
-  qty: z.int().min(1).max(1_000_000),
-  expectedAt: isoTimeSchema,
-});
 
 const STAFF = ['supervisor', 'admin', 'integration'] as const;
 

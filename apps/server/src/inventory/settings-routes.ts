@@ -1,18 +1,11 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { hubSettingsSchema } from '@wms/protocol';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { hubSettings } from '../db/schema';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody } from '../http/parse-input';
 import { readSetting } from './hub-settings';
-
-const settingsSchema = z.strictObject({
-  dedup: z.strictObject({ windowMinutes: z.int().min(0).max(1440) }).optional(),
-  safety: z
-    .strictObject({ factor: z.number().min(0).max(100), windowDays: z.int().min(1).max(90) })
-    .optional(),
-});
 
 /** The hub's thresholds that are data: read by staff, changed by admins. */
 export function settingsRoutes(deps: AppDeps) {
@@ -23,7 +16,7 @@ export function settingsRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .get('/', requireCaller(deps, ['supervisor', 'admin']), async (c) => c.json(await read()))
     .put('/', requireCaller(deps, ['admin']), async (c) => {
-      const update = await parseBody(c, settingsSchema);
+      const update = await parseBody(c, hubSettingsSchema);
       for (const [key, value] of Object.entries(update)) {
         await deps.db
           .insert(hubSettings)

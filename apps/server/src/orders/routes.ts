@@ -1,11 +1,12 @@
 import {
+  cancelOrderSchema,
+  shipOrderSchema,
   type BatchResult,
   type FieldError,
   orderBatchSchema,
   orderInputSchema,
 } from '@wms/protocol';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { ApiError } from '../http/api-error';
@@ -15,12 +16,6 @@ import { acceptOrder } from './accept-order';
 import { orderTrace } from './order-trace';
 import { importOrdersCsv } from './import-orders-csv';
 import { cancelOrder, shipOrder } from './ship-order';
-
-const shipSchema = z.strictObject({
-  carrier: z.string().trim().min(1).max(32),
-  trackingNumber: z.string().trim().min(6).max(40),
-});
-const cancelSchema = z.strictObject({ reason: z.string().trim().min(1).max(300) });
 
 const INTAKE = ['integration', 'admin'] as const;
 const STAFF = ['supervisor', 'admin', 'integration'] as const;
@@ -51,13 +46,13 @@ export function orderRoutes(deps: AppDeps) {
       c.json({ results: await importOrdersCsv(deps.db, await c.req.text(), deps.now()) }),
     )
     .post('/:orderId/ship', requireCaller(deps, ['picker', ...STAFF]), async (c) => {
-      const shipment = await parseBody(c, shipSchema);
+      const shipment = await parseBody(c, shipOrderSchema);
       return c.json(
         await shipOrder(deps.db, c.var.session, c.req.param('orderId'), shipment, deps.now()),
       );
     })
     .post('/:orderId/cancel', requireCaller(deps, STAFF), async (c) => {
-      const { reason } = await parseBody(c, cancelSchema);
+      const { reason } = await parseBody(c, cancelOrderSchema);
       return c.json(
         await cancelOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()),
       );

@@ -1,7 +1,6 @@
-import { idSchema, routingRuleSchema } from '@wms/protocol';
+import { manualRouteSchema, type RoutingRule, routingRulesSchema } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { queryRows } from '../db/database';
@@ -12,17 +11,11 @@ import { loadRoutingRules } from './load-routing-rules';
 import { routeManually } from './route-manually';
 import { routingRulesFromCsv, routingRulesToCsv } from './routing-csv';
 
-const rulesSchema = z.strictObject({ rules: z.array(routingRuleSchema).max(1000) });
-const manualRouteSchema = z.strictObject({
-  warehouseId: idSchema,
-  carrier: z.string().trim().min(1).max(32),
-});
-
 /** The routing rule table (JSON or CSV) and the manual routing queue. */
 export function routingRoutes(deps: AppDeps) {
   const staff = requireCaller(deps, ['supervisor', 'admin', 'integration']);
   const admin = requireCaller(deps, ['admin']);
-  const replace = (rules: z.infer<typeof routingRuleSchema>[]) =>
+  const replace = (rules: RoutingRule[]) =>
     deps.db.transaction(async (tx) => {
       await tx.delete(routingRules);
       if (rules.length > 0) await tx.insert(routingRules).values(rules);
@@ -31,7 +24,7 @@ export function routingRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .get('/rules', staff, async (c) => c.json({ rules: await loadRoutingRules(deps.db) }))
     .put('/rules', admin, async (c) =>
-      c.json(await replace((await parseBody(c, rulesSchema)).rules)),
+      c.json(await replace((await parseBody(c, routingRulesSchema)).rules)),
     )
     .get('/rules.csv', staff, async (c) => {
       c.header('content-type', 'text/csv; charset=utf-8');

@@ -75,7 +75,7 @@ export function routingRulesFromCsv(text: string): RoutingRule[] {
 /** Parses CSV with a header row into records; malformed CSV is a 400. */
 export function parseCsv<R>(text: string): R[] {
   try {
-    return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as R[];
+    return parse<R>(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw badRequest(`The CSV could not be read: ${message}`, [{ path: '(csv)', message }]);

@@ -1,4 +1,4 @@
-import { idSchema } from '@wms/protocol';
+import { idSchema, waveBuildSchema } from '@wms/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
@@ -9,19 +9,13 @@ import { waveDetail } from './wave-detail';
 import { buildWaves } from './build-waves';
 
 const assignSchema = z.strictObject({ userId: idSchema.nullable() });
-const buildSchema = z.strictObject({
-  maxOrders: z.int().min(1).max(200).default(20),
-  maxLines: z.int().min(1).max(1000).default(60),
-  carrier: z.string().min(1).max(32).optional(),
-  assignTo: idSchema.optional(),
-});
 
 /** Supervisor routes on waves. */
 export function waveRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireSession(deps.authSecret, ['supervisor', 'admin']))
     .post('/build', async (c) => {
-      const options = await parseBody(c, buildSchema);
+      const options = await parseBody(c, waveBuildSchema);
       return c.json(await buildWaves(deps.db, c.var.session, options, deps.now()), 201);
     })
     .get('/:waveId', async (c) =>
