@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { queryRows } from '../db/database';
+import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
+import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
+import { testDatabases } from '../testing/test-databases';
+
+describe.each(testDatabases())('building waves on $name', (target) => {
+  const fx = aSeededAppPerFile(target);
+
+  it('cuts released orders into waves at the size limit, oldest first, held orders left out', async () => {
+    const key = await anIntegrationKey(fx.database.db);
+    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
+    const t0 = Date.parse('2026-11-22T01:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const order = anOrder({
+        placedAt: new Date(t0 + i * 60_000).toISOString(),
+        lines: [{ skuId: `SKU-0026${i}`, qty: 1, unitPriceCents: 9_900 }],
+      });
+      ids.push(
+        (await bodyOf<{ orderId: string }>(await postJson(fx.app, '/api/orders', order, key)))
+          .orderId,
+      );
+    }
+    await postJson(
+      fx.app,
+      `/api/holds/orders/${ids[4]}`,
+      { reason: 'customer called' },
+      supervisor,
+    );
+    const built = await bodyOf<{ waves: { waveId: string; orders: number }[] }>(
+      await postJson(fx.app, '/api/waves/build', { maxOrders: 2 }, supervisor),
+    );
+    expect(built.waves.map((w) => w.orders)).toEqual([2, 2]);
+    const [first] = built.waves;
+    const inFirst = await queryRows<{ orderId: string }>(
+      fx.database.db,
+      sql`select distinct order_id as "orderId" from pick_lines where wave_id = ${first?.waveId} order by 1`,
+    );
+    expect(inFirst.map((r) => r.orderId)).toEqual([ids[0], ids[1]].sort());
+    const again = await bodyOf<{ waves: unknown[] }>(
+      await postJson(fx.app, '/api/waves/build', { maxOrders: 2 }, supervisor),
+    );
+    expect(again.waves).toEqual([]);
+  });
+
+  it('refuses a picker', async () => {
+    const picker = (await aLoggedInDevice(fx.app, 'P-0002')).token;
+    expect((await postJson(fx.app, '/api/waves/build', {}, picker)).status).toBe(403);
+  });
+});
