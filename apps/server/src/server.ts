@@ -1,6 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { type Database, openDatabase } from './db/database';
 import { seedDemoIfEmpty } from './demo/seed-demo';
+import { seedHubDemoIfMissing } from './demo/seed-hub-demo';
 import type { ServerConfig } from './env';
 import { createApp } from './http/app';
 import { POKE_CHANNEL, type PokeNotice } from './sync/change-feed';
@@ -20,6 +21,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const database = await openDatabase(config.database);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
   await ensureHubDefaults(database.db);
+  if (config.seedDemo) await seedHubDemoIfMissing(database.db);
   const stopWebhooks = startWebhookWorker(database.db, {
     intervalMs: 1_000,
     now: () => new Date(),

@@ -1,6 +1,6 @@
 import { DEFAULT_ROUTING_RULES, ENGINE_ASSEMBLY_SKUS } from '@wms/domain';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/database';
+import { type Db, type Tx, queryRows } from '../db/database';
 import * as t from '../db/schema';
 import { ensureHubDefaults } from '../holds/ensure-hold-defaults';
 
@@ -22,6 +22,22 @@ const COST_BY_CATEGORY: Record<string, number> = {
   home: 2_000,
 };
 
+/** Adds the hub's demo data to a demo database made before the hub existed (no routing rules yet). */
+export async function seedHubDemoIfMissing(db: Db): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(72410002)`);
+    const [rules] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from routing_rules`,
+    );
+    const [demo] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from warehouses where id = 'GZ'`,
+    );
+    if ((rules?.n ?? 0) === 0 && (demo?.n ?? 0) > 0) await seedHubDemo(tx);
+  });
+}
+
 /**
  * The hub's demo data: the seeds' hold and routing rules, unit costs, and the inventory pool
  * (each demo warehouse's bin stock as physical; 50 of everything in Hangzhou).
@@ -37,11 +53,13 @@ export async function seedHubDemo(tx: Tx): Promise<void> {
     .values([...DEFAULT_ROUTING_RULES])
     .onConflictDoNothing();
   for (const [category, cents] of Object.entries(COST_BY_CATEGORY)) {
-    await tx.execute(sql`update skus set cost_cents = ${cents} where category = ${category}`);
+    await tx.execute(
+      sql`update skus set cost_cents = ${cents} where category = ${category} and cost_cents is null`,
+    );
   }
   await tx.execute(sql`
     update skus set cost_cents = 40000
-    where id in (select jsonb_array_elements_text(${JSON.stringify(ENGINE_ASSEMBLY_SKUS)}::jsonb))`);
+    where cost_cents is null and id in (select jsonb_array_elements_text(${JSON.stringify(ENGINE_ASSEMBLY_SKUS)}::jsonb))`);
   await tx.execute(sql`
     insert into inventory_pool (warehouse_id, sku_id, physical)
     select warehouse_id, sku_id, sum(qty)::int from stock group by warehouse_id, sku_id

@@ -142,20 +142,20 @@ async function createOrder(tx: Tx, orderId: string, clean: CleanOrder, now: Date
     ],
     now,
   );
-  if (route) {
-    const reserved = await reserveStock(tx, { id: orderId, warehouseId }, input.lines, now, {
-      shedNonCore: context.peak,
-    });
-    await recordOrderSteps(
-      tx,
-      reserved.map((r) => ({
-        orderId,
-        kind: r.reserved ? 'reserved' : 'reservation-short',
-        detail: { ...r, warehouseId },
-      })),
-      now,
-    );
-  }
+  const reserved = route
+    ? await reserveStock(tx, { id: orderId, warehouseId }, input.lines, now, {
+        shedNonCore: context.peak,
+      })
+    : [];
+  await recordOrderSteps(
+    tx,
+    reserved.map((r) => ({
+      orderId,
+      kind: r.reserved ? 'reserved' : 'reservation-short',
+      detail: { ...r, warehouseId },
+    })),
+    now,
+  );
   await emitWebhook(
     tx,
     'order.created',
@@ -165,6 +165,8 @@ async function createOrder(tx: Tx, orderId: string, clean: CleanOrder, now: Date
       channelOrderId: input.channelOrderId,
       status,
       warehouseId: route ? warehouseId : null,
+      // M3.8: the inventory event of this order, for channels that keep their own stock view.
+      reservations: reserved,
     },
     now,
   );

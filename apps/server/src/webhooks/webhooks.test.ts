@@ -8,6 +8,7 @@ import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
 import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 import { deliverDueWebhooks } from './deliver-webhooks';
+import { openDatabase } from '../db/database';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
@@ -123,4 +124,45 @@ describe.each(testDatabases())('webhooks on $name', (target) => {
     expect(await deliverDueWebhooks(fx.database.db, new Date(Date.now() + 1_000))).toBe(1);
     expect(receiver.accepted.at(-1)?.valid).toBe(true);
   });
+
+  it('a refused order puts nothing in the outbox', async () => {
+    const key = await anIntegrationKey(fx.database.db);
+    const count = async () =>
+      (
+        await queryRows<{ n: number }>(
+          fx.database.db,
+          sql`select count(*)::int as n from webhook_messages`,
+        )
+      )[0]?.n;
+    const before = await count();
+    const res = await postJson(
+      fx.app,
+      '/api/orders',
+      anOrder({ lines: [{ skuId: 'NO-SUCH-SKU', qty: 1, unitPriceCents: 1 }] }),
+      key,
+    );
+    expect(res.status).toBe(400);
+    expect(await count()).toBe(before);
+  });
+
+  it.runIf(target.name === 'postgres')(
+    'what one server committed, another delivers after it died',
+    async () => {
+      const key = await anIntegrationKey(fx.database.db);
+      await postJson(
+        fx.app,
+        '/api/orders',
+        anOrder({ lines: [{ skuId: 'SKU-00211', qty: 1, unitPriceCents: 9_900 }] }),
+        key,
+      );
+      const other = await openDatabase({ kind: 'postgres', url: fx.database.url ?? '' });
+      try {
+        const before = receiver.accepted.length;
+        expect(await deliverDueWebhooks(other.db, new Date(Date.now() + 1_000))).toBe(1);
+        expect(receiver.accepted.length).toBe(before + 1);
+      } finally {
+        await other.close();
+      }
+    },
+  );
 });
