@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
 import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
-import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
+import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson, pull } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 
 describe.each(testDatabases())('building waves on $name', (target) => {
@@ -43,6 +43,31 @@ describe.each(testDatabases())('building waves on $name', (target) => {
       await postJson(fx.app, '/api/waves/build', { maxOrders: 2 }, supervisor),
     );
     expect(again.waves).toEqual([]);
+  });
+
+  it('cancelling a wave sends its orders back for the next wave and off the picker', async () => {
+    const key = await anIntegrationKey(fx.database.db);
+    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
+    const picker = await aLoggedInDevice(fx.app, 'P-0002');
+    const order = anOrder({ lines: [{ skuId: 'SKU-00270', qty: 1, unitPriceCents: 9_900 }] });
+    const { orderId } = await bodyOf<{ orderId: string }>(
+      await postJson(fx.app, '/api/orders', order, key),
+    );
+    const built = await bodyOf<{ waves: { waveId: string }[] }>(
+      await postJson(fx.app, '/api/waves/build', { assignTo: picker.userId }, supervisor),
+    );
+    const waveId = built.waves[0]?.waveId ?? '';
+    const snapshot = await pull(fx.app, picker);
+    expect(snapshot.waves.map((w) => w.id)).toContain(waveId);
+    const res = await postJson(fx.app, `/api/waves/${waveId}/cancel`, {}, supervisor);
+    expect(await bodyOf(res)).toEqual({ waveId, status: 'cancelled', ordersReleased: 1 });
+    const next = await pull(fx.app, picker, snapshot.cursor);
+    expect(next.removedWaves).toEqual([{ waveId, reason: 'cancelled', assignedTo: null }]);
+    const [row] = await queryRows<{ status: string }>(
+      fx.database.db,
+      sql`select status from orders where id = ${orderId}`,
+    );
+    expect(row?.status).toBe('received');
   });
 
   it('refuses a picker', async () => {

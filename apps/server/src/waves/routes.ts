@@ -7,6 +7,7 @@ import { parseBody } from '../http/parse-input';
 import { reassignWave } from './reassign-wave';
 import { waveDetail } from './wave-detail';
 import { buildWaves } from './build-waves';
+import { cancelWave } from './cancel-wave';
 
 const assignSchema = z.strictObject({ userId: idSchema.nullable() });
 
@@ -20,6 +21,9 @@ export function waveRoutes(deps: AppDeps) {
     })
     .get('/:waveId', async (c) =>
       c.json(await waveDetail(deps.db, c.var.session, c.req.param('waveId'))),
+    )
+    .post('/:waveId/cancel', async (c) =>
+      c.json(await cancelWave(deps.db, c.var.session, c.req.param('waveId'), deps.now())),
     )
     .post('/:waveId/assign', async (c) => {
       const { userId } = await parseBody(c, assignSchema);
