@@ -3,7 +3,7 @@ import { evaluateHolds, type HoldHit, routeOrder } from '@wms/domain';
 import type { OrderAccepted, OrderInput } from '@wms/protocol';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database';
-import { channelOrders, orderLines, orders } from '../db/schema';
+import { channelOrders } from '../db/schema';
 import { raiseHolds } from '../holds/raise-holds';
 import { holdContext } from '../holds/hold-context';
 import { loadHoldRules } from '../holds/load-hold-rules';
@@ -14,6 +14,7 @@ import { emitWebhook } from '../webhooks/emit-webhook';
 import { cleanOrder, type CleanOrder } from './clean-order';
 import { mergeIfDuplicate } from './merge-duplicate';
 import { orderSummary } from './order-summary';
+import { insertOrder, intakeSteps } from './store-order';
 import { recordOrderSteps } from './order-timeline';
 
 /**
@@ -65,83 +66,8 @@ async function createOrder(tx: Tx, orderId: string, clean: CleanOrder, now: Date
   const flags = [...new Set(hits.filter((h) => h.action === 'flag').map((h) => flagName(h)))];
   const warehouseId = route?.rule.warehouseId ?? (await manualQueueWarehouse(tx));
   const status = holds.length > 0 ? 'held' : route ? 'received' : 'unrouted';
-  await tx.insert(orders).values({
-    id: orderId,
-    warehouseId,
-    channel: input.channel,
-    channelOrderId: input.channelOrderId,
-    status,
-    consigneeName: clean.consigneeName,
-    province: clean.province,
-    city: clean.city,
-    district: clean.district,
-    addressDetail: input.address.detail,
-    phone: clean.phone,
-    idNumber: input.consignee.idNumber ?? null,
-    customerId: input.customerId,
-    vip: input.vip,
-    orderType: input.orderType,
-    originalOrderId: input.originalOrderId ?? null,
-    paidCents: input.paidCents,
-    couponCents: input.couponCents,
-    freightCents: input.freightCents,
-    carrier: route?.rule.carrier ?? null,
-    routeRuleId: route?.rule.id ?? null,
-    routeReason: route?.reason ?? null,
-    flags,
-    original: input,
-    placedAt: new Date(input.placedAt),
-    createdAt: now,
-  });
-  await tx.insert(orderLines).values(
-    input.lines.map((l, i) => ({
-      id: `${orderId}-${i + 1}`,
-      orderId,
-      skuId: l.skuId,
-      qty: l.qty,
-      unitPriceCents: l.unitPriceCents,
-    })),
-  );
-  await recordOrderSteps(
-    tx,
-    [
-      {
-        orderId,
-        kind: 'received',
-        detail: {
-          channel: input.channel,
-          channelOrderId: input.channelOrderId,
-          placedAt: input.placedAt,
-        },
-      },
-      { orderId, kind: 'cleaned', detail: { changes: clean.changes } },
-      route
-        ? {
-            orderId,
-            kind: 'routed',
-            detail: {
-              ruleId: route.rule.id,
-              rule: route.rule.name,
-              reason: route.reason,
-              warehouseId,
-              carrier: route.rule.carrier,
-            },
-          }
-        : {
-            orderId,
-            kind: 'unrouted',
-            detail: { reason: 'no routing rule matched: waiting in the manual routing queue' },
-          },
-      ...hits
-        .filter((h) => h.action === 'flag')
-        .map((h) => ({
-          orderId,
-          kind: 'flagged' as const,
-          detail: { kind: h.kind, evidence: h.evidence },
-        })),
-    ],
-    now,
-  );
+  await insertOrder(tx, { orderId, clean, warehouseId, status, route, flags }, now);
+  await recordOrderSteps(tx, intakeSteps(orderId, clean, route, warehouseId, hits), now);
   const reserved = route
     ? await reserveStock(tx, { id: orderId, warehouseId }, input.lines, now, {
         shedNonCore: context.peak,
