@@ -19,6 +19,9 @@ export async function mergeIfDuplicate(
   const placedAt = new Date(clean.input.placedAt);
   const windowMs = windowMinutes * 60_000;
   const skuIds = clean.input.lines.map((l) => l.skuId);
+  // Orders of one phone take turns from here to commit, so two duplicates sent at the same
+  // moment still see each other (the second waits, then reads the first as committed).
+  await tx.execute(sql`select pg_advisory_xact_lock(72410003, hashtext(${clean.phone}))`);
   const [earlier] = await queryRows<{
     id: string;
     warehouseId: string;
