@@ -70,6 +70,49 @@ describe.each(testDatabases())('building waves on $name', (target) => {
     expect(row?.status).toBe('received');
   });
 
+  it('waves the carrier with the earliest cut-off first', async () => {
+    const key = await anIntegrationKey(fx.database.db);
+    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
+    // EMS (10:00) before ZTO (17:30): the order routed by hand to EMS is waved first.
+    await fx.app.request('/api/hub-settings', {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${(await aLoggedInDevice(fx.app, 'A-0001')).token}`,
+      },
+      body: JSON.stringify({ carrierCutoffs: { EMS: 600, ZTO: 1050 } }),
+    });
+    await postJson(
+      fx.app,
+      '/api/orders',
+      anOrder({ lines: [{ skuId: 'SKU-00280', qty: 1, unitPriceCents: 9_900 }] }),
+      key,
+    );
+    const unrouted = await bodyOf<{ orderId: string }>(
+      await postJson(
+        fx.app,
+        '/api/orders',
+        anOrder({
+          address: { province: '火星', city: '一号', district: '一区', detail: '1' },
+          lines: [{ skuId: 'SKU-00281', qty: 1, unitPriceCents: 9_900 }],
+        }),
+        key,
+      ),
+    );
+    await postJson(
+      fx.app,
+      `/api/routing/orders/${unrouted.orderId}`,
+      { warehouseId: 'GZ', carrier: 'EMS' },
+      supervisor,
+    );
+    const built = await bodyOf<{ waves: { carrier: string; cutoff: string }[] }>(
+      await postJson(fx.app, '/api/waves/build', {}, supervisor),
+    );
+    const carriers = built.waves.map((w) => `${w.carrier} ${w.cutoff}`);
+    expect(carriers[0]).toBe('EMS 10:00');
+    expect(new Set(carriers.slice(1))).toEqual(new Set(['ZTO 17:30']));
+  });
+
   it('refuses a picker', async () => {
     const picker = (await aLoggedInDevice(fx.app, 'P-0002')).token;
     expect((await postJson(fx.app, '/api/waves/build', {}, picker)).status).toBe(403);

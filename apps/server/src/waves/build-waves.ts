@@ -5,6 +5,7 @@ import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { recordOrderSteps } from '../orders/order-timeline';
 import { recordChanges } from '../sync/change-feed';
+import { cutoffOf, formatCutoff, readCarrierCutoffs } from './carrier-cutoffs';
 
 export interface WaveBuildOptions {
   maxOrders: number;
@@ -29,8 +30,9 @@ interface Candidate {
 
 /**
  * Builds waves from the warehouse's released orders, oldest first (queued by timestamp): grouped
- * by carrier and by the zone of their first bin, cut at the size limits, lines in pick-path
- * order, each line from the bin holding most of its SKU. Orders with a SKU in no bin wait.
+ * by carrier and by the zone of their first bin, the carrier with the earliest cut-off first, cut
+ * at the size limits, lines in pick-path order, each line from the bin holding most of its SKU.
+ * Orders with a SKU in no bin wait.
  */
 export async function buildWaves(db: Db, session: Session, options: WaveBuildOptions, now: Date) {
   return db.transaction(async (tx) => {
@@ -52,15 +54,23 @@ export async function buildWaves(db: Db, session: Session, options: WaveBuildOpt
       ) b on true
       order by o.placed_at nulls last, o.id, l.id`,
     );
-    const groups = groupOrders(candidates, options);
+    const cutoffs = await readCarrierCutoffs(tx);
     const built = [];
-    for (const orders of groups) built.push(await createWave(tx, session, orders, options, now));
+    for (const orders of groupOrders(candidates, options, cutoffs)) {
+      const carrier = orders[0]?.[0]?.carrier ?? null;
+      const wave = await createWave(tx, session, orders, options, now);
+      built.push({ ...wave, carrier, cutoff: formatCutoff(cutoffOf(cutoffs, carrier)) });
+    }
     return { waves: built };
   });
 }
 
 /** Orders (whole, all lines binned) grouped by carrier + zone, then cut at the limits. */
-function groupOrders(candidates: readonly Candidate[], options: WaveBuildOptions): Candidate[][][] {
+function groupOrders(
+  candidates: readonly Candidate[],
+  options: WaveBuildOptions,
+  cutoffs: Record<string, number>,
+): Candidate[][][] {
   const byOrder = new Map<string, Candidate[]>();
   for (const c of candidates) byOrder.set(c.orderId, [...(byOrder.get(c.orderId) ?? []), c]);
   const byKey = new Map<string, Candidate[][]>();
@@ -71,7 +81,11 @@ function groupOrders(candidates: readonly Candidate[], options: WaveBuildOptions
     byKey.set(key, [...(byKey.get(key) ?? []), lines]);
   }
   const waves: Candidate[][][] = [];
-  for (const orders of byKey.values()) {
+  const byCutoff = [...byKey.values()].sort(
+    (a, b) =>
+      cutoffOf(cutoffs, a[0]?.[0]?.carrier ?? null) - cutoffOf(cutoffs, b[0]?.[0]?.carrier ?? null),
+  );
+  for (const orders of byCutoff) {
     let current: Candidate[][] = [];
     let lineCount = 0;
     for (const order of orders) {
