@@ -45,6 +45,12 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'get',
+    path: '/api/orders/by-channel/{channel}/{channelOrderId}',
+    summary: 'Find our order id from a channel order id (merged duplicates point at their order)',
+    roles: STAFF,
+  },
+  {
+    method: 'get',
     path: '/api/orders/{orderId}/trace',
     summary: "An order's whole life as one timeline (M5.2)",
     roles: STAFF,

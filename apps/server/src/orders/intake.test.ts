@@ -45,6 +45,10 @@ describe.each(testDatabases())('order intake on $name', (target) => {
     const again = await send(order);
     expect(again.status).toBe(200);
     expect(await bodyOf(again)).toMatchObject({ orderId: first.orderId, created: false });
+    const found = await fx.app.request('/api/orders/by-channel/jd/JD-42', {
+      headers: { authorization: `Bearer ${await anIntegrationKey(fx.database.db)}` },
+    });
+    expect(await bodyOf(found)).toEqual({ orderId: first.orderId, merged: false });
   });
 
   it('refuses bad input naming every field, and stores nothing', async () => {

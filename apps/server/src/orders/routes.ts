@@ -1,5 +1,6 @@
 import {
   cancelOrderSchema,
+  channelSchema,
   shipOrderSchema,
   type BatchResult,
   type FieldError,
@@ -9,7 +10,9 @@ import {
 import { Hono } from 'hono';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
-import { ApiError } from '../http/api-error';
+import { ApiError, notFound } from '../http/api-error';
+import { channelOrders } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith } from '../http/parse-input';
 import { acceptOrder } from './accept-order';
@@ -56,6 +59,20 @@ export function orderRoutes(deps: AppDeps) {
       return c.json(
         await cancelOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()),
       );
+    })
+    .get('/by-channel/:channel/:channelOrderId', requireCaller(deps, STAFF), async (c) => {
+      const channel = parseWith(channelSchema, c.req.param('channel'));
+      const [row] = await deps.db
+        .select({ orderId: channelOrders.orderId, merged: channelOrders.merged })
+        .from(channelOrders)
+        .where(
+          and(
+            eq(channelOrders.channel, channel),
+            eq(channelOrders.channelOrderId, c.req.param('channelOrderId')),
+          ),
+        );
+      if (!row) throw notFound(`No ${channel} order ${c.req.param('channelOrderId')} was received`);
+      return c.json(row);
     })
     .get('/:orderId/trace', requireCaller(deps, STAFF), async (c) =>
       c.json(await orderTrace(deps.db, c.req.param('orderId'))),
