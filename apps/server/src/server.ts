@@ -1,10 +1,13 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { type Database, openDatabase } from './db/database';
 import { seedDemoIfEmpty } from './demo/seed-demo';
+import { seedHubDemoIfMissing } from './demo/seed-hub-demo';
 import type { ServerConfig } from './env';
 import { createApp } from './http/app';
 import { POKE_CHANNEL, type PokeNotice } from './sync/change-feed';
 import { PokeHub } from './sync/poke-hub';
+import { ensureHubDefaults } from './holds/ensure-hold-defaults';
+import { startWebhookWorker } from './webhooks/deliver-webhooks';
 
 export interface RunningServer {
   url: string;
@@ -17,6 +20,12 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const database = await openDatabase(config.database);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
+  await ensureHubDefaults(database.db);
+  if (config.seedDemo) await seedHubDemoIfMissing(database.db);
+  const stopWebhooks = startWebhookWorker(database.db, {
+    intervalMs: 1_000,
+    now: () => new Date(),
+  });
   const pokes = new PokeHub();
   const unlisten = await database.listen(POKE_CHANNEL, (payload) => {
     pokes.dispatch(JSON.parse(payload) as PokeNotice);
@@ -45,6 +54,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         server.close(() => resolve());
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
+      await stopWebhooks();
       await unlisten();
       await database.close();
     },

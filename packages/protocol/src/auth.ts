@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { idSchema, uuidSchema } from './codes';
 
-export const roleSchema = z.enum(['picker', 'supervisor', 'admin']);
+/** `integration` (v2): a channel, ERP or TMS calling with an API key, never a person. */
+export const roleSchema = z.enum(['picker', 'supervisor', 'admin', 'integration']);
 export const languageSchema = z.enum(['zh-CN', 'en']);
 
 /** `POST /api/auth/login`: a badge (scanned or typed) and a PIN, on a registered device. */

@@ -7,3 +7,7 @@ export * from './scan-event';
 export * from './push';
 export * from './pull';
 export * from './poke';
+export * from './order-intake';
+export * from './hub-rules';
+export * from './webhooks';
+export * from './hub-operations';

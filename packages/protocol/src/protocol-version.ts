@@ -4,5 +4,6 @@
  *
  * History:
  * - 1: device registration, badge login, push (pick@1), pull by xid watermark, SSE pokes.
+ * - 2: additive: pick line status `cancelled` (held order pulled from a wave), role `integration`.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { binCodeSchema, idSchema, isoTimeSchema, waveCodeSchema } from './codes';
 
 export const waveStatusSchema = z.enum(['open', 'picking', 'done', 'cancelled']);
-export const pickLineStatusSchema = z.enum(['open', 'picked', 'short']);
+/** `cancelled` (v2): the order was held or cancelled after waving: stop, put picked units back. */
+export const pickLineStatusSchema = z.enum(['open', 'picked', 'short', 'cancelled']);
 
 /** A wave as the device keeps it: the server's copy, replaced whole on every change. */
 export const waveSchema = z.object({

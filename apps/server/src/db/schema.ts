@@ -13,6 +13,7 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { orderHubColumns } from './schema-order-columns';
 
 /**
  * A full 64-bit transaction id (`pg_current_xact_id()`), read as text so no precision is lost.
@@ -56,6 +57,8 @@ export const skus = pgTable('skus', {
   category: text('category').notNull(),
   imageUrl: text('image_url'),
   lotTracked: boolean('lot_tracked').notNull().default(false),
+  /** What a unit costs us, for the promotion-price hold (M4.4); null when unknown. */
+  costCents: integer('cost_cents'),
 });
 
 /** Barcodes of a SKU; GTINs are stored in their 14-digit form. */
@@ -97,7 +100,7 @@ export const stockMovements = pgTable(
     binId: text('bin_id').notNull(),
     skuId: text('sku_id').notNull(),
     delta: integer('delta').notNull(),
-    reason: text('reason', { enum: ['initial', 'pick'] }).notNull(),
+    reason: text('reason', { enum: ['initial', 'pick', 'receipt'] }).notNull(),
     eventId: uuid('event_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -110,7 +113,7 @@ export const users = pgTable('users', {
     .notNull()
     .references(() => warehouses.id),
   name: text('name').notNull(),
-  role: text('role', { enum: ['picker', 'supervisor', 'admin'] }).notNull(),
+  role: text('role', { enum: ['picker', 'supervisor', 'admin', 'integration'] }).notNull(),
   badge: text('badge').notNull().unique(),
   pinHash: text('pin_hash').notNull(),
   language: text('language', { enum: ['zh-CN', 'en'] }).notNull(),
@@ -161,14 +164,20 @@ export const orders = pgTable(
     channel: text('channel').notNull(),
     channelOrderId: text('channel_order_id').notNull(),
     status: text('status', {
-      enum: ['received', 'waved', 'picking', 'picked', 'shipped'],
+      enum: ['received', 'held', 'unrouted', 'cancelled', 'waved', 'picking', 'picked', 'shipped'],
     }).notNull(),
     consigneeName: text('consignee_name').notNull(),
     province: text('province').notNull(),
     city: text('city').notNull(),
     createdAt: createdAt(),
+    ...orderHubColumns(),
   },
-  (t) => [unique('orders_channel_order').on(t.channel, t.channelOrderId)],
+  (t) => [
+    unique('orders_channel_order').on(t.channel, t.channelOrderId),
+    index('orders_warehouse_status').on(t.warehouseId, t.status, t.placedAt),
+    index('orders_phone_placed').on(t.phone, t.placedAt),
+    index('orders_customer_placed').on(t.customerId, t.placedAt),
+  ],
 );
 
 export const orderLines = pgTable('order_lines', {
@@ -180,6 +189,7 @@ export const orderLines = pgTable('order_lines', {
     .notNull()
     .references(() => skus.id),
   qty: integer('qty').notNull(),
+  unitPriceCents: integer('unit_price_cents').notNull().default(0),
 });
 
 export const waves = pgTable(
@@ -221,7 +231,7 @@ export const pickLines = pgTable(
       .references(() => bins.id),
     qty: integer('qty').notNull(),
     pickedQty: integer('picked_qty').notNull().default(0),
-    status: text('status', { enum: ['open', 'picked', 'short'] }).notNull(),
+    status: text('status', { enum: ['open', 'picked', 'short', 'cancelled'] }).notNull(),
     note: text('note'),
   },
   (t) => [index('pick_lines_wave').on(t.waveId)],
@@ -262,7 +272,7 @@ export const exceptions = pgTable(
     id: uuid('id').primaryKey(),
     warehouseId: text('warehouse_id').notNull(),
     kind: text('kind', {
-      enum: ['over-pick', 'bin-negative', 'unknown-line', 'events-lost'],
+      enum: ['over-pick', 'bin-negative', 'unknown-line', 'events-lost', 'address-change'],
     }).notNull(),
     status: text('status', { enum: ['open', 'resolved'] })
       .notNull()
@@ -302,3 +312,5 @@ export const changes = pgTable(
     index('changes_warehouse').on(t.warehouseId, t.txid, t.id),
   ],
 );
+
+export * from './schema-hub';

@@ -3,6 +3,7 @@ import { hashPin } from '../auth/secret-hash';
 import { type Db, type Tx, queryRows } from '../db/database';
 import * as t from '../db/schema';
 import { demoSkus, type DemoSku } from './demo-catalogue';
+import { seedHubDemo } from './seed-hub-demo';
 import { DEMO_WAREHOUSES, type DemoBin, demoBins } from './demo-layout';
 
 export const DEMO_PIN = '1234';
@@ -129,6 +130,7 @@ async function seed(tx: Tx) {
       await seedWave(tx, wave, skus, homes, random);
     }
   }
+  await seedHubDemo(tx);
 }
 
 /** Each SKU lives in one bin per warehouse, spread over the whole layout. */

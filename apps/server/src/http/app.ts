@@ -8,6 +8,15 @@ import { deviceRoutes } from '../devices/routes';
 import { syncRoutes } from '../sync/routes';
 import { waveRoutes } from '../waves/routes';
 import { exceptionRoutes } from '../exceptions/routes';
+import { orderRoutes } from '../orders/routes';
+import { inventoryRoutes } from '../inventory/routes';
+import { holdRoutes } from '../holds/routes';
+import { webhookRoutes } from '../webhooks/routes';
+import { routingRoutes } from '../routing/routes';
+import { apiKeyRoutes } from '../auth/api-key-routes';
+import { settingsRoutes } from '../inventory/settings-routes';
+import { openApiDocument } from '../api-docs/openapi-document';
+import { referencePage } from '../api-docs/reference-page';
 import { ApiError, notFound } from './api-error';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
@@ -16,6 +25,8 @@ import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
 
 /** Every route but push carries a few fields at most. */
 const SMALL_BODY_LIMIT = 16 * 1024;
+/** A batch of 500 orders or a spreadsheet of a few thousand lines. */
+const HUB_BODY_LIMIT = 4 * 1024 * 1024;
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -37,12 +48,30 @@ export function createApp(deps: AppDeps) {
     },
   });
   for (const path of ['/api/devices/*', '/api/auth/*', '/api/waves/*']) app.use(path, smallBody);
+  app.use(
+    '/api/orders/*',
+    bodyLimit({
+      maxSize: HUB_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'Send at most 4 MiB at once: split the batch');
+      },
+    }),
+  );
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/docs', (c) => c.html(referencePage()));
   app.route('/api/devices', deviceRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/waves', waveRoutes(deps));
   app.route('/api/exceptions', exceptionRoutes(deps));
+  app.route('/api/orders', orderRoutes(deps));
+  app.route('/api/inventory', inventoryRoutes(deps));
+  app.route('/api/holds', holdRoutes(deps));
+  app.route('/api/webhooks', webhookRoutes(deps));
+  app.route('/api/routing', routingRoutes(deps));
+  app.route('/api/integration-keys', apiKeyRoutes(deps));
+  app.route('/api/hub-settings', settingsRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

@@ -8,6 +8,7 @@ import { type AppliedPicks, applyPicks } from './apply-picks';
 import { recordChanges } from './change-feed';
 import { lockIncarnation } from './lock-incarnation';
 import { writeAppliedPicks } from './write-applied-picks';
+import { announcePicks } from '../orders/announce-picks';
 
 /**
  * Stores and applies a batch of scan events, exactly once, in one transaction:
@@ -160,4 +161,5 @@ async function storeEvents(
   }
   await writeAppliedPicks(tx, applied, now);
   await recordChanges(tx, applied.changes);
+  await announcePicks(tx, applied, now);
 }

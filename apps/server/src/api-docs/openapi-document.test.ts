@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { aSeededAppPerFile, bodyOf } from '../testing/test-app';
+import { testDatabases } from '../testing/test-databases';
+
+describe.each(testDatabases().slice(0, 1))('the API reference on $name', (target) => {
+  const fx = aSeededAppPerFile(target);
+
+  it('serves an OpenAPI 3.1 document generated from the intake schemas', async () => {
+    const doc = await bodyOf<{
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            requestBody?: {
+              content: Record<
+                string,
+                { schema: { properties?: Record<string, { enum?: string[] }> } }
+              >;
+            };
+          }
+        >
+      >;
+    }>(await fx.app.request('/api/openapi.json'));
+    expect(doc.openapi).toBe('3.1.0');
+    const intake = doc.paths['/api/orders']?.post?.requestBody?.content['application/json']?.schema;
+    expect(intake?.properties?.channel?.enum).toContain('pinduoduo');
+  });
+
+  it('serves a readable reference page', async () => {
+    const res = await fx.app.request('/api/docs');
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(await res.text()).toContain('/api/orders/batch');
+  });
+});

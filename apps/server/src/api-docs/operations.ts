@@ -1,0 +1,225 @@
+import * as p from '@wms/protocol';
+import type { z } from 'zod';
+
+/** One documented operation of the hub's API. */
+export interface Operation {
+  method: 'get' | 'post' | 'put';
+  path: string;
+  summary: string;
+  roles: readonly p.Role[];
+  body?: z.ZodType;
+  /** The body is text/csv, not JSON. */
+  csv?: boolean;
+  response?: z.ZodType;
+}
+
+const INTAKE = ['integration', 'admin'] as const;
+const STAFF = ['supervisor', 'admin', 'integration'] as const;
+const SUPERVISORS = ['supervisor', 'admin'] as const;
+const ADMIN = ['admin'] as const;
+
+/** The hub's operations, documented from the same zod schemas the routes validate with. */
+export const OPERATIONS: readonly Operation[] = [
+  {
+    method: 'post',
+    path: '/api/orders',
+    summary: 'Take in one channel order (idempotent on channel + channelOrderId)',
+    roles: INTAKE,
+    body: p.orderInputSchema,
+    response: p.orderAcceptedSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/orders/batch',
+    summary: 'Take in up to 500 orders; answered order by order',
+    roles: INTAKE,
+    body: p.orderBatchSchema,
+    response: p.batchResultSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/orders/import.csv',
+    summary: 'Import orders from a spreadsheet (one row per line), with a per-row report',
+    roles: INTAKE,
+    csv: true,
+  },
+  {
+    method: 'get',
+    path: '/api/orders/by-channel/{channel}/{channelOrderId}',
+    summary: 'Find our order id from a channel order id (merged duplicates point at their order)',
+    roles: STAFF,
+  },
+  {
+    method: 'get',
+    path: '/api/orders/{orderId}/trace',
+    summary: "An order's whole life as one timeline (M5.2)",
+    roles: STAFF,
+  },
+  {
+    method: 'post',
+    path: '/api/orders/{orderId}/ship',
+    summary: 'Pack & ship: carrier and tracking number; the order becomes shipped',
+    roles: ['picker', ...STAFF],
+    body: p.shipOrderSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/orders/{orderId}/cancel',
+    summary: 'Cancel an unshipped order; its reservations are released',
+    roles: STAFF,
+    body: p.cancelOrderSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/holds',
+    summary: 'The review queue: open holds with rule and evidence',
+    roles: STAFF,
+  },
+  {
+    method: 'post',
+    path: '/api/holds/orders/{orderId}',
+    summary: 'Hold an order by hand (pulls it out of its wave)',
+    roles: STAFF,
+    body: p.manualHoldSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/holds/orders/{orderId}/decision',
+    summary: 'Release or cancel a held order',
+    roles: SUPERVISORS,
+    body: p.holdDecisionSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/holds/orders/{orderId}/address-change',
+    summary: 'M4.7: an address change (hold before dispatch, exception after)',
+    roles: STAFF,
+    body: p.addressChangeSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/holds/rules',
+    summary: 'The hold rules and their thresholds',
+    roles: STAFF,
+  },
+  {
+    method: 'put',
+    path: '/api/holds/rules/{ruleId}',
+    summary: 'Change a hold rule',
+    roles: ADMIN,
+    body: p.holdRuleUpdateSchema,
+    response: p.storedHoldRuleSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/routing/rules',
+    summary: 'The routing rule table',
+    roles: STAFF,
+    response: p.routingRulesSchema,
+  },
+  {
+    method: 'put',
+    path: '/api/routing/rules',
+    summary: 'Replace the routing rule table',
+    roles: ADMIN,
+    body: p.routingRulesSchema,
+    response: p.routingRulesSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/routing/rules.csv',
+    summary: 'Export the routing rule table as CSV',
+    roles: STAFF,
+  },
+  {
+    method: 'post',
+    path: '/api/routing/rules.csv',
+    summary: 'Import the routing rule table from CSV (all rows or none)',
+    roles: ADMIN,
+    csv: true,
+  },
+  {
+    method: 'get',
+    path: '/api/routing/queue',
+    summary: 'Orders no rule matched, waiting for manual routing',
+    roles: STAFF,
+  },
+  {
+    method: 'post',
+    path: '/api/routing/orders/{orderId}',
+    summary: 'Route an order from the manual queue',
+    roles: SUPERVISORS,
+    body: p.manualRouteSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/inventory/stock/{skuId}',
+    summary: 'Stock of a SKU per warehouse, with "only N left"',
+    roles: STAFF,
+  },
+  {
+    method: 'post',
+    path: '/api/inventory/receipts',
+    summary: 'Expect an inbound delivery',
+    roles: STAFF,
+    body: p.inboundReceiptSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/inventory/receipts/{receiptId}/receive',
+    summary: 'Receive an inbound delivery (inbound → physical)',
+    roles: STAFF,
+  },
+  {
+    method: 'get',
+    path: '/api/inventory/alerts',
+    summary: 'Transfer, replenishment and peak alerts of your warehouse',
+    roles: STAFF,
+  },
+  {
+    method: 'post',
+    path: '/api/waves/build',
+    summary: 'Build waves from released orders',
+    roles: SUPERVISORS,
+    body: p.waveBuildSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/webhooks/subscriptions',
+    summary: 'Subscribe a URL to event types',
+    roles: ADMIN,
+    body: p.webhookSubscriptionInputSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/webhooks/deliveries',
+    summary: 'The delivery log (?status=, ?messageId=)',
+    roles: ADMIN,
+  },
+  {
+    method: 'get',
+    path: '/api/webhooks/deliveries/{deliveryId}/attempts',
+    summary: 'Every attempt of one delivery',
+    roles: ADMIN,
+  },
+  {
+    method: 'post',
+    path: '/api/webhooks/deliveries/{deliveryId}/replay',
+    summary: 'Send a delivery again',
+    roles: ADMIN,
+  },
+  {
+    method: 'post',
+    path: '/api/integration-keys',
+    summary: 'Issue an integration API key (shown once)',
+    roles: ADMIN,
+    body: p.apiKeyRequestSchema,
+  },
+  {
+    method: 'put',
+    path: '/api/hub-settings',
+    summary: 'Change the dedup window and safety level',
+    roles: ADMIN,
+    body: p.hubSettingsSchema,
+  },
+];

@@ -1,0 +1,232 @@
+import type { HoldRule, RouteConditions } from '@wms/protocol';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+const now = (name: string) => at(name).notNull().defaultNow();
+
+/**
+ * Every channel order ever received, once (idempotency on channel + channel order id). A
+ * duplicate merged into an earlier order points at that order.
+ */
+export const channelOrders = pgTable(
+  'channel_orders',
+  {
+    channel: text('channel').notNull(),
+    channelOrderId: text('channel_order_id').notNull(),
+    orderId: text('order_id').notNull(),
+    merged: boolean('merged').notNull().default(false),
+    receivedAt: now('received_at'),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.channelOrderId] })],
+);
+
+/** Hold rules (M4): the parameters are data an admin edits; `rule` holds kind + parameters. */
+export const holdRules = pgTable('hold_rules', {
+  id: text('id').primaryKey(),
+  enabled: boolean('enabled').notNull().default(true),
+  rule: jsonb('rule').$type<HoldRule>().notNull(),
+  updatedAt: now('updated_at'),
+});
+
+/** A hold on an order: the review queue is the open ones. */
+export const orderHolds = pgTable(
+  'order_holds',
+  {
+    id: uuid('id').primaryKey(),
+    warehouseId: text('warehouse_id').notNull(),
+    orderId: text('order_id').notNull(),
+    ruleId: text('rule_id'),
+    kind: text('kind').notNull(),
+    evidence: text('evidence').notNull(),
+    status: text('status', { enum: ['open', 'released', 'cancelled'] })
+      .notNull()
+      .default('open'),
+    raisedAt: now('raised_at'),
+    decidedAt: at('decided_at'),
+    decidedBy: text('decided_by'),
+    note: text('note'),
+  },
+  (t) => [
+    index('order_holds_queue').on(t.warehouseId, t.status, t.raisedAt),
+    index('order_holds_order').on(t.orderId),
+  ],
+);
+
+/** Routing rules (M3.4): tried in ascending priority, first match decides. */
+export const routingRules = pgTable('routing_rules', {
+  id: text('id').primaryKey(),
+  priority: integer('priority').notNull(),
+  name: text('name').notNull(),
+  conditions: jsonb('conditions').$type<RouteConditions>().notNull(),
+  warehouseId: text('warehouse_id').notNull(),
+  carrier: text('carrier').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+});
+
+/**
+ * The central inventory pool (M3.6) per SKU and warehouse. Reservation is a conditional UPDATE
+ * on this row, so concurrent orders can never oversell.
+ */
+export const inventoryPool = pgTable(
+  'inventory_pool',
+  {
+    warehouseId: text('warehouse_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    physical: integer('physical').notNull().default(0),
+    reserved: integer('reserved').notNull().default(0),
+    inbound: integer('inbound').notNull().default(0),
+    /** Expected share of inbound that arrives, in basis points (8000 = 0.8). */
+    inboundCoefficientBp: integer('inbound_coefficient_bp').notNull().default(8000),
+  },
+  (t) => [primaryKey({ columns: [t.warehouseId, t.skuId] })],
+);
+
+export const inboundReceipts = pgTable(
+  'inbound_receipts',
+  {
+    id: uuid('id').primaryKey(),
+    warehouseId: text('warehouse_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    qty: integer('qty').notNull(),
+    expectedAt: at('expected_at').notNull(),
+    status: text('status', { enum: ['expected', 'received'] })
+      .notNull()
+      .default('expected'),
+    receivedAt: at('received_at'),
+  },
+  (t) => [index('inbound_receipts_sku').on(t.warehouseId, t.skuId, t.status)],
+);
+
+/** Units an order holds in the pool; `released` gives them back, `shipped` consumed them. */
+export const reservations = pgTable(
+  'reservations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    warehouseId: text('warehouse_id').notNull(),
+    orderId: text('order_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    qty: integer('qty').notNull(),
+    status: text('status', { enum: ['active', 'released', 'shipped'] })
+      .notNull()
+      .default('active'),
+    createdAt: now('created_at'),
+  },
+  (t) => [
+    index('reservations_order').on(t.orderId),
+    index('reservations_sales').on(t.warehouseId, t.skuId, t.createdAt),
+  ],
+);
+
+/** Alerts for people: cross-warehouse transfer, replenishment (safety level), peak. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: uuid('id').primaryKey(),
+    warehouseId: text('warehouse_id').notNull(),
+    kind: text('kind', { enum: ['transfer', 'replenish', 'peak'] }).notNull(),
+    skuId: text('sku_id'),
+    orderId: text('order_id'),
+    message: text('message').notNull(),
+    raisedAt: now('raised_at'),
+  },
+  (t) => [index('alerts_warehouse').on(t.warehouseId, t.raisedAt)],
+);
+
+/** An order's life (M5.2): one row per step, read back as its timeline. */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: text('order_id').notNull(),
+    at: now('at'),
+    kind: text('kind').notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('order_events_order').on(t.orderId, t.id)],
+);
+
+/** Settings that are data, not code (dedup window, safety factor…). */
+export const hubSettings = pgTable('hub_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<Record<string, number>>().notNull(),
+});
+
+export const webhookSubscriptions = pgTable('webhook_subscriptions', {
+  id: uuid('id').primaryKey(),
+  url: text('url').notNull(),
+  secret: text('secret').notNull(),
+  eventTypes: jsonb('event_types').$type<string[]>().notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: now('created_at'),
+});
+
+/** The transactional outbox: a message is written in the transaction that made the change. */
+export const webhookMessages = pgTable(
+  'webhook_messages',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    orderId: text('order_id'),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: now('created_at'),
+  },
+  (t) => [index('webhook_messages_order').on(t.orderId)],
+);
+
+/** One message to one subscription, retried with backoff until delivered or 24 h old. */
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    id: uuid('id').primaryKey(),
+    messageId: text('message_id').notNull(),
+    subscriptionId: uuid('subscription_id').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'dead'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: now('next_attempt_at'),
+    lastError: text('last_error'),
+    deliveredAt: at('delivered_at'),
+    createdAt: now('created_at'),
+  },
+  (t) => [
+    unique('webhook_deliveries_once').on(t.messageId, t.subscriptionId),
+    index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/** The delivery log: every attempt, with the receiver's answer. */
+export const webhookAttempts = pgTable(
+  'webhook_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    deliveryId: uuid('delivery_id').notNull(),
+    at: now('at'),
+    statusCode: integer('status_code'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('webhook_attempts_delivery').on(t.deliveryId)],
+);
+
+/** Integration API keys (role `integration`): only a hash of the key is stored. */
+export const apiKeys = pgTable('api_keys', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  warehouseId: text('warehouse_id').notNull(),
+  keyHash: text('key_hash').notNull().unique(),
+  createdAt: now('created_at'),
+  revokedAt: at('revoked_at'),
+});

@@ -1,0 +1,66 @@
+import { type HoldContext, isPeak } from '@wms/domain';
+import type { HoldRule } from '@wms/protocol';
+import { sql } from 'drizzle-orm';
+import { type Tx, queryRows } from '../db/database';
+import type { CleanOrder } from '../orders/clean-order';
+
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** Looks up the counts the hold rules need (this order not yet stored: it is counted in). */
+export async function holdContext(
+  tx: Tx,
+  order: CleanOrder,
+  rules: readonly HoldRule[],
+  now: Date,
+): Promise<HoldContext> {
+  const placedAt = new Date(order.input.placedAt);
+  const repeat = rules.find((r) => r.kind === 'repeat-same-address');
+  const peak = rules.find((r) => r.kind === 'peak-protection');
+  const windowStart = new Date(placedAt.getTime() - (repeat?.windowMinutes ?? 30) * 60_000);
+  const [counts] = await queryRows<{ sameId: number; sameAddress: number }>(
+    tx,
+    sql`
+    select
+      (select count(*)::int from orders where id_number = ${order.input.consignee.idNumber ?? null}
+         and placed_at >= ${chinaDayStart(placedAt).toISOString()}::timestamptz) as "sameId",
+      (select count(*)::int from orders where customer_id = ${order.input.customerId}
+         and province = ${order.province} and city = ${order.city} and district = ${order.district}
+         and address_detail = ${order.input.address.detail}
+         and placed_at >= ${windowStart.toISOString()}::timestamptz) as "sameAddress"`,
+  );
+  return {
+    sameIdOrdersToday: order.input.consignee.idNumber ? (counts?.sameId ?? 0) + 1 : 0,
+    sameAddressOrdersInWindow: (counts?.sameAddress ?? 0) + 1,
+    peak: peak ? await isIntakeInPeak(tx, peak, placedAt, now) : false,
+  };
+}
+
+/** Peak (M4.8): intake lag (received − placed) stayed above the threshold for the sustain span. */
+async function isIntakeInPeak(
+  tx: Tx,
+  rule: Extract<HoldRule, { kind: 'peak-protection' }>,
+  placedAt: Date,
+  now: Date,
+): Promise<boolean> {
+  const sustainMs = rule.sustainMinutes * 60_000;
+  const samples = await queryRows<{ at: string; lagMs: number }>(
+    tx,
+    sql`
+    select created_at as at,
+           (extract(epoch from created_at - placed_at) * 1000)::float8 as "lagMs"
+    from orders
+    where created_at >= ${new Date(now.getTime() - sustainMs).toISOString()}::timestamptz and placed_at is not null
+    order by created_at desc limit 500`,
+  );
+  const all = [
+    ...samples.map((s) => ({ at: new Date(s.at), lagMs: Number(s.lagMs) })),
+    { at: now, lagMs: now.getTime() - placedAt.getTime() },
+  ];
+  return isPeak(all, now, rule.lagMinutes * 60_000, sustainMs);
+}
+
+/** Midnight in China (UTC+8) of the day `at` falls on, as a UTC instant. */
+function chinaDayStart(at: Date): Date {
+  const local = at.getTime() + CHINA_OFFSET_MS;
+  return new Date(local - (local % 86_400_000) - CHINA_OFFSET_MS);
+}

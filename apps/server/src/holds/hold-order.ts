@@ -1,0 +1,103 @@
+import type { Session } from '../auth/session-token';
+import { type Db, type Tx, queryRows } from '../db/database';
+import { sql } from 'drizzle-orm';
+import { notFound } from '../http/api-error';
+import { recordOrderSteps } from '../orders/order-timeline';
+import { raiseHolds } from './raise-holds';
+
+interface OrderRow {
+  id: string;
+  warehouseId: string;
+  status: string;
+}
+
+async function lockOrder(db: Tx, session: Session, orderId: string) {
+  const [order] = await queryRows<OrderRow>(
+    db,
+    sql`select id, warehouse_id as "warehouseId", status from orders where id = ${orderId} for update`,
+  );
+  if (!order || (session.role === 'supervisor' && order.warehouseId !== session.warehouseId)) {
+    throw notFound(`No order ${orderId} in warehouse ${session.warehouseId}`);
+  }
+  return order;
+}
+
+/**
+ * Holds an order by hand (a supervisor, or a channel's risk system). An order already in a wave
+ * is pulled out of it; its picker is told at the next sync.
+ */
+export async function holdOrder(
+  db: Db,
+  session: Session,
+  orderId: string,
+  reason: string,
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, session, orderId);
+    if (order.status === 'shipped' || order.status === 'cancelled') {
+      return { orderId, status: order.status, held: false };
+    }
+    await raiseHolds(
+      tx,
+      order,
+      [{ kind: 'manual', evidence: `${reason} (by ${session.userId})` }],
+      [],
+      now,
+    );
+    return { orderId, status: 'held', held: true };
+  });
+}
+
+/**
+ * M4.7: an address change before dispatch holds the order until the customer confirms it (and
+ * pulls it from its wave); after dispatch it becomes an exception for a person to handle.
+ */
+export async function requestAddressChange(
+  db: Db,
+  session: Session,
+  orderId: string,
+  newAddress: string,
+  now: Date,
+) {
+  return db.transaction(async (tx) => {
+    const order = await lockOrder(tx, session, orderId);
+    if (order.status === 'shipped') {
+      await tx.execute(sql`
+        insert into exceptions (id, warehouse_id, kind, message, opened_at)
+        values (gen_random_uuid(), ${order.warehouseId}, 'address-change',
+                ${`Order ${orderId} was dispatched before its address change to "${newAddress}": contact the carrier`},
+                ${now.toISOString()}::timestamptz)`);
+      await recordOrderSteps(
+        tx,
+        [
+          {
+            orderId,
+            kind: 'address-change',
+            detail: { newAddress, after: 'dispatch', outcome: 'exception' },
+          },
+        ],
+        now,
+      );
+      return { orderId, status: order.status, outcome: 'exception' as const };
+    }
+    await recordOrderSteps(
+      tx,
+      [{ orderId, kind: 'address-change', detail: { newAddress, after: 'none', outcome: 'hold' } }],
+      now,
+    );
+    await raiseHolds(
+      tx,
+      order,
+      [
+        {
+          kind: 'address-change',
+          evidence: `address change to "${newAddress}" requested: the customer must confirm it`,
+        },
+      ],
+      [],
+      now,
+    );
+    return { orderId, status: 'held', outcome: 'hold' as const };
+  });
+}

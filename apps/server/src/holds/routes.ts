@@ -1,0 +1,73 @@
+import {
+  addressChangeSchema,
+  holdDecisionSchema,
+  holdRuleUpdateSchema,
+  manualHoldSchema,
+} from '@wms/protocol';
+import { eq, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { requireCaller } from '../auth/require-caller';
+import type { SessionEnv } from '../auth/require-session';
+import { queryRows } from '../db/database';
+import { holdRules } from '../db/schema';
+import { notFound } from '../http/api-error';
+import type { AppDeps } from '../http/app-deps';
+import { parseBody } from '../http/parse-input';
+import { decideHold } from './decide-hold';
+import { holdOrder, requestAddressChange } from './hold-order';
+
+/** The review queue, decisions, and the rules themselves (admin). */
+export function holdRoutes(deps: AppDeps) {
+  const staff = requireCaller(deps, ['supervisor', 'admin', 'integration']);
+  const supervisors = requireCaller(deps, ['supervisor', 'admin']);
+  return new Hono<SessionEnv>()
+    .get('/', staff, async (c) =>
+      c.json({
+        holds: await queryRows(
+          deps.db,
+          sql`select h.id, h.order_id as "orderId", h.rule_id as "ruleId", h.kind, h.evidence, h.raised_at as "raisedAt",
+                     o.status as "orderStatus", o.channel, o.channel_order_id as "channelOrderId", o.paid_cents as "paidCents"
+              from order_holds h join orders o on o.id = h.order_id
+              where h.warehouse_id = ${c.var.session.warehouseId} and h.status = 'open'
+              order by h.raised_at, h.id limit 500`,
+        ),
+      }),
+    )
+    .post('/orders/:orderId/decision', supervisors, async (c) => {
+      const decision = await parseBody(c, holdDecisionSchema);
+      return c.json(
+        await decideHold(deps.db, c.var.session, c.req.param('orderId'), decision, deps.now()),
+      );
+    })
+    .post('/orders/:orderId', staff, async (c) => {
+      const { reason } = await parseBody(c, manualHoldSchema);
+      return c.json(
+        await holdOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()),
+      );
+    })
+    .post('/orders/:orderId/address-change', staff, async (c) => {
+      const { newAddress } = await parseBody(c, addressChangeSchema);
+      return c.json(
+        await requestAddressChange(
+          deps.db,
+          c.var.session,
+          c.req.param('orderId'),
+          newAddress,
+          deps.now(),
+        ),
+      );
+    })
+    .get('/rules', staff, async (c) =>
+      c.json({ rules: await deps.db.select().from(holdRules).orderBy(holdRules.id) }),
+    )
+    .put('/rules/:ruleId', requireCaller(deps, ['admin']), async (c) => {
+      const update = await parseBody(c, holdRuleUpdateSchema);
+      const [row] = await deps.db
+        .update(holdRules)
+        .set({ ...update, updatedAt: deps.now() })
+        .where(eq(holdRules.id, c.req.param('ruleId')))
+        .returning();
+      if (!row) throw notFound(`No hold rule ${c.req.param('ruleId')}`);
+      return c.json(row);
+    });
+}

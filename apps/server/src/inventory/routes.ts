@@ -1,0 +1,36 @@
+import { idSchema, inboundReceiptSchema } from '@wms/protocol';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { requireCaller } from '../auth/require-caller';
+import type { SessionEnv } from '../auth/require-session';
+import { queryRows } from '../db/database';
+import type { AppDeps } from '../http/app-deps';
+import { parseBody } from '../http/parse-input';
+import { expectInbound, receiveInbound } from './inbound-receipts';
+import { stockOfSku } from './stock-levels';
+
+const STAFF = ['supervisor', 'admin', 'integration'] as const;
+
+/** The inventory pool: stock per SKU (also for storefronts), inbound receipts, alerts. */
+export function inventoryRoutes(deps: AppDeps) {
+  return new Hono<SessionEnv>()
+    .use(requireCaller(deps, STAFF))
+    .get('/stock/:skuId', async (c) =>
+      c.json(await stockOfSku(deps.db, c.req.param('skuId'), deps.now())),
+    )
+    .post('/receipts', async (c) =>
+      c.json(await expectInbound(deps.db, await parseBody(c, inboundReceiptSchema)), 201),
+    )
+    .post('/receipts/:receiptId/receive', async (c) =>
+      c.json(await receiveInbound(deps.db, idSchema.parse(c.req.param('receiptId')), deps.now())),
+    )
+    .get('/alerts', async (c) =>
+      c.json({
+        alerts: await queryRows(
+          deps.db,
+          sql`select id, warehouse_id as "warehouseId", kind, sku_id as "skuId", order_id as "orderId", message, raised_at as "raisedAt"
+              from alerts where warehouse_id = ${c.var.session.warehouseId} order by raised_at desc limit 200`,
+        ),
+      }),
+    );
+}

@@ -1,0 +1,44 @@
+import { availableQty, isBelowSafetyLevel } from '@wms/domain';
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/database';
+import { notFound } from '../http/api-error';
+import { readSetting } from './hub-settings';
+
+/**
+ * A SKU's stock per warehouse (M3.6) with the storefront signal (M3.7): `onlyLeft` is the
+ * available count when it is below the safety level, else null.
+ */
+export async function stockOfSku(db: Db, skuId: string, now: Date) {
+  const safety = await readSetting(db, 'safety');
+  const since = new Date(now.getTime() - safety.windowDays * 86_400_000);
+  const rows = await queryRows<{
+    warehouseId: string;
+    physical: number;
+    reserved: number;
+    inbound: number;
+    inboundCoefficientBp: number;
+    sold: number;
+  }>(
+    db,
+    sql`
+    select p.warehouse_id as "warehouseId", p.physical, p.reserved, p.inbound,
+           p.inbound_coefficient_bp as "inboundCoefficientBp",
+           coalesce((select sum(r.qty) from reservations r where r.warehouse_id = p.warehouse_id
+                     and r.sku_id = p.sku_id and r.created_at > ${since.toISOString()}::timestamptz), 0)::int as sold
+    from inventory_pool p where p.sku_id = ${skuId} order by p.warehouse_id`,
+  );
+  if (rows.length === 0) throw notFound(`No stock is kept for SKU ${skuId}: check the SKU id`);
+  const warehouses = rows.map(({ sold, ...level }) => {
+    const available = availableQty(level);
+    const low = isBelowSafetyLevel(available, sold, safety.windowDays, safety.factor);
+    return {
+      ...level,
+      available,
+      averageDailySales: sold / safety.windowDays,
+      belowSafetyLevel: low,
+      onlyLeft: low ? Math.max(0, available) : null,
+    };
+  });
+  const available = warehouses.reduce((sum, w) => sum + Math.max(0, w.available), 0);
+  return { skuId, available, warehouses };
+}

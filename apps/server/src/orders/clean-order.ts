@@ -1,0 +1,87 @@
+import { cleanAddress, cleanConsigneeName, cleanMobile, type OrderFacts } from '@wms/domain';
+import type { FieldError, OrderInput } from '@wms/protocol';
+import { inArray } from 'drizzle-orm';
+import type { Tx } from '../db/database';
+import { skus } from '../db/schema';
+import { badRequest } from '../http/api-error';
+
+/** An order after cleaning, with the facts the rules read. */
+export interface CleanOrder {
+  input: OrderInput;
+  consigneeName: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  facts: OrderFacts;
+  /** What cleaning changed, field by field, for the timeline: `{ city: ['杭州', '杭州市'] }`. */
+  changes: Record<string, [string, string]>;
+}
+
+/**
+ * Cleans name, phone and region (M3.2) and looks up the SKUs. Anything that cannot be cleaned
+ * or found is a 400 naming every field at fault; nothing is stored.
+ */
+export async function cleanOrder(tx: Tx, input: OrderInput): Promise<CleanOrder> {
+  const skuIds = [...new Set(input.lines.map((l) => l.skuId))];
+  const known = await tx
+    .select({ id: skus.id, category: skus.category, costCents: skus.costCents })
+    .from(skus)
+    .where(inArray(skus.id, skuIds));
+  const byId = new Map(known.map((s) => [s.id, s]));
+  const phone = cleanMobile(input.consignee.phone);
+  const fields: FieldError[] = input.lines.flatMap((l, i) =>
+    byId.has(l.skuId)
+      ? []
+      : [
+          {
+            path: `lines.${i}.skuId`,
+            message: `no SKU ${l.skuId}: check the channel's SKU mapping`,
+          },
+        ],
+  );
+  if (!phone) {
+    fields.unshift({
+      path: 'consignee.phone',
+      message: `${input.consignee.phone} is not a Chinese mobile number (11 digits starting 13–19)`,
+    });
+  }
+  if (fields.length > 0 || !phone) {
+    throw badRequest(fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
+  }
+  const address = cleanAddress(input.address.province, input.address.city, input.address.district);
+  const consigneeName = cleanConsigneeName(input.consignee.name);
+  const changes: Record<string, [string, string]> = {};
+  const note = (field: string, before: string, after: string) => {
+    if (before !== after) changes[field] = [before, after];
+  };
+  note('consignee.name', input.consignee.name, consigneeName);
+  note('consignee.phone', input.consignee.phone, phone);
+  note('address.province', input.address.province, address.province);
+  note('address.city', input.address.city, address.city);
+  note('address.district', input.address.district, address.district);
+  return {
+    input,
+    consigneeName,
+    phone,
+    province: address.province,
+    city: address.city,
+    district: address.district,
+    changes,
+    facts: {
+      channel: input.channel,
+      province: address.province,
+      city: address.city,
+      district: address.district,
+      addressText: `${address.province}${address.city}${address.district}${input.address.detail}`,
+      regionGroup: address.group,
+      paidCents: input.paidCents,
+      vip: input.vip,
+      lines: input.lines.map((l) => ({
+        ...l,
+        category: byId.get(l.skuId)?.category ?? '',
+        costCents: byId.get(l.skuId)?.costCents ?? null,
+      })),
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../db/database';
+
+/** The steps of an order's life (M5.2), as recorded in `order_events`. */
+export type OrderStep =
+  | 'received'
+  | 'cleaned'
+  | 'deduplicated'
+  | 'routed'
+  | 'unrouted'
+  | 'held'
+  | 'flagged'
+  | 'released'
+  | 'cancelled'
+  | 'reserved'
+  | 'reservation-short'
+  | 'waved'
+  | 'picked'
+  | 'pulled-from-wave'
+  | 'address-change'
+  | 'shipped';
+
+/** Appends steps to orders' timelines, in one statement. */
+export async function recordOrderSteps(
+  tx: Tx,
+  steps: readonly { orderId: string; kind: OrderStep; detail: Record<string, unknown> }[],
+  now: Date,
+): Promise<void> {
+  if (steps.length === 0) return;
+  const rows = steps.map((s) => ({ order_id: s.orderId, kind: s.kind, detail: s.detail }));
+  await tx.execute(sql`
+    insert into order_events (order_id, kind, detail, at)
+    select order_id, kind, detail, ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(order_id text, kind text, detail jsonb)`);
+}

@@ -1,0 +1,61 @@
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/database';
+import { notFound } from '../http/api-error';
+
+export interface TraceEntry {
+  at: string;
+  kind: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * An order's whole life in one timeline (M5.2): the steps it recorded, every scan of its pick
+ * lines with picker and device, and every webhook delivery attempt about it. Entries of one
+ * instant: scans first, then the steps they caused, then webhook attempts.
+ */
+export async function orderTrace(db: Db, orderId: string) {
+  const [order] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select id, warehouse_id as "warehouseId", status, channel, channel_order_id as "channelOrderId",
+               carrier, tracking_number as "trackingNumber", route_rule_id as "routeRuleId",
+               route_reason as "routeReason", flags, original_order_id as "originalOrderId",
+               paid_cents as "paidCents", coupon_cents as "couponCents", freight_cents as "freightCents"
+        from orders where id = ${orderId}`,
+  );
+  if (!order) throw notFound(`No order ${orderId}: check the id (SO-…)`);
+  const rows = await queryRows<{
+    at: Date | string;
+    kind: string;
+    detail: Record<string, unknown>;
+  }>(
+    db,
+    sql`
+    select at, kind, detail, 1 as rank, id as seq from order_events where order_id = ${orderId}
+    union all
+    select se.received_at, 'scan', jsonb_build_object(
+             'eventId', se.id, 'type', se.type, 'outcome', se.outcome, 'userId', se.user_id,
+             'picker', u.name, 'deviceId', se.device_id, 'deviceTime', se.device_time,
+             'pickLineId', se.payload->>'pickLineId', 'waveId', se.payload->>'waveId', 'qty', se.payload->'qty'),
+           0, se.seq
+    from scan_events se
+    join pick_lines pl on pl.id = se.payload->>'pickLineId' and pl.order_id = ${orderId}
+    left join users u on u.id = se.user_id
+    union all
+    select a.at, 'webhook', jsonb_build_object(
+             'messageId', m.id, 'type', m.type, 'url', s.url, 'statusCode', a.status_code,
+             'error', a.error, 'durationMs', a.duration_ms),
+           2, a.id
+    from webhook_messages m
+    join webhook_deliveries d on d.message_id = m.id
+    join webhook_subscriptions s on s.id = d.subscription_id
+    join webhook_attempts a on a.delivery_id = d.id
+    where m.order_id = ${orderId}
+    order by 1, 4, 5`,
+  );
+  const timeline: TraceEntry[] = rows.map((r) => ({
+    at: new Date(r.at).toISOString(),
+    kind: r.kind,
+    detail: r.detail,
+  }));
+  return { order, timeline };
+}

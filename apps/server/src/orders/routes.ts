@@ -1,0 +1,84 @@
+import {
+  cancelOrderSchema,
+  channelSchema,
+  shipOrderSchema,
+  type BatchResult,
+  type FieldError,
+  orderBatchSchema,
+  orderInputSchema,
+} from '@wms/protocol';
+import { Hono } from 'hono';
+import { requireCaller } from '../auth/require-caller';
+import type { SessionEnv } from '../auth/require-session';
+import { ApiError, notFound } from '../http/api-error';
+import { channelOrders } from '../db/schema';
+import { and, eq } from 'drizzle-orm';
+import type { AppDeps } from '../http/app-deps';
+import { parseBody, parseWith } from '../http/parse-input';
+import { acceptOrder } from './accept-order';
+import { orderTrace } from './order-trace';
+import { importOrdersCsv } from './import-orders-csv';
+import { cancelOrder, shipOrder } from './ship-order';
+
+const INTAKE = ['integration', 'admin'] as const;
+const STAFF = ['supervisor', 'admin', 'integration'] as const;
+
+/** Order intake for channels (single, batch) and order reads. */
+export function orderRoutes(deps: AppDeps) {
+  return new Hono<SessionEnv>()
+    .post('/', requireCaller(deps, INTAKE), async (c) => {
+      const input = await parseBody(c, orderInputSchema);
+      const accepted = await acceptOrder(deps.db, input, deps.now());
+      return c.json(accepted, accepted.created ? 201 : 200);
+    })
+    .post('/batch', requireCaller(deps, INTAKE), async (c) => {
+      const { orders } = await parseBody(c, orderBatchSchema);
+      const results: BatchResult['results'] = [];
+      for (const [index, raw] of orders.entries()) {
+        try {
+          const order = await acceptOrder(deps.db, parseWith(orderInputSchema, raw), deps.now());
+          results.push({ index, ok: true, order });
+        } catch (err) {
+          if (!(err instanceof ApiError) || err.status !== 400) throw err;
+          results.push({ index, ok: false, fields: err.extra.fields ?? fieldOf(err) });
+        }
+      }
+      return c.json({ results } satisfies BatchResult);
+    })
+    .post('/import.csv', requireCaller(deps, INTAKE), async (c) =>
+      c.json({ results: await importOrdersCsv(deps.db, await c.req.text(), deps.now()) }),
+    )
+    .post('/:orderId/ship', requireCaller(deps, ['picker', ...STAFF]), async (c) => {
+      const shipment = await parseBody(c, shipOrderSchema);
+      return c.json(
+        await shipOrder(deps.db, c.var.session, c.req.param('orderId'), shipment, deps.now()),
+      );
+    })
+    .post('/:orderId/cancel', requireCaller(deps, STAFF), async (c) => {
+      const { reason } = await parseBody(c, cancelOrderSchema);
+      return c.json(
+        await cancelOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()),
+      );
+    })
+    .get('/by-channel/:channel/:channelOrderId', requireCaller(deps, STAFF), async (c) => {
+      const channel = parseWith(channelSchema, c.req.param('channel'));
+      const [row] = await deps.db
+        .select({ orderId: channelOrders.orderId, merged: channelOrders.merged })
+        .from(channelOrders)
+        .where(
+          and(
+            eq(channelOrders.channel, channel),
+            eq(channelOrders.channelOrderId, c.req.param('channelOrderId')),
+          ),
+        );
+      if (!row) throw notFound(`No ${channel} order ${c.req.param('channelOrderId')} was received`);
+      return c.json(row);
+    })
+    .get('/:orderId/trace', requireCaller(deps, STAFF), async (c) =>
+      c.json(await orderTrace(deps.db, c.req.param('orderId'))),
+    );
+}
+
+function fieldOf(err: ApiError): FieldError[] {
+  return [{ path: '(order)', message: err.message }];
+}

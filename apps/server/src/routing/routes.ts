@@ -1,0 +1,51 @@
+import { manualRouteSchema, type RoutingRule, routingRulesSchema } from '@wms/protocol';
+import { sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { requireCaller } from '../auth/require-caller';
+import type { SessionEnv } from '../auth/require-session';
+import { queryRows } from '../db/database';
+import { routingRules } from '../db/schema';
+import type { AppDeps } from '../http/app-deps';
+import { parseBody } from '../http/parse-input';
+import { loadRoutingRules } from './load-routing-rules';
+import { routeManually } from './route-manually';
+import { routingRulesFromCsv, routingRulesToCsv } from './routing-csv';
+
+/** The routing rule table (JSON or CSV) and the manual routing queue. */
+export function routingRoutes(deps: AppDeps) {
+  const staff = requireCaller(deps, ['supervisor', 'admin', 'integration']);
+  const admin = requireCaller(deps, ['admin']);
+  const replace = (rules: RoutingRule[]) =>
+    deps.db.transaction(async (tx) => {
+      await tx.delete(routingRules);
+      if (rules.length > 0) await tx.insert(routingRules).values(rules);
+      return { rules: await loadRoutingRules(tx) };
+    });
+  return new Hono<SessionEnv>()
+    .get('/rules', staff, async (c) => c.json({ rules: await loadRoutingRules(deps.db) }))
+    .put('/rules', admin, async (c) =>
+      c.json(await replace((await parseBody(c, routingRulesSchema)).rules)),
+    )
+    .get('/rules.csv', staff, async (c) => {
+      c.header('content-type', 'text/csv; charset=utf-8');
+      return c.body(routingRulesToCsv(await loadRoutingRules(deps.db)));
+    })
+    .post('/rules.csv', admin, async (c) =>
+      c.json(await replace(routingRulesFromCsv(await c.req.text()))),
+    )
+    .get('/queue', staff, async (c) =>
+      c.json({
+        orders: await queryRows(
+          deps.db,
+          sql`select id, channel, channel_order_id as "channelOrderId", province, city, district, paid_cents as "paidCents", created_at as "receivedAt"
+              from orders where status = 'unrouted' order by placed_at, id limit 500`,
+        ),
+      }),
+    )
+    .post('/orders/:orderId', requireCaller(deps, ['supervisor', 'admin']), async (c) => {
+      const target = await parseBody(c, manualRouteSchema);
+      return c.json(
+        await routeManually(deps.db, c.var.session, c.req.param('orderId'), target, deps.now()),
+      );
+    });
+}

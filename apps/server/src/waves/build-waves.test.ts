@@ -1,0 +1,120 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { queryRows } from '../db/database';
+import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
+import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson, pull } from '../testing/test-app';
+import { testDatabases } from '../testing/test-databases';
+
+describe.each(testDatabases())('building waves on $name', (target) => {
+  const fx = aSeededAppPerFile(target);
+
+  it('cuts released orders into waves at the size limit, oldest first, held orders left out', async () => {
+    const key = await anIntegrationKey(fx.database.db);
+    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
+    const t0 = Date.parse('2026-11-22T01:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const order = anOrder({
+        placedAt: new Date(t0 + i * 60_000).toISOString(),
+        lines: [{ skuId: `SKU-0026${i}`, qty: 1, unitPriceCents: 9_900 }],
+      });
+      ids.push(
+        (await bodyOf<{ orderId: string }>(await postJson(fx.app, '/api/orders', order, key)))
+          .orderId,
+      );
+    }
+    await postJson(
+      fx.app,
+      `/api/holds/orders/${ids[4]}`,
+      { reason: 'customer called' },
+      supervisor,
+    );
+    const built = await bodyOf<{ waves: { waveId: string; orders: number }[] }>(
+      await postJson(fx.app, '/api/waves/build', { maxOrders: 2 }, supervisor),
+    );
+    expect(built.waves.map((w) => w.orders)).toEqual([2, 2]);
+    const [first] = built.waves;
+    const inFirst = await queryRows<{ orderId: string }>(
+      fx.database.db,
+      sql`select distinct order_id as "orderId" from pick_lines where wave_id = ${first?.waveId} order by 1`,
+    );
+    expect(inFirst.map((r) => r.orderId)).toEqual([ids[0], ids[1]].sort());
+    const again = await bodyOf<{ waves: unknown[] }>(
+      await postJson(fx.app, '/api/waves/build', { maxOrders: 2 }, supervisor),
+    );
+    expect(again.waves).toEqual([]);
+  });
+
+  it('cancelling a wave sends its orders back for the next wave and off the picker', async () => {
+    const key = await anIntegrationKey(fx.database.db);
+    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
+    const picker = await aLoggedInDevice(fx.app, 'P-0002');
+    const order = anOrder({ lines: [{ skuId: 'SKU-00270', qty: 1, unitPriceCents: 9_900 }] });
+    const { orderId } = await bodyOf<{ orderId: string }>(
+      await postJson(fx.app, '/api/orders', order, key),
+    );
+    const built = await bodyOf<{ waves: { waveId: string }[] }>(
+      await postJson(fx.app, '/api/waves/build', { assignTo: picker.userId }, supervisor),
+    );
+    const waveId = built.waves[0]?.waveId ?? '';
+    const snapshot = await pull(fx.app, picker);
+    expect(snapshot.waves.map((w) => w.id)).toContain(waveId);
+    const res = await postJson(fx.app, `/api/waves/${waveId}/cancel`, {}, supervisor);
+    expect(await bodyOf(res)).toEqual({ waveId, status: 'cancelled', ordersReleased: 1 });
+    const next = await pull(fx.app, picker, snapshot.cursor);
+    expect(next.removedWaves).toEqual([{ waveId, reason: 'cancelled', assignedTo: null }]);
+    const [row] = await queryRows<{ status: string }>(
+      fx.database.db,
+      sql`select status from orders where id = ${orderId}`,
+    );
+    expect(row?.status).toBe('received');
+  });
+
+  it('waves the carrier with the earliest cut-off first', async () => {
+    const key = await anIntegrationKey(fx.database.db);
+    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
+    // EMS (10:00) before ZTO (17:30): the order routed by hand to EMS is waved first.
+    await fx.app.request('/api/hub-settings', {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${(await aLoggedInDevice(fx.app, 'A-0001')).token}`,
+      },
+      body: JSON.stringify({ carrierCutoffs: { EMS: 600, ZTO: 1050 } }),
+    });
+    await postJson(
+      fx.app,
+      '/api/orders',
+      anOrder({ lines: [{ skuId: 'SKU-00280', qty: 1, unitPriceCents: 9_900 }] }),
+      key,
+    );
+    const unrouted = await bodyOf<{ orderId: string }>(
+      await postJson(
+        fx.app,
+        '/api/orders',
+        anOrder({
+          address: { province: '火星', city: '一号', district: '一区', detail: '1' },
+          lines: [{ skuId: 'SKU-00281', qty: 1, unitPriceCents: 9_900 }],
+        }),
+        key,
+      ),
+    );
+    await postJson(
+      fx.app,
+      `/api/routing/orders/${unrouted.orderId}`,
+      { warehouseId: 'GZ', carrier: 'EMS' },
+      supervisor,
+    );
+    const built = await bodyOf<{ waves: { carrier: string; cutoff: string }[] }>(
+      await postJson(fx.app, '/api/waves/build', {}, supervisor),
+    );
+    const carriers = built.waves.map((w) => `${w.carrier} ${w.cutoff}`);
+    expect(carriers[0]).toBe('EMS 10:00');
+    expect(new Set(carriers.slice(1))).toEqual(new Set(['ZTO 17:30']));
+  });
+
+  it('refuses a picker', async () => {
+    const picker = (await aLoggedInDevice(fx.app, 'P-0002')).token;
+    expect((await postJson(fx.app, '/api/waves/build', {}, picker)).status).toBe(403);
+  });
+});

@@ -1,0 +1,65 @@
+/** The stock of one SKU in one warehouse, as the pool keeps it. */
+export interface StockLevel {
+  physical: number;
+  reserved: number;
+  inbound: number;
+  /** Expected share of inbound that arrives in time, in basis points (8000 = 0.8). */
+  inboundCoefficientBp: number;
+}
+
+/**
+ * Units that can still be promised (M3.6): physical − reserved + inbound × coefficient, the
+ * inbound part rounded down.
+ *
+ * @example availableQty({ physical: 100, reserved: 30, inbound: 20, inboundCoefficientBp: 8000 }) // → 86
+ */
+export function availableQty(s: StockLevel): number {
+  return s.physical - s.reserved + Math.floor((s.inbound * s.inboundCoefficientBp) / 10_000);
+}
+
+/**
+ * Whether a SKU is below its safety level (M3.7): available < factor × average daily sales.
+ *
+ * @example isBelowSafetyLevel(14, 70, 7, 1.5) // → true (14 < 1.5 × 10)
+ */
+export function isBelowSafetyLevel(
+  available: number,
+  soldInWindow: number,
+  windowDays: number,
+  factor: number,
+): boolean {
+  if (soldInWindow <= 0) return false;
+  return available < factor * (soldInWindow / windowDays);
+}
+
+/**
+ * Whether two orders are suspected duplicates (M3.3): same phone, a SKU in common, placed within
+ * the window of each other.
+ */
+export function isSuspectedDuplicate(
+  a: { phone: string; skuIds: readonly string[]; placedAt: Date },
+  b: { phone: string; skuIds: readonly string[]; placedAt: Date },
+  windowMs: number,
+): boolean {
+  return (
+    a.phone === b.phone &&
+    a.skuIds.some((s) => b.skuIds.includes(s)) &&
+    Math.abs(a.placedAt.getTime() - b.placedAt.getTime()) <= windowMs
+  );
+}
+
+/**
+ * Peak protection (M4.8): on when every intake sample of the last `sustainMs` lagged more than
+ * `lagMs`, and there were samples covering that span.
+ */
+export function isPeak(
+  samples: readonly { at: Date; lagMs: number }[],
+  now: Date,
+  lagMs: number,
+  sustainMs: number,
+): boolean {
+  const recent = samples.filter((s) => now.getTime() - s.at.getTime() <= sustainMs);
+  if (recent.length === 0) return false;
+  const oldest = Math.min(...recent.map((s) => s.at.getTime()));
+  return now.getTime() - oldest >= sustainMs * 0.8 && recent.every((s) => s.lagMs > lagMs);
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { idSchema, isoTimeSchema } from './codes';
+import { holdRuleSchema, routingRuleSchema } from './hub-rules';
+
+/** `POST /api/orders/:orderId/ship`: the packer scanned the package (M1.6). */
+export const shipOrderSchema = z.strictObject({
+  carrier: z.string().trim().min(1).max(32),
+  trackingNumber: z.string().trim().min(6).max(40),
+});
+
+/** `POST /api/orders/:orderId/cancel`. */
+export const cancelOrderSchema = z.strictObject({ reason: z.string().trim().min(1).max(300) });
+
+/** `POST /api/holds/orders/:orderId/address-change` (M4.7). */
+export const addressChangeSchema = z.strictObject({
+  newAddress: z.string().trim().min(1).max(300),
+});
+
+/** `POST /api/routing/orders/:orderId`: route an order from the manual queue. */
+export const manualRouteSchema = z.strictObject({
+  warehouseId: idSchema,
+  carrier: z.string().trim().min(1).max(32),
+});
+
+/** `PUT /api/routing/rules`: the whole rule table at once. */
+export const routingRulesSchema = z.strictObject({ rules: z.array(routingRuleSchema).max(1000) });
+
+/** `PUT /api/holds/rules/:ruleId`. */
+export const holdRuleUpdateSchema = z.strictObject({ enabled: z.boolean(), rule: holdRuleSchema });
+
+/** `POST /api/waves/build`: waves from the warehouse's released orders. */
+export const waveBuildSchema = z.strictObject({
+  maxOrders: z.int().min(1).max(200).default(20),
+  maxLines: z.int().min(1).max(1000).default(60),
+  /** Only this carrier's orders (e.g. the next cut-off's). */
+  carrier: z.string().min(1).max(32).optional(),
+  /** A picker of the warehouse to give the new waves to. */
+  assignTo: idSchema.optional(),
+});
+
+/** `POST /api/inventory/receipts`: goods expected (counted at the pool's coefficient until received). */
+export const inboundReceiptSchema = z.strictObject({
+  warehouseId: idSchema,
+  skuId: idSchema,
+  qty: z.int().min(1).max(1_000_000),
+  expectedAt: isoTimeSchema,
+});
+
+/** `POST /api/integration-keys`: the key is in the answer, once. */
+export const apiKeyRequestSchema = z.strictObject({
+  name: z.string().trim().min(1).max(80),
+  warehouseId: idSchema,
+});
+
+/** `PUT /api/hub-settings`: the thresholds that are data. */
+export const hubSettingsSchema = z.strictObject({
+  dedup: z.strictObject({ windowMinutes: z.int().min(0).max(1440) }).optional(),
+  safety: z
+    .strictObject({ factor: z.number().min(0).max(100), windowDays: z.int().min(1).max(90) })
+    .optional(),
+  /** Each carrier's cut-off, minutes after midnight China time (`SF: 960` is 16:00). */
+  carrierCutoffs: z.record(z.string().min(1).max(32), z.int().min(0).max(1439)).optional(),
+});
+
+export type ShipOrder = z.infer<typeof shipOrderSchema>;
+export type WaveBuild = z.infer<typeof waveBuildSchema>;
+export type InboundReceipt = z.infer<typeof inboundReceiptSchema>;

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { idSchema, isoTimeSchema } from './codes';
+
+/** The sales channels orders arrive from (M3.1): a closed list, never free text. */
+export const channelSchema = z.enum([
+  'taobao',
+  'tmall',
+  'douyin',
+  'pinduoduo',
+  'jd',
+  'meituan',
+  'mini-program',
+  'b2b-portal',
+]);
+
+/** A sale, or after-sales work that must name the order it follows (M5.3). */
+export const orderTypeSchema = z.enum(['sale', 'return', 'exchange']);
+
+/** Money is integer cents (fen): 12.50 yuan is 1250. */
+export const centsSchema = z.int().min(0).max(1_000_000_000);
+
+export const orderLineInputSchema = z.strictObject({
+  skuId: idSchema,
+  qty: z.int().min(1).max(10_000),
+  /** What the customer pays per unit, after promotions, in cents. */
+  unitPriceCents: centsSchema,
+});
+
+/**
+ * `POST /api/orders`: one channel order, with the standardised mandatory fields. Idempotent on
+ * `channel` + `channelOrderId`: sending the same order again returns the stored one.
+ */
+export const orderInputSchema = z
+  .strictObject({
+    channel: channelSchema,
+    channelOrderId: z.string().trim().min(1).max(64),
+    orderType: orderTypeSchema.default('sale'),
+    /** The order this return or exchange follows (required for them). */
+    originalOrderId: idSchema.optional(),
+    placedAt: isoTimeSchema,
+    customerId: z.string().trim().min(1).max(64),
+    vip: z.boolean().default(false),
+    consignee: z.strictObject({
+      name: z.string().trim().min(1).max(64),
+      phone: z.string().trim().min(5).max(32),
+      /** The buyer's ID card number where the channel gives it (M4.1 counts orders per ID). */
+      idNumber: z.string().trim().max(32).optional(),
+    }),
+    address: z.strictObject({
+      province: z.string().trim().min(1).max(32),
+      city: z.string().trim().min(1).max(32),
+      district: z.string().trim().min(1).max(32),
+      detail: z.string().trim().min(1).max(200),
+    }),
+    paidCents: centsSchema,
+    couponCents: centsSchema.default(0),
+    freightCents: centsSchema.default(0),
+    lines: z.array(orderLineInputSchema).min(1).max(200),
+  })
+  .refine((o) => o.orderType === 'sale' || o.originalOrderId !== undefined, {
+    path: ['originalOrderId'],
+    message: 'a return or exchange must name its original order',
+  });
+
+/** `POST /api/orders/batch`: up to 500 orders; each is accepted or refused on its own. */
+export const orderBatchSchema = z.strictObject({ orders: z.array(z.unknown()).min(1).max(500) });
+
+export const orderStatusSchema = z.enum([
+  'received',
+  'held',
+  'unrouted',
+  'cancelled',
+  'waved',
+  'picking',
+  'picked',
+  'shipped',
+]);
+
+/** What intake made of one order. */
+export const orderAcceptedSchema = z.object({
+  orderId: idSchema,
+  /** False when this channel order was already stored (a retry): nothing new was done. */
+  created: z.boolean(),
+  status: orderStatusSchema,
+  /** Set when the order was merged into an earlier one (same phone and SKU within the window). */
+  mergedInto: idSchema.nullable(),
+  warehouseId: idSchema.nullable(),
+  carrier: z.string().nullable(),
+  holds: z.array(z.string()),
+  flags: z.array(z.string()),
+});
+
+export const batchResultSchema = z.object({
+  results: z.array(
+    z.union([
+      z.object({ index: z.int(), ok: z.literal(true), order: orderAcceptedSchema }),
+      z.object({
+        index: z.int(),
+        ok: z.literal(false),
+        fields: z.array(z.object({ path: z.string(), message: z.string() })),
+      }),
+    ]),
+  ),
+});
+
+export type Channel = z.infer<typeof channelSchema>;
+export type OrderType = z.infer<typeof orderTypeSchema>;
+export type OrderInput = z.infer<typeof orderInputSchema>;
+export type OrderLineInput = z.infer<typeof orderLineInputSchema>;
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
+export type OrderAccepted = z.infer<typeof orderAcceptedSchema>;
+export type BatchResult = z.infer<typeof batchResultSchema>;
