@@ -16,3 +16,5 @@ export const waveCodeSchema = z
 export const idSchema = z.string().min(1).max(64);
 export const uuidSchema = z.uuid();
 export const isoTimeSchema = z.iso.datetime({ offset: true });
+/** A calendar date, e.g. a lot's expiry: `2027-03-31`. */
+export const isoDateSchema = z.iso.date();

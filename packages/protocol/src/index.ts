@@ -7,3 +7,4 @@ export * from './scan-event';
 export * from './push';
 export * from './pull';
 export * from './poke';
+export * from './tasks';

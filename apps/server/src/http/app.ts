@@ -6,6 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { authRoutes } from '../auth/routes';
 import { deviceRoutes } from '../devices/routes';
 import { syncRoutes } from '../sync/routes';
+import { taskRoutes } from '../tasks/routes';
 import { waveRoutes } from '../waves/routes';
 import { ApiError, notFound } from './api-error';
 import type { AppDeps } from './app-deps';
@@ -37,6 +38,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
   app.route('/api/waves', waveRoutes(deps));
+  app.route('/api/tasks', taskRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

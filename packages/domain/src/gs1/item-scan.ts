@@ -28,8 +28,7 @@ export function readItemScan(code: string, options: Gs1ParseOptions = {}): ItemS
   if (PLAIN_GTIN.test(code)) return { ok: true, scan: { lookupCode: toGtin14(code) } };
   const separators = options.separators ?? [];
   const hasSeparator = [GS, ...separators].some((s) => code.includes(s));
-  if (!LOOKS_GS1.test(code) && !hasSeparator)
-    return { ok: true, scan: { lookupCode: code } };
+  if (!LOOKS_GS1.test(code) && !hasSeparator) return { ok: true, scan: { lookupCode: code } };
   const parsed = parseGs1(code, options);
   if (!parsed.ok) return parsed;
   const value = (ai: string) => parsed.elements.find((e) => e.ai === ai);
