@@ -56,6 +56,17 @@ export const en = {
     waveDone: (code: string) => `All lines of wave ${code} are picked.`,
     waveGone: 'This wave is no longer on this device.',
     picked: (qty: number, sku: string) => `Picked ${qty} × ${sku}`,
+    labelWontScan: 'Label won’t scan',
+    checkDigits: 'Check digits',
+    checkDigitsHint: (bin: string) =>
+      `Key in the digits printed on the label of ${bin}, then Confirm.`,
+    short: 'Short',
+    shortTitle: 'What is wrong at this bin?',
+    shortReason: { empty: 'Bin empty', damaged: 'Damaged', 'not-found': 'Not found' },
+    cancel: 'Cancel',
+    unitsScanned: (n: number, total: number) => `Scanned ${n} of ${total}: scan the next unit`,
+    repeat: 'Repeat',
+    lot: (lot: string, expiry: string) => `Lot ${lot}, use by ${expiry}`,
   },
   pickError: {
     wrongBin: (expected: string, scanned: string) =>
@@ -69,6 +80,18 @@ export const en = {
     notSaved: (detail: string) => `The pick was NOT saved: ${detail}`,
     storageFull:
       'Device storage is full: the pick was NOT saved. Sync now and tell your supervisor.',
+    labelUnreadable: (failures: number, bin: string) =>
+      `Bin label not read (${failures} of 3). Key in the check digits printed on the label of ${bin}.`,
+    wrongCheckDigits: (failures: number) =>
+      `Wrong check digits (${failures} of 3). Read them again from the label and key them in.`,
+    labelReported: (bin: string) =>
+      `The label of ${bin} is reported for reprint. Key in its check digits to go on.`,
+    lotExpired: (lot: string, expiry: string) =>
+      `Expired lot ${lot} (use by ${expiry}): do not pick it. Take a unit of another lot and scan it.`,
+    lotLabelNeeded:
+      'This item is lot-tracked: scan the GS1 label with lot and expiry date, not the plain barcode.',
+    badGs1: (detail: string) =>
+      `The label could not be read safely (${detail}). Scan it again; if it keeps failing, run the scanner test.`,
   },
   notice: {
     reassigned: (code: string, to: string | null) =>
@@ -87,6 +110,11 @@ export const en = {
     failure: (detail: string) => `Something went wrong: ${detail}`,
     reload: 'Reload',
     dismiss: 'Close',
+  },
+  putBack: {
+    title: (code: string) => `Stop: put back what you picked for wave ${code}`,
+    line: (qty: number, sku: string, bin: string) => `Put ${qty} × ${sku} back in bin ${bin}`,
+    done: 'Done, all put back',
   },
   update: {
     ready: 'A new version of the app is ready.',

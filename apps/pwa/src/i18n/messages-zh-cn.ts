@@ -57,6 +57,16 @@ export const zhCN: Messages = {
     waveDone: (code) => `波次 ${code} 的所有行已拣完。`,
     waveGone: '此波次已不在本设备上。',
     picked: (qty, sku) => `已拣 ${qty} × ${sku}`,
+    labelWontScan: '标签扫不出',
+    checkDigits: '校验码',
+    checkDigitsHint: (bin) => `请输入库位 ${bin} 标签上印的校验码，然后点“确认”。`,
+    short: '缺货',
+    shortTitle: '这个库位有什么问题？',
+    shortReason: { empty: '库位空', damaged: '商品破损', 'not-found': '找不到' },
+    cancel: '取消',
+    unitsScanned: (n, total) => `已扫 ${n} / ${total} 件：请扫下一件`,
+    repeat: '重播',
+    lot: (lot, expiry) => `批次 ${lot}，有效期至 ${expiry}`,
   },
   pickError: {
     wrongBin: (expected, scanned) => `库位错误：请到 ${expected}。您扫描的是 ${scanned}。`,
@@ -67,6 +77,14 @@ export const zhCN: Messages = {
     ime: '输入法改变了扫描内容。请切换到扫描（英文）键盘后重新扫描。',
     notSaved: (detail) => `拣货未保存：${detail}`,
     storageFull: '设备存储已满，拣货未保存。请立即同步并告知主管。',
+    labelUnreadable: (failures, bin) =>
+      `库位标签未读出（第 ${failures} / 3 次）。请输入库位 ${bin} 标签上印的校验码。`,
+    wrongCheckDigits: (failures) => `校验码错误（第 ${failures} / 3 次）。请重新看标签后输入。`,
+    labelReported: (bin) => `库位 ${bin} 的标签已报重打。请输入校验码继续。`,
+    lotExpired: (lot, expiry) =>
+      `批次 ${lot} 已过期（有效期至 ${expiry}）：不要拣。请换另一个批次的商品再扫。`,
+    lotLabelNeeded: '此商品按批次管理：请扫描带批号和有效期的 GS1 标签，不要扫普通条码。',
+    badGs1: (detail) => `标签无法可靠读取（${detail}）。请重扫；如果一直失败，请做扫描枪测试。`,
   },
   notice: {
     reassigned: (code, to) => (to ? `波次 ${code} 已改派给 ${to}。` : `波次 ${code} 已改派。`),
@@ -83,6 +101,11 @@ export const zhCN: Messages = {
     failure: (detail) => `出现错误：${detail}`,
     reload: '重新加载',
     dismiss: '关闭',
+  },
+  putBack: {
+    title: (code) => `停止：请把为波次 ${code} 拣的商品放回`,
+    line: (qty, sku, bin) => `把 ${qty} × ${sku} 放回库位 ${bin}`,
+    done: '已全部放回',
   },
   update: {
     ready: '应用新版本已就绪。',
