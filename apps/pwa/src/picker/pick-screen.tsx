@@ -2,7 +2,10 @@ import type { Session } from '../storage/database';
 import { useLanguage, useMessages } from '../i18n/language';
 import { PickLineCard } from './pick-line-card';
 import { pickErrorText, saveFailureText, skuName } from './pick-messages';
-import { QtyPanel } from './qty-panel';
+import { LineActions } from './line-actions';
+import { PromptLine } from './prompt-line';
+import { StatusSignal } from './status-signal';
+import { useLinePrompt } from './use-line-prompt';
 import { usePickFlow } from './use-pick-flow';
 import { useWaveView } from './use-wave-view';
 import type { WaveView } from './wave-view';
@@ -42,6 +45,7 @@ function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
   const t = useMessages();
   const language = useLanguage();
   const pick = usePickFlow(view, nextSeq, session);
+  useLinePrompt(view, language);
   const line = view.currentLine;
   const error = pick.saveFailure
     ? saveFailureText(pick.saveFailure, t)
@@ -72,9 +76,8 @@ function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
           {line && t.pick.lineOf(view.currentPosition, view.totalLines)}
         </span>
       </div>
-      <h1 className={`pick-step step-${pick.step}`} data-testid="pick-step" data-step={pick.step}>
-        {t.pick.step[pick.step]}
-      </h1>
+      <StatusSignal kind={error ? 'error' : pick.step}>{t.pick.step[pick.step]}</StatusSignal>
+      <PromptLine />
       {error && (
         <p className="error error-loud" role="alert" data-testid="error">
           {error}
@@ -88,9 +91,7 @@ function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
       {line && pick.flow ? (
         <>
           <PickLineCard line={line} step={pick.flow.step} />
-          {pick.flow.step === 'confirm-qty' && (
-            <QtyPanel qtyText={pick.flow.qtyText} saving={pick.saving} onInput={pick.input} />
-          )}
+          <LineActions line={line} flow={pick.flow} saving={pick.saving} onInput={pick.input} />
         </>
       ) : (
         <div className="wave-done">

@@ -15,7 +15,8 @@ export type Prompt =
   | { kind: 'label-reprint-requested'; binCode: string }
   | { kind: 'short-recorded'; qty: number }
   | { kind: 'put-back'; binCode: string; qty: number }
-  | { kind: 'switch-keyboard' };
+  | { kind: 'switch-keyboard' }
+  | { kind: 'shift-started' };
 
 /** A prompt in one language: what the screen shows and what the speech engine gets. */
 export interface RenderedPrompt {
@@ -63,6 +64,7 @@ const en: Templates = {
     speech: `Stop. Put ${p.qty} back in bin ${spellCode(p.binCode)}.`,
   }),
   'switch-keyboard': () => same('Scan not read: switch to the scanner keyboard and scan again.'),
+  'shift-started': () => same('Shift started. Voice prompts are on.'),
 };
 
 const zhCN: Templates = {
@@ -97,6 +99,7 @@ const zhCN: Templates = {
     speech: `停止,请把${p.qty}件放回库位 ${spellCode(p.binCode)}`,
   }),
   'switch-keyboard': () => same('扫码未读取:请切换到扫描键盘后重扫'),
+  'shift-started': () => same('开始上班,语音提示已打开'),
 };
 
 const TEMPLATES: Record<Language, Templates> = { en, 'zh-CN': zhCN };
