@@ -22,6 +22,15 @@ export interface WaveNotice {
   waveCode: string | null;
   reason: RemovedWave['reason'];
   assignedTo: string | null;
+  /** What was picked for a cancelled wave and must go back to its bins ("stop, put back"). */
+  putBack?: PutBackItem[];
+}
+
+export interface PutBackItem {
+  binCode: string;
+  skuName: string;
+  skuNameZh: string;
+  qty: number;
 }
 
 /** Everything the device keeps in the `meta` table, by key. */
