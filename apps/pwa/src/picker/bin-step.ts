@@ -1,5 +1,4 @@
-import { binCodeSchema } from '@wms/protocol';
-import { countBinLabelFailure, isBarcodeOf, isBinCheckDigits } from '@wms/domain';
+import { countBinLabelFailure, isBarcodeOf, isBinCheckDigits, looksLikeBinCode } from '@wms/domain';
 import type { FlowLine, PickDecision, PickFlowState, PickInput } from './pick-flow-types';
 
 const MAX_CHECK_DIGITS = 3;
@@ -39,8 +38,7 @@ function onBinScan(state: PickFlowState, line: FlowLine, code: string): PickDeci
       state: { ...state, error: { kind: 'item-before-bin', bin: line.binCode } },
       tone: 'error',
     };
-  if (!binCodeSchema.safeParse(code.toUpperCase()).success)
-    return failAttempt(state, line, 'label-unreadable');
+  if (!looksLikeBinCode(code.toUpperCase())) return failAttempt(state, line, 'label-unreadable');
   return {
     state: { ...state, error: { kind: 'wrong-bin', expected: line.binCode, scanned: code } },
     tone: 'error',

@@ -38,3 +38,15 @@ export function countBinLabelFailure(
     reprint: failures === BIN_LABEL_FAILURES_FOR_REPRINT,
   };
 }
+
+/**
+ * True when `code` has the shape of a bin code (`A-03-12`; the same rule as the protocol's
+ * `binCodeSchema`, kept here as a regex so the device need not load zod to check a scan). A scan
+ * at the bin that is neither this nor the item is a partial read of the label.
+ *
+ * @example
+ * looksLikeBinCode('A-03-1') // → false
+ */
+export function looksLikeBinCode(code: string): boolean {
+  return /^[A-Z]{1,2}-\d{2}-\d{2}$/.test(code);
+}
