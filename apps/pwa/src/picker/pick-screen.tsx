@@ -76,7 +76,9 @@ function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
           {line && t.pick.lineOf(view.currentPosition, view.totalLines)}
         </span>
       </div>
-      <StatusSignal kind={error ? 'error' : pick.step}>{t.pick.step[pick.step]}</StatusSignal>
+      <StatusSignal step={pick.step} error={error !== null}>
+        {t.pick.step[pick.step]}
+      </StatusSignal>
       <PromptLine />
       {error && (
         <p className="error error-loud" role="alert" data-testid="error">

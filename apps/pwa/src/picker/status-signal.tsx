@@ -15,10 +15,22 @@ const SIGNALS: Record<SignalKind, { icon: string; className: string }> = {
   error: { icon: '✖', className: 'signal-error' },
 };
 
-export function StatusSignal({ kind, children }: { kind: SignalKind; children: React.ReactNode }) {
+export interface StatusSignalProps {
+  step: PickStep | 'wave-done';
+  error: boolean;
+  children: React.ReactNode;
+}
+
+export function StatusSignal({ step, error, children }: StatusSignalProps) {
+  const kind: SignalKind = error ? 'error' : step;
   const signal = SIGNALS[kind];
   return (
-    <h1 className={`pick-step signal ${signal.className}`} data-testid="pick-step" data-step={kind}>
+    <h1
+      className={`pick-step signal ${signal.className}`}
+      data-testid="pick-step"
+      data-step={step}
+      data-signal={kind}
+    >
       <span className="signal-icon" aria-hidden="true">
         {signal.icon}
       </span>
