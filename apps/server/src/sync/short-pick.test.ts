@@ -21,7 +21,10 @@ describe.each(testDatabases())('short pick on $name', (target) => {
       .orderBy(bins.pathSeq)
       .limit(1);
     if (!ahead) throw new Error('the demo walk goes on past the line');
-    await db.insert(stock).values({ warehouseId: 'GZ', binId: ahead.id, skuId: line.skuId, qty });
+    await db
+      .insert(stock)
+      .values({ warehouseId: 'GZ', binId: ahead.id, skuId: line.skuId, qty })
+      .onConflictDoUpdate({ target: [stock.binId, stock.skuId], set: { qty } });
     return ahead;
   }
 
