@@ -154,6 +154,14 @@ export const en = {
     unsynced: 'Unsynced events',
     speechStalls: 'Prompts that never finished',
   },
+  camera: {
+    open: 'Camera',
+    close: 'Close camera',
+    torchOn: 'Torch on',
+    torchOff: 'Torch off',
+    failed: (detail: string) =>
+      `The camera could not start (${detail}). Allow the camera for this app, or use the scanner.`,
+  },
   putBack: {
     title: (code: string) => `Stop: put back what you picked for wave ${code}`,
     line: (qty: number, sku: string, bin: string) => `Put ${qty} × ${sku} back in bin ${bin}`,

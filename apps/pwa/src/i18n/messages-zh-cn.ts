@@ -142,6 +142,13 @@ export const zhCN: Messages = {
     unsynced: '未同步事件',
     speechStalls: '未播完的语音提示',
   },
+  camera: {
+    open: '摄像头',
+    close: '关闭摄像头',
+    torchOn: '打开手电',
+    torchOff: '关闭手电',
+    failed: (detail) => `摄像头无法启动（${detail}）。请允许本应用使用摄像头，或改用扫描枪。`,
+  },
   putBack: {
     title: (code) => `停止：请把为波次 ${code} 拣的商品放回`,
     line: (qty, sku, bin) => `把 ${qty} × ${sku} 放回库位 ${bin}`,

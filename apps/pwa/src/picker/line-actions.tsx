@@ -1,5 +1,6 @@
 import type { PickLine } from '@wms/protocol';
 import { remainingQty } from '@wms/domain';
+import { CameraButton } from '../device/camera/camera-button';
 import { useMessages } from '../i18n/language';
 import { CheckDigitsPanel } from './check-digits-panel';
 import type { PickFlowState, PickInput } from './pick-flow';
@@ -47,6 +48,7 @@ export function LineActions({ line, flow, saving, onInput }: LineActionsProps) {
           </button>
         )}
         {flow.step !== 'scan-bin' && !saving && <ShortButton onInput={onInput} />}
+        <CameraButton />
       </div>
     </>
   );

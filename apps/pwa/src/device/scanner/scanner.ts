@@ -1,5 +1,5 @@
 import { BurstDetector, type BurstRecord, type ScanAction } from './burst-detector';
-import { defaultScannerSettings, type ScannerSettings } from './scan-settings';
+import { defaultScannerSettings, normaliseScan, type ScannerSettings } from './scan-settings';
 import { attachWedgeCapture } from './wedge-capture';
 
 type ScanListener = (action: ScanAction) => void;
@@ -45,6 +45,15 @@ export function startScanner(doc: Document): () => void {
 /** How the last burst arrived, for the scanner self-test. */
 export function lastBurst(): BurstRecord | null {
   return detector?.lastBurst ?? null;
+}
+
+/**
+ * A code decoded by the camera, normalised like a wedge scan (AIM id off, GS kept) and handed to
+ * the same listeners.
+ */
+export function emitScan(raw: string): void {
+  const code = normaliseScan(raw, { ...loadScannerSettings(), prefix: '', suffix: '' });
+  if (code !== '') listeners.forEach((listener) => listener({ kind: 'scan', code }));
 }
 
 /** Subscribes to scanner actions; returns the unsubscribe function. */
