@@ -58,11 +58,12 @@ export function usePickFlow(view: WaveView, nextSeq: number, session: Session): 
   const saving = pendingSeq !== null && nextSeq <= pendingSeq;
   const flow = line ? flowFor(flowState, line) : null;
   const step = flow?.step ?? 'wave-done';
+  const keyingCheckDigits = flow?.binDigits != null;
 
   useEffect(() => {
-    setMidLine(saving || step === 'scan-item' || step === 'confirm-qty');
+    setMidLine(saving || keyingCheckDigits || step === 'scan-item' || step === 'confirm-qty');
     return () => setMidLine(false);
-  }, [saving, step]);
+  }, [saving, keyingCheckDigits, step]);
 
   const setFlow = (state: PickFlowState) => {
     live.current.flow = state;
