@@ -115,10 +115,13 @@ describe('the picker’s exceptions on the handheld PWA', () => {
     await page.context().close();
   });
 
-  it('diagnoses the scanner from the test label', async () => {
+  it('shows the voice found for the picker’s language and diagnoses the scanner from the test label', async () => {
     const page = await openWave('P-0002', 'B26-08');
     await page.click('[data-testid=leave-wave]');
     await page.click('[data-testid=open-settings]');
+    expect(await page.textContent('[data-testid=voice-check]')).toBe(
+      'Voice for your language: Fake English',
+    );
     await page.click('[data-testid=open-self-test]');
     // DataWedge set up as documented: '|' for GS, Enter suffix.
     await scanWedge(page, '010950110102091710AZ-19|217Q');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { loadScannerSettings, saveScannerSettings } from '../device/scanner/scanner';
 import { MANUAL_ENTRY_ATTRIBUTE } from '../device/scanner/wedge-capture';
 import { announce, setSpeechRate, speech } from '../device/speech/speech';
@@ -14,6 +14,14 @@ export function SettingsScreen({
 }) {
   const t = useMessages();
   const language = useLanguage();
+  const [, setVoicesLoaded] = useState(0);
+  // Voices load asynchronously (empty until `voiceschanged`): check again when they arrive.
+  useEffect(() => {
+    if (!('speechSynthesis' in window)) return;
+    const onChange = () => setVoicesLoaded((n) => n + 1);
+    window.speechSynthesis.addEventListener('voiceschanged', onChange);
+    return () => window.speechSynthesis.removeEventListener('voiceschanged', onChange);
+  }, []);
   const voice = speech?.voiceFor(language) ?? null;
   const [rate, setRate] = useState(speech?.rate ?? 1);
   const [scanner, setScanner] = useState(loadScannerSettings);
@@ -24,6 +32,7 @@ export function SettingsScreen({
       <p className={voice ? 'ok' : 'error'} data-testid="voice-check">
         {voice ? t.setup.voiceFound(voice.name) : t.setup.voiceMissing}
       </p>
+      {speech?.lastError === 'not-allowed' && <p className="error">{t.setup.startShiftHint}</p>}
       <label>
         {t.setup.rate} ({rate.toFixed(1)})
         <input
