@@ -131,4 +131,20 @@ describe('the picker’s exceptions on the handheld PWA', () => {
     await page.waitForSelector('[data-testid=fault-gs-lost]');
     await page.context().close();
   });
+
+  it('cluster picking: a tote per order scanned at the start, each line names its tote', async () => {
+    const page = await openWave('P-0001', 'B26-07');
+    await page.click('[data-testid=open-totes]');
+    const orders = Number(await page.getAttribute('[data-testid=tote-progress]', 'data-orders'));
+    expect(orders).toBeGreaterThan(1);
+    await scanWedge(page, 'A-03-12');
+    await page.waitForSelector('[role=alert]');
+    for (let n = 1; n <= orders; n++) {
+      await scanWedge(page, `T-${String(n).padStart(4, '0')}`);
+      await page.waitForSelector(`[data-testid=tote-progress][data-assigned="${n}"]`);
+    }
+    await page.click('[data-testid=totes-done]');
+    expect(await page.textContent('[data-testid=pick-tote]')).toContain('T-0001');
+    await page.context().close();
+  });
 });

@@ -4,7 +4,7 @@
  *
  * History:
  * - 1: device registration, badge login, push (pick@1), pull by xid watermark, SSE pokes.
- * - 2: events short@1 and bin-label-failed@1; pick@1 may carry lot and expiry; pick lines carry
+ * - 2: events short@1 and bin-label-failed@1; pick@1 may carry lot, expiry and toteCode; pick lines carry
  *      checkDigits and lotTracked; GET /api/tasks (reprint-label and cycle-count tasks).
  */
 export const PROTOCOL_VERSION = 2;

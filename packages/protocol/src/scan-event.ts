@@ -14,6 +14,8 @@ export const pickPayloadSchema = z.strictObject({
   /** Lot (AI 10) and expiry (AI 17, ISO date) read from the label of a lot-tracked SKU. Since v2. */
   lot: z.string().min(1).max(20).optional(),
   expiry: isoDateSchema.optional(),
+  /** Cluster picking: the tote the units went into (scanned at the start of the wave). Since v2. */
+  toteCode: z.string().min(1).max(32).optional(),
 });
 
 export const shortReasonSchema = z.enum(['empty', 'damaged', 'not-found']);

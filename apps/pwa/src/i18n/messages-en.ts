@@ -162,6 +162,19 @@ export const en = {
     failed: (detail: string) =>
       `The camera could not start (${detail}). Allow the camera for this app, or use the scanner.`,
   },
+  totes: {
+    open: 'Totes',
+    title: (code: string) => `Wave ${code}: one tote per order`,
+    scanNext: (n: number, total: number) => `Scan the tote for order ${n} of ${total}.`,
+    allDone: 'Every order has a tote.',
+    start: 'Start picking',
+    refused: {
+      'not-a-tote': 'That is not a tote label (T-…). Scan the label on the tote.',
+      'tote-in-use': 'That tote already holds another order. Take an empty tote and scan it.',
+      'all-assigned': 'Every order has a tote already: start picking.',
+    },
+    putIn: (tote: string) => `Into tote ${tote}`,
+  },
   putBack: {
     title: (code: string) => `Stop: put back what you picked for wave ${code}`,
     line: (qty: number, sku: string, bin: string) => `Put ${qty} × ${sku} back in bin ${bin}`,

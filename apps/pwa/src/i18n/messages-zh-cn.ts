@@ -149,6 +149,19 @@ export const zhCN: Messages = {
     torchOff: '关闭手电',
     failed: (detail) => `摄像头无法启动（${detail}）。请允许本应用使用摄像头，或改用扫描枪。`,
   },
+  totes: {
+    open: '周转箱',
+    title: (code) => `波次 ${code}：每个订单一个周转箱`,
+    scanNext: (n, total) => `请扫描第 ${n} / ${total} 个订单的周转箱。`,
+    allDone: '每个订单都已有周转箱。',
+    start: '开始拣货',
+    refused: {
+      'not-a-tote': '这不是周转箱标签（T-…）。请扫描周转箱上的标签。',
+      'tote-in-use': '这个周转箱已装另一个订单。请拿一个空箱再扫。',
+      'all-assigned': '每个订单都已有周转箱：请开始拣货。',
+    },
+    putIn: (tote) => `放入周转箱 ${tote}`,
+  },
   putBack: {
     title: (code) => `停止：请把为波次 ${code} 拣的商品放回`,
     line: (qty, sku, bin) => `把 ${qty} × ${sku} 放回库位 ${bin}`,

@@ -39,7 +39,12 @@ export interface PickFlow {
  * pure `advancePick`; a confirmed quantity is recorded in the outbox, and input is held back
  * until the live view includes that pick, so that one Enter can never count twice.
  */
-export function usePickFlow(view: WaveView, nextSeq: number, session: Session): PickFlow {
+export function usePickFlow(
+  view: WaveView,
+  nextSeq: number,
+  session: Session,
+  totes: Readonly<Record<string, string>> = {},
+): PickFlow {
   const line = view.currentLine;
   const [flowState, setFlowState] = useState<PickFlowState | null>(null);
   const [pendingSeq, setPendingSeq] = useState<number | null>(null);
@@ -111,7 +116,8 @@ export function usePickFlow(view: WaveView, nextSeq: number, session: Session): 
   const record = (current: PickLine, decision: PickDecision, before: PickFlowState) => {
     const { recordQty: qty, recordShort, reportLabel } = decision;
     if (qty !== undefined) {
-      const pick = { line: current, qty, lot: decision.recordLot, ...eventBase() };
+      const toteCode = totes[current.orderId];
+      const pick = { line: current, qty, lot: decision.recordLot, toteCode, ...eventBase() };
       save(recordPick(db, pick), before, () => {
         setLastPicked({ qty, line: current });
         playOk();

@@ -48,6 +48,8 @@ export interface MetaValues {
   lastSyncAt: string;
   lastSyncError: SyncFailure | null;
   notices: WaveNotice[];
+  /** Cluster picking: per wave, the tote scanned for each order (orderId → tote code). */
+  totes: Record<string, Record<string, string>>;
 }
 
 export type MetaKey = keyof MetaValues;

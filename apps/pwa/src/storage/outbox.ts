@@ -11,6 +11,8 @@ export interface PickToRecord {
   /** The wave's assignment version as this device sees it (the server's fencing token). */
   assignmentVersion: number;
   lot?: { lot: string; expiry: string } | undefined;
+  /** Cluster picking: the tote of the line's order. */
+  toteCode?: string | undefined;
 }
 
 /** An event before the outbox gives it an id, a seq and the device time. */
@@ -50,6 +52,7 @@ export function recordPick(database: WmsDatabase, pick: PickToRecord): Promise<S
       skuId: pick.line.skuId,
       qty: pick.qty,
       ...(pick.lot ? { lot: pick.lot.lot, expiry: pick.lot.expiry } : {}),
+      ...(pick.toteCode ? { toteCode: pick.toteCode } : {}),
     },
   });
 }
