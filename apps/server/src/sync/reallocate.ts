@@ -12,6 +12,9 @@ export interface Reallocation {
  * Finds other bins of the warehouse with free stock of the SKU (stock less what open lines
  * already claim) and splits `qty` over them: bins still ahead on the walk first, in path order,
  * then bins behind. New line ids derive from the shorted line, so they are stable and traceable.
+ * Stock rows are read, not locked: picks lock lines then stock, and a second lock order here
+ * could deadlock concurrent pushes. Two shorts racing for the same free units can over-allocate;
+ * the later picker then meets an empty bin and reports another short, which moves on again.
  */
 export async function reallocate(tx: Tx, line: ShortedLine, qty: number): Promise<Reallocation> {
   const candidates = await queryRows<{ binId: string; free: number }>(
@@ -25,8 +28,7 @@ export async function reallocate(tx: Tx, line: ShortedLine, qty: number): Promis
     join bins b on b.id = s.bin_id
     where s.warehouse_id = ${line.warehouseId} and s.sku_id = ${line.skuId}
       and s.bin_id <> ${line.binId}
-    order by (b.path_seq >= ${line.pathSeq}) desc, b.path_seq, b.code
-    for update of s`,
+    order by (b.path_seq >= ${line.pathSeq}) desc, b.path_seq, b.code`,
   );
   const lines: Reallocation['lines'] = [];
   let left = qty;
