@@ -129,6 +129,12 @@ describe('the picker’s exceptions on the handheld PWA', () => {
     // GS dropped by a scanner that is not set up: the self-test names the fault.
     await scanViaIme(page, '010950110102091710AZ-19217Q');
     await page.waitForSelector('[data-testid=fault-gs-lost]');
+    await page.click('[data-testid=setup-back]');
+    await page.click('[data-testid=open-diagnostics]');
+    await page.waitForFunction(() =>
+      /^\d+$/.test(document.querySelector('[data-testid=diag-unsynced]')?.textContent ?? ''),
+    );
+    expect(await page.textContent('[data-testid=diag-usage]')).toMatch(/MB used of .* MB/);
     await page.context().close();
   });
 
