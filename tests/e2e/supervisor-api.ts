@@ -2,7 +2,10 @@ import {
   loginResponseSchema,
   pullResponseSchema,
   registerDeviceResponseSchema,
+  taskListResponseSchema,
+  type PickLine,
   type Wave,
+  type WarehouseTask,
 } from '@wms/protocol';
 
 /** A wave as the supervisor route `GET /api/waves/:waveId` shows it (the parts tests check). */
@@ -23,6 +26,9 @@ export interface SupervisorApi {
   wavesInWarehouse(): Promise<Wave[]>;
   waveDetail(waveId: string): Promise<WaveDetail>;
   openExceptions(): Promise<OpenException[]>;
+  /** The lines of every wave in the warehouse, as supervisors pull them (with check digits). */
+  linesInWarehouse(): Promise<PickLine[]>;
+  openTasks(): Promise<WarehouseTask[]>;
 }
 
 /** Signs a supervisor in on a device of its own, through the same API the PWA uses. */
@@ -60,6 +66,20 @@ export async function signInSupervisor(
         cursor = page.cursor;
         if (!page.hasMore) return waves;
       }
+    },
+    async linesInWarehouse() {
+      const lines: PickLine[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const query = cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`;
+        const page = pullResponseSchema.parse(await call(`/api/sync/pull${query}`, {}, token));
+        lines.push(...page.lines);
+        cursor = page.cursor;
+        if (!page.hasMore) return lines;
+      }
+    },
+    async openTasks() {
+      return taskListResponseSchema.parse(await call('/api/tasks', {}, token)).tasks;
     },
     async waveDetail(waveId: string) {
       return (await call(`/api/waves/${encodeURIComponent(waveId)}`, {}, token)) as WaveDetail;

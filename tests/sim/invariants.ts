@@ -1,4 +1,4 @@
-import type { ScanEvent } from '@wms/protocol';
+import type { PickPayload } from '@wms/protocol';
 import type { SimDatabase } from './sim-database';
 import type { VirtualDevice } from './virtual-device';
 
@@ -24,12 +24,14 @@ export interface InvariantReport {
   problems: string[];
 }
 
+/** The simulated devices only pick, so every stored event is a `pick@1`. */
 interface StoredEvent {
   id: string;
   device_id: string;
   epoch: number;
   seq: number;
-  payload: ScanEvent['payload'];
+  type: string;
+  payload: PickPayload;
 }
 
 /**
@@ -43,9 +45,13 @@ export async function checkInvariants(
 ): Promise<InvariantReport> {
   const problems: string[] = [];
   const stored = await db.query<StoredEvent>(
-    'select id, device_id, epoch, seq, payload from scan_events',
+    'select id, device_id, epoch, seq, type, payload from scan_events',
   );
   const created = devices.flatMap((d) => d.created.map((e) => ({ device: d, event: e })));
+  for (const row of stored) {
+    if (row.type !== 'pick@1')
+      problems.push(`event ${row.id} is a ${row.type}; the simulation only picks`);
+  }
   const storedById = new Map<string, StoredEvent[]>();
   for (const row of stored) storedById.set(row.id, [...(storedById.get(row.id) ?? []), row]);
   const bySeq = new Set(stored.map((r) => `${r.device_id}/${r.epoch}/${r.seq}`));

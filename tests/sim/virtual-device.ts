@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isLineOpen, withPendingPicks } from '@wms/domain';
-import type { PickLine, PullResponse, PushResponse, ScanEvent } from '@wms/protocol';
+import type { PickEvent, PickLine, PullResponse, PushResponse } from '@wms/protocol';
 
 export interface DeviceStats {
   pushes: number;
@@ -15,13 +15,13 @@ export interface DeviceStats {
  * push with resend on any failure, `seq_gap` recovery, and pulls of its picker's waves.
  */
 export class VirtualDevice {
-  readonly created: ScanEvent[] = [];
+  readonly created: PickEvent[] = [];
   readonly stats: DeviceStats = { pushes: 0, failedRequests: 0, gapReplies: 0, regressions: 0 };
   deviceId = '';
   epoch = 0;
   userId = '';
   pushedThroughSeq = 0;
-  private outbox: ScanEvent[] = [];
+  private outbox: PickEvent[] = [];
   private token = '';
   private cursor: string | undefined;
   private lines: PickLine[] = [];
@@ -76,7 +76,7 @@ export class VirtualDevice {
     const candidates = open.length > 0 ? open : view;
     const line = candidates[Math.floor(this.random() * candidates.length)];
     if (!line) return;
-    const event: ScanEvent = {
+    const event: PickEvent = {
       id: randomUUID(),
       seq: this.nextSeq,
       type: 'pick@1',

@@ -9,3 +9,6 @@ export * from './hold-rules';
 export * from './routing';
 export * from './stock-level';
 export * from './default-rules';
+export * from './gs1';
+export * from './voice';
+export * from './bin-check';

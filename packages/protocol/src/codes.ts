@@ -13,6 +13,19 @@ export const waveCodeSchema = z
   .string()
   .regex(/^[A-Z]\d{2}-\d{2}$/, 'a wave code looks like B26-07');
 
-export const idSchema = z.string().min(1).max(64);
+/** An id: printable text (no control characters, which Postgres text cannot hold, e.g. NUL). */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((id) => ![...id].some(isControlCharacter), 'an id has no control characters');
+
+function isControlCharacter(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}
+
 export const uuidSchema = z.uuid();
 export const isoTimeSchema = z.iso.datetime({ offset: true });
+/** A calendar date, e.g. a lot's expiry: `2027-03-31`. */
+export const isoDateSchema = z.iso.date();

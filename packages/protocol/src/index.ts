@@ -11,3 +11,4 @@ export * from './order-intake';
 export * from './hub-rules';
 export * from './webhooks';
 export * from './hub-operations';
+export * from './tasks';

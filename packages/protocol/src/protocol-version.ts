@@ -4,6 +4,8 @@
  *
  * History:
  * - 1: device registration, badge login, push (pick@1), pull by xid watermark, SSE pokes.
- * - 2: additive: pick line status `cancelled` (held order pulled from a wave), role `integration`.
+ * - 2: additive (hub): pick line status `cancelled` (held order pulled from a wave), role `integration`.
+ *      (handheld): events short@1 and bin-label-failed@1; pick@1 may carry lot, expiry and toteCode; pick lines carry
+ *      checkDigits and lotTracked; GET /api/tasks (reprint-label and cycle-count tasks).
  */
 export const PROTOCOL_VERSION = 2;

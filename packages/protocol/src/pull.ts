@@ -35,6 +35,16 @@ export const pickLineSchema = z.object({
   pickedQty: z.int().min(0),
   status: pickLineStatusSchema,
   note: z.string().nullable(),
+  /**
+   * The digits printed on the bin label, keyed in when its barcode will not scan. Since v2
+   * (absent from lines a device stored before).
+   */
+  checkDigits: z
+    .string()
+    .regex(/^\d{2,3}$/)
+    .optional(),
+  /** The SKU is lot-tracked: its pick needs the lot and expiry from the label. Since v2. */
+  lotTracked: z.boolean().optional(),
 });
 
 export const removedWaveSchema = z.object({

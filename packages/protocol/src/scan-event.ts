@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { binCodeSchema, idSchema, isoTimeSchema, uuidSchema } from './codes';
+import { binCodeSchema, idSchema, isoDateSchema, isoTimeSchema, uuidSchema } from './codes';
 
 /**
  * A pick is a physical fact: `qty` units of `skuId` were taken from `binCode` for `pickLineId`.
@@ -11,6 +11,40 @@ export const pickPayloadSchema = z.strictObject({
   binCode: binCodeSchema,
   skuId: idSchema,
   qty: z.int().min(1).max(9999),
+  /** Lot (AI 10) and expiry (AI 17, ISO date) read from the label of a lot-tracked SKU. Since v2. */
+  lot: z.string().min(1).max(20).optional(),
+  expiry: isoDateSchema.optional(),
+  /** Cluster picking: the tote the units went into (scanned at the start of the wave). Since v2. */
+  toteCode: z.string().min(1).max(32).optional(),
+});
+
+export const shortReasonSchema = z.enum(['empty', 'damaged', 'not-found']);
+
+/**
+ * `short@1`: the bin cannot give the rest of a line (`shortQty` units, the line's remainder
+ * when the picker reported it). The server closes the line as short, reallocates the remainder
+ * to other bins with stock as new lines of the same wave (they arrive by pull, placed on the walk
+ * by their bin's path order), and opens a cycle-count task for the bin. Since v2.
+ */
+export const shortPayloadSchema = z.strictObject({
+  pickLineId: idSchema,
+  waveId: idSchema,
+  binCode: binCodeSchema,
+  skuId: idSchema,
+  shortQty: z.int().min(1).max(9999),
+  reason: shortReasonSchema,
+});
+
+/**
+ * `bin-label-failed@1`: the bin's label failed to confirm the bin `attempts` times in a row
+ * (unreadable barcode, wrong check digits). The server opens one "reprint label" task per bin
+ * and tells the warehouse's supervisors (M1.5). Since v2.
+ */
+export const binLabelFailedPayloadSchema = z.strictObject({
+  waveId: idSchema,
+  pickLineId: idSchema,
+  binCode: binCodeSchema,
+  attempts: z.int().min(1).max(99),
 });
 
 const eventBase = {
@@ -27,8 +61,20 @@ const eventBase = {
 /** Every kind of scan event, by `type@version`. A retired version stays here, decoded by an upcaster. */
 export const scanEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ ...eventBase, type: z.literal('pick@1'), payload: pickPayloadSchema }),
+  z.strictObject({ ...eventBase, type: z.literal('short@1'), payload: shortPayloadSchema }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('bin-label-failed@1'),
+    payload: binLabelFailedPayloadSchema,
+  }),
 ]);
 
 export type PickPayload = z.infer<typeof pickPayloadSchema>;
+export type ShortReason = z.infer<typeof shortReasonSchema>;
+export type ShortPayload = z.infer<typeof shortPayloadSchema>;
+export type BinLabelFailedPayload = z.infer<typeof binLabelFailedPayloadSchema>;
+export type PickEvent = Extract<ScanEvent, { type: 'pick@1' }>;
+export type ShortEvent = Extract<ScanEvent, { type: 'short@1' }>;
+export type BinLabelFailedEvent = Extract<ScanEvent, { type: 'bin-label-failed@1' }>;
 export type ScanEvent = z.infer<typeof scanEventSchema>;
 export type ScanEventType = ScanEvent['type'];

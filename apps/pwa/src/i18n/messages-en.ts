@@ -56,6 +56,17 @@ export const en = {
     waveDone: (code: string) => `All lines of wave ${code} are picked.`,
     waveGone: 'This wave is no longer on this device.',
     picked: (qty: number, sku: string) => `Picked ${qty} × ${sku}`,
+    labelWontScan: 'Label won’t scan',
+    checkDigits: 'Check digits',
+    checkDigitsHint: (bin: string) =>
+      `Key in the digits printed on the label of ${bin}, then Confirm.`,
+    short: 'Short',
+    shortTitle: 'What is wrong at this bin?',
+    shortReason: { empty: 'Bin empty', damaged: 'Damaged', 'not-found': 'Not found' },
+    cancel: 'Cancel',
+    unitsScanned: (n: number, total: number) => `Scanned ${n} of ${total}: scan the next unit`,
+    repeat: 'Repeat',
+    lot: (lot: string, expiry: string) => `Lot ${lot}, use by ${expiry}`,
   },
   pickError: {
     wrongBin: (expected: string, scanned: string) =>
@@ -69,6 +80,18 @@ export const en = {
     notSaved: (detail: string) => `The pick was NOT saved: ${detail}`,
     storageFull:
       'Device storage is full: the pick was NOT saved. Sync now and tell your supervisor.',
+    labelUnreadable: (failures: number, bin: string) =>
+      `Bin label not read (${failures} of 3). Key in the check digits printed on the label of ${bin}.`,
+    wrongCheckDigits: (failures: number) =>
+      `Wrong check digits (${failures} of 3). Read them again from the label and key them in.`,
+    labelReported: (bin: string) =>
+      `The label of ${bin} is reported for reprint. Key in its check digits to go on.`,
+    lotExpired: (lot: string, expiry: string) =>
+      `Expired lot ${lot} (use by ${expiry}): do not pick it. Take a unit of another lot and scan it.`,
+    lotLabelNeeded:
+      'This item is lot-tracked: scan the GS1 label with lot and expiry date, not the plain barcode.',
+    badGs1: (detail: string) =>
+      `The label could not be read safely (${detail}). Scan it again; if it keeps failing, run the scanner test.`,
   },
   notice: {
     reassigned: (code: string, to: string | null) =>
@@ -87,6 +110,75 @@ export const en = {
     failure: (detail: string) => `Something went wrong: ${detail}`,
     reload: 'Reload',
     dismiss: 'Close',
+  },
+  setup: {
+    startShift: 'Start shift',
+    startShiftHint: 'Tap to turn on voice prompts and sounds for this shift.',
+    settings: 'Settings',
+    back: 'Back',
+    voice: 'Voice',
+    voiceFound: (name: string) => `Voice for your language: ${name}`,
+    voiceMissing:
+      'No voice for your language on this device: prompts are shown on screen only. Ask IT to install the offline voice data.',
+    testVoice: 'Test voice',
+    rate: 'Speech rate',
+    scanner: 'Scanner',
+    prefix: 'Prefix sent before each code',
+    suffix: 'Suffix sent after each code (before Enter)',
+    gsReplacement: 'Character the scanner sends instead of GS',
+    save: 'Save',
+    saved: 'Saved.',
+    selfTest: 'Scanner test',
+    selfTestHint: 'Scan the test label (GS1-128 on the setup sheet) now.',
+    selfTestWaiting: 'Waiting for a scan…',
+    selfTestOk: 'Scanner OK.',
+    received: 'Received',
+    timing: (gap: number, total: number) => `Longest gap ${gap} ms, whole scan ${total} ms`,
+    fault: {
+      'ime-on':
+        'A typing keyboard (IME) changed the scan: switch to the scanner/English keyboard, or set DataWedge keystroke output.',
+      'no-suffix': 'No Enter after the code: turn on the Enter suffix in the scanner profile.',
+      'layout-mismatch':
+        'Keyboard layout mismatch (AZERTY digits): set the scanner and Android keyboard to the same layout (US).',
+      'gs-lost': 'The GS separator was lost: set the scanner to send “|” instead of GS.',
+      'dropped-characters':
+        'Characters were dropped: raise the inter-character delay in the scanner profile.',
+      'too-slow': 'Characters arrived too slowly to be a scan: lower the inter-character delay.',
+      'wrong-label': 'This is not the test label: scan the test label on the setup sheet.',
+    },
+    diagnostics: 'Diagnostics',
+    persisted: 'Storage kept by the browser',
+    yes: 'yes',
+    no: 'no (may be cleared when the device is short of space)',
+    usage: (used: string, quota: string) => `${used} used of ${quota}`,
+    unsynced: 'Unsynced events',
+    speechStalls: 'Prompts that never finished',
+  },
+  camera: {
+    open: 'Camera',
+    close: 'Close camera',
+    torchOn: 'Torch on',
+    torchOff: 'Torch off',
+    failed: (detail: string) =>
+      `The camera could not start (${detail}). Allow the camera for this app, or use the scanner.`,
+  },
+  totes: {
+    open: 'Totes',
+    title: (code: string) => `Wave ${code}: one tote per order`,
+    scanNext: (n: number, total: number) => `Scan the tote for order ${n} of ${total}.`,
+    allDone: 'Every order has a tote.',
+    start: 'Start picking',
+    refused: {
+      'not-a-tote': 'That is not a tote label (T-…). Scan the label on the tote.',
+      'tote-in-use': 'That tote already holds another order. Take an empty tote and scan it.',
+      'all-assigned': 'Every order has a tote already: start picking.',
+    },
+    putIn: (tote: string) => `Into tote ${tote}`,
+  },
+  putBack: {
+    title: (code: string) => `Stop: put back what you picked for wave ${code}`,
+    line: (qty: number, sku: string, bin: string) => `Put ${qty} × ${sku} back in bin ${bin}`,
+    done: 'Done, all put back',
   },
   update: {
     ready: 'A new version of the app is ready.',

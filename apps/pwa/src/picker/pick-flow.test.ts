@@ -23,6 +23,7 @@ function aLine(overrides: Partial<PickLine> = {}): PickLine {
 }
 
 const scan = (code: string): PickInput => ({ kind: 'scan', code });
+const TODAY = { today: '2026-11-22' };
 
 function run(
   line: PickLine,
@@ -31,7 +32,7 @@ function run(
   let state = startLine(line);
   const recorded: number[] = [];
   for (const input of inputs) {
-    const decision = advancePick(state, line, input);
+    const decision = advancePick(state, line, input, TODAY);
     state = decision.state;
     if (decision.recordQty !== undefined) recorded.push(decision.recordQty);
   }
@@ -134,6 +135,7 @@ describe('picking a line', () => {
       { ...startLine(aLine()), step: 'confirm-qty' },
       other,
       scan('B-01-01'),
+      TODAY,
     );
     expect(decision.state).toMatchObject({ lineId: 'PL-2', step: 'scan-item' });
   });

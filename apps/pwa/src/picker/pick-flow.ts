@@ -1,102 +1,76 @@
-import { isBarcodeOf, remainingQty } from '@wms/domain';
-import type { PickLine } from '@wms/protocol';
+import { remainingQty } from '@wms/domain';
+import type { ShortReason } from '@wms/protocol';
+import { onBinStep } from './bin-step';
+import { onItemScan } from './item-step';
+import { afterRecordedPick, flowFor, startLine } from './line-start';
+import type {
+  FlowLine,
+  PickContext,
+  PickDecision,
+  PickFlowState,
+  PickInput,
+} from './pick-flow-types';
 
-export type PickStep = 'scan-bin' | 'scan-item' | 'confirm-qty';
-
-export type PickError =
-  | { kind: 'wrong-bin'; expected: string; scanned: string }
-  | { kind: 'item-before-bin'; bin: string }
-  | { kind: 'wrong-item'; scanned: string }
-  | { kind: 'qty-out-of-range'; max: number }
-  | { kind: 'confirm-qty-first' }
-  | { kind: 'ime' };
-
-/** Where the picker is on one line. Kept in memory: the picks themselves are in the outbox. */
-export interface PickFlowState {
-  lineId: string;
-  step: PickStep;
-  /** The quantity on the keypad, as typed. */
-  qtyText: string;
-  /** False while the keypad still shows the prefilled remaining quantity: a digit replaces it. */
-  qtyEdited: boolean;
-  error: PickError | null;
-}
-
-export type PickInput =
-  | { kind: 'scan'; code: string }
-  | { kind: 'confirm' }
-  | { kind: 'digit'; digit: string }
-  | { kind: 'backspace' }
-  | { kind: 'clear' }
-  | { kind: 'ime-blocked' };
-
-/** The next state, and the quantity to record when the input completes a pick. */
-export interface PickDecision {
-  state: PickFlowState;
-  recordQty?: number;
-}
-
-type FlowLine = Pick<PickLine, 'id' | 'binCode' | 'barcodes' | 'qty' | 'pickedQty' | 'status'>;
+export type * from './pick-flow-types';
+export { afterRecordedPick, flowFor, startLine } from './line-start';
 
 const MAX_QTY_DIGITS = 4;
 
-export function startLine(line: Pick<PickLine, 'id'>): PickFlowState {
-  return { lineId: line.id, step: 'scan-bin', qtyText: '', qtyEdited: false, error: null };
-}
-
-/** The flow state for `line`: a line the state does not belong to starts at its bin. */
-export function flowFor(state: PickFlowState | null, line: Pick<PickLine, 'id'>): PickFlowState {
-  return state?.lineId === line.id ? state : startLine(line);
-}
-
 /**
- * One step of picking a line: scan the bin, scan the item, confirm the quantity. Wrong scans
- * leave the step unchanged and set an error; nothing is recorded until the quantity is confirmed.
+ * One step of picking a line: scan the bin (or key its check digits), scan the item, confirm the
+ * quantity (or scan each unit). Wrong scans leave the step unchanged and set an error; nothing is
+ * recorded until the quantity is complete. A short can be reported once the picker is at the bin.
  *
  * @example
- * advancePick(startLine(line), line, { kind: 'scan', code: 'A-03-12' }).state.step // → 'scan-item'
+ * advancePick(startLine(line), line, { kind: 'scan', code: 'A-03-12' }, { today }).state.step // → 'scan-item'
  */
 export function advancePick(
   current: PickFlowState | null,
   line: FlowLine,
   input: PickInput,
+  context: PickContext,
 ): PickDecision {
   const state = flowFor(current, line);
-  if (input.kind === 'ime-blocked') return { state: { ...state, error: { kind: 'ime' } } };
+  if (input.kind === 'ime-blocked')
+    return {
+      state: { ...state, error: { kind: 'ime' } },
+      tone: 'error',
+      prompt: { kind: 'switch-keyboard' },
+    };
+  if (input.kind === 'short') return reportShort(state, line, input.reason);
   switch (state.step) {
     case 'scan-bin':
-      return { state: onScanBin(state, line, input) };
+      return onBinStep(state, line, input);
     case 'scan-item':
-      return { state: onScanItem(state, line, input) };
+      return input.kind === 'scan' ? onItemScan(state, line, input.code, context) : { state };
     case 'confirm-qty':
-      return onConfirmQty(state, line, input);
+      return onConfirmQty(state, line, input, context);
   }
 }
 
-function onScanBin(state: PickFlowState, line: FlowLine, input: PickInput): PickFlowState {
-  if (input.kind !== 'scan') return state;
-  if (isSameBin(input.code, line.binCode)) return { ...state, step: 'scan-item', error: null };
-  if (isBarcodeOf(line.barcodes, input.code))
-    return { ...state, error: { kind: 'item-before-bin', bin: line.binCode } };
-  return { ...state, error: { kind: 'wrong-bin', expected: line.binCode, scanned: input.code } };
+function reportShort(state: PickFlowState, line: FlowLine, reason: ShortReason): PickDecision {
+  const qty = remainingQty(line);
+  if (qty === 0) return { state };
+  return {
+    state: startLine(line),
+    recordShort: { reason, qty },
+    tone: 'ok',
+    prompt: { kind: 'short-recorded', qty },
+  };
 }
 
-function onScanItem(state: PickFlowState, line: FlowLine, input: PickInput): PickFlowState {
-  if (input.kind !== 'scan') return state;
-  if (isBarcodeOf(line.barcodes, input.code)) {
-    const qtyText = String(remainingQty(line));
-    return { ...state, step: 'confirm-qty', qtyText, qtyEdited: false, error: null };
-  }
-  if (isSameBin(input.code, line.binCode)) return { ...state, error: null };
-  return { ...state, error: { kind: 'wrong-item', scanned: input.code } };
-}
-
-function onConfirmQty(state: PickFlowState, line: FlowLine, input: PickInput): PickDecision {
+function onConfirmQty(
+  state: PickFlowState,
+  line: FlowLine,
+  input: PickInput,
+  context: PickContext,
+): PickDecision {
   switch (input.kind) {
-    case 'scan':
-      return isBarcodeOf(line.barcodes, input.code)
-        ? { state: { ...state, error: null } }
-        : { state: { ...state, error: { kind: 'confirm-qty-first' } } };
+    case 'scan': {
+      const decision = onItemScan(state, line, input.code, context);
+      if (decision.state.error?.kind !== 'wrong-item') return decision;
+      return { ...decision, state: { ...state, error: { kind: 'confirm-qty-first' } } };
+    }
     case 'digit':
       return {
         state: withQtyText(state, state.qtyEdited ? state.qtyText + input.digit : input.digit),
@@ -107,7 +81,7 @@ function onConfirmQty(state: PickFlowState, line: FlowLine, input: PickInput): P
       return { state: withQtyText(state, '') };
     case 'confirm':
       return confirmQty(state, line);
-    case 'ime-blocked':
+    default:
       return { state };
   }
 }
@@ -116,18 +90,11 @@ function confirmQty(state: PickFlowState, line: FlowLine): PickDecision {
   const max = remainingQty(line);
   const qty = Number(state.qtyText);
   if (!/^\d+$/.test(state.qtyText) || qty < 1 || qty > max) {
-    return { state: { ...state, error: { kind: 'qty-out-of-range', max } } };
+    return { state: { ...state, error: { kind: 'qty-out-of-range', max } }, tone: 'error' };
   }
-  // A partial pick stays at the bin: the picker scans the item again for the rest.
-  const next: PickFlowState =
-    qty < max ? { ...startLine(line), step: 'scan-item' } : startLine(line);
-  return { state: next, recordQty: qty };
+  return { state: afterRecordedPick(line, qty), recordQty: qty, recordLot: state.lot ?? undefined };
 }
 
 function withQtyText(state: PickFlowState, qtyText: string): PickFlowState {
   return { ...state, qtyText: qtyText.slice(0, MAX_QTY_DIGITS), qtyEdited: true, error: null };
-}
-
-function isSameBin(scanned: string, binCode: string): boolean {
-  return scanned.toUpperCase() === binCode.toUpperCase();
 }

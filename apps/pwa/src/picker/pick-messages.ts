@@ -28,6 +28,20 @@ export function pickErrorText(
       return t.pickError.confirmQtyFirst;
     case 'ime':
       return t.pickError.ime;
+    case 'label-unreadable':
+      return error.failures >= 3
+        ? t.pickError.labelReported(line.binCode)
+        : t.pickError.labelUnreadable(error.failures, line.binCode);
+    case 'wrong-check-digits':
+      return error.failures >= 3
+        ? t.pickError.labelReported(line.binCode)
+        : t.pickError.wrongCheckDigits(error.failures);
+    case 'lot-expired':
+      return t.pickError.lotExpired(error.lot, error.expiry);
+    case 'lot-label-needed':
+      return t.pickError.lotLabelNeeded;
+    case 'bad-gs1':
+      return t.pickError.badGs1(error.detail);
   }
 }
 

@@ -1,8 +1,13 @@
+import { useState } from 'react';
 import type { Session } from '../storage/database';
 import { useLanguage, useMessages } from '../i18n/language';
 import { PickLineCard } from './pick-line-card';
 import { pickErrorText, saveFailureText, skuName } from './pick-messages';
-import { QtyPanel } from './qty-panel';
+import { LineActions } from './line-actions';
+import { PromptLine } from './prompt-line';
+import { StatusSignal } from './status-signal';
+import { ToteSetup, useWaveTotes } from './tote-setup';
+import { useLinePrompt } from './use-line-prompt';
 import { usePickFlow } from './use-pick-flow';
 import { useWaveView } from './use-wave-view';
 import type { WaveView } from './wave-view';
@@ -28,7 +33,22 @@ export function PickScreen({ session, waveId, onLeave }: PickScreenProps) {
       </section>
     );
   }
-  return <PickWave session={session} view={state.view} nextSeq={state.nextSeq} onLeave={onLeave} />;
+  return (
+    <PickWaveOrTotes
+      session={session}
+      view={state.view}
+      nextSeq={state.nextSeq}
+      onLeave={onLeave}
+    />
+  );
+}
+
+/** Cluster picking: the tote scan comes first when the picker asks for it (only before any pick). */
+function PickWaveOrTotes(props: PickWaveProps) {
+  const [settingTotes, setSettingTotes] = useState(false);
+  const totes = useWaveTotes(props.view.wave.id) ?? {};
+  if (settingTotes) return <ToteSetup view={props.view} onDone={() => setSettingTotes(false)} />;
+  return <PickWave {...props} totes={totes} onSetTotes={() => setSettingTotes(true)} />;
 }
 
 interface PickWaveProps {
@@ -38,10 +58,16 @@ interface PickWaveProps {
   onLeave: () => void;
 }
 
-function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
+interface PickWaveWithTotesProps extends PickWaveProps {
+  totes: Record<string, string>;
+  onSetTotes: () => void;
+}
+
+function PickWave({ session, view, nextSeq, onLeave, totes, onSetTotes }: PickWaveWithTotesProps) {
   const t = useMessages();
   const language = useLanguage();
-  const pick = usePickFlow(view, nextSeq, session);
+  const pick = usePickFlow(view, nextSeq, session, totes);
+  useLinePrompt(view, language);
   const line = view.currentLine;
   const error = pick.saveFailure
     ? saveFailureText(pick.saveFailure, t)
@@ -71,10 +97,21 @@ function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
         >
           {line && t.pick.lineOf(view.currentPosition, view.totalLines)}
         </span>
+        {view.doneLines === 0 && (
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="open-totes"
+            onClick={onSetTotes}
+          >
+            {t.totes.open}
+          </button>
+        )}
       </div>
-      <h1 className={`pick-step step-${pick.step}`} data-testid="pick-step" data-step={pick.step}>
+      <StatusSignal step={pick.step} error={error !== null}>
         {t.pick.step[pick.step]}
-      </h1>
+      </StatusSignal>
+      <PromptLine />
       {error && (
         <p className="error error-loud" role="alert" data-testid="error">
           {error}
@@ -88,9 +125,12 @@ function PickWave({ session, view, nextSeq, onLeave }: PickWaveProps) {
       {line && pick.flow ? (
         <>
           <PickLineCard line={line} step={pick.flow.step} />
-          {pick.flow.step === 'confirm-qty' && (
-            <QtyPanel qtyText={pick.flow.qtyText} saving={pick.saving} onInput={pick.input} />
+          {totes[line.orderId] && (
+            <p className="pick-tote" data-testid="pick-tote">
+              🧺 {t.totes.putIn(totes[line.orderId] ?? '')}
+            </p>
           )}
+          <LineActions line={line} flow={pick.flow} saving={pick.saving} onInput={pick.input} />
         </>
       ) : (
         <div className="wave-done">

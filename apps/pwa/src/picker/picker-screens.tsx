@@ -1,12 +1,44 @@
+import { useState } from 'react';
+import { useMessages } from '../i18n/language';
+import { DiagnosticsScreen } from '../setup/diagnostics-screen';
+import { SelfTestScreen } from '../setup/self-test-screen';
+import { SettingsScreen } from '../setup/settings-screen';
 import type { Session } from '../storage/database';
 import { PickScreen } from './pick-screen';
 import { useOpenWave } from './use-open-wave';
 import { WaveListScreen } from './wave-list-screen';
 
-/** The signed-in user's screens: the wave list, or the wave being picked. */
+type SetupScreen = 'settings' | 'self-test' | 'diagnostics';
+
+/** The signed-in user's screens: the wave list, the wave being picked, or device setup. */
 export function PickerScreens({ session }: { session: Session }) {
+  const t = useMessages();
   const [openWaveId, setOpenWaveId] = useOpenWave();
-  if (openWaveId === null) return <WaveListScreen session={session} onOpenWave={setOpenWaveId} />;
+  const [setup, setSetup] = useState<SetupScreen | null>(null);
+  if (setup !== null)
+    return (
+      <>
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="setup-back"
+          onClick={() => setSetup(setup === 'settings' ? null : 'settings')}
+        >
+          ← {t.setup.back}
+        </button>
+        {setup === 'settings' && <SettingsScreen onOpen={setSetup} />}
+        {setup === 'self-test' && <SelfTestScreen />}
+        {setup === 'diagnostics' && <DiagnosticsScreen />}
+      </>
+    );
+  if (openWaveId === null)
+    return (
+      <WaveListScreen
+        session={session}
+        onOpenWave={setOpenWaveId}
+        onOpenSettings={() => setSetup('settings')}
+      />
+    );
   return (
     <PickScreen
       key={openWaveId}

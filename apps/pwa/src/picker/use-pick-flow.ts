@@ -1,3 +1,4 @@
+import { remainingQty } from '@wms/domain';
 import type { PickLine } from '@wms/protocol';
 import { useEffect, useRef, useState } from 'react';
 import type { ScanAction } from '../device/scanner/burst-detector';
@@ -5,13 +6,16 @@ import { useScanActions } from '../device/scanner/use-scan-actions';
 import { setMidLine } from '../shell/app-update';
 import { reportError } from '../shell/problems';
 import { db, type Session } from '../storage/database';
-import { recordPick } from '../storage/outbox';
+import { type EventDraft, recordEvent, recordPick } from '../storage/outbox';
+import { announce } from '../device/speech/speech';
+import { playError, playOk } from '../device/feedback/sounds';
 import { errorMessage, isStorageFullError } from '../storage/storage-errors';
 import { deviceSync } from '../sync/device-sync';
 import { PICK_DEBOUNCE_MS } from '../sync/sync-loop';
 import {
   advancePick,
   flowFor,
+  type PickDecision,
   type PickFlowState,
   type PickInput,
   type PickStep,
@@ -35,7 +39,12 @@ export interface PickFlow {
  * pure `advancePick`; a confirmed quantity is recorded in the outbox, and input is held back
  * until the live view includes that pick, so that one Enter can never count twice.
  */
-export function usePickFlow(view: WaveView, nextSeq: number, session: Session): PickFlow {
+export function usePickFlow(
+  view: WaveView,
+  nextSeq: number,
+  session: Session,
+  totes: Readonly<Record<string, string>> = {},
+): PickFlow {
   const line = view.currentLine;
   const [flowState, setFlowState] = useState<PickFlowState | null>(null);
   const [pendingSeq, setPendingSeq] = useState<number | null>(null);
@@ -54,11 +63,12 @@ export function usePickFlow(view: WaveView, nextSeq: number, session: Session): 
   const saving = pendingSeq !== null && nextSeq <= pendingSeq;
   const flow = line ? flowFor(flowState, line) : null;
   const step = flow?.step ?? 'wave-done';
+  const keyingCheckDigits = flow?.binDigits != null;
 
   useEffect(() => {
-    setMidLine(saving || step === 'scan-item' || step === 'confirm-qty');
+    setMidLine(saving || keyingCheckDigits || step === 'scan-item' || step === 'confirm-qty');
     return () => setMidLine(false);
-  }, [saving, step]);
+  }, [saving, keyingCheckDigits, step]);
 
   const setFlow = (state: PickFlowState) => {
     live.current.flow = state;
@@ -71,19 +81,17 @@ export function usePickFlow(view: WaveView, nextSeq: number, session: Session): 
   const isSaving = () =>
     live.current.pendingSeq !== null && live.current.nextSeq <= live.current.pendingSeq;
 
-  const save = (pickedLine: PickLine, qty: number, before: PickFlowState) => {
+  const save = (
+    record: Promise<{ seq: number }>,
+    before: PickFlowState,
+    onSaved: () => void = () => undefined,
+  ) => {
     setPending(Infinity);
-    const pick = {
-      line: pickedLine,
-      qty,
-      userId: session.user.id,
-      assignmentVersion: view.wave.assignmentVersion,
-    };
     // Two callbacks, not then/catch: only a failed transaction may say "not saved".
-    recordPick(db, pick).then(
+    record.then(
       (event) => {
         setPending(event.seq);
-        setLastPicked({ qty, line: pickedLine });
+        onSaved();
         deviceSync.requestSync(PICK_DEBOUNCE_MS);
       },
       (error: unknown) => {
@@ -99,19 +107,67 @@ export function usePickFlow(view: WaveView, nextSeq: number, session: Session): 
     );
   };
 
+  const eventBase = () => ({
+    userId: session.user.id,
+    assignmentVersion: view.wave.assignmentVersion,
+  });
+  const language = session.user.language;
+
+  const record = (current: PickLine, decision: PickDecision, before: PickFlowState) => {
+    const { recordQty: qty, recordShort, reportLabel } = decision;
+    if (qty !== undefined) {
+      const toteCode = totes[current.orderId];
+      const pick = { line: current, qty, lot: decision.recordLot, toteCode, ...eventBase() };
+      save(recordPick(db, pick), before, () => {
+        setLastPicked({ qty, line: current });
+        playOk();
+        if (qty >= remainingQty(current)) announce({ kind: 'line-done' }, language);
+      });
+    }
+    const where = { pickLineId: current.id, waveId: current.waveId, binCode: current.binCode };
+    const draft: EventDraft | null = recordShort
+      ? {
+          ...eventBase(),
+          type: 'short@1',
+          payload: {
+            ...where,
+            skuId: current.skuId,
+            shortQty: recordShort.qty,
+            reason: recordShort.reason,
+          },
+        }
+      : reportLabel
+        ? {
+            ...eventBase(),
+            type: 'bin-label-failed@1',
+            payload: { ...where, attempts: reportLabel.attempts },
+          }
+        : null;
+    if (draft) save(recordEvent(db, draft), reportLabel ? decision.state : before);
+  };
+
   const input = (pickInput: PickInput) => {
     if (!line || isSaving()) return;
     const before = flowFor(live.current.flow, line);
-    const decision = advancePick(before, line, pickInput);
+    const decision = advancePick(before, line, pickInput, { today: localIsoDate(new Date()) });
     setFlow(decision.state);
     setSaveFailure(null);
     if (pickInput.kind === 'scan') setLastPicked(null);
-    if (decision.recordQty !== undefined) save(line, decision.recordQty, before);
+    if (decision.tone === 'error') playError();
+    else if (decision.tone === 'ok' && decision.recordQty === undefined) playOk();
+    if (decision.prompt) announce(decision.prompt, language);
+    record(line, decision, before);
   };
 
   useScanActions((action) => scanActionInputs(action).forEach(input));
 
   return { step, flow, saving, saveFailure, lastPicked, input };
+}
+
+/** Today on the device's calendar, as an ISO date (lot expiry is a local calendar date). */
+function localIsoDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** Scanner actions as pick inputs; digits typed on a hardware keypad go to the quantity. */

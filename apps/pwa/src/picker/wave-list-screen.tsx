@@ -3,15 +3,17 @@ import { reportError } from '../shell/problems';
 import { useSyncStatus } from '../shell/use-sync-status';
 import { signOut } from '../session/sign-in';
 import { db, type Session } from '../storage/database';
+import { StartShift } from './start-shift';
 import { useWaveList, type WaveListEntry } from './use-wave-list';
 
 export interface WaveListScreenProps {
   session: Session;
   onOpenWave: (waveId: string) => void;
+  onOpenSettings: () => void;
 }
 
 /** The waves in the user's scope with their progress; one tap opens a wave. */
-export function WaveListScreen({ session, onOpenWave }: WaveListScreenProps) {
+export function WaveListScreen({ session, onOpenWave, onOpenSettings }: WaveListScreenProps) {
   const t = useMessages();
   const entries = useWaveList(session);
   const unsynced = useSyncStatus()?.unsynced ?? 0;
@@ -25,6 +27,7 @@ export function WaveListScreen({ session, onOpenWave }: WaveListScreenProps) {
           {session.user.name}
         </span>
       </div>
+      <StartShift language={session.user.language} />
       {entries === undefined ? (
         <p>{t.loading}</p>
       ) : entries.length === 0 ? (
@@ -42,6 +45,14 @@ export function WaveListScreen({ session, onOpenWave }: WaveListScreenProps) {
       )}
       <div className="screen-footer">
         {unsynced > 0 && <p className="hint">{t.waves.unsyncedOnSignOut(unsynced)}</p>}
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="open-settings"
+          onClick={onOpenSettings}
+        >
+          {t.setup.settings}
+        </button>
         <button
           type="button"
           className="button-secondary"

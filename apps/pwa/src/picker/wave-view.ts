@@ -1,4 +1,4 @@
-import { isLineOpen, orderByPickPath, withPendingPicks } from '@wms/domain';
+import { isLineOpen, orderByPickPath, withPendingEvents } from '@wms/domain';
 import type { PickLine, ScanEvent, Wave } from '@wms/protocol';
 
 /** A wave as the picker sees it: server lines with the device's pending picks replayed, in walk order. */
@@ -25,10 +25,8 @@ export function buildWaveView(
   serverLines: readonly PickLine[],
   pending: readonly ScanEvent[],
 ): WaveView {
-  const picks = pending
-    .filter((event) => event.payload.waveId === wave.id)
-    .map((event) => event.payload);
-  const lines = orderByPickPath(withPendingPicks(serverLines, picks));
+  const ofWave = pending.filter((event) => event.payload.waveId === wave.id);
+  const lines = orderByPickPath(withPendingEvents(serverLines, ofWave));
   const currentIndex = lines.findIndex(isLineOpen);
   return {
     wave,

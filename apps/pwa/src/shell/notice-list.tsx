@@ -1,7 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMessages } from '../i18n/language';
+import { useEffect } from 'react';
+import { announce } from '../device/speech/speech';
+import { useLanguage, useMessages } from '../i18n/language';
 import type { Messages } from '../i18n/messages-en';
-import { db, type WaveNotice } from '../storage/database';
+import { db, type PutBackItem, type WaveNotice } from '../storage/database';
 import { readMeta } from '../storage/meta';
 import { dismissNotice } from '../sync/apply-pull';
 import { reportError } from './problems';
@@ -22,15 +24,42 @@ export function NoticeList() {
           role="status"
         >
           <span>{noticeText(notice, t)}</span>
+          {notice.putBack && <PutBackList code={notice.waveCode ?? ''} items={notice.putBack} />}
           <button
             type="button"
             className="button-secondary"
             onClick={() => void dismissNotice(db, notice.id).catch(reportError)}
           >
-            {t.notice.dismiss}
+            {notice.putBack ? t.putBack.done : t.notice.dismiss}
           </button>
         </div>
       ))}
+    </div>
+  );
+}
+
+/** "Stop, put back": each item picked for a cancelled wave, and the bin it goes back to. */
+function PutBackList({ code, items }: { code: string; items: readonly PutBackItem[] }) {
+  const t = useMessages();
+  const language = useLanguage();
+  useEffect(() => {
+    const first = items[0];
+    if (first) announce({ kind: 'put-back', binCode: first.binCode, qty: first.qty }, language);
+  }, [items, language]);
+  return (
+    <div className="put-back" data-testid="put-back">
+      <strong>✖ {t.putBack.title(code)}</strong>
+      <ul>
+        {items.map((item) => (
+          <li key={`${item.binCode}:${item.skuName}`} data-testid="put-back-item">
+            {t.putBack.line(
+              item.qty,
+              language === 'zh-CN' ? item.skuNameZh : item.skuName,
+              item.binCode,
+            )}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -22,6 +22,15 @@ export interface WaveNotice {
   waveCode: string | null;
   reason: RemovedWave['reason'];
   assignedTo: string | null;
+  /** What was picked for a cancelled wave and must go back to its bins ("stop, put back"). */
+  putBack?: PutBackItem[];
+}
+
+export interface PutBackItem {
+  binCode: string;
+  skuName: string;
+  skuNameZh: string;
+  qty: number;
 }
 
 /** Everything the device keeps in the `meta` table, by key. */
@@ -39,6 +48,8 @@ export interface MetaValues {
   lastSyncAt: string;
   lastSyncError: SyncFailure | null;
   notices: WaveNotice[];
+  /** Cluster picking: per wave, the tote scanned for each order (orderId → tote code). */
+  totes: Record<string, Record<string, string>>;
 }
 
 export type MetaKey = keyof MetaValues;

@@ -10,37 +10,51 @@ export interface PickToRecord {
   userId: string;
   /** The wave's assignment version as this device sees it (the server's fencing token). */
   assignmentVersion: number;
+  lot?: { lot: string; expiry: string } | undefined;
+  /** Cluster picking: the tote of the line's order. */
+  toteCode?: string | undefined;
 }
 
+/** An event before the outbox gives it an id, a seq and the device time. */
+export type EventDraft = ScanEvent extends infer E
+  ? E extends ScanEvent
+    ? Omit<E, 'id' | 'seq' | 'deviceTime'>
+    : never
+  : never;
+
 /**
- * Records a pick as a fact in the outbox: seq allocation, the event and the next seq are one
- * transaction, so seqs have no gaps and nothing is "OK" before it is durable. Resolves with the
- * stored event once the transaction has committed.
+ * Records a fact in the outbox: seq allocation, the event and the next seq are one transaction,
+ * so seqs have no gaps and nothing is "OK" before it is durable. Resolves with the stored event
+ * once the transaction has committed.
  */
-export async function recordPick(database: WmsDatabase, pick: PickToRecord): Promise<ScanEvent> {
+export async function recordEvent(database: WmsDatabase, draft: EventDraft): Promise<ScanEvent> {
   const event = await database.transaction('rw', [database.meta, database.outbox], async () => {
     const seq = (await readMeta(database, 'nextSeq')) ?? 1;
-    const stored: ScanEvent = {
-      id: randomEventId(),
-      seq,
-      type: 'pick@1',
-      deviceTime: new Date().toISOString(),
-      userId: pick.userId,
-      assignmentVersion: pick.assignmentVersion,
-      payload: {
-        pickLineId: pick.line.id,
-        waveId: pick.line.waveId,
-        binCode: pick.line.binCode,
-        skuId: pick.line.skuId,
-        qty: pick.qty,
-      },
-    };
+    const stored = { ...draft, id: randomEventId(), seq, deviceTime: new Date().toISOString() };
     await database.outbox.add(stored);
     await writeMeta(database, 'nextSeq', seq + 1);
     return stored;
   });
   rememberLastSeq(event.seq);
   return event;
+}
+
+/** Records a pick (with the lot read from the label, for a lot-tracked SKU). */
+export function recordPick(database: WmsDatabase, pick: PickToRecord): Promise<ScanEvent> {
+  return recordEvent(database, {
+    type: 'pick@1',
+    userId: pick.userId,
+    assignmentVersion: pick.assignmentVersion,
+    payload: {
+      pickLineId: pick.line.id,
+      waveId: pick.line.waveId,
+      binCode: pick.line.binCode,
+      skuId: pick.line.skuId,
+      qty: pick.qty,
+      ...(pick.lot ? { lot: pick.lot.lot, expiry: pick.lot.expiry } : {}),
+      ...(pick.toteCode ? { toteCode: pick.toteCode } : {}),
+    },
+  });
 }
 
 /** Outbox events with seq above `seq`, in seq order, at most `limit` of them. */

@@ -1,5 +1,5 @@
 import type { PullResponse } from '@wms/protocol';
-import type { WmsDatabase } from '../storage/database';
+import type { PutBackItem, WmsDatabase } from '../storage/database';
 import { readMeta, writeMeta } from '../storage/meta';
 import { noticesForRemovedWaves } from './wave-notices';
 
@@ -9,20 +9,27 @@ import { noticesForRemovedWaves } from './wave-notices';
  * (once in the server line, once from the outbox) nor drops one.
  */
 export async function applyPullPage(database: WmsDatabase, page: PullResponse): Promise<void> {
-  const { meta, waves, lines } = database;
-  await database.transaction('rw', [meta, waves, lines], async () => {
+  const { meta, waves, lines, outbox } = database;
+  await database.transaction('rw', [meta, waves, lines, outbox], async () => {
     const removedIds = page.removedWaves.map((removed) => removed.waveId);
     const removedKnown = await waves.bulkGet(removedIds);
     if (page.reset) {
       await waves.clear();
       await lines.clear();
     }
+    const cancelled = page.removedWaves
+      .filter((r) => r.reason === 'cancelled')
+      .map((r) => r.waveId);
+    const putBack = await itemsToPutBack(database, cancelled, page.ackedThroughSeq);
     await waves.bulkPut(page.waves);
     await lines.bulkPut(page.lines);
     if (removedIds.length > 0) {
       await waves.bulkDelete(removedIds);
       await lines.where('waveId').anyOf(removedIds).delete();
-      const notices = noticesForRemovedWaves(page.removedWaves, removedKnown, page.cursor);
+      const notices = noticesForRemovedWaves(page.removedWaves, removedKnown, page.cursor).map(
+        (notice) =>
+          putBack.has(notice.waveId) ? { ...notice, putBack: putBack.get(notice.waveId) } : notice,
+      );
       await writeMeta(database, 'notices', [
         ...((await readMeta(database, 'notices')) ?? []),
         ...notices,
@@ -31,6 +38,34 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
     await writeMeta(database, 'cursor', page.cursor);
     await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
   });
+}
+
+/**
+ * What was picked for waves the server cancelled: the server's picked counts plus this device's
+ * picks it has not reflected yet, per line, so the picker can return each item to its bin.
+ */
+async function itemsToPutBack(
+  database: WmsDatabase,
+  waveIds: readonly string[],
+  reflectedThroughSeq: number,
+): Promise<Map<string, PutBackItem[]>> {
+  const result = new Map<string, PutBackItem[]>();
+  if (waveIds.length === 0) return result;
+  const known = await database.lines
+    .where('waveId')
+    .anyOf([...waveIds])
+    .toArray();
+  const pending = await database.outbox.where('seq').above(reflectedThroughSeq).toArray();
+  for (const line of known) {
+    const unreflected = pending
+      .filter((e) => e.type === 'pick@1' && e.payload.pickLineId === line.id)
+      .reduce((sum, e) => sum + (e.type === 'pick@1' ? e.payload.qty : 0), 0);
+    const qty = line.pickedQty + unreflected;
+    if (qty === 0) continue;
+    const item = { binCode: line.binCode, skuName: line.skuName, skuNameZh: line.skuNameZh, qty };
+    result.set(line.waveId, [...(result.get(line.waveId) ?? []), item]);
+  }
+  return result;
 }
 
 /** Pages through the changes since the stored cursor until the server has no more. */

@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { orderHubColumns } from './schema-order-columns';
@@ -271,8 +272,16 @@ export const exceptions = pgTable(
   {
     id: uuid('id').primaryKey(),
     warehouseId: text('warehouse_id').notNull(),
+    // 'short-unfilled': a short pick whose remainder no other bin could cover.
     kind: text('kind', {
-      enum: ['over-pick', 'bin-negative', 'unknown-line', 'events-lost', 'address-change'],
+      enum: [
+        'over-pick',
+        'bin-negative',
+        'unknown-line',
+        'events-lost',
+        'address-change',
+        'short-unfilled',
+      ],
     }).notNull(),
     status: text('status', { enum: ['open', 'resolved'] })
       .notNull()
@@ -314,3 +323,40 @@ export const changes = pgTable(
 );
 
 export * from './schema-hub';
+/*
+ * ── Added by the handheld branch (issue 3) ──────────────────────────────────────────────────
+ * `tasks`: work that handheld events create for the warehouse. A bin label that failed three
+ * times in a row opens one `reprint-label` task per bin (M1.5); a short pick opens a
+ * `cycle-count` task for the bin. Supervisors read them at `GET /api/tasks`.
+ */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: uuid('id').primaryKey(),
+    warehouseId: text('warehouse_id').notNull(),
+    kind: text('kind', { enum: ['reprint-label', 'cycle-count'] }).notNull(),
+    status: text('status', { enum: ['open', 'done'] })
+      .notNull()
+      .default('open'),
+    binId: text('bin_id')
+      .notNull()
+      .references(() => bins.id),
+    skuId: text('sku_id'),
+    waveId: text('wave_id'),
+    pickLineId: text('pick_line_id'),
+    /** The event that opened the task (a replayed push never opens a second one). */
+    eventId: uuid('event_id'),
+    /** The short reason, or the number of failed attempts. */
+    detail: text('detail').notNull(),
+    message: text('message').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('tasks_warehouse_status').on(t.warehouseId, t.status),
+    // One open task of a kind per bin: three more failures at a bin already reported add nothing.
+    uniqueIndex('tasks_open_per_bin')
+      .on(t.kind, t.binId)
+      .where(sql`status = 'open'`),
+  ],
+);

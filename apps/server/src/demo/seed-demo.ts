@@ -122,6 +122,16 @@ async function seed(tx: Tx) {
       skuId: s.id,
       qty: 20 + Math.floor(random() * 180),
     }));
+    const reserves = reserveBins(skus, bins);
+    // A reserve location per SKU, so that a short pick has somewhere to be reallocated to.
+    stockRows.push(
+      ...skus.map((s) => ({
+        warehouseId: warehouse.id,
+        binId: reserves.get(s.id)?.id ?? '',
+        skuId: s.id,
+        qty: RESERVE_QTY,
+      })),
+    );
     await tx.insert(t.stock).values(stockRows);
     await tx
       .insert(t.stockMovements)
@@ -133,7 +143,15 @@ async function seed(tx: Tx) {
   await seedHubDemo(tx);
 }
 
-/** Each SKU lives in one bin per warehouse, spread over the whole layout. */
+const RESERVE_QTY = 24;
+
+/** Each SKU's reserve bin: half the layout away from its home bin, so never the same bin. */
+function reserveBins(skus: readonly DemoSku[], bins: readonly DemoBin[]): Map<string, DemoBin> {
+  const offset = Math.floor(bins.length / 2);
+  return new Map(skus.map((s, i) => [s.id, bins[(i * 37 + offset) % bins.length] as DemoBin]));
+}
+
+/** Each SKU's pick face: one bin per warehouse, spread over the whole layout. */
 function stockHomes(skus: readonly DemoSku[], bins: readonly DemoBin[]): Map<string, DemoBin> {
   return new Map(skus.map((s, i) => [s.id, bins[(i * 37) % bins.length] as DemoBin]));
 }

@@ -12,7 +12,7 @@ import { queryRows } from '../db/database';
 import { holdRules } from '../db/schema';
 import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
-import { parseBody } from '../http/parse-input';
+import { parseBody, pathParam } from '../http/parse-input';
 import { decideHold } from './decide-hold';
 import { holdOrder, requestAddressChange } from './hold-order';
 
@@ -36,13 +36,13 @@ export function holdRoutes(deps: AppDeps) {
     .post('/orders/:orderId/decision', supervisors, async (c) => {
       const decision = await parseBody(c, holdDecisionSchema);
       return c.json(
-        await decideHold(deps.db, c.var.session, c.req.param('orderId'), decision, deps.now()),
+        await decideHold(deps.db, c.var.session, pathParam(c, 'orderId'), decision, deps.now()),
       );
     })
     .post('/orders/:orderId', staff, async (c) => {
       const { reason } = await parseBody(c, manualHoldSchema);
       return c.json(
-        await holdOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()),
+        await holdOrder(deps.db, c.var.session, pathParam(c, 'orderId'), reason, deps.now()),
       );
     })
     .post('/orders/:orderId/address-change', staff, async (c) => {
@@ -51,7 +51,7 @@ export function holdRoutes(deps: AppDeps) {
         await requestAddressChange(
           deps.db,
           c.var.session,
-          c.req.param('orderId'),
+          pathParam(c, 'orderId'),
           newAddress,
           deps.now(),
         ),
@@ -65,9 +65,9 @@ export function holdRoutes(deps: AppDeps) {
       const [row] = await deps.db
         .update(holdRules)
         .set({ ...update, updatedAt: deps.now() })
-        .where(eq(holdRules.id, c.req.param('ruleId')))
+        .where(eq(holdRules.id, pathParam(c, 'ruleId')))
         .returning();
-      if (!row) throw notFound(`No hold rule ${c.req.param('ruleId')}`);
+      if (!row) throw notFound(`No hold rule ${pathParam(c, 'ruleId')}`);
       return c.json(row);
     });
 }

@@ -1,6 +1,6 @@
-import type { FieldError } from '@wms/protocol';
+import { type FieldError, idSchema } from '@wms/protocol';
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError, badRequest } from './api-error';
 
 /** Reads and validates a JSON body; a bad one becomes a 400 naming every field at fault. */
@@ -26,4 +26,15 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
     .map((f) => `${f.path}: ${f.message}`)
     .join('; ');
   throw badRequest(summary, fields);
+}
+
+/** A path parameter, validated (an id by default); a bad one is a 400 naming the parameter. */
+export function pathParam<S extends z.ZodType = typeof idSchema>(
+  c: Context,
+  name: string,
+  schema?: S,
+): z.infer<S> {
+  return parseWith(z.object({ [name]: schema ?? idSchema }), { [name]: c.req.param(name) })[
+    name
+  ] as z.infer<S>;
 }

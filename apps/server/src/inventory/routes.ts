@@ -1,11 +1,11 @@
-import { idSchema, inboundReceiptSchema } from '@wms/protocol';
+import { inboundReceiptSchema, uuidSchema } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { queryRows } from '../db/database';
 import type { AppDeps } from '../http/app-deps';
-import { parseBody } from '../http/parse-input';
+import { parseBody, pathParam } from '../http/parse-input';
 import { expectInbound, receiveInbound } from './inbound-receipts';
 import { stockOfSku } from './stock-levels';
 
@@ -16,13 +16,13 @@ export function inventoryRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireCaller(deps, STAFF))
     .get('/stock/:skuId', async (c) =>
-      c.json(await stockOfSku(deps.db, c.req.param('skuId'), deps.now())),
+      c.json(await stockOfSku(deps.db, pathParam(c, 'skuId'), deps.now())),
     )
     .post('/receipts', async (c) =>
       c.json(await expectInbound(deps.db, await parseBody(c, inboundReceiptSchema)), 201),
     )
     .post('/receipts/:receiptId/receive', async (c) =>
-      c.json(await receiveInbound(deps.db, idSchema.parse(c.req.param('receiptId')), deps.now())),
+      c.json(await receiveInbound(deps.db, pathParam(c, 'receiptId', uuidSchema), deps.now())),
     )
     .get('/alerts', async (c) =>
       c.json({

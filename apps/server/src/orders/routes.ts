@@ -14,7 +14,7 @@ import { ApiError, notFound } from '../http/api-error';
 import { channelOrders } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../http/app-deps';
-import { parseBody, parseWith } from '../http/parse-input';
+import { parseBody, parseWith, pathParam } from '../http/parse-input';
 import { acceptOrder } from './accept-order';
 import { orderTrace } from './order-trace';
 import { importOrdersCsv } from './import-orders-csv';
@@ -51,31 +51,32 @@ export function orderRoutes(deps: AppDeps) {
     .post('/:orderId/ship', requireCaller(deps, ['picker', ...STAFF]), async (c) => {
       const shipment = await parseBody(c, shipOrderSchema);
       return c.json(
-        await shipOrder(deps.db, c.var.session, c.req.param('orderId'), shipment, deps.now()),
+        await shipOrder(deps.db, c.var.session, pathParam(c, 'orderId'), shipment, deps.now()),
       );
     })
     .post('/:orderId/cancel', requireCaller(deps, STAFF), async (c) => {
       const { reason } = await parseBody(c, cancelOrderSchema);
       return c.json(
-        await cancelOrder(deps.db, c.var.session, c.req.param('orderId'), reason, deps.now()),
+        await cancelOrder(deps.db, c.var.session, pathParam(c, 'orderId'), reason, deps.now()),
       );
     })
     .get('/by-channel/:channel/:channelOrderId', requireCaller(deps, STAFF), async (c) => {
-      const channel = parseWith(channelSchema, c.req.param('channel'));
+      const channel = pathParam(c, 'channel', channelSchema);
       const [row] = await deps.db
         .select({ orderId: channelOrders.orderId, merged: channelOrders.merged })
         .from(channelOrders)
         .where(
           and(
             eq(channelOrders.channel, channel),
-            eq(channelOrders.channelOrderId, c.req.param('channelOrderId')),
+            eq(channelOrders.channelOrderId, pathParam(c, 'channelOrderId')),
           ),
         );
-      if (!row) throw notFound(`No ${channel} order ${c.req.param('channelOrderId')} was received`);
+      if (!row)
+        throw notFound(`No ${channel} order ${pathParam(c, 'channelOrderId')} was received`);
       return c.json(row);
     })
     .get('/:orderId/trace', requireCaller(deps, STAFF), async (c) =>
-      c.json(await orderTrace(deps.db, c.req.param('orderId'))),
+      c.json(await orderTrace(deps.db, pathParam(c, 'orderId'))),
     );
 }
 

@@ -6,7 +6,7 @@ import type { SessionEnv } from '../auth/require-session';
 import { queryRows } from '../db/database';
 import { routingRules } from '../db/schema';
 import type { AppDeps } from '../http/app-deps';
-import { parseBody } from '../http/parse-input';
+import { parseBody, pathParam } from '../http/parse-input';
 import { loadRoutingRules } from './load-routing-rules';
 import { routeManually } from './route-manually';
 import { routingRulesFromCsv, routingRulesToCsv } from './routing-csv';
@@ -45,7 +45,7 @@ export function routingRoutes(deps: AppDeps) {
     .post('/orders/:orderId', requireCaller(deps, ['supervisor', 'admin']), async (c) => {
       const target = await parseBody(c, manualRouteSchema);
       return c.json(
-        await routeManually(deps.db, c.var.session, c.req.param('orderId'), target, deps.now()),
+        await routeManually(deps.db, c.var.session, pathParam(c, 'orderId'), target, deps.now()),
       );
     });
 }

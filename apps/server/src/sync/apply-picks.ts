@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { applyPick } from '@wms/domain';
-import type { EventOutcome, PickLineStatus, ScanEvent } from '@wms/protocol';
+import type { EventOutcome, PickEvent, PickLineStatus } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 import type { ChangeRow } from './change-feed';
@@ -21,7 +21,7 @@ interface LockedLine {
 export interface ExceptionRow {
   id: string;
   warehouseId: string;
-  kind: 'over-pick' | 'bin-negative' | 'unknown-line';
+  kind: 'over-pick' | 'bin-negative' | 'unknown-line' | 'short-unfilled';
   waveId: string | null;
   pickLineId: string | null;
   eventId: string | null;
@@ -48,7 +48,7 @@ export interface AppliedPicks {
 export async function applyPicks(
   tx: Tx,
   warehouseId: string,
-  events: readonly ScanEvent[],
+  events: readonly PickEvent[],
 ): Promise<AppliedPicks> {
   const lines = await lockLines(tx, warehouseId, [
     ...new Set(events.map((e) => e.payload.pickLineId)),
@@ -124,7 +124,7 @@ export async function applyPicks(
 function exception(
   warehouseId: string,
   kind: ExceptionRow['kind'],
-  event: ScanEvent,
+  event: PickEvent,
   line: LockedLine | null,
   qty: number,
   message: string,

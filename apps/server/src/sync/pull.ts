@@ -163,7 +163,8 @@ async function selectLines(tx: Tx, where: SQL): Promise<PickLine[]> {
            s.name as "skuName", s.name_zh as "skuNameZh",
            coalesce((select json_agg(sb.barcode order by sb.barcode) from sku_barcodes sb where sb.sku_id = pl.sku_id), '[]'::json) as barcodes,
            s.image_url as "imageUrl", b.code as "binCode", b.path_seq as "pathSeq",
-           pl.qty, pl.picked_qty as "pickedQty", pl.status, pl.note
+           pl.qty, pl.picked_qty as "pickedQty", pl.status, pl.note,
+           b.check_digits as "checkDigits", s.lot_tracked as "lotTracked"
     from pick_lines pl
     join skus s on s.id = pl.sku_id
     join bins b on b.id = pl.bin_id

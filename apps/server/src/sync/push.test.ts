@@ -1,7 +1,7 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
-import { exceptions, pickLines, scanEvents, stock, stockMovements } from '../db/schema';
+import { bins, exceptions, pickLines, scanEvents, stock, stockMovements } from '../db/schema';
 import {
   aLoggedInDevice,
   aPick,
@@ -30,7 +30,9 @@ describe.each(testDatabases())('push on $name', (target) => {
     const [before] = await fixture.database.db
       .select()
       .from(stock)
-      .where(eq(stock.skuId, line.skuId));
+      .innerJoin(bins, eq(bins.id, stock.binId))
+      .where(and(eq(stock.skuId, line.skuId), eq(bins.code, line.binCode)))
+      .then((rows) => rows.map((row) => row.stock));
     const { status, body } = await push(fixture.app, picker, [aPick(picker, line, line.qty)]);
     expect(status).toBe(200);
     expect(body).toEqual({ ackedThroughSeq: 1, results: [{ seq: 1, outcome: 'applied' }] });
@@ -42,7 +44,7 @@ describe.each(testDatabases())('push on $name', (target) => {
     const [stockAfter] = await fixture.database.db
       .select()
       .from(stock)
-      .where(eq(stock.binId, before?.binId ?? ''));
+      .where(and(eq(stock.binId, before?.binId ?? ''), eq(stock.skuId, line.skuId)));
     expect(stockAfter?.qty).toBe((before?.qty ?? 0) - line.qty);
     const movements = await fixture.database.db
       .select()

@@ -4,11 +4,8 @@ import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { deviceIncarnations, scanEvents, users } from '../db/schema';
 import { ApiError, forbidden } from '../http/api-error';
-import { type AppliedPicks, applyPicks } from './apply-picks';
-import { recordChanges } from './change-feed';
+import { applyEvents } from './apply-events';
 import { lockIncarnation } from './lock-incarnation';
-import { writeAppliedPicks } from './write-applied-picks';
-import { announcePicks } from '../orders/announce-picks';
 
 /**
  * Stores and applies a batch of scan events, exactly once, in one transaction:
@@ -44,9 +41,9 @@ export async function pushEvents(
     const outcomes = await storedOutcomes(tx, request, replayed);
     if (fresh.length > 0) {
       await assertEventUsers(tx, session.warehouseId, fresh);
-      const applied = await applyPicks(tx, session.warehouseId, fresh);
+      const applied = await applyEvents(tx, session.warehouseId, fresh, now);
       await storeEvents(tx, request, session.warehouseId, fresh, applied, now);
-      for (const [seq, outcome] of applied.outcomes) outcomes.set(seq, outcome);
+      for (const [seq, outcome] of applied) outcomes.set(seq, outcome);
     }
     const ackedThroughSeq = fresh.at(-1)?.seq ?? incarnation.lastSeq;
     await tx
@@ -123,7 +120,7 @@ async function storeEvents(
   request: PushRequest,
   warehouseId: string,
   events: readonly ScanEvent[],
-  applied: AppliedPicks,
+  outcomes: ReadonlyMap<number, EventOutcome>,
   now: Date,
 ) {
   const rows = events.map((e) => ({
@@ -136,7 +133,7 @@ async function storeEvents(
     type: e.type,
     payload: e.payload,
     assignment_version_seen: e.assignmentVersion,
-    outcome: applied.outcomes.get(e.seq),
+    outcome: outcomes.get(e.seq),
     device_time: e.deviceTime,
   }));
   const inserted = await queryRows<{ id: string }>(
@@ -159,7 +156,4 @@ async function storeEvents(
       'an event id in this batch is already stored under another seq or device',
     );
   }
-  await writeAppliedPicks(tx, applied, now);
-  await recordChanges(tx, applied.changes);
-  await announcePicks(tx, applied, now);
 }

@@ -24,9 +24,12 @@ async function updateLines(tx: Tx, applied: AppliedPicks) {
     where p.id = r.id`);
 }
 
-/** A wave is `picking` from its first pick and `done` when no line is left open. */
 async function updateWaves(tx: Tx, applied: AppliedPicks) {
-  const waveIds = [...new Set(applied.lines.map((l) => l.waveId))];
+  await refreshWaveStatus(tx, [...new Set(applied.lines.map((l) => l.waveId))]);
+}
+
+/** A wave is `picking` from its first pick or short and `done` when no line is left open. */
+export async function refreshWaveStatus(tx: Tx, waveIds: readonly string[]): Promise<void> {
   if (waveIds.length === 0) return;
   const changed = await queryRows<{
     id: string;
@@ -112,7 +115,7 @@ async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<Exce
     }));
 }
 
-async function insertExceptions(tx: Tx, rows: readonly ExceptionRow[], now: Date) {
+export async function insertExceptions(tx: Tx, rows: readonly ExceptionRow[], now: Date) {
   if (rows.length === 0) return;
   const json = rows.map((r) => ({
     id: r.id,

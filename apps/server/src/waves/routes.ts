@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import type { AppDeps } from '../http/app-deps';
-import { parseBody } from '../http/parse-input';
+import { parseBody, pathParam } from '../http/parse-input';
 import { reassignWave } from './reassign-wave';
 import { waveDetail } from './wave-detail';
 import { buildWaves } from './build-waves';
@@ -20,13 +20,13 @@ export function waveRoutes(deps: AppDeps) {
       return c.json(await buildWaves(deps.db, c.var.session, options, deps.now()), 201);
     })
     .get('/:waveId', async (c) =>
-      c.json(await waveDetail(deps.db, c.var.session, c.req.param('waveId'))),
+      c.json(await waveDetail(deps.db, c.var.session, pathParam(c, 'waveId'))),
     )
     .post('/:waveId/cancel', async (c) =>
-      c.json(await cancelWave(deps.db, c.var.session, c.req.param('waveId'), deps.now())),
+      c.json(await cancelWave(deps.db, c.var.session, pathParam(c, 'waveId'), deps.now())),
     )
     .post('/:waveId/assign', async (c) => {
       const { userId } = await parseBody(c, assignSchema);
-      return c.json(await reassignWave(deps.db, c.var.session, c.req.param('waveId'), userId));
+      return c.json(await reassignWave(deps.db, c.var.session, pathParam(c, 'waveId'), userId));
     });
 }

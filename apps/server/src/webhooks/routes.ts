@@ -9,7 +9,7 @@ import { queryRows } from '../db/database';
 import { webhookSubscriptions } from '../db/schema';
 import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
-import { parseBody, parseWith } from '../http/parse-input';
+import { parseBody, parseWith, pathParam } from '../http/parse-input';
 import { newWebhookSecret } from './sign-webhook';
 
 const deliveriesQuerySchema = z.strictObject({
@@ -56,12 +56,12 @@ export function webhookRoutes(deps: AppDeps) {
         attempts: await queryRows(
           deps.db,
           sql`select at, status_code as "statusCode", error, duration_ms as "durationMs" from webhook_attempts
-              where delivery_id = ${z.uuid().parse(c.req.param('deliveryId'))}::uuid order by id`,
+              where delivery_id = ${pathParam(c, 'deliveryId', z.uuid())}::uuid order by id`,
         ),
       }),
     )
     .post('/deliveries/:deliveryId/replay', async (c) => {
-      const id = parseWith(z.uuid(), c.req.param('deliveryId'));
+      const id = pathParam(c, 'deliveryId', z.uuid());
       const rows = await queryRows(
         deps.db,
         sql`update webhook_deliveries set status = 'pending', next_attempt_at = ${deps.now().toISOString()}::timestamptz

@@ -9,7 +9,9 @@ export type ScanAction =
   | { kind: 'typed'; text: string }
   | { kind: 'ime-blocked' };
 
-export interface BurstDetectorOptions {
+import { defaultScannerSettings, normaliseScan, type ScannerSettings } from './scan-settings';
+
+export interface BurstDetectorOptions extends ScannerSettings {
   /** Longest gap between two characters of one scan. Scanners send a character every ≤ 10 ms. */
   maxGapMs: number;
   /** Silence that ends a burst when the scanner sends no Enter/Tab suffix. */
@@ -18,7 +20,24 @@ export interface BurstDetectorOptions {
   minLength: number;
 }
 
-export const defaultBurstOptions: BurstDetectorOptions = { maxGapMs: 40, idleMs: 80, minLength: 3 };
+export const defaultBurstOptions: BurstDetectorOptions = {
+  maxGapMs: 40,
+  idleMs: 80,
+  minLength: 3,
+  ...defaultScannerSettings,
+};
+
+/** What the last burst looked like on the wire: the self-test screen diagnoses from it. */
+export interface BurstRecord {
+  /** The characters as they arrived, before normalisation. */
+  raw: string;
+  /** Arrival time of each character (ms). */
+  times: number[];
+  endedBy: 'suffix' | 'idle';
+  composed: boolean;
+  /** What the burst became. */
+  action: ScanAction;
+}
 
 interface TimedChar {
   char: string;
@@ -44,6 +63,8 @@ export class BurstDetector {
   #chars: TimedChar[] = [];
   #lastActivity = Number.NEGATIVE_INFINITY;
   #composed = false;
+  #lastScan: { code: string; time: number } | null = null;
+  #lastBurst: BurstRecord | null = null;
 
   constructor(options: Partial<BurstDetectorOptions> = {}) {
     this.#options = { ...defaultBurstOptions, ...options };
@@ -51,6 +72,11 @@ export class BurstDetector {
 
   get idleMs(): number {
     return this.#options.idleMs;
+  }
+
+  /** The last burst that ended, as it arrived (for the scanner self-test). */
+  get lastBurst(): BurstRecord | null {
+    return this.#lastBurst;
   }
 
   /** True while characters are waiting for their burst to end. */
@@ -103,27 +129,42 @@ export class BurstDetector {
       this.#composed = false;
       return [];
     }
-    return this.#end();
+    return this.#end('idle');
   }
 
   #endBySuffix(key: string): ScanAction[] {
     if (this.#chars.length === 0 && !this.#composed)
       return key === 'Enter' ? [{ kind: 'confirm' }] : [];
-    return this.#end();
+    return this.#end('suffix');
   }
 
-  #end(): ScanAction[] {
+  #end(endedBy: BurstRecord['endedBy']): ScanAction[] {
     const chars = this.#chars;
     const composed = this.#composed;
     this.#chars = [];
     this.#composed = false;
-    if (composed) return [{ kind: 'ime-blocked' }];
+    const action = this.#classify(chars, composed);
+    const raw = chars.map((c) => c.char).join('');
+    this.#lastBurst = { raw, times: chars.map((c) => c.time), endedBy, composed, action };
+    return !this.#isRepeat(action, chars.at(-1)?.time ?? 0) ? [action] : [];
+  }
+
+  #classify(chars: readonly TimedChar[], composed: boolean): ScanAction {
+    if (composed) return { kind: 'ime-blocked' };
     const text = chars.map((c) => c.char).join('');
-    if (!isScanTiming(chars, this.#options)) return [{ kind: 'typed', text }];
-    const code = normaliseScannedCode(text);
+    if (!isScanTiming(chars, this.#options)) return { kind: 'typed', text };
+    const code = normaliseScan(text, this.#options);
     return code.length >= this.#options.minLength
-      ? [{ kind: 'scan', code }]
-      : [{ kind: 'typed', text }];
+      ? { kind: 'scan', code }
+      : { kind: 'typed', text };
+  }
+
+  /** The same code again within the debounce: one trigger pull read twice, not a second unit. */
+  #isRepeat(action: ScanAction, time: number): boolean {
+    if (action.kind !== 'scan') return false;
+    const last = this.#lastScan;
+    this.#lastScan = { code: action.code, time };
+    return last?.code === action.code && time - last.time < this.#options.repeatDebounceMs;
   }
 }
 
@@ -135,12 +176,11 @@ function isScanTiming(chars: readonly TimedChar[], options: BurstDetectorOptions
 }
 
 /**
- * Normalises a scanned code: NFKC folds full-width digits and letters (a Chinese IME in
- * full-width mode) to ASCII, then surrounding whitespace is dropped.
+ * Normalises a scanned code with the default scanner settings (see `normaliseScan`).
  *
  * @example
  * normaliseScannedCode(' ０６９０１２ ') // → '069012'
  */
 export function normaliseScannedCode(raw: string): string {
-  return raw.normalize('NFKC').trim();
+  return normaliseScan(raw, defaultScannerSettings);
 }

@@ -1,3 +1,19 @@
+CREATE TABLE "tasks" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"warehouse_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"bin_id" text NOT NULL,
+	"sku_id" text,
+	"wave_id" text,
+	"pick_line_id" text,
+	"event_id" uuid,
+	"detail" text NOT NULL,
+	"message" text NOT NULL,
+	"opened_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"done_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "alerts" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"warehouse_id" text NOT NULL,
@@ -162,6 +178,9 @@ ALTER TABLE "orders" ADD COLUMN "placed_at" timestamp with time zone;--> stateme
 ALTER TABLE "skus" ADD COLUMN "cost_cents" integer;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "failed_pin_attempts" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "locked_until" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_bin_id_bins_id_fk" FOREIGN KEY ("bin_id") REFERENCES "public"."bins"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "tasks_warehouse_status" ON "tasks" USING btree ("warehouse_id","status");--> statement-breakpoint
+CREATE UNIQUE INDEX "tasks_open_per_bin" ON "tasks" USING btree ("kind","bin_id") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "alerts_warehouse" ON "alerts" USING btree ("warehouse_id","raised_at");--> statement-breakpoint
 CREATE INDEX "inbound_receipts_sku" ON "inbound_receipts" USING btree ("warehouse_id","sku_id","status");--> statement-breakpoint
 CREATE INDEX "order_events_order" ON "order_events" USING btree ("order_id","id");--> statement-breakpoint

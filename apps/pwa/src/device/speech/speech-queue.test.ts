@@ -1,0 +1,86 @@
+import { renderPrompt } from '@wms/domain';
+import { describe, expect, it } from 'vitest';
+import { SpeechQueue, type SpeechEngine } from './speech-queue';
+
+interface FakeUtterance {
+  text: string;
+  lang: string;
+  rate: number;
+  voice: SpeechSynthesisVoice | null;
+  onend: (() => void) | null;
+  onerror: ((event: { error: string }) => void) | null;
+}
+
+function aQueue(voices: Partial<SpeechSynthesisVoice>[] = []) {
+  const log: string[] = [];
+  const spoken: FakeUtterance[] = [];
+  const timers: (() => void)[] = [];
+  const engine: SpeechEngine = {
+    speak: (u) => {
+      spoken.push(u as unknown as FakeUtterance);
+      log.push(`speak ${u.text}`);
+    },
+    cancel: () => log.push('cancel'),
+    getVoices: () => voices as SpeechSynthesisVoice[],
+  };
+  const queue = new SpeechQueue({
+    engine,
+    createUtterance: (text) =>
+      ({
+        text,
+        lang: '',
+        rate: 1,
+        voice: null,
+        onend: null,
+        onerror: null,
+      }) as unknown as SpeechSynthesisUtterance,
+    setTimer: (fn) => timers.push(fn),
+    clearTimer: () => undefined,
+  });
+  return { queue, log, spoken, timers };
+}
+
+const goToBin = { kind: 'go-to-bin', waveCode: 'B26-07', binCode: 'A-03-12', qty: 3 } as const;
+
+describe('SpeechQueue', () => {
+  it('cancels before each prompt and always sets lang', () => {
+    const { queue, log, spoken } = aQueue();
+    queue.say(renderPrompt(goToBin, 'zh-CN'));
+    queue.say(renderPrompt({ kind: 'line-done' }, 'en'));
+    expect(log).toEqual([
+      'cancel',
+      'speak 波次 B 2 6 0 7,库位 A 0 3 1 2,数量3件',
+      'cancel',
+      'speak Line done.',
+    ]);
+    expect(spoken.map((u) => u.lang)).toEqual(['zh-CN', 'en-US']);
+  });
+
+  it('matches a zh_CN voice whatever the separator, and says when there is none', () => {
+    const { queue } = aQueue([
+      { lang: 'en_US', localService: true },
+      { lang: 'zh_CN', localService: true },
+    ]);
+    expect(queue.voiceFor('zh-CN')?.lang).toBe('zh_CN');
+    expect(aQueue([{ lang: 'en-GB' }]).queue.voiceFor('zh-CN')).toBeNull();
+  });
+
+  it('gives up on a prompt whose end never comes, and repeats the last prompt', () => {
+    const { queue, log, timers } = aQueue();
+    queue.say(renderPrompt({ kind: 'line-done' }, 'en'));
+    timers[0]?.();
+    expect(queue.stalls).toBe(1);
+    queue.repeatLast();
+    expect(log.filter((l) => l.startsWith('speak'))).toEqual([
+      'speak Line done.',
+      'speak Line done.',
+    ]);
+  });
+
+  it('records a not-allowed error (speech before the shift was started)', () => {
+    const { queue, spoken } = aQueue();
+    queue.say(renderPrompt({ kind: 'line-done' }, 'en'));
+    spoken[0]?.onerror?.({ error: 'not-allowed' });
+    expect(queue.lastError).toBe('not-allowed');
+  });
+});

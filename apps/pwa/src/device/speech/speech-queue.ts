@@ -1,0 +1,108 @@
+import type { RenderedPrompt } from '@wms/domain';
+import type { Language } from '@wms/protocol';
+
+/** The part of `window.speechSynthesis` the queue uses (a fake in tests). */
+export interface SpeechEngine {
+  speak(utterance: SpeechSynthesisUtterance): void;
+  cancel(): void;
+  getVoices(): SpeechSynthesisVoice[];
+}
+
+export interface SpeechQueueDeps {
+  engine: SpeechEngine;
+  createUtterance: (text: string) => SpeechSynthesisUtterance;
+  setTimer: (fn: () => void, ms: number) => unknown;
+  clearTimer: (timer: unknown) => void;
+}
+
+/** Tags as voices report them: `zh-CN`, `zh_CN`, `cmn-Hans-CN`… */
+const VOICE_TAGS: Record<Language, RegExp> = {
+  'zh-CN': /^(zh|cmn)([-_](hans[-_])?cn)?$/i,
+  en: /^en([-_][a-z]{2})?$/i,
+};
+const UTTERANCE_LANG: Record<Language, string> = { 'zh-CN': 'zh-CN', en: 'en-US' };
+
+/** Longest a prompt may take before the watchdog assumes its `end` got lost. */
+export function watchdogMs(text: string, rate: number): number {
+  return 2_000 + (text.length * 180) / Math.max(rate, 0.5);
+}
+
+/**
+ * Our own speech queue over speechSynthesis (device-pitfalls §3): one prompt at a time, the
+ * previous one cancelled first (no queue can get stuck with `pending`), a watchdog per utterance
+ * in case `end` never fires, `lang` always set, the voice matched by language tag whatever the
+ * separator. Speech never blocks picking: every prompt is also on screen.
+ */
+export class SpeechQueue {
+  readonly #deps: SpeechQueueDeps;
+  #watchdog: unknown = null;
+  #last: RenderedPrompt | null = null;
+  /** Prompts whose `end` never came (shown in diagnostics). */
+  stalls = 0;
+  /** The last error the engine reported, e.g. `not-allowed` before the shift was started. */
+  lastError: string | null = null;
+  rate = 1;
+  enabled = true;
+
+  constructor(deps: SpeechQueueDeps) {
+    this.#deps = deps;
+  }
+
+  get lastPrompt(): RenderedPrompt | null {
+    return this.#last;
+  }
+
+  /** Says a prompt now, cutting off whatever was being said. */
+  say(prompt: RenderedPrompt): void {
+    this.#last = prompt;
+    if (!this.enabled) return;
+    this.#stop();
+    const utterance = this.#deps.createUtterance(prompt.speech);
+    utterance.lang = UTTERANCE_LANG[prompt.language];
+    const voice = this.voiceFor(prompt.language);
+    if (voice) utterance.voice = voice;
+    utterance.rate = this.rate;
+    const done = () => this.#clearWatchdog();
+    utterance.onend = done;
+    utterance.onerror = (event) => {
+      this.lastError = event.error;
+      done();
+    };
+    this.#watchdog = this.#deps.setTimer(
+      () => {
+        this.stalls += 1;
+        this.#watchdog = null;
+        this.#deps.engine.cancel();
+      },
+      watchdogMs(prompt.speech, this.rate),
+    );
+    this.#deps.engine.speak(utterance);
+  }
+
+  /** Says the last prompt again (the picker's "Repeat" key). */
+  repeatLast(): void {
+    if (this.#last) this.say(this.#last);
+  }
+
+  /** The installed voice for a language, or null: settings then says so on screen. */
+  voiceFor(language: Language): SpeechSynthesisVoice | null {
+    const voices = this.#deps.engine.getVoices();
+    const matching = voices.filter((v) => VOICE_TAGS[language].test(v.lang));
+    return matching.find((v) => v.localService) ?? matching[0] ?? null;
+  }
+
+  /** Silence, e.g. on `pagehide` (speech survives a reload otherwise). */
+  cancel(): void {
+    this.#stop();
+  }
+
+  #stop(): void {
+    this.#clearWatchdog();
+    this.#deps.engine.cancel();
+  }
+
+  #clearWatchdog(): void {
+    if (this.#watchdog !== null) this.#deps.clearTimer(this.#watchdog);
+    this.#watchdog = null;
+  }
+}

@@ -1,0 +1,81 @@
+import { checkLot, isBarcodeOf, readItemScan, remainingQty } from '@wms/domain';
+import { afterRecordedPick } from './line-start';
+import type { FlowLine, PickContext, PickDecision, PickFlowState } from './pick-flow-types';
+
+/**
+ * An item scan at the item or quantity step. The first good scan opens the quantity, prefilled
+ * with what is left (bulk: key it or confirm); every further scan of the item counts one unit
+ * down, and the last unit records the pick by itself. A lot-tracked SKU needs its GS1 label
+ * (lot and expiry); an expired lot is refused.
+ */
+export function onItemScan(
+  state: PickFlowState,
+  line: FlowLine,
+  code: string,
+  context: PickContext,
+): PickDecision {
+  const read = readItemScan(code);
+  if (!read.ok)
+    return {
+      state: { ...state, error: { kind: 'bad-gs1', detail: read.error.kind } },
+      tone: 'error',
+    };
+  if (!isBarcodeOf(line.barcodes, read.scan.lookupCode)) {
+    if (code.toUpperCase() === line.binCode.toUpperCase())
+      return { state: { ...state, error: null } };
+    return {
+      state: { ...state, error: { kind: 'wrong-item', scanned: code } },
+      tone: 'error',
+      prompt: { kind: 'wrong-item' },
+    };
+  }
+  const lot = checkLot(line.lotTracked === true, read.scan, context.today);
+  if (!lot.ok) {
+    if (lot.reason === 'expired') {
+      const error = { kind: 'lot-expired', lot: lot.lot, expiry: lot.expiry } as const;
+      return {
+        state: { ...state, error },
+        tone: 'error',
+        prompt: { kind: 'lot-expired', lot: lot.lot, expiry: lot.expiry },
+      };
+    }
+    return {
+      state: { ...state, error: { kind: 'lot-label-needed' } },
+      tone: 'error',
+      prompt: { kind: 'lot-label-needed' },
+    };
+  }
+  const lotRead =
+    lot.lot !== undefined && lot.expiry !== undefined
+      ? { lot: lot.lot, expiry: lot.expiry }
+      : state.lot;
+  return countUnit({ ...state, lot: lotRead }, line);
+}
+
+function countUnit(state: PickFlowState, line: FlowLine): PickDecision {
+  const remaining = remainingQty(line);
+  const unitsScanned = state.unitsScanned + 1;
+  if (state.step !== 'confirm-qty') {
+    const next = {
+      ...state,
+      step: 'confirm-qty' as const,
+      qtyText: String(remaining),
+      qtyEdited: false,
+      unitsScanned,
+      error: null,
+    };
+    if (remaining <= 1) return { state: next, tone: 'ok' };
+    return { state: next, tone: 'ok', prompt: { kind: 'units-left', left: remaining - 1 } };
+  }
+  if (unitsScanned >= remaining)
+    return {
+      state: afterRecordedPick(line, remaining),
+      recordQty: remaining,
+      recordLot: state.lot ?? undefined,
+    };
+  return {
+    state: { ...state, unitsScanned, qtyText: String(unitsScanned), qtyEdited: true, error: null },
+    tone: 'ok',
+    prompt: { kind: 'units-left', left: remaining - unitsScanned },
+  };
+}

@@ -1,0 +1,144 @@
+import type { PickLine } from '@wms/protocol';
+import { describe, expect, it } from 'vitest';
+import { advancePick, startLine, type PickDecision, type PickInput } from './pick-flow';
+
+const GS = '\u001d';
+const TODAY = { today: '2026-11-22' };
+const scan = (code: string): PickInput => ({ kind: 'scan', code });
+const digits = (text: string): PickInput[] => [...text].map((digit) => ({ kind: 'digit', digit }));
+
+function aLine(overrides: Partial<PickLine> = {}): PickLine {
+  return {
+    id: 'PL-1',
+    waveId: 'W-1',
+    orderId: 'SO-1',
+    skuId: 'SKU-42',
+    skuName: 'Brake pad set',
+    skuNameZh: '刹车片套装',
+    barcodes: ['06901234567892'],
+    imageUrl: null,
+    binCode: 'A-03-12',
+    pathSeq: 312,
+    qty: 3,
+    pickedQty: 0,
+    status: 'open',
+    note: null,
+    checkDigits: '47',
+    ...overrides,
+  };
+}
+
+function run(line: PickLine, inputs: readonly PickInput[]): PickDecision[] {
+  let state = startLine(line);
+  return inputs.map((input) => {
+    const decision = advancePick(state, line, input, TODAY);
+    state = decision.state;
+    return decision;
+  });
+}
+
+describe('bin check digits', () => {
+  it('confirms the bin by its check digits when the label will not scan', () => {
+    const decisions = run(aLine(), [
+      { kind: 'label-unreadable' },
+      ...digits('47'),
+      { kind: 'confirm' },
+    ]);
+    expect(decisions.at(-1)?.state).toMatchObject({
+      step: 'scan-item',
+      binDigits: null,
+      error: null,
+    });
+    expect(decisions.some((d) => d.reportLabel)).toBe(false);
+  });
+
+  it('reports the label for reprint on the third failed attempt in a row, once', () => {
+    const decisions = run(aLine(), [
+      scan('A-03-1'),
+      { kind: 'label-unreadable' },
+      ...digits('74'),
+      { kind: 'confirm' },
+      ...digits('11'),
+      { kind: 'confirm' },
+    ]);
+    expect(decisions.filter((d) => d.reportLabel).map((d) => d.reportLabel)).toEqual([
+      { attempts: 3 },
+    ]);
+    expect(decisions.at(-1)?.state.error).toEqual({ kind: 'wrong-check-digits', failures: 4 });
+    expect(decisions.find((d) => d.reportLabel)?.prompt).toEqual({
+      kind: 'label-reprint-requested',
+      binCode: 'A-03-12',
+    });
+  });
+
+  it('does not count a well-formed other bin as a label failure', () => {
+    const decisions = run(aLine(), [scan('A-03-13'), scan('A-03-14'), scan('A-03-15')]);
+    expect(decisions.every((d) => d.reportLabel === undefined)).toBe(true);
+    expect(decisions[0]?.prompt).toEqual({ kind: 'wrong-bin', expectedBin: 'A-03-12' });
+  });
+});
+
+describe('quantity', () => {
+  it('counts units down scan by scan and records the line on the last unit', () => {
+    const decisions = run(aLine(), [
+      scan('A-03-12'),
+      scan('6901234567892'),
+      scan('6901234567892'),
+      scan('6901234567892'),
+    ]);
+    expect(decisions.map((d) => (d.prompt?.kind === 'units-left' ? d.prompt.left : null))).toEqual([
+      null,
+      2,
+      1,
+      null,
+    ]);
+    expect(decisions.map((d) => d.recordQty)).toEqual([undefined, undefined, undefined, 3]);
+  });
+
+  it('still takes one scan and a keyed quantity for bulk lines', () => {
+    const decisions = run(aLine({ qty: 40 }), [
+      scan('A-03-12'),
+      scan('6901234567892'),
+      ...digits('40'),
+      { kind: 'confirm' },
+    ]);
+    expect(decisions.at(-1)?.recordQty).toBe(40);
+  });
+});
+
+describe('short pick', () => {
+  it('reports the remainder short with its reason and starts over', () => {
+    const line = aLine({ pickedQty: 1 });
+    const [, decision] = run(line, [scan('A-03-12'), { kind: 'short', reason: 'damaged' }]);
+    expect(decision?.recordShort).toEqual({ reason: 'damaged', qty: 2 });
+    expect(decision?.prompt).toEqual({ kind: 'short-recorded', qty: 2 });
+  });
+});
+
+describe('lot-tracked SKU', () => {
+  const line = aLine({ lotTracked: true, qty: 1 });
+  const label = (expiry: string) => `]C10106901234567892${GS}17${expiry}${GS}10L-88`;
+
+  it('records the lot and expiry read from the GS1 label', () => {
+    const decisions = run(line, [scan('A-03-12'), scan(label('270131')), { kind: 'confirm' }]);
+    expect(decisions.at(-1)).toMatchObject({
+      recordQty: 1,
+      recordLot: { lot: 'L-88', expiry: '2027-01-31' },
+    });
+  });
+
+  it('refuses an expired lot, loudly and aloud, and records nothing', () => {
+    const decisions = run(line, [scan('A-03-12'), scan(label('261121')), { kind: 'confirm' }]);
+    expect(decisions[1]).toMatchObject({
+      tone: 'error',
+      prompt: { kind: 'lot-expired', lot: 'L-88', expiry: '2026-11-21' },
+      state: { step: 'scan-item', error: { kind: 'lot-expired' } },
+    });
+    expect(decisions.some((d) => d.recordQty !== undefined)).toBe(false);
+  });
+
+  it('asks for the lot label when the plain barcode is scanned', () => {
+    const [, decision] = run(line, [scan('A-03-12'), scan('6901234567892')]);
+    expect(decision?.state.error).toEqual({ kind: 'lot-label-needed' });
+  });
+});

@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { loadScannerSettings, saveScannerSettings } from '../device/scanner/scanner';
+import { MANUAL_ENTRY_ATTRIBUTE } from '../device/scanner/wedge-capture';
+import { announce, setSpeechRate, speech } from '../device/speech/speech';
+import { useLanguage, useMessages } from '../i18n/language';
+
+const manualEntry = { [MANUAL_ENTRY_ATTRIBUTE]: '' };
+
+/** Voice (is there one for the user's language?), speech rate, and the scanner's profile. */
+export function SettingsScreen({
+  onOpen,
+}: {
+  onOpen: (screen: 'self-test' | 'diagnostics') => void;
+}) {
+  const t = useMessages();
+  const language = useLanguage();
+  const [, setVoicesLoaded] = useState(0);
+  // Voices load asynchronously (empty until `voiceschanged`): check again when they arrive.
+  useEffect(() => {
+    if (!('speechSynthesis' in window)) return;
+    const onChange = () => setVoicesLoaded((n) => n + 1);
+    window.speechSynthesis.addEventListener('voiceschanged', onChange);
+    return () => window.speechSynthesis.removeEventListener('voiceschanged', onChange);
+  }, []);
+  const voice = speech?.voiceFor(language) ?? null;
+  const [rate, setRate] = useState(speech?.rate ?? 1);
+  const [scanner, setScanner] = useState(loadScannerSettings);
+  const [saved, setSaved] = useState(false);
+  return (
+    <section className="screen settings">
+      <h2>{t.setup.voice}</h2>
+      <p className={voice ? 'ok' : 'error'} data-testid="voice-check">
+        {voice ? t.setup.voiceFound(voice.name) : t.setup.voiceMissing}
+      </p>
+      {speech?.lastError === 'not-allowed' && <p className="error">{t.setup.startShiftHint}</p>}
+      <label>
+        {t.setup.rate} ({rate.toFixed(1)})
+        <input
+          type="range"
+          min="0.6"
+          max="1.6"
+          step="0.1"
+          value={rate}
+          onChange={(event) => {
+            setRate(Number(event.target.value));
+            setSpeechRate(Number(event.target.value));
+          }}
+        />
+      </label>
+      <button
+        type="button"
+        className="button-secondary"
+        onClick={() =>
+          announce({ kind: 'go-to-bin', waveCode: 'B26-07', binCode: 'A-03-12', qty: 3 }, language)
+        }
+      >
+        {t.setup.testVoice}
+      </button>
+      <h2>{t.setup.scanner}</h2>
+      {(['prefix', 'suffix', 'gsReplacement'] as const).map((key) => (
+        <label key={key} className="field">
+          {t.setup[key]}
+          <input
+            {...manualEntry}
+            value={scanner[key]}
+            maxLength={4}
+            data-testid={`scanner-${key}`}
+            onChange={(event) => {
+              setSaved(false);
+              setScanner({ ...scanner, [key]: event.target.value });
+            }}
+          />
+        </label>
+      ))}
+      <button
+        type="button"
+        className="button-primary"
+        onClick={() => {
+          saveScannerSettings(scanner);
+          setSaved(true);
+        }}
+      >
+        {t.setup.save}
+      </button>
+      {saved && <p className="ok">{t.setup.saved}</p>}
+      <div className="line-actions">
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="open-self-test"
+          onClick={() => onOpen('self-test')}
+        >
+          {t.setup.selfTest}
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="open-diagnostics"
+          onClick={() => onOpen('diagnostics')}
+        >
+          {t.setup.diagnostics}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import type { EventOutcome, PickEvent, ScanEvent } from '@wms/protocol';
+import type { Tx } from '../db/database';
+import { applyBinLabelFailed } from './apply-bin-label-failed';
+import { applyPicks } from './apply-picks';
+import { applyShort } from './apply-short';
+import { recordChanges } from './change-feed';
+import { writeAppliedPicks } from './write-applied-picks';
+import { announcePicks } from '../orders/announce-picks';
+
+/**
+ * Applies fresh events in seq order and returns each one's outcome. Consecutive picks are applied
+ * set-wise (one statement per table); a short or a label report between them is applied on its
+ * own, so every event sees the state its predecessors left.
+ */
+export async function applyEvents(
+  tx: Tx,
+  warehouseId: string,
+  events: readonly ScanEvent[],
+  now: Date,
+): Promise<Map<number, EventOutcome>> {
+  const outcomes = new Map<number, EventOutcome>();
+  for (const run of runsOfPicks(events)) {
+    if (Array.isArray(run)) {
+      const applied = await applyPicks(tx, warehouseId, run);
+      await writeAppliedPicks(tx, applied, now);
+      await recordChanges(tx, applied.changes);
+      await announcePicks(tx, applied, now);
+      for (const [seq, outcome] of applied.outcomes) outcomes.set(seq, outcome);
+    } else if (run.type === 'short@1') {
+      outcomes.set(run.seq, await applyShort(tx, warehouseId, run, now));
+    } else {
+      outcomes.set(run.seq, await applyBinLabelFailed(tx, warehouseId, run, now));
+    }
+  }
+  return outcomes;
+}
+
+type Run = PickEvent[] | Exclude<ScanEvent, PickEvent>;
+
+function runsOfPicks(events: readonly ScanEvent[]): Run[] {
+  const runs: Run[] = [];
+  for (const event of events) {
+    const last = runs.at(-1);
+    if (event.type !== 'pick@1') runs.push(event);
+    else if (Array.isArray(last)) last.push(event);
+    else runs.push([event]);
+  }
+  return runs;
+}

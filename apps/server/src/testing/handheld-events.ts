@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { PickLine, ScanEvent, ShortReason } from '@wms/protocol';
+import type { TestDevice } from './test-app';
+
+const base = (device: TestDevice, assignmentVersion: number) => ({
+  id: randomUUID(),
+  seq: device.nextSeq++,
+  deviceTime: new Date().toISOString(),
+  userId: device.userId,
+  assignmentVersion,
+});
+
+/** The next short@1 event of a device: the line's remainder reported missing. */
+export function aShort(
+  device: TestDevice,
+  line: PickLine,
+  reason: ShortReason = 'empty',
+  assignmentVersion = 1,
+): ScanEvent {
+  return {
+    ...base(device, assignmentVersion),
+    type: 'short@1',
+    payload: {
+      pickLineId: line.id,
+      waveId: line.waveId,
+      binCode: line.binCode,
+      skuId: line.skuId,
+      shortQty: line.qty - line.pickedQty,
+      reason,
+    },
+  };
+}
+
+/** The next bin-label-failed@1 event of a device, at the bin of `line`. */
+export function aBinLabelFailure(device: TestDevice, line: PickLine, attempts = 3): ScanEvent {
+  return {
+    ...base(device, 1),
+    type: 'bin-label-failed@1',
+    payload: { waveId: line.waveId, pickLineId: line.id, binCode: line.binCode, attempts },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './prompts';
+export * from './spell-code';

@@ -1,0 +1,118 @@
+import type { Language } from '@wms/protocol';
+import { spellCode } from './spell-code';
+
+/** Everything the handheld says aloud. Each prompt is also shown on screen (`text`). */
+export type Prompt =
+  | { kind: 'go-to-bin'; waveCode: string; binCode: string; qty: number }
+  | { kind: 'scan-item'; binCode: string }
+  | { kind: 'units-left'; left: number }
+  | { kind: 'line-done' }
+  | { kind: 'wave-done'; waveCode: string }
+  | { kind: 'wrong-bin'; expectedBin: string }
+  | { kind: 'wrong-item' }
+  | { kind: 'lot-expired'; lot: string; expiry: string }
+  | { kind: 'lot-label-needed' }
+  | { kind: 'label-reprint-requested'; binCode: string }
+  | { kind: 'short-recorded'; qty: number }
+  | { kind: 'put-back'; binCode: string; qty: number }
+  | { kind: 'switch-keyboard' }
+  | { kind: 'shift-started' };
+
+/** A prompt in one language: what the screen shows and what the speech engine gets. */
+export interface RenderedPrompt {
+  language: Language;
+  text: string;
+  speech: string;
+}
+
+type Template = (p: never) => { text: string; speech: string };
+type Templates = {
+  [K in Prompt['kind']]: (p: Extract<Prompt, { kind: K }>) => { text: string; speech: string };
+};
+
+const same = (text: string) => ({ text, speech: text });
+
+const en: Templates = {
+  'go-to-bin': (p) => ({
+    text: `Wave ${p.waveCode}. Bin ${p.binCode}. Pick ${p.qty}.`,
+    speech: `Wave ${spellCode(p.waveCode)}. Bin ${spellCode(p.binCode)}. Pick ${p.qty}.`,
+  }),
+  'scan-item': (p) => ({ text: `Bin ${p.binCode} OK. Scan the item.`, speech: 'Scan the item.' }),
+  'units-left': (p) => same(`${p.left} more.`),
+  'line-done': () => same('Line done.'),
+  'wave-done': (p) => ({
+    text: `Wave ${p.waveCode} done.`,
+    speech: `Wave ${spellCode(p.waveCode)} done.`,
+  }),
+  'wrong-bin': (p) => ({
+    text: `Wrong bin. Go to ${p.expectedBin}.`,
+    speech: `Wrong bin. Go to ${spellCode(p.expectedBin)}.`,
+  }),
+  'wrong-item': () => same('Wrong item. Put it back and scan the item shown.'),
+  'lot-expired': (p) => ({
+    text: `Expired lot ${p.lot} (${p.expiry}). Do not pick it; take another lot.`,
+    speech: 'Expired lot. Do not pick it. Take another lot.',
+  }),
+  'lot-label-needed': () => same('Scan the label with lot and expiry date.'),
+  'label-reprint-requested': (p) => ({
+    text: `Label of bin ${p.binCode} reported for reprint. Key in the check digits.`,
+    speech: 'Label reported for reprint. Key in the check digits.',
+  }),
+  'short-recorded': (p) => same(`Short pick recorded. ${p.qty} missing.`),
+  'put-back': (p) => ({
+    text: `Stop. Put ${p.qty} back in bin ${p.binCode}.`,
+    speech: `Stop. Put ${p.qty} back in bin ${spellCode(p.binCode)}.`,
+  }),
+  'switch-keyboard': () => same('Scan not read: switch to the scanner keyboard and scan again.'),
+  'shift-started': () => same('Shift started. Voice prompts are on.'),
+};
+
+const zhCN: Templates = {
+  'go-to-bin': (p) => ({
+    text: `波次${p.waveCode},库位${p.binCode},数量${p.qty}件`,
+    speech: `波次 ${spellCode(p.waveCode)},库位 ${spellCode(p.binCode)},数量${p.qty}件`,
+  }),
+  'scan-item': (p) => ({ text: `库位${p.binCode}正确,请扫商品`, speech: '库位正确,请扫商品' }),
+  'units-left': (p) => same(`还差${p.left}件`),
+  'line-done': () => same('本行完成'),
+  'wave-done': (p) => ({
+    text: `波次${p.waveCode}完成`,
+    speech: `波次 ${spellCode(p.waveCode)} 完成`,
+  }),
+  'wrong-bin': (p) => ({
+    text: `库位错误,请到${p.expectedBin}`,
+    speech: `库位错误,请到 ${spellCode(p.expectedBin)}`,
+  }),
+  'wrong-item': () => same('商品错误,请放回,扫描屏幕上的商品'),
+  'lot-expired': (p) => ({
+    text: `批次${p.lot}已过期(${p.expiry}),不要拣,请换一个批次`,
+    speech: '批次已过期,不要拣,请换一个批次',
+  }),
+  'lot-label-needed': () => same('请扫描带批号和有效期的标签'),
+  'label-reprint-requested': (p) => ({
+    text: `库位${p.binCode}标签已报重打,请输入校验码`,
+    speech: '标签已报重打,请输入校验码',
+  }),
+  'short-recorded': (p) => same(`已记录缺货,少${p.qty}件`),
+  'put-back': (p) => ({
+    text: `停止,请把${p.qty}件放回库位${p.binCode}`,
+    speech: `停止,请把${p.qty}件放回库位 ${spellCode(p.binCode)}`,
+  }),
+  'switch-keyboard': () => same('扫码未读取:请切换到扫描键盘后重扫'),
+  'shift-started': () => same('开始上班,语音提示已打开'),
+};
+
+const TEMPLATES: Record<Language, Templates> = { en, 'zh-CN': zhCN };
+
+/**
+ * A prompt in the picker's language. Codes are spelled character by character in `speech`
+ * and shown as printed in `text`.
+ *
+ * @example
+ * renderPrompt({ kind: 'go-to-bin', waveCode: 'B26-07', binCode: 'A-03-12', qty: 3 }, 'zh-CN').text
+ * // → '波次B26-07,库位A-03-12,数量3件'
+ */
+export function renderPrompt(prompt: Prompt, language: Language): RenderedPrompt {
+  const template = TEMPLATES[language][prompt.kind] as Template;
+  return { language, ...template(prompt as never) };
+}

@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+
+const L = [
+  '0001101',
+  '0011001',
+  '0010011',
+  '0111101',
+  '0100011',
+  '0110001',
+  '0101111',
+  '0111011',
+  '0110111',
+  '0001011',
+];
+const G = [
+  '0100111',
+  '0110011',
+  '0011011',
+  '0100001',
+  '0011101',
+  '0111001',
+  '0000101',
+  '0010001',
+  '0001001',
+  '0010111',
+];
+const R = L.map((bits) => [...bits].map((b) => (b === '1' ? '0' : '1')).join(''));
+const PARITY = [
+  'LLLLLL',
+  'LLGLGG',
+  'LLGGLG',
+  'LLGGGL',
+  'LGLLGG',
+  'LGGLLG',
+  'LGGGLL',
+  'LGLGLG',
+  'LGLGGL',
+  'LGGLGL',
+];
+
+/**
+ * The 95 modules of an EAN-13 symbol ('1' = bar), from its 13 digits.
+ *
+ * @example
+ * ean13Modules('6901234567892').length // → 95
+ */
+export function ean13Modules(ean: string): string {
+  if (!/^\d{13}$/.test(ean)) throw new Error(`not an EAN-13: ${ean}`);
+  const digits = [...ean].map(Number);
+  const parity = PARITY[digits[0] ?? 0] ?? '';
+  const left = digits.slice(1, 7).map((d, i) => (parity[i] === 'G' ? G[d] : L[d]) ?? '');
+  const right = digits.slice(7).map((d) => R[d] ?? '');
+  return `101${left.join('')}01010${right.join('')}101`;
+}
+
+/**
+ * Writes a Y4M video (what Chromium's `--use-file-for-fake-video-capture` plays, in a loop) of an
+ * EAN-13 barcode, black bars on white, so that a browser test can scan with the "camera".
+ */
+export function writeEan13Video(path: string, ean: string, width = 640, height = 480): void {
+  const modules = ean13Modules(ean);
+  const moduleWidth = 4;
+  const left = Math.floor((width - modules.length * moduleWidth) / 2);
+  const luma = Buffer.alloc(width * height, 235);
+  for (let y = Math.floor(height * 0.2); y < Math.floor(height * 0.8); y++) {
+    for (let m = 0; m < modules.length; m++) {
+      if (modules[m] !== '1') continue;
+      luma.fill(16, y * width + left + m * moduleWidth, y * width + left + (m + 1) * moduleWidth);
+    }
+  }
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
+  writeFileSync(path, Buffer.concat([header, ...Array.from({ length: 10 }, () => frame)]));
+}
