@@ -11,7 +11,7 @@ import {
 /** A wave as the supervisor route `GET /api/waves/:waveId` shows it (the parts tests check). */
 export interface WaveDetail {
   wave: { id: string; code: string; status: string };
-  lines: { id: string; qty: number; pickedQty: number; status: string }[];
+  lines: { id: string; orderId: string; qty: number; pickedQty: number; status: string }[];
   events: { id: string; deviceId: string; epoch: number; seq: number; outcome: string }[];
   exceptions: unknown[];
 }
@@ -26,6 +26,8 @@ export interface SupervisorApi {
   wavesInWarehouse(): Promise<Wave[]>;
   waveDetail(waveId: string): Promise<WaveDetail>;
   openExceptions(): Promise<OpenException[]>;
+  /** Holds an order for review (M4): if it is in a wave, it is pulled out of it. */
+  holdOrder(orderId: string, reason: string): Promise<void>;
   /** The lines of every wave in the warehouse, as supervisors pull them (with check digits). */
   linesInWarehouse(): Promise<PickLine[]>;
   openTasks(): Promise<WarehouseTask[]>;
@@ -83,6 +85,13 @@ export async function signInSupervisor(
     },
     async waveDetail(waveId: string) {
       return (await call(`/api/waves/${encodeURIComponent(waveId)}`, {}, token)) as WaveDetail;
+    },
+    async holdOrder(orderId: string, reason: string) {
+      await call(
+        `/api/holds/orders/${encodeURIComponent(orderId)}`,
+        { method: 'POST', body: JSON.stringify({ reason }) },
+        token,
+      );
     },
     async openExceptions() {
       const body = (await call('/api/exceptions?status=open', {}, token)) as {

@@ -98,6 +98,8 @@ export const en = {
       to ? `Wave ${code} was reassigned to ${to}.` : `Wave ${code} was reassigned.`,
     unassigned: (code: string) => `Wave ${code} was taken off you.`,
     cancelled: (code: string) => `Wave ${code} was cancelled.`,
+    orderPulled: (code: string, orderId: string) =>
+      `Stop: order ${orderId} was taken out of wave ${code} (held or cancelled). Skip its lines.`,
     unknownWave: 'a wave',
     dismiss: 'OK',
   },

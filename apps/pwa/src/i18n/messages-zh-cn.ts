@@ -90,6 +90,8 @@ export const zhCN: Messages = {
     reassigned: (code, to) => (to ? `波次 ${code} 已改派给 ${to}。` : `波次 ${code} 已改派。`),
     unassigned: (code) => `波次 ${code} 已从您名下移除。`,
     cancelled: (code) => `波次 ${code} 已取消。`,
+    orderPulled: (code, orderId) =>
+      `停止：订单 ${orderId} 已从波次 ${code} 中撤出（拦截或取消），请跳过它的拣货行。`,
     unknownWave: '某个波次',
     dismiss: '知道了',
   },

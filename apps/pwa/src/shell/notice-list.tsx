@@ -24,13 +24,15 @@ export function NoticeList() {
           role="status"
         >
           <span>{noticeText(notice, t)}</span>
-          {notice.putBack && <PutBackList code={notice.waveCode ?? ''} items={notice.putBack} />}
+          {notice.putBack && notice.putBack.length > 0 && (
+            <PutBackList code={notice.waveCode ?? ''} items={notice.putBack} />
+          )}
           <button
             type="button"
             className="button-secondary"
             onClick={() => void dismissNotice(db, notice.id).catch(reportError)}
           >
-            {notice.putBack ? t.putBack.done : t.notice.dismiss}
+            {notice.putBack?.length ? t.putBack.done : t.notice.dismiss}
           </button>
         </div>
       ))}
@@ -73,5 +75,7 @@ function noticeText(notice: WaveNotice, t: Messages): string {
       return t.notice.unassigned(code);
     case 'cancelled':
       return t.notice.cancelled(code);
+    case 'order-pulled':
+      return t.notice.orderPulled(code, notice.orderId ?? '');
   }
 }

@@ -20,8 +20,11 @@ export interface WaveNotice {
   id: string;
   waveId: string;
   waveCode: string | null;
-  reason: RemovedWave['reason'];
+  /** Why: the wave left this device, or (`order-pulled`) one order was pulled out of it. */
+  reason: RemovedWave['reason'] | 'order-pulled';
   assignedTo: string | null;
+  /** The order pulled out of the wave (held or cancelled after it was waved). */
+  orderId?: string;
   /** What was picked for a cancelled wave and must go back to its bins ("stop, put back"). */
   putBack?: PutBackItem[];
 }

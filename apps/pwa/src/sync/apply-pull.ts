@@ -1,6 +1,7 @@
 import type { PullResponse } from '@wms/protocol';
 import type { PutBackItem, WmsDatabase } from '../storage/database';
 import { readMeta, writeMeta } from '../storage/meta';
+import { noticesForPulledOrders } from './order-notices';
 import { noticesForRemovedWaves } from './wave-notices';
 
 /**
@@ -21,15 +22,20 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
       .filter((r) => r.reason === 'cancelled')
       .map((r) => r.waveId);
     const putBack = await itemsToPutBack(database, cancelled, page.ackedThroughSeq);
+    const pulledOrders = await pulledOrderNotices(database, page);
     await waves.bulkPut(page.waves);
     await lines.bulkPut(page.lines);
+    const notices = [...pulledOrders];
     if (removedIds.length > 0) {
       await waves.bulkDelete(removedIds);
       await lines.where('waveId').anyOf(removedIds).delete();
-      const notices = noticesForRemovedWaves(page.removedWaves, removedKnown, page.cursor).map(
-        (notice) =>
+      notices.push(
+        ...noticesForRemovedWaves(page.removedWaves, removedKnown, page.cursor).map((notice) =>
           putBack.has(notice.waveId) ? { ...notice, putBack: putBack.get(notice.waveId) } : notice,
+        ),
       );
+    }
+    if (notices.length > 0) {
       await writeMeta(database, 'notices', [
         ...((await readMeta(database, 'notices')) ?? []),
         ...notices,
@@ -66,6 +72,17 @@ async function itemsToPutBack(
     result.set(line.waveId, [...(result.get(line.waveId) ?? []), item]);
   }
   return result;
+}
+
+/** Orders of this device's waves that the page pulls out (their lines arrive `cancelled`). */
+async function pulledOrderNotices(database: WmsDatabase, page: PullResponse) {
+  const arriving = page.lines.filter((line) => line.status === 'cancelled');
+  if (page.reset || arriving.length === 0) return [];
+  const before = await database.lines.bulkGet(arriving.map((line) => line.id));
+  const pending = await database.outbox.where('seq').above(page.ackedThroughSeq).toArray();
+  const waves = await database.waves.bulkGet([...new Set(arriving.map((line) => line.waveId))]);
+  const codes = new Map(waves.flatMap((wave) => (wave ? [[wave.id, wave.code] as const] : [])));
+  return noticesForPulledOrders(before, arriving, pending, codes, page.cursor);
 }
 
 /** Pages through the changes since the stored cursor until the server has no more. */
