@@ -147,24 +147,21 @@ describe.each(testDatabases())('webhooks on $name', (target) => {
 
   // Needs a second connection to the same database: real Postgres only (PGlite is one process).
   const onPostgres = target.name === 'postgres' ? it : () => undefined;
-  onPostgres(
-    'what one server committed, another delivers after it died',
-    async () => {
-      const key = await anIntegrationKey(fx.database.db);
-      await postJson(
-        fx.app,
-        '/api/orders',
-        anOrder({ lines: [{ skuId: 'SKU-00211', qty: 1, unitPriceCents: 9_900 }] }),
-        key,
-      );
-      const other = await openDatabase({ kind: 'postgres', url: fx.database.url ?? '' });
-      try {
-        const before = receiver.accepted.length;
-        expect(await deliverDueWebhooks(other.db, new Date(Date.now() + 1_000))).toBe(1);
-        expect(receiver.accepted.length).toBe(before + 1);
-      } finally {
-        await other.close();
-      }
-    },
-  );
+  onPostgres('what one server committed, another delivers after it died', async () => {
+    const key = await anIntegrationKey(fx.database.db);
+    await postJson(
+      fx.app,
+      '/api/orders',
+      anOrder({ lines: [{ skuId: 'SKU-00211', qty: 1, unitPriceCents: 9_900 }] }),
+      key,
+    );
+    const other = await openDatabase({ kind: 'postgres', url: fx.database.url ?? '' });
+    try {
+      const before = receiver.accepted.length;
+      expect(await deliverDueWebhooks(other.db, new Date(Date.now() + 1_000))).toBe(1);
+      expect(receiver.accepted.length).toBe(before + 1);
+    } finally {
+      await other.close();
+    }
+  });
 });
