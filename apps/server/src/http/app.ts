@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { authRoutes } from '../auth/routes';
 import { deviceRoutes } from '../devices/routes';
 import { syncRoutes } from '../sync/routes';
@@ -18,16 +17,12 @@ import { apiKeyRoutes } from '../auth/api-key-routes';
 import { settingsRoutes } from '../inventory/settings-routes';
 import { openApiDocument } from '../api-docs/openapi-document';
 import { referencePage } from '../api-docs/reference-page';
-import { ApiError, notFound } from './api-error';
+import { notFound } from './api-error';
+import { bodyLimits } from './body-limits';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
 import { securityHeaders } from './security-headers';
 import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
-
-/** Every route but push carries a few fields at most. */
-const SMALL_BODY_LIMIT = 16 * 1024;
-/** A batch of 500 orders or a spreadsheet of a few thousand lines. */
-const HUB_BODY_LIMIT = 4 * 1024 * 1024;
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -42,22 +37,7 @@ export function createApp(deps: AppDeps) {
   app.onError(handleError);
   app.use(securityHeaders());
   app.use('/api/*', rejectRevokedDevices(deps.db, deps.authSecret));
-  const smallBody = bodyLimit({
-    maxSize: SMALL_BODY_LIMIT,
-    onError: () => {
-      throw new ApiError(413, 'payload_too_large', 'This request may carry at most 16 KiB');
-    },
-  });
-  for (const path of ['/api/devices/*', '/api/auth/*', '/api/waves/*']) app.use(path, smallBody);
-  app.use(
-    '/api/orders/*',
-    bodyLimit({
-      maxSize: HUB_BODY_LIMIT,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'Send at most 4 MiB at once: split the batch');
-      },
-    }),
-  );
+  app.use('/api/*', bodyLimits());
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/api/docs', (c) => c.html(referencePage()));

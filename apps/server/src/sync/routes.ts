@@ -1,18 +1,14 @@
 import { POKE_EVENT, type Poke, pushRequestSchema } from '@wms/protocol';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
-import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith } from '../http/parse-input';
 import { pullChanges } from './pull';
 import { pushEvents } from './push';
 import { reportDeviceSeen } from './report-device-seen';
 
-/** 500 events of a few hundred bytes each, with room to spare. */
-const PUSH_BODY_LIMIT = 1024 * 1024;
 const pullQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
   highestLocalSeq: z.coerce.number().int().min(0).optional(),
@@ -21,24 +17,10 @@ const pullQuerySchema = z.strictObject({
 export function syncRoutes(deps: AppDeps) {
   const auth = requireSession(deps.authSecret);
   return new Hono<SessionEnv>()
-    .post(
-      '/push',
-      bodyLimit({
-        maxSize: PUSH_BODY_LIMIT,
-        onError: () => {
-          throw new ApiError(
-            413,
-            'payload_too_large',
-            'A push may carry at most 1 MiB: send fewer events per batch',
-          );
-        },
-      }),
-      auth,
-      async (c) => {
-        const request = await parseBody(c, pushRequestSchema);
-        return c.json(await pushEvents(deps.db, c.var.session, request, deps.now()));
-      },
-    )
+    .post('/push', auth, async (c) => {
+      const request = await parseBody(c, pushRequestSchema);
+      return c.json(await pushEvents(deps.db, c.var.session, request, deps.now()));
+    })
     .get('/pull', auth, async (c) => {
       const { cursor, highestLocalSeq } = parseWith(pullQuerySchema, c.req.query());
       await reportDeviceSeen(deps.db, c.var.session, highestLocalSeq, deps.now());
