@@ -32,7 +32,9 @@ export async function seedBenchWave(
     )
     insert into pick_lines (id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, qty, status)
     select ${`PL-${waveId}-`} || g.g, ${waveId}, 'GZ', ${`SO-${waveId}`}, ${`OL-${waveId}-`} || g.g, g.sku_id, st.bin_id, 1000000, 'open'
-    from g join stock st on st.warehouse_id = 'GZ' and st.sku_id = g.sku_id`);
+    from g cross join lateral (
+      select bin_id from stock where warehouse_id = 'GZ' and sku_id = g.sku_id order by bin_id limit 1
+    ) st`);
 }
 
 export const lineIdOf = (waveId: string, g: number) => `PL-${waveId}-${g}`;
