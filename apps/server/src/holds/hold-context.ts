@@ -31,7 +31,9 @@ export async function holdContext(
   return {
     sameIdOrdersToday: order.input.consignee.idNumber ? (counts?.sameId ?? 0) + 1 : 0,
     sameAddressOrdersInWindow: (counts?.sameAddress ?? 0) + 1,
-    peak: peak ? await isIntakeInPeak(tx, peak, placedAt, now) : false,
+    peak: peak
+      ? (await isIntakeInPeak(tx, peak, placedAt, now)) || (await isSyncInPeak(tx, peak, now))
+      : false,
   };
 }
 
@@ -56,6 +58,30 @@ async function isIntakeInPeak(
     ...samples.map((s) => ({ at: new Date(s.at), lagMs: Number(s.lagMs) })),
     { at: now, lagMs: now.getTime() - placedAt.getTime() },
   ];
+  return isPeak(all, now, rule.lagMinutes * 60_000, sustainMs);
+}
+
+/**
+ * Peak (M4.8), the other way: scans reach the central state late (sync lag = received − scanned
+ * on the device) for the sustain span, as when the network or the server cannot keep up. The
+ * device clock is trusted here only to within minutes, which is all a 15-minute threshold needs.
+ */
+async function isSyncInPeak(
+  tx: Tx,
+  rule: Extract<HoldRule, { kind: 'peak-protection' }>,
+  now: Date,
+): Promise<boolean> {
+  const sustainMs = rule.sustainMinutes * 60_000;
+  const samples = await queryRows<{ at: string; lagMs: number }>(
+    tx,
+    sql`
+    select received_at as at,
+           greatest(0, extract(epoch from received_at - device_time) * 1000)::float8 as "lagMs"
+    from scan_events
+    where received_at >= ${new Date(now.getTime() - sustainMs).toISOString()}::timestamptz
+    order by received_at desc limit 500`,
+  );
+  const all = samples.map((s) => ({ at: new Date(s.at), lagMs: Number(s.lagMs) }));
   return isPeak(all, now, rule.lagMinutes * 60_000, sustainMs);
 }
 

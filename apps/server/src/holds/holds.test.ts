@@ -223,4 +223,29 @@ describe.each(testDatabases())('peak protection on $name', (target) => {
     );
     expect(alerts?.n).toBe(1);
   });
+
+  it('M4.8 also when scans reach the server late: a sustained sync lag sends VIP orders to review', async () => {
+    await fx.database.db.execute(sql`update orders set created_at = now() - interval '1 hour'`);
+    // Devices whose scans arrived 20 minutes after they were made, over the last 4½ minutes.
+    await fx.database.db.execute(sql`
+      insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
+                               assignment_version_seen, outcome, device_time, received_at)
+      select gen_random_uuid(), gen_random_uuid(), 1, 1, 'GZ', 'u-gz-p1', 'pick@1', '{}'::jsonb, 1,
+             'applied', now() - make_interval(secs => s) - interval '20 minutes', now() - make_interval(secs => s)
+      from generate_series(0, 270, 30) s`);
+    const key = await anIntegrationKey(fx.database.db);
+    const vip = await bodyOf<Accepted>(
+      await postJson(
+        fx.app,
+        '/api/orders',
+        anOrder({
+          placedAt: new Date().toISOString(),
+          vip: true,
+          lines: [{ skuId: 'SKU-00195', qty: 1, unitPriceCents: 9_900 }],
+        }),
+        key,
+      ),
+    );
+    expect(vip.holds).toEqual(['peak-protection']);
+  });
 });
