@@ -182,6 +182,35 @@ export const en = {
     line: (qty: number, sku: string, bin: string) => `Put ${qty} × ${sku} back in bin ${bin}`,
     done: 'Done, all put back',
   },
+  ship: {
+    open: 'Pack & ship',
+    title: 'Pack & ship',
+    back: 'Waves',
+    step: {
+      'scan-order': 'Scan the package label',
+      'choose-carrier': 'Choose the carrier',
+      'scan-tracking': 'Scan the tracking number',
+      sending: 'Sending…',
+      retry: 'Not sent yet',
+    },
+    order: 'Order',
+    carrier: 'Carrier',
+    trackingNumber: 'Tracking number',
+    carriers: {
+      SF: 'SF Express',
+      YTO: 'YTO Express',
+      ZTO: 'ZTO Express',
+      JD: 'JD Logistics',
+      EMS: 'EMS',
+    },
+    shipped: (orderId: string, carrier: string, trackingNumber: string) =>
+      `Order ${orderId} shipped with ${carrier} ${trackingNumber}`,
+    shippedSpeech: (orderId: string, carrier: string) => `Order ${orderId} shipped with ${carrier}`,
+    needsNetwork:
+      'Shipping needs the network: no connection to the server. The scans are kept; tap “Send again” when back online.',
+    retry: 'Send again',
+    startOver: 'Start over',
+  },
   update: {
     ready: 'A new version of the app is ready.',
     apply: 'Update now',

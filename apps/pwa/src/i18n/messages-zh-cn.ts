@@ -169,6 +169,28 @@ export const zhCN: Messages = {
     line: (qty, sku, bin) => `把 ${qty} × ${sku} 放回库位 ${bin}`,
     done: '已全部放回',
   },
+  ship: {
+    open: '打包发货',
+    title: '打包发货',
+    back: '波次',
+    step: {
+      'scan-order': '请扫描包裹标签',
+      'choose-carrier': '请选择承运商',
+      'scan-tracking': '请扫描运单号',
+      sending: '正在发送…',
+      retry: '尚未发送',
+    },
+    order: '订单',
+    carrier: '承运商',
+    trackingNumber: '运单号',
+    carriers: { SF: '顺丰速运', YTO: '圆通速递', ZTO: '中通快递', JD: '京东物流', EMS: 'EMS' },
+    shipped: (orderId, carrier, trackingNumber) =>
+      `订单 ${orderId} 已由 ${carrier} 发货，运单号 ${trackingNumber}`,
+    shippedSpeech: (orderId, carrier) => `订单 ${orderId} 已由 ${carrier} 发货`,
+    needsNetwork: '发货需要网络：连不上服务器。已扫描的内容会保留，恢复联网后请点“重新发送”。',
+    retry: '重新发送',
+    startOver: '重新开始',
+  },
   update: {
     ready: '应用新版本已就绪。',
     apply: '立即更新',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMessages } from '../i18n/language';
+import { PackShipScreen } from '../packing/pack-ship-screen';
 import { DiagnosticsScreen } from '../setup/diagnostics-screen';
 import { SelfTestScreen } from '../setup/self-test-screen';
 import { SettingsScreen } from '../setup/settings-screen';
@@ -10,11 +11,13 @@ import { WaveListScreen } from './wave-list-screen';
 
 type SetupScreen = 'settings' | 'self-test' | 'diagnostics';
 
-/** The signed-in user's screens: the wave list, the wave being picked, or device setup. */
+/** The signed-in user's screens: the wave list, the wave being picked, Pack & ship, or setup. */
 export function PickerScreens({ session }: { session: Session }) {
   const t = useMessages();
   const [openWaveId, setOpenWaveId] = useOpenWave();
   const [setup, setSetup] = useState<SetupScreen | null>(null);
+  const [isPacking, setIsPacking] = useState(false);
+  if (isPacking) return <PackShipScreen session={session} onLeave={() => setIsPacking(false)} />;
   if (setup !== null)
     return (
       <>
@@ -37,6 +40,7 @@ export function PickerScreens({ session }: { session: Session }) {
         session={session}
         onOpenWave={setOpenWaveId}
         onOpenSettings={() => setSetup('settings')}
+        onOpenPackAndShip={() => setIsPacking(true)}
       />
     );
   return (

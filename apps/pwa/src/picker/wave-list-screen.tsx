@@ -10,10 +10,16 @@ export interface WaveListScreenProps {
   session: Session;
   onOpenWave: (waveId: string) => void;
   onOpenSettings: () => void;
+  onOpenPackAndShip: () => void;
 }
 
 /** The waves in the user's scope with their progress; one tap opens a wave. */
-export function WaveListScreen({ session, onOpenWave, onOpenSettings }: WaveListScreenProps) {
+export function WaveListScreen({
+  session,
+  onOpenWave,
+  onOpenSettings,
+  onOpenPackAndShip,
+}: WaveListScreenProps) {
   const t = useMessages();
   const entries = useWaveList(session);
   const unsynced = useSyncStatus()?.unsynced ?? 0;
@@ -45,6 +51,14 @@ export function WaveListScreen({ session, onOpenWave, onOpenSettings }: WaveList
       )}
       <div className="screen-footer">
         {unsynced > 0 && <p className="hint">{t.waves.unsyncedOnSignOut(unsynced)}</p>}
+        <button
+          type="button"
+          className="button-primary"
+          data-testid="pack-and-ship"
+          onClick={onOpenPackAndShip}
+        >
+          {t.ship.open}
+        </button>
         <button
           type="button"
           className="button-secondary"

@@ -6,6 +6,7 @@ import type {
   PushResponse,
   RegisterDeviceRequest,
   RegisterDeviceResponse,
+  ShipOrder,
 } from '@wms/protocol';
 import { reportRequestResult } from './reachability';
 
@@ -123,9 +124,32 @@ export const api = {
     if (cursor !== undefined) query.set('cursor', cursor);
     return callApi(`/sync/pull?${query}`, { method: 'GET', token }, (s) => s.pullResponseSchema);
   },
+  /** Pack & ship (M1.6): the order must be fully picked; refusals carry the server's message. */
+  ship(token: string, orderId: string, shipment: ShipOrder): Promise<ShippedOrder> {
+    return callApi(
+      `/orders/${encodeURIComponent(orderId)}/ship`,
+      { method: 'POST', token, body: shipment },
+      () => shippedOrderParser,
+    );
+  },
 };
 
 export type Api = typeof api;
+
+/** The reply to `POST /api/orders/:orderId/ship`; the protocol has no schema for it. */
+export interface ShippedOrder {
+  orderId: string;
+  status: 'shipped';
+}
+
+const shippedOrderParser: Parser<ShippedOrder> = {
+  parse(input) {
+    const reply = input as Partial<ShippedOrder> | null;
+    if (typeof reply?.orderId !== 'string' || reply.status !== 'shipped')
+      throw new Error('not a shipped order');
+    return { orderId: reply.orderId, status: 'shipped' };
+  },
+};
 
 /** The SSE address for live pokes (EventSource cannot send headers, hence the query token). */
 export function pokeStreamUrl(token: string): string {

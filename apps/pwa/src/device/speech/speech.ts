@@ -27,7 +27,11 @@ export const speech = createQueue();
 
 /** Shows and says a prompt in the picker's language. Every prompt is also on screen. */
 export function announce(prompt: Prompt, language: Language): void {
-  const rendered = renderPrompt(prompt, language);
+  announceRendered(renderPrompt(prompt, language));
+}
+
+/** Shows and says a sentence the app words itself (outside the picking prompts of @wms/domain). */
+export function announceRendered(rendered: RenderedPrompt): void {
   speech?.say(rendered);
   listeners.forEach((listener) => listener(rendered));
 }

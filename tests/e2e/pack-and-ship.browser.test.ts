@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  doneLines,
+  errorText,
+  pickCurrentLine,
+  scanWedge,
+  signIn,
+  syncNow,
+  totalLines,
+  unsyncedCount,
+} from './handheld';
+import { signInSupervisor } from './supervisor-api';
+
+async function waitForShipStep(page: Page, step: string): Promise<void> {
+  await page.waitForSelector(`[data-testid=ship-step][data-step="${step}"]`, { timeout: 10_000 });
+}
+
+/** Package label, carrier, tracking number: one package through Pack & ship (M1.6). */
+async function shipPackage(page: Page, orderId: string, carrier: string, tracking: string) {
+  await waitForShipStep(page, 'scan-order');
+  await scanWedge(page, orderId);
+  await waitForShipStep(page, 'choose-carrier');
+  await page.click(`[data-testid=carrier-${carrier}]`);
+  await waitForShipStep(page, 'scan-tracking');
+  await scanWedge(page, tracking);
+}
+
+describe('pack & ship on the handheld', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('ships a fully picked order and shows the refusal for a label the server does not know', async () => {
+    const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await signIn(page, 'P-0002', '1234');
+    await page.click('[data-testid=wave-B26-08]');
+    await page.waitForSelector('[data-testid=pick-progress]', { state: 'attached' });
+    while ((await doneLines(page)) < (await totalLines(page))) await pickCurrentLine(page);
+    await page.waitForSelector('[data-testid=pick-step][data-step="wave-done"]');
+    await syncNow(page);
+    expect(await unsyncedCount(page)).toBe(0);
+
+    const { lines } = await (await signInSupervisor(server.url)).waveDetail('W-GZ-B26-08');
+    const orderId = lines.find((line) =>
+      lines.filter((l) => l.orderId === line.orderId).every((l) => l.pickedQty >= l.qty),
+    )?.orderId;
+    expect(orderId).toBeDefined();
+
+    await page.click('[data-testid=back-to-waves]');
+    await page.click('[data-testid=pack-and-ship]');
+    await shipPackage(page, orderId!, 'SF', 'SF1234567890');
+    await page.waitForSelector('[data-testid=ship-ok]');
+    expect(await page.textContent('[data-testid=ship-ok]')).toBe(
+      `Order ${orderId} shipped with SF SF1234567890`,
+    );
+
+    // The server checks the body (tracking number 6–40 characters) before it looks the order up.
+    await shipPackage(page, 'SO-NOPE-1', 'SF', 'SF0000000000');
+    await page.waitForSelector('[data-testid=error]');
+    expect(await errorText(page)).toMatch(/^No order SO-NOPE-1 .*scan the package label again$/);
+    await waitForShipStep(page, 'scan-order');
+    await context.close();
+  });
+});
