@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { aServerAndBrowserPerFile } from '../support/server-and-browser';
 import {
   outboxEventIds,
   pickCurrentLine,
@@ -16,21 +15,11 @@ const HANDHELD = { width: 400, height: 800 };
 
 /** Faults on the handheld itself: a page killed mid-push, a wiped database, a full disk. */
 describe('the handheld under device faults', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fx = aServerAndBrowserPerFile();
 
   async function openWave(context: BrowserContext, badge: string, wave: string): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(fx.server.url);
     await signIn(page, badge, '1234');
     await page.click(`[data-testid=wave-${wave}]`);
     await page.waitForSelector('[data-testid=pick-step][data-step="scan-bin"]');
@@ -41,7 +30,7 @@ describe('the handheld under device faults', () => {
   }
 
   it('a page killed after the server stored its push loses nothing and stores nothing twice', async () => {
-    const context = await browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
+    const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
     let page = await openWave(context, 'P-0001', 'B26-07');
     await context.setOffline(true);
     await pickCurrentLine(page);
@@ -65,20 +54,20 @@ describe('the handheld under device faults', () => {
     // Reopened offline first, so the outbox is seen as the dead page left it.
     await context.setOffline(true);
     page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(fx.server.url);
     await page.waitForSelector('[data-testid=unsynced-count]');
     expect(await outboxEventIds(page)).toEqual(picked);
     expect(await unsyncedCount(page)).toBe(2);
     await context.setOffline(false);
     await syncNow(page);
     expect(await unsyncedCount(page)).toBe(0);
-    const detail = await (await signInSupervisor(server.url)).waveDetail('W-GZ-B26-07');
+    const detail = await (await signInSupervisor(fx.server.url)).waveDetail('W-GZ-B26-07');
     expect(detail.events.map((e) => e.id).sort()).toEqual([...picked].sort());
     await context.close();
   });
 
   it('a database wiped with unsynced picks re-registers as a new epoch, and the loss is an exception', async () => {
-    const context = await browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
+    const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
     const page = await openWave(context, 'P-0002', 'B26-08');
     await context.setOffline(true);
     for (let i = 0; i < 3; i++) await pickCurrentLine(page);
@@ -96,7 +85,7 @@ describe('the handheld under device faults', () => {
     await signIn(page, 'P-0002', '1234');
     await page.waitForSelector('[data-testid=pick-step], [data-testid=wave-B26-08]');
 
-    const lost = (await (await signInSupervisor(server.url)).openExceptions()).filter(
+    const lost = (await (await signInSupervisor(fx.server.url)).openExceptions()).filter(
       (x) => x.kind === 'events-lost',
     );
     expect(lost).toHaveLength(1);
@@ -106,7 +95,7 @@ describe('the handheld under device faults', () => {
   });
 
   it('a full disk is told to the picker, and the pick is not counted', async () => {
-    const context = await browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
+    const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
     const page = await openWave(context, 'P-0003', 'B26-09');
     // Chromium raises QuotaExceededError from IndexedDB writes when the disk is full; CDP's quota
     // override does not reach IndexedDB writes here, so the error is raised where Chromium would.

@@ -1,7 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { describe, expect, it } from 'vitest';
+import { aServerAndBrowserPerFile } from '../support/server-and-browser';
 import {
   doneLines,
   errorText,
@@ -22,23 +20,12 @@ import { signInSupervisor } from './supervisor-api';
 const HANDHELD = { width: 400, height: 800 };
 
 describe('picking a wave offline on the handheld PWA', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fx = aServerAndBrowserPerFile();
 
   it('keeps every pick through an offline reload and stores each on the server exactly once', async () => {
-    const context = await browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
+    const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(fx.server.url);
     await signIn(page, 'P-0001', '1234');
     await page.click('[data-testid=wave-B26-07]');
     await page.waitForSelector('[data-testid=pick-step][data-step="scan-bin"]');
@@ -90,7 +77,7 @@ describe('picking a wave offline on the handheld PWA', () => {
     expect(await outboxEventIds(page)).toEqual([]);
 
     // The server's side, as a supervisor sees it: every event stored once, the wave complete.
-    const supervisor = await signInSupervisor(server.url);
+    const supervisor = await signInSupervisor(fx.server.url);
     const wave = (await supervisor.wavesInWarehouse()).find((w) => w.code === 'B26-07');
     expect(wave).toBeDefined();
     const detail = await supervisor.waveDetail(wave!.id);

@@ -1,35 +1,23 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { describe, expect, it } from 'vitest';
+import { aServerAndBrowserPerFile } from '../support/server-and-browser';
 import { pickCurrentLine, signIn, syncNow, unsyncedCount } from './handheld';
 import { signInSupervisor } from './supervisor-api';
 
 /** M4 meets M1: an order held after it was waved reaches the picker as "stop, put back". */
 describe('an order held while its wave is being picked', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fx = aServerAndBrowserPerFile();
 
   it('tells the picker at the next sync to stop and put back what was picked for it', async () => {
-    const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+    const context = await fx.browser.newContext({ viewport: { width: 400, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(fx.server.url);
     await signIn(page, 'P-0002', '1234');
     await page.click('[data-testid=wave-B26-08]');
     const picked = await pickCurrentLine(page);
     await syncNow(page);
     expect(await unsyncedCount(page)).toBe(0);
 
-    const supervisor = await signInSupervisor(server.url);
+    const supervisor = await signInSupervisor(fx.server.url);
     const line = (await supervisor.waveDetail('W-GZ-B26-08')).lines.find((l) => l.pickedQty > 0);
     expect(line).toBeDefined();
     await supervisor.holdOrder(line!.orderId, 'customer asked to stop the order');

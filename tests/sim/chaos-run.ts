@@ -11,6 +11,7 @@ import {
   type SimDatabase,
 } from './sim-database';
 import { VirtualDevice } from './virtual-device';
+import { seededRandom } from '../../apps/server/src/demo/seeded-random';
 
 export interface ChaosOptions {
   devices: number;
@@ -55,7 +56,7 @@ export async function runChaos(
   log: (line: string) => void = () => {},
 ): Promise<ChaosResult> {
   const started = Date.now();
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
   const dataDir = mkdtempSync(join(tmpdir(), 'wms-chaos-'));
   const pg = options.postgresUrl ? await createPostgresDatabase(options.postgresUrl) : null;
   const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : {};
@@ -154,14 +155,3 @@ async function drain(device: VirtualDevice) {
 
 const sum = <T>(items: readonly T[], of: (item: T) => number) =>
   items.reduce((n, item) => n + of(item), 0);
-
-/** A seeded PRNG: the same seed gives the same faults and scans (timing aside). */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

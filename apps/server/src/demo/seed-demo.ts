@@ -5,6 +5,7 @@ import * as t from '../db/schema';
 import { demoSkus, type DemoSku } from './demo-catalogue';
 import { seedHubDemo } from './seed-hub-demo';
 import { DEMO_WAREHOUSES, type DemoBin, demoBins } from './demo-layout';
+import { seededRandom } from './seeded-random';
 
 export const DEMO_PIN = '1234';
 
@@ -103,7 +104,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
 }
 
 async function seed(tx: Tx) {
-  const random = mulberry32(20261122);
+  const random = seededRandom(20261122);
   const skus = demoSkus();
   await tx.insert(t.warehouses).values([...DEMO_WAREHOUSES]);
   await tx
@@ -211,15 +212,4 @@ async function seedWave(
 
 function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)] as T;
-}
-
-/** A small seeded PRNG, so every fresh demo database is the same. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }

@@ -1,6 +1,6 @@
 import { type HoldContext, isPeak } from '@wms/domain';
 import type { HoldRule } from '@wms/protocol';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 import type { CleanOrder } from '../orders/clean-order';
 
@@ -38,27 +38,19 @@ export async function holdContext(
 }
 
 /** Peak (M4.8): intake lag (received − placed) stayed above the threshold for the sustain span. */
-async function isIntakeInPeak(
-  tx: Tx,
-  rule: Extract<HoldRule, { kind: 'peak-protection' }>,
-  placedAt: Date,
-  now: Date,
-): Promise<boolean> {
-  const sustainMs = rule.sustainMinutes * 60_000;
-  const samples = await queryRows<{ at: string; lagMs: number }>(
+async function isIntakeInPeak(tx: Tx, rule: PeakRule, placedAt: Date, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - rule.sustainMinutes * 60_000).toISOString();
+  const samples = await lagSamples(
     tx,
-    sql`
-    select created_at as at,
-           (extract(epoch from created_at - placed_at) * 1000)::float8 as "lagMs"
-    from orders
-    where created_at >= ${new Date(now.getTime() - sustainMs).toISOString()}::timestamptz and placed_at is not null
-    order by created_at desc limit 500`,
+    sql`select created_at as at, (extract(epoch from created_at - placed_at) * 1000)::float8 as "lagMs"
+        from orders where created_at >= ${since}::timestamptz and placed_at is not null
+        order by created_at desc limit 500`,
   );
-  const all = [
-    ...samples.map((s) => ({ at: new Date(s.at), lagMs: Number(s.lagMs) })),
-    { at: now, lagMs: now.getTime() - placedAt.getTime() },
-  ];
-  return isPeak(all, now, rule.lagMinutes * 60_000, sustainMs);
+  return isRulePeak(
+    rule,
+    [...samples, { at: now, lagMs: now.getTime() - placedAt.getTime() }],
+    now,
+  );
 }
 
 /**
@@ -66,23 +58,26 @@ async function isIntakeInPeak(
  * on the device) for the sustain span, as when the network or the server cannot keep up. The
  * device clock is trusted here only to within minutes, which is all a 15-minute threshold needs.
  */
-async function isSyncInPeak(
-  tx: Tx,
-  rule: Extract<HoldRule, { kind: 'peak-protection' }>,
-  now: Date,
-): Promise<boolean> {
-  const sustainMs = rule.sustainMinutes * 60_000;
-  const samples = await queryRows<{ at: string; lagMs: number }>(
+async function isSyncInPeak(tx: Tx, rule: PeakRule, now: Date): Promise<boolean> {
+  const since = new Date(now.getTime() - rule.sustainMinutes * 60_000).toISOString();
+  const samples = await lagSamples(
     tx,
-    sql`
-    select received_at as at,
-           greatest(0, extract(epoch from received_at - device_time) * 1000)::float8 as "lagMs"
-    from scan_events
-    where received_at >= ${new Date(now.getTime() - sustainMs).toISOString()}::timestamptz
-    order by received_at desc limit 500`,
+    sql`select received_at as at, greatest(0, extract(epoch from received_at - device_time) * 1000)::float8 as "lagMs"
+        from scan_events where received_at >= ${since}::timestamptz
+        order by received_at desc limit 500`,
   );
-  const all = samples.map((s) => ({ at: new Date(s.at), lagMs: Number(s.lagMs) }));
-  return isPeak(all, now, rule.lagMinutes * 60_000, sustainMs);
+  return isRulePeak(rule, samples, now);
+}
+
+type PeakRule = Extract<HoldRule, { kind: 'peak-protection' }>;
+
+async function lagSamples(tx: Tx, query: SQL) {
+  const rows = await queryRows<{ at: string; lagMs: number }>(tx, query);
+  return rows.map((s) => ({ at: new Date(s.at), lagMs: Number(s.lagMs) }));
+}
+
+function isRulePeak(rule: PeakRule, samples: readonly { at: Date; lagMs: number }[], now: Date) {
+  return isPeak(samples, now, rule.lagMinutes * 60_000, rule.sustainMinutes * 60_000);
 }
 
 /** Midnight in China (UTC+8) of the day `at` falls on, as a UTC instant. */

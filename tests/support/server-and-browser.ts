@@ -1,0 +1,23 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './chromium';
+import { startServerProcess, type ServerProcess } from './server-process';
+
+/**
+ * One real server (fresh embedded database) and one headless Chromium for a browser test file:
+ * started before its tests, stopped after. Read `server` and `browser` inside the tests.
+ */
+export function aServerAndBrowserPerFile(
+  options: { env?: Record<string, string>; chromiumArgs?: string[] } = {},
+) {
+  const fixture = {} as { server: ServerProcess; browser: Browser };
+  beforeAll(async () => {
+    fixture.server = await startServerProcess(options.env);
+    fixture.browser = await launchChromium(options.chromiumArgs);
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.server?.stop();
+  });
+  return fixture;
+}
