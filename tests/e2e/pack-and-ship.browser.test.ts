@@ -41,7 +41,7 @@ describe('pack & ship on the handheld', () => {
     await server?.stop();
   });
 
-  it('ships a fully picked order and shows the refusal for a label the server does not know', async () => {
+  it('ships a fully picked order (retried once back online) and shows the refusal for an unknown label', async () => {
     const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
     const page = await context.newPage();
     await page.goto(server.url);
@@ -61,15 +61,23 @@ describe('pack & ship on the handheld', () => {
 
     await page.click('[data-testid=back-to-waves]');
     await page.click('[data-testid=pack-and-ship]');
+    await context.setOffline(true);
     await shipPackage(page, orderId!, 'SF', 'SF1234567890');
+    await page.waitForSelector('[data-testid=error][data-kind=offline]');
+    expect(await errorText(page)).toContain('Shipping needs the network');
+    expect(await page.textContent('[data-testid=ship-tracking]')).toBe('SF1234567890');
+    await context.setOffline(false);
+    await page.click('[data-testid=ship-retry]');
     await page.waitForSelector('[data-testid=ship-ok]');
     expect(await page.textContent('[data-testid=ship-ok]')).toBe(
       `Order ${orderId} shipped with SF SF1234567890`,
     );
 
-    // The server checks the body (tracking number 6–40 characters) before it looks the order up.
-    await shipPackage(page, 'SO-NOPE-1', 'SF', 'SF0000000000');
-    await page.waitForSelector('[data-testid=error]');
+    // Too short for a tracking number: the device asks again before bothering the server.
+    await shipPackage(page, 'SO-NOPE-1', 'SF', 'SF0');
+    await page.waitForSelector('[data-testid=error][data-kind=bad-tracking]');
+    await scanWedge(page, 'SF0000000000');
+    await page.waitForSelector('[data-testid=error][data-kind=refused]');
     expect(await errorText(page)).toMatch(/^No order SO-NOPE-1 .*scan the package label again$/);
     await waitForShipStep(page, 'scan-order');
     await context.close();

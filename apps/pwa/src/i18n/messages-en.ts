@@ -208,6 +208,8 @@ export const en = {
     shippedSpeech: (orderId: string, carrier: string) => `Order ${orderId} shipped with ${carrier}`,
     needsNetwork:
       'Shipping needs the network: no connection to the server. The scans are kept; tap “Send again” when back online.',
+    badTracking: (code: string) =>
+      `${code} is not a tracking number (6 to 40 characters): scan the carrier’s barcode again.`,
     retry: 'Send again',
     startOver: 'Start over',
   },

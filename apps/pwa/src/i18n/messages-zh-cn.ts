@@ -188,6 +188,7 @@ export const zhCN: Messages = {
       `订单 ${orderId} 已由 ${carrier} 发货，运单号 ${trackingNumber}`,
     shippedSpeech: (orderId, carrier) => `订单 ${orderId} 已由 ${carrier} 发货`,
     needsNetwork: '发货需要网络：连不上服务器。已扫描的内容会保留，恢复联网后请点“重新发送”。',
+    badTracking: (code) => `${code} 不是运单号（应为 6 到 40 个字符）：请重新扫描承运商条码。`,
     retry: '重新发送',
     startOver: '重新开始',
   },

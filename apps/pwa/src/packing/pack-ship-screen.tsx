@@ -78,7 +78,11 @@ function OutcomeLine({ outcome }: { outcome: ShipOutcome }) {
     );
   return (
     <p className="error" role="alert" data-testid="error" data-kind={outcome.kind}>
-      {outcome.kind === 'offline' ? t.ship.needsNetwork : outcome.message}
+      {outcome.kind === 'offline'
+        ? t.ship.needsNetwork
+        : outcome.kind === 'bad-tracking'
+          ? t.ship.badTracking(outcome.code)
+          : outcome.message}
     </p>
   );
 }

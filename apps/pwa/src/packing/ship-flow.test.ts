@@ -51,6 +51,16 @@ describe('pack & ship', () => {
     expect(state).toMatchObject({ step: 'scan-tracking', carrier: 'ZTO' });
   });
 
+  it('asks for the tracking number again when the scan cannot be one', () => {
+    const state = run(scan(ORDER), { kind: 'choose-carrier', carrier: 'SF' }, scan('SF0'));
+    expect(state).toMatchObject({
+      step: 'scan-tracking',
+      trackingNumber: null,
+      outcome: { kind: 'bad-tracking', code: 'SF0' },
+    });
+    expect(shipFlow(state, scan('SF1234567890')).step).toBe('sending');
+  });
+
   it('is ready for the next package once shipped, with what was shipped on screen', () => {
     const state = run(...readyToSend, { kind: 'shipped' });
     expect(state).toEqual({

@@ -16,7 +16,10 @@ export interface Shipment {
 
 /** What the last attempt ended with, shown until the next package starts. */
 export type ShipOutcome =
-  ({ kind: 'shipped' } & Shipment) | { kind: 'refused'; message: string } | { kind: 'offline' };
+  | ({ kind: 'shipped' } & Shipment)
+  | { kind: 'refused'; message: string }
+  | { kind: 'offline' }
+  | { kind: 'bad-tracking'; code: string };
 
 export interface ShipState {
   step: ShipStep;
@@ -42,6 +45,12 @@ export const initialShipState: ShipState = {
   trackingNumber: null,
   outcome: null,
 };
+
+/** The server's rule (shipOrderSchema): checked here so that a misread is rescanned at once. */
+export function isTrackingNumber(code: string): boolean {
+  const length = code.trim().length;
+  return length >= 6 && length <= 40;
+}
 
 /** The package being sent, or null when the flow is not waiting for the server. */
 export function shipmentInFlight(state: ShipState): Shipment | null {
@@ -83,6 +92,7 @@ function onScan(state: ShipState, code: string): ShipState {
     case 'choose-carrier':
       return { ...initialShipState, step: 'choose-carrier', orderId: code };
     case 'scan-tracking':
+      if (!isTrackingNumber(code)) return { ...state, outcome: { kind: 'bad-tracking', code } };
       return { ...state, step: 'sending', trackingNumber: code, outcome: null };
     case 'sending':
     case 'retry':
