@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/chromium';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { aServerAndBrowserPerFile } from '../support/server-and-browser';
 import {
   doneLines,
   errorText,
@@ -29,22 +28,12 @@ async function shipPackage(page: Page, orderId: string, carrier: string, trackin
 }
 
 describe('pack & ship on the handheld', () => {
-  let server: ServerProcess;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const fx = aServerAndBrowserPerFile();
 
   it('ships a fully picked order (retried once back online) and shows the refusal for an unknown label', async () => {
-    const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+    const context = await fx.browser.newContext({ viewport: { width: 400, height: 800 } });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(fx.server.url);
     await signIn(page, 'P-0002', '1234');
     await page.click('[data-testid=wave-B26-08]');
     await page.waitForSelector('[data-testid=pick-progress]', { state: 'attached' });
@@ -53,7 +42,7 @@ describe('pack & ship on the handheld', () => {
     await syncNow(page);
     expect(await unsyncedCount(page)).toBe(0);
 
-    const { lines } = await (await signInSupervisor(server.url)).waveDetail('W-GZ-B26-08');
+    const { lines } = await (await signInSupervisor(fx.server.url)).waveDetail('W-GZ-B26-08');
     const orderId = lines.find((line) =>
       lines.filter((l) => l.orderId === line.orderId).every((l) => l.pickedQty >= l.qty),
     )?.orderId;
@@ -73,7 +62,7 @@ describe('pack & ship on the handheld', () => {
       `Order ${orderId} shipped with SF SF1234567890`,
     );
 
-    // Too short for a tracking number: the device asks again before bothering the server.
+    // Too short for a tracking number: the device asks again before bothering the fx.server.
     await shipPackage(page, 'SO-NOPE-1', 'SF', 'SF0');
     await page.waitForSelector('[data-testid=error][data-kind=bad-tracking]');
     await scanWedge(page, 'SF0000000000');

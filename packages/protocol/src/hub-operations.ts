@@ -8,6 +8,14 @@ export const shipOrderSchema = z.strictObject({
   trackingNumber: z.string().trim().min(6).max(40),
 });
 
+/** The answer to a ship: the order is `shipped` with this carrier and tracking number. */
+export const shippedOrderSchema = z.object({
+  orderId: idSchema,
+  status: z.literal('shipped'),
+  carrier: z.string(),
+  trackingNumber: z.string(),
+});
+
 /** `POST /api/orders/:orderId/cancel`. */
 export const cancelOrderSchema = z.strictObject({ reason: z.string().trim().min(1).max(300) });
 
@@ -63,5 +71,6 @@ export const hubSettingsSchema = z.strictObject({
 });
 
 export type ShipOrder = z.infer<typeof shipOrderSchema>;
+export type ShippedOrder = z.infer<typeof shippedOrderSchema>;
 export type WaveBuild = z.infer<typeof waveBuildSchema>;
 export type InboundReceipt = z.infer<typeof inboundReceiptSchema>;

@@ -7,6 +7,7 @@ import type {
   RegisterDeviceRequest,
   RegisterDeviceResponse,
   ShipOrder,
+  ShippedOrder,
 } from '@wms/protocol';
 import { reportRequestResult } from './reachability';
 
@@ -129,27 +130,12 @@ export const api = {
     return callApi(
       `/orders/${encodeURIComponent(orderId)}/ship`,
       { method: 'POST', token, body: shipment },
-      () => shippedOrderParser,
+      (s) => s.shippedOrderSchema,
     );
   },
 };
 
 export type Api = typeof api;
-
-/** The reply to `POST /api/orders/:orderId/ship`; the protocol has no schema for it. */
-export interface ShippedOrder {
-  orderId: string;
-  status: 'shipped';
-}
-
-const shippedOrderParser: Parser<ShippedOrder> = {
-  parse(input) {
-    const reply = input as Partial<ShippedOrder> | null;
-    if (typeof reply?.orderId !== 'string' || reply.status !== 'shipped')
-      throw new Error('not a shipped order');
-    return { orderId: reply.orderId, status: 'shipped' };
-  },
-};
 
 /** The SSE address for live pokes (EventSource cannot send headers, hence the query token). */
 export function pokeStreamUrl(token: string): string {

@@ -12,4 +12,5 @@ export {
   pullResponseSchema,
   pushResponseSchema,
   registerDeviceResponseSchema,
+  shippedOrderSchema,
 } from '@wms/protocol';
