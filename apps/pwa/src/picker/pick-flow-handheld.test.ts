@@ -1,32 +1,15 @@
 import type { PickLine } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
 import { advancePick, startLine, type PickDecision, type PickInput } from './pick-flow';
+import { aPickLine } from '../testing/a-pick-line';
 
 const GS = '\u001d';
 const TODAY = { today: '2026-11-22' };
 const scan = (code: string): PickInput => ({ kind: 'scan', code });
 const digits = (text: string): PickInput[] => [...text].map((digit) => ({ kind: 'digit', digit }));
 
-function aLine(overrides: Partial<PickLine> = {}): PickLine {
-  return {
-    id: 'PL-1',
-    waveId: 'W-1',
-    orderId: 'SO-1',
-    skuId: 'SKU-42',
-    skuName: 'Brake pad set',
-    skuNameZh: '刹车片套装',
-    barcodes: ['06901234567892'],
-    imageUrl: null,
-    binCode: 'A-03-12',
-    pathSeq: 312,
-    qty: 3,
-    pickedQty: 0,
-    status: 'open',
-    note: null,
-    checkDigits: '47',
-    ...overrides,
-  };
-}
+const aLine = (overrides: Partial<PickLine> = {}): PickLine =>
+  aPickLine({ checkDigits: '47', ...overrides });
 
 function run(line: PickLine, inputs: readonly PickInput[]): PickDecision[] {
   let state = startLine(line);

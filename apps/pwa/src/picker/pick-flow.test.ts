@@ -1,26 +1,9 @@
 import type { PickLine } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
 import { advancePick, startLine, type PickFlowState, type PickInput } from './pick-flow';
+import { aPickLine } from '../testing/a-pick-line';
 
-function aLine(overrides: Partial<PickLine> = {}): PickLine {
-  return {
-    id: 'PL-1',
-    waveId: 'W-1',
-    orderId: 'SO-1',
-    skuId: 'SKU-42',
-    skuName: 'Brake pad set',
-    skuNameZh: '刹车片套装',
-    barcodes: ['06901234567892'],
-    imageUrl: null,
-    binCode: 'A-03-12',
-    pathSeq: 312,
-    qty: 3,
-    pickedQty: 0,
-    status: 'open',
-    note: null,
-    ...overrides,
-  };
-}
+const aLine = (overrides: Partial<PickLine> = {}): PickLine => aPickLine({ ...overrides });
 
 const scan = (code: string): PickInput => ({ kind: 'scan', code });
 const TODAY = { today: '2026-11-22' };

@@ -1,6 +1,7 @@
 import type { PickLine, ScanEvent, Wave } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
 import { buildWaveView, wavesInScope } from './wave-view';
+import { aPickLine } from '../testing/a-pick-line';
 
 const wave: Wave = {
   id: 'W-1',
@@ -13,22 +14,19 @@ const wave: Wave = {
 };
 
 function aLine(id: string, binCode: string, pathSeq: number, qty = 2, pickedQty = 0): PickLine {
-  return {
+  const status = pickedQty >= qty ? 'picked' : 'open';
+  return aPickLine({
     id,
-    waveId: 'W-1',
-    orderId: 'SO-1',
     skuId: `SKU-${id}`,
     skuName: id,
     skuNameZh: id,
     barcodes: [],
-    imageUrl: null,
     binCode,
     pathSeq,
     qty,
     pickedQty,
-    status: pickedQty >= qty ? 'picked' : 'open',
-    note: null,
-  };
+    status,
+  });
 }
 
 function aPick(seq: number, pickLineId: string, qty: number, waveId = 'W-1'): ScanEvent {

@@ -1,24 +1,20 @@
 import type { PickLine, ScanEvent } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
 import { noticesForPulledOrders } from './order-notices';
+import { aPickLine } from '../testing/a-pick-line';
 
-const aLine = (id: string, orderId: string, over: Partial<PickLine> = {}): PickLine => ({
-  id,
-  waveId: 'W1',
-  orderId,
-  skuId: 'SKU-1',
-  skuName: 'Teapot',
-  skuNameZh: '茶壶',
-  barcodes: [],
-  imageUrl: null,
-  binCode: 'A-03-12',
-  pathSeq: 10,
-  qty: 3,
-  pickedQty: 0,
-  status: 'open',
-  note: null,
-  ...over,
-});
+const aLine = (id: string, orderId: string, over: Partial<PickLine> = {}): PickLine =>
+  aPickLine({
+    id,
+    orderId,
+    waveId: 'W1',
+    skuId: 'SKU-1',
+    skuName: 'Teapot',
+    skuNameZh: '茶壶',
+    barcodes: [],
+    pathSeq: 10,
+    ...over,
+  });
 const aPick = (seq: number, pickLineId: string, qty: number): ScanEvent => ({
   id: `e${seq}`,
   seq,
