@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { now } from './columns';
 import { orderHubColumns } from './schema-order-columns';
 
 /**
@@ -22,7 +23,6 @@ import { orderHubColumns } from './schema-order-columns';
  */
 const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
-const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const currentTxid = () =>
   xid8('txid')
     .notNull()
@@ -129,7 +129,7 @@ export const devices = pgTable('devices', {
   label: text('label').notNull(),
   secretHash: text('secret_hash').notNull(),
   currentEpoch: integer('current_epoch').notNull(),
-  createdAt: createdAt(),
+  createdAt: now('created_at'),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
 
@@ -149,7 +149,7 @@ export const deviceIncarnations = pgTable(
     /** Seqs the device had created in this epoch that never reached us (set when it re-registers). */
     lostSeqs: integer('lost_seqs').notNull().default(0),
     lastUserId: text('last_user_id'),
-    createdAt: createdAt(),
+    createdAt: now('created_at'),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.deviceId, t.epoch] })],
@@ -170,7 +170,7 @@ export const orders = pgTable(
     consigneeName: text('consignee_name').notNull(),
     province: text('province').notNull(),
     city: text('city').notNull(),
-    createdAt: createdAt(),
+    createdAt: now('created_at'),
     ...orderHubColumns(),
   },
   (t) => [
@@ -205,7 +205,7 @@ export const waves = pgTable(
     assignedUserId: text('assigned_user_id').references(() => users.id),
     /** Fencing token: bumped on every (re)assignment. */
     assignmentVersion: integer('assignment_version').notNull().default(0),
-    createdAt: createdAt(),
+    createdAt: now('created_at'),
   },
   (t) => [index('waves_assignee').on(t.assignedUserId), index('waves_warehouse').on(t.warehouseId)],
 );
