@@ -12,3 +12,4 @@ export * from './default-rules';
 export * from './gs1';
 export * from './voice';
 export * from './bin-check';
+export * from './wave-move';

@@ -7,5 +7,7 @@
  * - 2: additive (hub): pick line status `cancelled` (held order pulled from a wave), role `integration`.
  *      (handheld): events short@1 and bin-label-failed@1; pick@1 may carry lot, expiry and toteCode; pick lines carry
  *      checkDigits and lotTracked; GET /api/tasks (reprint-label and cycle-count tasks).
+ * - 3: additive (console): removed waves carry keptPicks; assign takes a mode (wave, remaining,
+ *      split); GET /api/console/board, GET /api/waves/:waveId/move-preview.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;

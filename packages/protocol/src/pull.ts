@@ -52,6 +52,11 @@ export const removedWaveSchema = z.object({
   reason: z.enum(['reassigned', 'unassigned', 'cancelled']),
   /** Who has it now, when it was reassigned (a display name). */
   assignedTo: z.string().nullable(),
+  /**
+   * Since v3: how many picks this device's user made on the wave that the server stored and kept
+   * (credited to them), for "Wave B26-07 moved to Li Wei; your 5 picks were kept".
+   */
+  keptPicks: z.int().min(0).optional(),
 });
 
 /**

@@ -94,8 +94,12 @@ export const en = {
       `The label could not be read safely (${detail}). Scan it again; if it keeps failing, run the scanner test.`,
   },
   notice: {
-    reassigned: (code: string, to: string | null) =>
-      to ? `Wave ${code} was reassigned to ${to}.` : `Wave ${code} was reassigned.`,
+    /** M2.1: "Wave B26-07 moved to Li Wei; your 5 picks were kept". */
+    reassigned: (code: string, to: string | null, kept: number) => {
+      const moved = to ? `Wave ${code} moved to ${to}` : `Wave ${code} was moved`;
+      if (kept === 0) return moved;
+      return `${moved}; your ${kept} ${kept === 1 ? 'pick was' : 'picks were'} kept`;
+    },
     unassigned: (code: string) => `Wave ${code} was taken off you.`,
     cancelled: (code: string) => `Wave ${code} was cancelled.`,
     orderPulled: (code: string, orderId: string) =>

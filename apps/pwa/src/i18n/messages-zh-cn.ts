@@ -87,7 +87,10 @@ export const zhCN: Messages = {
     badGs1: (detail) => `标签无法可靠读取（${detail}）。请重扫；如果一直失败，请做扫描枪测试。`,
   },
   notice: {
-    reassigned: (code, to) => (to ? `波次 ${code} 已改派给 ${to}。` : `波次 ${code} 已改派。`),
+    reassigned: (code, to, kept) => {
+      const moved = to ? `波次 ${code} 已改派给 ${to}` : `波次 ${code} 已改派`;
+      return kept === 0 ? moved : `${moved}；您的 ${kept} 次拣货已保留`;
+    },
     unassigned: (code) => `波次 ${code} 已从您名下移除。`,
     cancelled: (code) => `波次 ${code} 已取消。`,
     orderPulled: (code, orderId) =>

@@ -70,7 +70,7 @@ function noticeText(notice: WaveNotice, t: Messages): string {
   const code = notice.waveCode ?? t.notice.unknownWave;
   switch (notice.reason) {
     case 'reassigned':
-      return t.notice.reassigned(code, notice.assignedTo);
+      return t.notice.reassigned(code, notice.assignedTo, notice.keptPicks ?? 0);
     case 'unassigned':
       return t.notice.unassigned(code);
     case 'cancelled':

@@ -23,6 +23,8 @@ export interface WaveNotice {
   /** Why: the wave left this device, or (`order-pulled`) one order was pulled out of it. */
   reason: RemovedWave['reason'] | 'order-pulled';
   assignedTo: string | null;
+  /** For a reassigned wave: how many of this picker's picks on it the server kept (credited to them). */
+  keptPicks?: number;
   /** The order pulled out of the wave (held or cancelled after it was waved). */
   orderId?: string;
   /** What was picked for a cancelled wave and must go back to its bins ("stop, put back"). */

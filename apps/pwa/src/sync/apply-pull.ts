@@ -24,7 +24,14 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
     const putBack = await itemsToPutBack(database, cancelled, page.ackedThroughSeq);
     const pulledOrders = await pulledOrderNotices(database, page);
     await waves.bulkPut(page.waves);
-    await lines.bulkPut(page.lines);
+    // A line that arrives under a wave this device does not hold was moved off it (M2.1: the
+    // remaining lines or the far part of a wave went to another picker): drop the local copy.
+    const arrivingWaveIds = [...new Set(page.lines.map((line) => line.waveId))];
+    const held = new Set(
+      (await waves.bulkGet(arrivingWaveIds)).flatMap((wave) => (wave ? [wave.id] : [])),
+    );
+    await lines.bulkPut(page.lines.filter((line) => held.has(line.waveId)));
+    await lines.bulkDelete(page.lines.filter((line) => !held.has(line.waveId)).map((l) => l.id));
     const notices = [...pulledOrders];
     if (removedIds.length > 0) {
       await waves.bulkDelete(removedIds);

@@ -5,7 +5,7 @@ describe('noticesForRemovedWaves', () => {
   it('names each removed wave by the code the picker saw, and who has it now', () => {
     const notices = noticesForRemovedWaves(
       [
-        { waveId: 'W-GZ-1', reason: 'reassigned', assignedTo: 'Zhang Min' },
+        { waveId: 'W-GZ-1', reason: 'reassigned', assignedTo: 'Zhang Min', keptPicks: 5 },
         { waveId: 'W-GZ-2', reason: 'cancelled', assignedTo: null },
       ],
       [{ id: 'W-GZ-1', code: 'B26-07' }, undefined],
@@ -18,6 +18,7 @@ describe('noticesForRemovedWaves', () => {
         waveCode: 'B26-07',
         reason: 'reassigned',
         assignedTo: 'Zhang Min',
+        keptPicks: 5,
       },
       {
         id: 'W-GZ-2:cancelled:p1',

@@ -6,8 +6,8 @@ import type { WaveNotice } from '../storage/database';
  * (looked up before the local copy is deleted). `stamp` keeps ids of repeated notices distinct.
  *
  * @example
- * noticesForRemovedWaves([{ waveId: 'W1', reason: 'cancelled', assignedTo: null }], [{ id: 'W1', code: 'B26-07' }], 'c9')
- * // → [{ id: 'W1:cancelled:c9', waveId: 'W1', waveCode: 'B26-07', reason: 'cancelled', assignedTo: null }]
+ * noticesForRemovedWaves([{ waveId: 'W1', reason: 'reassigned', assignedTo: 'Li Wei', keptPicks: 5 }], [{ id: 'W1', code: 'B26-07' }], 'c9')
+ * // → [{ id: 'W1:reassigned:c9', waveId: 'W1', waveCode: 'B26-07', reason: 'reassigned', assignedTo: 'Li Wei', keptPicks: 5 }]
  */
 export function noticesForRemovedWaves(
   removed: readonly RemovedWave[],
@@ -17,11 +17,12 @@ export function noticesForRemovedWaves(
   const codes = new Map(
     knownWaves.flatMap((wave) => (wave ? [[wave.id, wave.code] as const] : [])),
   );
-  return removed.map(({ waveId, reason, assignedTo }) => ({
+  return removed.map(({ waveId, reason, assignedTo, keptPicks }) => ({
     id: `${waveId}:${reason}:${stamp}`,
     waveId,
     waveCode: codes.get(waveId) ?? null,
     reason,
     assignedTo,
+    ...(keptPicks === undefined ? {} : { keptPicks }),
   }));
 }

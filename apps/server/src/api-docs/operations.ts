@@ -222,4 +222,27 @@ export const OPERATIONS: readonly Operation[] = [
     roles: ADMIN,
     body: p.hubSettingsSchema,
   },
+  {
+    method: 'get',
+    path: '/api/console/board',
+    summary: "The supervisor's live board of their warehouse (M2.2)",
+    roles: SUPERVISORS,
+    response: p.boardSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/waves/{waveId}/move-preview',
+    summary:
+      "What moving a wave would do (?mode=wave|remaining|split): the picker's backlog, last seen, lines moving",
+    roles: SUPERVISORS,
+    response: p.wavePreviewSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/waves/{waveId}/assign',
+    summary:
+      "Give a wave, its remaining lines, or the lines past the picker's position to another picker (M2.1)",
+    roles: SUPERVISORS,
+    body: p.waveAssignSchema,
+  },
 ];

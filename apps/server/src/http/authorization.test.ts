@@ -32,6 +32,8 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/waves/:waveId': LEADS,
   'POST /api/waves/:waveId/assign': LEADS,
   'POST /api/waves/:waveId/cancel': LEADS,
+  'GET /api/waves/:waveId/move-preview': LEADS,
+  'GET /api/console/board': LEADS,
   'POST /api/waves/build': LEADS,
   'GET /api/exceptions': LEADS,
   'GET /api/tasks': LEADS,

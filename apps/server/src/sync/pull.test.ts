@@ -72,7 +72,7 @@ describe.each(testDatabases())('pull on $name', (target) => {
     expect(res.status).toBe(200);
     const fromView = await pull(fixture.app, from, fromCursor);
     expect(fromView.removedWaves).toEqual([
-      { waveId: 'W-GZ-B26-08', reason: 'reassigned', assignedTo: 'Li Wei' },
+      { waveId: 'W-GZ-B26-08', reason: 'reassigned', assignedTo: 'Li Wei', keptPicks: 0 },
     ]);
     const toView = await pull(fixture.app, to, toCursor);
     expect(toView.waves.map((w) => [w.code, w.assignmentVersion])).toEqual([['B26-08', 2]]);

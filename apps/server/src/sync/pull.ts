@@ -73,7 +73,7 @@ export async function pullChanges(
         hasMore,
         reset: false,
         ackedThroughSeq: await reflectedThroughSeq(tx, session, lastSeq, served),
-        ...(await changedState(tx, scope, page)),
+        ...(await changedState(tx, session, scope, page)),
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
@@ -110,6 +110,7 @@ interface FeedRow {
 
 async function changedState(
   tx: Tx,
+  session: Session,
   scope: PullScope,
   page: readonly FeedRow[],
 ): Promise<Pick<PullResponse, 'waves' | 'lines' | 'removedWaves'>> {
@@ -120,6 +121,7 @@ async function changedState(
   const kept = new Set(waves.map((w) => w.id));
   const removedWaves = await selectRemoved(
     tx,
+    session,
     waveIds.filter((id) => !kept.has(id)),
   );
   const whole = [
@@ -173,12 +175,25 @@ async function selectLines(tx: Tx, where: SQL): Promise<PickLine[]> {
   );
 }
 
-async function selectRemoved(tx: Tx, waveIds: string[]): Promise<RemovedWave[]> {
+/**
+ * Waves that left the caller's scope, with the number of picks this device's user made on each
+ * that the server stored (all kept and credited to them, sync rule 4).
+ */
+async function selectRemoved(tx: Tx, session: Session, waveIds: string[]): Promise<RemovedWave[]> {
   if (waveIds.length === 0) return [];
-  const rows = await queryRows<{ id: string; status: string; assignedTo: string | null }>(
+  const rows = await queryRows<{
+    id: string;
+    status: string;
+    assignedTo: string | null;
+    keptPicks: number;
+  }>(
     tx,
     sql`
-    select w.id, w.status, u.name as "assignedTo"
+    select w.id, w.status, u.name as "assignedTo",
+      (select count(*)::int from scan_events e
+        where e.device_id = ${session.deviceId} and e.epoch = ${session.epoch}
+          and e.user_id = ${session.userId} and e.type = 'pick@1'
+          and e.payload->>'waveId' = w.id) as "keptPicks"
     from waves w left join users u on u.id = w.assigned_user_id
     where w.id in (select jsonb_array_elements_text(${JSON.stringify(waveIds)}::jsonb))`,
   );
@@ -186,5 +201,6 @@ async function selectRemoved(tx: Tx, waveIds: string[]): Promise<RemovedWave[]> 
     waveId: w.id,
     reason: w.status === 'cancelled' ? 'cancelled' : w.assignedTo ? 'reassigned' : 'unassigned',
     assignedTo: w.status === 'cancelled' ? null : w.assignedTo,
+    keptPicks: w.keptPicks,
   }));
 }

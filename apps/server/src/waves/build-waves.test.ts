@@ -62,7 +62,9 @@ describe.each(testDatabases())('building waves on $name', (target) => {
     const res = await postJson(fx.app, `/api/waves/${waveId}/cancel`, {}, supervisor);
     expect(await bodyOf(res)).toEqual({ waveId, status: 'cancelled', ordersReleased: 1 });
     const next = await pull(fx.app, picker, snapshot.cursor);
-    expect(next.removedWaves).toEqual([{ waveId, reason: 'cancelled', assignedTo: null }]);
+    expect(next.removedWaves).toEqual([
+      { waveId, reason: 'cancelled', assignedTo: null, keptPicks: 0 },
+    ]);
     const [row] = await queryRows<{ status: string }>(
       fx.database.db,
       sql`select status from orders where id = ${orderId}`,

@@ -1,15 +1,18 @@
-import { idSchema, waveBuildSchema } from '@wms/protocol';
+import { waveAssignSchema, waveBuildSchema } from '@wms/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import type { AppDeps } from '../http/app-deps';
-import { parseBody, pathParam } from '../http/parse-input';
+import { parseBody, parseWith, pathParam } from '../http/parse-input';
 import { reassignWave } from './reassign-wave';
 import { waveDetail } from './wave-detail';
 import { buildWaves } from './build-waves';
 import { cancelWave } from './cancel-wave';
+import { movePreview } from './move-preview';
 
-const assignSchema = z.strictObject({ userId: idSchema.nullable() });
+const previewQuerySchema = z.strictObject({
+  mode: z.enum(['wave', 'remaining', 'split']).default('wave'),
+});
 
 /** Supervisor routes on waves. */
 export function waveRoutes(deps: AppDeps) {
@@ -22,11 +25,17 @@ export function waveRoutes(deps: AppDeps) {
     .get('/:waveId', async (c) =>
       c.json(await waveDetail(deps.db, c.var.session, pathParam(c, 'waveId'))),
     )
+    .get('/:waveId/move-preview', async (c) => {
+      const { mode } = parseWith(previewQuerySchema, c.req.query());
+      return c.json(await movePreview(deps.db, c.var.session, pathParam(c, 'waveId'), mode));
+    })
     .post('/:waveId/cancel', async (c) =>
       c.json(await cancelWave(deps.db, c.var.session, pathParam(c, 'waveId'), deps.now())),
     )
     .post('/:waveId/assign', async (c) => {
-      const { userId } = await parseBody(c, assignSchema);
-      return c.json(await reassignWave(deps.db, c.var.session, pathParam(c, 'waveId'), userId));
+      const { userId, mode } = await parseBody(c, waveAssignSchema);
+      return c.json(
+        await reassignWave(deps.db, c.var.session, pathParam(c, 'waveId'), userId, mode),
+      );
     });
 }

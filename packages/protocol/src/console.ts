@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { idSchema, isoTimeSchema, waveCodeSchema } from './codes';
+import { waveStatusSchema } from './pull';
+
+/**
+ * `POST /api/waves/:waveId/assign`: give a wave, or part of it, to another picker (M2.1).
+ * `mode` (since v3, default `wave`): `wave` moves the whole wave; `remaining` moves its open
+ * lines into a new wave for `userId`; `split` moves the open lines beyond the first picker's
+ * current position. Picks the first picker made before hearing of the move stay theirs.
+ */
+export const waveAssignSchema = z.strictObject({
+  userId: idSchema.nullable(),
+  mode: z.enum(['wave', 'remaining', 'split']).default('wave'),
+});
+
+/** What a picker's devices tell about them: where they are, when heard from, what is not synced. */
+export const pickerStatusSchema = z.object({
+  userId: idSchema,
+  name: z.string(),
+  waveCodes: z.array(waveCodeSchema),
+  /** The bin of their last pick the server has stored. */
+  currentBin: z.string().nullable(),
+  lastPickAt: isoTimeSchema.nullable(),
+  lastSeenAt: isoTimeSchema.nullable(),
+  /** Events their devices say they hold that the server has not stored (highestLocalSeq − lastSeq). */
+  backlog: z.int().min(0),
+});
+
+/** `GET /api/waves/:waveId/move-preview?mode=…`: what a move would do, before confirming it. */
+export const wavePreviewSchema = z.object({
+  waveId: idSchema,
+  code: waveCodeSchema,
+  mode: z.enum(['wave', 'remaining', 'split']),
+  assignee: pickerStatusSchema.nullable(),
+  /** The path position of the split: the bin of the assignee's last stored pick on this wave. */
+  positionBin: z.string().nullable(),
+  linesMoving: z.int().min(0),
+  linesStaying: z.int().min(0),
+});
+
+export const boardWaveSchema = z.object({
+  id: idSchema,
+  code: waveCodeSchema,
+  status: waveStatusSchema,
+  assignedUserId: idSchema.nullable(),
+  assigneeName: z.string().nullable(),
+  lines: z.int().min(0),
+  /** Lines no longer open (picked, short, cancelled). */
+  linesDone: z.int().min(0),
+  units: z.int().min(0),
+  unitsPicked: z.int().min(0),
+  /** Lines and units each picker's stored picks filled on this wave (credit follows the picker). */
+  byPicker: z.array(
+    z.object({ userId: idSchema, name: z.string(), lines: z.int().min(0), units: z.int() }),
+  ),
+});
+
+export const orderStageSchema = z.enum([
+  'received',
+  'held',
+  'unrouted',
+  'waved',
+  'picking',
+  'picked',
+  'shipped',
+]);
+
+/** `GET /api/console/board`: the supervisor's live board of their warehouse (M2.2). */
+export const boardSchema = z.object({
+  warehouseId: idSchema,
+  generatedAt: isoTimeSchema,
+  waves: z.array(boardWaveSchema),
+  pickers: z.array(pickerStatusSchema),
+  /** Orders per stage; `oldestAt` is when the longest-waiting one was placed (its backlog age). */
+  stages: z.array(
+    z.object({
+      stage: orderStageSchema,
+      count: z.int().min(0),
+      oldestAt: isoTimeSchema.nullable(),
+    }),
+  ),
+  /** Open exceptions and tasks, held orders and dead webhook deliveries, by kind. */
+  exceptions: z.array(z.object({ kind: z.string(), count: z.int().min(0) })),
+  alerts: z.array(
+    z.object({ id: idSchema, kind: z.string(), message: z.string(), raisedAt: isoTimeSchema }),
+  ),
+  /** Destinations of the orders not yet shipped or shipped in the last 7 days. */
+  provinces: z.array(z.object({ province: z.string(), orders: z.int().min(0) })),
+});
+
+export type WaveAssign = z.infer<typeof waveAssignSchema>;
+export type PickerStatus = z.infer<typeof pickerStatusSchema>;
+export type WavePreview = z.infer<typeof wavePreviewSchema>;
+export type BoardWave = z.infer<typeof boardWaveSchema>;
+export type Board = z.infer<typeof boardSchema>;
+export type OrderStage = z.infer<typeof orderStageSchema>;
