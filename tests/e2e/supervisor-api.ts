@@ -1,4 +1,6 @@
 import {
+  boardSchema,
+  type Board,
   loginResponseSchema,
   pullResponseSchema,
   registerDeviceResponseSchema,
@@ -31,6 +33,10 @@ export interface SupervisorApi {
   /** The lines of every wave in the warehouse, as supervisors pull them (with check digits). */
   linesInWarehouse(): Promise<PickLine[]>;
   openTasks(): Promise<WarehouseTask[]>;
+  /** Gives a wave (or part of it) to a picker: `POST /api/waves/:waveId/assign`. */
+  assignWave(waveId: string, userId: string, mode?: 'wave' | 'remaining' | 'split'): Promise<void>;
+  /** The console's live board: `GET /api/console/board`. */
+  board(): Promise<Board>;
 }
 
 /** Signs a supervisor in on a device of its own, through the same API the PWA uses. */
@@ -92,6 +98,16 @@ export async function signInSupervisor(
         { method: 'POST', body: JSON.stringify({ reason }) },
         token,
       );
+    },
+    async assignWave(waveId: string, userId: string, mode = 'wave') {
+      await call(
+        `/api/waves/${encodeURIComponent(waveId)}/assign`,
+        { method: 'POST', body: JSON.stringify({ userId, mode }) },
+        token,
+      );
+    },
+    async board() {
+      return boardSchema.parse(await call('/api/console/board', {}, token));
     },
     async openExceptions() {
       const body = (await call('/api/exceptions?status=open', {}, token)) as {

@@ -1,5 +1,5 @@
 import type { Language } from '@wms/protocol';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
   LanguageContext,
   rememberedLanguage,
@@ -14,10 +14,14 @@ import { ProblemBanner } from './shell/problem-banner';
 import { StatusBar } from './shell/status-bar';
 import { UpdatePrompt } from './shell/update-prompt';
 
+/** The supervisor console: its own chunk, so the handheld's first load never carries it. */
+const ConsoleScreen = lazy(() => import('./supervisor/console-screen'));
+
 /** The handheld app: status bar and banners always on top, then the login or picker screens. */
 export function App() {
   const sessionState = useSession();
   const [deviceLanguage, setDeviceLanguage] = useState<Language>(rememberedLanguage);
+  const [handheldView, setHandheldView] = useState(false);
   const language =
     sessionState.status === 'signed-in' ? sessionState.session.user.language : deviceLanguage;
 
@@ -44,9 +48,35 @@ export function App() {
           {sessionState.status === 'signed-out' && (
             <LoginScreen onLanguageChange={chooseLanguage} />
           )}
-          {sessionState.status === 'signed-in' && <PickerScreens session={sessionState.session} />}
+          {sessionState.status === 'signed-in' &&
+            (isLead(sessionState.session.user.role) && !handheldView ? (
+              <Suspense fallback={<p className="screen">{messagesByLanguage[language].loading}</p>}>
+                <ConsoleScreen
+                  session={sessionState.session}
+                  onHandheld={() => setHandheldView(true)}
+                />
+              </Suspense>
+            ) : (
+              <>
+                {isLead(sessionState.session.user.role) && (
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    onClick={() => setHandheldView(false)}
+                  >
+                    {messagesByLanguage[language].console.backToConsole}
+                  </button>
+                )}
+                <PickerScreens session={sessionState.session} />
+              </>
+            ))}
         </main>
       </div>
     </LanguageContext>
   );
+}
+
+/** Supervisors and admins get the console (pickers keep the handheld screens). */
+function isLead(role: string): boolean {
+  return role === 'supervisor' || role === 'admin';
 }

@@ -13,6 +13,17 @@ export const waveAssignSchema = z.strictObject({
   mode: z.enum(['wave', 'remaining', 'split']).default('wave'),
 });
 
+/** The reply to an assign: the wave as it is now, and the wave split off it (if lines moved). */
+export const waveAssignedSchema = z.object({
+  id: idSchema,
+  code: waveCodeSchema,
+  status: waveStatusSchema,
+  assignedUserId: idSchema.nullable(),
+  assignmentVersion: z.int().min(0),
+  movedLines: z.int().min(0),
+  newWaveId: idSchema.nullable(),
+});
+
 /** What a picker's devices tell about them: where they are, when heard from, what is not synced. */
 export const pickerStatusSchema = z.object({
   userId: idSchema,
@@ -89,6 +100,7 @@ export const boardSchema = z.object({
 });
 
 export type WaveAssign = z.infer<typeof waveAssignSchema>;
+export type WaveAssigned = z.infer<typeof waveAssignedSchema>;
 export type PickerStatus = z.infer<typeof pickerStatusSchema>;
 export type WavePreview = z.infer<typeof wavePreviewSchema>;
 export type BoardWave = z.infer<typeof boardWaveSchema>;

@@ -1,4 +1,4 @@
-import type { PickLine, RemovedWave, ScanEvent, SessionUser, Wave } from '@wms/protocol';
+import type { Board, PickLine, RemovedWave, ScanEvent, SessionUser, Wave } from '@wms/protocol';
 import type { SyncFailure } from '../sync/sync-failure';
 import { Dexie, type Table } from 'dexie';
 
@@ -39,7 +39,14 @@ export interface PutBackItem {
 }
 
 /** Everything the device keeps in the `meta` table, by key. */
+/** The supervisor console's last board, kept to read offline (marked stale with its age). */
+export interface CachedBoard {
+  board: Board;
+  fetchedAt: string;
+}
+
 export interface MetaValues {
+  consoleBoard: CachedBoard;
   deviceIdentity: DeviceIdentity;
   session: Session;
   /** The opaque pull cursor of the last applied page. */

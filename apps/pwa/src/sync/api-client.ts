@@ -1,4 +1,8 @@
 import type {
+  Board,
+  WaveAssign,
+  WaveAssigned,
+  WavePreview,
   LoginRequest,
   LoginResponse,
   PullResponse,
@@ -41,7 +45,7 @@ type ReplySchemas = typeof import('./protocol-runtime');
 type ChooseParser<T> = (schemas: ReplySchemas) => Parser<T>;
 
 interface RequestOptions {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   token?: string;
   body?: unknown;
 }
@@ -131,6 +135,25 @@ export const api = {
       `/orders/${encodeURIComponent(orderId)}/ship`,
       { method: 'POST', token, body: shipment },
       (s) => s.shippedOrderSchema,
+    );
+  },
+  /** Supervisor console (M2.2): the live board of the caller's warehouse. */
+  board(token: string): Promise<Board> {
+    return callApi('/console/board', { method: 'GET', token }, (s) => s.boardSchema);
+  },
+  /** What moving a wave would do: the picker's backlog and last seen, lines moving (M2.1). */
+  movePreview(token: string, waveId: string, mode: WaveAssign['mode']): Promise<WavePreview> {
+    return callApi(
+      `/waves/${encodeURIComponent(waveId)}/move-preview?mode=${mode}`,
+      { method: 'GET', token },
+      (s) => s.wavePreviewSchema,
+    );
+  },
+  assignWave(token: string, waveId: string, move: WaveAssign): Promise<WaveAssigned> {
+    return callApi(
+      `/waves/${encodeURIComponent(waveId)}/assign`,
+      { method: 'POST', token, body: move },
+      (s) => s.waveAssignedSchema,
     );
   },
 };

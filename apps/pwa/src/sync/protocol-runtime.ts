@@ -5,6 +5,9 @@
  * Everything else imports only types from '@wms/protocol'.
  */
 export {
+  boardSchema,
+  wavePreviewSchema,
+  waveAssignedSchema,
   errorBodySchema,
   loginResponseSchema,
   MAX_PUSH_EVENTS,

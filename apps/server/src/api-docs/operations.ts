@@ -244,5 +244,6 @@ export const OPERATIONS: readonly Operation[] = [
       "Give a wave, its remaining lines, or the lines past the picker's position to another picker (M2.1)",
     roles: SUPERVISORS,
     body: p.waveAssignSchema,
+    response: p.waveAssignedSchema,
   },
 ];

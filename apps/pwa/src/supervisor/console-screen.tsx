@@ -1,0 +1,240 @@
+import type { Board, BoardWave } from '@wms/protocol';
+import { useState } from 'react';
+import { useMessages } from '../i18n/language';
+import type { Session } from '../storage/database';
+import { boardAgeMinutes, percent, secondsSince } from './board-age';
+import { ageText, MoveDialog } from './move-dialog';
+import { useBoard } from './use-board';
+import './console.css';
+
+/**
+ * The supervisor's console on a tablet (M2): the live board of their warehouse, and moving
+ * waves between pickers. Loaded lazily: handhelds never download it.
+ */
+export default function ConsoleScreen(props: { session: Session; onHandheld: () => void }) {
+  const { session, onHandheld } = props;
+  const t = useMessages();
+  const { cached, live, nowMs, refresh } = useBoard(session.token);
+  const [moving, setMoving] = useState<BoardWave | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const board = cached?.board;
+  const stale = !live && cached !== undefined;
+  return (
+    <div className="console" data-testid="console" data-live={live ? 'live' : 'stale'}>
+      <header className="console-header">
+        <h1>{t.console.title}</h1>
+        <span className="user-name">{session.user.name}</span>
+        {cached && live && (
+          <span className="console-live" data-testid="board-updated">
+            ● {t.console.live} ·{' '}
+            {t.console.updated(new Date(cached.fetchedAt).toLocaleTimeString())}
+          </span>
+        )}
+        <button type="button" className="button-secondary" onClick={onHandheld}>
+          {t.console.handheld}
+        </button>
+      </header>
+      {stale && cached && (
+        <p className="banner banner-warning" role="status" data-testid="board-stale">
+          {t.console.stale(t.console.minutes(boardAgeMinutes(cached.fetchedAt, nowMs)))}
+        </p>
+      )}
+      {notice && (
+        <p className="banner banner-info" role="status" data-testid="console-notice">
+          {notice}
+        </p>
+      )}
+      {cached === null || (cached === undefined && !live) ? (
+        <p className="empty">{t.console.never}</p>
+      ) : null}
+      {board && (
+        <BoardView
+          board={board}
+          nowMs={nowMs}
+          canMove={live}
+          onMove={(wave) => {
+            setNotice(null);
+            setMoving(wave);
+          }}
+        />
+      )}
+      {moving && board && (
+        <MoveDialog
+          token={session.token}
+          wave={moving}
+          pickers={board.pickers}
+          nowMs={nowMs}
+          onClose={(moved) => {
+            setMoving(null);
+            if (moved) {
+              setNotice(moved);
+              void refresh();
+            }
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function BoardView(props: {
+  board: Board;
+  nowMs: number;
+  canMove: boolean;
+  onMove: (wave: BoardWave) => void;
+}) {
+  const { board, nowMs, canMove, onMove } = props;
+  const t = useMessages();
+  const c = t.console;
+  const maxProvince = Math.max(1, ...board.provinces.map((p) => p.orders));
+  return (
+    <div className="board">
+      <section className="board-card board-waves">
+        <h2>{c.waves}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>{c.wave}</th>
+              <th>{c.picker}</th>
+              <th>{c.progress}</th>
+              <th>{c.byPicker}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {board.waves.map((wave) => (
+              <tr
+                key={wave.id}
+                data-testid={`board-wave-${wave.code}`}
+                data-wave-id={wave.id}
+                data-done={wave.linesDone}
+                data-total={wave.lines}
+                data-assignee={wave.assigneeName ?? ''}
+              >
+                <td>
+                  <strong>{wave.code}</strong> <small>{wave.status}</small>
+                </td>
+                <td>{wave.assigneeName ?? c.unassigned}</td>
+                <td>
+                  <progress max={Math.max(1, wave.lines)} value={wave.linesDone} /> {wave.linesDone}
+                  /{wave.lines}
+                </td>
+                <td data-testid="wave-credits">
+                  {wave.byPicker.map((p) => `${p.name} ${p.lines}`).join(' · ')}
+                </td>
+                <td>
+                  {(wave.status === 'open' || wave.status === 'picking') && (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      data-testid={`move-${wave.code}`}
+                      disabled={!canMove}
+                      onClick={() => onMove(wave)}
+                    >
+                      {c.move}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="board-card board-pickers">
+        <h2>{c.pickers}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th>{c.picker}</th>
+              <th>{c.waves}</th>
+              <th>{c.currentBin}</th>
+              <th>{c.lastSeen}</th>
+              <th>{c.backlog}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {board.pickers.map((p) => {
+              const seen = secondsSince(p.lastSeenAt, nowMs);
+              return (
+                <tr
+                  key={p.userId}
+                  data-testid={`board-picker-${p.userId}`}
+                  data-backlog={p.backlog}
+                >
+                  <td>{p.name}</td>
+                  <td>{p.waveCodes.join(', ')}</td>
+                  <td>{p.currentBin ?? '—'}</td>
+                  <td>{seen === null ? c.neverSeen : ageText(seen, c)}</td>
+                  <td className={p.backlog > 0 ? 'warn' : undefined}>{p.backlog}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section className="board-card">
+        <h2>{c.stages}</h2>
+        <ul className="stages">
+          {board.stages.map((s) => {
+            const waited = secondsSince(s.oldestAt, nowMs);
+            return (
+              <li key={s.stage} data-testid={`stage-${s.stage}`} data-count={s.count}>
+                <span>{c.stage[s.stage] ?? s.stage}</span>
+                <strong>{s.count}</strong>
+                {waited !== null && s.stage !== 'shipped' && (
+                  <small>
+                    {c.oldest} {ageText(waited, c)}
+                  </small>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section className="board-card">
+        <h2>{c.exceptions}</h2>
+        {board.exceptions.length === 0 ? (
+          <p className="empty">{c.noExceptions}</p>
+        ) : (
+          <ul className="counts">
+            {board.exceptions.map((e) => (
+              <li key={e.kind} data-testid={`exceptions-${e.kind}`} data-count={e.count}>
+                {e.kind} <strong>{e.count}</strong>
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2>{c.alerts}</h2>
+        {board.alerts.length === 0 ? (
+          <p className="empty">{c.noAlerts}</p>
+        ) : (
+          <ul className="alerts" data-testid="alerts">
+            {board.alerts.map((a) => (
+              <li key={a.id} className={`alert alert-${a.kind}`}>
+                {a.message}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="board-card">
+        <h2>{c.provinces}</h2>
+        <ul className="heat" data-testid="provinces">
+          {board.provinces.map((p) => (
+            <li key={p.province}>
+              <span>{p.province}</span>
+              <span
+                className="heat-bar"
+                style={{
+                  opacity: 0.25 + 0.75 * (p.orders / maxProvince),
+                  width: `${percent(p.orders, maxProvince)}%`,
+                }}
+              />
+              <strong>{p.orders}</strong>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { aServerAndBrowserPerFile } from '../support/server-and-browser';
+import { pickCurrentLine, signIn, syncNow, unsyncedCount, type PickedLine } from './handheld';
+import { signInSupervisor } from './supervisor-api';
+
+const HANDHELD = { width: 400, height: 800 };
+const TABLET = { width: 1024, height: 768 };
+const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
+
+/** A sync that may be refused (the push is failing on purpose): the pull still runs. */
+async function trySync(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await window.__wmsSync?.().catch(() => undefined);
+  });
+}
+
+/** Fails every push with a server error, as an overloaded server would: pulls still go through. */
+async function failPushes(context: BrowserContext): Promise<void> {
+  await context.route('**/api/sync/push', (route) =>
+    route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'internal', message: 'push failing (test)' } }),
+    }),
+  );
+}
+
+/** A supervisor on a tablet types the badge (no scanner), then the PIN on the keypad. */
+async function signInTyped(page: Page, badge: string): Promise<void> {
+  await page.waitForSelector('[data-testid=badge]');
+  await page.fill('[data-testid=badge]', badge);
+  for (const digit of '1234') await page.click(`[data-testid=key-${digit}]`);
+  await page.click('[data-testid=login-submit]');
+}
+
+async function openWave(page: Page, code: string): Promise<void> {
+  await page.click(`[data-testid=wave-${code}]`);
+  await page.waitForSelector('[data-testid=pick-step][data-step="scan-bin"]');
+}
+
+describe('the supervisor console: live board and moving a wave off an offline picker', () => {
+  const fx = aServerAndBrowserPerFile();
+
+  it('A picks offline while the supervisor moves the wave to B; B picks; A comes back', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const api = await signInSupervisor(fx.server.url);
+    // B26-07 starts with Zhang Min (A); it will move to Li Wei (B).
+    await api.assignWave('W-GZ-B26-07', 'u-gz-p2');
+
+    const aContext = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
+    const a = await aContext.newPage();
+    await a.goto(fx.server.url);
+    await signIn(a, 'P-0002', '1234');
+    await openWave(a, 'B26-07');
+    const aPicks: PickedLine[] = [await pickCurrentLine(a)];
+    await syncNow(a);
+    expect(await unsyncedCount(a)).toBe(0);
+    // Pushes start failing: two more picks stay on A's device, which still reports them.
+    await failPushes(aContext);
+    aPicks.push(await pickCurrentLine(a), await pickCurrentLine(a));
+    await trySync(a);
+    // Then the network goes altogether; A keeps picking.
+    await aContext.setOffline(true);
+    aPicks.push(await pickCurrentLine(a));
+    expect(await unsyncedCount(a)).toBe(3);
+
+    const sContext = await fx.browser.newContext({ viewport: TABLET, serviceWorkers: 'allow' });
+    const s = await sContext.newPage();
+    await s.goto(fx.server.url);
+    await signInTyped(s, 'S-0001');
+    await s.waitForSelector('[data-testid=console][data-live=live]');
+    await s.waitForSelector('[data-testid=board-wave-B26-07][data-done="1"]');
+    await s.waitForSelector('[data-testid=board-picker-u-gz-p2][data-backlog="2"]');
+
+    // The move: before confirming, A's backlog and last-seen time are on screen.
+    await s.click('[data-testid=move-B26-07]');
+    await s.waitForSelector('[data-testid=move-lines]');
+    expect(await s.getAttribute('[data-testid=move-backlog]', 'data-backlog')).toBe('2');
+    expect(await s.textContent('[data-testid=move-last-seen]')).toContain('Zhang Min');
+    await s.selectOption('[data-testid=move-to]', 'u-gz-p1');
+    await s.click('[data-testid=move-confirm]');
+    await s.waitForSelector('[data-testid=board-wave-B26-07][data-assignee="Li Wei"]');
+
+    // B sees only what remains (A's unsynced picks are still open on the server) and picks one
+    // of the lines A has in hand.
+    const bContext = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
+    const b = await bContext.newPage();
+    await b.goto(fx.server.url);
+    await signIn(b, 'P-0001', '1234');
+    await openWave(b, 'B26-07');
+    const bPick = await pickCurrentLine(b);
+    expect(bPick.bin).toBe(aPicks[1]?.bin);
+    await syncNow(b);
+    // Live: the board hears of B's pick through the SSE poke, not the 10 s poll.
+    await s.waitForSelector('[data-testid=board-wave-B26-07][data-done="2"]', { timeout: 3_000 });
+
+    // A comes back: every pick is stored and kept; A's device says so and leaves the wave.
+    await aContext.unroute('**/api/sync/push');
+    await aContext.setOffline(false);
+    await syncNow(a);
+    expect(await unsyncedCount(a)).toBe(0);
+    const notice = await a.waitForSelector('[data-testid=notice][data-reason=reassigned]');
+    expect(await notice.textContent()).toContain(
+      'Wave B26-07 moved to Li Wei; your 4 picks were kept',
+    );
+    expect(await a.$('[data-testid=pick-step]')).toBeNull();
+    await a.screenshot({ path: join(ARTIFACTS, 'picker-wave-moved.png') });
+
+    // The board: 4 lines done (A's 4, one of them also filled by B), credits, one over-pick.
+    await s.waitForSelector('[data-testid=board-wave-B26-07][data-done="4"]', { timeout: 3_000 });
+    await s.waitForSelector('[data-testid=exceptions-over-pick][data-count="1"]');
+    const credits = await s.textContent(
+      '[data-testid=board-wave-B26-07] [data-testid=wave-credits]',
+    );
+    expect(credits).toBe('Li Wei 1 · Zhang Min 3');
+    await s.screenshot({ path: join(ARTIFACTS, 'console-board.png'), fullPage: true });
+    const board = await api.board();
+    expect(board.pickers.find((p) => p.userId === 'u-gz-p2')?.backlog).toBe(0);
+    const exceptions = await api.openExceptions();
+    expect(exceptions.filter((e) => e.kind === 'over-pick')).toEqual([
+      expect.objectContaining({
+        qty: bPick.qty,
+        message: expect.stringMatching(
+          new RegExp(`^Return ${bPick.qty} × .+ to bin ${bPick.bin}:`),
+        ),
+      }),
+    ]);
+
+    // Offline, the last board stays readable, marked stale with its age (even after a reload).
+    await s.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await sContext.setOffline(true);
+    await s.reload();
+    await s.waitForSelector('[data-testid=board-stale]');
+    expect(await s.textContent('[data-testid=board-stale]')).toMatch(/1/);
+    expect(await s.getAttribute('[data-testid=board-wave-B26-07]', 'data-done')).toBe('4');
+    expect(await s.isDisabled('[data-testid=move-B26-07]')).toBe(true);
+    await Promise.all([aContext.close(), bContext.close(), sContext.close()]);
+  });
+});
