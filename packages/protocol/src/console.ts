@@ -106,3 +106,45 @@ export type WavePreview = z.infer<typeof wavePreviewSchema>;
 export type BoardWave = z.infer<typeof boardWaveSchema>;
 export type Board = z.infer<typeof boardSchema>;
 export type OrderStage = z.infer<typeof orderStageSchema>;
+
+/** What a queue item may be acted on with, from the console. */
+export const queueActionSchema = z.enum([
+  'resolve',
+  'assign',
+  'count-task',
+  'release',
+  'cancel',
+  'replay',
+]);
+
+/**
+ * One item of the supervisor's exceptions queue (`GET /api/exceptions/queue`): an exception
+ * (over-pick, bin gone negative, short, unknown line…), an open task (reprint label, count), a
+ * held order, or a webhook delivery that failed for good. `evidence` is what the server knows of
+ * it (the scan, the line, the rule…), as label → value.
+ */
+export const queueItemSchema = z.object({
+  source: z.enum(['exception', 'task', 'hold', 'webhook']),
+  id: z.string(),
+  kind: z.string(),
+  message: z.string(),
+  evidence: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+  openedAt: isoTimeSchema,
+  /** When someone first acted on it (null while nobody has). */
+  answeredAt: isoTimeSchema.nullable(),
+  assignedTo: z.string().nullable(),
+  actions: z.array(queueActionSchema),
+});
+
+export const exceptionQueueSchema = z.object({ items: z.array(queueItemSchema) });
+
+/** `POST /api/exceptions/:exceptionId/resolve`. */
+export const exceptionResolveSchema = z.strictObject({
+  note: z.string().trim().max(500).optional(),
+});
+/** `POST /api/exceptions/:exceptionId/assign`: who deals with it. */
+export const exceptionAssignSchema = z.strictObject({ userId: idSchema });
+
+export type QueueAction = z.infer<typeof queueActionSchema>;
+export type QueueItem = z.infer<typeof queueItemSchema>;
+export type ExceptionQueue = z.infer<typeof exceptionQueueSchema>;

@@ -246,4 +246,32 @@ export const OPERATIONS: readonly Operation[] = [
     body: p.waveAssignSchema,
     response: p.waveAssignedSchema,
   },
+  {
+    method: 'get',
+    path: '/api/exceptions/queue',
+    summary:
+      'The exceptions queue: exceptions with evidence, open tasks, held orders, dead webhook deliveries',
+    roles: SUPERVISORS,
+    response: p.exceptionQueueSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/exceptions/{exceptionId}/resolve',
+    summary: 'Resolve an exception (stamps answered and resolved times)',
+    roles: SUPERVISORS,
+    body: p.exceptionResolveSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/exceptions/{exceptionId}/assign',
+    summary: 'Give an exception to a person of the warehouse',
+    roles: SUPERVISORS,
+    body: p.exceptionAssignSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/exceptions/{exceptionId}/count-task',
+    summary: "Open a cycle-count task for the exception's bin",
+    roles: SUPERVISORS,
+  },
 ];

@@ -132,11 +132,16 @@ export const alerts = pgTable(
   {
     id: uuid('id').primaryKey(),
     warehouseId: text('warehouse_id').notNull(),
-    kind: text('kind', { enum: ['transfer', 'replenish', 'peak'] }).notNull(),
+    // The red alerts of M2.3 (orders-waiting, return-rate, sync-lag) stay raised until their
+    // figure is back under the threshold (`clearedAt`), so each raise is told once.
+    kind: text('kind', {
+      enum: ['transfer', 'replenish', 'peak', 'orders-waiting', 'return-rate', 'sync-lag'],
+    }).notNull(),
     skuId: text('sku_id'),
     orderId: text('order_id'),
     message: text('message').notNull(),
     raisedAt: now('raised_at'),
+    clearedAt: at('cleared_at'),
   },
   (t) => [index('alerts_warehouse').on(t.warehouseId, t.raisedAt)],
 );

@@ -295,6 +295,12 @@ export const exceptions = pgTable(
     message: text('message').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    /** When a supervisor first acted on it (assigned, opened a count, resolved): M2.4 timeliness. */
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** Who is to deal with it (a supervisor assigns it). */
+    assignedUserId: text('assigned_user_id'),
+    resolvedBy: text('resolved_by'),
+    note: text('note'),
   },
   (t) => [index('exceptions_warehouse_status').on(t.warehouseId, t.status)],
 );

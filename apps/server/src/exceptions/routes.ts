@@ -1,14 +1,18 @@
+import { exceptionAssignSchema, exceptionResolveSchema } from '@wms/protocol';
 import { Hono } from 'hono';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import { exceptions } from '../db/schema';
 import type { AppDeps } from '../http/app-deps';
-import { parseWith } from '../http/parse-input';
+import { parseBody, parseWith, pathParam } from '../http/parse-input';
+import { assignException, openCountForException, resolveException } from './act-on-exception';
+import { exceptionQueue } from './exception-queue';
 
 const listQuerySchema = z.strictObject({ status: z.enum(['open', 'resolved']).default('open') });
+const exceptionId = z.uuid();
 
-/** The exceptions of the supervisor's warehouse, newest first. */
+/** The exceptions of the supervisor's warehouse, newest first; the queue and its actions. */
 export function exceptionRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireSession(deps.authSecret, ['supervisor', 'admin']))
@@ -23,5 +27,24 @@ export function exceptionRoutes(deps: AppDeps) {
         .orderBy(desc(exceptions.openedAt))
         .limit(500);
       return c.json({ exceptions: rows });
+    })
+    .get('/queue', async (c) =>
+      c.json({
+        items: await exceptionQueue(deps.db, c.var.session.warehouseId, c.var.session.role),
+      }),
+    )
+    .post('/:exceptionId/resolve', async (c) => {
+      const id = pathParam(c, 'exceptionId', exceptionId);
+      const { note } = await parseBody(c, exceptionResolveSchema);
+      return c.json(await resolveException(deps.db, c.var.session, id, note, deps.now()));
+    })
+    .post('/:exceptionId/assign', async (c) => {
+      const id = pathParam(c, 'exceptionId', exceptionId);
+      const { userId } = await parseBody(c, exceptionAssignSchema);
+      return c.json(await assignException(deps.db, c.var.session, id, userId, deps.now()));
+    })
+    .post('/:exceptionId/count-task', async (c) => {
+      const id = pathParam(c, 'exceptionId', exceptionId);
+      return c.json(await openCountForException(deps.db, c.var.session, id, deps.now()), 201);
     });
 }

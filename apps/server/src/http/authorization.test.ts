@@ -36,6 +36,10 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/console/board': LEADS,
   'POST /api/waves/build': LEADS,
   'GET /api/exceptions': LEADS,
+  'GET /api/exceptions/queue': LEADS,
+  'POST /api/exceptions/:exceptionId/resolve': LEADS,
+  'POST /api/exceptions/:exceptionId/assign': LEADS,
+  'POST /api/exceptions/:exceptionId/count-task': LEADS,
   'GET /api/tasks': LEADS,
   'POST /api/orders': INTAKE,
   'POST /api/orders/batch': INTAKE,
@@ -106,6 +110,7 @@ describe('the authorisation matrix', () => {
         receiptId: randomUUID(),
         keyId: randomUUID(),
         deliveryId: randomUUID(),
+        exceptionId: randomUUID(),
       });
       for (const caller of CALLERS) {
         const headers: Record<string, string> = { 'content-type': 'application/json' };
