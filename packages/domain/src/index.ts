@@ -13,3 +13,5 @@ export * from './gs1';
 export * from './voice';
 export * from './bin-check';
 export * from './wave-move';
+export * from './order-health';
+export * from './floor-kpis';

@@ -148,3 +148,71 @@ export const exceptionAssignSchema = z.strictObject({ userId: idSchema });
 export type QueueAction = z.infer<typeof queueActionSchema>;
 export type QueueItem = z.infer<typeof queueItemSchema>;
 export type ExceptionQueue = z.infer<typeof exceptionQueueSchema>;
+
+const ratioSchema = z.object({
+  name: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number(),
+  weight: z.number(),
+  value: z.number().nullable(),
+});
+const healthPartSchema = z.object({ value: z.number().nullable(), ratios: z.array(ratioSchema) });
+
+/** The order health index (M2.4) of a window, with every ratio it was computed from. */
+export const orderHealthSchema = z.object({
+  timeliness: healthPartSchema,
+  data: healthPartSchema,
+  experience: healthPartSchema,
+  index: z.number().nullable(),
+});
+
+export const pickerKpiSchema = z.object({
+  userId: idSchema,
+  name: z.string(),
+  lines: z.int(),
+  units: z.int(),
+  misScans: z.int(),
+  scans: z.int(),
+  shorts: z.int(),
+  activeMinutes: z.number(),
+  linesPerHour: z.number().nullable(),
+  unitsPerHour: z.number().nullable(),
+  misScanRate: z.number().nullable(),
+  shortRate: z.number().nullable(),
+});
+
+/** `GET /api/console/kpis`: the last 24 h (`day`) and the last hour (`live`) of the warehouse. */
+export const kpisSchema = z.object({
+  generatedAt: isoTimeSchema,
+  health: z.object({ day: orderHealthSchema, live: orderHealthSchema }),
+  pickers: z.array(pickerKpiSchema),
+  /** Seconds from a scan on the device to its storage on the server, p95 over the last hour. */
+  syncLagP95Seconds: z.number().nullable(),
+  /** Lines and units picked per hour over the last 12 h, and per picker. */
+  hourly: z.array(
+    z.object({
+      hour: isoTimeSchema,
+      lines: z.int(),
+      units: z.int(),
+      byPicker: z.record(z.string(), z.int()),
+    }),
+  ),
+  redAlerts: z.object({
+    thresholds: z.object({
+      ordersWaiting: z.number(),
+      returnRateRisePct: z.number(),
+      syncLagP95Seconds: z.number(),
+      trailingDays: z.number(),
+    }),
+    figures: z.object({
+      ordersWaiting: z.int(),
+      returnRateToday: z.number().nullable(),
+      returnRateTrailing: z.number().nullable(),
+      syncLagP95Seconds: z.number().nullable(),
+    }),
+    raised: z.array(z.enum(['orders-waiting', 'return-rate', 'sync-lag'])),
+  }),
+});
+
+export type Kpis = z.infer<typeof kpisSchema>;
+export type PickerKpi = z.infer<typeof pickerKpiSchema>;

@@ -66,6 +66,15 @@ export const hubSettingsSchema = z.strictObject({
   safety: z
     .strictObject({ factor: z.number().min(0).max(100), windowDays: z.int().min(1).max(90) })
     .optional(),
+  /** M2.3 red alerts: their thresholds (console). */
+  redAlerts: z
+    .strictObject({
+      ordersWaiting: z.int().min(0).max(1_000_000),
+      returnRateRisePct: z.number().min(0).max(1000),
+      syncLagP95Seconds: z.int().min(1).max(86_400),
+      trailingDays: z.int().min(1).max(90),
+    })
+    .optional(),
   /** Each carrier's cut-off, minutes after midnight China time (`SF: 960` is 16:00). */
   carrierCutoffs: z.record(z.string().min(1).max(32), z.int().min(0).max(1439)).optional(),
 });

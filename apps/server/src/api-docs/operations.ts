@@ -274,4 +274,11 @@ export const OPERATIONS: readonly Operation[] = [
     summary: "Open a cycle-count task for the exception's bin",
     roles: SUPERVISORS,
   },
+  {
+    method: 'get',
+    path: '/api/console/kpis',
+    summary: 'Order health index (day, live) with its ratios, per-picker rates, sync lag p95, red alerts (raised once each)',
+    roles: SUPERVISORS,
+    response: p.kpisSchema,
+  },
 ];

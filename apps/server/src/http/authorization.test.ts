@@ -34,6 +34,7 @@ const ACCESS: Record<string, Caller[]> = {
   'POST /api/waves/:waveId/cancel': LEADS,
   'GET /api/waves/:waveId/move-preview': LEADS,
   'GET /api/console/board': LEADS,
+  'GET /api/console/kpis': LEADS,
   'POST /api/waves/build': LEADS,
   'GET /api/exceptions': LEADS,
   'GET /api/exceptions/queue': LEADS,

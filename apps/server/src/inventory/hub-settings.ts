@@ -8,6 +8,8 @@ export const DEFAULT_SETTINGS = {
   dedup: { windowMinutes: 5 },
   /** M3.7: alert when available < factor × average daily sales over the window. */
   safety: { factor: 1.5, windowDays: 7 },
+  /** M2.3 red alerts (console): orders waiting, return rate rise on its trailing average, sync lag. */
+  redAlerts: { ordersWaiting: 800, returnRateRisePct: 20, syncLagP95Seconds: 60, trailingDays: 7 },
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;

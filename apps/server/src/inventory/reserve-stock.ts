@@ -142,7 +142,7 @@ export async function raiseAlert(
   tx: Tx,
   alert: {
     warehouseId: string;
-    kind: 'transfer' | 'replenish' | 'peak';
+    kind: 'transfer' | 'replenish' | 'peak' | 'orders-waiting' | 'return-rate' | 'sync-lag';
     skuId: string | null;
     orderId: string | null;
     message: string;

@@ -13,6 +13,7 @@ export function settingsRoutes(deps: AppDeps) {
   const read = async () => ({
     dedup: await readSetting(deps.db, 'dedup'),
     safety: await readSetting(deps.db, 'safety'),
+    redAlerts: await readSetting(deps.db, 'redAlerts'),
     carrierCutoffs: await readCarrierCutoffs(deps.db),
   });
   return new Hono<SessionEnv>()
