@@ -129,6 +129,26 @@ describe('the supervisor console: live board and moving a wave off an offline pi
       }),
     ]);
 
+    // The exceptions queue: the over-pick with its evidence; assigning it answers it.
+    await s.click('[data-testid=tab-exceptions]');
+    const overPick = await s.waitForSelector('[data-testid=queue-item][data-kind=over-pick]');
+    expect(await overPick.textContent()).toContain(bPick.bin);
+    expect(await overPick.textContent()).toContain('Zhang Min');
+    await s.selectOption('[data-testid=exceptions-queue] select', 'u-gz-p2');
+    await s.click('[data-testid=queue-item][data-kind=over-pick] [data-testid=queue-assign]');
+    await s.waitForFunction(() =>
+      document
+        .querySelector('[data-testid=queue-item][data-kind=over-pick]')
+        ?.textContent?.includes('Zhang Min'),
+    );
+    await s.screenshot({ path: join(ARTIFACTS, 'console-exceptions.png'), fullPage: true });
+    // KPIs with the charts (uPlot, loaded with that tab).
+    await s.click('[data-testid=tab-kpis]');
+    await s.waitForSelector('[data-testid=charts] canvas');
+    await s.waitForSelector('[data-testid=health-day]');
+    await s.screenshot({ path: join(ARTIFACTS, 'console-kpis.png'), fullPage: true });
+    await s.click('[data-testid=tab-board]');
+
     // Offline, the last board stays readable, marked stale with its age (even after a reload).
     await s.evaluate(async () => {
       await navigator.serviceWorker.ready;

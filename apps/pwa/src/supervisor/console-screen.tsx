@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useMessages } from '../i18n/language';
 import type { Session } from '../storage/database';
 import { boardAgeMinutes, percent, secondsSince } from './board-age';
+import { ExceptionsPanel } from './exceptions-panel';
+import { KpiPanel } from './kpi-panel';
 import { ageText, MoveDialog } from './move-dialog';
 import { useBoard } from './use-board';
 import './console.css';
@@ -17,6 +19,7 @@ export default function ConsoleScreen(props: { session: Session; onHandheld: () 
   const { cached, live, nowMs, refresh } = useBoard(session.token);
   const [moving, setMoving] = useState<BoardWave | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [tab, setTab] = useState<'board' | 'exceptions' | 'kpis'>('board');
   const board = cached?.board;
   const stale = !live && cached !== undefined;
   return (
@@ -34,6 +37,21 @@ export default function ConsoleScreen(props: { session: Session; onHandheld: () 
           {t.console.handheld}
         </button>
       </header>
+      <nav className="console-tabs" role="tablist">
+        {(['board', 'exceptions', 'kpis'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={tab === name ? 'button-primary' : 'button-secondary'}
+            data-testid={`tab-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {t.console.tabs[name]}
+          </button>
+        ))}
+      </nav>
       {stale && cached && (
         <p className="banner banner-warning" role="status" data-testid="board-stale">
           {t.console.stale(t.console.minutes(boardAgeMinutes(cached.fetchedAt, nowMs)))}
@@ -47,7 +65,11 @@ export default function ConsoleScreen(props: { session: Session; onHandheld: () 
       {cached === null || (cached === undefined && !live) ? (
         <p className="empty">{t.console.never}</p>
       ) : null}
-      {board && (
+      {tab === 'exceptions' && (
+        <ExceptionsPanel token={session.token} pickers={board?.pickers ?? []} />
+      )}
+      {tab === 'kpis' && <KpiPanel token={session.token} refreshKey={cached?.fetchedAt ?? ''} />}
+      {tab === 'board' && board && (
         <BoardView
           board={board}
           nowMs={nowMs}

@@ -1,5 +1,7 @@
 import type {
   Board,
+  ExceptionQueue,
+  Kpis,
   WaveAssign,
   WaveAssigned,
   WavePreview,
@@ -148,6 +150,16 @@ export const api = {
       { method: 'GET', token },
       (s) => s.wavePreviewSchema,
     );
+  },
+  exceptionQueue(token: string): Promise<ExceptionQueue> {
+    return callApi('/exceptions/queue', { method: 'GET', token }, (s) => s.exceptionQueueSchema);
+  },
+  kpis(token: string): Promise<Kpis> {
+    return callApi('/console/kpis', { method: 'GET', token }, (s) => s.kpisSchema);
+  },
+  /** An action on a queue item: the reply is only checked for success. */
+  queueAction(token: string, path: string, body: unknown): Promise<unknown> {
+    return callApi(path, { method: 'POST', token, body }, () => ({ parse: (json) => json }));
   },
   assignWave(token: string, waveId: string, move: WaveAssign): Promise<WaveAssigned> {
     return callApi(

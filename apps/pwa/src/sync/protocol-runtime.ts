@@ -6,6 +6,8 @@
  */
 export {
   boardSchema,
+  exceptionQueueSchema,
+  kpisSchema,
   wavePreviewSchema,
   waveAssignedSchema,
   errorBodySchema,

@@ -277,7 +277,8 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/console/kpis',
-    summary: 'Order health index (day, live) with its ratios, per-picker rates, sync lag p95, red alerts (raised once each)',
+    summary:
+      'Order health index (day, live) with its ratios, per-picker rates, sync lag p95, red alerts (raised once each)',
     roles: SUPERVISORS,
     response: p.kpisSchema,
   },

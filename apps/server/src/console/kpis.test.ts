@@ -76,6 +76,7 @@ describe.each(testDatabases())('KPIs and red alerts on $name', (target) => {
       misScanRate: 0,
       shortRate: 0,
     });
+    expect(view.hourly).toHaveLength(12);
     expect(view.hourly.reduce((sum, h) => sum + h.lines, 0)).toBe(1);
   });
 

@@ -217,10 +217,16 @@ async function hourly(db: Db, warehouseId: string, now: Date) {
       count(distinct e.payload->>'pickLineId')::int as lines, sum((e.payload->>'qty')::int)::int as units
     from scan_events e join users u on u.id = e.user_id
     where e.warehouse_id = ${warehouseId} and e.type = 'pick@1' and e.outcome in ('applied', 'stale-assignment')
-      and e.device_time > ${new Date(now.getTime() - 12 * HOUR).toISOString()}::timestamptz
+      and e.device_time >= ${new Date(Math.floor(now.getTime() / HOUR) * HOUR - 11 * HOUR).toISOString()}::timestamptz
     group by 1, 2 order by 1, 2`,
   );
+  // Twelve hourly buckets ending with the current hour, empty ones included (a chart needs them).
   const byHour = new Map<string, Kpis['hourly'][number]>();
+  const current = Math.floor(now.getTime() / HOUR) * HOUR;
+  for (let i = 11; i >= 0; i--) {
+    const hour = new Date(current - i * HOUR).toISOString();
+    byHour.set(hour, { hour, lines: 0, units: 0, byPicker: {} });
+  }
   for (const r of rows) {
     const hour = new Date(r.hour).toISOString();
     const bucket = byHour.get(hour) ?? { hour, lines: 0, units: 0, byPicker: {} };
