@@ -8,6 +8,7 @@ import { POKE_CHANNEL, type PokeNotice } from './sync/change-feed';
 import { PokeHub } from './sync/poke-hub';
 import { ensureHubDefaults } from './holds/ensure-hold-defaults';
 import { startWebhookWorker } from './webhooks/deliver-webhooks';
+import { startRedAlertWorker } from './console/red-alert-worker';
 
 export interface RunningServer {
   url: string;
@@ -25,6 +26,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const stopWebhooks = startWebhookWorker(database.db, {
     intervalMs: 1_000,
     now: () => new Date(),
+  });
+  const stopRedAlerts = startRedAlertWorker(database.db, {
+    intervalMs: 60_000,
+    now: () => new Date(),
+    onError: (error) => console.error('red alerts:', error),
   });
   const pokes = new PokeHub();
   const unlisten = await database.listen(POKE_CHANNEL, (payload) => {
@@ -55,6 +61,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       await stopWebhooks();
+      await stopRedAlerts();
       await unlisten();
       await database.close();
     },

@@ -155,4 +155,25 @@ describe.each(testDatabases())('KPIs and red alerts on $name', (target) => {
     expect(error.fields?.map((f) => f.path)).toContain('redAlerts.ordersWaiting');
     expect((await kpis()).redAlerts.thresholds).toEqual(before);
   });
+
+  it('the worker raises them for every warehouse without a console open, once', async () => {
+    await setThresholds({
+      ordersWaiting: 0,
+      returnRateRisePct: 20,
+      syncLagP95Seconds: 60,
+      trailingDays: 7,
+    });
+    const { startRedAlertWorker } = await import('./red-alert-worker');
+    const stop = startRedAlertWorker(fx.database.db, { intervalMs: 20, now: () => new Date() });
+    const cdAlerts = () =>
+      queryRows<{ n: number }>(
+        fx.database.db,
+        sql`select count(*)::int as n from alerts where warehouse_id = 'CD' and kind = 'orders-waiting'`,
+      );
+    for (let i = 0; i < 100 && (await cdAlerts())[0]?.n === 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200)); // several more rounds
+    await stop();
+    expect(await cdAlerts()).toEqual([{ n: 1 }]);
+  });
 });

@@ -264,6 +264,10 @@ export const scanEvents = pgTable(
   (t) => [
     unique('scan_events_incarnation_seq').on(t.deviceId, t.epoch, t.seq),
     index('scan_events_incarnation_txid').on(t.deviceId, t.epoch, t.txid),
+    // Console (issue 5): credits per line, a picker's last pick, the warehouse's recent scans.
+    index('scan_events_pick_line').on(sql`(${t.payload}->>'pickLineId')`),
+    index('scan_events_user_time').on(t.userId, t.deviceTime),
+    index('scan_events_warehouse_received').on(t.warehouseId, t.receivedAt),
   ],
 );
 
