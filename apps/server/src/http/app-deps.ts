@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import type { Lifecycle } from '../ops/lifecycle';
 import type { PokeHub } from '../sync/poke-hub';
 
 /** What the HTTP app needs from the outside; tests pass their own. */
@@ -12,4 +13,6 @@ export interface AppDeps {
   now: () => Date;
   /** How often an idle event stream sends a keep-alive comment. */
   keepAliveMs?: number;
+  /** Requests in flight and draining on shutdown; the server passes one, tests may. */
+  lifecycle?: Lifecycle;
 }

@@ -23,6 +23,7 @@ import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
 import { securityHeaders } from './security-headers';
 import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
+import { healthRoutes } from '../ops/health';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.onError(handleError);
   app.use(securityHeaders());
+  app.route('/', healthRoutes(deps.db, deps.lifecycle));
   app.use('/api/*', rejectRevokedDevices(deps.db, deps.authSecret));
   app.use('/api/*', bodyLimits());
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
