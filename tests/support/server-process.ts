@@ -37,6 +37,7 @@ export async function startServerProcess(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       INIT_CWD: repoRoot,
+      LOG_LEVEL: 'warn',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +51,7 @@ export async function startServerProcess(
       60_000,
     );
     child.stdout.on('data', () => {
-      const match = /running at (http:\/\/[\d.:a-z]+)/.exec(output);
+      const match = /running at (https?:\/\/[\d.:a-z]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);

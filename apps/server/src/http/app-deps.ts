@@ -1,5 +1,7 @@
 import type { Db } from '../db/database';
+import type { Logger } from 'pino';
 import type { Lifecycle } from '../ops/lifecycle';
+import type { Metrics } from '../ops/metrics';
 import type { PokeHub } from '../sync/poke-hub';
 
 /** What the HTTP app needs from the outside; tests pass their own. */
@@ -15,4 +17,10 @@ export interface AppDeps {
   keepAliveMs?: number;
   /** Requests in flight and draining on shutdown; the server passes one, tests may. */
   lifecycle?: Lifecycle;
+  /** JSON logs; silent when not given (tests). */
+  logger?: Logger;
+  /** Prometheus metrics; a fresh registry when not given. */
+  metrics?: Metrics;
+  /** Bearer token for `/metrics`; null: loopback callers only. */
+  metricsToken?: string | null;
 }

@@ -24,6 +24,10 @@ import { handleError } from './error-handler';
 import { securityHeaders } from './security-headers';
 import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
 import { healthRoutes } from '../ops/health';
+import { pino } from 'pino';
+import { Lifecycle } from '../ops/lifecycle';
+import { Metrics, metricsRoutes } from '../ops/metrics';
+import { requestContext } from '../ops/request-context';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -33,11 +37,19 @@ import { healthRoutes } from '../ops/health';
  * const app = createApp(deps);
  * const res = await app.request('/api/health');
  */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const deps: AppDeps & Required<Pick<AppDeps, 'lifecycle' | 'logger' | 'metrics'>> = {
+    ...given,
+    lifecycle: given.lifecycle ?? new Lifecycle(),
+    logger: given.logger ?? pino({ level: 'silent' }),
+    metrics: given.metrics ?? new Metrics(given.db),
+  };
   const app = new Hono();
   app.onError(handleError);
+  app.use(requestContext(deps));
   app.use(securityHeaders());
   app.route('/', healthRoutes(deps.db, deps.lifecycle));
+  app.route('/', metricsRoutes(deps.metrics, deps.metricsToken ?? null));
   app.use('/api/*', rejectRevokedDevices(deps.db, deps.authSecret));
   app.use('/api/*', bodyLimits());
   app.get('/api/health', (c) => c.json({ status: 'ok' }));

@@ -18,11 +18,15 @@ export async function pushEvents(
   session: Session,
   request: PushRequest,
   now: Date,
+  /** Told, once committed, which events were stored now and how many were replays. */
+  onCommitted?: (stored: StoredEvent[], replayed: number) => void,
 ): Promise<PushResponse> {
   if (request.deviceId !== session.deviceId || request.epoch !== session.epoch) {
     throw forbidden('A device may only push its own events: this token belongs to another device');
   }
-  return db.transaction(async (tx) => {
+  let stored: StoredEvent[] = [];
+  let replayedCount = 0;
+  const response = await db.transaction(async (tx) => {
     const incarnation = await lockIncarnation(tx, request.deviceId, request.epoch);
     const expected = incarnation.lastSeq + 1;
     const first = request.events[0];
@@ -44,7 +48,9 @@ export async function pushEvents(
       const applied = await applyEvents(tx, session.warehouseId, fresh, now);
       await storeEvents(tx, request, session.warehouseId, fresh, applied, now);
       for (const [seq, outcome] of applied) outcomes.set(seq, outcome);
+      stored = fresh.map((e) => ({ ...e, outcome: applied.get(e.seq) ?? 'applied' }));
     }
+    replayedCount = replayed.length;
     const ackedThroughSeq = fresh.at(-1)?.seq ?? incarnation.lastSeq;
     await tx
       .update(deviceIncarnations)
@@ -68,7 +74,11 @@ export async function pushEvents(
       })),
     };
   });
+  onCommitted?.(stored, replayedCount);
+  return response;
 }
+
+export type StoredEvent = ScanEvent & { outcome: EventOutcome };
 
 /** The outcomes stored for events sent again; a different event under a stored seq is a device bug. */
 async function storedOutcomes(tx: Tx, request: PushRequest, replayed: readonly ScanEvent[]) {
