@@ -15,6 +15,10 @@ export interface ServerProcess {
   crash: () => Promise<void>;
   /** Everything the server printed, for a failing test's message. */
   output: () => string;
+  /** Sends SIGTERM and returns at once (for tests of what happens during a shutdown). */
+  terminate: () => void;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
 }
 
 /**
@@ -43,6 +47,9 @@ export async function startServerProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -66,6 +73,8 @@ export async function startServerProcess(
     url,
     dataDir,
     output: () => output,
+    terminate: () => child.kill('SIGTERM'),
+    exited,
     stop: async () => {
       await stopChild(child);
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
