@@ -8,6 +8,7 @@ import type { ServerConfig } from './env';
 import { createApp } from './http/app';
 import { Lifecycle } from './ops/lifecycle';
 import { Metrics } from './ops/metrics';
+import { startArchiving } from './ops/archive-scan-events';
 import { POKE_CHANNEL, type PokeNotice } from './sync/change-feed';
 import { PokeHub } from './sync/poke-hub';
 import { ensureHubDefaults } from './holds/ensure-hold-defaults';
@@ -52,6 +53,15 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logger,
     metrics: new Metrics(database.db, { processMetrics: true }),
     metricsToken: config.metricsToken ?? null,
+    ...(database.backup ? { backup: database.backup } : {}),
+    retentionMs: config.retentionMs ?? 0,
+  });
+  const stopArchiving = startArchiving(database.db, {
+    retentionMs: config.retentionMs ?? 0,
+    intervalMs: config.archiveIntervalMs ?? 3_600_000,
+    now: () => new Date(),
+    onArchived: (moved) => logger.info({ moved }, 'archived old scan events'),
+    onError: (err) => logger.error({ err }, 'archiving scan events failed'),
   });
   const tls = config.tls ?? null;
   const server = await new Promise<ServerType>((resolve) => {
@@ -85,6 +95,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
             'shutdown timeout: closing the remaining connections',
           ),
         );
+        await stopArchiving();
         await stopWebhooks();
         await unlisten();
         await database.close();

@@ -22,6 +22,11 @@ export interface Database {
   /** Calls `onPayload` for every NOTIFY on `channel`, from this or any other server instance. */
   listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
+  /**
+   * The embedded database only: a gzipped tarball of its data folder, taken between
+   * transactions (no transaction half-done in it) while the server keeps running.
+   */
+  backup?: () => Promise<Blob>;
 }
 
 export type DatabaseConfig =
@@ -54,6 +59,8 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     driver: 'pglite',
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
+    // Inside a transaction of its own: PGlite runs one transaction at a time, so none is open.
+    backup: () => client.transaction(() => client.dumpDataDir('gzip')),
   };
 }
 

@@ -23,4 +23,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Bearer token for `/metrics`; null: loopback callers only. */
   metricsToken?: string | null;
+  /** A consistent tarball of the embedded database; absent on Postgres (use pg_dump). */
+  backup?: () => Promise<Blob>;
+  /** Scan events older than this are archived (the on-demand default); 0 or absent: off. */
+  retentionMs?: number;
 }

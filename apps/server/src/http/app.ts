@@ -28,6 +28,7 @@ import { pino } from 'pino';
 import { Lifecycle } from '../ops/lifecycle';
 import { Metrics, metricsRoutes } from '../ops/metrics';
 import { requestContext } from '../ops/request-context';
+import { adminRoutes } from '../ops/admin-routes';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -68,6 +69,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/integration-keys', apiKeyRoutes(deps));
   app.route('/api/hub-settings', settingsRoutes(deps));
   app.route('/api/tasks', taskRoutes(deps));
+  app.route('/api/admin', adminRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });
