@@ -6,6 +6,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, startServerProcess } from '../support/server-process';
 import { anOpsDevice } from './ops-device';
 
+/** This environment without DATABASE_URL (the restore is of the embedded database). */
+function embeddedEnv() {
+  const { DATABASE_URL: _postgres, ...env } = process.env;
+  return env;
+}
+
 describe('embedded database: back up a running server, restore, bring it up in a new one', () => {
   const dir = mkdtempSync(join(tmpdir(), 'wms-restore-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,7 +52,7 @@ describe('embedded database: back up a running server, restore, bring it up in a
     const restoreOutput = execFileSync(
       process.execPath,
       ['--import', 'tsx', 'apps/server/src/ops/restore-cli.ts', tarball],
-      { cwd: repoRoot, env: { ...process.env, DATA_DIR: restoredDir, INIT_CWD: repoRoot } },
+      { cwd: repoRoot, env: { ...embeddedEnv(), DATA_DIR: restoredDir, INIT_CWD: repoRoot } },
     ).toString();
     expect(restoreOutput).toContain('Restored');
 

@@ -101,6 +101,20 @@ describe.each(testDatabases())('retention: archiving old scan events on $name', 
     expect(scans).toContain(events[0]!.id);
   });
 
+  it("the wave's detail still lists the archived scans, in the order received", async () => {
+    const supervisor = await aLoggedInDevice(app, 'S-0001');
+    const res = await app.request(`/api/waves/${lines[0]!.waveId}`, {
+      headers: { authorization: `Bearer ${supervisor.token}` },
+    });
+    expect(res.status).toBe(200);
+    const detail = (await res.json()) as { events: { id: string }[] };
+    const ids = detail.events.map((e) => e.id);
+    const ofThisWave = events.filter((_, i) => lines[i]!.waveId === lines[0]!.waveId);
+    expect(ids.filter((id) => ofThisWave.some((e) => e.id === id))).toEqual(
+      ofThisWave.map((e) => e.id),
+    );
+  });
+
   it('a replay of archived events is answered from the archive and applies nothing again', async () => {
     const before = await picked();
     const replay = await push(app, picker, events, 3);
