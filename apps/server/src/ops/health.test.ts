@@ -8,8 +8,11 @@ import { TEST_SECRET } from '../testing/test-app';
 import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
 import { Lifecycle } from './lifecycle';
 
+const METRICS_TOKEN = 'health-test-metrics-token';
+
 function anApp(database: OwnedDatabase, lifecycle?: Lifecycle) {
   return createApp({
+    metricsToken: METRICS_TOKEN,
     db: database.db,
     pokes: new PokeHub(),
     authSecret: TEST_SECRET,
@@ -75,6 +78,14 @@ describe.each(testDatabases())('health and readiness on $name', (target) => {
         const down = await readyz(app);
         expect(down.status).toBe(503);
         expect(down.body.reason).toBe('database_unreachable');
+        // Metrics are still served (the database gauges keep their last value).
+        const scrape = await app.request('/metrics', {
+          headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+        });
+        expect(scrape.status).toBe(200);
+        expect(await scrape.text()).toContain(
+          'wms_http_requests_total{method="GET",route="/readyz",status="503"} 1',
+        );
         await admin.unsafe(`alter database ${name} allow_connections true`);
         expect(await readyz(app)).toEqual({ status: 200, body: { status: 'ready' } });
       } finally {

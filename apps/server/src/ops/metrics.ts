@@ -56,13 +56,15 @@ export class Metrics {
       help: 'Events the devices say they have recorded but the server has not stored (highest local seq minus stored seq, current incarnations)',
       registers: [this.registry],
       async collect() {
-        const [row] = await queryRows<{ backlog: string | number }>(
-          db,
-          sql`select coalesce(sum(greatest(highest_local_seq - last_seq, 0)), 0) as backlog
-              from device_incarnations di
-              where epoch = (select max(epoch) from device_incarnations x where x.device_id = di.device_id)`,
+        const rows = await orNothing(
+          queryRows<{ backlog: string | number }>(
+            db,
+            sql`select coalesce(sum(greatest(highest_local_seq - last_seq, 0)), 0) as backlog
+                from device_incarnations di
+                where epoch = (select max(epoch) from device_incarnations x where x.device_id = di.device_id)`,
+          ),
         );
-        this.set(Number(row?.backlog ?? 0));
+        if (rows) this.set(Number(rows[0]?.backlog ?? 0));
       },
     });
     new Gauge({
@@ -70,11 +72,13 @@ export class Metrics {
       help: 'Webhook deliveries waiting to be delivered (pending)',
       registers: [this.registry],
       async collect() {
-        const [row] = await queryRows<{ n: string | number }>(
-          db,
-          sql`select count(*) as n from webhook_deliveries where status = 'pending'`,
+        const rows = await orNothing(
+          queryRows<{ n: string | number }>(
+            db,
+            sql`select count(*) as n from webhook_deliveries where status = 'pending'`,
+          ),
         );
-        this.set(Number(row?.n ?? 0));
+        if (rows) this.set(Number(rows[0]?.n ?? 0));
       },
     });
   }
@@ -93,6 +97,18 @@ export class Metrics {
       const lag = (now.getTime() - new Date(event.deviceTime).getTime()) / 1000;
       this.syncLag.observe(Math.max(0, lag));
     }
+  }
+}
+
+/**
+ * A gauge read from the database keeps its last value while the database is away, so the
+ * scrape (and the process metrics in it) still succeeds; `/readyz` tells that it is away.
+ */
+async function orNothing<T>(query: Promise<T>): Promise<T | null> {
+  try {
+    return await query;
+  } catch {
+    return null;
   }
 }
 
