@@ -96,6 +96,11 @@ describe('/metrics without METRICS_TOKEN', () => {
       const res = await fetch(`${server.url}/metrics`);
       expect(res.status).toBe(200);
       expect(await res.text()).toContain('# TYPE wms_push_events_total counter');
+      // Relayed by a reverse proxy on this host: loopback, but not a local caller.
+      const proxied = await fetch(`${server.url}/metrics`, {
+        headers: { 'x-forwarded-for': '203.0.113.9' },
+      });
+      expect(proxied.status).toBe(403);
     } finally {
       await server.stop();
     }

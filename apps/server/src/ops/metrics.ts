@@ -112,18 +112,21 @@ async function orNothing<T>(query: Promise<T>): Promise<T | null> {
   }
 }
 
+/** A request relayed by a proxy on this host comes from loopback but is not a local caller. */
+const PROXIED = ['forwarded', 'x-forwarded-for', 'x-real-ip'];
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /**
  * `GET /metrics` in the Prometheus text format. With METRICS_TOKEN set, scrapers send it as a
- * bearer token; without, only callers on this machine (loopback) may read it.
+ * bearer token; without, only callers on this machine (loopback, not relayed by a proxy) may
+ * read it.
  */
 export function metricsRoutes(metrics: Metrics, token: string | null) {
   return new Hono().get('/metrics', async (c) => {
     if (token) {
       const sent = c.req.header('authorization')?.replace(/^Bearer /, '') ?? '';
       if (!sameSecret(sent, token)) throw forbidden('Metrics need the METRICS_TOKEN as bearer');
-    } else if (!LOOPBACK.test(remoteAddress(c) ?? '')) {
+    } else if (!LOOPBACK.test(remoteAddress(c) ?? '') || PROXIED.some((h) => c.req.header(h))) {
       throw forbidden('Metrics are served to loopback callers only unless METRICS_TOKEN is set');
     }
     return c.body(await metrics.registry.metrics(), 200, {
