@@ -23,6 +23,15 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The real server process: health, migrations, shutdown, TLS, backups.
+          name: 'ops',
+          include: ['tests/ops/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.ts'],
           globalSetup: ['tests/support/build-pwa.ts'],

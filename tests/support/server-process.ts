@@ -15,6 +15,10 @@ export interface ServerProcess {
   crash: () => Promise<void>;
   /** Everything the server printed, for a failing test's message. */
   output: () => string;
+  /** Sends SIGTERM and returns at once (for tests of what happens during a shutdown). */
+  terminate: () => void;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
 }
 
 /**
@@ -37,11 +41,15 @@ export async function startServerProcess(
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       INIT_CWD: repoRoot,
+      LOG_LEVEL: 'warn',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -50,7 +58,7 @@ export async function startServerProcess(
       60_000,
     );
     child.stdout.on('data', () => {
-      const match = /running at (http:\/\/[\d.:a-z]+)/.exec(output);
+      const match = /running at (https?:\/\/[\d.:a-z]+)/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -65,6 +73,8 @@ export async function startServerProcess(
     url,
     dataDir,
     output: () => output,
+    terminate: () => child.kill('SIGTERM'),
+    exited,
     stop: async () => {
       await stopChild(child);
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });

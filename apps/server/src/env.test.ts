@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './env';
 
@@ -27,5 +30,61 @@ describe('configuration', () => {
     });
     expect(embedded.database).toEqual({ kind: 'pglite', dataDir: '/tmp/wms-env-test/pglite' });
     expect(embedded.port).toBe(8080);
+  });
+
+  it('has operational defaults: info logs, loopback-only metrics, plain HTTP, 90-day retention', () => {
+    const c = loadConfig({ DATA_DIR: '/tmp/wms-env-test', AUTH_SECRET: 's'.repeat(32) });
+    expect(c.logLevel).toBe('info');
+    expect(c.metricsToken).toBeNull();
+    expect(c.tls).toBeNull();
+    expect(c.shutdownTimeoutMs).toBe(20_000);
+    expect(c.retentionMs).toBe(90 * 86_400_000);
+    expect(c.archiveIntervalMs).toBe(3_600_000);
+  });
+
+  it('reads the operational variables and names bad ones', () => {
+    const c = loadConfig({
+      AUTH_SECRET: 's'.repeat(32),
+      LOG_LEVEL: 'silent',
+      METRICS_TOKEN: 'm'.repeat(16),
+      SHUTDOWN_TIMEOUT_SECONDS: '3',
+      SCAN_EVENT_RETENTION_DAYS: '0',
+      ARCHIVE_INTERVAL_MINUTES: '5',
+    });
+    expect(c.logLevel).toBe('silent');
+    expect(c.metricsToken).toBe('m'.repeat(16));
+    expect(c.shutdownTimeoutMs).toBe(3000);
+    expect(c.retentionMs).toBe(0);
+    expect(c.archiveIntervalMs).toBe(300_000);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud', METRICS_TOKEN: 'short' })).toThrow(
+      /^Bad configuration: LOG_LEVEL: .*; METRICS_TOKEN: /,
+    );
+    expect(() => loadConfig({ SCAN_EVENT_RETENTION_DAYS: '-1' })).toThrow(
+      /SCAN_EVENT_RETENTION_DAYS/,
+    );
+  });
+
+  it('serves TLS only with both a certificate and a key, read from PEM files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wms-tls-env-'));
+    const cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    writeFileSync(cert, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    writeFileSync(key, '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n');
+    const base = { AUTH_SECRET: 's'.repeat(32) };
+    expect(loadConfig({ ...base, TLS_CERT: cert, TLS_KEY: key }).tls).toEqual({
+      cert: readFileSync(cert, 'utf8'),
+      key: readFileSync(key, 'utf8'),
+    });
+    expect(() => loadConfig({ ...base, TLS_CERT: cert })).toThrow(
+      'Bad configuration: TLS_CERT and TLS_KEY go together (set both or neither)',
+    );
+    expect(() => loadConfig({ ...base, TLS_CERT: join(dir, 'none.pem'), TLS_KEY: key })).toThrow(
+      /TLS_CERT: no file/,
+    );
+    writeFileSync(join(dir, 'junk.pem'), 'not pem');
+    expect(() => loadConfig({ ...base, TLS_CERT: cert, TLS_KEY: join(dir, 'junk.pem') })).toThrow(
+      /TLS_KEY: .* is not a PEM file/,
+    );
+    rmSync(dir, { recursive: true });
   });
 });

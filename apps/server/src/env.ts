@@ -23,6 +23,19 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   /** The built PWA. */
   PWA_DIST: z.string().optional(),
+  /** pino level of the JSON logs on stdout: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Bearer token for `GET /metrics`; without it only loopback callers may scrape. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** PEM certificate (chain) and key files: both set, the server speaks HTTPS itself. */
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
+  /** How long a shutdown waits for requests in flight before closing connections anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
+  /** Scan events older than this many days move to the archive table; 0 keeps all hot. */
+  SCAN_EVENT_RETENTION_DAYS: z.coerce.number().min(0).default(90),
+  /** How often the archiving runs. */
+  ARCHIVE_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
 });
 
 export interface ServerConfig {
@@ -34,6 +47,16 @@ export interface ServerConfig {
   tokenTtlMs: number;
   seedDemo: boolean;
   pwaDist: string;
+  // The operational settings below are optional for callers that build a config by hand
+  // (tests, benchmarks); `loadConfig` always sets them and `startServer` has the same defaults.
+  logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  metricsToken?: string | null;
+  /** The PEM files' contents, read at start. */
+  tls?: { cert: string; key: string } | null;
+  shutdownTimeoutMs?: number;
+  /** 0: archiving off. */
+  retentionMs?: number;
+  archiveIntervalMs?: number;
 }
 
 /** Parses the environment once; nothing else in the server reads `process.env`. */
@@ -49,6 +72,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
     throw new Error('Bad configuration: AUTH_SECRET (32+ characters) is required in production');
   }
+  if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {
+    throw new Error('Bad configuration: TLS_CERT and TLS_KEY go together (set both or neither)');
+  }
   return {
     mode: e.NODE_ENV,
     port: e.PORT,
@@ -62,7 +88,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pwaDist: e.PWA_DIST
       ? resolve(base, e.PWA_DIST)
       : fileURLToPath(new URL('../../pwa/dist', import.meta.url)),
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    tls:
+      e.TLS_CERT && e.TLS_KEY
+        ? {
+            cert: readPem(resolve(base, e.TLS_CERT), 'TLS_CERT'),
+            key: readPem(resolve(base, e.TLS_KEY), 'TLS_KEY'),
+          }
+        : null,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    retentionMs: e.SCAN_EVENT_RETENTION_DAYS * 86_400_000,
+    archiveIntervalMs: e.ARCHIVE_INTERVAL_MINUTES * 60_000,
   };
+}
+
+function readPem(file: string, name: string): string {
+  if (!existsSync(file)) throw new Error(`Bad configuration: ${name}: no file ${file}`);
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes('-----BEGIN ')) {
+    throw new Error(`Bad configuration: ${name}: ${file} is not a PEM file`);
+  }
+  return text;
 }
 
 /** A development secret kept beside the data, so tokens survive a restart. */

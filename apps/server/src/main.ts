@@ -15,8 +15,15 @@ console.log(`Open it in Chrome on a handheld or desktop. Demo logins (PIN ${DEMO
 for (const user of DEMO_USERS)
   console.log(`  ${user.badge}  ${user.role.padEnd(10)} ${user.name} (${user.warehouseId})`);
 
+// A graceful stop on SIGTERM (orchestrators, systemd) and SIGINT (Ctrl-C): see `close()`.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error('shutdown failed', err);
+        process.exit(1);
+      },
+    );
   });
 }

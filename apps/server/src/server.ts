@@ -1,9 +1,14 @@
+import { createServer as createHttpsServer } from 'node:https';
 import { serve, type ServerType } from '@hono/node-server';
+import { pino } from 'pino';
 import { type Database, openDatabase } from './db/database';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { seedHubDemoIfMissing } from './demo/seed-hub-demo';
 import type { ServerConfig } from './env';
 import { createApp } from './http/app';
+import { Lifecycle } from './ops/lifecycle';
+import { Metrics } from './ops/metrics';
+import { startArchiving } from './ops/archive-scan-events';
 import { POKE_CHANNEL, type PokeNotice } from './sync/change-feed';
 import { PokeHub } from './sync/poke-hub';
 import { ensureHubDefaults } from './holds/ensure-hold-defaults';
@@ -14,11 +19,17 @@ export interface RunningServer {
   url: string;
   database: Database;
   seeded: boolean;
+  /**
+   * A graceful stop: `/readyz` turns 503, no new connections are accepted, event streams are
+   * closed (clients reconnect elsewhere), requests in flight finish (up to the shutdown
+   * timeout), then the background work stops and the database is closed.
+   */
   close(): Promise<void>;
 }
 
 /** Opens (and migrates) the database, seeds the demo if asked, listens for pokes, and serves. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const logger = pino({ level: config.logLevel ?? 'info' });
   const database = await openDatabase(config.database);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
   await ensureHubDefaults(database.db);
@@ -36,6 +47,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const unlisten = await database.listen(POKE_CHANNEL, (payload) => {
     pokes.dispatch(JSON.parse(payload) as PokeNotice);
   });
+  const lifecycle = new Lifecycle();
   const app = createApp({
     db: database.db,
     pokes,
@@ -43,27 +55,90 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     tokenTtlMs: config.tokenTtlMs,
     pwaDist: config.pwaDist,
     now: () => new Date(),
+    lifecycle,
+    logger,
+    metrics: new Metrics(database.db, { processMetrics: true }),
+    metricsToken: config.metricsToken ?? null,
+    ...(database.backup ? { backup: database.backup } : {}),
+    retentionMs: config.retentionMs ?? 0,
   });
+  const stopArchiving = startArchiving(database.db, {
+    retentionMs: config.retentionMs ?? 0,
+    intervalMs: config.archiveIntervalMs ?? 3_600_000,
+    now: () => new Date(),
+    onArchived: (moved) => logger.info({ moved }, 'archived old scan events'),
+    onError: (err) => logger.error({ err }, 'archiving scan events failed'),
+  });
+  const tls = config.tls ?? null;
   const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolve(s),
+    const s = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
+      },
+      () => resolve(s),
     );
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const scheme = tls ? 'https' : 'http';
+  const url = `${scheme}://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  logger.info({ url, driver: database.driver }, 'listening');
+  let closing: Promise<void> | null = null;
   return {
-    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    url,
     database,
     seeded,
-    close: async () => {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      });
-      await stopWebhooks();
-      await stopRedAlerts();
-      await unlisten();
-      await database.close();
-    },
+    close: () =>
+      (closing ??= (async () => {
+        logger.info({ inFlight: lifecycle.inFlight }, 'shutting down');
+        const drained = lifecycle.drain();
+        await closeGracefully(server, drained, config.shutdownTimeoutMs ?? 20_000, () =>
+          logger.warn(
+            { inFlight: lifecycle.inFlight },
+            'shutdown timeout: closing the remaining connections',
+          ),
+        );
+        await stopArchiving();
+        await stopWebhooks();
+        await stopRedAlerts();
+        await unlisten();
+        await database.close();
+        logger.info('stopped');
+      })()),
   };
+}
+
+/**
+ * Stops accepting, lets the requests in flight finish and their answers go out, closing each
+ * connection as it falls idle; after `timeoutMs` whatever is left is cut.
+ */
+async function closeGracefully(
+  server: ServerType,
+  drained: Promise<void>,
+  timeoutMs: number,
+  onTimeout: () => void,
+) {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const http = server as ServerType & {
+    closeIdleConnections?: () => void;
+    closeAllConnections?: () => void;
+  };
+  let done = false;
+  const sweeper = setInterval(() => http.closeIdleConnections?.(), 50);
+  const deadline = setTimeout(() => {
+    if (done) return;
+    onTimeout();
+    http.closeAllConnections?.();
+  }, timeoutMs);
+  try {
+    await drained.then(() => http.closeIdleConnections?.());
+    await closed;
+  } finally {
+    done = true;
+    clearInterval(sweeper);
+    clearTimeout(deadline);
+  }
 }

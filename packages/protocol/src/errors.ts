@@ -13,6 +13,8 @@ export const errorBodySchema = z.object({
     message: z.string(),
     fields: z.array(fieldErrorSchema).optional(),
     expectedSeq: z.int().optional(),
+    /** The request's id (its `X-Request-Id`), to find it in the server's logs. */
+    requestId: z.string().optional(),
   }),
 });
 export type FieldError = z.infer<typeof fieldErrorSchema>;

@@ -1,5 +1,6 @@
 import * as p from '@wms/protocol';
 import type { z } from 'zod';
+import { archiveRequestSchema } from '../ops/admin-routes';
 
 /** One documented operation of the hub's API. */
 export interface Operation {
@@ -281,5 +282,20 @@ export const OPERATIONS: readonly Operation[] = [
       'Order health index (day, live) with its ratios, per-picker rates, sync lag p95, red alerts (raised once each)',
     roles: SUPERVISORS,
     response: p.kpisSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/admin/backup',
+    summary:
+      'A consistent backup of the embedded database while it runs (gzipped tarball); 409 not_available on Postgres (use pg_dump)',
+    roles: ADMIN,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/archive-scan-events',
+    summary:
+      'Move scan events older than olderThanDays (default SCAN_EVENT_RETENTION_DAYS) to the archive now',
+    roles: ADMIN,
+    body: archiveRequestSchema,
   },
 ];

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
@@ -22,12 +22,25 @@ export interface Database {
   /** Calls `onPayload` for every NOTIFY on `channel`, from this or any other server instance. */
   listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
   close: () => Promise<void>;
+  /**
+   * The embedded database only: a gzipped tarball of its data folder, taken between
+   * transactions (no transaction half-done in it) while the server keeps running.
+   */
+  backup?: () => Promise<Blob>;
 }
 
 export type DatabaseConfig =
   { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/** The `when` of the newest migration this build ships: a ready database has applied it. */
+export const latestMigrationMillis: number = Math.max(
+  ...(
+    JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8')) as {
+      entries: { when: number }[];
+    }
+  ).entries.map((e) => e.when),
+);
 /** Held while migrating, so several instances starting at once migrate one at a time. */
 const MIGRATION_LOCK = 72_410_001;
 
@@ -46,6 +59,8 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     driver: 'pglite',
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
+    // Inside a transaction of its own: PGlite runs one transaction at a time, so none is open.
+    backup: () => client.transaction(() => client.dumpDataDir('gzip')),
   };
 }
 

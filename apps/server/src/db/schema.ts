@@ -271,6 +271,36 @@ export const scanEvents = pgTable(
   ],
 );
 
+/**
+ * Scan events older than the retention age, moved out of `scan_events` so the hot table stays
+ * small. Still read by the order trace and by push (a replayed archived event is answered with
+ * its stored outcome, never applied again).
+ */
+export const scanEventsArchive = pgTable(
+  'scan_events_archive',
+  {
+    id: uuid('id').primaryKey(),
+    deviceId: uuid('device_id').notNull(),
+    epoch: integer('epoch').notNull(),
+    seq: integer('seq').notNull(),
+    warehouseId: text('warehouse_id').notNull(),
+    userId: text('user_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    assignmentVersionSeen: integer('assignment_version_seen').notNull(),
+    outcome: text('outcome', {
+      enum: ['applied', 'over-pick', 'stale-assignment', 'unknown-line'],
+    }).notNull(),
+    deviceTime: timestamp('device_time', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    archivedAt: now('archived_at'),
+  },
+  (t) => [
+    unique('scan_events_archive_incarnation_seq').on(t.deviceId, t.epoch, t.seq),
+    index('scan_events_archive_pick_line').on(sql`(${t.payload}->>'pickLineId')`),
+  ],
+);
+
 export const exceptions = pgTable(
   'exceptions',
   {

@@ -15,7 +15,8 @@ export type ApiErrorCode =
   | 'not_found'
   | 'seq_gap'
   | 'event_conflict'
-  | 'payload_too_large';
+  | 'payload_too_large'
+  | 'not_available';
 
 /** An expected failure that a client meets: it becomes a 4xx with `errorBodySchema`'s body. */
 export class ApiError extends HTTPException {

@@ -1,4 +1,7 @@
 import type { Db } from '../db/database';
+import type { Logger } from 'pino';
+import type { Lifecycle } from '../ops/lifecycle';
+import type { Metrics } from '../ops/metrics';
 import type { PokeHub } from '../sync/poke-hub';
 
 /** What the HTTP app needs from the outside; tests pass their own. */
@@ -12,4 +15,16 @@ export interface AppDeps {
   now: () => Date;
   /** How often an idle event stream sends a keep-alive comment. */
   keepAliveMs?: number;
+  /** Requests in flight and draining on shutdown; the server passes one, tests may. */
+  lifecycle?: Lifecycle;
+  /** JSON logs; silent when not given (tests). */
+  logger?: Logger;
+  /** Prometheus metrics; a fresh registry when not given. */
+  metrics?: Metrics;
+  /** Bearer token for `/metrics`; null: loopback callers only. */
+  metricsToken?: string | null;
+  /** A consistent tarball of the embedded database; absent on Postgres (use pg_dump). */
+  backup?: () => Promise<Blob>;
+  /** Scan events older than this are archived (the on-demand default); 0 or absent: off. */
+  retentionMs?: number;
 }

@@ -24,6 +24,12 @@ import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
 import { securityHeaders } from './security-headers';
 import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
+import { healthRoutes } from '../ops/health';
+import { pino } from 'pino';
+import { Lifecycle } from '../ops/lifecycle';
+import { Metrics, metricsRoutes } from '../ops/metrics';
+import { requestContext } from '../ops/request-context';
+import { adminRoutes } from '../ops/admin-routes';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -33,10 +39,19 @@ import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
  * const app = createApp(deps);
  * const res = await app.request('/api/health');
  */
-export function createApp(deps: AppDeps) {
+export function createApp(given: AppDeps) {
+  const deps: AppDeps & Required<Pick<AppDeps, 'lifecycle' | 'logger' | 'metrics'>> = {
+    ...given,
+    lifecycle: given.lifecycle ?? new Lifecycle(),
+    logger: given.logger ?? pino({ level: 'silent' }),
+    metrics: given.metrics ?? new Metrics(given.db),
+  };
   const app = new Hono();
   app.onError(handleError);
+  app.use(requestContext(deps));
   app.use(securityHeaders());
+  app.route('/', healthRoutes(deps.db, deps.lifecycle));
+  app.route('/', metricsRoutes(deps.metrics, deps.metricsToken ?? null));
   app.use('/api/*', rejectRevokedDevices(deps.db, deps.authSecret));
   app.use('/api/*', bodyLimits());
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
@@ -56,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/hub-settings', settingsRoutes(deps));
   app.route('/api/tasks', taskRoutes(deps));
   app.route('/api/console', consoleRoutes(deps));
+  app.route('/api/admin', adminRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

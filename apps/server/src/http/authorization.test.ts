@@ -76,6 +76,8 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/webhooks/deliveries/:deliveryId/attempts': ADMIN,
   'POST /api/webhooks/deliveries/:deliveryId/replay': ADMIN,
   'POST /api/webhooks/replay': ADMIN,
+  'GET /api/admin/backup': ADMIN,
+  'POST /api/admin/archive-scan-events': ADMIN,
 };
 
 const BADGES: Record<'picker' | 'supervisor' | 'admin', string> = {
@@ -133,4 +135,19 @@ describe('the authorisation matrix', () => {
       }
     },
   );
+
+  it('outside /api: health and readiness are open, metrics need METRICS_TOKEN or loopback', async () => {
+    const outside = fixture.app.routes
+      .filter((r) => r.method !== 'ALL' && !r.path.startsWith('/api/'))
+      .map((r) => `${r.method} ${r.path}`);
+    expect([...new Set(outside)].sort()).toEqual(['GET /healthz', 'GET /metrics', 'GET /readyz']);
+    expect((await fixture.app.request('/healthz')).status).toBe(200);
+    expect((await fixture.app.request('/readyz')).status).toBe(200);
+    // In-process callers are not loopback, and this app has no METRICS_TOKEN.
+    const admin = await tokenOf('admin');
+    const metrics = await fixture.app.request('/metrics', {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(metrics.status).toBe(403);
+  });
 });

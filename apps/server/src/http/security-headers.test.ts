@@ -19,7 +19,11 @@ describe('security headers', () => {
     const res = await fixture.app.request('/api/nope');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
-      error: { code: 'not_found', message: 'No API route GET /api/nope' },
+      error: {
+        code: 'not_found',
+        message: 'No API route GET /api/nope',
+        requestId: expect.any(String),
+      },
     });
   });
 });

@@ -10,7 +10,7 @@ export interface TraceEntry {
 
 /**
  * An order's whole life in one timeline (M5.2): the steps it recorded, every scan of its pick
- * lines with picker and device, and every webhook delivery attempt about it. Entries of one
+ * lines with picker and device (archived scans included), and every webhook delivery attempt about it. Entries of one
  * instant: scans first, then the steps they caused, then webhook attempts.
  */
 export async function orderTrace(db: Db, orderId: string) {
@@ -37,7 +37,11 @@ export async function orderTrace(db: Db, orderId: string) {
              'picker', u.name, 'deviceId', se.device_id, 'deviceTime', se.device_time,
              'pickLineId', se.payload->>'pickLineId', 'waveId', se.payload->>'waveId', 'qty', se.payload->'qty'),
            0, se.seq
-    from scan_events se
+    from (select id, type, outcome, user_id, device_id, device_time, payload, received_at, seq
+          from scan_events
+          union all
+          select id, type, outcome, user_id, device_id, device_time, payload, received_at, seq
+          from scan_events_archive) se
     join pick_lines pl on pl.id = se.payload->>'pickLineId' and pl.order_id = ${orderId}
     left join users u on u.id = se.user_id
     union all

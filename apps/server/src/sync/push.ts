@@ -1,8 +1,8 @@
 import type { EventOutcome, PushRequest, PushResponse, ScanEvent } from '@wms/protocol';
-import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
-import { deviceIncarnations, scanEvents, users } from '../db/schema';
+import { deviceIncarnations, users } from '../db/schema';
 import { ApiError, forbidden } from '../http/api-error';
 import { applyEvents } from './apply-events';
 import { lockIncarnation } from './lock-incarnation';
@@ -18,11 +18,15 @@ export async function pushEvents(
   session: Session,
   request: PushRequest,
   now: Date,
+  /** Told, once committed, which events were stored now and how many were replays. */
+  onCommitted?: (stored: StoredEvent[], replayed: number) => void,
 ): Promise<PushResponse> {
   if (request.deviceId !== session.deviceId || request.epoch !== session.epoch) {
     throw forbidden('A device may only push its own events: this token belongs to another device');
   }
-  return db.transaction(async (tx) => {
+  let stored: StoredEvent[] = [];
+  let replayedCount = 0;
+  const response = await db.transaction(async (tx) => {
     const incarnation = await lockIncarnation(tx, request.deviceId, request.epoch);
     const expected = incarnation.lastSeq + 1;
     const first = request.events[0];
@@ -44,7 +48,9 @@ export async function pushEvents(
       const applied = await applyEvents(tx, session.warehouseId, fresh, now);
       await storeEvents(tx, request, session.warehouseId, fresh, applied, now);
       for (const [seq, outcome] of applied) outcomes.set(seq, outcome);
+      stored = fresh.map((e) => ({ ...e, outcome: applied.get(e.seq) ?? 'applied' }));
     }
+    replayedCount = replayed.length;
     const ackedThroughSeq = fresh.at(-1)?.seq ?? incarnation.lastSeq;
     await tx
       .update(deviceIncarnations)
@@ -68,7 +74,11 @@ export async function pushEvents(
       })),
     };
   });
+  onCommitted?.(stored, replayedCount);
+  return response;
 }
+
+export type StoredEvent = ScanEvent & { outcome: EventOutcome };
 
 /** The outcomes stored for events sent again; a different event under a stored seq is a device bug. */
 async function storedOutcomes(tx: Tx, request: PushRequest, replayed: readonly ScanEvent[]) {
@@ -76,17 +86,18 @@ async function storedOutcomes(tx: Tx, request: PushRequest, replayed: readonly S
   const first = replayed[0];
   const last = replayed.at(-1);
   if (!first || !last) return outcomes;
-  const stored = await tx
-    .select({ id: scanEvents.id, seq: scanEvents.seq, outcome: scanEvents.outcome })
-    .from(scanEvents)
-    .where(
-      and(
-        eq(scanEvents.deviceId, request.deviceId),
-        eq(scanEvents.epoch, request.epoch),
-        gte(scanEvents.seq, first.seq),
-        lte(scanEvents.seq, last.seq),
-      ),
-    );
+  // An old event may have been archived: its stored outcome is in the archive (never re-applied).
+  const stored = await queryRows<{ id: string; seq: number; outcome: EventOutcome }>(
+    tx,
+    sql`
+    select id, seq, outcome from scan_events
+    where device_id = ${request.deviceId} and epoch = ${request.epoch}
+      and seq between ${first.seq} and ${last.seq}
+    union all
+    select id, seq, outcome from scan_events_archive
+    where device_id = ${request.deviceId} and epoch = ${request.epoch}
+      and seq between ${first.seq} and ${last.seq}`,
+  );
   const bySeq = new Map(stored.map((row) => [row.seq, row]));
   for (const event of replayed) {
     const row = bySeq.get(event.seq);
@@ -149,7 +160,15 @@ async function storeEvents(
     on conflict do nothing
     returning id`,
   );
-  if (inserted.length !== rows.length) {
+  const archived =
+    inserted.length === rows.length
+      ? await queryRows<{ id: string }>(
+          tx,
+          sql`select id from scan_events_archive
+              where id in (select jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.id))}::jsonb)::uuid)`,
+        )
+      : [];
+  if (inserted.length !== rows.length || archived.length > 0) {
     throw new ApiError(
       409,
       'event_conflict',

@@ -19,7 +19,12 @@ export function syncRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .post('/push', auth, async (c) => {
       const request = await parseBody(c, pushRequestSchema);
-      return c.json(await pushEvents(deps.db, c.var.session, request, deps.now()));
+      const started = performance.now();
+      const now = deps.now();
+      const response = await pushEvents(deps.db, c.var.session, request, now, (stored, replayed) =>
+        deps.metrics?.observePush(stored, replayed, (performance.now() - started) / 1000, now),
+      );
+      return c.json(response);
     })
     .get('/pull', auth, async (c) => {
       const { cursor, highestLocalSeq } = parseWith(pullQuerySchema, c.req.query());
@@ -40,10 +45,18 @@ export function syncRoutes(deps: AppDeps) {
           });
         });
         stream.onAbort(unsubscribe);
-        await send({ reason: 'hello' });
-        while (!stream.aborted && !stream.closed) {
-          await stream.sleep(deps.keepAliveMs ?? 25_000);
-          if (!stream.aborted) await stream.write(': keep-alive\n\n');
+        // On shutdown the stream ends, so the device's EventSource reconnects (to another
+        // instance behind the load balancer) instead of waiting on a server that is going away.
+        const draining = deps.lifecycle?.drainSignal;
+        const drained = new Promise<void>((resolve) => {
+          if (!draining || draining.aborted) resolve();
+          else draining.addEventListener('abort', () => resolve(), { once: true });
+        });
+        const open = () => !stream.aborted && !stream.closed && !draining?.aborted;
+        if (open()) await send({ reason: 'hello' });
+        while (open()) {
+          await Promise.race([stream.sleep(deps.keepAliveMs ?? 25_000), drained]);
+          if (open()) await stream.write(': keep-alive\n\n');
         }
         unsubscribe();
       }),
