@@ -7,5 +7,6 @@
  * - 2: additive (hub): pick line status `cancelled` (held order pulled from a wave), role `integration`.
  *      (handheld): events short@1 and bin-label-failed@1; pick@1 may carry lot, expiry and toteCode; pick lines carry
  *      checkDigits and lotTracked; GET /api/tasks (reprint-label and cycle-count tasks).
+ * - 3: additive: event put-back@1 (units returned to their bins after an order or wave was pulled).
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;

@@ -158,6 +158,12 @@ export const OPERATIONS: readonly Operation[] = [
     roles: STAFF,
   },
   {
+    method: 'get',
+    path: '/api/inventory/bins/{binCode}',
+    summary: 'What one bin of your warehouse holds, SKU by SKU (the bin stock pickers take from)',
+    roles: STAFF,
+  },
+  {
     method: 'post',
     path: '/api/inventory/receipts',
     summary: 'Expect an inbound delivery',

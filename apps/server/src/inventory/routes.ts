@@ -1,4 +1,4 @@
-import { inboundReceiptSchema, uuidSchema } from '@wms/protocol';
+import { binCodeSchema, inboundReceiptSchema, uuidSchema } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { requireCaller } from '../auth/require-caller';
@@ -7,7 +7,7 @@ import { queryRows } from '../db/database';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
 import { expectInbound, receiveInbound } from './inbound-receipts';
-import { stockOfSku } from './stock-levels';
+import { stockInBin, stockOfSku } from './stock-levels';
 
 const STAFF = ['supervisor', 'admin', 'integration'] as const;
 
@@ -17,6 +17,15 @@ export function inventoryRoutes(deps: AppDeps) {
     .use(requireCaller(deps, STAFF))
     .get('/stock/:skuId', async (c) =>
       c.json(await stockOfSku(deps.db, pathParam(c, 'skuId'), deps.now())),
+    )
+    .get('/bins/:binCode', async (c) =>
+      c.json(
+        await stockInBin(
+          deps.db,
+          c.var.session.warehouseId,
+          pathParam(c, 'binCode', binCodeSchema),
+        ),
+      ),
     )
     .post('/receipts', async (c) =>
       c.json(await expectInbound(deps.db, await parseBody(c, inboundReceiptSchema)), 201),
