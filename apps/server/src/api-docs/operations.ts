@@ -173,8 +173,32 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/inventory/receipts/{receiptId}/receive',
-    summary: 'Receive an inbound delivery (inbound → physical)',
+    summary:
+      'Receive an inbound delivery (inbound → physical), put away in a bin where the warehouse has bins',
     roles: STAFF,
+    body: p.receiveInboundSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/inventory/reconciliation',
+    summary: 'Pool vs floor: SKUs whose pool physical differs from bins + units in hand',
+    roles: STAFF,
+    response: p.reconciliationSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/inventory/reconciliation',
+    summary: 'Correct drifting pool rows to bins + units in hand (recorded in pool_corrections)',
+    roles: SUPERVISORS,
+    response: p.reconciliationSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/{taskId}/count',
+    summary: 'Record a cycle count: the bin and the pool move by the difference; the task closes',
+    roles: SUPERVISORS,
+    body: p.cycleCountSchema,
+    response: p.cycleCountResultSchema,
   },
   {
     method: 'get',

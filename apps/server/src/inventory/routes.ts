@@ -1,4 +1,9 @@
-import { binCodeSchema, inboundReceiptSchema, uuidSchema } from '@wms/protocol';
+import {
+  binCodeSchema,
+  inboundReceiptSchema,
+  receiveInboundSchema,
+  uuidSchema,
+} from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { requireCaller } from '../auth/require-caller';
@@ -7,6 +12,7 @@ import { queryRows } from '../db/database';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
 import { expectInbound, receiveInbound } from './inbound-receipts';
+import { reconcilePool } from './reconcile-pool';
 import { stockInBin, stockOfSku } from './stock-levels';
 
 const STAFF = ['supervisor', 'admin', 'integration'] as const;
@@ -30,8 +36,23 @@ export function inventoryRoutes(deps: AppDeps) {
     .post('/receipts', async (c) =>
       c.json(await expectInbound(deps.db, await parseBody(c, inboundReceiptSchema)), 201),
     )
-    .post('/receipts/:receiptId/receive', async (c) =>
-      c.json(await receiveInbound(deps.db, pathParam(c, 'receiptId', uuidSchema), deps.now())),
+    .post('/receipts/:receiptId/receive', async (c) => {
+      const receiptId = pathParam(c, 'receiptId', uuidSchema);
+      const { binCode } = await parseBody(c, receiveInboundSchema);
+      return c.json(await receiveInbound(deps.db, receiptId, binCode ?? null, deps.now()));
+    })
+    .get('/reconciliation', async (c) =>
+      c.json(await reconcilePool(deps.db, c.var.session.warehouseId, null, deps.now())),
+    )
+    .post('/reconciliation', requireCaller(deps, ['supervisor', 'admin']), async (c) =>
+      c.json(
+        await reconcilePool(
+          deps.db,
+          c.var.session.warehouseId,
+          { by: c.var.session.userId },
+          deps.now(),
+        ),
+      ),
     )
     .get('/alerts', async (c) =>
       c.json({

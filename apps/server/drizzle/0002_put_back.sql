@@ -1,1 +1,0 @@
-ALTER TABLE "pick_lines" ADD COLUMN "put_back_qty" integer DEFAULT 0 NOT NULL;
