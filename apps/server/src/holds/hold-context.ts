@@ -6,17 +6,20 @@ import type { CleanOrder } from '../orders/clean-order';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
-/** Looks up the counts the hold rules need (this order not yet stored: it is counted in). */
+/** Looks up the counts the hold rules need (an order not yet stored is counted in). */
 export async function holdContext(
   tx: Tx,
   order: CleanOrder,
   rules: readonly HoldRule[],
   now: Date,
+  /** The order is already stored (a dedup merge re-running the rules): it counts itself. */
+  stored = false,
 ): Promise<HoldContext> {
   const placedAt = new Date(order.input.placedAt);
   const repeat = rules.find((r) => r.kind === 'repeat-same-address');
   const peak = rules.find((r) => r.kind === 'peak-protection');
   const windowStart = new Date(placedAt.getTime() - (repeat?.windowMinutes ?? 30) * 60_000);
+  await lockCountKeys(tx, order, rules);
   const [counts] = await queryRows<{ sameId: number; sameAddress: number }>(
     tx,
     sql`
@@ -29,12 +32,42 @@ export async function holdContext(
          and placed_at >= ${windowStart.toISOString()}::timestamptz) as "sameAddress"`,
   );
   return {
-    sameIdOrdersToday: order.input.consignee.idNumber ? (counts?.sameId ?? 0) + 1 : 0,
-    sameAddressOrdersInWindow: (counts?.sameAddress ?? 0) + 1,
+    sameIdOrdersToday: order.input.consignee.idNumber
+      ? (counts?.sameId ?? 0) + (stored ? 0 : 1)
+      : 0,
+    sameAddressOrdersInWindow: (counts?.sameAddress ?? 0) + (stored ? 0 : 1),
     peak: peak
       ? (await isIntakeInPeak(tx, peak, placedAt, now)) || (await isSyncInPeak(tx, peak, now))
       : false,
   };
+}
+
+/** Advisory-lock namespaces: one per counted key (the dedup lock on the phone is 72410003). */
+const ID_NUMBER_LOCK = 72410004;
+const ADDRESS_LOCK = 72410005;
+
+/**
+ * Orders of one ID number, and of one customer to one address, take turns from here to commit
+ * (M4.1, M4.5): without it, two orders arriving at the same moment would both count the other
+ * as absent and both slip under the limit. Taken in a fixed order (phone in dedup, then ID, then
+ * address), one key of each per transaction, so two intakes never wait on each other in a cycle.
+ * Under READ COMMITTED the count that follows sees every order committed before the lock.
+ */
+async function lockCountKeys(tx: Tx, order: CleanOrder, rules: readonly HoldRule[]) {
+  const idNumber = order.input.consignee.idNumber;
+  if (idNumber && rules.some((r) => r.kind === 'id-daily-orders')) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ID_NUMBER_LOCK}, hashtext(${idNumber}))`);
+  }
+  if (rules.some((r) => r.kind === 'repeat-same-address')) {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${addressKey(order)}))`,
+    );
+  }
+}
+
+function addressKey(order: CleanOrder): string {
+  const { customerId, address } = order.input;
+  return [customerId, order.province, order.city, order.district, address.detail].join('\u0001');
 }
 
 /** Peak (M4.8): intake lag (received − placed) stayed above the threshold for the sustain span. */
