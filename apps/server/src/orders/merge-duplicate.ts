@@ -20,8 +20,9 @@ export async function mergeIfDuplicate(
   tx: Tx,
   clean: CleanOrder,
   now: Date,
+  dedup?: { windowMinutes: number },
 ): Promise<string | null> {
-  const { windowMinutes } = await readSetting(tx, 'dedup');
+  const { windowMinutes } = dedup ?? (await readSetting(tx, 'dedup'));
   const placedAt = new Date(clean.input.placedAt);
   const windowMs = windowMinutes * 60_000;
   const skuIds = clean.input.lines.map((l) => l.skuId);
