@@ -7,7 +7,7 @@ import { signInSupervisor } from './supervisor-api';
 describe('an order held while its wave is being picked', () => {
   const fx = aServerAndBrowserPerFile();
 
-  it('tells the picker at the next sync to stop and put back what was picked for it', async () => {
+  it('tells the picker to stop and put back; "Done, all put back" credits the bin, offline too', async () => {
     const context = await fx.browser.newContext({ viewport: { width: 400, height: 800 } });
     const page = await context.newPage();
     await page.goto(fx.server.url);
@@ -35,6 +35,19 @@ describe('an order held while its wave is being picked', () => {
       (l) => l.orderId === line!.orderId,
     );
     expect(after.every((l) => l.status === 'cancelled')).toBe(true);
+
+    // "Done, all put back" offline: the report waits in the outbox; at the next sync the bin has
+    // its units again.
+    const inBin = await supervisor.binStock(picked.bin, line!.skuId);
+    await context.setOffline(true);
+    await notice.locator('button').click();
+    await notice.waitFor({ state: 'detached' });
+    await expect.poll(() => unsyncedCount(page)).toBe(1);
+    expect(await supervisor.binStock(picked.bin, line!.skuId)).toBe(inBin);
+    await context.setOffline(false);
+    await syncNow(page);
+    expect(await unsyncedCount(page)).toBe(0);
+    expect(await supervisor.binStock(picked.bin, line!.skuId)).toBe(inBin + picked.qty);
     await context.close();
   });
 });

@@ -13,7 +13,14 @@ import {
 /** A wave as the supervisor route `GET /api/waves/:waveId` shows it (the parts tests check). */
 export interface WaveDetail {
   wave: { id: string; code: string; status: string };
-  lines: { id: string; orderId: string; qty: number; pickedQty: number; status: string }[];
+  lines: {
+    id: string;
+    orderId: string;
+    skuId: string;
+    qty: number;
+    pickedQty: number;
+    status: string;
+  }[];
   events: { id: string; deviceId: string; epoch: number; seq: number; outcome: string }[];
   exceptions: unknown[];
 }
@@ -37,6 +44,8 @@ export interface SupervisorApi {
   assignWave(waveId: string, userId: string, mode?: 'wave' | 'remaining' | 'split'): Promise<void>;
   /** The console's live board: `GET /api/console/board`. */
   board(): Promise<Board>;
+  /** Units of `skuId` in a bin, as the bin stock says (`GET /api/inventory/bins/:binCode`). */
+  binStock(binCode: string, skuId: string): Promise<number>;
 }
 
 /** Signs a supervisor in on a device of its own, through the same API the PWA uses. */
@@ -88,6 +97,16 @@ export async function signInSupervisor(
     },
     async openTasks() {
       return taskListResponseSchema.parse(await call('/api/tasks', {}, token)).tasks;
+    },
+    async binStock(binCode: string, skuId: string) {
+      const body = (await call(
+        `/api/inventory/bins/${encodeURIComponent(binCode)}`,
+        {},
+        token,
+      )) as {
+        stock: { skuId: string; qty: number }[];
+      };
+      return body.stock.find((s) => s.skuId === skuId)?.qty ?? 0;
     },
     async waveDetail(waveId: string) {
       return (await call(`/api/waves/${encodeURIComponent(waveId)}`, {}, token)) as WaveDetail;

@@ -49,6 +49,16 @@ export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
     enabled: true,
   },
   {
+    // The seeds' own example of entering a rule: "订单金额≥2000 AND 收货地=浙江省杭州市西湖区 → 直发自营仓".
+    id: 'R-XH-OWN',
+    priority: 15,
+    name: 'Hangzhou Xihu + order amount ≥ 2000 → own warehouse',
+    conditions: { cities: ['杭州市'], districts: ['西湖区'], minAmountCents: 200_000 },
+    warehouseId: 'HZ',
+    carrier: 'SF',
+    enabled: true,
+  },
+  {
     id: 'R-XS-CLOUD',
     priority: 20,
     name: 'Hangzhou Xiaoshan, other orders → third-party cloud warehouse',

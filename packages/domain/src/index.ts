@@ -1,6 +1,7 @@
 export * from './pick-line';
 export * from './pick-path';
 export * from './pending-picks';
+export * from './put-back';
 export * from './barcode';
 export * from './region-table';
 export * from './cleaning';

@@ -44,6 +44,16 @@ describe('the seeds routing rules (M3.4)', () => {
       'R-XS-CLOUD',
     ],
     ['Hangzhou Xihu → Guangzhou', order('浙江省', '杭州市', '西湖区'), 'R-GZ'],
+    [
+      'Hangzhou Xihu, ¥2000 order → own warehouse',
+      order('浙江', '杭州', '西湖区', 200_000),
+      'R-XH-OWN',
+    ],
+    [
+      'Hangzhou Xihu, ¥1999.99 order → Guangzhou',
+      order('浙江省', '杭州市', '西湖区', 199_999),
+      'R-GZ',
+    ],
     ['Wuhan (central) → Chengdu', order('湖北', '武汉', '江汉区'), 'R-CD'],
     ['Chongqing (south-west) → Chengdu', order('重庆', '重庆', '渝中区'), 'R-CD'],
     ['Kunming (south-west) → Chengdu', order('云南省', '昆明市', '五华区'), 'R-CD'],

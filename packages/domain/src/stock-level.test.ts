@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { availableQty, isBelowSafetyLevel, isPeak, isSuspectedDuplicate } from './stock-level';
+import {
+  availableQty,
+  isBelowSafetyLevel,
+  isPeak,
+  isSuspectedDuplicate,
+  poolDrift,
+} from './stock-level';
 
 describe('availableQty (M3.6)', () => {
   it.each([
@@ -48,4 +54,15 @@ describe('isPeak (M4.8)', () => {
   ])('%s → %s', (_n, samples, peak) =>
     expect(isPeak(samples, now, 15 * 60_000, 5 * 60_000)).toBe(peak),
   );
+});
+
+describe('poolDrift (pool vs bins)', () => {
+  it.each([
+    [{ physical: 100, inBins: 100, inHand: 0 }, 0],
+    [{ physical: 100, inBins: 97, inHand: 3 }, 0],
+    [{ physical: 100, inBins: 90, inHand: 8 }, 2],
+    [{ physical: 95, inBins: 97, inHand: 3 }, -5],
+  ])('%o → %i', (balance, drift) => {
+    expect(poolDrift(balance)).toBe(drift);
+  });
 });

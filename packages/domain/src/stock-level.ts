@@ -63,3 +63,24 @@ export function isPeak(
   const oldest = Math.min(...recent.map((s) => s.at.getTime()));
   return now.getTime() - oldest >= sustainMs * 0.8 && recent.every((s) => s.lagMs > lagMs);
 }
+
+/** One SKU of a warehouse with bins: the pool's count and what the floor accounts for. */
+export interface PoolBalance {
+  physical: number;
+  /** Units in the warehouse's bins. */
+  inBins: number;
+  /** Units taken from bins for orders not shipped yet and not put back (in totes, at packing). */
+  inHand: number;
+}
+
+/**
+ * How far the pool's `physical` is from the floor (decision 002): in a warehouse with bins,
+ * physical = units in bins + units in hand. Picks move units from bins to hand, put-backs move
+ * them back, shipping takes them out of hand and the pool, cycle counts change bins and pool alike,
+ * so the drift stays 0; anything else (a bin edited by hand, a receipt not put away) shows here.
+ *
+ * @example poolDrift({ physical: 100, inBins: 90, inHand: 8 }) // → 2 (the pool promises 2 units nobody has)
+ */
+export function poolDrift(b: PoolBalance): number {
+  return b.physical - (b.inBins + b.inHand);
+}

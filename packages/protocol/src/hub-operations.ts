@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoTimeSchema } from './codes';
+import { binCodeSchema, idSchema, isoTimeSchema } from './codes';
 import { holdRuleSchema, routingRuleSchema } from './hub-rules';
 
 /** `POST /api/orders/:orderId/ship`: the packer scanned the package (M1.6). */
@@ -54,6 +54,48 @@ export const inboundReceiptSchema = z.strictObject({
   expectedAt: isoTimeSchema,
 });
 
+/**
+ * `POST /api/inventory/receipts/:receiptId/receive`: the bin the goods were put away in. Required
+ * in a warehouse with bins (the pool's physical is its bins plus units in pickers' hands), not in
+ * one without (a third-party cloud warehouse keeps only the pool).
+ */
+export const receiveInboundSchema = z.strictObject({ binCode: binCodeSchema.optional() });
+
+/** One SKU of a warehouse whose pool `physical` differs from its bins plus the units in hand. */
+export const poolDriftSchema = z.object({
+  warehouseId: idSchema,
+  skuId: idSchema,
+  /** The pool's promised-stock count. */
+  physical: z.int(),
+  /** Units in the warehouse's bins (the `stock` table). */
+  inBins: z.int(),
+  /** Units taken from bins for orders not shipped yet and not put back. */
+  inHand: z.int(),
+  /** physical − (inBins + inHand): positive, the pool promises units the bins do not have. */
+  drift: z.int(),
+});
+
+/** `GET|POST /api/inventory/reconciliation`: the drifts found (POST: and corrected). */
+export const reconciliationSchema = z.object({
+  warehouseId: idSchema,
+  checkedSkus: z.int(),
+  drifts: z.array(poolDriftSchema),
+  corrected: z.boolean(),
+});
+
+/** `POST /api/tasks/:taskId/count`: what a person counted in the task's bin for its SKU. */
+export const cycleCountSchema = z.strictObject({ countedQty: z.int().min(0).max(1_000_000) });
+
+/** The answer to a cycle count: the bin's stock before, the count, and the change to bin and pool. */
+export const cycleCountResultSchema = z.object({
+  taskId: z.string(),
+  binCode: binCodeSchema,
+  skuId: idSchema,
+  before: z.int(),
+  counted: z.int(),
+  delta: z.int(),
+});
+
 /** `POST /api/integration-keys`: the key is in the answer, once. */
 export const apiKeyRequestSchema = z.strictObject({
   name: z.string().trim().min(1).max(80),
@@ -83,3 +125,6 @@ export type ShipOrder = z.infer<typeof shipOrderSchema>;
 export type ShippedOrder = z.infer<typeof shippedOrderSchema>;
 export type WaveBuild = z.infer<typeof waveBuildSchema>;
 export type InboundReceipt = z.infer<typeof inboundReceiptSchema>;
+export type PoolDrift = z.infer<typeof poolDriftSchema>;
+export type Reconciliation = z.infer<typeof reconciliationSchema>;
+export type CycleCountResult = z.infer<typeof cycleCountResultSchema>;

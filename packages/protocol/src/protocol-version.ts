@@ -8,6 +8,7 @@
  *      (handheld): events short@1 and bin-label-failed@1; pick@1 may carry lot, expiry and toteCode; pick lines carry
  *      checkDigits and lotTracked; GET /api/tasks (reprint-label and cycle-count tasks).
  * - 3: additive (console): removed waves carry keptPicks; assign takes a mode (wave, remaining,
- *      split); GET /api/console/board, GET /api/waves/:waveId/move-preview.
+ *      split); GET /api/console/board, GET /api/waves/:waveId/move-preview;
+ *      event put-back@1 (units returned to their bins after an order or wave was pulled).
  */
 export const PROTOCOL_VERSION = 3;

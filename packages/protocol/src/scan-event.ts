@@ -47,6 +47,27 @@ export const binLabelFailedPayloadSchema = z.strictObject({
   attempts: z.int().min(1).max(99),
 });
 
+/** One item a picker returned to a bin: `qty` units of `skuId` (of `lot`, when known) picked for `pickLineId`. */
+export const putBackItemSchema = z.strictObject({
+  pickLineId: idSchema,
+  binCode: binCodeSchema,
+  skuId: idSchema,
+  qty: z.int().min(1).max(9999),
+  lot: z.string().min(1).max(20).optional(),
+});
+
+/**
+ * `put-back@1`: the picker returned what was picked for an order pulled out of a wave (held or
+ * cancelled after waving) or for a cancelled wave, and tapped "Done, all put back". The server
+ * credits each bin (with a ledger row), never more per line than was taken from bins for it and
+ * not put back yet (a second report of the same units adds nothing), and records it in the
+ * order's trace. Since v3.
+ */
+export const putBackPayloadSchema = z.strictObject({
+  waveId: idSchema,
+  items: z.array(putBackItemSchema).min(1).max(200),
+});
+
 const eventBase = {
   /** Random (UUID); unique across all devices. */
   id: uuidSchema,
@@ -67,12 +88,16 @@ export const scanEventSchema = z.discriminatedUnion('type', [
     type: z.literal('bin-label-failed@1'),
     payload: binLabelFailedPayloadSchema,
   }),
+  z.strictObject({ ...eventBase, type: z.literal('put-back@1'), payload: putBackPayloadSchema }),
 ]);
 
 export type PickPayload = z.infer<typeof pickPayloadSchema>;
 export type ShortReason = z.infer<typeof shortReasonSchema>;
 export type ShortPayload = z.infer<typeof shortPayloadSchema>;
 export type BinLabelFailedPayload = z.infer<typeof binLabelFailedPayloadSchema>;
+export type PutBackItem = z.infer<typeof putBackItemSchema>;
+export type PutBackPayload = z.infer<typeof putBackPayloadSchema>;
+export type PutBackEvent = Extract<ScanEvent, { type: 'put-back@1' }>;
 export type PickEvent = Extract<ScanEvent, { type: 'pick@1' }>;
 export type ShortEvent = Extract<ScanEvent, { type: 'short@1' }>;
 export type BinLabelFailedEvent = Extract<ScanEvent, { type: 'bin-label-failed@1' }>;

@@ -6,6 +6,8 @@ import type { Messages } from '../i18n/messages-en';
 import { db, type PutBackItem, type WaveNotice } from '../storage/database';
 import { readMeta } from '../storage/meta';
 import { dismissNotice } from '../sync/apply-pull';
+import { deviceSync } from '../sync/device-sync';
+import { PICK_DEBOUNCE_MS } from '../sync/sync-loop';
 import { reportError } from './problems';
 
 /** Waves a pull took off this device (reassigned, cancelled), until the picker dismisses them. */
@@ -30,7 +32,13 @@ export function NoticeList() {
           <button
             type="button"
             className="button-secondary"
-            onClick={() => void dismissNotice(db, notice.id).catch(reportError)}
+            onClick={() =>
+              void dismissNotice(db, notice.id)
+                .then((recorded) => {
+                  if (recorded.length > 0) deviceSync.requestSync(PICK_DEBOUNCE_MS);
+                })
+                .catch(reportError)
+            }
           >
             {notice.putBack?.length ? t.putBack.done : t.notice.dismiss}
           </button>
@@ -53,7 +61,7 @@ function PutBackList({ code, items }: { code: string; items: readonly PutBackIte
       <strong>✖ {t.putBack.title(code)}</strong>
       <ul>
         {items.map((item) => (
-          <li key={`${item.binCode}:${item.skuName}`} data-testid="put-back-item">
+          <li key={`${item.binCode}:${item.skuName}:${item.lot ?? ''}`} data-testid="put-back-item">
             {t.putBack.line(
               item.qty,
               language === 'zh-CN' ? item.skuNameZh : item.skuName,

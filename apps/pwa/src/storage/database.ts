@@ -36,6 +36,11 @@ export interface PutBackItem {
   skuName: string;
   skuNameZh: string;
   qty: number;
+  /** The line the units were picked for and its SKU: what put-back@1 reports (absent on notices stored before it). */
+  pickLineId?: string;
+  skuId?: string;
+  /** The lot read from the label when this device picked the units. */
+  lot?: string;
 }
 
 /** Everything the device keeps in the `meta` table, by key. */

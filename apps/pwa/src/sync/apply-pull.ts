@@ -1,7 +1,8 @@
-import type { PullResponse } from '@wms/protocol';
+import type { PullResponse, ScanEvent } from '@wms/protocol';
 import type { PutBackItem, WmsDatabase } from '../storage/database';
 import { readMeta, writeMeta } from '../storage/meta';
-import { noticesForPulledOrders } from './order-notices';
+import { recordEvent } from '../storage/outbox';
+import { noticesForPulledOrders, putBackItems } from './order-notices';
 import { noticesForRemovedWaves } from './wave-notices';
 
 /**
@@ -70,13 +71,9 @@ async function itemsToPutBack(
     .toArray();
   const pending = await database.outbox.where('seq').above(reflectedThroughSeq).toArray();
   for (const line of known) {
-    const unreflected = pending
-      .filter((e) => e.type === 'pick@1' && e.payload.pickLineId === line.id)
-      .reduce((sum, e) => sum + (e.type === 'pick@1' ? e.payload.qty : 0), 0);
-    const qty = line.pickedQty + unreflected;
-    if (qty === 0) continue;
-    const item = { binCode: line.binCode, skuName: line.skuName, skuNameZh: line.skuNameZh, qty };
-    result.set(line.waveId, [...(result.get(line.waveId) ?? []), item]);
+    const items = putBackItems(line, pending);
+    if (items.length === 0) continue;
+    result.set(line.waveId, [...(result.get(line.waveId) ?? []), ...items]);
   }
   return result;
 }
@@ -105,13 +102,42 @@ export async function pullChanges(
   }
 }
 
-export async function dismissNotice(database: WmsDatabase, noticeId: string): Promise<void> {
-  await database.transaction('rw', database.meta, async () => {
+/**
+ * Dismisses a notice. On a "stop, put back" notice this is "Done, all put back": its items go to
+ * the outbox as put-back@1 events in the same transaction, so the server credits the bins at the
+ * next push (offline, the events wait in the outbox like picks). Resolves with the events recorded.
+ */
+export async function dismissNotice(database: WmsDatabase, noticeId: string): Promise<ScanEvent[]> {
+  const { meta, outbox, waves } = database;
+  return database.transaction('rw', [meta, outbox, waves], async () => {
     const notices = (await readMeta(database, 'notices')) ?? [];
+    const notice = notices.find((n) => n.id === noticeId);
     await writeMeta(
       database,
       'notices',
-      notices.filter((notice) => notice.id !== noticeId),
+      notices.filter((n) => n.id !== noticeId),
     );
+    const items = (notice?.putBack ?? []).flatMap(({ pickLineId, skuId, binCode, qty, lot }) =>
+      pickLineId && skuId ? [{ pickLineId, binCode, skuId, qty, ...(lot ? { lot } : {}) }] : [],
+    );
+    if (!notice || items.length === 0) return [];
+    const session = await readMeta(database, 'session');
+    if (!session) throw new Error('Sign in again to report what was put back');
+    const wave = await waves.get(notice.waveId);
+    const recorded: ScanEvent[] = [];
+    for (let i = 0; i < items.length; i += PUT_BACK_ITEMS_PER_EVENT) {
+      recorded.push(
+        await recordEvent(database, {
+          type: 'put-back@1',
+          userId: session.user.id,
+          assignmentVersion: wave?.assignmentVersion ?? 0,
+          payload: { waveId: notice.waveId, items: items.slice(i, i + PUT_BACK_ITEMS_PER_EVENT) },
+        }),
+      );
+    }
+    return recorded;
   });
 }
+
+/** The protocol's limit of items in one put-back@1 event. */
+const PUT_BACK_ITEMS_PER_EVENT = 200;

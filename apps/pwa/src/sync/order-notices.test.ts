@@ -1,6 +1,6 @@
 import type { PickLine, ScanEvent } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
-import { noticesForPulledOrders } from './order-notices';
+import { noticesForPulledOrders, putBackItems } from './order-notices';
 import { aPickLine } from '../testing/a-pick-line';
 
 const aLine = (id: string, orderId: string, over: Partial<PickLine> = {}): PickLine =>
@@ -25,6 +25,7 @@ const aPick = (seq: number, pickLineId: string, qty: number): ScanEvent => ({
   payload: { pickLineId, waveId: 'W1', binCode: 'A-03-12', skuId: 'SKU-1', qty },
 });
 const codes = new Map([['W1', 'B26-07']]);
+const teapot = { skuId: 'SKU-1', skuName: 'Teapot', skuNameZh: '茶壶' };
 
 describe('noticesForPulledOrders', () => {
   it("lists, per pulled order, the server's picks and this device's unreflected ones", () => {
@@ -53,8 +54,8 @@ describe('noticesForPulledOrders', () => {
         orderId: 'SO-1',
         assignedTo: null,
         putBack: [
-          { binCode: 'A-03-12', skuName: 'Teapot', skuNameZh: '茶壶', qty: 2 },
-          { binCode: 'B-01-01', skuName: 'Teapot', skuNameZh: '茶壶', qty: 2 },
+          { ...teapot, pickLineId: 'L1', binCode: 'A-03-12', qty: 2 },
+          { ...teapot, pickLineId: 'L2', binCode: 'B-01-01', qty: 2 },
         ],
       },
     ]);
@@ -67,5 +68,27 @@ describe('noticesForPulledOrders', () => {
     ]);
     expect(noticesForPulledOrders([cancelled], [cancelled], [], codes, 'c2')).toEqual([]);
     expect(noticesForPulledOrders([undefined], [cancelled], [], codes, 'c3')).toEqual([]);
+  });
+});
+
+describe('putBackItems', () => {
+  it("splits a line's units by the lot this device read; the server's count goes without a lot", () => {
+    const withLot = (seq: number, qty: number, lot: string): ScanEvent => {
+      const pick = aPick(seq, 'L1', qty);
+      return pick.type === 'pick@1' ? { ...pick, payload: { ...pick.payload, lot } } : pick;
+    };
+    const line = aLine('L1', 'SO-1', { status: 'cancelled', pickedQty: 1 });
+    expect(
+      putBackItems(line, [
+        aPick(6, 'L1', 1),
+        withLot(7, 2, 'L7'),
+        withLot(8, 1, 'L7'),
+        aPick(9, 'L2', 5),
+      ]),
+    ).toEqual([
+      { ...teapot, pickLineId: 'L1', binCode: 'A-03-12', qty: 2 },
+      { ...teapot, pickLineId: 'L1', binCode: 'A-03-12', qty: 3, lot: 'L7' },
+    ]);
+    expect(putBackItems(aLine('L1', 'SO-1', { status: 'cancelled' }), [])).toEqual([]);
   });
 });

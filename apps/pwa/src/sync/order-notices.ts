@@ -1,5 +1,5 @@
 import type { PickLine, ScanEvent } from '@wms/protocol';
-import type { WaveNotice } from '../storage/database';
+import type { PutBackItem, WaveNotice } from '../storage/database';
 
 /**
  * "Stop, put back" for orders the server pulled out of a wave while it was on this device (held
@@ -33,23 +33,40 @@ export function noticesForPulledOrders(
       assignedTo: null,
       putBack: [],
     };
-    const qty = line.pickedQty + unreflectedPicks(pending, line.id);
-    if (qty > 0) {
-      notice.putBack?.push({
-        binCode: line.binCode,
-        skuName: line.skuName,
-        skuNameZh: line.skuNameZh,
-        qty,
-      });
-    }
+    notice.putBack?.push(...putBackItems(line, pending));
     byOrder.set(line.orderId, notice);
   }
   return [...byOrder.values()];
 }
 
-function unreflectedPicks(pending: readonly ScanEvent[], lineId: string): number {
-  return pending.reduce(
-    (sum, e) => sum + (e.type === 'pick@1' && e.payload.pickLineId === lineId ? e.payload.qty : 0),
-    0,
+/**
+ * What goes back to a line's bin: the server's picked count plus this device's picks it has not
+ * reflected yet, one item per lot the device read (the server's count and picks without a lot
+ * together). A line with nothing picked gives nothing.
+ *
+ * @example
+ * putBackItems({ ...line, pickedQty: 1 }, [pick of 2 with lot 'L7'])
+ * // → [{ qty: 1, … }, { qty: 2, lot: 'L7', … }]
+ */
+export function putBackItems(line: PickLine, pending: readonly ScanEvent[]): PutBackItem[] {
+  const byLot = new Map<string | undefined, number>([[undefined, line.pickedQty]]);
+  for (const e of pending) {
+    if (e.type !== 'pick@1' || e.payload.pickLineId !== line.id) continue;
+    byLot.set(e.payload.lot, (byLot.get(e.payload.lot) ?? 0) + e.payload.qty);
+  }
+  return [...byLot].flatMap(([lot, qty]) =>
+    qty > 0
+      ? [
+          {
+            pickLineId: line.id,
+            binCode: line.binCode,
+            skuId: line.skuId,
+            skuName: line.skuName,
+            skuNameZh: line.skuNameZh,
+            qty,
+            ...(lot ? { lot } : {}),
+          },
+        ]
+      : [],
   );
 }

@@ -159,6 +159,12 @@ export const OPERATIONS: readonly Operation[] = [
     roles: STAFF,
   },
   {
+    method: 'get',
+    path: '/api/inventory/bins/{binCode}',
+    summary: 'What one bin of your warehouse holds, SKU by SKU (the bin stock pickers take from)',
+    roles: STAFF,
+  },
+  {
     method: 'post',
     path: '/api/inventory/receipts',
     summary: 'Expect an inbound delivery',
@@ -168,8 +174,32 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/inventory/receipts/{receiptId}/receive',
-    summary: 'Receive an inbound delivery (inbound → physical)',
+    summary:
+      'Receive an inbound delivery (inbound → physical), put away in a bin where the warehouse has bins',
     roles: STAFF,
+    body: p.receiveInboundSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/inventory/reconciliation',
+    summary: 'Pool vs floor: SKUs whose pool physical differs from bins + units in hand',
+    roles: STAFF,
+    response: p.reconciliationSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/inventory/reconciliation',
+    summary: 'Correct drifting pool rows to bins + units in hand (recorded in pool_corrections)',
+    roles: SUPERVISORS,
+    response: p.reconciliationSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/tasks/{taskId}/count',
+    summary: 'Record a cycle count: the bin and the pool move by the difference; the task closes',
+    roles: SUPERVISORS,
+    body: p.cycleCountSchema,
+    response: p.cycleCountResultSchema,
   },
   {
     method: 'get',

@@ -126,6 +126,26 @@ export const reservations = pgTable(
   ],
 );
 
+/**
+ * Every correction of a pool's `physical` by the reconciliation (decision 002): what it was, what
+ * the floor showed (bins + in hand), who asked. The bins are the counted truth.
+ */
+export const poolCorrections = pgTable(
+  'pool_corrections',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    warehouseId: text('warehouse_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    physicalBefore: integer('physical_before').notNull(),
+    physicalAfter: integer('physical_after').notNull(),
+    inBins: integer('in_bins').notNull(),
+    inHand: integer('in_hand').notNull(),
+    by: text('by').notNull(),
+    at: now('at'),
+  },
+  (t) => [index('pool_corrections_sku').on(t.warehouseId, t.skuId)],
+);
+
 /** Alerts for people: cross-warehouse transfer, replenishment (safety level), peak. */
 export const alerts = pgTable(
   'alerts',

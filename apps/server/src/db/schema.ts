@@ -101,7 +101,9 @@ export const stockMovements = pgTable(
     binId: text('bin_id').notNull(),
     skuId: text('sku_id').notNull(),
     delta: integer('delta').notNull(),
-    reason: text('reason', { enum: ['initial', 'pick', 'receipt'] }).notNull(),
+    reason: text('reason', {
+      enum: ['initial', 'pick', 'receipt', 'put-back', 'count'],
+    }).notNull(),
     eventId: uuid('event_id'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -232,6 +234,8 @@ export const pickLines = pgTable(
       .references(() => bins.id),
     qty: integer('qty').notNull(),
     pickedQty: integer('picked_qty').notNull().default(0),
+    /** Units a picker returned to a bin for this line (put-back@1) after it or its wave was pulled. */
+    putBackQty: integer('put_back_qty').notNull().default(0),
     status: text('status', { enum: ['open', 'picked', 'short', 'cancelled'] }).notNull(),
     note: text('note'),
   },

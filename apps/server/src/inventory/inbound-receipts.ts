@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
-import { notFound } from '../http/api-error';
+import { badRequest, notFound } from '../http/api-error';
 
 /** An expected inbound delivery: counts in `available` at the pool's coefficient until received. */
 export async function expectInbound(
@@ -20,8 +20,12 @@ export async function expectInbound(
   return { id, ...receipt, status: 'expected' as const };
 }
 
-/** Goods arrived: the receipt's units move from inbound to physical, once. */
-export async function receiveInbound(db: Db, receiptId: string, now: Date) {
+/**
+ * Goods arrived: the receipt's units move from inbound to physical, once. In a warehouse with
+ * bins they are put away in `binCode` (bin stock + a `receipt` ledger row), so the pool stays
+ * bins + units in hand (decision 002).
+ */
+export async function receiveInbound(db: Db, receiptId: string, binCode: string | null, now: Date) {
   return db.transaction(async (tx) => {
     const [receipt] = await queryRows<{ warehouseId: string; skuId: string; qty: number }>(
       tx,
@@ -32,9 +36,39 @@ export async function receiveInbound(db: Db, receiptId: string, now: Date) {
     );
     if (!receipt)
       throw notFound(`No expected inbound receipt ${receiptId}: it may be received already`);
+    const bins = await queryRows<{ id: string; code: string }>(
+      tx,
+      sql`select id, code from bins where warehouse_id = ${receipt.warehouseId}
+          and (code = ${binCode} or ${binCode}::text is null) limit 1`,
+    );
+    const hasBins = bins.length > 0 || binCode !== null;
+    if (hasBins) {
+      const bin = bins.find((b) => b.code === binCode);
+      if (!bin) {
+        throw badRequest(
+          binCode === null
+            ? `Warehouse ${receipt.warehouseId} keeps stock in bins: name the bin the goods were put away in`
+            : `No bin ${binCode} in warehouse ${receipt.warehouseId}: check the bin code`,
+          [{ path: 'binCode', message: binCode === null ? 'required' : 'unknown bin' }],
+        );
+      }
+      await tx.execute(sql`
+        insert into stock (warehouse_id, bin_id, sku_id, qty)
+        values (${receipt.warehouseId}, ${bin.id}, ${receipt.skuId}, ${receipt.qty})
+        on conflict (bin_id, sku_id) do update set qty = stock.qty + excluded.qty`);
+      await tx.execute(sql`
+        insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, at)
+        values (${receipt.warehouseId}, ${bin.id}, ${receipt.skuId}, ${receipt.qty}, 'receipt',
+                ${now.toISOString()}::timestamptz)`);
+    }
     await tx.execute(sql`
       update inventory_pool set inbound = inbound - ${receipt.qty}, physical = physical + ${receipt.qty}
       where warehouse_id = ${receipt.warehouseId} and sku_id = ${receipt.skuId}`);
-    return { id: receiptId, ...receipt, status: 'received' as const };
+    return {
+      id: receiptId,
+      ...receipt,
+      ...(hasBins ? { binCode } : {}),
+      status: 'received' as const,
+    };
   });
 }

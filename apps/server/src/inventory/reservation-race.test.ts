@@ -65,7 +65,12 @@ describe.each(testDatabases())('reservation on $name', (target) => {
         )
       ).warehouses.find((w) => w.warehouseId === 'GZ')?.available;
     expect(await stock()).toBe(86);
-    await postJson(fx.app, `/api/inventory/receipts/${receipt.id}/receive`, {}, key);
+    await postJson(
+      fx.app,
+      `/api/inventory/receipts/${receipt.id}/receive`,
+      { binCode: 'A-01-01' },
+      key,
+    );
     expect(await stock()).toBe(90);
   });
 

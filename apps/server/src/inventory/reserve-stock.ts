@@ -31,7 +31,7 @@ export async function reserveStock(
   lines: readonly { skuId: string; qty: number }[],
   now: Date,
   /** In peak protection the safety-level check, which is not core to intake, is shed. */
-  options: { shedNonCore?: boolean } = {},
+  options: { shedNonCore?: boolean; safety?: { factor: number; windowDays: number } } = {},
 ): Promise<ReservationOutcome[]> {
   const bySku = new Map<string, number>();
   for (const l of lines) bySku.set(l.skuId, (bySku.get(l.skuId) ?? 0) + l.qty);
@@ -51,7 +51,8 @@ export async function reserveStock(
         values (${order.warehouseId}, ${order.id}, ${skuId}, ${qty}, ${now.toISOString()}::timestamptz)`);
       outcomes.push({ skuId, qty, reserved: true, available: availableQty(row) });
       if (!options.shedNonCore) {
-        await checkSafetyLevel(tx, order.warehouseId, skuId, availableQty(row), now);
+        const safety = options.safety ?? (await readSetting(tx, 'safety'));
+        await checkSafetyLevel(tx, order.warehouseId, skuId, availableQty(row), safety, now);
       }
     } else {
       const available = await availableIn(tx, order.warehouseId, skuId);
@@ -118,9 +119,9 @@ async function checkSafetyLevel(
   warehouseId: string,
   skuId: string,
   available: number,
+  safety: { factor: number; windowDays: number },
   now: Date,
 ) {
-  const safety = await readSetting(tx, 'safety');
   const since = new Date(now.getTime() - safety.windowDays * 86_400_000);
   const [sales] = await queryRows<{ sold: number; alerted: boolean }>(
     tx,

@@ -1,4 +1,9 @@
-import { inboundReceiptSchema, uuidSchema } from '@wms/protocol';
+import {
+  binCodeSchema,
+  inboundReceiptSchema,
+  receiveInboundSchema,
+  uuidSchema,
+} from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { requireCaller } from '../auth/require-caller';
@@ -7,7 +12,8 @@ import { queryRows } from '../db/database';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
 import { expectInbound, receiveInbound } from './inbound-receipts';
-import { stockOfSku } from './stock-levels';
+import { reconcilePool } from './reconcile-pool';
+import { stockInBin, stockOfSku } from './stock-levels';
 
 const STAFF = ['supervisor', 'admin', 'integration'] as const;
 
@@ -18,11 +24,35 @@ export function inventoryRoutes(deps: AppDeps) {
     .get('/stock/:skuId', async (c) =>
       c.json(await stockOfSku(deps.db, pathParam(c, 'skuId'), deps.now())),
     )
+    .get('/bins/:binCode', async (c) =>
+      c.json(
+        await stockInBin(
+          deps.db,
+          c.var.session.warehouseId,
+          pathParam(c, 'binCode', binCodeSchema),
+        ),
+      ),
+    )
     .post('/receipts', async (c) =>
       c.json(await expectInbound(deps.db, await parseBody(c, inboundReceiptSchema)), 201),
     )
-    .post('/receipts/:receiptId/receive', async (c) =>
-      c.json(await receiveInbound(deps.db, pathParam(c, 'receiptId', uuidSchema), deps.now())),
+    .post('/receipts/:receiptId/receive', async (c) => {
+      const receiptId = pathParam(c, 'receiptId', uuidSchema);
+      const { binCode } = await parseBody(c, receiveInboundSchema);
+      return c.json(await receiveInbound(deps.db, receiptId, binCode ?? null, deps.now()));
+    })
+    .get('/reconciliation', async (c) =>
+      c.json(await reconcilePool(deps.db, c.var.session.warehouseId, null, deps.now())),
+    )
+    .post('/reconciliation', requireCaller(deps, ['supervisor', 'admin']), async (c) =>
+      c.json(
+        await reconcilePool(
+          deps.db,
+          c.var.session.warehouseId,
+          { by: c.var.session.userId },
+          deps.now(),
+        ),
+      ),
     )
     .get('/alerts', async (c) =>
       c.json({

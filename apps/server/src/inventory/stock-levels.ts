@@ -42,3 +42,22 @@ export async function stockOfSku(db: Db, skuId: string, now: Date) {
   const available = warehouses.reduce((sum, w) => sum + Math.max(0, w.available), 0);
   return { skuId, available, warehouses };
 }
+
+/** What a bin holds, SKU by SKU, as the bin `stock` table (the pickers' truth) says. */
+export async function stockInBin(db: Db, warehouseId: string, binCode: string) {
+  const rows = await queryRows<{ binId: string; skuId: string | null; qty: number | null }>(
+    db,
+    sql`select b.id as "binId", s.sku_id as "skuId", s.qty
+        from bins b left join stock s on s.bin_id = b.id
+        where b.warehouse_id = ${warehouseId} and b.code = ${binCode}
+        order by s.sku_id`,
+  );
+  const first = rows[0];
+  if (!first) throw notFound(`No bin ${binCode} in warehouse ${warehouseId}: check the bin code`);
+  return {
+    warehouseId,
+    binCode,
+    binId: first.binId,
+    stock: rows.flatMap((r) => (r.skuId === null ? [] : [{ skuId: r.skuId, qty: r.qty ?? 0 }])),
+  };
+}

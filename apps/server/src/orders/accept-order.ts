@@ -6,12 +6,11 @@ import type { Db, Tx } from '../db/database';
 import { channelOrders } from '../db/schema';
 import { raiseHolds } from '../holds/raise-holds';
 import { holdContext } from '../holds/hold-context';
-import { loadHoldRules } from '../holds/load-hold-rules';
 import { reserveStock } from '../inventory/reserve-stock';
 import { raisePeakAlert } from '../holds/peak-alert';
-import { loadRoutingRules, manualQueueWarehouse } from '../routing/load-routing-rules';
 import { emitWebhook } from '../webhooks/emit-webhook';
 import { cleanOrder, type CleanOrder } from './clean-order';
+import { type IntakeContext, loadIntakeContext } from './intake-context';
 import { mergeIfDuplicate } from './merge-duplicate';
 import { orderSummary } from './order-summary';
 import { insertOrder, intakeSteps } from './store-order';
@@ -22,7 +21,13 @@ import { recordOrderSteps } from './order-timeline';
  * stored order), cleans it, merges it into a suspected duplicate, routes it, runs the hold
  * rules, reserves its stock and puts `order.created` (and `order.held`) in the outbox.
  */
-export async function acceptOrder(db: Db, input: OrderInput, now: Date): Promise<OrderAccepted> {
+export async function acceptOrder(
+  db: Db,
+  input: OrderInput,
+  now: Date,
+  /** Rules and settings read once for a batch; a single order reads its own. */
+  shared?: IntakeContext,
+): Promise<OrderAccepted> {
   return db.transaction(async (tx) => {
     const orderId = newOrderId(now);
     const claimed = await tx
@@ -37,7 +42,8 @@ export async function acceptOrder(db: Db, input: OrderInput, now: Date): Promise
       .returning();
     if (claimed.length === 0) return storedOrder(tx, input);
     const clean = await cleanOrder(tx, input);
-    const merged = await mergeIfDuplicate(tx, clean, now);
+    const intake = shared ?? (await loadIntakeContext(tx, now));
+    const merged = await mergeIfDuplicate(tx, clean, now, intake.dedup);
     if (merged) {
       await tx
         .update(channelOrders)
@@ -50,27 +56,35 @@ export async function acceptOrder(db: Db, input: OrderInput, now: Date): Promise
         );
       return { ...(await orderSummary(tx, merged)), created: true, mergedInto: merged };
     }
-    await createOrder(tx, orderId, clean, now);
+    await createOrder(tx, orderId, clean, intake, now);
     return { ...(await orderSummary(tx, orderId)), created: true, mergedInto: null };
   });
 }
 
-async function createOrder(tx: Tx, orderId: string, clean: CleanOrder, now: Date) {
+async function createOrder(
+  tx: Tx,
+  orderId: string,
+  clean: CleanOrder,
+  intake: IntakeContext,
+  now: Date,
+) {
   const { input } = clean;
-  const route = routeOrder(clean.facts, await loadRoutingRules(tx));
-  const holdRules = await loadHoldRules(tx);
+  const route = routeOrder(clean.facts, intake.routingRules);
+  const { holdRules } = intake;
   const rules = holdRules.map((r) => r.rule);
-  const context = await holdContext(tx, clean, rules, now);
+  const samples = intake.peakSamples ?? undefined;
+  const context = await holdContext(tx, clean, rules, now, false, samples);
   const hits = evaluateHolds(clean.facts, context, rules);
   const holds = hits.filter((h) => h.action === 'hold');
   const flags = [...new Set(hits.filter((h) => h.action === 'flag').map((h) => flagName(h)))];
-  const warehouseId = route?.rule.warehouseId ?? (await manualQueueWarehouse(tx));
+  const warehouseId = route?.rule.warehouseId ?? intake.manualQueueWarehouse;
   const status = holds.length > 0 ? 'held' : route ? 'received' : 'unrouted';
   await insertOrder(tx, { orderId, clean, warehouseId, status, route, flags }, now);
   await recordOrderSteps(tx, intakeSteps(orderId, clean, route, warehouseId, hits), now);
   const reserved = route
     ? await reserveStock(tx, { id: orderId, warehouseId }, input.lines, now, {
         shedNonCore: context.peak,
+        safety: intake.safety,
       })
     : [];
   await recordOrderSteps(

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 import { parseCsv } from '../routing/routing-csv';
 import { acceptOrder } from './accept-order';
+import { loadIntakeContext } from './intake-context';
 
 /** One row per order line; rows with the same channel + channel_order_id form one order. */
 type Row = Partial<
@@ -57,6 +58,7 @@ export async function importOrdersCsv(db: Db, text: string, now: Date): Promise<
     groups.set(key, group);
   });
   const reports: CsvRowReport[] = [];
+  const shared = await loadIntakeContext(db, now);
   for (const { rows, cells } of groups.values()) {
     const parsed = orderInputSchema.safeParse(orderOfRows(cells));
     if (!parsed.success) {
@@ -68,7 +70,7 @@ export async function importOrdersCsv(db: Db, text: string, now: Date): Promise<
       continue;
     }
     try {
-      const accepted = await acceptOrder(db, parsed.data, now);
+      const accepted = await acceptOrder(db, parsed.data, now, shared);
       reports.push({ rows, ok: true, orderId: accepted.orderId, status: accepted.status });
     } catch (err) {
       if (!(err instanceof ApiError) || err.status !== 400) throw err;

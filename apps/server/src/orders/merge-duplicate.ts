@@ -1,21 +1,28 @@
+import { evaluateHolds } from '@wms/domain';
+import type { OrderInput } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
+import { holdContext } from '../holds/hold-context';
+import { loadHoldRules } from '../holds/load-hold-rules';
+import { raiseHolds } from '../holds/raise-holds';
 import { readSetting } from '../inventory/hub-settings';
 import { reserveStock } from '../inventory/reserve-stock';
-import type { CleanOrder } from './clean-order';
+import { type CleanOrder, cleanOrder } from './clean-order';
 import { recordOrderSteps } from './order-timeline';
 
 /**
  * M3.3: an order with the same phone and a SKU in common with one placed within the window
  * (and not yet waved) is merged into it: its lines are added and reserved, the earlier order is
- * flagged `suspected-duplicate`. Returns the order merged into, or null.
+ * flagged `suspected-duplicate`, and the hold rules run again on the merged order. Returns the
+ * order merged into, or null.
  */
 export async function mergeIfDuplicate(
   tx: Tx,
   clean: CleanOrder,
   now: Date,
+  dedup?: { windowMinutes: number },
 ): Promise<string | null> {
-  const { windowMinutes } = await readSetting(tx, 'dedup');
+  const { windowMinutes } = dedup ?? (await readSetting(tx, 'dedup'));
   const placedAt = new Date(clean.input.placedAt);
   const windowMs = windowMinutes * 60_000;
   const skuIds = clean.input.lines.map((l) => l.skuId);
@@ -70,6 +77,7 @@ export async function mergeIfDuplicate(
     flag: 'suspected duplicate / promotion abuse',
   };
   await recordOrderSteps(tx, [{ orderId: earlier.id, kind: 'deduplicated', detail }], now);
+  await rerunHolds(tx, earlier, now);
   if (earlier.status !== 'unrouted') {
     const reserved = await reserveStock(
       tx,
@@ -88,4 +96,48 @@ export async function mergeIfDuplicate(
     );
   }
   return earlier.id;
+}
+
+/**
+ * The merged order is a new order as far as the hold rules go (M4): more lines, a higher amount
+ * may now trip a rule (M4.2 amount at a pickup station, M4.4 promotion below cost…). The rules
+ * run again on the whole merged order; holds not already open on it are raised (an order already
+ * waved is pulled out like any held order).
+ */
+async function rerunHolds(tx: Tx, order: { id: string; warehouseId: string }, now: Date) {
+  const [stored] = await queryRows<{
+    original: OrderInput;
+    paid: number;
+    coupon: number;
+    freight: number;
+  }>(
+    tx,
+    sql`select original, paid_cents as paid, coupon_cents as coupon, freight_cents as freight
+        from orders where id = ${order.id}`,
+  );
+  if (!stored) return;
+  const lines = await queryRows<{ skuId: string; qty: number; unitPriceCents: number }>(
+    tx,
+    sql`select sku_id as "skuId", qty, unit_price_cents as "unitPriceCents"
+        from order_lines where order_id = ${order.id} order by id`,
+  );
+  const merged = await cleanOrder(tx, {
+    ...stored.original,
+    paidCents: stored.paid,
+    couponCents: stored.coupon,
+    freightCents: stored.freight,
+    lines,
+  });
+  const holdRules = await loadHoldRules(tx);
+  const rules = holdRules.map((r) => r.rule);
+  const context = await holdContext(tx, merged, rules, now, true);
+  const open = await queryRows<{ kind: string }>(
+    tx,
+    sql`select kind from order_holds where order_id = ${order.id} and status = 'open'`,
+  );
+  const already = new Set(open.map((h) => h.kind));
+  const holds = evaluateHolds(merged.facts, context, rules).filter(
+    (h) => h.action === 'hold' && !already.has(h.kind),
+  );
+  await raiseHolds(tx, order, holds, holdRules, now);
 }

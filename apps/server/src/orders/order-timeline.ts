@@ -17,6 +17,7 @@ export type OrderStep =
   | 'waved'
   | 'picked'
   | 'pulled-from-wave'
+  | 'put-back'
   | 'address-change'
   | 'shipped';
 

@@ -16,6 +16,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith, pathParam } from '../http/parse-input';
 import { acceptOrder } from './accept-order';
+import { loadIntakeContext } from './intake-context';
 import { orderTrace } from './order-trace';
 import { importOrdersCsv } from './import-orders-csv';
 import { cancelOrder, shipOrder } from './ship-order';
@@ -34,9 +35,11 @@ export function orderRoutes(deps: AppDeps) {
     .post('/batch', requireCaller(deps, INTAKE), async (c) => {
       const { orders } = await parseBody(c, orderBatchSchema);
       const results: BatchResult['results'] = [];
+      const shared = await loadIntakeContext(deps.db, deps.now());
       for (const [index, raw] of orders.entries()) {
         try {
-          const order = await acceptOrder(deps.db, parseWith(orderInputSchema, raw), deps.now());
+          const input = parseWith(orderInputSchema, raw);
+          const order = await acceptOrder(deps.db, input, deps.now(), shared);
           results.push({ index, ok: true, order });
         } catch (err) {
           if (!(err instanceof ApiError) || err.status !== 400) throw err;

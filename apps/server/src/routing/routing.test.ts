@@ -130,7 +130,7 @@ describe.each(testDatabases())('routing on $name', (target) => {
     const rules = await bodyOf<{ rules: unknown[] }>(
       await fx.app.request('/api/routing/rules', { headers: { authorization: `Bearer ${admin}` } }),
     );
-    expect(rules.rules).toHaveLength(4);
+    expect(rules.rules).toHaveLength(5);
   });
 
   it('imports orders from a spreadsheet with a report per row', async () => {

@@ -2,6 +2,7 @@ import type { EventOutcome, PickEvent, ScanEvent } from '@wms/protocol';
 import type { Tx } from '../db/database';
 import { applyBinLabelFailed } from './apply-bin-label-failed';
 import { applyPicks } from './apply-picks';
+import { applyPutBack } from './apply-put-back';
 import { applyShort } from './apply-short';
 import { recordChanges } from './change-feed';
 import { writeAppliedPicks } from './write-applied-picks';
@@ -9,7 +10,7 @@ import { announcePicks } from '../orders/announce-picks';
 
 /**
  * Applies fresh events in seq order and returns each one's outcome. Consecutive picks are applied
- * set-wise (one statement per table); a short or a label report between them is applied on its
+ * set-wise (one statement per table); a short, a label report or a put-back between them is applied on its
  * own, so every event sees the state its predecessors left.
  */
 export async function applyEvents(
@@ -28,6 +29,8 @@ export async function applyEvents(
       for (const [seq, outcome] of applied.outcomes) outcomes.set(seq, outcome);
     } else if (run.type === 'short@1') {
       outcomes.set(run.seq, await applyShort(tx, warehouseId, run, now));
+    } else if (run.type === 'put-back@1') {
+      outcomes.set(run.seq, await applyPutBack(tx, warehouseId, run, now));
     } else {
       outcomes.set(run.seq, await applyBinLabelFailed(tx, warehouseId, run, now));
     }

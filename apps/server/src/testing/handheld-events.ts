@@ -39,3 +39,27 @@ export function aBinLabelFailure(device: TestDevice, line: PickLine, attempts = 
     payload: { waveId: line.waveId, pickLineId: line.id, binCode: line.binCode, attempts },
   };
 }
+
+/** The next put-back@1 event of a device: `qty` units of each line back in the line's bin. */
+export function aPutBack(
+  device: TestDevice,
+  items: readonly { line: PickLine; qty: number; lot?: string }[],
+  assignmentVersion = 1,
+): ScanEvent {
+  const first = items[0];
+  if (!first) throw new Error('a put-back names at least one item');
+  return {
+    ...base(device, assignmentVersion),
+    type: 'put-back@1',
+    payload: {
+      waveId: first.line.waveId,
+      items: items.map(({ line, qty, lot }) => ({
+        pickLineId: line.id,
+        binCode: line.binCode,
+        skuId: line.skuId,
+        qty,
+        ...(lot ? { lot } : {}),
+      })),
+    },
+  };
+}
