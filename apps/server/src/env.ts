@@ -21,6 +21,15 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * true: a new handheld registers only with an enrolment code (the admin's QR). false (the
+   * default, and the demo): a handheld may register without one and joins the warehouse of its
+   * first login. Turn it on in production once the admin screen is in use.
+   */
+  ENROLMENT_REQUIRED: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** The built PWA. */
   PWA_DIST: z.string().optional(),
 });
@@ -33,6 +42,8 @@ export interface ServerConfig {
   authSecret: string;
   tokenTtlMs: number;
   seedDemo: boolean;
+  /** See ENROLMENT_REQUIRED; absent means false. */
+  enrolmentRequired?: boolean;
   pwaDist: string;
 }
 
@@ -59,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     authSecret: e.AUTH_SECRET ?? devSecret(dataDir),
     tokenTtlMs: e.TOKEN_TTL_HOURS * 3_600_000,
     seedDemo: e.SEED_DEMO,
+    enrolmentRequired: e.ENROLMENT_REQUIRED,
     pwaDist: e.PWA_DIST
       ? resolve(base, e.PWA_DIST)
       : fileURLToPath(new URL('../../pwa/dist', import.meta.url)),

@@ -12,3 +12,4 @@ export * from './hub-rules';
 export * from './webhooks';
 export * from './hub-operations';
 export * from './tasks';
+export * from './master-data';

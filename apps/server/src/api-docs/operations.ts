@@ -1,5 +1,6 @@
 import * as p from '@wms/protocol';
 import type { z } from 'zod';
+import { ADMIN_OPERATIONS } from './admin-operations';
 
 /** One documented operation of the hub's API. */
 export interface Operation {
@@ -222,4 +223,5 @@ export const OPERATIONS: readonly Operation[] = [
     roles: ADMIN,
     body: p.hubSettingsSchema,
   },
+  ...ADMIN_OPERATIONS,
 ];

@@ -1,5 +1,5 @@
 import type { LoginRequest, LoginResponse } from '@wms/protocol';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
 import { deviceIncarnations, devices, users } from '../db/schema';
 import { ApiError, unauthenticated } from '../http/api-error';
@@ -34,6 +34,19 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
     );
   }
   const user = await checkBadgeAndPin(db, request, deps.now());
+  if (device.warehouseId && device.warehouseId !== user.warehouseId) {
+    throw new ApiError(
+      403,
+      'wrong_warehouse',
+      `This handheld belongs to warehouse ${device.warehouseId}; your badge is for ${user.warehouseId}`,
+    );
+  }
+  // A device registered without an enrolment code belongs to the warehouse of its first login.
+  if (!device.warehouseId)
+    await db
+      .update(devices)
+      .set({ warehouseId: user.warehouseId })
+      .where(and(eq(devices.id, device.id), isNull(devices.warehouseId)));
   await db
     .update(deviceIncarnations)
     .set({ lastUserId: user.id, lastSeenAt: deps.now() })

@@ -5,26 +5,45 @@ import { hashDeviceSecret, isDeviceSecretCorrect, newDeviceSecret } from '../aut
 import type { Db } from '../db/database';
 import { deviceIncarnations, devices } from '../db/schema';
 import { unauthenticated } from '../http/api-error';
+import { redeemEnrolmentCode } from './enrolment-codes';
 import { recordLostEvents } from './lost-events';
 
 /**
  * Registers a new device (epoch 1), or starts the next epoch of a known device whose local
  * database is gone. In the second case the seqs of the old epoch that never reached the server
  * are counted, so a wiped handheld is a recorded loss, not a silent one.
+ *
+ * A new device that brings an enrolment code (the admin's QR) joins the code's warehouse; one
+ * without is let in only while `enrolmentRequired` is off (the demo), and gets its warehouse at
+ * its first login.
  */
 export async function registerDevice(
   db: Db,
   request: RegisterDeviceRequest,
+  options: { enrolmentRequired: boolean; now: Date } = {
+    enrolmentRequired: false,
+    now: new Date(),
+  },
 ): Promise<RegisterDeviceResponse> {
   if (!request.previous) {
+    if (!request.enrolmentCode && options.enrolmentRequired)
+      throw unauthenticated(
+        'This server enrols handhelds by QR only: scan the enrolment QR your admin shows',
+        'enrolment_required',
+      );
     const deviceId = randomUUID();
     const deviceSecret = newDeviceSecret();
     await db.transaction(async (tx) => {
+      // The code is used up in the same transaction that creates the device: once, or never.
+      const warehouseId = request.enrolmentCode
+        ? await redeemEnrolmentCode(tx, request.enrolmentCode, deviceId, options.now)
+        : null;
       await tx.insert(devices).values({
         id: deviceId,
         label: request.label,
         secretHash: hashDeviceSecret(deviceSecret),
         currentEpoch: 1,
+        warehouseId,
       });
       await tx.insert(deviceIncarnations).values({ deviceId, epoch: 1 });
     });

@@ -6,6 +6,7 @@ import { authRoutes } from '../auth/routes';
 import { deviceRoutes } from '../devices/routes';
 import { syncRoutes } from '../sync/routes';
 import { taskRoutes } from '../tasks/routes';
+import { masterDataRoutes } from '../master-data/routes';
 import { waveRoutes } from '../waves/routes';
 import { exceptionRoutes } from '../exceptions/routes';
 import { orderRoutes } from '../orders/routes';
@@ -54,6 +55,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/integration-keys', apiKeyRoutes(deps));
   app.route('/api/hub-settings', settingsRoutes(deps));
   app.route('/api/tasks', taskRoutes(deps));
+  app.route('/api/admin', masterDataRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });
