@@ -25,6 +25,11 @@ export const en = {
     badPin: 'The PIN is 4 to 8 digits.',
     unreachable: 'Cannot reach the server. Check the Wi-Fi and try again.',
     refused: (message: string) => `Sign-in refused: ${message}`,
+    enrolHint: 'New handheld? Scan the enrolment QR on the admin screen first.',
+    enrolling: 'Enrolling this handheld…',
+    enrolled: 'Handheld enrolled for this warehouse. Now scan your badge.',
+    alreadyEnrolled: 'This handheld is enrolled already: scan your badge.',
+    enrolRefused: (message: string) => `Enrolment refused: ${message}`,
   },
   waves: {
     title: 'My waves',

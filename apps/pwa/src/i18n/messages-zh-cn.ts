@@ -26,6 +26,11 @@ export const zhCN: Messages = {
     badPin: '密码为 4 到 8 位数字。',
     unreachable: '无法连接服务器，请检查 Wi-Fi 后重试。',
     refused: (message) => `登录被拒绝：${message}`,
+    enrolHint: '新手持机？请先扫描管理页面上的注册二维码。',
+    enrolling: '正在注册本手持机…',
+    enrolled: '本手持机已注册到本仓库，请扫描工牌。',
+    alreadyEnrolled: '本手持机已注册，请扫描工牌。',
+    enrolRefused: (message) => `注册被拒绝：${message}`,
   },
   waves: {
     title: '我的波次',

@@ -158,4 +158,12 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     summary: "Revoke a lost handheld of the caller's warehouse: its tokens stop at once",
     roles: LEADS,
   },
+  ...(['bins', 'badges', 'totes'] as const).flatMap((kind) =>
+    (['pdf', 'zpl'] as const).map((format): Operation => ({
+      method: 'get',
+      path: `/api/labels/${kind}.${format}`,
+      summary: `${kind.replace(/s$/, '')} labels as ${format === 'pdf' ? 'PDF (100 × 50 mm pages)' : 'ZPL for Zebra printers (4 × 2 in, 203 dpi)'}: ?codes=a,b,c (up to 500)`,
+      roles: LEADS,
+    })),
+  ),
 ];

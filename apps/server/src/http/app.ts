@@ -7,6 +7,7 @@ import { deviceRoutes } from '../devices/routes';
 import { syncRoutes } from '../sync/routes';
 import { taskRoutes } from '../tasks/routes';
 import { masterDataRoutes } from '../master-data/routes';
+import { labelRoutes } from '../labels/routes';
 import { waveRoutes } from '../waves/routes';
 import { exceptionRoutes } from '../exceptions/routes';
 import { orderRoutes } from '../orders/routes';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/hub-settings', settingsRoutes(deps));
   app.route('/api/tasks', taskRoutes(deps));
   app.route('/api/admin', masterDataRoutes(deps));
+  app.route('/api/labels', labelRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

@@ -99,6 +99,12 @@ const ACCESS: Record<string, Caller[]> = {
   'PUT /api/admin/users/:userId': ADMIN,
   'POST /api/admin/users/:userId/active': ADMIN,
   'POST /api/admin/users/:userId/reset-pin': ADMIN,
+  'GET /api/labels/bins.pdf': LEADS,
+  'GET /api/labels/bins.zpl': LEADS,
+  'GET /api/labels/badges.pdf': LEADS,
+  'GET /api/labels/badges.zpl': LEADS,
+  'GET /api/labels/totes.pdf': LEADS,
+  'GET /api/labels/totes.zpl': LEADS,
 };
 
 const BADGES: Record<'picker' | 'supervisor' | 'admin', string> = {
