@@ -1,5 +1,5 @@
 import type { Language } from '@wms/protocol';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
   LanguageContext,
   rememberedLanguage,
@@ -14,10 +14,14 @@ import { ProblemBanner } from './shell/problem-banner';
 import { StatusBar } from './shell/status-bar';
 import { UpdatePrompt } from './shell/update-prompt';
 
+/** The admin screens: a separate chunk, fetched only when an admin opens them. */
+const AdminArea = lazy(() => import('./admin/admin-area'));
+
 /** The handheld app: status bar and banners always on top, then the login or picker screens. */
 export function App() {
   const sessionState = useSession();
   const [deviceLanguage, setDeviceLanguage] = useState<Language>(rememberedLanguage);
+  const [adminOpen, setAdminOpen] = useState(false);
   const language =
     sessionState.status === 'signed-in' ? sessionState.session.user.language : deviceLanguage;
 
@@ -44,7 +48,30 @@ export function App() {
           {sessionState.status === 'signed-out' && (
             <LoginScreen onLanguageChange={chooseLanguage} />
           )}
-          {sessionState.status === 'signed-in' && <PickerScreens session={sessionState.session} />}
+          {sessionState.status === 'signed-in' && sessionState.session.user.role === 'admin' && (
+            <>
+              {!adminOpen && (
+                <button
+                  type="button"
+                  className="button-secondary"
+                  data-testid="open-admin"
+                  onClick={() => setAdminOpen(true)}
+                >
+                  {messagesByLanguage[language].admin.open}
+                </button>
+              )}
+              {adminOpen && (
+                <Suspense
+                  fallback={<p className="screen">{messagesByLanguage[language].loading}</p>}
+                >
+                  <AdminArea session={sessionState.session} onClose={() => setAdminOpen(false)} />
+                </Suspense>
+              )}
+            </>
+          )}
+          {sessionState.status === 'signed-in' && !adminOpen && (
+            <PickerScreens session={sessionState.session} />
+          )}
         </main>
       </div>
     </LanguageContext>

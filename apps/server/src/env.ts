@@ -22,9 +22,10 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   /**
-   * true: a new handheld registers only with an enrolment code (the admin's QR). false (the
-   * default, and the demo): a handheld may register without one and joins the warehouse of its
-   * first login. Turn it on in production once the admin screen is in use.
+   * true: only a handheld enrolled with a code (the admin's QR) lets pickers and supervisors sign
+   * in; on a device registered without a code only an admin may (the admin's own tablet, which
+   * shows the first QR). false (the default, and the demo): any registered device works and
+   * joins the warehouse of its first login. Turn it on in production.
    */
   ENROLMENT_REQUIRED: z
     .enum(['true', 'false'])

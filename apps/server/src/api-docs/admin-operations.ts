@@ -126,7 +126,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/devices/register',
     summary:
-      'Register a handheld (with the enrolment code of the admin QR; without one only while ENROLMENT_REQUIRED is off)',
+      'Register a handheld, with the enrolment code of the admin QR (with ENROLMENT_REQUIRED, only admins may sign in on a device without one)',
     roles: [],
     body: p.registerDeviceRequestSchema,
     response: p.registerDeviceResponseSchema,

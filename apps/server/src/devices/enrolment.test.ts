@@ -91,7 +91,7 @@ describe.each(testDatabases())('enrolling handhelds by QR code on $name', (targe
     expect((await fixture.database.db.select().from(devices)).length).toBe(before);
   });
 
-  it('with ENROLMENT_REQUIRED a handheld without a code is refused', async () => {
+  it('with ENROLMENT_REQUIRED only an admin may sign in on a device registered without a code', async () => {
     const strict = createApp({
       db: fixture.database.db,
       pokes: new PokeHub(),
@@ -102,8 +102,31 @@ describe.each(testDatabases())('enrolling handhelds by QR code on $name', (targe
       enrolmentRequired: true,
     });
     const res = await postJson(strict, '/api/devices/register', { label: 'no code' });
-    expect(res.status).toBe(401);
-    expect((await bodyOf(res)).error.code).toBe('enrolment_required');
+    expect(res.status).toBe(201);
+    const device = await bodyOf<RegisterDeviceResponse>(res);
+    const picker = await postJson(strict, '/api/auth/login', {
+      badge: 'P-0002',
+      pin: '1234',
+      ...device,
+    });
+    expect(picker.status).toBe(401);
+    expect((await bodyOf(picker)).error.code).toBe('enrolment_required');
+    const admin = await postJson(strict, '/api/auth/login', {
+      badge: 'A-0001',
+      pin: '1234',
+      ...device,
+    });
+    expect(admin.status).toBe(200);
+    const { code } = await newCode((await bodyOf<{ token: string }>(admin)).token);
+    const enrolled = await bodyOf<RegisterDeviceResponse>(
+      await postJson(strict, '/api/devices/register', { label: 'by QR', enrolmentCode: code }),
+    );
+    const pickerOnEnrolled = await postJson(strict, '/api/auth/login', {
+      badge: 'P-0002',
+      pin: '1234',
+      ...enrolled,
+    });
+    expect(pickerOnEnrolled.status).toBe(200);
   });
 
   it("supervisors see and revoke only their own warehouse's handhelds", async () => {

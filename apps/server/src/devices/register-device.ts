@@ -14,23 +14,16 @@ import { recordLostEvents } from './lost-events';
  * are counted, so a wiped handheld is a recorded loss, not a silent one.
  *
  * A new device that brings an enrolment code (the admin's QR) joins the code's warehouse; one
- * without is let in only while `enrolmentRequired` is off (the demo), and gets its warehouse at
- * its first login.
+ * without gets its warehouse at its first login. With ENROLMENT_REQUIRED only an admin may sign
+ * in on a device without a code (the admin's own tablet: the way to show the first QR), see
+ * auth/login.ts.
  */
 export async function registerDevice(
   db: Db,
   request: RegisterDeviceRequest,
-  options: { enrolmentRequired: boolean; now: Date } = {
-    enrolmentRequired: false,
-    now: new Date(),
-  },
+  options: { now: Date } = { now: new Date() },
 ): Promise<RegisterDeviceResponse> {
   if (!request.previous) {
-    if (!request.enrolmentCode && options.enrolmentRequired)
-      throw unauthenticated(
-        'This server enrols handhelds by QR only: scan the enrolment QR your admin shows',
-        'enrolment_required',
-      );
     const deviceId = randomUUID();
     const deviceSecret = newDeviceSecret();
     await db.transaction(async (tx) => {

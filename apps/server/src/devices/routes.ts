@@ -14,8 +14,7 @@ export function deviceRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .post('/register', async (c) => {
       const request = await parseBody(c, registerDeviceRequestSchema);
-      const options = { enrolmentRequired: deps.enrolmentRequired ?? false, now: deps.now() };
-      return c.json(await registerDevice(deps.db, request, options), 201);
+      return c.json(await registerDevice(deps.db, request, { now: deps.now() }), 201);
     })
     .get('/', leads, async (c) =>
       c.json({ devices: await listDevices(deps.db, c.get('session').warehouseId) }),
