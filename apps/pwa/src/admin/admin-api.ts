@@ -34,7 +34,7 @@ export async function adminCall<T>(
       },
       ...(body === undefined
         ? {}
-        : { body: contentType === 'text/csv' ? String(body) : JSON.stringify(body) }),
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
   } catch (error) {
     throw new AdminApiError(error instanceof Error ? error.message : String(error), 0);

@@ -23,37 +23,45 @@ interface Row {
 
 type FormValues = Record<string, string | boolean>;
 
+const text = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+
 function formOf(fields: readonly FieldSpec[], row: Row | null): FormValues {
-  return Object.fromEntries(
+  return Object.fromEntries<string | boolean>(
     fields.map((f) => {
       const value = row?.[f.name];
       if (f.kind === 'checkbox') return [f.name, value === true];
-      if (f.kind === 'list') return [f.name, Array.isArray(value) ? value.join('|') : ''];
+      if (f.kind === 'list')
+        return [f.name, Array.isArray(value) ? (value as unknown[]).map(text).join('|') : ''];
       if (f.kind === 'select')
-        return [f.name, value == null ? (f.options?.[0] ?? '') : String(value)];
-      return [f.name, value == null ? '' : String(value)];
+        return [f.name, value == null ? (f.options?.[0] ?? '') : text(value)];
+      return [f.name, text(value)];
     }),
   );
 }
 
-function bodyOf(fields: readonly FieldSpec[], values: FormValues, creating: boolean) {
-  return Object.fromEntries(
+function bodyOf(
+  fields: readonly FieldSpec[],
+  values: FormValues,
+  creating: boolean,
+): Record<string, unknown> {
+  return Object.fromEntries<unknown>(
     fields
       .filter((f) => creating || !f.createOnly)
       .map((f) => {
         const value = values[f.name];
         if (f.kind === 'checkbox') return [f.name, value === true];
-        const text = String(value ?? '').trim();
-        if (f.kind === 'number') return [f.name, text === '' ? null : Number(text)];
+        const typed = text(value).trim();
+        if (f.kind === 'number') return [f.name, typed === '' ? null : Number(typed)];
         if (f.kind === 'list')
           return [
             f.name,
-            text
+            typed
               .split(/[|,\s]+/)
               .map((v) => v.trim())
               .filter(Boolean),
           ];
-        return [f.name, f.nullable && text === '' ? null : text];
+        return [f.name, f.nullable && typed === '' ? null : typed];
       }),
   );
 }
