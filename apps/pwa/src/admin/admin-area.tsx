@@ -1,10 +1,11 @@
-import type { Bin, Sku, User, Warehouse, Zone } from '@wms/protocol';
+import type { Bin, Sku, User, Warehouse, WarehouseTask, Zone } from '@wms/protocol';
 import { useState } from 'react';
 import { useMessages } from '../i18n/language';
 import type { Session } from '../storage/database';
 import { adminCall, fileLink } from './admin-api';
 import { DevicesPanel } from './devices-panel';
 import { EntityPanel } from './entity-panel';
+import { useAdminList } from './use-admin-list';
 
 type Tab = 'devices' | 'bins' | 'skus' | 'users' | 'zones' | 'warehouses';
 const TABS: readonly Tab[] = ['devices', 'bins', 'skus', 'users', 'zones', 'warehouses'];
@@ -74,6 +75,29 @@ function LabelLinks({ token, kind, code }: { token: string; kind: string; code: 
   );
 }
 
+/** Bins whose label failed three times in a row: each links straight to its label. */
+function ReprintTasks({ token }: { token: string }) {
+  const t = useMessages();
+  const tasks = useAdminList<WarehouseTask>(token, '/tasks', 'tasks');
+  const reprints = (tasks.items ?? []).filter((task) => task.kind === 'reprint-label');
+  return (
+    <section className="admin-panel" data-testid="reprint-tasks">
+      <h2>{t.admin.reprintTitle}</h2>
+      {reprints.length === 0 ? (
+        <p className="empty">{t.admin.reprintNone}</p>
+      ) : (
+        <ul>
+          {reprints.map((task) => (
+            <li key={task.id}>
+              {task.message} <LabelLinks token={token} kind="bins" code={task.binCode} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 function BinsPanel({ token }: { token: string }) {
   const [totes, setTotes] = useState('T-0001,T-0002');
   const t = useMessages();
@@ -86,19 +110,20 @@ function BinsPanel({ token }: { token: string }) {
         idOf={(b) => b.id}
         csv
         columns={[
-          { label: 'Code', cell: (b) => b.code },
-          { label: 'Zone', cell: (b) => b.zone },
-          { label: 'Check', cell: (b) => b.checkDigits },
-          { label: 'Path', cell: (b) => b.pathSeq },
+          { label: t.admin.fields.code, cell: (b) => b.code },
+          { label: t.admin.fields.zone, cell: (b) => b.zone },
+          { label: t.admin.fields.checkDigits, cell: (b) => b.checkDigits },
+          { label: t.admin.fields.pathSeq, cell: (b) => b.pathSeq },
           { label: '', cell: (b) => <LabelLinks token={token} kind="bins" code={b.code} /> },
         ]}
         fields={[
-          { name: 'code', label: 'Code (A-03-12)', kind: 'text' },
-          { name: 'zone', label: 'Zone', kind: 'text' },
-          { name: 'checkDigits', label: 'Check digits', kind: 'text' },
-          { name: 'pathSeq', label: 'Pick-path sequence', kind: 'number' },
+          { name: 'code', label: t.admin.fields.binCode, kind: 'text' },
+          { name: 'zone', label: t.admin.fields.zone, kind: 'text' },
+          { name: 'checkDigits', label: t.admin.fields.checkDigits, kind: 'text' },
+          { name: 'pathSeq', label: t.admin.fields.pathSeq, kind: 'number' },
         ]}
       />
+      <ReprintTasks token={token} />
       <section className="admin-panel">
         <h2>{t.admin.totesTitle}</h2>
         <label className="field">
@@ -112,6 +137,7 @@ function BinsPanel({ token }: { token: string }) {
 }
 
 function SkusPanel({ token }: { token: string }) {
+  const t = useMessages();
   return (
     <EntityPanel<Sku>
       token={token}
@@ -120,23 +146,23 @@ function SkusPanel({ token }: { token: string }) {
       idOf={(s) => s.id}
       csv
       columns={[
-        { label: 'ID', cell: (s) => s.id },
-        { label: 'Name', cell: (s) => `${s.nameZh} / ${s.name}` },
-        { label: 'Barcodes', cell: (s) => s.barcodes.join(' ') },
-        { label: 'Lot', cell: (s) => (s.lotTracked ? '✓' : '') },
+        { label: t.admin.fields.id, cell: (s) => s.id },
+        { label: t.admin.fields.name, cell: (s) => `${s.nameZh} / ${s.name}` },
+        { label: t.admin.fields.barcodes, cell: (s) => s.barcodes.join(' ') },
+        { label: t.admin.fields.lotTracked, cell: (s) => (s.lotTracked ? '✓' : '') },
         {
-          label: 'Picture',
+          label: t.admin.fields.picture,
           cell: (s) => (s.imageUrl ? <img src={s.imageUrl} alt="" width={40} height={40} /> : ''),
         },
       ]}
       fields={[
-        { name: 'id', label: 'ID', kind: 'text', createOnly: true },
-        { name: 'name', label: 'Name (en)', kind: 'text' },
-        { name: 'nameZh', label: '名称 (zh)', kind: 'text' },
-        { name: 'category', label: 'Category', kind: 'text' },
-        { name: 'barcodes', label: 'Barcodes (| between)', kind: 'list' },
-        { name: 'lotTracked', label: 'Lot tracked', kind: 'checkbox' },
-        { name: 'imageUrl', label: 'Picture URL', kind: 'text', nullable: true },
+        { name: 'id', label: t.admin.fields.id, kind: 'text', createOnly: true },
+        { name: 'name', label: t.admin.fields.nameEn, kind: 'text' },
+        { name: 'nameZh', label: t.admin.fields.nameZh, kind: 'text' },
+        { name: 'category', label: t.admin.fields.category, kind: 'text' },
+        { name: 'barcodes', label: t.admin.fields.barcodes, kind: 'list' },
+        { name: 'lotTracked', label: t.admin.fields.lotTracked, kind: 'checkbox' },
+        { name: 'imageUrl', label: t.admin.fields.imageUrl, kind: 'text', nullable: true },
       ]}
     />
   );
@@ -154,19 +180,29 @@ function UsersPanel({ token }: { token: string }) {
       idOf={(u) => u.id}
       csv
       columns={[
-        { label: 'Badge', cell: (u) => u.badge },
-        { label: 'Name', cell: (u) => u.name },
-        { label: 'Role', cell: (u) => u.role },
-        { label: 'Language', cell: (u) => u.language },
+        { label: t.admin.fields.badge, cell: (u) => u.badge },
+        { label: t.admin.fields.name, cell: (u) => u.name },
+        { label: t.admin.fields.role, cell: (u) => u.role },
+        { label: t.admin.fields.language, cell: (u) => u.language },
         { label: '', cell: (u) => (u.locked ? t.admin.locked : '') },
         { label: ' ', cell: (u) => <LabelLinks token={token} kind="badges" code={u.badge} /> },
       ]}
       fields={[
-        { name: 'id', label: 'ID', kind: 'text', createOnly: true },
-        { name: 'name', label: 'Name', kind: 'text' },
-        { name: 'badge', label: 'Badge (P-0001)', kind: 'text' },
-        { name: 'role', label: 'Role', kind: 'select', options: ['picker', 'supervisor', 'admin'] },
-        { name: 'language', label: 'Language', kind: 'select', options: ['zh-CN', 'en'] },
+        { name: 'id', label: t.admin.fields.id, kind: 'text', createOnly: true },
+        { name: 'name', label: t.admin.fields.name, kind: 'text' },
+        { name: 'badge', label: t.admin.fields.badge, kind: 'text' },
+        {
+          name: 'role',
+          label: t.admin.fields.role,
+          kind: 'select',
+          options: ['picker', 'supervisor', 'admin'],
+        },
+        {
+          name: 'language',
+          label: t.admin.fields.language,
+          kind: 'select',
+          options: ['zh-CN', 'en'],
+        },
         { name: 'pin', label: t.admin.newPin, kind: 'text', createOnly: true },
       ]}
       rowExtras={(u, reload) =>
@@ -207,6 +243,7 @@ function UsersPanel({ token }: { token: string }) {
 }
 
 function ZonesPanel({ token }: { token: string }) {
+  const t = useMessages();
   return (
     <EntityPanel<Zone>
       token={token}
@@ -214,18 +251,19 @@ function ZonesPanel({ token }: { token: string }) {
       listKey="zones"
       idOf={(z) => z.id}
       columns={[
-        { label: 'Code', cell: (z) => z.code },
-        { label: 'Name', cell: (z) => z.name },
+        { label: t.admin.fields.code, cell: (z) => z.code },
+        { label: t.admin.fields.name, cell: (z) => z.name },
       ]}
       fields={[
-        { name: 'code', label: 'Code', kind: 'text' },
-        { name: 'name', label: 'Name', kind: 'text' },
+        { name: 'code', label: t.admin.fields.code, kind: 'text' },
+        { name: 'name', label: t.admin.fields.name, kind: 'text' },
       ]}
     />
   );
 }
 
 function WarehousesPanel({ token }: { token: string }) {
+  const t = useMessages();
   return (
     <EntityPanel<Warehouse>
       token={token}
@@ -233,15 +271,15 @@ function WarehousesPanel({ token }: { token: string }) {
       listKey="warehouses"
       idOf={(w) => w.id}
       columns={[
-        { label: 'ID', cell: (w) => w.id },
-        { label: 'Name', cell: (w) => `${w.nameZh} / ${w.name}` },
-        { label: 'City', cell: (w) => w.city },
+        { label: t.admin.fields.id, cell: (w) => w.id },
+        { label: t.admin.fields.name, cell: (w) => `${w.nameZh} / ${w.name}` },
+        { label: t.admin.fields.city, cell: (w) => w.city },
       ]}
       fields={[
-        { name: 'id', label: 'ID', kind: 'text', createOnly: true },
-        { name: 'name', label: 'Name (en)', kind: 'text' },
-        { name: 'nameZh', label: '名称 (zh)', kind: 'text' },
-        { name: 'city', label: 'City', kind: 'text' },
+        { name: 'id', label: t.admin.fields.id, kind: 'text', createOnly: true },
+        { name: 'name', label: t.admin.fields.nameEn, kind: 'text' },
+        { name: 'nameZh', label: t.admin.fields.nameZh, kind: 'text' },
+        { name: 'city', label: t.admin.fields.city, kind: 'text' },
       ]}
     />
   );
