@@ -2,7 +2,7 @@ import type { DeviceSummary, EnrolmentCodeResponse } from '@wms/protocol';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useMessages } from '../i18n/language';
-import { ENROLMENT_PREFIX } from '../session/sign-in';
+import { ENROLMENT_PREFIX } from '../session/enrolment-code';
 import { adminCall } from './admin-api';
 import { ProblemText } from './problem-text';
 import { useAdminList } from './use-admin-list';

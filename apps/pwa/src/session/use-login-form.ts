@@ -5,7 +5,8 @@ import { db } from '../storage/database';
 import { errorMessage } from '../storage/storage-errors';
 import { api, ApiError } from '../sync/api-client';
 import { deviceSync } from '../sync/device-sync';
-import { enrolDevice, enrolmentCodeOf, signIn } from './sign-in';
+import { enrolmentCodeOf } from './enrolment-code';
+import { enrolDevice, signIn } from './sign-in';
 
 const PIN_PATTERN = /^\d{4,8}$/;
 const MAX_PIN_DIGITS = 8;
