@@ -16,12 +16,15 @@ import { UpdatePrompt } from './shell/update-prompt';
 
 /** The supervisor console: its own chunk, so the handheld's first load never carries it. */
 const ConsoleScreen = lazy(() => import('./supervisor/console-screen'));
+/** The admin screens: a separate chunk, fetched only when an admin opens them. */
+const AdminArea = lazy(() => import('./admin/admin-area'));
 
 /** The handheld app: status bar and banners always on top, then the login or picker screens. */
 export function App() {
   const sessionState = useSession();
   const [deviceLanguage, setDeviceLanguage] = useState<Language>(rememberedLanguage);
   const [handheldView, setHandheldView] = useState(false);
+  const [adminOpen, setAdminOpen] = useState(false);
   const language =
     sessionState.status === 'signed-in' ? sessionState.session.user.language : deviceLanguage;
 
@@ -49,6 +52,23 @@ export function App() {
             <LoginScreen onLanguageChange={chooseLanguage} />
           )}
           {sessionState.status === 'signed-in' &&
+            sessionState.session.user.role === 'admin' &&
+            (adminOpen ? (
+              <Suspense fallback={<p className="screen">{messagesByLanguage[language].loading}</p>}>
+                <AdminArea session={sessionState.session} onClose={() => setAdminOpen(false)} />
+              </Suspense>
+            ) : (
+              <button
+                type="button"
+                className="button-secondary"
+                data-testid="open-admin"
+                onClick={() => setAdminOpen(true)}
+              >
+                {messagesByLanguage[language].admin.open}
+              </button>
+            ))}
+          {sessionState.status === 'signed-in' &&
+            !adminOpen &&
             (isLead(sessionState.session.user.role) && !handheldView ? (
               <Suspense fallback={<p className="screen">{messagesByLanguage[language].loading}</p>}>
                 <ConsoleScreen

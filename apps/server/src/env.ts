@@ -21,6 +21,16 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * true: only a handheld enrolled with a code (the admin's QR) lets pickers and supervisors sign
+   * in; on a device registered without a code only an admin may (the admin's own tablet, which
+   * shows the first QR). false (the default, and the demo): any registered device works and
+   * joins the warehouse of its first login. Turn it on in production.
+   */
+  ENROLMENT_REQUIRED: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** The built PWA. */
   PWA_DIST: z.string().optional(),
   /** pino level of the JSON logs on stdout: fatal, error, warn, info, debug, trace or silent. */
@@ -46,6 +56,8 @@ export interface ServerConfig {
   authSecret: string;
   tokenTtlMs: number;
   seedDemo: boolean;
+  /** See ENROLMENT_REQUIRED; absent means false. */
+  enrolmentRequired?: boolean;
   pwaDist: string;
   // The operational settings below are optional for callers that build a config by hand
   // (tests, benchmarks); `loadConfig` always sets them and `startServer` has the same defaults.
@@ -85,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     authSecret: e.AUTH_SECRET ?? devSecret(dataDir),
     tokenTtlMs: e.TOKEN_TTL_HOURS * 3_600_000,
     seedDemo: e.SEED_DEMO,
+    enrolmentRequired: e.ENROLMENT_REQUIRED,
     pwaDist: e.PWA_DIST
       ? resolve(base, e.PWA_DIST)
       : fileURLToPath(new URL('../../pwa/dist', import.meta.url)),

@@ -53,6 +53,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     pokes,
     authSecret: config.authSecret,
     tokenTtlMs: config.tokenTtlMs,
+    enrolmentRequired: config.enrolmentRequired ?? false,
     pwaDist: config.pwaDist,
     now: () => new Date(),
     lifecycle,

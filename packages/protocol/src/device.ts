@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { uuidSchema } from './codes';
 
+/** An enrolment code as shown (and QR-encoded) on the admin screen: 8 letters and digits. */
+const enrolmentCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-HJ-NP-Z2-9]{8}$/, 'an enrolment code is 8 letters and digits');
+
 /**
  * `POST /api/devices/register`. A new install sends only a label. A device whose local database
  * is gone but which still knows its identity (kept outside IndexedDB) sends `previous`, and gets
@@ -8,6 +15,11 @@ import { uuidSchema } from './codes';
  */
 export const registerDeviceRequestSchema = z.strictObject({
   label: z.string().trim().min(1).max(64),
+  /**
+   * The code an admin showed as a QR: the device joins that code's warehouse. Required for a
+   * new device when the server runs with ENROLMENT_REQUIRED=true.
+   */
+  enrolmentCode: enrolmentCode.optional(),
   previous: z
     .strictObject({
       deviceId: uuidSchema,

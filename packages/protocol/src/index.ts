@@ -13,3 +13,4 @@ export * from './webhooks';
 export * from './hub-operations';
 export * from './tasks';
 export * from './console';
+export * from './master-data';

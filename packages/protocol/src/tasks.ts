@@ -18,6 +18,11 @@ export const warehouseTaskSchema = z.object({
   detail: z.string(),
   message: z.string(),
   openedAt: isoTimeSchema,
+  /**
+   * A reprint-label task links straight to the bin's label (`/api/labels/bins.pdf?codes=…`; the
+   * `.zpl` twin is the same path with `.zpl`); null for other kinds. Send the login token.
+   */
+  labelUrl: z.string().nullable().optional(),
 });
 
 /** `GET /api/tasks` (supervisors and admins): the open tasks of their warehouse, newest first. */

@@ -1,5 +1,6 @@
 import type { Language } from '@wms/protocol';
 import type { FormEvent } from 'react';
+import { CameraButton } from '../device/camera/camera-button';
 import { useScanActions } from '../device/scanner/use-scan-actions';
 import { otherLanguage, messagesByLanguage, useLanguage, useMessages } from '../i18n/language';
 import { NumericKeypad } from '../keypad/numeric-keypad';
@@ -64,6 +65,14 @@ export function LoginScreen({ onLanguageChange }: LoginScreenProps) {
         onBackspace={() => form.setPin(form.pin.slice(0, -1))}
         onClear={() => form.setPin('')}
       />
+      {form.notice ? (
+        <p className="notice" role="status" data-testid="enrol-notice">
+          {form.notice}
+        </p>
+      ) : (
+        <p className="hint">{t.login.enrolHint}</p>
+      )}
+      <CameraButton />
       {form.error && (
         <p className="error" role="alert" data-testid="error">
           {form.error}

@@ -18,6 +18,7 @@ import { ApiError, type Api } from '../sync/api-client';
 export async function ensureDeviceIdentity(
   database: WmsDatabase,
   api: Api,
+  enrolmentCode?: string,
 ): Promise<DeviceIdentity> {
   const stored = await readStoredIdentity(database);
   if (stored) {
@@ -28,16 +29,31 @@ export async function ensureDeviceIdentity(
   const identity = mirrored
     ? await registerAgain(api, mirrored).catch((error: unknown) => {
         // The server does not know the remembered device (its data was reset): start afresh.
-        if (error instanceof ApiError && error.isUnauthenticated) return registerNew(api);
+        if (error instanceof ApiError && error.isUnauthenticated)
+          return registerNew(api, enrolmentCode);
         throw error;
       })
-    : await registerNew(api);
+    : await registerNew(api, enrolmentCode);
   await storeIdentity(database, identity);
   return identity;
 }
 
-function registerNew(api: Api): Promise<DeviceIdentity> {
-  return api.registerDevice({ label: deviceLabel() });
+function registerNew(api: Api, enrolmentCode?: string): Promise<DeviceIdentity> {
+  return api.registerDevice({ label: deviceLabel(), ...(enrolmentCode && { enrolmentCode }) });
+}
+
+/**
+ * Enrols this handheld with the code of the admin's QR (first run). A handheld that has its
+ * identity already keeps it: 'already'.
+ */
+export async function enrolDevice(
+  database: WmsDatabase,
+  api: Api,
+  enrolmentCode: string,
+): Promise<'enrolled' | 'already'> {
+  if (await readStoredIdentity(database)) return 'already';
+  await ensureDeviceIdentity(database, api, enrolmentCode);
+  return 'enrolled';
 }
 
 /** The next epoch of a device whose IndexedDB is gone; the server counts what it lost. */

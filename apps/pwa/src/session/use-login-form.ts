@@ -5,7 +5,8 @@ import { db } from '../storage/database';
 import { errorMessage } from '../storage/storage-errors';
 import { api, ApiError } from '../sync/api-client';
 import { deviceSync } from '../sync/device-sync';
-import { signIn } from './sign-in';
+import { enrolmentCodeOf } from './enrolment-code';
+import { enrolDevice, signIn } from './sign-in';
 
 const PIN_PATTERN = /^\d{4,8}$/;
 const MAX_PIN_DIGITS = 8;
@@ -15,6 +16,8 @@ export interface LoginForm {
   pin: string;
   busy: boolean;
   error: string | null;
+  /** What scanning an enrolment QR did (enrolled, or enrolled already). */
+  notice: string | null;
   setBadge: (badge: string) => void;
   setPin: (pin: string) => void;
   onScanAction: (action: ScanAction) => void;
@@ -28,6 +31,27 @@ export function useLoginForm(): LoginForm {
   const [pin, setPinText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const enrol = (code: string) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    setNotice(t.login.enrolling);
+    enrolDevice(db, api, code)
+      .then((result) => {
+        setNotice(result === 'already' ? t.login.alreadyEnrolled : t.login.enrolled);
+      })
+      .catch((failure: unknown) => {
+        setNotice(null);
+        setError(
+          failure instanceof ApiError && failure.kind !== 'network'
+            ? t.login.enrolRefused(failure.message)
+            : loginErrorText(failure, t),
+        );
+      })
+      .finally(() => setBusy(false));
+  };
 
   const setPin = (text: string) => setPinText(text.replace(/\D/g, '').slice(0, MAX_PIN_DIGITS));
 
@@ -51,6 +75,8 @@ export function useLoginForm(): LoginForm {
 
   const onScanAction = (action: ScanAction) => {
     if (action.kind === 'scan') {
+      const enrolmentCode = enrolmentCodeOf(action.code);
+      if (enrolmentCode) return enrol(enrolmentCode);
       setBadge(action.code);
       setError(null);
     } else if (action.kind === 'confirm') {
@@ -58,7 +84,7 @@ export function useLoginForm(): LoginForm {
     }
   };
 
-  return { badge, pin, busy, error, setBadge, setPin, onScanAction, submit };
+  return { badge, pin, busy, error, notice, setBadge, setPin, onScanAction, submit };
 }
 
 function loginErrorText(failure: unknown, t: ReturnType<typeof useMessages>): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aSeededAppPerFile, bodyOf } from '../testing/test-app';
+import { apiRoutes } from '../testing/api-routes';
 import { testDatabases } from '../testing/test-databases';
 
 describe.each(testDatabases().slice(0, 1))('the API reference on $name', (target) => {
@@ -34,3 +35,24 @@ describe.each(testDatabases().slice(0, 1))('the API reference on $name', (target
     expect(await res.text()).toContain('/api/orders/batch');
   });
 });
+
+describe.each(testDatabases().slice(0, 1))(
+  'admin routes in the API reference on $name',
+  (target) => {
+    const fx = aSeededAppPerFile(target);
+
+    it('documents every master-data, device and label route', async () => {
+      const doc = await bodyOf<{ paths: Record<string, Record<string, unknown>> }>(
+        await fx.app.request('/api/openapi.json'),
+      );
+      const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+      );
+      const wanted = apiRoutes(fx.app).filter((r) =>
+        /^\w+ \/api\/(admin|labels|devices)\//.test(r),
+      );
+      expect(wanted.filter((r) => !documented.includes(r))).toEqual([]);
+      expect(wanted.length).toBeGreaterThan(25);
+    });
+  },
+);

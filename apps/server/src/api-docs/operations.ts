@@ -1,6 +1,7 @@
 import * as p from '@wms/protocol';
 import type { z } from 'zod';
 import { archiveRequestSchema } from '../ops/admin-routes';
+import { ADMIN_OPERATIONS } from './admin-operations';
 
 /** One documented operation of the hub's API. */
 export interface Operation {
@@ -328,4 +329,5 @@ export const OPERATIONS: readonly Operation[] = [
     roles: ADMIN,
     body: archiveRequestSchema,
   },
+  ...ADMIN_OPERATIONS,
 ];

@@ -1,7 +1,7 @@
 import type { LoginRequest, LoginResponse } from '@wms/protocol';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { deviceIncarnations, devices, users } from '../db/schema';
+import { deviceIncarnations, devices, enrolmentCodes, users } from '../db/schema';
 import { ApiError, unauthenticated } from '../http/api-error';
 import { isDeviceSecretCorrect, isPinCorrect } from './secret-hash';
 import { signSession } from './session-token';
@@ -11,6 +11,8 @@ export interface LoginDeps {
   authSecret: string;
   tokenTtlMs: number;
   now: () => Date;
+  /** ENROLMENT_REQUIRED: only admins may sign in on a device registered without a code. */
+  enrolmentRequired?: boolean;
 }
 
 /** Checks badge + PIN on a registered, current device incarnation and issues a session token. */
@@ -34,6 +36,29 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
     );
   }
   const user = await checkBadgeAndPin(db, request, deps.now());
+  if (device.warehouseId && device.warehouseId !== user.warehouseId) {
+    throw new ApiError(
+      403,
+      'wrong_warehouse',
+      `This handheld belongs to warehouse ${device.warehouseId}; your badge is for ${user.warehouseId}`,
+    );
+  }
+  if (
+    deps.enrolmentRequired &&
+    user.role !== 'admin' &&
+    !(await wasEnrolledByCode(db, device.id))
+  ) {
+    throw unauthenticated(
+      'This handheld was not enrolled: scan the enrolment QR your admin shows, then sign in',
+      'enrolment_required',
+    );
+  }
+  // A device registered without an enrolment code belongs to the warehouse of its first login.
+  if (!device.warehouseId)
+    await db
+      .update(devices)
+      .set({ warehouseId: user.warehouseId })
+      .where(and(eq(devices.id, device.id), isNull(devices.warehouseId)));
   await db
     .update(deviceIncarnations)
     .set({ lastUserId: user.id, lastSeenAt: deps.now() })
@@ -59,6 +84,15 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
       language: user.language,
     },
   };
+}
+
+async function wasEnrolledByCode(db: Db, deviceId: string): Promise<boolean> {
+  const [used] = await db
+    .select({ code: enrolmentCodes.code })
+    .from(enrolmentCodes)
+    .where(eq(enrolmentCodes.usedByDeviceId, deviceId))
+    .limit(1);
+  return used !== undefined;
 }
 
 /** Wrong PINs in a row before a badge is locked, and for how long. */

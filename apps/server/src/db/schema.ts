@@ -33,7 +33,23 @@ export const warehouses = pgTable('warehouses', {
   name: text('name').notNull(),
   nameZh: text('name_zh').notNull(),
   city: text('city').notNull(),
+  active: boolean('active').notNull().default(true),
 });
+
+/** A zone of a warehouse (bins name theirs by `code`); admins keep the list. */
+export const zones = pgTable(
+  'zones',
+  {
+    id: text('id').primaryKey(),
+    warehouseId: text('warehouse_id')
+      .notNull()
+      .references(() => warehouses.id),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [unique('zones_warehouse_code').on(t.warehouseId, t.code)],
+);
 
 export const bins = pgTable(
   'bins',
@@ -47,6 +63,8 @@ export const bins = pgTable(
     /** Printed on the label beside the barcode; keyed in when the label will not scan. */
     checkDigits: text('check_digits').notNull(),
     pathSeq: integer('path_seq').notNull(),
+    /** A deactivated bin gets no new picks; its history stays. */
+    active: boolean('active').notNull().default(true),
   },
   (t) => [unique('bins_warehouse_code').on(t.warehouseId, t.code)],
 );
@@ -60,6 +78,7 @@ export const skus = pgTable('skus', {
   lotTracked: boolean('lot_tracked').notNull().default(false),
   /** What a unit costs us, for the promotion-price hold (M4.4); null when unknown. */
   costCents: integer('cost_cents'),
+  active: boolean('active').notNull().default(true),
 });
 
 /** Barcodes of a SKU; GTINs are stored in their 14-digit form. */
@@ -131,8 +150,29 @@ export const devices = pgTable('devices', {
   label: text('label').notNull(),
   secretHash: text('secret_hash').notNull(),
   currentEpoch: integer('current_epoch').notNull(),
+  /**
+   * The warehouse the device belongs to: set by its enrolment code, or else by its first login.
+   * Supervisors and admins see and revoke only their warehouse's devices.
+   */
+  warehouseId: text('warehouse_id').references(() => warehouses.id),
   createdAt: now('created_at'),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
+});
+
+/**
+ * A short-lived, single-use code an admin shows as a QR: a handheld that scans it registers into
+ * the code's warehouse. `usedAt` is set in the registering transaction, so it works once.
+ */
+export const enrolmentCodes = pgTable('enrolment_codes', {
+  code: text('code').primaryKey(),
+  warehouseId: text('warehouse_id')
+    .notNull()
+    .references(() => warehouses.id),
+  createdByUserId: text('created_by_user_id').notNull(),
+  createdAt: now('created_at'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  usedByDeviceId: uuid('used_by_device_id'),
 });
 
 /**

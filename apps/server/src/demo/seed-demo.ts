@@ -115,6 +115,15 @@ async function seed(tx: Tx) {
   await tx.insert(t.users).values(DEMO_USERS.map((u) => ({ ...u, pinHash })));
   for (const warehouse of DEMO_WAREHOUSES) {
     const bins = demoBins(warehouse.id);
+    const zoneCodes = [...new Set(bins.map((b) => b.zone))];
+    await tx.insert(t.zones).values(
+      zoneCodes.map((code) => ({
+        id: `${warehouse.id}:${code}`,
+        warehouseId: warehouse.id,
+        code,
+        name: `Zone ${code}`,
+      })),
+    );
     await tx.insert(t.bins).values(bins);
     const homes = stockHomes(skus, bins);
     const stockRows = skus.map((s) => ({

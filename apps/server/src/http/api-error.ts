@@ -10,9 +10,13 @@ export type ApiErrorCode =
   | 'device_unknown'
   | 'device_superseded'
   | 'device_revoked'
+  | 'enrolment_code_invalid'
+  | 'enrolment_required'
+  | 'wrong_warehouse'
   | 'pin_locked'
   | 'forbidden'
   | 'not_found'
+  | 'conflict'
   | 'seq_gap'
   | 'event_conflict'
   | 'payload_too_large'
@@ -35,9 +39,18 @@ export const badRequest = (message: string, fields?: FieldError[]) =>
 /** Why a caller is not let in; each code tells the device what to do next. */
 export type UnauthenticatedCode = Extract<
   ApiErrorCode,
-  'unauthenticated' | 'bad_credentials' | 'device_unknown' | 'device_superseded' | 'device_revoked'
+  | 'unauthenticated'
+  | 'bad_credentials'
+  | 'device_unknown'
+  | 'device_superseded'
+  | 'device_revoked'
+  | 'enrolment_code_invalid'
+  | 'enrolment_required'
 >;
 export const unauthenticated = (message: string, code: UnauthenticatedCode = 'unauthenticated') =>
   new ApiError(401, code, message);
 export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
+/** The thing exists already (a bin code, a badge...): `fields` names what clashes. */
+export const conflict = (message: string, fields?: FieldError[]) =>
+  new ApiError(409, 'conflict', message, fields ? { fields } : {});

@@ -13,6 +13,8 @@ export interface AppDeps {
   /** The built PWA to serve at `/`, or null for an API-only app. */
   pwaDist: string | null;
   now: () => Date;
+  /** A new handheld must bring an enrolment code to register (ENROLMENT_REQUIRED); off by default. */
+  enrolmentRequired?: boolean;
   /** How often an idle event stream sends a keep-alive comment. */
   keepAliveMs?: number;
   /** Requests in flight and draining on shutdown; the server passes one, tests may. */

@@ -7,6 +7,8 @@ import { deviceRoutes } from '../devices/routes';
 import { syncRoutes } from '../sync/routes';
 import { taskRoutes } from '../tasks/routes';
 import { consoleRoutes } from '../console/routes';
+import { masterDataRoutes } from '../master-data/routes';
+import { labelRoutes } from '../labels/routes';
 import { waveRoutes } from '../waves/routes';
 import { exceptionRoutes } from '../exceptions/routes';
 import { orderRoutes } from '../orders/routes';
@@ -72,6 +74,8 @@ export function createApp(given: AppDeps) {
   app.route('/api/tasks', taskRoutes(deps));
   app.route('/api/console', consoleRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
+  app.route('/api/admin', masterDataRoutes(deps));
+  app.route('/api/labels', labelRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

@@ -31,8 +31,15 @@ describe.each(testDatabases())('bin label failures on $name', (target) => {
         status: 'open',
         detail: '3 attempts',
         message: `Reprint the label of bin ${line.binCode}: it failed 3 times in a row`,
+        labelUrl: `/api/labels/bins.pdf?codes=${line.binCode}`,
       }),
     ]);
+    // The link opens the label itself.
+    const label = await fixture.app.request(open[0]!.labelUrl!, {
+      headers: { authorization: `Bearer ${supervisor.token}` },
+    });
+    expect(label.status).toBe(200);
+    expect(label.headers.get('content-type')).toBe('application/pdf');
     const stored = await fixture.database.db
       .select()
       .from(tasks)

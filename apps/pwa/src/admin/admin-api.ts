@@ -1,0 +1,61 @@
+import type { FieldError } from '@wms/protocol';
+
+/** A refusal from the admin API: the server's message and, for bad input, the fields at fault. */
+export class AdminApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly fields: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Calls the admin API with the signed-in admin's token. Admin screens are online-only (they edit
+ * the server's master data directly); a network failure is an `AdminApiError` with status 0.
+ */
+export async function adminCall<T>(
+  token: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+  contentType: 'application/json' | 'text/csv' = 'application/json',
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      cache: 'no-store',
+      headers: {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': contentType }),
+      },
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+  } catch (error) {
+    throw new AdminApiError(error instanceof Error ? error.message : String(error), 0);
+  }
+  const json = (await response.json().catch(() => null)) as {
+    error?: { message?: string; fields?: FieldError[] };
+  } | null;
+  if (!response.ok)
+    throw new AdminApiError(
+      json?.error?.message ?? `HTTP ${response.status}`,
+      response.status,
+      json?.error?.fields ?? [],
+    );
+  return json as T;
+}
+
+/**
+ * A link that opens a file of the API in a new tab (a label, a CSV export). A link cannot send
+ * a header, so the token goes in the query, as for the event stream.
+ */
+export function fileLink(token: string, path: string): string {
+  const separator = path.includes('?') ? '&' : '?';
+  return `/api${path}${separator}token=${encodeURIComponent(token)}`;
+}

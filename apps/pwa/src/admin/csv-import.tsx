@@ -1,0 +1,117 @@
+import type { CsvImportResult, FieldError } from '@wms/protocol';
+import { type ChangeEvent, useState } from 'react';
+import { useMessages } from '../i18n/language';
+import { AdminApiError, adminCall, fileLink } from './admin-api';
+import { ProblemText } from './problem-text';
+
+interface RowProblem {
+  row: string;
+  column: string;
+  message: string;
+}
+
+/** `rows.3.check_digits` → row 3, column check_digits; other paths stay whole. */
+export function rowProblems(fields: readonly FieldError[]): RowProblem[] {
+  return fields.map((f) => {
+    const match = /^rows\.(\d+)\.(.+)$/.exec(f.path);
+    return match
+      ? { row: match[1]!, column: match[2]!, message: f.message }
+      : { row: '', column: f.path, message: f.message };
+  });
+}
+
+/**
+ * Export and import of one CSV (`/admin/bins.csv`…). A file with bad rows imports nothing; its
+ * problems are listed row by row, so the admin fixes the spreadsheet and imports it again.
+ */
+export function CsvImport({
+  token,
+  path,
+  onImported,
+}: {
+  token: string;
+  path: string;
+  onImported: () => void;
+}) {
+  const t = useMessages();
+  const [result, setResult] = useState<CsvImportResult | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    setBusy(true);
+    setResult(null);
+    setFailure(null);
+    file
+      .text()
+      .then((text) => adminCall<CsvImportResult>(token, 'POST', path, text, 'text/csv'))
+      .then((imported) => {
+        setResult(imported);
+        onImported();
+      })
+      .catch(setFailure)
+      .finally(() => setBusy(false));
+  };
+
+  const problems =
+    failure instanceof AdminApiError && failure.status === 400 && failure.fields.length > 0
+      ? rowProblems(failure.fields)
+      : null;
+
+  return (
+    <div className="csv-import">
+      <a
+        className="button-secondary"
+        href={fileLink(token, path)}
+        download
+        data-testid="csv-export"
+      >
+        {t.admin.csvExport}
+      </a>
+      <label className="button-secondary">
+        {t.admin.csvImport}
+        <input
+          type="file"
+          accept=".csv,text/csv"
+          data-testid="csv-file"
+          disabled={busy}
+          onChange={onFile}
+          hidden
+        />
+      </label>
+      {result && (
+        <p className="notice" role="status" data-testid="csv-result">
+          {t.admin.csvImported(result.created, result.updated)}
+        </p>
+      )}
+      {problems ? (
+        <div className="error" role="alert" data-testid="csv-errors">
+          <p>{t.admin.csvRejected(problems.length)}</p>
+          <table>
+            <thead>
+              <tr>
+                <th>{t.admin.csvRow}</th>
+                <th>{t.admin.csvColumn}</th>
+                <th>{t.admin.csvProblem}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {problems.map((p) => (
+                <tr key={`${p.row}:${p.column}:${p.message}`} data-testid="csv-error-row">
+                  <td>{p.row}</td>
+                  <td>{p.column}</td>
+                  <td>{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        failure !== null && <ProblemText failure={failure} />
+      )}
+    </div>
+  );
+}

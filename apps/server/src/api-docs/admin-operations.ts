@@ -1,0 +1,169 @@
+import * as p from '@wms/protocol';
+import { z } from 'zod';
+import type { Operation } from './operations';
+
+const ADMIN = ['admin'] as const;
+const LEADS = ['supervisor', 'admin'] as const;
+const setActive = z.strictObject({ active: z.boolean() });
+
+/** One entity's list / create / edit / (de)activate operations, with CSV where it has it. */
+function entity(
+  plural: string,
+  param: string,
+  what: string,
+  schemas: { create: z.ZodType; edit: z.ZodType; item: z.ZodType; list: z.ZodType },
+  csv: boolean,
+): Operation[] {
+  const base = `/api/admin/${plural}`;
+  return [
+    { method: 'get', path: base, summary: `List ${what}`, roles: ADMIN, response: schemas.list },
+    {
+      method: 'post',
+      path: base,
+      summary: `Create one ${what.replace(/s$/, '')}`,
+      roles: ADMIN,
+      body: schemas.create,
+      response: schemas.item,
+    },
+    {
+      method: 'put',
+      path: `${base}/{${param}}`,
+      summary: `Edit one ${what.replace(/s$/, '')}`,
+      roles: ADMIN,
+      body: schemas.edit,
+      response: schemas.item,
+    },
+    {
+      method: 'post',
+      path: `${base}/{${param}}/active`,
+      summary: `Deactivate (active: false) or reactivate one ${what.replace(/s$/, '')}`,
+      roles: ADMIN,
+      body: setActive,
+      response: schemas.item,
+    },
+    ...(csv
+      ? ([
+          {
+            method: 'get',
+            path: `${base}.csv`,
+            summary: `Export ${what} as CSV`,
+            roles: ADMIN,
+          },
+          {
+            method: 'post',
+            path: `${base}.csv`,
+            summary: `Import ${what} from CSV (create or update; any bad row imports nothing, 400 names rows.N.column)`,
+            roles: ADMIN,
+            csv: true,
+            response: p.csvImportResultSchema,
+          },
+        ] satisfies Operation[])
+      : []),
+  ];
+}
+
+/** Master data (admins), device management and enrolment, labels. */
+export const ADMIN_OPERATIONS: readonly Operation[] = [
+  ...entity(
+    'warehouses',
+    'warehouseId',
+    'warehouses',
+    {
+      create: p.newWarehouseSchema,
+      edit: p.warehouseInputSchema,
+      item: p.warehouseSchema,
+      list: p.warehouseListSchema,
+    },
+    false,
+  ),
+  ...entity(
+    'zones',
+    'zoneId',
+    "zones of the admin's warehouse",
+    {
+      create: p.zoneInputSchema,
+      edit: p.zoneInputSchema,
+      item: p.zoneSchema,
+      list: p.zoneListSchema,
+    },
+    false,
+  ),
+  ...entity(
+    'bins',
+    'binId',
+    "bins of the admin's warehouse",
+    { create: p.binInputSchema, edit: p.binInputSchema, item: p.binSchema, list: p.binListSchema },
+    true,
+  ),
+  ...entity(
+    'skus',
+    'skuId',
+    'SKUs',
+    { create: p.newSkuSchema, edit: p.skuInputSchema, item: p.skuSchema, list: p.skuListSchema },
+    true,
+  ),
+  ...entity(
+    'users',
+    'userId',
+    "users of the admin's warehouse",
+    {
+      create: p.newUserSchema,
+      edit: p.userInputSchema,
+      item: p.userSchema,
+      list: p.userListSchema,
+    },
+    true,
+  ),
+  {
+    method: 'post',
+    path: '/api/admin/users/{userId}/reset-pin',
+    summary: 'Set a new PIN and unlock the badge',
+    roles: ADMIN,
+    body: p.resetPinSchema,
+    response: p.userSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/devices/register',
+    summary:
+      'Register a handheld, with the enrolment code of the admin QR (with ENROLMENT_REQUIRED, only admins may sign in on a device without one)',
+    roles: [],
+    body: p.registerDeviceRequestSchema,
+    response: p.registerDeviceResponseSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/devices',
+    summary: "The handhelds of the caller's warehouse, with their backlog",
+    roles: LEADS,
+    response: p.deviceListSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/devices/enrolment-codes',
+    summary: "A single-use enrolment code (10 minutes) for the admin's warehouse, shown as a QR",
+    roles: ADMIN,
+    response: p.enrolmentCodeResponseSchema,
+  },
+  {
+    method: 'put',
+    path: '/api/devices/{deviceId}',
+    summary: 'Rename a handheld',
+    roles: ADMIN,
+    body: p.renameDeviceSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/devices/{deviceId}/revoke',
+    summary: "Revoke a lost handheld of the caller's warehouse: its tokens stop at once",
+    roles: LEADS,
+  },
+  ...(['bins', 'badges', 'totes'] as const).flatMap((kind) =>
+    (['pdf', 'zpl'] as const).map((format): Operation => ({
+      method: 'get',
+      path: `/api/labels/${kind}.${format}`,
+      summary: `${kind.replace(/s$/, '')} labels as ${format === 'pdf' ? 'PDF (100 × 50 mm pages)' : 'ZPL for Zebra printers (4 × 2 in, 203 dpi)'}: ?codes=a,b,c (up to 500)`,
+      roles: LEADS,
+    })),
+  ),
+];

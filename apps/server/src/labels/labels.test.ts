@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { aLoggedInDevice, aSeededAppPerFile, bodyOf } from '../testing/test-app';
+import { testDatabases } from '../testing/test-databases';
+
+const golden = (name: string) => readFileSync(new URL(`./golden/${name}`, import.meta.url));
+
+describe.each(testDatabases())('printable labels on $name', (target) => {
+  const fixture = aSeededAppPerFile(target);
+  const get = async (path: string, token: string) =>
+    fixture.app.request(path, { headers: { authorization: `Bearer ${token}` } });
+
+  it('the ZPL of bin A-01-01 is exactly the golden file', async () => {
+    const lead = await aLoggedInDevice(fixture.app, 'S-0001');
+    const res = await get('/api/labels/bins.zpl?codes=A-01-01', lead.token);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/vnd.zebra-zpl');
+    expect(await res.text()).toBe(golden('bin-GZ-A-01-01.zpl').toString('utf8'));
+  });
+
+  it('the PDF of bin A-01-01 is byte for byte the golden file (fixed metadata)', async () => {
+    const lead = await aLoggedInDevice(fixture.app, 'S-0001');
+    const res = await get('/api/labels/bins.pdf?codes=A-01-01', lead.token);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.equals(golden('bin-GZ-A-01-01.pdf'))).toBe(true);
+  });
+
+  it('badge and tote labels, several per file, in the order asked', async () => {
+    const admin = await aLoggedInDevice(fixture.app, 'A-0001');
+    const badges = await (
+      await get('/api/labels/badges.zpl?codes=S-0001,P-0001', admin.token)
+    ).text();
+    expect(badges.match(/\^FD[^^]*\^FS/g)).toEqual([
+      '^FDS-0001^FS',
+      '^FDS-0001^FS',
+      '^FDWang Fang · Guangzhou DC (GZ)^FS',
+      '^FDP-0001^FS',
+      '^FDP-0001^FS',
+      '^FDLi Wei · Guangzhou DC (GZ)^FS',
+    ]);
+    const totes = await get('/api/labels/totes.pdf?codes=T-0001,T-0002,T-0003', admin.token);
+    const pdf = Buffer.from(await totes.arrayBuffer()).toString('latin1');
+    expect(pdf.match(/\/Type \/Page\b/g)?.length).toBe(3);
+  });
+
+  it('bad or unknown codes are refused by name; pickers cannot print', async () => {
+    const lead = await aLoggedInDevice(fixture.app, 'S-0001');
+    const bad = await get('/api/labels/bins.zpl?codes=A-1-1', lead.token);
+    expect(bad.status).toBe(400);
+    expect((await bodyOf(bad)).error.fields).toEqual([
+      { path: 'codes.0', message: 'a bin code looks like A-03-12' },
+    ]);
+    const none = await get('/api/labels/bins.pdf', lead.token);
+    expect((await bodyOf(none)).error.fields?.[0]?.path).toBe('codes');
+    const unknown = await get('/api/labels/bins.pdf?codes=A-01-01,Z-99-99', lead.token);
+    expect(unknown.status).toBe(404);
+    expect((await bodyOf(unknown)).error.message).toBe('No bin Z-99-99 in GZ');
+    const otherSite = await get('/api/labels/badges.zpl?codes=P-0003', lead.token);
+    expect(otherSite.status).toBe(404);
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    expect((await get('/api/labels/bins.zpl?codes=A-01-01', picker.token)).status).toBe(403);
+  });
+});

@@ -1,0 +1,145 @@
+import type { Bin, BinInput } from '@wms/protocol';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database';
+import { bins, zones } from '../db/schema';
+import { badRequest, conflict, notFound } from '../http/api-error';
+import { touchOpenLines } from './touch-open-lines';
+
+const columns = {
+  id: bins.id,
+  warehouseId: bins.warehouseId,
+  code: bins.code,
+  zone: bins.zone,
+  checkDigits: bins.checkDigits,
+  pathSeq: bins.pathSeq,
+  active: bins.active,
+};
+
+/** The bins of a warehouse in pick-path order. */
+export async function listBins(db: Tx, warehouseId: string): Promise<Bin[]> {
+  return db
+    .select(columns)
+    .from(bins)
+    .where(eq(bins.warehouseId, warehouseId))
+    .orderBy(asc(bins.pathSeq), asc(bins.code));
+}
+
+export const binIdOf = (warehouseId: string, code: string) => `${warehouseId}:${code}`;
+
+async function requireZone(tx: Tx, warehouseId: string, zone: string, path = 'zone') {
+  const [found] = await tx
+    .select({ active: zones.active })
+    .from(zones)
+    .where(and(eq(zones.warehouseId, warehouseId), eq(zones.code, zone)));
+  if (!found?.active)
+    throw badRequest(`No active zone ${zone} in ${warehouseId}: add it first`, [
+      { path, message: `no active zone ${zone} in ${warehouseId}` },
+    ]);
+}
+
+export async function createBin(db: Db, warehouseId: string, input: BinInput): Promise<Bin> {
+  return db.transaction(async (tx) => {
+    await requireZone(tx, warehouseId, input.zone);
+    const [created] = await tx
+      .insert(bins)
+      .values({ id: binIdOf(warehouseId, input.code), warehouseId, ...input })
+      .onConflictDoNothing()
+      .returning(columns);
+    if (!created)
+      throw conflict(`Bin ${input.code} exists already in ${warehouseId}`, [
+        { path: 'code', message: 'exists already' },
+      ]);
+    return created;
+  });
+}
+
+/** Edits a bin; handhelds holding open lines at it pull the new code, digits and order. */
+export async function updateBin(
+  db: Db,
+  warehouseId: string,
+  binId: string,
+  input: BinInput,
+): Promise<Bin> {
+  return db.transaction(async (tx) => {
+    await requireZone(tx, warehouseId, input.zone);
+    const [clash] = await tx
+      .select({ id: bins.id })
+      .from(bins)
+      .where(and(eq(bins.warehouseId, warehouseId), eq(bins.code, input.code)));
+    if (clash && clash.id !== binId)
+      throw conflict(`Another bin has the code ${input.code}`, [
+        { path: 'code', message: 'used by another bin' },
+      ]);
+    const [updated] = await tx
+      .update(bins)
+      .set(input)
+      .where(and(eq(bins.id, binId), eq(bins.warehouseId, warehouseId)))
+      .returning(columns);
+    if (!updated) throw notFound(`No bin ${binId} in ${warehouseId}`);
+    await touchOpenLines(tx, { binIds: [binId] });
+    return updated;
+  });
+}
+
+export async function setBinActive(
+  db: Db,
+  warehouseId: string,
+  binId: string,
+  active: boolean,
+): Promise<Bin> {
+  const [updated] = await db
+    .update(bins)
+    .set({ active })
+    .where(and(eq(bins.id, binId), eq(bins.warehouseId, warehouseId)))
+    .returning(columns);
+  if (!updated) throw notFound(`No bin ${binId} in ${warehouseId}`);
+  return updated;
+}
+
+/**
+ * Creates or updates (by code) every bin of an import in one transaction: a row that breaks a
+ * rule (unknown zone) fails the whole import, reported as `rows.N.zone`.
+ */
+export async function importBins(
+  db: Db,
+  warehouseId: string,
+  rows: readonly BinInput[],
+): Promise<{ created: number; updated: number }> {
+  return db.transaction(async (tx) => {
+    const known = new Map(
+      (await tx.select().from(zones).where(eq(zones.warehouseId, warehouseId))).map((z) => [
+        z.code,
+        z.active,
+      ]),
+    );
+    const fields = rows.flatMap((row, i) =>
+      known.get(row.zone)
+        ? []
+        : [{ path: `rows.${i + 1}.zone`, message: `no active zone ${row.zone} in ${warehouseId}` }],
+    );
+    if (fields.length > 0)
+      throw badRequest(`${fields.length} problem(s) in the CSV: fix them and import again`, fields);
+    const existing = new Set(
+      (
+        await tx.select({ code: bins.code }).from(bins).where(eq(bins.warehouseId, warehouseId))
+      ).map((b) => b.code),
+    );
+    let created = 0;
+    const touched: string[] = [];
+    for (const row of rows) {
+      const id = binIdOf(warehouseId, row.code);
+      if (existing.has(row.code)) {
+        await tx
+          .update(bins)
+          .set(row)
+          .where(and(eq(bins.warehouseId, warehouseId), eq(bins.code, row.code)));
+        touched.push(id);
+      } else {
+        await tx.insert(bins).values({ id, warehouseId, ...row });
+        created++;
+      }
+    }
+    await touchOpenLines(tx, { binIds: touched });
+    return { created, updated: touched.length };
+  });
+}

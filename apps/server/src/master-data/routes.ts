@@ -1,0 +1,165 @@
+import {
+  binInputSchema,
+  newSkuSchema,
+  newUserSchema,
+  newWarehouseSchema,
+  resetPinSchema,
+  skuInputSchema,
+  userInputSchema,
+  warehouseInputSchema,
+  zoneInputSchema,
+} from '@wms/protocol';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireSession, type SessionEnv } from '../auth/require-session';
+import type { AppDeps } from '../http/app-deps';
+import { parseBody, pathParam } from '../http/parse-input';
+import { createBin, importBins, listBins, setBinActive, updateBin } from './bins';
+import {
+  binsFromCsv,
+  binsToCsv,
+  skusFromCsv,
+  skusToCsv,
+  usersFromCsv,
+  usersToCsv,
+} from './master-data-csv';
+import { createSku, importSkus, listSkus, setSkuActive, updateSku } from './skus';
+import { createUser, importUsers, listUsers, resetPin, setUserActive, updateUser } from './users';
+import { createWarehouse, listWarehouses, updateWarehouse } from './warehouses';
+import { createZone, listZones, setZoneActive, updateZone } from './zones';
+
+/** `{ "active": false }` deactivates, `true` brings it back. */
+export const setActiveSchema = z.strictObject({ active: z.boolean() });
+
+function csv(c: Context, name: string, text: string) {
+  c.header('content-type', 'text/csv; charset=utf-8');
+  c.header('content-disposition', `attachment; filename="${name}"`);
+  return c.body(text);
+}
+
+/**
+ * Master data for admins (`/api/admin`). Zones, bins and users are those of the admin's own
+ * warehouse (from the login); SKUs and the warehouse list are shared.
+ */
+export function masterDataRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const wh = (c: Context<SessionEnv>) => c.get('session').warehouseId;
+  return new Hono<SessionEnv>()
+    .use(requireSession(deps.authSecret, ['admin']))
+    .get('/warehouses', async (c) => c.json({ warehouses: await listWarehouses(db) }))
+    .post('/warehouses', async (c) =>
+      c.json(await createWarehouse(db, await parseBody(c, newWarehouseSchema)), 201),
+    )
+    .put('/warehouses/:warehouseId', async (c) =>
+      c.json(
+        await updateWarehouse(
+          db,
+          pathParam(c, 'warehouseId'),
+          await parseBody(c, warehouseInputSchema),
+        ),
+      ),
+    )
+    .post('/warehouses/:warehouseId/active', async (c) =>
+      c.json(
+        await updateWarehouse(db, pathParam(c, 'warehouseId'), await parseBody(c, setActiveSchema)),
+      ),
+    )
+    .get('/zones', async (c) => c.json({ zones: await listZones(db, wh(c)) }))
+    .post('/zones', async (c) =>
+      c.json(await createZone(db, wh(c), await parseBody(c, zoneInputSchema)), 201),
+    )
+    .put('/zones/:zoneId', async (c) =>
+      c.json(
+        await updateZone(db, wh(c), pathParam(c, 'zoneId'), await parseBody(c, zoneInputSchema)),
+      ),
+    )
+    .post('/zones/:zoneId/active', async (c) =>
+      c.json(
+        await setZoneActive(
+          db,
+          wh(c),
+          pathParam(c, 'zoneId'),
+          (await parseBody(c, setActiveSchema)).active,
+        ),
+      ),
+    )
+    .get('/bins', async (c) => c.json({ bins: await listBins(db, wh(c)) }))
+    .post('/bins', async (c) =>
+      c.json(await createBin(db, wh(c), await parseBody(c, binInputSchema)), 201),
+    )
+    .get('/bins.csv', async (c) =>
+      csv(c, `bins-${wh(c)}.csv`, binsToCsv(await listBins(db, wh(c)))),
+    )
+    .post('/bins.csv', async (c) =>
+      c.json(await importBins(db, wh(c), binsFromCsv(await c.req.text()))),
+    )
+    .put('/bins/:binId', async (c) =>
+      c.json(await updateBin(db, wh(c), pathParam(c, 'binId'), await parseBody(c, binInputSchema))),
+    )
+    .post('/bins/:binId/active', async (c) =>
+      c.json(
+        await setBinActive(
+          db,
+          wh(c),
+          pathParam(c, 'binId'),
+          (await parseBody(c, setActiveSchema)).active,
+        ),
+      ),
+    )
+    .get('/skus', async (c) => c.json({ skus: await listSkus(db) }))
+    .post('/skus', async (c) => c.json(await createSku(db, await parseBody(c, newSkuSchema)), 201))
+    .get('/skus.csv', async (c) => csv(c, 'skus.csv', skusToCsv(await listSkus(db))))
+    .post('/skus.csv', async (c) => c.json(await importSkus(db, skusFromCsv(await c.req.text()))))
+    .put('/skus/:skuId', async (c) =>
+      c.json(await updateSku(db, pathParam(c, 'skuId'), await parseBody(c, skuInputSchema))),
+    )
+    .post('/skus/:skuId/active', async (c) =>
+      c.json(
+        await setSkuActive(db, pathParam(c, 'skuId'), (await parseBody(c, setActiveSchema)).active),
+      ),
+    )
+    .get('/users', async (c) => c.json({ users: await listUsers(db, wh(c), deps.now()) }))
+    .post('/users', async (c) =>
+      c.json(await createUser(db, wh(c), await parseBody(c, newUserSchema), deps.now()), 201),
+    )
+    .get('/users.csv', async (c) =>
+      csv(c, `users-${wh(c)}.csv`, usersToCsv(await listUsers(db, wh(c), deps.now()))),
+    )
+    .post('/users.csv', async (c) =>
+      c.json(await importUsers(db, wh(c), usersFromCsv(await c.req.text()))),
+    )
+    .put('/users/:userId', async (c) =>
+      c.json(
+        await updateUser(
+          db,
+          wh(c),
+          pathParam(c, 'userId'),
+          await parseBody(c, userInputSchema),
+          deps.now(),
+        ),
+      ),
+    )
+    .post('/users/:userId/active', async (c) =>
+      c.json(
+        await setUserActive(
+          db,
+          wh(c),
+          pathParam(c, 'userId'),
+          (await parseBody(c, setActiveSchema)).active,
+          deps.now(),
+        ),
+      ),
+    )
+    .post('/users/:userId/reset-pin', async (c) =>
+      c.json(
+        await resetPin(
+          db,
+          wh(c),
+          pathParam(c, 'userId'),
+          (await parseBody(c, resetPinSchema)).pin,
+          deps.now(),
+        ),
+      ),
+    );
+}

@@ -1,0 +1,131 @@
+import type { FieldError, NewSku, Sku, SkuInput } from '@wms/protocol';
+import { toGtin14 } from '@wms/domain';
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { Db, Tx } from '../db/database';
+import { skuBarcodes, skus } from '../db/schema';
+import { badRequest, conflict, notFound } from '../http/api-error';
+import { touchOpenLines } from './touch-open-lines';
+
+/** Every SKU with its barcodes (14-digit GTINs), by id. */
+export async function listSkus(db: Tx, ids?: readonly string[]): Promise<Sku[]> {
+  const rows = await db
+    .select()
+    .from(skus)
+    .where(ids ? inArray(skus.id, [...ids]) : undefined)
+    .orderBy(asc(skus.id));
+  const codes = await db
+    .select()
+    .from(skuBarcodes)
+    .where(ids ? inArray(skuBarcodes.skuId, [...ids]) : undefined)
+    .orderBy(asc(skuBarcodes.barcode));
+  const bySku = new Map<string, string[]>();
+  for (const c of codes) bySku.set(c.skuId, [...(bySku.get(c.skuId) ?? []), c.barcode]);
+  return rows.map((s) => ({
+    id: s.id,
+    name: s.name,
+    nameZh: s.nameZh,
+    category: s.category,
+    imageUrl: s.imageUrl,
+    lotTracked: s.lotTracked,
+    barcodes: bySku.get(s.id) ?? [],
+    active: s.active,
+  }));
+}
+
+/**
+ * Barcodes that another SKU already has, as field errors at `prefix.barcodes.N`. Two SKUs may
+ * never share a barcode: a scan must name one item.
+ */
+async function barcodeClashes(
+  tx: Tx,
+  skuId: string,
+  barcodes: readonly string[],
+  prefix: string,
+): Promise<FieldError[]> {
+  const gtins = barcodes.map(toGtin14);
+  if (gtins.length === 0) return [];
+  const owners = await tx.select().from(skuBarcodes).where(inArray(skuBarcodes.barcode, gtins));
+  const ownerOf = new Map(owners.map((o) => [o.barcode, o.skuId]));
+  return gtins.flatMap((g, i) => {
+    const owner = ownerOf.get(g);
+    return owner && owner !== skuId
+      ? [{ path: `${prefix}barcodes.${i}`, message: `barcode ${g} belongs to ${owner}` }]
+      : [];
+  });
+}
+
+async function writeSku(tx: Tx, id: string, input: SkuInput, exists: boolean) {
+  const { barcodes, ...fields } = input;
+  if (exists) await tx.update(skus).set(fields).where(eq(skus.id, id));
+  else await tx.insert(skus).values({ id, ...fields });
+  await tx.delete(skuBarcodes).where(eq(skuBarcodes.skuId, id));
+  const gtins = [...new Set(barcodes.map(toGtin14))];
+  await tx.insert(skuBarcodes).values(gtins.map((barcode) => ({ barcode, skuId: id })));
+}
+
+export async function createSku(db: Db, input: NewSku): Promise<Sku> {
+  return db.transaction(async (tx) => {
+    const { id, ...rest } = input;
+    const [existing] = await tx.select({ id: skus.id }).from(skus).where(eq(skus.id, id));
+    if (existing)
+      throw conflict(`SKU ${id} exists already`, [{ path: 'id', message: 'exists already' }]);
+    const clashes = await barcodeClashes(tx, id, rest.barcodes, '');
+    if (clashes.length > 0) throw conflict('A barcode belongs to another SKU', clashes);
+    await writeSku(tx, id, rest, false);
+    return (await listSkus(tx, [id]))[0]!;
+  });
+}
+
+/** Edits a SKU; handhelds holding open lines of it pull the new names, barcodes and picture. */
+export async function updateSku(db: Db, skuId: string, input: SkuInput): Promise<Sku> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select({ id: skus.id }).from(skus).where(eq(skus.id, skuId));
+    if (!existing) throw notFound(`No SKU ${skuId}`);
+    const clashes = await barcodeClashes(tx, skuId, input.barcodes, '');
+    if (clashes.length > 0) throw conflict('A barcode belongs to another SKU', clashes);
+    await writeSku(tx, skuId, input, true);
+    await touchOpenLines(tx, { skuIds: [skuId] });
+    return (await listSkus(tx, [skuId]))[0]!;
+  });
+}
+
+export async function setSkuActive(db: Db, skuId: string, active: boolean): Promise<Sku> {
+  const [updated] = await db.update(skus).set({ active }).where(eq(skus.id, skuId)).returning();
+  if (!updated) throw notFound(`No SKU ${skuId}`);
+  return (await listSkus(db, [skuId]))[0]!;
+}
+
+/** Creates or updates every SKU of an import in one transaction; any bad row imports nothing. */
+export async function importSkus(
+  db: Db,
+  rows: readonly NewSku[],
+): Promise<{ created: number; updated: number }> {
+  return db.transaction(async (tx) => {
+    const fields: FieldError[] = [];
+    const seen = new Map<string, number>();
+    for (const [i, row] of rows.entries()) {
+      fields.push(...(await barcodeClashes(tx, row.id, row.barcodes, `rows.${i + 1}.`)));
+      for (const [j, g] of row.barcodes.map(toGtin14).entries()) {
+        const first = seen.get(g);
+        if (first !== undefined && rows[first]!.id !== row.id)
+          fields.push({
+            path: `rows.${i + 1}.barcodes.${j}`,
+            message: `barcode ${g} is also on row ${first + 1}`,
+          });
+        else seen.set(g, i);
+      }
+    }
+    if (fields.length > 0)
+      throw badRequest(`${fields.length} problem(s) in the CSV: fix them and import again`, fields);
+    const ids = rows.map((r) => r.id);
+    const existing = new Set(
+      (await tx.select({ id: skus.id }).from(skus).where(inArray(skus.id, ids))).map((s) => s.id),
+    );
+    // Barcodes move between SKUs of the same file: clear them all before writing any.
+    await tx.delete(skuBarcodes).where(inArray(skuBarcodes.skuId, ids));
+    for (const { id, ...rest } of rows) await writeSku(tx, id, rest, existing.has(id));
+    const updated = ids.filter((id) => existing.has(id));
+    await touchOpenLines(tx, { skuIds: updated });
+    return { created: ids.length - updated.length, updated: updated.length };
+  });
+}

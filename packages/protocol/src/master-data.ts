@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { roleSchema } from './auth';
+import { binCodeSchema, idSchema, isoTimeSchema, uuidSchema } from './codes';
+
+/*
+ * Master data kept by an admin (`/api/admin/*`): warehouses, zones, bins, SKUs, users. Every list
+ * row carries `active`; deactivating keeps the row (history refers to it) and stops new use.
+ * Bins, zones and users belong to the admin's own warehouse; SKUs are shared by all warehouses.
+ */
+
+const nameSchema = z.string().trim().min(1).max(120);
+
+export const warehouseInputSchema = z.strictObject({
+  name: nameSchema,
+  nameZh: nameSchema,
+  city: nameSchema,
+});
+export const newWarehouseSchema = warehouseInputSchema.extend({
+  id: z.string().regex(/^[A-Z0-9]{2,8}$/, 'a warehouse id is 2–8 capital letters or digits'),
+});
+export const warehouseSchema = newWarehouseSchema.extend({ active: z.boolean() });
+
+export const zoneInputSchema = z.strictObject({
+  code: z.string().regex(/^[A-Z]{1,2}$/, 'a zone code is one or two capital letters'),
+  name: nameSchema,
+});
+export const zoneSchema = zoneInputSchema.extend({
+  id: idSchema,
+  warehouseId: idSchema,
+  active: z.boolean(),
+});
+
+/** Check digits printed on a bin label: two or three digits. */
+export const checkDigitsSchema = z.string().regex(/^\d{2,3}$/, 'check digits are 2 or 3 digits');
+
+export const binInputSchema = z.strictObject({
+  code: binCodeSchema,
+  zone: zoneInputSchema.shape.code,
+  checkDigits: checkDigitsSchema,
+  /** Where the bin comes on the pick path: lower first. */
+  pathSeq: z.int().min(0).max(10_000_000),
+});
+export const binSchema = binInputSchema.extend({
+  id: idSchema,
+  warehouseId: idSchema,
+  active: z.boolean(),
+});
+
+/** A GTIN as printed (EAN-8, UPC-A, EAN-13, GTIN-14); stored in its 14-digit form. */
+export const gtinSchema = z
+  .string()
+  .regex(/^(\d{8}|\d{12,14})$/, 'a barcode is 8, 12, 13 or 14 digits');
+
+export const skuInputSchema = z.strictObject({
+  name: nameSchema,
+  nameZh: nameSchema,
+  category: nameSchema,
+  imageUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable(),
+  lotTracked: z.boolean(),
+  barcodes: z.array(gtinSchema).min(1).max(20),
+});
+export const newSkuSchema = skuInputSchema.extend({ id: idSchema });
+export const skuSchema = newSkuSchema.extend({ active: z.boolean() });
+
+/** A PIN: 4 to 8 digits. */
+export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');
+export const staffRoleSchema = roleSchema.exclude(['integration']);
+export const badgeSchema = z.string().regex(/^[A-Z]-\d{4}$/, 'a badge looks like P-0001');
+
+export const userInputSchema = z.strictObject({
+  name: nameSchema,
+  role: staffRoleSchema,
+  badge: badgeSchema,
+  language: z.enum(['zh-CN', 'en']),
+});
+export const newUserSchema = userInputSchema.extend({ id: idSchema, pin: pinSchema });
+export const userSchema = userInputSchema.extend({
+  id: idSchema,
+  warehouseId: idSchema,
+  active: z.boolean(),
+  /** Locked after too many wrong PINs; a PIN reset unlocks. */
+  locked: z.boolean(),
+});
+/** `POST /api/admin/users/{userId}/reset-pin`: sets a new PIN and unlocks the badge. */
+export const resetPinSchema = z.strictObject({ pin: pinSchema });
+
+export const warehouseListSchema = z.object({ warehouses: z.array(warehouseSchema) });
+export const zoneListSchema = z.object({ zones: z.array(zoneSchema) });
+export const binListSchema = z.object({ bins: z.array(binSchema) });
+export const skuListSchema = z.object({ skus: z.array(skuSchema) });
+export const userListSchema = z.object({ users: z.array(userSchema) });
+
+/**
+ * The answer to a CSV import (`POST /api/admin/{bins,skus,users}.csv`). A file with any bad row
+ * imports nothing: it is a 400 whose `error.fields` name each fault as `rows.N.column` (N counts
+ * data rows from 1, the header not counted).
+ */
+export const csvImportResultSchema = z.object({ created: z.int(), updated: z.int() });
+
+/** A handheld as supervisors and admins see it (`GET /api/devices`: their warehouse's only). */
+export const deviceSummarySchema = z.object({
+  id: uuidSchema,
+  label: z.string(),
+  warehouseId: idSchema.nullable(),
+  epoch: z.int(),
+  createdAt: isoTimeSchema,
+  revokedAt: isoTimeSchema.nullable(),
+  lastSeenAt: isoTimeSchema.nullable(),
+  lastUserName: z.string().nullable(),
+  /** Events the device has and the server does not yet: its unsynced backlog. */
+  backlog: z.int(),
+});
+export const deviceListSchema = z.object({ devices: z.array(deviceSummarySchema) });
+export const renameDeviceSchema = z.strictObject({ label: z.string().trim().min(1).max(64) });
+
+/** An enrolment code: 8 capital letters/digits (no 0/O/1/I), as text and as a QR. */
+export const enrolmentCodeSchema = z
+  .string()
+  .regex(/^[A-HJ-NP-Z2-9]{8}$/, 'an enrolment code is 8 letters and digits');
+/** `POST /api/devices/enrolment-codes` (admin): a single-use code for the admin's warehouse. */
+export const enrolmentCodeResponseSchema = z.object({
+  code: enrolmentCodeSchema,
+  warehouseId: idSchema,
+  expiresAt: isoTimeSchema,
+});
+
+export type WarehouseInput = z.infer<typeof warehouseInputSchema>;
+export type NewWarehouse = z.infer<typeof newWarehouseSchema>;
+export type Warehouse = z.infer<typeof warehouseSchema>;
+export type ZoneInput = z.infer<typeof zoneInputSchema>;
+export type Zone = z.infer<typeof zoneSchema>;
+export type BinInput = z.infer<typeof binInputSchema>;
+export type Bin = z.infer<typeof binSchema>;
+export type SkuInput = z.infer<typeof skuInputSchema>;
+export type NewSku = z.infer<typeof newSkuSchema>;
+export type Sku = z.infer<typeof skuSchema>;
+export type UserInput = z.infer<typeof userInputSchema>;
+export type NewUser = z.infer<typeof newUserSchema>;
+export type User = z.infer<typeof userSchema>;
+export type CsvImportResult = z.infer<typeof csvImportResultSchema>;
+export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
+export type EnrolmentCodeResponse = z.infer<typeof enrolmentCodeResponseSchema>;

@@ -1,0 +1,138 @@
+import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { aServerAndBrowserPerFile } from '../support/server-and-browser';
+import { errorText, outboxEventIds, pickCurrentLine, scanWedge, signIn, syncNow } from './handheld';
+
+async function openAdmin(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await signIn(page, 'A-0001', '1234');
+  await page.click('[data-testid=open-admin]');
+  await page.waitForSelector('[data-testid=panel-devices]');
+  return page;
+}
+
+/** The cells of every row of a table, as text. */
+async function tableRows(page: Page, rowSelector: string): Promise<string[][]> {
+  return page.$$eval(rowSelector, (rows) =>
+    rows.map((row) =>
+      Array.from(row.querySelectorAll('td')).map((td) => td.textContent?.trim() ?? ''),
+    ),
+  );
+}
+
+// ENROLMENT_REQUIRED: pickers can sign in only on a handheld enrolled by QR; the admin's own
+// screen (registered without a code) is where the first QR comes from.
+describe('the admin screens', () => {
+  const fx = aServerAndBrowserPerFile({ env: { ENROLMENT_REQUIRED: 'true' } });
+
+  it('enrols a fresh handheld by its QR code (wedge scan), which then signs in; revoking it stops its next push', async () => {
+    const admin = await openAdmin(fx.browser, fx.server.url);
+    await admin.click('[data-testid=new-enrolment-code]');
+    await admin.waitForSelector('[data-testid=enrolment-qr]');
+    const code = (await admin.textContent('[data-testid=enrolment-code]'))!;
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+    expect(await admin.getAttribute('[data-testid=enrolment-qr]', 'alt')).toBe(`WMS-ENROL:${code}`);
+
+    const context = await fx.browser.newContext({ viewport: { width: 400, height: 800 } });
+    const handheld = await context.newPage();
+    await handheld.goto(fx.server.url);
+    // Without enrolment, a picker is refused.
+    await signIn(handheld, 'P-0001', '1234');
+    await handheld.waitForSelector('[data-testid=error]');
+    expect(await errorText(handheld)).toContain('not enrolled');
+    await context.close();
+
+    const fresh = await fx.browser.newContext({ viewport: { width: 400, height: 800 } });
+    const page = await fresh.newPage();
+    await page.goto(fx.server.url);
+    await page.waitForSelector('[data-testid=badge]');
+    // A wedge burst can be split on a loaded machine (the app then sees a partial read, which
+    // is no enrolment code): scan again, as a person would, up to three times.
+    const enrolled = 'Handheld enrolled for this warehouse. Now scan your badge.';
+    const noticeOf = () => page.textContent('[data-testid=enrol-notice]').catch(() => null);
+    for (let attempt = 0; attempt < 3 && (await noticeOf()) !== enrolled; attempt++) {
+      await scanWedge(page, `WMS-ENROL:${code}`);
+      await page
+        .waitForFunction(
+          (text) => document.querySelector('[data-testid=enrol-notice]')?.textContent === text,
+          enrolled,
+          { timeout: 5_000 },
+        )
+        .catch(() => undefined);
+    }
+    expect({
+      notice: await noticeOf(),
+      error: await page.textContent('[data-testid=error]').catch(() => null),
+    }).toEqual({ notice: enrolled, error: null });
+    await signIn(page, 'P-0001', '1234');
+    await page.waitForSelector('[data-testid=user-name]');
+
+    // A scan made offline waits in the outbox while the admin revokes the handheld.
+    await fresh.setOffline(true);
+    await page.click('[data-testid=wave-B26-07]');
+    await page.waitForSelector('[data-testid=pick-progress]', { state: 'attached' });
+    await pickCurrentLine(page);
+    const waiting = await outboxEventIds(page);
+    expect(waiting.length).toBeGreaterThan(0);
+
+    await admin.click('[data-testid=tab-bins]');
+    await admin.click('[data-testid=tab-devices]');
+    const row = admin.locator('[data-testid=panel-devices] tr', { hasText: 'Li Wei' });
+    await row.locator('[data-testid=revoke]').click();
+    await admin.waitForSelector(
+      '[data-testid=panel-devices] tr[data-revoked=yes]:has-text("Li Wei")',
+    );
+
+    // Back online, its next push is refused: it is signed out and its scan stays in its outbox.
+    await fresh.setOffline(false);
+    await syncNow(page).catch(() => undefined);
+    await page.waitForSelector('[data-testid=badge]', { timeout: 20_000 });
+    expect(await outboxEventIds(page)).toEqual(waiting);
+    await signIn(page, 'P-0001', '1234');
+    await page.waitForSelector('[data-testid=error]');
+    expect(await errorText(page)).toContain('revoked');
+  });
+
+  it('shows the per-row report of a bin CSV with bad rows and imports nothing; a good file imports', async () => {
+    const admin = await openAdmin(fx.browser, fx.server.url);
+    await admin.click('[data-testid=tab-bins]');
+    await admin.waitForSelector('[data-testid=panel-bins] [data-testid="row-GZ:A-01-01"]');
+    await admin.setInputFiles('[data-testid=csv-file]', {
+      name: 'bins.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'code,zone,check_digits,path_seq\nF-01-01,A,12,7000\nF-01-02,A,1x,7010\nF-01-03,Q,13,7020\n',
+      ),
+    });
+    await admin.waitForSelector('[data-testid=csv-errors]');
+    expect(await tableRows(admin, '[data-testid=csv-error-row]')).toEqual([
+      ['2', 'check_digits', 'check digits are 2 or 3 digits'],
+    ]);
+    expect(await admin.$('[data-testid="row-GZ:F-01-01"]')).toBeNull();
+    await admin.setInputFiles('[data-testid=csv-file]', {
+      name: 'bins.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'code,zone,check_digits,path_seq\nF-01-01,A,12,7000\nF-01-03,Q,13,7020\n',
+      ),
+    });
+    await admin.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-testid=csv-error-row]').length === 1 &&
+        document.querySelector('[data-testid=csv-error-row]')?.textContent?.includes('zone'),
+    );
+    expect(await tableRows(admin, '[data-testid=csv-error-row]')).toEqual([
+      ['2', 'zone', 'no active zone Q in GZ'],
+    ]);
+    await admin.setInputFiles('[data-testid=csv-file]', {
+      name: 'bins.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('code,zone,check_digits,path_seq\nF-01-01,A,12,7000\n'),
+    });
+    await admin.waitForSelector('[data-testid=csv-result]');
+    await admin.waitForSelector('[data-testid="row-GZ:F-01-01"]');
+    expect(await admin.$('[data-testid=csv-errors]')).toBeNull();
+  });
+});
