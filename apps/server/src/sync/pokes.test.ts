@@ -15,6 +15,7 @@ function configFor(database: DatabaseConfig) {
     tokenTtlMs: 3_600_000,
     seedDemo: true,
     pwaDist: '/nonexistent',
+    logLevel: 'warn' as const,
   };
 }
 
