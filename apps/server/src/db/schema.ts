@@ -313,6 +313,8 @@ export const changes = pgTable(
     warehouseId: text('warehouse_id').notNull(),
     waveId: text('wave_id').notNull(),
     lineId: text('line_id'),
+    /** Several lines of the wave changed by one transaction (a push): one row, not one per line. */
+    lineIds: text('line_ids').array(),
     whole: boolean('whole').notNull().default(false),
     audienceUserId: text('audience_user_id'),
   },
