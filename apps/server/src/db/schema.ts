@@ -235,7 +235,7 @@ export const pickLines = pgTable(
     status: text('status', { enum: ['open', 'picked', 'short', 'cancelled'] }).notNull(),
     note: text('note'),
   },
-  (t) => [index('pick_lines_wave').on(t.waveId)],
+  (t) => [index('pick_lines_wave').on(t.waveId), index('pick_lines_order').on(t.orderId)],
 );
 
 /**

@@ -84,6 +84,10 @@ async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<Exce
         event_id: t.eventId,
       });
   }
+  // Bins in one order for every push, so concurrent pushes on the same bins queue, never deadlock.
+  const inLockOrder = [...taken.values()].sort((a, b) =>
+    a.bin_id === b.bin_id ? (a.sku_id < b.sku_id ? -1 : 1) : a.bin_id < b.bin_id ? -1 : 1,
+  );
   const after = await queryRows<{
     warehouseId: string;
     binId: string;
@@ -94,7 +98,7 @@ async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<Exce
     tx,
     sql`
     with taken as (
-      select * from jsonb_to_recordset(${JSON.stringify([...taken.values()])}::jsonb)
+      select * from jsonb_to_recordset(${JSON.stringify(inLockOrder)}::jsonb)
         as r(warehouse_id text, bin_id text, sku_id text, delta int, event_id uuid)
     ), ledger as (
       insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, event_id, at)
