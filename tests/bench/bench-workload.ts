@@ -15,6 +15,7 @@ export async function seedBenchWave(
   lines: number,
   lanes: number,
   skuOffset = 0,
+  qty = 1_000_000,
 ) {
   const skusPerLane = Math.floor(300 / lanes);
   await db.execute(sql`
@@ -29,11 +30,11 @@ export async function seedBenchWave(
       from generate_series(1, ${lines}) g
     ), ol as (
       insert into order_lines (id, order_id, sku_id, qty)
-      select ${`OL-${waveId}-`} || g, ${`SO-${waveId}`}, sku_id, 1000000 from g
+      select ${`OL-${waveId}-`} || g, ${`SO-${waveId}`}, sku_id, ${qty} from g
       returning id
     )
     insert into pick_lines (id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, qty, status)
-    select ${`PL-${waveId}-`} || g.g, ${waveId}, 'GZ', ${`SO-${waveId}`}, ${`OL-${waveId}-`} || g.g, g.sku_id, st.bin_id, 1000000, 'open'
+    select ${`PL-${waveId}-`} || g.g, ${waveId}, 'GZ', ${`SO-${waveId}`}, ${`OL-${waveId}-`} || g.g, g.sku_id, st.bin_id, ${qty}, 'open'
     from g cross join lateral (
       select bin_id from stock where warehouse_id = 'GZ' and sku_id = g.sku_id order by bin_id limit 1
     ) st`);

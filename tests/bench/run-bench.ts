@@ -20,10 +20,13 @@ const results: { section: string; results: Measurement[] }[] = [
   { section: `Server — ${server.database}`, results: server.results },
 ];
 if (!only || only.has('device')) {
-  const { runDeviceBench } = await import('./device-bench');
+  const { FULL_DEVICE_SIZES, runDeviceBench } = await import('./device-bench');
   results.push({
     section: 'Device — headless Chromium, CPU slowed 4× (CDP)',
-    results: await runDeviceBench(),
+    results: await runDeviceBench({
+      ...FULL_DEVICE_SIZES,
+      build: process.env.BENCH_BUILD !== '0',
+    }),
   });
 }
 console.log(`\n${machine()}`);
