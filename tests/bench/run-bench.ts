@@ -1,49 +1,47 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '../../apps/server/src/server';
 import { repoRoot } from '../support/server-process';
-import { benchPull, benchPushIngest, type Measurement } from './server-bench';
+import { FULL_SIZES, formatTable, machine, runServerBench } from './bench-suite';
+import type { Measurement } from './server-bench';
 
 /**
- * `npm run bench`: the server's figures against their limits, printed as a table and written to
- * tests/artifacts/bench.json. Real Postgres when DATABASE_URL is set (a database of its own),
- * else the embedded PGlite (in memory).
+ * `npm run bench`: the server's and the device's figures against their limits, printed as tables
+ * and written to tests/artifacts/bench.json. The server on real Postgres when DATABASE_URL is set
+ * (a database of its own), else the embedded PGlite (in memory). `BENCH_ONLY=push,pull,intake,
+ * devices,instances,device` runs a part. Exits non-zero when a gated budget is missed.
  */
-const postgresUrl = process.env.DATABASE_URL;
-const { createPostgresDatabase } = await import('../sim/sim-database');
-const own = postgresUrl ? await createPostgresDatabase(postgresUrl) : null;
-if (own) process.env.DATABASE_URL = own.url;
-const server = await startServer({
-  mode: 'production',
-  port: 0,
-  host: '127.0.0.1',
-  database: own ? { kind: 'postgres', url: own.url } : { kind: 'pglite', dataDir: null },
-  authSecret: 'bench-secret-bench-secret-bench-secret-0123',
-  tokenTtlMs: 3_600_000,
-  seedDemo: true,
-  pwaDist: '/nonexistent',
-});
-const results: Measurement[] = [];
-try {
-  results.push(...(await benchPushIngest(server, Number(process.env.BENCH_BATCHES ?? 10))));
-  results.push(...(await benchPull(server, 10_000)));
-} finally {
-  await server.close();
-  await own?.drop();
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
+const sizes = {
+  ...FULL_SIZES,
+  pushBatchesPerDevice: Number(process.env.BENCH_BATCHES ?? FULL_SIZES.pushBatchesPerDevice),
+};
+const server = await runServerBench(process.env.DATABASE_URL, sizes, only);
+const results: { section: string; results: Measurement[] }[] = [
+  { section: `Server — ${server.database}`, results: server.results },
+];
+if (!only || only.has('device')) {
+  const { FULL_DEVICE_SIZES, runDeviceBench } = await import('./device-bench');
+  results.push({
+    section: 'Device — headless Chromium, CPU slowed 4× (CDP)',
+    results: await runDeviceBench({
+      ...FULL_DEVICE_SIZES,
+      build: process.env.BENCH_BUILD !== '0',
+    }),
+  });
 }
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
-const database = own ? 'Postgres (DATABASE_URL)' : 'PGlite (embedded, in memory)';
-console.log(`\n${database} — ${machine}\n`);
-console.log(`${'measure'.padEnd(58)} ${'figure'.padStart(12)}  reference`);
-for (const m of results) {
-  const mark = m.meetsTarget === null ? ' ' : m.meetsTarget ? '✓' : '✗';
-  console.log(
-    `${mark} ${m.name.padEnd(56)} ${`${m.value.toLocaleString('en')} ${m.unit}`.padStart(12)}  ${m.reference}`,
-  );
-}
+console.log(`\n${machine()}`);
+for (const { section, results: rows } of results) console.log(formatTable(section, rows));
 mkdirSync(join(repoRoot, 'tests/artifacts'), { recursive: true });
 writeFileSync(
   join(repoRoot, 'tests/artifacts/bench.json'),
-  JSON.stringify({ date: new Date().toISOString(), database, machine, results }, null, 2),
+  JSON.stringify(
+    { date: new Date().toISOString(), database: server.database, machine: machine(), results },
+    null,
+    2,
+  ),
 );
+const failed = results.flatMap((s) => s.results).filter((m) => m.gate && m.meetsTarget === false);
+if (failed.length > 0) {
+  console.error(`\nFAIL: over budget — ${failed.map((m) => m.name).join('; ')}`);
+  process.exitCode = 1;
+}

@@ -13,6 +13,8 @@ export interface Measurement {
   reference: string;
   /** null: no target, only a figure beside its reference. */
   meetsTarget: boolean | null;
+  /** A budget: the bench exits non-zero when it is missed. */
+  gate?: boolean;
 }
 
 const DEVICES = 8;

@@ -279,7 +279,7 @@ export const pickLines = pgTable(
     status: text('status', { enum: ['open', 'picked', 'short', 'cancelled'] }).notNull(),
     note: text('note'),
   },
-  (t) => [index('pick_lines_wave').on(t.waveId)],
+  (t) => [index('pick_lines_wave').on(t.waveId), index('pick_lines_order').on(t.orderId)],
 );
 
 /**
@@ -397,6 +397,8 @@ export const changes = pgTable(
     warehouseId: text('warehouse_id').notNull(),
     waveId: text('wave_id').notNull(),
     lineId: text('line_id'),
+    /** Several lines of the wave changed by one transaction (a push): one row, not one per line. */
+    lineIds: text('line_ids').array(),
     whole: boolean('whole').notNull().default(false),
     audienceUserId: text('audience_user_id'),
   },

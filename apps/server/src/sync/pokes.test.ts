@@ -2,6 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseConfig } from '../db/database';
 import { type RunningServer, startServer } from '../server';
 import { hasPostgres, type OwnedDatabase, testDatabases } from '../testing/test-databases';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/database';
+import { aLoggedInDevice, aPick, pull, push } from '../testing/test-app';
+
+/** A running instance, spoken to over HTTP with the in-process test helpers. */
+const overHttp = (url: string) =>
+  ({
+    request: (path: string, init?: RequestInit) => fetch(`${url}${path}`, init),
+  }) as unknown as Parameters<typeof pull>[0];
 
 const SECRET = 'poke-test-secret-long-enough-0123456789';
 
@@ -131,6 +140,54 @@ describe.runIf(hasPostgres)(
       await reassign(first.url, await logIn(first.url, 'S-0001'), 'W-GZ-B26-07', 'u-gz-p2');
       expect(await picker.until(2)).toEqual(['{"reason":"hello"}', '{"reason":"scope-changed"}']);
       picker.close();
+    });
+
+    it('a device switching instances mid-sync loses nothing and counts nothing twice', async () => {
+      const one = overHttp(first.url);
+      const other = overHttp(second.url);
+      // P-0002 holds wave B26-07 since the test above.
+      const device = await aLoggedInDevice(one, 'P-0002');
+      const start = await pull(one, device);
+      const open = start.lines.filter((l) => l.status === 'open').slice(0, 4);
+      expect(open).toHaveLength(4);
+      const firstBatch = open.slice(0, 2).map((l) => aPick(device, l, 1));
+      expect((await push(one, device, firstBatch)).body.ackedThroughSeq).toBe(2);
+      const seenOnOther = await pull(other, device, start.cursor);
+      expect(seenOnOther.ackedThroughSeq).toBe(2);
+      expect(seenOnOther.lines.map((l) => [l.id, l.pickedQty]).sort()).toEqual(
+        open
+          .slice(0, 2)
+          .map((l) => [l.id, l.pickedQty + 1])
+          .sort(),
+      );
+      // The reply to the first push was lost: the device sends it again, with more, elsewhere.
+      const secondBatch = open.slice(2).map((l) => aPick(device, l, 1));
+      const { body: replied } = await push(other, device, [...firstBatch, ...secondBatch]);
+      expect(replied.ackedThroughSeq).toBe(4);
+      expect(replied.results.map((r) => r.outcome)).toEqual([
+        'applied',
+        'applied',
+        'applied',
+        'applied',
+      ]);
+      const back = await pull(one, device, seenOnOther.cursor);
+      expect(back.ackedThroughSeq).toBe(4);
+      expect(back.lines.map((l) => [l.id, l.pickedQty]).sort()).toEqual(
+        open
+          .slice(2)
+          .map((l) => [l.id, l.pickedQty + 1])
+          .sort(),
+      );
+      const [stored] = await queryRows<{ events: number; picked: number }>(
+        first.database.db,
+        sql`select (select count(*)::int from scan_events where device_id = ${device.deviceId}) as events,
+                   (select sum(picked_qty)::int from pick_lines
+                    where id in (select jsonb_array_elements_text(${JSON.stringify(open.map((l) => l.id))}::jsonb))) as picked`,
+      );
+      expect(stored).toEqual({
+        events: 4,
+        picked: open.reduce((sum, l) => sum + l.pickedQty, 0) + 4,
+      });
     });
   },
 );

@@ -54,7 +54,8 @@ export async function pullChanges(
       const rows = await queryRows<FeedRow>(
         tx,
         sql`
-        select c.txid::text as txid, c.id::int8 as id, c.wave_id as "waveId", c.line_id as "lineId", c.whole
+        select c.txid::text as txid, c.id::int8 as id, c.wave_id as "waveId", c.line_id as "lineId",
+               c.line_ids as "lineIds", c.whole
         from changes c
         where ${changesInScope(scope)}
           and (c.txid, c.id) > (${cursor.txid}::xid8, ${cursor.id})
@@ -62,8 +63,8 @@ export async function pullChanges(
         order by c.txid, c.id
         limit ${pageSize + 1}`,
       );
-      const hasMore = rows.length > pageSize;
-      const page = rows.slice(0, pageSize);
+      const page = pageOf(rows, pageSize);
+      const hasMore = rows.length > page.length;
       const last = page.at(-1);
       const served = hasMore && last ? last.txid : xmin;
       const next =
@@ -105,7 +106,21 @@ interface FeedRow {
   id: number;
   waveId: string;
   lineId: string | null;
+  /** A set of lines changed together (one push): counts as that many changes toward the page. */
+  lineIds: string[] | null;
   whole: boolean;
+}
+
+/** The feed rows to serve: at least one, and no more once `pageSize` changes are reached. */
+function pageOf(rows: readonly FeedRow[], pageSize: number): FeedRow[] {
+  const page: FeedRow[] = [];
+  let changes = 0;
+  for (const row of rows) {
+    if (page.length > 0 && changes >= pageSize) break;
+    page.push(row);
+    changes += row.lineIds?.length ?? 1;
+  }
+  return page;
 }
 
 async function changedState(
@@ -130,8 +145,8 @@ async function changedState(
   const lineIds = [
     ...new Set(
       page
-        .filter((r) => r.lineId !== null && kept.has(r.waveId) && !whole.includes(r.waveId))
-        .map((r) => r.lineId),
+        .filter((r) => kept.has(r.waveId) && !whole.includes(r.waveId))
+        .flatMap((r) => r.lineIds ?? (r.lineId === null ? [] : [r.lineId])),
     ),
   ];
   const lines = await selectLines(

@@ -60,23 +60,34 @@ export async function refreshWaveStatus(tx: Tx, waveIds: readonly string[]): Pro
 }
 
 /**
- * Takes the picked units out of their bins and writes the ledger. A bin that goes below zero is
- * not refused (the units are in the picker's hand): it opens a count exception.
+ * Takes the picked units out of their bins and writes the ledger, in one statement: one ledger
+ * row per bin and SKU per push (the sum of its picks, naming the first of them; every pick is in
+ * `scan_events`), so the ledger still sums to the stock. A bin that goes below zero is not
+ * refused (the units are in the picker's hand): it opens a count exception.
  */
 async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<ExceptionRow[]> {
   if (applied.stockTaken.length === 0) return [];
-  const movements = applied.stockTaken.map((t) => ({
-    warehouse_id: t.warehouseId,
-    bin_id: t.binId,
-    sku_id: t.skuId,
-    delta: -t.qty,
-    event_id: t.eventId,
-  }));
-  const json = JSON.stringify(movements);
-  await tx.execute(sql`
-    insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, event_id, at)
-    select warehouse_id, bin_id, sku_id, delta, 'pick', event_id, ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${json}::jsonb) as r(warehouse_id text, bin_id text, sku_id text, delta int, event_id uuid)`);
+  const taken = new Map<
+    string,
+    { warehouse_id: string; bin_id: string; sku_id: string; delta: number; event_id: string }
+  >();
+  for (const t of applied.stockTaken) {
+    const key = `${t.binId}\u0000${t.skuId}`;
+    const row = taken.get(key);
+    if (row) row.delta -= t.qty;
+    else
+      taken.set(key, {
+        warehouse_id: t.warehouseId,
+        bin_id: t.binId,
+        sku_id: t.skuId,
+        delta: -t.qty,
+        event_id: t.eventId,
+      });
+  }
+  // Bins in one order for every push, so concurrent pushes on the same bins queue, never deadlock.
+  const inLockOrder = [...taken.values()].sort((a, b) =>
+    a.bin_id === b.bin_id ? (a.sku_id < b.sku_id ? -1 : 1) : a.bin_id < b.bin_id ? -1 : 1,
+  );
   const after = await queryRows<{
     warehouseId: string;
     binId: string;
@@ -87,9 +98,12 @@ async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<Exce
     tx,
     sql`
     with taken as (
-      select warehouse_id, bin_id, sku_id, sum(delta)::int as delta
-      from jsonb_to_recordset(${json}::jsonb) as r(warehouse_id text, bin_id text, sku_id text, delta int)
-      group by warehouse_id, bin_id, sku_id
+      select * from jsonb_to_recordset(${JSON.stringify(inLockOrder)}::jsonb)
+        as r(warehouse_id text, bin_id text, sku_id text, delta int, event_id uuid)
+    ), ledger as (
+      insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, event_id, at)
+      select warehouse_id, bin_id, sku_id, delta, 'pick', event_id, ${now.toISOString()}::timestamptz
+      from taken
     ), updated as (
       insert into stock (warehouse_id, bin_id, sku_id, qty)
       select warehouse_id, bin_id, sku_id, delta from taken

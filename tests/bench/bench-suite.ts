@@ -1,0 +1,105 @@
+import { cpus } from 'node:os';
+import { type RunningServer, startServer } from '../../apps/server/src/server';
+import { createPostgresDatabase } from '../sim/sim-database';
+import { benchManyDevices, benchOrderIntake, benchTwoInstances } from './scale-bench';
+import { benchPull, benchPushIngest, type Measurement } from './server-bench';
+
+/** How big each server measurement is: `npm run bench` uses the defaults, the smoke test tiny ones. */
+export interface ServerBenchSizes {
+  pushBatchesPerDevice: number;
+  pullChanges: number;
+  orders: number;
+  devices: number;
+  deviceRounds: number;
+  switchingDevices: number;
+}
+
+export const FULL_SIZES: ServerBenchSizes = {
+  pushBatchesPerDevice: 10,
+  pullChanges: 10_000,
+  orders: 4_000,
+  devices: 200,
+  deviceRounds: 5,
+  switchingDevices: 20,
+};
+
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+
+async function startInstance(database: { kind: 'postgres'; url: string } | null, seed: boolean) {
+  return startServer({
+    mode: 'production',
+    port: 0,
+    host: '127.0.0.1',
+    database: database ?? { kind: 'pglite', dataDir: null },
+    authSecret: SECRET,
+    tokenTtlMs: 3_600_000,
+    seedDemo: seed,
+    pwaDist: '/nonexistent',
+  });
+}
+
+/**
+ * The server measurements, each beside its reference: on a database of its own on the Postgres
+ * at `postgresUrl` when given (two instances measured too), else on the embedded PGlite.
+ */
+export async function runServerBench(
+  postgresUrl: string | undefined,
+  sizes: ServerBenchSizes,
+  only?: ReadonlySet<string>,
+): Promise<{ database: string; results: Measurement[] }> {
+  const own = postgresUrl ? await createPostgresDatabase(postgresUrl) : null;
+  const previousUrl = process.env.DATABASE_URL;
+  // The raw-insert floor opens its own connections to the same database.
+  if (own) process.env.DATABASE_URL = own.url;
+  const wanted = (name: string) => !only || only.has(name);
+  const results: Measurement[] = [];
+  let server: RunningServer | null = null;
+  let second: RunningServer | null = null;
+  try {
+    server = await startInstance(own ? { kind: 'postgres', url: own.url } : null, true);
+    if (wanted('push'))
+      results.push(...(await benchPushIngest(server, sizes.pushBatchesPerDevice)));
+    if (wanted('pull')) results.push(...(await benchPull(server, sizes.pullChanges)));
+    if (wanted('intake')) results.push(...(await benchOrderIntake(server, sizes.orders)));
+    if (wanted('devices'))
+      results.push(...(await benchManyDevices(server, sizes.devices, sizes.deviceRounds)));
+    if (wanted('instances')) {
+      if (own) {
+        second = await startInstance({ kind: 'postgres', url: own.url }, false);
+        results.push(...(await benchTwoInstances(server, second, sizes.switchingDevices)));
+      } else {
+        results.push({
+          name: 'two instances over one database',
+          value: 0,
+          unit: '',
+          reference: 'skipped: needs Postgres (DATABASE_URL); PGlite is one process',
+          meetsTarget: null,
+        });
+      }
+    }
+  } finally {
+    await second?.close();
+    await server?.close();
+    await own?.drop();
+    if (own) process.env.DATABASE_URL = previousUrl;
+  }
+  return {
+    database: own ? 'Postgres (DATABASE_URL)' : 'PGlite (embedded, in memory)',
+    results,
+  };
+}
+
+export const machine = () =>
+  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;
+
+/** The table: ✓ met, ✗ missed, FAIL a gate (a budget the bench fails on), blank no target. */
+export function formatTable(title: string, results: readonly Measurement[]): string {
+  const out = [`\n${title}\n`, `${'  measure'.padEnd(70)} ${'figure'.padStart(16)}  reference`];
+  for (const m of results) {
+    const mark =
+      m.meetsTarget === null ? '    ' : m.meetsTarget ? '✓   ' : m.gate ? 'FAIL' : '✗   ';
+    const figure = m.unit ? `${m.value.toLocaleString('en')} ${m.unit}` : '—';
+    out.push(`${mark} ${m.name.padEnd(65)} ${figure.padStart(16)}  ${m.reference}`);
+  }
+  return out.join('\n');
+}
