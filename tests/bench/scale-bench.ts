@@ -137,7 +137,7 @@ export async function listenForPokes(
   return { close: () => controller.abort() };
 }
 
-const RETRY_PULL_MS = 100;
+const RETRY_PULL_MS = 250;
 
 /** A device that keeps its pull cursor and pulls whenever poked (one pull at a time). */
 class SyncingDevice {
@@ -177,10 +177,12 @@ class SyncingDevice {
   }
 
   private async pullAll() {
+    let heldBack: boolean;
     for (;;) {
       const page = await pullPage(this.url, this.device, this.cursor);
       for (const line of page.lines) this.seen.set(line.id, line.pickedQty);
       this.cursor = page.cursor;
+      heldBack = page.heldBack === true;
       if (!page.hasMore) break;
     }
     for (let i = this.waiters.length - 1; i >= 0; i--) {
@@ -191,9 +193,9 @@ class SyncingDevice {
       }
     }
     // A change committed while an older transaction was still open is served only once that
-    // one ends (the pull's xmin rule), and no second poke comes for it: look again shortly, as
-    // the app's timer would (after 15 s; the bench cannot wait that long).
-    if (this.waiters.length > 0) setTimeout(this.poked, RETRY_PULL_MS);
+    // one ends (the pull's xmin rule), and no second poke comes for it: the server says
+    // `heldBack`, and the device looks again shortly, as the app does.
+    if (heldBack) setTimeout(this.poked, RETRY_PULL_MS);
   }
 }
 

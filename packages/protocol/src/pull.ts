@@ -73,6 +73,12 @@ export const pullResponseSchema = z.object({
   waves: z.array(waveSchema),
   lines: z.array(pickLineSchema),
   removedWaves: z.array(removedWaveSchema),
+  /**
+   * Since v3: changes in the caller's scope have committed but are held behind an older
+   * transaction still running (the cursor never skips it, section 5); they become servable when
+   * it ends, and no second poke announces that. Pull again shortly (about 250 ms).
+   */
+  heldBack: z.boolean().optional(),
 });
 
 export type WaveStatus = z.infer<typeof waveStatusSchema>;

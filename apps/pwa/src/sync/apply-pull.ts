@@ -89,17 +89,21 @@ async function pulledOrderNotices(database: WmsDatabase, page: PullResponse) {
   return noticesForPulledOrders(before, arriving, pending, codes, page.cursor);
 }
 
-/** Pages through the changes since the stored cursor until the server has no more. */
+/**
+ * Pages through the changes since the stored cursor until the server has no more. Resolves with
+ * whether the server holds committed changes back behind an older transaction (pull again soon).
+ */
 export async function pullChanges(
   database: WmsDatabase,
   pull: (cursor: string | undefined) => Promise<PullResponse>,
   maxPages = 1_000,
-): Promise<void> {
+): Promise<{ heldBack: boolean }> {
   for (let pageCount = 0; pageCount < maxPages; pageCount++) {
     const page = await pull(await readMeta(database, 'cursor'));
     await applyPullPage(database, page);
-    if (!page.hasMore) return;
+    if (!page.hasMore) return { heldBack: page.heldBack === true };
   }
+  return { heldBack: false };
 }
 
 /**

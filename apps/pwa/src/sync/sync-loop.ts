@@ -30,6 +30,7 @@ export function createSyncLoop(database: WmsDatabase, api: Api): SyncLoop {
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let debounce: ReturnType<typeof setTimeout> | undefined;
+  let heldBackStreak = 0;
 
   const schedule = (delayMs: number): void => {
     clearTimeout(timer);
@@ -40,6 +41,7 @@ export function createSyncLoop(database: WmsDatabase, api: Api): SyncLoop {
     const current = withSyncLock(() => syncOnce(database, api)).then(
       (outcome) => {
         failures = 0;
+        heldBackStreak = outcome === 'held-back' ? heldBackStreak + 1 : 0;
         return outcome;
       },
       (error: unknown) => {
@@ -49,7 +51,7 @@ export function createSyncLoop(database: WmsDatabase, api: Api): SyncLoop {
     );
     running = current.finally(() => {
       running = null;
-      schedule(nextSyncDelay(failures));
+      schedule(nextSyncDelay(failures, heldBackStreak));
     });
     return running;
   };

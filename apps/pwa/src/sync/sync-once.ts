@@ -6,7 +6,8 @@ import { pullChanges } from './apply-pull';
 import { pushOutbox } from './push-outbox';
 import { toSyncFailure } from './sync-failure';
 
-export type SyncOutcome = 'synced' | 'signed-out' | 'skipped';
+/** `held-back`: synced, but the server holds committed changes behind an older transaction. */
+export type SyncOutcome = 'synced' | 'held-back' | 'signed-out' | 'skipped';
 
 /**
  * One sync: push the outbox, pull every page of changes (even while the outbox is not empty,
@@ -30,12 +31,14 @@ export async function syncOnce(database: WmsDatabase, api: Api): Promise<SyncOut
       },
     );
     const { nextSeq } = await readSeqCounters(database);
-    await pullChanges(database, (cursor) => api.pull(session.token, cursor, nextSeq - 1));
+    const { heldBack } = await pullChanges(database, (cursor) =>
+      api.pull(session.token, cursor, nextSeq - 1),
+    );
     await dropSettledEvents(database);
     if (refusedPush) throw refusedPush;
     await writeMeta(database, 'lastSyncAt', new Date().toISOString());
     await writeMeta(database, 'lastSyncError', null);
-    return 'synced';
+    return heldBack ? 'held-back' : 'synced';
   } catch (error) {
     await writeMeta(database, 'lastSyncError', toSyncFailure(error));
     if (error instanceof ApiError && error.isUnauthenticated) {

@@ -45,9 +45,12 @@ describe.runIf(hasPostgres)('pull cursor and a late-committing transaction (Post
     expect(status).toBe(200);
     const whileOpen = await pull(app, picker, snapshot.cursor);
     expect(whileOpen.lines.map((l) => l.id)).not.toContain(early!.id);
+    // The push's change has committed but waits behind the open transaction: the device is told.
+    expect(whileOpen.heldBack).toBe(true);
     release();
     await slow;
     const afterCommit = await pull(app, picker, whileOpen.cursor);
+    expect(afterCommit.heldBack).toBe(false);
     const delivered = [...whileOpen.lines, ...afterCommit.lines];
     expect(delivered.find((l) => l.id === early!.id)?.note).toBe('recounted');
     expect(delivered.find((l) => l.id === late!.id)?.pickedQty).toBe(1);

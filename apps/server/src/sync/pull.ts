@@ -65,6 +65,15 @@ export async function pullChanges(
       );
       const page = pageOf(rows, pageSize);
       const hasMore = rows.length > page.length;
+      // Rows at or above xmin that this snapshot sees have committed, behind an older open
+      // transaction: say so, or a device poked for them would wait for its next timer.
+      const [held] = hasMore
+        ? []
+        : await queryRows<{ heldBack: boolean }>(
+            tx,
+            sql`select exists(select 1 from changes c
+                  where ${changesInScope(scope)} and c.txid >= ${xmin}::xid8) as "heldBack"`,
+          );
       const last = page.at(-1);
       const served = hasMore && last ? last.txid : xmin;
       const next =
@@ -75,6 +84,7 @@ export async function pullChanges(
         reset: false,
         ackedThroughSeq: await reflectedThroughSeq(tx, session, lastSeq, served),
         ...(await changedState(tx, session, scope, page)),
+        heldBack: held?.heldBack ?? false,
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
