@@ -282,13 +282,9 @@ export const pickLines = pgTable(
   (t) => [index('pick_lines_wave').on(t.waveId), index('pick_lines_order').on(t.orderId)],
 );
 
-/**
- * Every scan event ever pushed, once: unique on the incarnation and seq, and on the event id.
- * `outcome` is what the server made of it, so a replayed push gets the same answer.
- */
-export const scanEvents = pgTable(
-  'scan_events',
-  {
+/** The columns a scan event keeps, hot or archived. */
+function scanEventColumns() {
+  return {
     id: uuid('id').primaryKey(),
     deviceId: uuid('device_id').notNull(),
     epoch: integer('epoch').notNull(),
@@ -302,6 +298,17 @@ export const scanEvents = pgTable(
       enum: ['applied', 'over-pick', 'stale-assignment', 'unknown-line'],
     }).notNull(),
     deviceTime: timestamp('device_time', { withTimezone: true }).notNull(),
+  };
+}
+
+/**
+ * Every scan event ever pushed, once: unique on the incarnation and seq, and on the event id.
+ * `outcome` is what the server made of it, so a replayed push gets the same answer.
+ */
+export const scanEvents = pgTable(
+  'scan_events',
+  {
+    ...scanEventColumns(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     txid: currentTxid(),
   },
@@ -323,19 +330,7 @@ export const scanEvents = pgTable(
 export const scanEventsArchive = pgTable(
   'scan_events_archive',
   {
-    id: uuid('id').primaryKey(),
-    deviceId: uuid('device_id').notNull(),
-    epoch: integer('epoch').notNull(),
-    seq: integer('seq').notNull(),
-    warehouseId: text('warehouse_id').notNull(),
-    userId: text('user_id').notNull(),
-    type: text('type').notNull(),
-    payload: jsonb('payload').notNull(),
-    assignmentVersionSeen: integer('assignment_version_seen').notNull(),
-    outcome: text('outcome', {
-      enum: ['applied', 'over-pick', 'stale-assignment', 'unknown-line'],
-    }).notNull(),
-    deviceTime: timestamp('device_time', { withTimezone: true }).notNull(),
+    ...scanEventColumns(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
     archivedAt: now('archived_at'),
   },
