@@ -2,16 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
-import { seedDemoIfEmpty } from '../demo/seed-demo';
-import { createApp } from '../http/app';
-import { PokeHub } from '../sync/poke-hub';
+import type { createApp } from '../http/app';
 import {
   aLoggedInDevice,
   aPick,
+  aSeededApp,
   postJson,
   pull,
   push,
-  TEST_SECRET,
   type TestDevice,
 } from '../testing/test-app';
 import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
@@ -28,16 +26,7 @@ describe.each(testDatabases())('retention: archiving old scan events on $name', 
   let events: ScanEvent[];
   beforeAll(async () => {
     database = await target.open();
-    await seedDemoIfEmpty(database.db);
-    app = createApp({
-      db: database.db,
-      pokes: new PokeHub(),
-      authSecret: TEST_SECRET,
-      tokenTtlMs: 3_600_000,
-      pwaDist: null,
-      now: () => new Date(),
-      retentionMs: 30 * DAY,
-    });
+    ({ app } = await aSeededApp(database, { retentionMs: 30 * DAY }));
     picker = await aLoggedInDevice(app, 'P-0001');
     admin = await aLoggedInDevice(app, 'A-0001');
     lines = (await pull(app, picker)).lines.filter((l) => l.status === 'open').slice(0, 3);

@@ -7,10 +7,8 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, queryRows } from '../db/database';
-import { seedDemoIfEmpty } from '../demo/seed-demo';
-import { createApp } from '../http/app';
-import { PokeHub } from '../sync/poke-hub';
-import { aLoggedInDevice, aPick, pull, push, TEST_SECRET } from '../testing/test-app';
+import type { createApp } from '../http/app';
+import { aLoggedInDevice, aPick, aSeededApp, pull, push } from '../testing/test-app';
 import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
 import { restoreEmbeddedBackup } from './backup';
 
@@ -26,16 +24,7 @@ describe.each(testDatabases())('back up and restore on $name', (target) => {
   const dir = mkdtempSync(join(tmpdir(), 'wms-backup-'));
   beforeAll(async () => {
     database = await target.open();
-    await seedDemoIfEmpty(database.db);
-    app = createApp({
-      db: database.db,
-      pokes: new PokeHub(),
-      authSecret: TEST_SECRET,
-      tokenTtlMs: 3_600_000,
-      pwaDist: null,
-      now: () => new Date(),
-      ...(database.backup ? { backup: database.backup } : {}),
-    });
+    ({ app } = await aSeededApp(database, database.backup ? { backup: database.backup } : {}));
     // Two pickers scan; every one of their events must come back from the backup.
     for (const badge of ['P-0001', 'P-0002']) {
       const picker = await aLoggedInDevice(app, badge);

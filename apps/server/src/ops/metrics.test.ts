@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
-import { seedDemoIfEmpty } from '../demo/seed-demo';
-import { createApp } from '../http/app';
-import { PokeHub } from '../sync/poke-hub';
-import { aLoggedInDevice, aPick, pull, push, TEST_SECRET } from '../testing/test-app';
+import type { createApp } from '../http/app';
+import { aLoggedInDevice, aPick, aSeededApp, pull, push } from '../testing/test-app';
 import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
@@ -21,16 +19,7 @@ describe.each(testDatabases())('Prometheus metrics on $name', (target) => {
   let app: ReturnType<typeof createApp>;
   beforeAll(async () => {
     database = await target.open();
-    await seedDemoIfEmpty(database.db);
-    app = createApp({
-      db: database.db,
-      pokes: new PokeHub(),
-      authSecret: TEST_SECRET,
-      tokenTtlMs: 3_600_000,
-      pwaDist: null,
-      now: () => new Date(),
-      metricsToken: TOKEN,
-    });
+    ({ app } = await aSeededApp(database, { metricsToken: TOKEN }));
   });
   afterAll(() => database.drop());
 

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/database';
 import { seedDemoIfEmpty } from '../demo/seed-demo';
 import { createApp } from '../http/app';
+import type { AppDeps } from '../http/app-deps';
 import { PokeHub } from '../sync/poke-hub';
 import { afterAll, beforeAll } from 'vitest';
 import type { OwnedDatabase, TestDatabase } from './test-databases';
@@ -11,7 +12,7 @@ import type { OwnedDatabase, TestDatabase } from './test-databases';
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
 /** The real app over a real (seeded) database, called in-process with `app.request()`. */
-export async function aSeededApp(database: OwnedDatabase) {
+export async function aSeededApp(database: OwnedDatabase, deps: Partial<AppDeps> = {}) {
   await seedDemoIfEmpty(database.db);
   const pokes = new PokeHub();
   const app: ReturnType<typeof createApp> = createApp({
@@ -21,6 +22,7 @@ export async function aSeededApp(database: OwnedDatabase) {
     tokenTtlMs: 3_600_000,
     pwaDist: null,
     now: () => new Date(),
+    ...deps,
   });
   databaseOfApp.set(app, database);
   return { app, pokes };
