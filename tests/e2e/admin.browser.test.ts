@@ -68,6 +68,8 @@ describe('the admin screens', () => {
     }).toEqual({ notice: enrolled, error: null });
     await signIn(page, 'P-0001', '1234');
     await page.waitForSelector('[data-testid=user-name]');
+    // The first pull after sign-in brings the wave; only then does the handheld go offline.
+    await page.waitForSelector('[data-testid=wave-B26-07]');
 
     // A scan made offline waits in the outbox while the admin revokes the handheld.
     await fresh.setOffline(true);
