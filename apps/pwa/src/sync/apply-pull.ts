@@ -1,5 +1,6 @@
 import type { PullResponse, ScanEvent } from '@wms/protocol';
 import type { PutBackItem, WmsDatabase } from '../storage/database';
+import { stampLinesChanged } from '../storage/lines-stamp';
 import { readMeta, writeMeta } from '../storage/meta';
 import { recordEvent } from '../storage/outbox';
 import { noticesForPulledOrders, putBackItems } from './order-notices';
@@ -48,6 +49,13 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
         ...((await readMeta(database, 'notices')) ?? []),
         ...notices,
       ]);
+    }
+    if (page.reset || page.lines.length > 0 || removedIds.length > 0) {
+      await stampLinesChanged(database, {
+        all: page.reset,
+        waveIds: [...arrivingWaveIds, ...removedIds],
+        lineIds: page.lines.map((line) => line.id),
+      });
     }
     await writeMeta(database, 'cursor', page.cursor);
     await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
