@@ -97,16 +97,26 @@ async function pulledOrderNotices(database: WmsDatabase, page: PullResponse) {
   return noticesForPulledOrders(before, arriving, pending, codes, page.cursor);
 }
 
-/** Pages through the changes since the stored cursor until the server has no more. */
+/**
+ * Pages through the changes since the stored cursor until the server has no more. The next page
+ * is asked for while this one is stored (its cursor is the one this page stores), so the server's
+ * and the device's work overlap; between pages the UI gets a turn to draw.
+ */
 export async function pullChanges(
   database: WmsDatabase,
   pull: (cursor: string | undefined) => Promise<PullResponse>,
   maxPages = 1_000,
 ): Promise<void> {
-  for (let pageCount = 0; pageCount < maxPages; pageCount++) {
-    const page = await pull(await readMeta(database, 'cursor'));
+  let next = pull(await readMeta(database, 'cursor'));
+  for (let pageCount = 1; pageCount <= maxPages; pageCount++) {
+    const page = await next;
+    const ahead = page.hasMore && pageCount < maxPages ? pull(page.cursor) : null;
+    // Not stored (the apply failed): the page fetched ahead is dropped, its failure too.
+    ahead?.catch(() => undefined);
     await applyPullPage(database, page);
-    if (!page.hasMore) return;
+    if (!page.hasMore || !ahead) return;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    next = ahead;
   }
 }
 
