@@ -25,12 +25,11 @@ export async function serverLinesOf(
   else caches.delete(database);
   const byWave = cache?.byWave ?? new Map<string, OrderedWaveLines>();
   const missing = waveIds.filter((id) => !byWave.has(id));
-  if (missing.length > 0) {
-    const read = await database.lines.where('waveId').anyOf(missing).toArray();
-    for (const id of missing) {
-      byWave.set(id, orderWaveLines(read.filter((line) => line.waveId === id)));
-    }
-  }
+  // One getAll per wave: `anyOf` walks a cursor, a callback per line (several times slower).
+  const read = await Promise.all(
+    missing.map((id) => database.lines.where('waveId').equals(id).toArray()),
+  );
+  missing.forEach((id, i) => byWave.set(id, orderWaveLines(read[i] ?? [])));
   return new Map(waveIds.map((id) => [id, byWave.get(id) ?? orderWaveLines([])]));
 }
 
