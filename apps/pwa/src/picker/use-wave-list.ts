@@ -4,7 +4,8 @@ import type { Session } from '../storage/database';
 import { db } from '../storage/database';
 import { readSeqCounters } from '../storage/meta';
 import { outboxEventsAbove } from '../storage/outbox';
-import { buildWaveView, wavesInScope } from './wave-view';
+import { serverLinesOf } from './wave-lines';
+import { viewOfOrderedLines, wavesInScope } from './wave-view';
 
 export interface WaveListEntry {
   wave: Wave;
@@ -21,16 +22,12 @@ export function useWaveList(session: Session): WaveListEntry[] | undefined {
         const waves = wavesInScope(await db.waves.toArray(), userId, role !== 'picker');
         const { reflectedThroughSeq } = await readSeqCounters(db);
         const pending = await outboxEventsAbove(db, reflectedThroughSeq);
-        const lines = await db.lines
-          .where('waveId')
-          .anyOf(waves.map((wave) => wave.id))
-          .toArray();
+        const lines = await serverLinesOf(
+          db,
+          waves.map((wave) => wave.id),
+        );
         return waves.map((wave) => {
-          const view = buildWaveView(
-            wave,
-            lines.filter((line) => line.waveId === wave.id),
-            pending,
-          );
+          const view = viewOfOrderedLines(wave, lines.get(wave.id)!, pending);
           return { wave, doneLines: view.doneLines, totalLines: view.totalLines };
         });
       }),

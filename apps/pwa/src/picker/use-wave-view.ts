@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../storage/database';
 import { readSeqCounters } from '../storage/meta';
 import { outboxEventsAbove } from '../storage/outbox';
-import { buildWaveView, type WaveView } from './wave-view';
+import { serverLinesOf } from './wave-lines';
+import { viewOfOrderedLines, type WaveView } from './wave-view';
 
 export type WaveViewState =
   | { status: 'loading' }
@@ -22,10 +23,11 @@ export function useWaveView(waveId: string): WaveViewState {
           if (!wave) return { status: 'gone' };
           const { nextSeq, reflectedThroughSeq } = await readSeqCounters(db);
           const [lines, pending] = await Promise.all([
-            db.lines.where('waveId').equals(waveId).toArray(),
+            serverLinesOf(db, [waveId]),
             outboxEventsAbove(db, reflectedThroughSeq),
           ]);
-          return { status: 'ready', view: buildWaveView(wave, lines, pending), nextSeq };
+          const view = viewOfOrderedLines(wave, lines.get(waveId)!, pending);
+          return { status: 'ready', view, nextSeq };
         },
       ),
     [waveId],

@@ -1,6 +1,6 @@
 import type { PickLine, ScanEvent, Wave } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
-import { buildWaveView, wavesInScope } from './wave-view';
+import { buildWaveView, orderWaveLines, viewOfOrderedLines, wavesInScope } from './wave-view';
 import { aPickLine } from '../testing/a-pick-line';
 
 const wave: Wave = {
@@ -67,6 +67,44 @@ describe('buildWaveView', () => {
     );
     expect(view.currentLine).toBeUndefined();
     expect(view.doneLines).toBe(1);
+  });
+
+  it('replays only the lines pending events name, over lines ordered once', () => {
+    const ordered = orderWaveLines([
+      aLine('L4', 'D-01-01', 40),
+      aLine('L1', 'A-01-01', 10, 2, 2),
+      aLine('L3', 'C-01-01', 30),
+      aLine('L2', 'B-01-01', 20),
+    ]);
+    expect([ordered.firstOpen, ordered.doneLines]).toEqual([1, 1]);
+    const short: ScanEvent = {
+      ...aPick(2, 'L3', 0),
+      type: 'short@1',
+      payload: {
+        pickLineId: 'L3',
+        waveId: 'W-1',
+        binCode: 'C-01-01',
+        skuId: 'SKU',
+        shortQty: 2,
+        reason: 'empty',
+      },
+    };
+    const view = viewOfOrderedLines(wave, ordered, [aPick(1, 'L2', 2), short]);
+    expect(view.lines.map((l) => [l.id, l.pickedQty, l.status])).toEqual([
+      ['L1', 2, 'picked'],
+      ['L2', 2, 'picked'],
+      ['L3', 0, 'short'],
+      ['L4', 0, 'open'],
+    ]);
+    expect([view.currentLine?.id, view.currentPosition, view.doneLines]).toEqual(['L4', 4, 3]);
+    expect(ordered.lines.map((l) => l.status)).toEqual(['picked', 'open', 'open', 'open']);
+    const done = viewOfOrderedLines(wave, ordered, [
+      aPick(3, 'L2', 2),
+      aPick(4, 'L3', 2),
+      aPick(5, 'L4', 9),
+    ]);
+    expect([done.currentLine, done.currentPosition, done.doneLines]).toEqual([undefined, 0, 4]);
+    expect(viewOfOrderedLines(wave, ordered, []).lines).toBe(ordered.lines);
   });
 });
 

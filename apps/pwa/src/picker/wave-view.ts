@@ -4,13 +4,37 @@ import type { PickLine, ScanEvent, Wave } from '@wms/protocol';
 /** A wave as the picker sees it: server lines with the device's pending picks replayed, in walk order. */
 export interface WaveView {
   wave: Wave;
-  lines: PickLine[];
+  lines: readonly PickLine[];
   /** The first open line on the pick path; undefined when the wave is done. */
   currentLine: PickLine | undefined;
   /** 1-based position of the current line on the walk. */
   currentPosition: number;
   doneLines: number;
   totalLines: number;
+}
+
+/**
+ * A wave's server lines in pick-path order, with what building its view needs worked out once:
+ * kept in memory while the stored lines do not change (see wave-lines.ts).
+ */
+export interface OrderedWaveLines {
+  lines: readonly PickLine[];
+  indexById: ReadonlyMap<string, number>;
+  /** Index of the first open line (lines.length when none is). */
+  firstOpen: number;
+  doneLines: number;
+}
+
+/** Orders a wave's server lines along the pick path and counts them. */
+export function orderWaveLines(serverLines: readonly PickLine[]): OrderedWaveLines {
+  const lines = orderByPickPath(serverLines);
+  const firstOpen = lines.findIndex(isLineOpen);
+  return {
+    lines,
+    indexById: new Map(lines.map((line, index) => [line.id, index])),
+    firstOpen: firstOpen === -1 ? lines.length : firstOpen,
+    doneLines: lines.filter((line) => !isLineOpen(line)).length,
+  };
 }
 
 /**
@@ -25,15 +49,48 @@ export function buildWaveView(
   serverLines: readonly PickLine[],
   pending: readonly ScanEvent[],
 ): WaveView {
-  const ofWave = pending.filter((event) => event.payload.waveId === wave.id);
-  const lines = orderByPickPath(withPendingEvents(serverLines, ofWave));
-  const currentIndex = lines.findIndex(isLineOpen);
+  return viewOfOrderedLines(wave, orderWaveLines(serverLines), pending);
+}
+
+/**
+ * `buildWaveView` over lines already ordered: only the lines the pending events name are replayed
+ * (an event changes counts and status, never the place on the pick path, so the order holds), and
+ * the counts are the server's adjusted by those lines.
+ */
+export function viewOfOrderedLines(
+  wave: Wave,
+  ordered: OrderedWaveLines,
+  pending: readonly ScanEvent[],
+): WaveView {
+  const named = new Map<string, PickLine>();
+  for (const event of pending) {
+    if (event.payload.waveId !== wave.id || !('pickLineId' in event.payload)) continue;
+    const index = ordered.indexById.get(event.payload.pickLineId);
+    const line = index === undefined ? undefined : ordered.lines[index];
+    if (line) named.set(line.id, line);
+  }
+  let lines = ordered.lines;
+  let { doneLines, firstOpen } = ordered;
+  if (named.size > 0) {
+    const ofWave = pending.filter((event) => event.payload.waveId === wave.id);
+    const replayedLines = [...ordered.lines];
+    for (const replayed of withPendingEvents([...named.values()], ofWave)) {
+      const index = ordered.indexById.get(replayed.id) ?? -1;
+      const before = replayedLines[index];
+      if (before && isLineOpen(before) && !isLineOpen(replayed)) doneLines++;
+      if (before && !isLineOpen(before) && isLineOpen(replayed)) doneLines--;
+      replayedLines[index] = replayed;
+    }
+    lines = replayedLines;
+    // Events only close lines: the lines before the server's first open one stay closed.
+    while (firstOpen < lines.length && !isLineOpen(lines[firstOpen]!)) firstOpen++;
+  }
   return {
     wave,
     lines,
-    currentLine: lines[currentIndex],
-    currentPosition: currentIndex + 1,
-    doneLines: lines.filter((line) => !isLineOpen(line)).length,
+    currentLine: lines[firstOpen],
+    currentPosition: firstOpen < lines.length ? firstOpen + 1 : 0,
+    doneLines,
     totalLines: lines.length,
   };
 }

@@ -65,8 +65,18 @@ export interface MetaValues {
   lastSyncAt: string;
   lastSyncError: SyncFailure | null;
   notices: WaveNotice[];
+  /** The last write to `lines` (see line-cache.ts). */
+  linesStamp: LinesStamp;
   /** Cluster picking: per wave, the tote scanned for each order (orderId → tote code). */
   totes: Record<string, Record<string, string>>;
+}
+
+/** A write to `lines`: what it touched, and the write before it (null: cleared, start afresh). */
+export interface LinesStamp {
+  id: string;
+  previous: string | null;
+  waveIds: string[];
+  lineIds: string[];
 }
 
 export type MetaKey = keyof MetaValues;
@@ -92,6 +102,9 @@ export class WmsDatabase extends Dexie {
       lines: 'id, waveId',
       outbox: 'seq, &id',
     });
+    // Version 2: every write to `lines` stamps meta.linesStamp (line-cache.ts). The new version
+    // closes a tab still running the old code, which would write lines without the stamp.
+    this.version(2).stores({});
   }
 }
 

@@ -60,8 +60,9 @@ async function callApi<T>(
   options: RequestOptions,
   chooseParser: ChooseParser<T>,
 ): Promise<T> {
-  const schemas = await import('./protocol-runtime');
   const response = await send(path, options);
+  // After the request: offline (at start-up) the schemas are not loaded and evaluated for nothing.
+  const schemas = await import('./protocol-runtime');
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) throw toApiError(response.status, json, schemas);
   try {

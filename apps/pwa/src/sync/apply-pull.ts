@@ -1,5 +1,6 @@
 import type { PullResponse, ScanEvent } from '@wms/protocol';
 import type { PutBackItem, WmsDatabase } from '../storage/database';
+import { stampLinesChanged } from '../storage/lines-stamp';
 import { readMeta, writeMeta } from '../storage/meta';
 import { recordEvent } from '../storage/outbox';
 import { noticesForPulledOrders, putBackItems } from './order-notices';
@@ -49,6 +50,13 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
         ...notices,
       ]);
     }
+    if (page.reset || page.lines.length > 0 || removedIds.length > 0) {
+      await stampLinesChanged(database, {
+        all: page.reset,
+        waveIds: [...arrivingWaveIds, ...removedIds],
+        lineIds: page.lines.map((line) => line.id),
+      });
+    }
     await writeMeta(database, 'cursor', page.cursor);
     await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
   });
@@ -90,18 +98,27 @@ async function pulledOrderNotices(database: WmsDatabase, page: PullResponse) {
 }
 
 /**
- * Pages through the changes since the stored cursor until the server has no more. Resolves with
- * whether the server holds committed changes back behind an older transaction (pull again soon).
+ * Pages through the changes since the stored cursor until the server has no more. The next page
+ * is asked for while this one is stored (its cursor is the one this page stores), so the server's
+ * and the device's work overlap; between pages the UI gets a turn to draw. Resolves with whether
+ * the server holds committed changes back behind an older transaction (pull again soon).
  */
 export async function pullChanges(
   database: WmsDatabase,
   pull: (cursor: string | undefined) => Promise<PullResponse>,
   maxPages = 1_000,
 ): Promise<{ heldBack: boolean }> {
-  for (let pageCount = 0; pageCount < maxPages; pageCount++) {
-    const page = await pull(await readMeta(database, 'cursor'));
+  let next = pull(await readMeta(database, 'cursor'));
+  for (let pageCount = 1; pageCount <= maxPages; pageCount++) {
+    const page = await next;
+    const ahead = page.hasMore && pageCount < maxPages ? pull(page.cursor) : null;
+    // Not stored (the apply failed): the page fetched ahead is dropped, its failure too.
+    ahead?.catch(() => undefined);
     await applyPullPage(database, page);
     if (!page.hasMore) return { heldBack: page.heldBack === true };
+    if (!ahead) break;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    next = ahead;
   }
   return { heldBack: false };
 }

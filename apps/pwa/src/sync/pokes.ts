@@ -12,6 +12,12 @@ export function listenForPokes(token: string, onPoke: () => void): () => void {
   let reopenTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   const open = async (): Promise<void> => {
+    // Offline (a cold start in the aisle) the stream cannot connect: wait for the network before
+    // loading the protocol's runtime, which would only hold up the first screen.
+    if (!navigator.onLine) {
+      await new Promise((resolve) => window.addEventListener('online', resolve, { once: true }));
+    }
+    if (stopped) return;
     const { POKE_EVENT } = await import('./protocol-runtime');
     if (stopped) return;
     source = new EventSource(pokeStreamUrl(token));

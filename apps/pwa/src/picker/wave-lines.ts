@@ -1,0 +1,48 @@
+import type { LinesStamp, WmsDatabase } from '../storage/database';
+import { readMeta } from '../storage/meta';
+import { orderWaveLines, type OrderedWaveLines } from './wave-view';
+
+interface LineCache {
+  stamp: string;
+  byWave: Map<string, OrderedWaveLines>;
+}
+
+const caches = new WeakMap<WmsDatabase, LineCache>();
+
+/**
+ * The server lines of each wave in pick-path order. Call it inside a transaction over `meta` and
+ * `lines`: waves no pull has written since they were last read come from memory (a pick on the
+ * device changes the outbox, not these), so a confirmed pick does not re-read and re-sort the
+ * whole wave, nor does a pull of another wave.
+ */
+export async function serverLinesOf(
+  database: WmsDatabase,
+  waveIds: readonly string[],
+): Promise<Map<string, OrderedWaveLines>> {
+  const stamp = await readMeta(database, 'linesStamp');
+  const cache = upToDate(caches.get(database), stamp);
+  if (cache) caches.set(database, cache);
+  else caches.delete(database);
+  const byWave = cache?.byWave ?? new Map<string, OrderedWaveLines>();
+  const missing = waveIds.filter((id) => !byWave.has(id));
+  // One getAll per wave: `anyOf` walks a cursor, a callback per line (several times slower).
+  const read = await Promise.all(
+    missing.map((id) => database.lines.where('waveId').equals(id).toArray()),
+  );
+  missing.forEach((id, i) => byWave.set(id, orderWaveLines(read[i] ?? [])));
+  return new Map(waveIds.map((id) => [id, byWave.get(id) ?? orderWaveLines([])]));
+}
+
+/** The cache brought to `stamp`, or undefined when there is no stamp to follow. */
+function upToDate(cache: LineCache | undefined, stamp: LinesStamp | undefined) {
+  if (!stamp) return undefined;
+  if (cache?.stamp === stamp.id) return cache;
+  if (!cache || stamp.previous !== cache.stamp) return { stamp: stamp.id, byWave: new Map() };
+  const waves = new Set(stamp.waveIds);
+  const lines = new Set(stamp.lineIds);
+  for (const [waveId, held] of cache.byWave) {
+    if (waves.has(waveId) || held.lines.some((line) => lines.has(line.id)))
+      cache.byWave.delete(waveId);
+  }
+  return { stamp: stamp.id, byWave: cache.byWave };
+}
