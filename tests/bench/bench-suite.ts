@@ -35,6 +35,7 @@ async function startInstance(database: { kind: 'postgres'; url: string } | null,
     tokenTtlMs: 3_600_000,
     seedDemo: seed,
     pwaDist: '/nonexistent',
+    logLevel: 'warn',
   });
 }
 

@@ -51,6 +51,7 @@ export async function runDeviceBench(
     tokenTtlMs: 3_600_000,
     seedDemo: true,
     pwaDist,
+    logLevel: 'warn',
   });
   const browser = await launchChromium();
   try {
