@@ -55,6 +55,8 @@ export function usePickFlow(
     flow: null as PickFlowState | null,
     pendingSeq: null as number | null,
     nextSeq,
+    /** `nextSeq` when the save in flight began: the view counts that event once it moves on. */
+    savingFrom: nextSeq,
   });
   useEffect(() => {
     live.current.nextSeq = nextSeq;
@@ -78,14 +80,21 @@ export function usePickFlow(
     live.current.pendingSeq = seq;
     setPendingSeq(seq);
   };
-  const isSaving = () =>
-    live.current.pendingSeq !== null && live.current.nextSeq <= live.current.pendingSeq;
+  const isSaving = () => {
+    const { pendingSeq, nextSeq: seen, savingFrom } = live.current;
+    if (pendingSeq === null) return false;
+    // Stored, but its callback has not run yet: the live view may already show the event (its
+    // seq is `savingFrom`), and a scan made on that screen must count, not be dropped.
+    if (pendingSeq === Infinity) return seen <= savingFrom;
+    return seen <= pendingSeq;
+  };
 
   const save = (
     record: Promise<{ seq: number }>,
     before: PickFlowState,
     onSaved: () => void = () => undefined,
   ) => {
+    live.current.savingFrom = live.current.nextSeq;
     setPending(Infinity);
     // Two callbacks, not then/catch: only a failed transaction may say "not saved".
     record.then(
