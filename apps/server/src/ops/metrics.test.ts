@@ -73,11 +73,33 @@ describe.each(testDatabases())('Prometheus metrics on $name', (target) => {
     expect(sample(text, 'wms_sync_lag_seconds_bucket{le="300"}')).toBe(2);
     // 5 recorded on the device, 2 stored.
     expect(sample(text, 'wms_device_outbox_backlog_events')).toBe(3);
+    expect(sample(text, 'wms_revoked_device_backlog_events')).toBe(0);
     const [pending] = await queryRows<{ n: number }>(
       database.db,
       sql`select count(*)::int as n from webhook_deliveries where status = 'pending'`,
     );
     expect(sample(text, 'wms_webhook_queue_depth')).toBe(pending!.n);
+  });
+
+  it('a revoked handheld’s backlog moves from the backlog gauge to the stranded one', async () => {
+    const before = await scrape();
+    const lost = await aLoggedInDevice(app, 'P-0002');
+    const line = (await pull(app, lost)).lines.find((l) => l.status === 'open')!;
+    expect((await push(app, lost, [aPick(lost, line)], 7)).status).toBe(200);
+    const during = await scrape();
+    expect(sample(during, 'wms_device_outbox_backlog_events')).toBe(
+      sample(before, 'wms_device_outbox_backlog_events')! + 6,
+    );
+    await database.db.execute(
+      sql`update devices set revoked_at = now() where id = ${lost.deviceId}`,
+    );
+    const after = await scrape();
+    expect(sample(after, 'wms_device_outbox_backlog_events')).toBe(
+      sample(before, 'wms_device_outbox_backlog_events'),
+    );
+    expect(sample(after, 'wms_revoked_device_backlog_events')).toBe(
+      sample(before, 'wms_revoked_device_backlog_events')! + 6,
+    );
   });
 
   it('the webhook queue depth follows the pending deliveries', async () => {

@@ -51,19 +51,31 @@ export class Metrics {
 
   constructor(db: Db, options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
+    const backlogOf = (revoked: boolean) =>
+      orNothing(
+        queryRows<{ backlog: string | number }>(
+          db,
+          sql`select coalesce(sum(greatest(di.highest_local_seq - di.last_seq, 0)), 0) as backlog
+              from device_incarnations di join devices d on d.id = di.device_id
+              where di.epoch = (select max(epoch) from device_incarnations x where x.device_id = di.device_id)
+                and (d.revoked_at is not null) = ${revoked}`,
+        ),
+      );
     new Gauge({
       name: 'wms_device_outbox_backlog_events',
-      help: 'Events the devices say they have recorded but the server has not stored (highest local seq minus stored seq, current incarnations)',
+      help: 'Events the active devices say they have recorded but the server has not stored (highest local seq minus stored seq, current incarnations)',
       registers: [this.registry],
       async collect() {
-        const rows = await orNothing(
-          queryRows<{ backlog: string | number }>(
-            db,
-            sql`select coalesce(sum(greatest(highest_local_seq - last_seq, 0)), 0) as backlog
-                from device_incarnations di
-                where epoch = (select max(epoch) from device_incarnations x where x.device_id = di.device_id)`,
-          ),
-        );
+        const rows = await backlogOf(false);
+        if (rows) this.set(Number(rows[0]?.backlog ?? 0));
+      },
+    });
+    new Gauge({
+      name: 'wms_revoked_device_backlog_events',
+      help: 'Events a revoked handheld said it held unsent when last seen: stranded, since a revoked device cannot push (check it before wiping it)',
+      registers: [this.registry],
+      async collect() {
+        const rows = await backlogOf(true);
         if (rows) this.set(Number(rows[0]?.backlog ?? 0));
       },
     });
