@@ -1,6 +1,7 @@
 import {
   boardSchema,
   type Board,
+  enrolmentCodeResponseSchema,
   loginResponseSchema,
   pullResponseSchema,
   registerDeviceResponseSchema,
@@ -44,6 +45,8 @@ export interface SupervisorApi {
   assignWave(waveId: string, userId: string, mode?: 'wave' | 'remaining' | 'split'): Promise<void>;
   /** The console's live board: `GET /api/console/board`. */
   board(): Promise<Board>;
+  /** A fresh QR enrolment code (admins only): `POST /api/devices/enrolment-codes`. */
+  issueEnrolmentCode(): Promise<string>;
   /** Units of `skuId` in a bin, as the bin stock says (`GET /api/inventory/bins/:binCode`). */
   binStock(binCode: string, skuId: string): Promise<number>;
 }
@@ -97,6 +100,11 @@ export async function signInSupervisor(
     },
     async openTasks() {
       return taskListResponseSchema.parse(await call('/api/tasks', {}, token)).tasks;
+    },
+    async issueEnrolmentCode() {
+      return enrolmentCodeResponseSchema.parse(
+        await call('/api/devices/enrolment-codes', { method: 'POST' }, token),
+      ).code;
     },
     async binStock(binCode: string, skuId: string) {
       const body = (await call(

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import QRCode from 'qrcode';
 
 const L = [
   '0001101',
@@ -61,13 +62,46 @@ export function writeEan13Video(path: string, ean: string, width = 640, height =
   const modules = ean13Modules(ean);
   const moduleWidth = 4;
   const left = Math.floor((width - modules.length * moduleWidth) / 2);
-  const luma = Buffer.alloc(width * height, 235);
+  const luma = Buffer.alloc(width * height, WHITE);
   for (let y = Math.floor(height * 0.2); y < Math.floor(height * 0.8); y++) {
     for (let m = 0; m < modules.length; m++) {
       if (modules[m] !== '1') continue;
-      luma.fill(16, y * width + left + m * moduleWidth, y * width + left + (m + 1) * moduleWidth);
+      luma.fill(
+        BLACK,
+        y * width + left + m * moduleWidth,
+        y * width + left + (m + 1) * moduleWidth,
+      );
     }
   }
+  writeY4m(path, luma, width, height);
+}
+
+/**
+ * Writes a Y4M video of a QR code holding `text` (as the admin screen shows an enrolment code),
+ * black modules on white with a quiet zone, centred.
+ */
+export function writeQrVideo(path: string, text: string, width = 640, height = 480): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const scale = Math.floor((Math.min(width, height) * 0.8) / (modules.size + 8));
+  const left = Math.floor((width - modules.size * scale) / 2);
+  const top = Math.floor((height - modules.size * scale) / 2);
+  const luma = Buffer.alloc(width * height, WHITE);
+  for (let row = 0; row < modules.size; row++) {
+    for (let col = 0; col < modules.size; col++) {
+      if (!modules.get(row, col)) continue;
+      for (let y = top + row * scale; y < top + (row + 1) * scale; y++) {
+        luma.fill(BLACK, y * width + left + col * scale, y * width + left + (col + 1) * scale);
+      }
+    }
+  }
+  writeY4m(path, luma, width, height);
+}
+
+const WHITE = 235;
+const BLACK = 16;
+
+/** Ten identical grey frames (chroma neutral) of one luma plane; Chromium loops the file. */
+function writeY4m(path: string, luma: Buffer, width: number, height: number): void {
   const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
   const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
   const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`);
