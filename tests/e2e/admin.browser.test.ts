@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
@@ -136,5 +137,33 @@ describe('the admin screens', () => {
     await admin.waitForSelector('[data-testid=csv-result]');
     await admin.waitForSelector('[data-testid="row-GZ:F-01-01"]');
     expect(await admin.$('[data-testid=csv-errors]')).toBeNull();
+
+    // Files come with the token in the header: no URL but the event stream's carries it.
+    const tokenUrls: string[] = [];
+    admin.context().on('request', (request) => {
+      if (request.url().includes('token=')) tokenUrls.push(new URL(request.url()).pathname);
+    });
+    const [csv] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.click('[data-testid=csv-export]'),
+    ]);
+    expect(csv.suggestedFilename()).toBe('bins.csv');
+    const exported = readFileSync(await csv.path(), 'utf8');
+    expect(exported).toContain('F-01-01');
+    const row = '[data-testid="row-GZ:F-01-01"]';
+    const [zpl] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.click(`${row} [data-testid=label-zpl]`),
+    ]);
+    expect(zpl.suggestedFilename()).toBe('bins.zpl');
+    const label = readFileSync(await zpl.path(), 'utf8');
+    expect(label.startsWith('^XA')).toBe(true);
+    expect(label).toContain('F-01-01');
+    const [pdf] = await Promise.all([
+      admin.context().waitForEvent('page'),
+      admin.click(`${row} [data-testid=label-pdf]`),
+    ]);
+    expect(pdf.url()).toMatch(/^blob:/);
+    expect(tokenUrls.filter((path) => path !== '/api/sync/events')).toEqual([]);
   });
 });

@@ -52,10 +52,24 @@ export async function adminCall<T>(
 }
 
 /**
- * A link that opens a file of the API in a new tab (a label, a CSV export). A link cannot send
- * a header, so the token goes in the query, as for the event stream.
+ * Fetches a file of the API (a label, a CSV export) with the token in the header, never in a
+ * URL, where server and proxy logs and the browser's history would keep it.
  */
-export function fileLink(token: string, path: string): string {
-  const separator = path.includes('?') ? '&' : '?';
-  return `/api${path}${separator}token=${encodeURIComponent(token)}`;
+export async function fetchFile(token: string, path: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      cache: 'no-store',
+      headers: { authorization: `Bearer ${token}` },
+    });
+  } catch (error) {
+    throw new AdminApiError(error instanceof Error ? error.message : String(error), 0);
+  }
+  if (!response.ok) {
+    const json = (await response.json().catch(() => null)) as {
+      error?: { message?: string };
+    } | null;
+    throw new AdminApiError(json?.error?.message ?? `HTTP ${response.status}`, response.status);
+  }
+  return response.blob();
 }

@@ -2,9 +2,10 @@ import type { Bin, Sku, User, Warehouse, WarehouseTask, Zone } from '@wms/protoc
 import { useState } from 'react';
 import { useMessages } from '../i18n/language';
 import type { Session } from '../storage/database';
-import { adminCall, fileLink } from './admin-api';
+import { adminCall } from './admin-api';
 import { DevicesPanel } from './devices-panel';
 import { EntityPanel } from './entity-panel';
+import { FileButton } from './file-button';
 import { useAdminList } from './use-admin-list';
 
 type Tab = 'devices' | 'bins' | 'skus' | 'users' | 'zones' | 'warehouses';
@@ -60,17 +61,12 @@ function LabelLinks({ token, kind, code }: { token: string; kind: string; code: 
   const query = `?codes=${encodeURIComponent(code)}`;
   return (
     <>
-      <a
-        href={fileLink(token, `/labels/${kind}.pdf${query}`)}
-        target="_blank"
-        rel="noreferrer"
-        data-testid="label-pdf"
-      >
+      <FileButton token={token} path={`/labels/${kind}.pdf${query}`} open testId="label-pdf">
         {t.admin.labelPdf}
-      </a>{' '}
-      <a href={fileLink(token, `/labels/${kind}.zpl${query}`)} download data-testid="label-zpl">
+      </FileButton>{' '}
+      <FileButton token={token} path={`/labels/${kind}.zpl${query}`} testId="label-zpl">
         {t.admin.labelZpl}
-      </a>
+      </FileButton>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { CsvImportResult, FieldError } from '@wms/protocol';
 import { type ChangeEvent, useState } from 'react';
 import { useMessages } from '../i18n/language';
-import { AdminApiError, adminCall, fileLink } from './admin-api';
+import { AdminApiError, adminCall } from './admin-api';
+import { FileButton } from './file-button';
 import { ProblemText } from './problem-text';
 
 interface RowProblem {
@@ -63,14 +64,9 @@ export function CsvImport({
 
   return (
     <div className="csv-import">
-      <a
-        className="button-secondary"
-        href={fileLink(token, path)}
-        download
-        data-testid="csv-export"
-      >
+      <FileButton token={token} path={path} className="button-secondary" testId="csv-export">
         {t.admin.csvExport}
-      </a>
+      </FileButton>
       <label className="button-secondary">
         {t.admin.csvImport}
         <input

@@ -6,13 +6,22 @@ import { type Session, verifySession } from './session-token';
 export type SessionEnv = { Variables: { session: Session } };
 
 /**
- * Requires a valid `Authorization: Bearer` token (or `?token=` where a header cannot be sent,
- * as with EventSource) and, when `roles` is given, one of those roles.
+ * Requires a valid `Authorization: Bearer` token and, when `roles` is given, one of those roles.
+ * Only where a header cannot be sent (EventSource) does `tokenInQuery` accept `?token=`: a token
+ * in a URL ends up in logs and history.
  */
-export function requireSession(secret: string, roles?: readonly Role[]) {
+export function requireSession(
+  secret: string,
+  roles?: readonly Role[],
+  options: { tokenInQuery?: boolean } = {},
+) {
   return createMiddleware<SessionEnv>(async (c, next) => {
     const header = c.req.header('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : c.req.query('token');
+    const token = header?.startsWith('Bearer ')
+      ? header.slice(7)
+      : options.tokenInQuery
+        ? c.req.query('token')
+        : undefined;
     if (!token) throw unauthenticated('Log in first: no token was sent');
     const session = await verifySession(token, secret);
     if (!session) throw unauthenticated('Your login has expired or is not valid: log in again');

@@ -27,6 +27,15 @@ describe.each(testDatabases())('printable labels on $name', (target) => {
     expect(bytes.equals(golden('bin-GZ-A-01-01.pdf'))).toBe(true);
   });
 
+  it('takes the token from the header only: in the query (where logs keep it) it is refused', async () => {
+    const lead = await aLoggedInDevice(fixture.app, 'S-0001');
+    const res = await fixture.app.request(
+      `/api/labels/bins.zpl?codes=A-01-01&token=${encodeURIComponent(lead.token)}`,
+    );
+    expect(res.status).toBe(401);
+    expect((await bodyOf(res)).error.code).toBe('unauthenticated');
+  });
+
   it('badge and tote labels, several per file, in the order asked', async () => {
     const admin = await aLoggedInDevice(fixture.app, 'A-0001');
     const badges = await (

@@ -11,7 +11,7 @@ const KINDS: readonly LabelKind[] = ['bins', 'badges', 'totes'];
 /**
  * `/api/labels/{bins,badges,totes}.{pdf,zpl}?codes=…` for supervisors and admins: PDF for office
  * printers, ZPL for Zebra label printers (send the file to the printer's port 9100 or its web
- * page). `?token=` works too, so a plain link can open a label.
+ * page). The token goes in the header only (the admin screen fetches the file, then opens it).
  */
 export function labelRoutes(deps: AppDeps) {
   const app = new Hono<SessionEnv>().use(requireSession(deps.authSecret, ['supervisor', 'admin']));

@@ -31,7 +31,7 @@ export function syncRoutes(deps: AppDeps) {
       await reportDeviceSeen(deps.db, c.var.session, highestLocalSeq, deps.now());
       return c.json(await pullChanges(deps.db, c.var.session, cursor));
     })
-    .get('/events', auth, (c) =>
+    .get('/events', requireSession(deps.authSecret, undefined, { tokenInQuery: true }), (c) =>
       streamSSE(c, async (stream) => {
         const send = (poke: Poke) =>
           stream.writeSSE({ event: POKE_EVENT, data: JSON.stringify(poke) });
