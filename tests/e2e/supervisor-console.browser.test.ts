@@ -161,4 +161,28 @@ describe('the supervisor console: live board and moving a wave off an offline pi
     expect(await s.isDisabled('[data-testid=move-B26-07]')).toBe(true);
     await Promise.all([aContext.close(), bContext.close(), sContext.close()]);
   });
+
+  it('moving the remaining lines of a wave tells the picker who had them how many went', async () => {
+    const api = await signInSupervisor(fx.server.url);
+    const before = await api.waveDetail('W-GZ-B26-08');
+    const context = await fx.browser.newContext({ viewport: HANDHELD });
+    const a = await context.newPage();
+    await a.goto(fx.server.url);
+    await signIn(a, 'P-0002', '1234');
+    await openWave(a, 'B26-08');
+    await pickCurrentLine(a);
+    await syncNow(a);
+    expect(await unsyncedCount(a)).toBe(0);
+
+    await api.assignWave('W-GZ-B26-08', 'u-gz-p1', 'remaining');
+    const after = await api.waveDetail('W-GZ-B26-08');
+    const moved = before.lines.length - after.lines.length;
+    expect(moved).toBeGreaterThan(0);
+    await syncNow(a);
+    const notice = await a.waitForSelector('[data-testid=notice][data-reason=lines-moved]');
+    expect(await notice.textContent()).toContain(
+      `${moved} lines of wave B26-08 went to another picker; any you already picked still count.`,
+    );
+    await context.close();
+  });
 });

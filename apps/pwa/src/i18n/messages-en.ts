@@ -106,6 +106,9 @@ export const en = {
       return `${moved}; your ${kept} ${kept === 1 ? 'pick was' : 'picks were'} kept`;
     },
     unassigned: (code: string) => `Wave ${code} was taken off you.`,
+    /** M2.1, part of a wave moved: the picker's picks on those lines still count (sync rule 4). */
+    linesMoved: (code: string, lines: number) =>
+      `${lines} ${lines === 1 ? 'line' : 'lines'} of wave ${code} went to another picker; any you already picked still count.`,
     cancelled: (code: string) => `Wave ${code} was cancelled.`,
     orderPulled: (code: string, orderId: string) =>
       `Stop: order ${orderId} was taken out of wave ${code} (held or cancelled). Skip its lines.`,

@@ -97,6 +97,8 @@ export const zhCN: Messages = {
       return kept === 0 ? moved : `${moved}；您的 ${kept} 次拣货已保留`;
     },
     unassigned: (code) => `波次 ${code} 已从您名下移除。`,
+    linesMoved: (code, lines) =>
+      `波次 ${code} 的 ${lines} 行已改派给其他拣货员；您已拣的仍然计入。`,
     cancelled: (code) => `波次 ${code} 已取消。`,
     orderPulled: (code, orderId) =>
       `停止：订单 ${orderId} 已从波次 ${code} 中撤出（拦截或取消），请跳过它的拣货行。`,

@@ -19,4 +19,16 @@ describe('the notice of a wave moved to another picker (M2.1)', () => {
     );
     expect(zhCN.notice.reassigned('B26-07', null, 0)).toBe('波次 B26-07 已改派');
   });
+
+  it('says how many lines of a wave went to another picker (remaining or split move)', () => {
+    expect(en.notice.linesMoved('B26-07', 4)).toBe(
+      '4 lines of wave B26-07 went to another picker; any you already picked still count.',
+    );
+    expect(en.notice.linesMoved('B26-07', 1)).toBe(
+      '1 line of wave B26-07 went to another picker; any you already picked still count.',
+    );
+    expect(zhCN.notice.linesMoved('B26-07', 4)).toBe(
+      '波次 B26-07 的 4 行已改派给其他拣货员；您已拣的仍然计入。',
+    );
+  });
 });

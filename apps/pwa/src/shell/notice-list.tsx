@@ -85,5 +85,7 @@ function noticeText(notice: WaveNotice, t: Messages): string {
       return t.notice.cancelled(code);
     case 'order-pulled':
       return t.notice.orderPulled(code, notice.orderId ?? '');
+    case 'lines-moved':
+      return t.notice.linesMoved(code, notice.movedLines ?? 0);
   }
 }

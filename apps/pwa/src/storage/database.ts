@@ -20,11 +20,16 @@ export interface WaveNotice {
   id: string;
   waveId: string;
   waveCode: string | null;
-  /** Why: the wave left this device, or (`order-pulled`) one order was pulled out of it. */
-  reason: RemovedWave['reason'] | 'order-pulled';
+  /**
+   * Why: the wave left this device, one order was pulled out of it (`order-pulled`), or some of
+   * its lines went to another picker (`lines-moved`).
+   */
+  reason: RemovedWave['reason'] | 'order-pulled' | 'lines-moved';
   assignedTo: string | null;
   /** For a reassigned wave: how many of this picker's picks on it the server kept (credited to them). */
   keptPicks?: number;
+  /** For `lines-moved`: how many of the wave's lines left this device. */
+  movedLines?: number;
   /** The order pulled out of the wave (held or cancelled after it was waved). */
   orderId?: string;
   /** What was picked for a cancelled wave and must go back to its bins ("stop, put back"). */

@@ -4,7 +4,7 @@ import { stampLinesChanged } from '../storage/lines-stamp';
 import { readMeta, writeMeta } from '../storage/meta';
 import { recordEvent } from '../storage/outbox';
 import { noticesForPulledOrders, putBackItems } from './order-notices';
-import { noticesForRemovedWaves } from './wave-notices';
+import { noticesForMovedLines, noticesForRemovedWaves } from './wave-notices';
 
 /**
  * Applies one pull page in one transaction: the server state, the cursor and how far this
@@ -33,8 +33,21 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
       (await waves.bulkGet(arrivingWaveIds)).flatMap((wave) => (wave ? [wave.id] : [])),
     );
     await lines.bulkPut(page.lines.filter((line) => held.has(line.waveId)));
-    await lines.bulkDelete(page.lines.filter((line) => !held.has(line.waveId)).map((l) => l.id));
+    const movedIds = page.lines.filter((line) => !held.has(line.waveId)).map((l) => l.id);
+    const movedFrom = movedIds.length > 0 ? await lines.bulkGet(movedIds) : [];
+    await lines.bulkDelete(movedIds);
     const notices = [...pulledOrders];
+    if (movedFrom.length > 0) {
+      const fromWaveIds = [...new Set(movedFrom.flatMap((line) => (line ? [line.waveId] : [])))];
+      notices.push(
+        ...noticesForMovedLines(
+          movedFrom,
+          await waves.bulkGet(fromWaveIds),
+          new Set(removedIds),
+          page.cursor,
+        ),
+      );
+    }
     if (removedIds.length > 0) {
       await waves.bulkDelete(removedIds);
       await lines.where('waveId').anyOf(removedIds).delete();

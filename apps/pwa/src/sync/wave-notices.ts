@@ -1,4 +1,4 @@
-import type { RemovedWave, Wave } from '@wms/protocol';
+import type { PickLine, RemovedWave, Wave } from '@wms/protocol';
 import type { WaveNotice } from '../storage/database';
 
 /**
@@ -24,5 +24,39 @@ export function noticesForRemovedWaves(
     reason,
     assignedTo,
     ...(keptPicks === undefined ? {} : { keptPicks }),
+  }));
+}
+
+/**
+ * Notices for lines a pull moved off this device (M2.1, the supervisor gave the remaining lines
+ * or the far part of a wave to another picker): one per wave they left, with how many went.
+ * `moved` are the local copies of the lines, as they were before the pull (undefined: never
+ * held here, no notice); lines of waves removed whole are told by that wave's own notice.
+ *
+ * @example
+ * noticesForMovedLines([{ waveId: 'W1' }, { waveId: 'W1' }], [{ id: 'W1', code: 'B26-07' }], new Set(), 'c9')
+ * // → [{ id: 'W1:lines-moved:c9', waveId: 'W1', waveCode: 'B26-07', reason: 'lines-moved', assignedTo: null, movedLines: 2 }]
+ */
+export function noticesForMovedLines(
+  moved: readonly (Pick<PickLine, 'waveId'> | undefined)[],
+  knownWaves: readonly (Pick<Wave, 'id' | 'code'> | undefined)[],
+  removedWaveIds: ReadonlySet<string>,
+  stamp: string,
+): WaveNotice[] {
+  const counts = new Map<string, number>();
+  for (const line of moved) {
+    if (!line || removedWaveIds.has(line.waveId)) continue;
+    counts.set(line.waveId, (counts.get(line.waveId) ?? 0) + 1);
+  }
+  const codes = new Map(
+    knownWaves.flatMap((wave) => (wave ? [[wave.id, wave.code] as const] : [])),
+  );
+  return [...counts].map(([waveId, movedLines]) => ({
+    id: `${waveId}:lines-moved:${stamp}`,
+    waveId,
+    waveCode: codes.get(waveId) ?? null,
+    reason: 'lines-moved',
+    assignedTo: null,
+    movedLines,
   }));
 }
