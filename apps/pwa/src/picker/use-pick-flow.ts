@@ -67,10 +67,9 @@ export function usePickFlow(
   const step = flow?.step ?? 'wave-done';
   const keyingCheckDigits = flow?.binDigits != null;
 
-  useEffect(() => {
-    setMidLine(saving || keyingCheckDigits || step === 'scan-item' || step === 'confirm-qty');
-    return () => setMidLine(false);
-  }, [saving, keyingCheckDigits, step]);
+  const midLine = saving || keyingCheckDigits || step === 'scan-item' || step === 'confirm-qty';
+  useEffect(() => setMidLine(midLine), [midLine]);
+  useEffect(() => () => setMidLine(false), []);
 
   const setFlow = (state: PickFlowState) => {
     live.current.flow = state;
