@@ -120,11 +120,12 @@ async function slowDown(context: BrowserContext, page: Page) {
 
 async function signIn(page: Page) {
   await page.waitForSelector('[data-testid=badge]');
-  await page.evaluate(`(async () => {
+  // The badge's keys back to back, as the scan loop types: 3 ms timers between keys can stretch
+  // past the scanner's idle gap on a loaded machine, and the badge then reads as typed by hand.
+  await page.evaluate(`(() => {
     for (const key of [...'P-0001', 'Enter']) {
       (document.activeElement ?? document.body).dispatchEvent(
         new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-      await new Promise((r) => setTimeout(r, 3));
     }
   })()`);
   await page.waitForSelector('[data-testid=badge][value="P-0001"]');
