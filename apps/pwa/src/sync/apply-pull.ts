@@ -66,7 +66,7 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
 }
 
 /** Lines written per request batch: a full page at once is one long task on a slow handheld. */
-const PUT_SLICE = 200;
+const PUT_SLICE = 100;
 
 /**
  * Puts rows a slice at a time, each slice issued once the one before is stored, inside the
