@@ -1,6 +1,6 @@
 import { remainingQty } from '@wms/domain';
 import type { PickLine } from '@wms/protocol';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ScanAction } from '../device/scanner/burst-detector';
 import { useScanActions } from '../device/scanner/use-scan-actions';
 import { setMidLine } from '../shell/app-update';
@@ -58,7 +58,8 @@ export function usePickFlow(
     /** `nextSeq` when the save in flight began: the view counts that event once it moves on. */
     savingFrom: nextSeq,
   });
-  useEffect(() => {
+  // In the commit that shows the view (see useScanActions): a scan right after must see it.
+  useLayoutEffect(() => {
     live.current.nextSeq = nextSeq;
   }, [nextSeq]);
 
@@ -67,10 +68,9 @@ export function usePickFlow(
   const step = flow?.step ?? 'wave-done';
   const keyingCheckDigits = flow?.binDigits != null;
 
-  useEffect(() => {
-    setMidLine(saving || keyingCheckDigits || step === 'scan-item' || step === 'confirm-qty');
-    return () => setMidLine(false);
-  }, [saving, keyingCheckDigits, step]);
+  const midLine = saving || keyingCheckDigits || step === 'scan-item' || step === 'confirm-qty';
+  useEffect(() => setMidLine(midLine), [midLine]);
+  useEffect(() => () => setMidLine(false), []);
 
   const setFlow = (state: PickFlowState) => {
     live.current.flow = state;

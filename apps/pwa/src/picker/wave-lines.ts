@@ -1,4 +1,5 @@
 import type { LinesStamp, WmsDatabase } from '../storage/database';
+import { stampsSince } from '../storage/lines-stamp';
 import { readMeta } from '../storage/meta';
 import { orderWaveLines, type OrderedWaveLines } from './wave-view';
 
@@ -20,7 +21,7 @@ export async function serverLinesOf(
   waveIds: readonly string[],
 ): Promise<Map<string, OrderedWaveLines>> {
   const stamp = await readMeta(database, 'linesStamp');
-  const cache = upToDate(caches.get(database), stamp);
+  const cache = upToDate(database, caches.get(database), stamp);
   if (cache) caches.set(database, cache);
   else caches.delete(database);
   const byWave = cache?.byWave ?? new Map<string, OrderedWaveLines>();
@@ -34,12 +35,17 @@ export async function serverLinesOf(
 }
 
 /** The cache brought to `stamp`, or undefined when there is no stamp to follow. */
-function upToDate(cache: LineCache | undefined, stamp: LinesStamp | undefined) {
+function upToDate(
+  database: WmsDatabase,
+  cache: LineCache | undefined,
+  stamp: LinesStamp | undefined,
+) {
   if (!stamp) return undefined;
   if (cache?.stamp === stamp.id) return cache;
-  if (!cache || stamp.previous !== cache.stamp) return { stamp: stamp.id, byWave: new Map() };
-  const waves = new Set(stamp.waveIds);
-  const lines = new Set(stamp.lineIds);
+  const writes = cache && stampsSince(database, cache.stamp, stamp);
+  if (!cache || !writes) return { stamp: stamp.id, byWave: new Map() };
+  const waves = new Set(writes.flatMap((write) => write.waveIds));
+  const lines = new Set(writes.flatMap((write) => write.lineIds));
   for (const [waveId, held] of cache.byWave) {
     if (waves.has(waveId) || held.lines.some((line) => lines.has(line.id)))
       cache.byWave.delete(waveId);

@@ -57,8 +57,14 @@ export function applyUpdate(): void {
   applyWaitingWorker().catch(reportError);
 }
 
+/**
+ * Called as the picker moves between steps. Only the waiting update's prompt shows it, so the
+ * screen is told only while an update waits: a step change then costs no redraw of the prompt.
+ */
 export function setMidLine(midLine: boolean): void {
-  if (state.midLine !== midLine) update({ midLine });
+  if (state.midLine === midLine) return;
+  if (state.updateReady) update({ midLine });
+  else state = { ...state, midLine };
 }
 
 export function currentAppUpdate(): AppUpdateState {

@@ -32,7 +32,10 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
     const held = new Set(
       (await waves.bulkGet(arrivingWaveIds)).flatMap((wave) => (wave ? [wave.id] : [])),
     );
-    await lines.bulkPut(page.lines.filter((line) => held.has(line.waveId)));
+    await putInSlices(
+      lines,
+      page.lines.filter((line) => held.has(line.waveId)),
+    );
     const movedIds = page.lines.filter((line) => !held.has(line.waveId)).map((l) => l.id);
     const movedFrom = movedIds.length > 0 ? await lines.bulkGet(movedIds) : [];
     await lines.bulkDelete(movedIds);
@@ -73,6 +76,22 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
     await writeMeta(database, 'cursor', page.cursor);
     await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
   });
+}
+
+/** Lines written per request batch: a full page at once is one long task on a slow handheld. */
+const PUT_SLICE = 100;
+
+/**
+ * Puts rows a slice at a time, each slice issued once the one before is stored, inside the
+ * caller's transaction: the screen can draw between slices while a large page is stored.
+ */
+async function putInSlices<T>(
+  table: { bulkPut(rows: readonly T[]): Promise<unknown> },
+  rows: readonly T[],
+) {
+  for (let start = 0; start < rows.length; start += PUT_SLICE) {
+    await table.bulkPut(rows.slice(start, start + PUT_SLICE));
+  }
 }
 
 /**

@@ -70,7 +70,13 @@ export function createSyncLoop(database: WmsDatabase, api: Api): SyncLoop {
 
   const requestSync = (delayMs = 0): void => {
     clearTimeout(debounce);
-    debounce = setTimeout(() => void syncNow().catch(() => undefined), delayMs);
+    debounce = setTimeout(() => {
+      // The browser knows it has no network: no request can go out, and trying would load and
+      // run the protocol's schemas (a cold start in the aisle) and redraw the status for nothing.
+      // The `online` event asks again; the timer keeps checking in case it never comes.
+      if (!navigator.onLine) return schedule(nextSyncDelay(failures, heldBackStreak));
+      void syncNow().catch(() => undefined);
+    }, delayMs);
   };
 
   const start = (): (() => void) => {

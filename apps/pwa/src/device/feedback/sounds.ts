@@ -1,3 +1,5 @@
+import { afterPaint } from '../../shell/after-paint';
+
 let context: AudioContext | null = null;
 
 /**
@@ -10,9 +12,9 @@ export function primeSounds(): void {
   void context.resume();
 }
 
-/** A short high beep: the scan was right. */
+/** A short high beep: the scan was right. Like every sound, it starts once the screen is drawn. */
 export function playOk(): void {
-  beep([{ hz: 1320, ms: 90 }], 'sine');
+  afterPaint(() => beep([{ hz: 1320, ms: 90 }], 'sine'));
 }
 
 /**
@@ -20,15 +22,17 @@ export function playOk(): void {
  * aisle and felt through gloves.
  */
 export function playError(): void {
-  beep(
-    [
-      { hz: 220, ms: 180 },
-      { hz: 0, ms: 60 },
-      { hz: 180, ms: 260 },
-    ],
-    'square',
-  );
-  if ('vibrate' in navigator) navigator.vibrate([250, 100, 250]);
+  afterPaint(() => {
+    beep(
+      [
+        { hz: 220, ms: 180 },
+        { hz: 0, ms: 60 },
+        { hz: 180, ms: 260 },
+      ],
+      'square',
+    );
+    if ('vibrate' in navigator) navigator.vibrate([250, 100, 250]);
+  });
 }
 
 function beep(notes: readonly { hz: number; ms: number }[], type: OscillatorType): void {

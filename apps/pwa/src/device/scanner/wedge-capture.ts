@@ -20,6 +20,8 @@ export function attachWedgeCapture(
 ): () => void {
   const field = createCaptureField(doc);
   let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the last key or text came: the idle timer is set once per burst, not once per key. */
+  let lastInputAt = 0;
   /** Characters counted from keydowns on the field that an IME commit may repeat. */
   let echo = '';
 
@@ -27,12 +29,19 @@ export function attachWedgeCapture(
     if (!detector.isInBurst) echo = '';
     actions.forEach(onAction);
   };
+  /** Flushes the detector once no input came for its idle time (plus slack) since the last one. */
+  const waitForIdle = (ms: number): void => {
+    idleTimer = setTimeout(() => {
+      const quietFor = performance.now() - lastInputAt;
+      const due = detector.idleMs + TIMER_SLACK_MS;
+      if (quietFor < due) return waitForIdle(due - quietFor);
+      idleTimer = undefined;
+      emit(detector.flush(performance.now()));
+    }, ms);
+  };
   const restartIdleTimer = (): void => {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(
-      () => emit(detector.flush(performance.now())),
-      detector.idleMs + TIMER_SLACK_MS,
-    );
+    lastInputAt = performance.now();
+    if (idleTimer === undefined) waitForIdle(detector.idleMs + TIMER_SLACK_MS);
   };
   const refocus = (): void => {
     if (!isManualEntry(doc.activeElement) && doc.activeElement !== field)

@@ -1,5 +1,6 @@
 import { type Prompt, renderPrompt, type RenderedPrompt } from '@wms/domain';
 import type { Language } from '@wms/protocol';
+import { afterPaint } from '../../shell/after-paint';
 import { SpeechQueue } from './speech-queue';
 
 const RATE_KEY = 'wms.speech-rate';
@@ -30,10 +31,14 @@ export function announce(prompt: Prompt, language: Language): void {
   announceRendered(renderPrompt(prompt, language));
 }
 
-/** Shows and says a sentence the app words itself (outside the picking prompts of @wms/domain). */
+/**
+ * Shows and says a sentence the app words itself (outside the picking prompts of @wms/domain).
+ * It is shown at once and said once that is drawn: starting an utterance costs milliseconds on a
+ * slow handheld, and a scan's next prompt must reach the screen within the frame.
+ */
 export function announceRendered(rendered: RenderedPrompt): void {
-  speech?.say(rendered);
   listeners.forEach((listener) => listener(rendered));
+  if (speech) afterPaint(() => speech.say(rendered));
 }
 
 /** Says the last prompt again and shows it. */
