@@ -94,4 +94,44 @@ describe('picking a wave offline on the handheld PWA', () => {
     expect(detail.exceptions).toEqual([]);
     await context.close();
   });
+
+  it('a scan made while the pick before it is being stored still counts', async () => {
+    const api = await signInSupervisor(fx.server.url);
+    const lines = (await api.linesInWarehouse())
+      .filter((l) => l.waveId === 'W-GZ-B26-08')
+      .sort(
+        (a, b) =>
+          a.pathSeq - b.pathSeq || a.binCode.localeCompare(b.binCode) || a.id.localeCompare(b.id),
+      );
+    const [first, second] = lines;
+    expect(second?.binCode).not.toBe(first?.binCode);
+    const context = await fx.browser.newContext({ viewport: HANDHELD });
+    const page = await context.newPage();
+    await page.goto(fx.server.url);
+    await signIn(page, 'P-0002', '1234');
+    await page.click('[data-testid=wave-B26-08]');
+    await page.waitForSelector('[data-testid=pick-step][data-step="scan-bin"]');
+    expect(await page.textContent('[data-testid=pick-bin]')).toBe(first!.binCode);
+    await scanWedge(page, first!.binCode);
+    await page.waitForSelector('[data-testid=pick-step][data-step="scan-item"]');
+    await scanWedge(page, first!.barcodes[0]!);
+    await page.waitForSelector('[data-testid=pick-step][data-step="confirm-qty"]');
+    // The confirming Enter and the next bin's label in one burst, as a fast picker at a close
+    // bin: the bin scan arrives while the pick is still being written to IndexedDB.
+    await page.evaluate(
+      (keys) => {
+        const target = document.activeElement ?? document.body;
+        for (const key of keys)
+          target.dispatchEvent(
+            new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+          );
+      },
+      ['Enter', ...second!.binCode, 'Enter'],
+    );
+    await page.waitForSelector('[data-testid=pick-progress][data-done="1"]', { state: 'attached' });
+    await page.waitForSelector('[data-testid=pick-step][data-step="scan-item"]');
+    expect(await page.textContent('[data-testid=pick-bin]')).toBe(second!.binCode);
+    expect(await errorText(page).catch(() => null)).toBeNull();
+    await context.close();
+  });
 });

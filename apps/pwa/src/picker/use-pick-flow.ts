@@ -57,6 +57,8 @@ export function usePickFlow(
     nextSeq,
     /** `nextSeq` when the save in flight began: the view counts that event once it moves on. */
     savingFrom: nextSeq,
+    /** Inputs that came while a save was in flight: applied, in order, once the view shows it. */
+    waiting: [] as PickInput[],
   });
   // In the commit that shows the view (see useScanActions): a scan right after must see it.
   useLayoutEffect(() => {
@@ -104,6 +106,7 @@ export function usePickFlow(
         deviceSync.requestSync(PICK_DEBOUNCE_MS);
       },
       (error: unknown) => {
+        live.current.waiting.length = 0;
         setPending(null);
         setFlow(before);
         setSaveFailure(
@@ -156,7 +159,13 @@ export function usePickFlow(
   };
 
   const input = (pickInput: PickInput) => {
-    if (!line || isSaving()) return;
+    if (!line) return;
+    // A scan right after a confirmed pick (the next item in the same bin) must not be lost while
+    // the pick is stored: it waits, and is handled against the line the view shows next.
+    if (isSaving()) {
+      live.current.waiting.push(pickInput);
+      return;
+    }
     const before = flowFor(live.current.flow, line);
     const decision = advancePick(before, line, pickInput, { today: localIsoDate(new Date()) });
     setFlow(decision.state);
@@ -167,6 +176,13 @@ export function usePickFlow(
     if (decision.prompt) announce(decision.prompt, language);
     record(line, decision, before);
   };
+
+  // Once the view shows the stored pick (or the save failed), the inputs that waited run, in the
+  // same commit, before any newer scan; a failed save drops them (its failure is on screen).
+  useLayoutEffect(() => {
+    if (saving || live.current.waiting.length === 0) return;
+    live.current.waiting.splice(0).forEach(input);
+  });
 
   useScanActions((action) => scanActionInputs(action).forEach(input));
 
