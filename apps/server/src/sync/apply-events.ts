@@ -4,13 +4,12 @@ import { applyBinLabelFailed } from './apply-bin-label-failed';
 import { applyPicks } from './apply-picks';
 import { applyPutBack } from './apply-put-back';
 import { applyShort } from './apply-short';
-import { recordChanges } from './change-feed';
 import { writeAppliedPicks } from './write-applied-picks';
 import { announcePicks } from '../orders/announce-picks';
 
 /**
  * Applies fresh events in seq order and returns each one's outcome. Consecutive picks are applied
- * set-wise (one statement per table); a short, a label report or a put-back between them is applied on its
+ * set-wise (a few statements for the whole run); a short, a label report or a put-back between them is applied on its
  * own, so every event sees the state its predecessors left.
  */
 export async function applyEvents(
@@ -24,8 +23,13 @@ export async function applyEvents(
     if (Array.isArray(run)) {
       const applied = await applyPicks(tx, warehouseId, run);
       await writeAppliedPicks(tx, applied, now);
-      await recordChanges(tx, applied.changes);
-      await announcePicks(tx, applied, now);
+      // Only an order with a line that closed now can have become picked (the others keep an
+      // open line, locked by this push).
+      await announcePicks(
+        tx,
+        { ...applied, lines: applied.lines.filter((l) => l.status !== 'open') },
+        now,
+      );
       for (const [seq, outcome] of applied.outcomes) outcomes.set(seq, outcome);
     } else if (run.type === 'short@1') {
       outcomes.set(run.seq, await applyShort(tx, warehouseId, run, now));

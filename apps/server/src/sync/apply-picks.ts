@@ -4,6 +4,7 @@ import type { EventOutcome, PickEvent, PickLineStatus } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 import type { ChangeRow } from './change-feed';
+import { textArray } from './sql-arrays';
 
 interface LockedLine {
   id: string;
@@ -16,6 +17,8 @@ interface LockedLine {
   pickedQty: number;
   status: PickLineStatus;
   assignedUserId: string | null;
+  /** The wave's status when the line was locked (the wave row itself is not locked). */
+  waveStatus: string;
 }
 
 export interface ExceptionRow {
@@ -34,7 +37,16 @@ export interface ExceptionRow {
 /** What applying a batch of fresh events changed, to be written set-wise. */
 export interface AppliedPicks {
   outcomes: Map<number, EventOutcome>;
+  /** Every line a pick named, as it is now. */
   lines: LockedLine[];
+  /** The lines whose count or status the picks changed (an over-pick on a closed line changes neither). */
+  changedLines: LockedLine[];
+  /**
+   * Waves whose status the picks may change: not yet `picking`, or with a line that is no longer
+   * open. A `picking` wave whose picked lines all stay open stays `picking` (those lines are
+   * locked open), and a wave never goes back to `open`, so the others need no refresh.
+   */
+  waveIdsToRefresh: string[];
   stockTaken: { warehouseId: string; binId: string; skuId: string; qty: number; eventId: string }[];
   exceptions: ExceptionRow[];
   changes: ChangeRow[];
@@ -56,10 +68,13 @@ export async function applyPicks(
   const result: AppliedPicks = {
     outcomes: new Map(),
     lines: [],
+    changedLines: [],
+    waveIdsToRefresh: [],
     stockTaken: [],
     exceptions: [],
     changes: [],
   };
+  const before = new Map([...lines].map(([id, l]) => [id, l]));
   const touched = new Set<string>();
   for (const event of events) {
     const line = lines.get(event.payload.pickLineId);
@@ -107,10 +122,15 @@ export async function applyPicks(
       );
     }
   }
+  const waves = new Set<string>();
   for (const id of touched) {
     const line = lines.get(id);
     if (!line) continue;
     result.lines.push(line);
+    const was = before.get(id);
+    if (was && (was.pickedQty !== line.pickedQty || was.status !== line.status))
+      result.changedLines.push(line);
+    if (line.waveStatus !== 'picking' || line.status !== 'open') waves.add(line.waveId);
     result.changes.push({
       warehouseId,
       waveId: line.waveId,
@@ -118,6 +138,7 @@ export async function applyPicks(
       audienceUserId: line.assignedUserId,
     });
   }
+  result.waveIdsToRefresh = [...waves];
   return result;
 }
 
@@ -155,12 +176,12 @@ async function lockLines(
     sql`
     select pl.id, pl.wave_id as "waveId", pl.warehouse_id as "warehouseId", pl.sku_id as "skuId",
            pl.bin_id as "binId", b.code as "binCode", pl.qty, pl.picked_qty as "pickedQty",
-           pl.status, w.assigned_user_id as "assignedUserId"
+           pl.status, w.assigned_user_id as "assignedUserId", w.status as "waveStatus"
     from pick_lines pl
     join waves w on w.id = pl.wave_id
     join bins b on b.id = pl.bin_id
     where pl.warehouse_id = ${warehouseId}
-      and pl.id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+      and pl.id = any(${textArray(ids)})
     order by pl.id
     for update of pl`,
   );

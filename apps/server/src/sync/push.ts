@@ -1,8 +1,8 @@
 import type { EventOutcome, PushRequest, PushResponse, ScanEvent } from '@wms/protocol';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
-import { deviceIncarnations, users } from '../db/schema';
+import { deviceIncarnations } from '../db/schema';
 import { ApiError, forbidden } from '../http/api-error';
 import { applyEvents } from './apply-events';
 import { lockIncarnation } from './lock-incarnation';
@@ -27,7 +27,13 @@ export async function pushEvents(
   let stored: StoredEvent[] = [];
   let replayedCount = 0;
   const response = await db.transaction(async (tx) => {
-    const incarnation = await lockIncarnation(tx, request.deviceId, request.epoch);
+    const incarnation = await lockIncarnation(
+      tx,
+      request.deviceId,
+      request.epoch,
+      session.warehouseId,
+      [...new Set(request.events.map((e) => e.userId))],
+    );
     const expected = incarnation.lastSeq + 1;
     const first = request.events[0];
     if (first && first.seq > expected) {
@@ -43,29 +49,31 @@ export async function pushEvents(
     const replayed = request.events.filter((e) => e.seq < expected);
     const fresh = request.events.filter((e) => e.seq >= expected);
     const outcomes = await storedOutcomes(tx, request, replayed);
+    const ackedThroughSeq = fresh.at(-1)?.seq ?? incarnation.lastSeq;
+    const advanced = {
+      lastSeq: ackedThroughSeq,
+      highestLocalSeq: Math.max(incarnation.highestLocalSeq, request.highestLocalSeq),
+      lastSeenAt: now,
+      lastUserId: session.userId,
+    };
     if (fresh.length > 0) {
-      await assertEventUsers(tx, session.warehouseId, fresh);
+      assertEventUsers(session.warehouseId, fresh, incarnation.knownUserIds);
       const applied = await applyEvents(tx, session.warehouseId, fresh, now);
-      await storeEvents(tx, request, session.warehouseId, fresh, applied, now);
+      await storeEvents(tx, request, session.warehouseId, fresh, applied, now, advanced);
       for (const [seq, outcome] of applied) outcomes.set(seq, outcome);
       stored = fresh.map((e) => ({ ...e, outcome: applied.get(e.seq) ?? 'applied' }));
+    } else {
+      await tx
+        .update(deviceIncarnations)
+        .set(advanced)
+        .where(
+          and(
+            eq(deviceIncarnations.deviceId, request.deviceId),
+            eq(deviceIncarnations.epoch, request.epoch),
+          ),
+        );
     }
     replayedCount = replayed.length;
-    const ackedThroughSeq = fresh.at(-1)?.seq ?? incarnation.lastSeq;
-    await tx
-      .update(deviceIncarnations)
-      .set({
-        lastSeq: ackedThroughSeq,
-        highestLocalSeq: Math.max(incarnation.highestLocalSeq, request.highestLocalSeq),
-        lastSeenAt: now,
-        lastUserId: session.userId,
-      })
-      .where(
-        and(
-          eq(deviceIncarnations.deviceId, request.deviceId),
-          eq(deviceIncarnations.epoch, request.epoch),
-        ),
-      );
     return {
       ackedThroughSeq,
       results: request.events.map((e) => ({
@@ -114,18 +122,20 @@ async function storedOutcomes(tx: Tx, request: PushRequest, replayed: readonly S
 }
 
 /** Events name their picker; on a shared handheld that may be an earlier login, but of this warehouse. */
-async function assertEventUsers(tx: Tx, warehouseId: string, events: readonly ScanEvent[]) {
-  const ids = [...new Set(events.map((e) => e.userId))];
-  const known = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.id, ids), eq(users.warehouseId, warehouseId)));
-  const knownIds = new Set(known.map((u) => u.id));
-  const strange = ids.find((id) => !knownIds.has(id));
+function assertEventUsers(
+  warehouseId: string,
+  events: readonly ScanEvent[],
+  knownIds: ReadonlySet<string>,
+) {
+  const strange = events.find((e) => !knownIds.has(e.userId))?.userId;
   if (strange)
     throw forbidden(`events name user ${strange}, who is not a user of warehouse ${warehouseId}`);
 }
 
+/**
+ * Stores the events with their outcomes and advances the incarnation, in one statement. An event
+ * id stored already (here or in the archive) is a device bug: 409, and the transaction rolls back.
+ */
 async function storeEvents(
   tx: Tx,
   request: PushRequest,
@@ -133,13 +143,11 @@ async function storeEvents(
   events: readonly ScanEvent[],
   outcomes: ReadonlyMap<number, EventOutcome>,
   now: Date,
+  advanced: { lastSeq: number; highestLocalSeq: number; lastSeenAt: Date; lastUserId: string },
 ) {
   const rows = events.map((e) => ({
     id: e.id,
-    device_id: request.deviceId,
-    epoch: request.epoch,
     seq: e.seq,
-    warehouse_id: warehouseId,
     user_id: e.userId,
     type: e.type,
     payload: e.payload,
@@ -147,28 +155,32 @@ async function storeEvents(
     outcome: outcomes.get(e.seq),
     device_time: e.deviceTime,
   }));
-  const inserted = await queryRows<{ id: string }>(
+  const at = now.toISOString();
+  const [counts] = await queryRows<{ inserted: number; archived: number }>(
     tx,
     sql`
-    insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
-                             assignment_version_seen, outcome, device_time, received_at)
-    select id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
-           assignment_version_seen, outcome, device_time, ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-      id uuid, device_id uuid, epoch int, seq int, warehouse_id text, user_id text, type text,
-      payload jsonb, assignment_version_seen int, outcome text, device_time timestamptz)
-    on conflict do nothing
-    returning id`,
+    with inserted as (
+      insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
+                               assignment_version_seen, outcome, device_time, received_at)
+      select id, ${request.deviceId}::uuid, ${request.epoch}::int, seq, ${warehouseId}, user_id, type,
+             payload, assignment_version_seen, outcome, device_time, ${at}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+        id uuid, seq int, user_id text, type text, payload jsonb, assignment_version_seen int,
+        outcome text, device_time timestamptz)
+      on conflict do nothing
+      returning id
+    ), advanced as (
+      update device_incarnations
+      set last_seq = ${advanced.lastSeq}, highest_local_seq = ${advanced.highestLocalSeq},
+          last_seen_at = ${advanced.lastSeenAt.toISOString()}::timestamptz,
+          last_user_id = ${advanced.lastUserId}
+      where device_id = ${request.deviceId} and epoch = ${request.epoch}
+    )
+    select (select count(*) from inserted)::int as inserted,
+           (select count(*) from scan_events_archive
+            where id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]))::int as archived`,
   );
-  const archived =
-    inserted.length === rows.length
-      ? await queryRows<{ id: string }>(
-          tx,
-          sql`select id from scan_events_archive
-              where id in (select jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.id))}::jsonb)::uuid)`,
-        )
-      : [];
-  if (inserted.length !== rows.length || archived.length > 0) {
+  if (Number(counts?.inserted) !== rows.length || Number(counts?.archived) > 0) {
     throw new ApiError(
       409,
       'event_conflict',

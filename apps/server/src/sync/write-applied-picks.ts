@@ -2,30 +2,18 @@ import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 import type { AppliedPicks, ExceptionRow } from './apply-picks';
 import { randomUUID } from 'node:crypto';
-import { recordChanges } from './change-feed';
+import { changeFeedCtes, recordChanges } from './change-feed';
+import { textArray } from './sql-arrays';
 
 /**
- * Writes what a batch of picks changed, set-wise (one statement per table, not per event):
- * the lines, the waves' progress, the stock with its ledger, and the exceptions.
+ * Writes what a batch of picks changed, set-wise: the lines, the stock with its ledger and the
+ * change feed (with its pokes) in one statement; then, only where a status may have moved, the
+ * waves' progress; and the exceptions, if any.
  */
 export async function writeAppliedPicks(tx: Tx, applied: AppliedPicks, now: Date): Promise<void> {
-  await updateLines(tx, applied);
-  await updateWaves(tx, applied);
-  const negative = await takeStock(tx, applied, now);
+  const negative = await writeLinesAndStock(tx, applied, now);
+  await refreshWaveStatus(tx, applied.waveIdsToRefresh);
   await insertExceptions(tx, [...applied.exceptions, ...negative], now);
-}
-
-async function updateLines(tx: Tx, applied: AppliedPicks) {
-  if (applied.lines.length === 0) return;
-  const rows = applied.lines.map((l) => ({ id: l.id, picked_qty: l.pickedQty, status: l.status }));
-  await tx.execute(sql`
-    update pick_lines p set picked_qty = r.picked_qty, status = r.status
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id text, picked_qty int, status text)
-    where p.id = r.id`);
-}
-
-async function updateWaves(tx: Tx, applied: AppliedPicks) {
-  await refreshWaveStatus(tx, [...new Set(applied.lines.map((l) => l.waveId))]);
 }
 
 /** A wave is `picking` from its first pick or short and `done` when no line is left open. */
@@ -41,7 +29,7 @@ export async function refreshWaveStatus(tx: Tx, waveIds: readonly string[]): Pro
     update waves w set status = case
         when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open') then 'picking'
         else 'done' end
-    where w.id in (select jsonb_array_elements_text(${JSON.stringify(waveIds)}::jsonb))
+    where w.id = any(${textArray(waveIds)})
       and w.status in ('open', 'picking')
       and w.status <> case
         when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open') then 'picking'
@@ -60,13 +48,23 @@ export async function refreshWaveStatus(tx: Tx, waveIds: readonly string[]): Pro
 }
 
 /**
- * Takes the picked units out of their bins and writes the ledger, in one statement: one ledger
- * row per bin and SKU per push (the sum of its picks, naming the first of them; every pick is in
- * `scan_events`), so the ledger still sums to the stock. A bin that goes below zero is not
- * refused (the units are in the picker's hand): it opens a count exception.
+ * One statement: the changed lines' counts, the picked units taken out of their bins with the
+ * ledger (one ledger row per bin and SKU per push: the sum of its picks, naming the first of
+ * them; every pick is in `scan_events`, so the ledger still sums to the stock), and the change
+ * feed rows with their pokes. A bin that goes below zero is not refused (the units are in the
+ * picker's hand): it opens a count exception, returned here.
  */
-async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<ExceptionRow[]> {
-  if (applied.stockTaken.length === 0) return [];
+async function writeLinesAndStock(
+  tx: Tx,
+  applied: AppliedPicks,
+  now: Date,
+): Promise<ExceptionRow[]> {
+  if (applied.stockTaken.length === 0 && applied.changes.length === 0) return [];
+  const lines = applied.changedLines.map((l) => ({
+    id: l.id,
+    picked_qty: l.pickedQty,
+    status: l.status,
+  }));
   const taken = new Map<
     string,
     { warehouse_id: string; bin_id: string; sku_id: string; delta: number; event_id: string }
@@ -88,16 +86,14 @@ async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<Exce
   const inLockOrder = [...taken.values()].sort((a, b) =>
     a.bin_id === b.bin_id ? (a.sku_id < b.sku_id ? -1 : 1) : a.bin_id < b.bin_id ? -1 : 1,
   );
-  const after = await queryRows<{
-    warehouseId: string;
-    binId: string;
-    skuId: string;
-    qty: number;
-    delta: number;
-  }>(
+  const [row] = await queryRows<{ negative: unknown }>(
     tx,
     sql`
-    with taken as (
+    with changed_lines as (
+      update pick_lines p set picked_qty = r.picked_qty, status = r.status
+      from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as r(id text, picked_qty int, status text)
+      where p.id = r.id
+    ), taken as (
       select * from jsonb_to_recordset(${JSON.stringify(inLockOrder)}::jsonb)
         as r(warehouse_id text, bin_id text, sku_id text, delta int, event_id uuid)
     ), ledger as (
@@ -109,24 +105,28 @@ async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<Exce
       select warehouse_id, bin_id, sku_id, delta from taken
       on conflict (bin_id, sku_id) do update set qty = stock.qty + excluded.qty
       returning warehouse_id, bin_id, sku_id, qty
-    )
-    select u.warehouse_id as "warehouseId", u.bin_id as "binId", u.sku_id as "skuId", u.qty, t.delta
-    from updated u join taken t on t.bin_id = u.bin_id and t.sku_id = u.sku_id`,
+    ), ${changeFeedCtes(applied.changes)}
+    select (select count(*) from poked) as poked,
+      coalesce((select json_agg(json_build_object('warehouseId', u.warehouse_id, 'binId', u.bin_id,
+                                                  'skuId', u.sku_id, 'qty', u.qty))
+                from updated u join taken t on t.bin_id = u.bin_id and t.sku_id = u.sku_id
+                where u.qty < 0 and u.qty - t.delta >= 0), '[]') as negative`,
   );
-  return after
-    .filter((s) => s.qty < 0 && s.qty - s.delta >= 0)
-    .map((s) => ({
-      id: randomUUID(),
-      warehouseId: s.warehouseId,
-      kind: 'bin-negative' as const,
-      waveId: null,
-      pickLineId: null,
-      eventId: null,
-      binId: s.binId,
-      skuId: s.skuId,
-      qty: s.qty,
-      message: `Bin ${s.binId} shows ${s.qty} × ${s.skuId} after picks: count the bin`,
-    }));
+  const negative = (
+    typeof row?.negative === 'string' ? JSON.parse(row.negative) : (row?.negative ?? [])
+  ) as { warehouseId: string; binId: string; skuId: string; qty: number }[];
+  return negative.map((s) => ({
+    id: randomUUID(),
+    warehouseId: s.warehouseId,
+    kind: 'bin-negative' as const,
+    waveId: null,
+    pickLineId: null,
+    eventId: null,
+    binId: s.binId,
+    skuId: s.skuId,
+    qty: s.qty,
+    message: `Bin ${s.binId} shows ${s.qty} × ${s.skuId} after picks: count the bin`,
+  }));
 }
 
 export async function insertExceptions(tx: Tx, rows: readonly ExceptionRow[], now: Date) {
