@@ -6,6 +6,7 @@ import { deviceIncarnations } from '../db/schema';
 import { ApiError, forbidden } from '../http/api-error';
 import { applyEvents } from './apply-events';
 import { lockIncarnation } from './lock-incarnation';
+import { refreshWaveStatus } from './write-applied-picks';
 
 /**
  * Stores and applies a batch of scan events, exactly once, in one transaction:
@@ -59,9 +60,11 @@ export async function pushEvents(
     if (fresh.length > 0) {
       assertEventUsers(session.warehouseId, fresh, incarnation.knownUserIds);
       const applied = await applyEvents(tx, session.warehouseId, fresh, now);
-      await storeEvents(tx, request, session.warehouseId, fresh, applied, now, advanced);
-      for (const [seq, outcome] of applied) outcomes.set(seq, outcome);
-      stored = fresh.map((e) => ({ ...e, outcome: applied.get(e.seq) ?? 'applied' }));
+      await storeEvents(tx, request, session.warehouseId, fresh, applied.outcomes, now, advanced);
+      // Last: it locks the wave row, which every device picking in the wave needs.
+      await refreshWaveStatus(tx, applied.waveIdsToRefresh);
+      for (const [seq, outcome] of applied.outcomes) outcomes.set(seq, outcome);
+      stored = fresh.map((e) => ({ ...e, outcome: applied.outcomes.get(e.seq) ?? 'applied' }));
     } else {
       await tx
         .update(deviceIncarnations)
@@ -156,35 +159,50 @@ async function storeEvents(
     device_time: e.deviceTime,
   }));
   const at = now.toISOString();
-  const [counts] = await queryRows<{ inserted: number; archived: number }>(
-    tx,
-    sql`
-    with inserted as (
-      insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
-                               assignment_version_seen, outcome, device_time, received_at)
-      select id, ${request.deviceId}::uuid, ${request.epoch}::int, seq, ${warehouseId}, user_id, type,
-             payload, assignment_version_seen, outcome, device_time, ${at}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-        id uuid, seq int, user_id text, type text, payload jsonb, assignment_version_seen int,
-        outcome text, device_time timestamptz)
-      on conflict do nothing
-      returning id
-    ), advanced as (
-      update device_incarnations
-      set last_seq = ${advanced.lastSeq}, highest_local_seq = ${advanced.highestLocalSeq},
-          last_seen_at = ${advanced.lastSeenAt.toISOString()}::timestamptz,
-          last_user_id = ${advanced.lastUserId}
-      where device_id = ${request.deviceId} and epoch = ${request.epoch}
-    )
-    select (select count(*) from inserted)::int as inserted,
-           (select count(*) from scan_events_archive
-            where id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]))::int as archived`,
-  );
-  if (Number(counts?.inserted) !== rows.length || Number(counts?.archived) > 0) {
-    throw new ApiError(
-      409,
-      'event_conflict',
-      'an event id in this batch is already stored under another seq or device',
+  let counts: { archived: number } | undefined;
+  try {
+    [counts] = await queryRows<{ archived: number }>(
+      tx,
+      sql`
+      with inserted as (
+        insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
+                                 assignment_version_seen, outcome, device_time, received_at)
+        select id, ${request.deviceId}::uuid, ${request.epoch}::int, seq, ${warehouseId}, user_id,
+               type, payload, assignment_version_seen, outcome, device_time, ${at}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+          id uuid, seq int, user_id text, type text, payload jsonb, assignment_version_seen int,
+          outcome text, device_time timestamptz)
+      ), advanced as (
+        update device_incarnations
+        set last_seq = ${advanced.lastSeq}, highest_local_seq = ${advanced.highestLocalSeq},
+            last_seen_at = ${advanced.lastSeenAt.toISOString()}::timestamptz,
+            last_user_id = ${advanced.lastUserId}
+        where device_id = ${request.deviceId} and epoch = ${request.epoch}
+      )
+      select count(*)::int as archived from scan_events_archive
+      where id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[])`,
     );
+  } catch (error) {
+    // A plain insert (no ON CONFLICT: that costs a check and a WAL record per row); a duplicate
+    // fails the statement, and with it the transaction.
+    if (isUniqueViolation(error)) throw eventConflict();
+    throw error;
   }
+  if (Number(counts?.archived) > 0) throw eventConflict();
+}
+
+function eventConflict() {
+  return new ApiError(
+    409,
+    'event_conflict',
+    'an event id in this batch is already stored under another seq or device',
+  );
+}
+
+/** A unique violation, whichever driver raised it (drizzle wraps it in `cause`). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e instanceof Object; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }

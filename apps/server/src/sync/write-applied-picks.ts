@@ -7,12 +7,11 @@ import { textArray } from './sql-arrays';
 
 /**
  * Writes what a batch of picks changed, set-wise: the lines, the stock with its ledger and the
- * change feed (with its pokes) in one statement; then, only where a status may have moved, the
- * waves' progress; and the exceptions, if any.
+ * change feed (with its pokes) in one statement, and the exceptions, if any. The waves' progress
+ * is not written here: see `applyEvents`.
  */
 export async function writeAppliedPicks(tx: Tx, applied: AppliedPicks, now: Date): Promise<void> {
   const negative = await writeLinesAndStock(tx, applied, now);
-  await refreshWaveStatus(tx, applied.waveIdsToRefresh);
   await insertExceptions(tx, [...applied.exceptions, ...negative], now);
 }
 
