@@ -27,7 +27,7 @@ export async function applyEvents(
   const waveIdsToRefresh = new Set<string>();
   for (const run of runsOfPicks(events)) {
     if (Array.isArray(run)) {
-      const applied = await applyPicks(tx, warehouseId, run);
+      const applied = await applyPicks(tx, warehouseId, run, now);
       await writeAppliedPicks(tx, applied, now);
       for (const id of applied.waveIdsToRefresh) waveIdsToRefresh.add(id);
       // Only an order with a line that closed now can have become picked (the others keep an

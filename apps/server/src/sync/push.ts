@@ -179,8 +179,11 @@ async function storeEvents(
             last_user_id = ${advanced.lastUserId}
         where device_id = ${request.deviceId} and epoch = ${request.epoch}
       )
-      select count(*)::int as archived from scan_events_archive
-      where id = any(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[])`,
+      select count(*)::int as archived
+      from unnest(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]) as stored(id)
+      cross join lateral (
+        select 1 from scan_events_archive a where a.id = stored.id limit 1
+      ) archived`,
     );
   } catch (error) {
     // A plain insert (no ON CONFLICT: that costs a check and a WAL record per row); a duplicate
