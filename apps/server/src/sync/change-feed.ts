@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 
 /**
@@ -29,6 +29,14 @@ export interface PokeNotice {
  */
 export async function recordChanges(tx: Tx, rows: readonly ChangeRow[]): Promise<void> {
   if (rows.length === 0) return;
+  await queryRows(tx, sql`with ${changeFeedCtes(rows)} select count(*) from poked`);
+}
+
+/**
+ * The feed rows and pokes as two common table expressions, `recorded` (the insert) and `poked`
+ * (the NOTIFYs: select from it, or they are not sent), for a statement that writes more.
+ */
+export function changeFeedCtes(rows: readonly ChangeRow[]): SQL {
   const json: FeedRowJson[] = [];
   const lineSets = new Map<string, FeedRowJson>();
   for (const r of rows) {
@@ -60,10 +68,8 @@ export async function recordChanges(tx: Tx, rows: readonly ChangeRow[]): Promise
     warehouseId,
     userIds: [...users],
   }));
-  await queryRows(
-    tx,
-    sql`
-    with recorded as (
+  return sql`
+    recorded as (
       insert into changes (warehouse_id, wave_id, line_id, line_ids, whole, audience_user_id)
       select warehouse_id, wave_id, line_id,
              case when jsonb_array_length(line_ids) > 0
@@ -71,9 +77,10 @@ export async function recordChanges(tx: Tx, rows: readonly ChangeRow[]): Promise
              whole, audience_user_id
       from jsonb_to_recordset(${JSON.stringify(json)}::jsonb)
         as r(warehouse_id text, wave_id text, line_id text, line_ids jsonb, whole boolean, audience_user_id text)
-    )
-    select pg_notify(${POKE_CHANNEL}, n) from jsonb_array_elements_text(${JSON.stringify(notices.map((n) => JSON.stringify(n)))}::jsonb) n`,
-  );
+    ), poked as (
+      select pg_notify(${POKE_CHANNEL}, n)
+      from jsonb_array_elements_text(${JSON.stringify(notices.map((n) => JSON.stringify(n)))}::jsonb) n
+    )`;
 }
 
 interface FeedRowJson {

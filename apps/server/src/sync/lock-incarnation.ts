@@ -1,33 +1,44 @@
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Tx } from '../db/database';
-import { deviceIncarnations, devices } from '../db/schema';
+import { sql } from 'drizzle-orm';
+import { type Tx, queryRows } from '../db/database';
 import { unauthenticated } from '../http/api-error';
+import { textArray } from './sql-arrays';
 
 /**
  * Locks the incarnation row (FOR UPDATE) so one device's pushes are applied one at a time, in
- * seq order, whichever server instance receives them.
+ * seq order, whichever server instance receives them. In the same round trip, reads which of
+ * `userIds` are users of `warehouseId` (`knownUserIds`).
  */
-export async function lockIncarnation(tx: Tx, deviceId: string, epoch: number) {
-  const [row] = await tx
-    .select({
-      lastSeq: deviceIncarnations.lastSeq,
-      highestLocalSeq: deviceIncarnations.highestLocalSeq,
-    })
-    .from(deviceIncarnations)
-    .innerJoin(devices, eq(devices.id, deviceIncarnations.deviceId))
-    .where(
-      and(
-        eq(deviceIncarnations.deviceId, deviceId),
-        eq(deviceIncarnations.epoch, epoch),
-        eq(devices.currentEpoch, epoch),
-        isNull(devices.revokedAt),
-      ),
-    )
-    .for('update', { of: deviceIncarnations });
+export async function lockIncarnation(
+  tx: Tx,
+  deviceId: string,
+  epoch: number,
+  warehouseId: string,
+  userIds: readonly string[] = [],
+) {
+  const [row] = await queryRows<{
+    lastSeq: number;
+    highestLocalSeq: number;
+    knownUserIds: string[] | null;
+  }>(
+    tx,
+    sql`
+    select di.last_seq as "lastSeq", di.highest_local_seq as "highestLocalSeq",
+           array(select u.id from users u
+                 where u.id = any(${textArray(userIds)}) and u.warehouse_id = ${warehouseId}) as "knownUserIds"
+    from device_incarnations di
+    join devices d on d.id = di.device_id
+    where di.device_id = ${deviceId} and di.epoch = ${epoch}
+      and d.current_epoch = ${epoch} and d.revoked_at is null
+    for update of di`,
+  );
   if (!row)
     throw unauthenticated(
       'This device was registered again or revoked since this login: log in again',
       'device_superseded',
     );
-  return row;
+  return {
+    lastSeq: Number(row.lastSeq),
+    highestLocalSeq: Number(row.highestLocalSeq),
+    knownUserIds: new Set(row.knownUserIds ?? []),
+  };
 }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
 import { bins, exceptions, pickLines, scanEvents, stock, stockMovements } from '../db/schema';
@@ -14,6 +14,14 @@ import { testDatabases } from '../testing/test-databases';
 
 describe.each(testDatabases())('push on $name', (target) => {
   const fixture = aSeededAppPerFile(target);
+
+  const eventIdOf = async (deviceId: string, seq: number) => {
+    const [row] = await queryRows<{ id: string }>(
+      fixture.database.db,
+      sql`select id from scan_events where device_id = ${deviceId} and seq = ${seq}`,
+    );
+    return row?.id ?? '';
+  };
 
   const storedCount = async (deviceId: string) => {
     const [row] = await queryRows<{ n: number }>(
@@ -154,6 +162,92 @@ describe.each(testDatabases())('push on $name', (target) => {
     for (const line of lines) {
       expect(after.find((l) => l.id === line.id)?.pickedQty).toBe(2);
     }
+  });
+
+  it('two devices pushing the same lines in opposite orders at once count every unit once', async () => {
+    const a = await aLoggedInDevice(fixture.app, 'P-0003');
+    const b = await aLoggedInDevice(fixture.app, 'P-0003');
+    const lines = (await pull(fixture.app, a)).lines.filter((l) => l.status === 'open').slice(0, 6);
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    const ids = lines.map((l) => l.id);
+    const rowsOf = () =>
+      fixture.database.db.select().from(pickLines).where(inArray(pickLines.id, ids));
+    const before = await rowsOf();
+    const binsOf = before.map((l) => ({ binId: l.binId, skuId: l.skuId }));
+    const stockOf = async () =>
+      (await fixture.database.db.select().from(stock)).filter((s) =>
+        binsOf.some((k) => k.binId === s.binId && k.skuId === s.skuId),
+      );
+    const ledgerOf = async () =>
+      (await fixture.database.db.select().from(stockMovements))
+        .filter((m) => binsOf.some((k) => k.binId === m.binId && k.skuId === m.skuId))
+        .reduce((sum, m) => sum + m.delta, 0);
+    const stockBefore = await stockOf();
+    const ledgerBefore = await ledgerOf();
+    // Each device names the lines in another order: the locks must still be taken in one order.
+    const rounds = 2;
+    const outcomes: string[] = [];
+    const pushes = (device: typeof a, order: typeof lines) =>
+      (async () => {
+        for (let r = 0; r < rounds; r++) {
+          const { status, body } = await push(
+            fixture.app,
+            device,
+            order.map((l) => aPick(device, l, 1)),
+          );
+          expect(status).toBe(200);
+          outcomes.push(...body.results.map((x) => x.outcome));
+        }
+      })();
+    await Promise.all([pushes(a, lines), pushes(b, [...lines].reverse())]);
+    // Every unit is a fact: what fits its line is applied, the rest over-picked, none lost.
+    const fits = before.reduce((n, l) => n + Math.min(l.qty - l.pickedQty, 2 * rounds), 0);
+    expect(outcomes.filter((o) => o === 'applied')).toHaveLength(fits);
+    expect(outcomes.filter((o) => o === 'over-pick')).toHaveLength(
+      2 * rounds * lines.length - fits,
+    );
+    const after = await rowsOf();
+    for (const line of before) {
+      expect(after.find((l) => l.id === line.id)?.pickedQty).toBe(
+        Math.min(line.qty, line.pickedQty + 2 * rounds),
+      );
+    }
+    const stockAfter = await stockOf();
+    const taken = 2 * rounds * lines.length;
+    const sum = (rows: { qty: number }[]) => rows.reduce((n, r) => n + r.qty, 0);
+    expect(sum(stockBefore) - sum(stockAfter)).toBe(taken);
+    expect(ledgerBefore - (await ledgerOf())).toBe(taken);
+  });
+
+  it('picks on one line in a batch fill it in seq order; the one that overflows is an over-pick', async () => {
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const line = (await pull(fixture.app, picker)).lines.find(
+      (l) => l.status === 'open' && l.pickedQty === 0 && l.qty >= 2,
+    );
+    if (!line) throw new Error('the demo wave has an open line of 2 or more');
+    const firstPart = line.qty - 1;
+    const { status, body } = await push(fixture.app, picker, [
+      aPick(picker, line, firstPart),
+      aPick(picker, line, 3),
+      aPick(picker, line, 1),
+    ]);
+    expect(status).toBe(200);
+    expect(body.results.map((r) => r.outcome)).toEqual(['applied', 'over-pick', 'over-pick']);
+    const [after] = await fixture.database.db
+      .select()
+      .from(pickLines)
+      .where(eq(pickLines.id, line.id));
+    expect(after).toMatchObject({ pickedQty: line.qty, status: 'picked' });
+    const opened = await fixture.database.db
+      .select()
+      .from(exceptions)
+      .where(and(eq(exceptions.pickLineId, line.id), eq(exceptions.kind, 'over-pick')));
+    expect(opened.map((e) => e.qty).sort()).toEqual([1, 2]);
+    const movements = await fixture.database.db
+      .select()
+      .from(stockMovements)
+      .where(eq(stockMovements.eventId, await eventIdOf(picker.deviceId, 1)));
+    expect(movements.map((m) => m.delta)).toEqual([-(firstPart + 3 + 1)]);
   });
 
   it('a call without a valid token is refused and stores nothing', async () => {

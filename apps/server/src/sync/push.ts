@@ -1,11 +1,12 @@
 import type { EventOutcome, PushRequest, PushResponse, ScanEvent } from '@wms/protocol';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
-import { deviceIncarnations, users } from '../db/schema';
+import { deviceIncarnations } from '../db/schema';
 import { ApiError, forbidden } from '../http/api-error';
 import { applyEvents } from './apply-events';
 import { lockIncarnation } from './lock-incarnation';
+import { refreshWaveStatus } from './write-applied-picks';
 
 /**
  * Stores and applies a batch of scan events, exactly once, in one transaction:
@@ -27,7 +28,13 @@ export async function pushEvents(
   let stored: StoredEvent[] = [];
   let replayedCount = 0;
   const response = await db.transaction(async (tx) => {
-    const incarnation = await lockIncarnation(tx, request.deviceId, request.epoch);
+    const incarnation = await lockIncarnation(
+      tx,
+      request.deviceId,
+      request.epoch,
+      session.warehouseId,
+      [...new Set(request.events.map((e) => e.userId))],
+    );
     const expected = incarnation.lastSeq + 1;
     const first = request.events[0];
     if (first && first.seq > expected) {
@@ -43,29 +50,33 @@ export async function pushEvents(
     const replayed = request.events.filter((e) => e.seq < expected);
     const fresh = request.events.filter((e) => e.seq >= expected);
     const outcomes = await storedOutcomes(tx, request, replayed);
+    const ackedThroughSeq = fresh.at(-1)?.seq ?? incarnation.lastSeq;
+    const advanced = {
+      lastSeq: ackedThroughSeq,
+      highestLocalSeq: Math.max(incarnation.highestLocalSeq, request.highestLocalSeq),
+      lastSeenAt: now,
+      lastUserId: session.userId,
+    };
     if (fresh.length > 0) {
-      await assertEventUsers(tx, session.warehouseId, fresh);
+      assertEventUsers(session.warehouseId, fresh, incarnation.knownUserIds);
       const applied = await applyEvents(tx, session.warehouseId, fresh, now);
-      await storeEvents(tx, request, session.warehouseId, fresh, applied, now);
-      for (const [seq, outcome] of applied) outcomes.set(seq, outcome);
-      stored = fresh.map((e) => ({ ...e, outcome: applied.get(e.seq) ?? 'applied' }));
+      await storeEvents(tx, request, session.warehouseId, fresh, applied.outcomes, now, advanced);
+      // Last: it locks the wave row, which every device picking in the wave needs.
+      await refreshWaveStatus(tx, applied.waveIdsToRefresh);
+      for (const [seq, outcome] of applied.outcomes) outcomes.set(seq, outcome);
+      stored = fresh.map((e) => ({ ...e, outcome: applied.outcomes.get(e.seq) ?? 'applied' }));
+    } else {
+      await tx
+        .update(deviceIncarnations)
+        .set(advanced)
+        .where(
+          and(
+            eq(deviceIncarnations.deviceId, request.deviceId),
+            eq(deviceIncarnations.epoch, request.epoch),
+          ),
+        );
     }
     replayedCount = replayed.length;
-    const ackedThroughSeq = fresh.at(-1)?.seq ?? incarnation.lastSeq;
-    await tx
-      .update(deviceIncarnations)
-      .set({
-        lastSeq: ackedThroughSeq,
-        highestLocalSeq: Math.max(incarnation.highestLocalSeq, request.highestLocalSeq),
-        lastSeenAt: now,
-        lastUserId: session.userId,
-      })
-      .where(
-        and(
-          eq(deviceIncarnations.deviceId, request.deviceId),
-          eq(deviceIncarnations.epoch, request.epoch),
-        ),
-      );
     return {
       ackedThroughSeq,
       results: request.events.map((e) => ({
@@ -114,18 +125,20 @@ async function storedOutcomes(tx: Tx, request: PushRequest, replayed: readonly S
 }
 
 /** Events name their picker; on a shared handheld that may be an earlier login, but of this warehouse. */
-async function assertEventUsers(tx: Tx, warehouseId: string, events: readonly ScanEvent[]) {
-  const ids = [...new Set(events.map((e) => e.userId))];
-  const known = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.id, ids), eq(users.warehouseId, warehouseId)));
-  const knownIds = new Set(known.map((u) => u.id));
-  const strange = ids.find((id) => !knownIds.has(id));
+function assertEventUsers(
+  warehouseId: string,
+  events: readonly ScanEvent[],
+  knownIds: ReadonlySet<string>,
+) {
+  const strange = events.find((e) => !knownIds.has(e.userId))?.userId;
   if (strange)
     throw forbidden(`events name user ${strange}, who is not a user of warehouse ${warehouseId}`);
 }
 
+/**
+ * Stores the events with their outcomes and advances the incarnation, in one statement. An event
+ * id stored already (here or in the archive) is a device bug: 409, and the transaction rolls back.
+ */
 async function storeEvents(
   tx: Tx,
   request: PushRequest,
@@ -133,13 +146,11 @@ async function storeEvents(
   events: readonly ScanEvent[],
   outcomes: ReadonlyMap<number, EventOutcome>,
   now: Date,
+  advanced: { lastSeq: number; highestLocalSeq: number; lastSeenAt: Date; lastUserId: string },
 ) {
   const rows = events.map((e) => ({
     id: e.id,
-    device_id: request.deviceId,
-    epoch: request.epoch,
     seq: e.seq,
-    warehouse_id: warehouseId,
     user_id: e.userId,
     type: e.type,
     payload: e.payload,
@@ -147,32 +158,54 @@ async function storeEvents(
     outcome: outcomes.get(e.seq),
     device_time: e.deviceTime,
   }));
-  const inserted = await queryRows<{ id: string }>(
-    tx,
-    sql`
-    insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
-                             assignment_version_seen, outcome, device_time, received_at)
-    select id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
-           assignment_version_seen, outcome, device_time, ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-      id uuid, device_id uuid, epoch int, seq int, warehouse_id text, user_id text, type text,
-      payload jsonb, assignment_version_seen int, outcome text, device_time timestamptz)
-    on conflict do nothing
-    returning id`,
-  );
-  const archived =
-    inserted.length === rows.length
-      ? await queryRows<{ id: string }>(
-          tx,
-          sql`select id from scan_events_archive
-              where id in (select jsonb_array_elements_text(${JSON.stringify(rows.map((r) => r.id))}::jsonb)::uuid)`,
-        )
-      : [];
-  if (inserted.length !== rows.length || archived.length > 0) {
-    throw new ApiError(
-      409,
-      'event_conflict',
-      'an event id in this batch is already stored under another seq or device',
+  const at = now.toISOString();
+  let counts: { archived: number } | undefined;
+  try {
+    [counts] = await queryRows<{ archived: number }>(
+      tx,
+      sql`
+      with inserted as (
+        insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
+                                 assignment_version_seen, outcome, device_time, received_at)
+        select id, ${request.deviceId}::uuid, ${request.epoch}::int, seq, ${warehouseId}, user_id,
+               type, payload, assignment_version_seen, outcome, device_time, ${at}::timestamptz
+        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+          id uuid, seq int, user_id text, type text, payload jsonb, assignment_version_seen int,
+          outcome text, device_time timestamptz)
+      ), advanced as (
+        update device_incarnations
+        set last_seq = ${advanced.lastSeq}, highest_local_seq = ${advanced.highestLocalSeq},
+            last_seen_at = ${advanced.lastSeenAt.toISOString()}::timestamptz,
+            last_user_id = ${advanced.lastUserId}
+        where device_id = ${request.deviceId} and epoch = ${request.epoch}
+      )
+      select count(*)::int as archived
+      from unnest(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]) as stored(id)
+      cross join lateral (
+        select 1 from scan_events_archive a where a.id = stored.id limit 1
+      ) archived`,
     );
+  } catch (error) {
+    // A plain insert (no ON CONFLICT: that costs a check and a WAL record per row); a duplicate
+    // fails the statement, and with it the transaction.
+    if (isUniqueViolation(error)) throw eventConflict();
+    throw error;
   }
+  if (Number(counts?.archived) > 0) throw eventConflict();
+}
+
+function eventConflict() {
+  return new ApiError(
+    409,
+    'event_conflict',
+    'an event id in this batch is already stored under another seq or device',
+  );
+}
+
+/** A unique violation, whichever driver raised it (drizzle wraps it in `cause`). */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error; e instanceof Object; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '23505') return true;
+  }
+  return false;
 }

@@ -1,31 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 import type { AppliedPicks, ExceptionRow } from './apply-picks';
-import { randomUUID } from 'node:crypto';
 import { recordChanges } from './change-feed';
+import { textArray } from './sql-arrays';
 
-/**
- * Writes what a batch of picks changed, set-wise (one statement per table, not per event):
- * the lines, the waves' progress, the stock with its ledger, and the exceptions.
- */
+/** Writes the exceptions a run of picks opened, if any (the rest is written by `applyPicks`). */
 export async function writeAppliedPicks(tx: Tx, applied: AppliedPicks, now: Date): Promise<void> {
-  await updateLines(tx, applied);
-  await updateWaves(tx, applied);
-  const negative = await takeStock(tx, applied, now);
-  await insertExceptions(tx, [...applied.exceptions, ...negative], now);
-}
-
-async function updateLines(tx: Tx, applied: AppliedPicks) {
-  if (applied.lines.length === 0) return;
-  const rows = applied.lines.map((l) => ({ id: l.id, picked_qty: l.pickedQty, status: l.status }));
-  await tx.execute(sql`
-    update pick_lines p set picked_qty = r.picked_qty, status = r.status
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id text, picked_qty int, status text)
-    where p.id = r.id`);
-}
-
-async function updateWaves(tx: Tx, applied: AppliedPicks) {
-  await refreshWaveStatus(tx, [...new Set(applied.lines.map((l) => l.waveId))]);
+  await insertExceptions(tx, [...applied.exceptions, ...applied.negativeBins], now);
 }
 
 /** A wave is `picking` from its first pick or short and `done` when no line is left open. */
@@ -41,7 +22,7 @@ export async function refreshWaveStatus(tx: Tx, waveIds: readonly string[]): Pro
     update waves w set status = case
         when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open') then 'picking'
         else 'done' end
-    where w.id in (select jsonb_array_elements_text(${JSON.stringify(waveIds)}::jsonb))
+    where w.id = any(${textArray(waveIds)})
       and w.status in ('open', 'picking')
       and w.status <> case
         when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open') then 'picking'
@@ -57,76 +38,6 @@ export async function refreshWaveStatus(tx: Tx, waveIds: readonly string[]): Pro
       audienceUserId: w.assignedUserId,
     })),
   );
-}
-
-/**
- * Takes the picked units out of their bins and writes the ledger, in one statement: one ledger
- * row per bin and SKU per push (the sum of its picks, naming the first of them; every pick is in
- * `scan_events`), so the ledger still sums to the stock. A bin that goes below zero is not
- * refused (the units are in the picker's hand): it opens a count exception.
- */
-async function takeStock(tx: Tx, applied: AppliedPicks, now: Date): Promise<ExceptionRow[]> {
-  if (applied.stockTaken.length === 0) return [];
-  const taken = new Map<
-    string,
-    { warehouse_id: string; bin_id: string; sku_id: string; delta: number; event_id: string }
-  >();
-  for (const t of applied.stockTaken) {
-    const key = `${t.binId}\u0000${t.skuId}`;
-    const row = taken.get(key);
-    if (row) row.delta -= t.qty;
-    else
-      taken.set(key, {
-        warehouse_id: t.warehouseId,
-        bin_id: t.binId,
-        sku_id: t.skuId,
-        delta: -t.qty,
-        event_id: t.eventId,
-      });
-  }
-  // Bins in one order for every push, so concurrent pushes on the same bins queue, never deadlock.
-  const inLockOrder = [...taken.values()].sort((a, b) =>
-    a.bin_id === b.bin_id ? (a.sku_id < b.sku_id ? -1 : 1) : a.bin_id < b.bin_id ? -1 : 1,
-  );
-  const after = await queryRows<{
-    warehouseId: string;
-    binId: string;
-    skuId: string;
-    qty: number;
-    delta: number;
-  }>(
-    tx,
-    sql`
-    with taken as (
-      select * from jsonb_to_recordset(${JSON.stringify(inLockOrder)}::jsonb)
-        as r(warehouse_id text, bin_id text, sku_id text, delta int, event_id uuid)
-    ), ledger as (
-      insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, event_id, at)
-      select warehouse_id, bin_id, sku_id, delta, 'pick', event_id, ${now.toISOString()}::timestamptz
-      from taken
-    ), updated as (
-      insert into stock (warehouse_id, bin_id, sku_id, qty)
-      select warehouse_id, bin_id, sku_id, delta from taken
-      on conflict (bin_id, sku_id) do update set qty = stock.qty + excluded.qty
-      returning warehouse_id, bin_id, sku_id, qty
-    )
-    select u.warehouse_id as "warehouseId", u.bin_id as "binId", u.sku_id as "skuId", u.qty, t.delta
-    from updated u join taken t on t.bin_id = u.bin_id and t.sku_id = u.sku_id`,
-  );
-  return after
-    .filter((s) => s.qty < 0 && s.qty - s.delta >= 0)
-    .map((s) => ({
-      id: randomUUID(),
-      warehouseId: s.warehouseId,
-      kind: 'bin-negative' as const,
-      waveId: null,
-      pickLineId: null,
-      eventId: null,
-      binId: s.binId,
-      skuId: s.skuId,
-      qty: s.qty,
-      message: `Bin ${s.binId} shows ${s.qty} × ${s.skuId} after picks: count the bin`,
-    }));
 }
 
 export async function insertExceptions(tx: Tx, rows: readonly ExceptionRow[], now: Date) {
