@@ -63,7 +63,7 @@ export class BatchPool {
       sql`select warehouse_id as "warehouseId", sku_id as "skuId", physical, reserved, inbound,
                  inbound_coefficient_bp as "inboundCoefficientBp"
           from inventory_pool
-          where sku_id in (select jsonb_array_elements_text(${skuIds}::jsonb))
+          where sku_id = any(array(select jsonb_array_elements_text(${skuIds}::jsonb)))
           order by warehouse_id, sku_id`,
     );
     const since = new Date(now.getTime() - safety.windowDays * 86_400_000).toISOString();

@@ -108,7 +108,7 @@ export async function loadMergeCandidates(
            coalesce((select jsonb_agg(h.kind) from order_holds h
                      where h.order_id = o.id and h.status = 'open'), '[]'::jsonb) as "openHolds"
     from orders o
-    where o.phone in (select jsonb_array_elements_text(${JSON.stringify(phones)}::jsonb))
+    where o.phone = any(array(select jsonb_array_elements_text(${JSON.stringify(phones)}::jsonb)))
       and o.placed_at between ${new Date(fromMs).toISOString()}::timestamptz
                           and ${new Date(toMs).toISOString()}::timestamptz
       and o.status in ('received', 'held', 'unrouted')
@@ -129,7 +129,7 @@ export async function loadIdNumberTimes(
     tx,
     sql`select id_number as key, (extract(epoch from placed_at) * 1000)::float8 as at
         from orders
-        where id_number in (select jsonb_array_elements_text(${JSON.stringify(idNumbers)}::jsonb))
+        where id_number = any(array(select jsonb_array_elements_text(${JSON.stringify(idNumbers)}::jsonb)))
           and placed_at >= ${new Date(sinceMs).toISOString()}::timestamptz`,
   );
   return groupTimes(rows);
@@ -154,7 +154,7 @@ export async function loadAddressTimes(
     sql`select customer_id as "customerId", province, city, district, address_detail as detail,
                (extract(epoch from placed_at) * 1000)::float8 as at
         from orders
-        where customer_id in (select jsonb_array_elements_text(${JSON.stringify(customerIds)}::jsonb))
+        where customer_id = any(array(select jsonb_array_elements_text(${JSON.stringify(customerIds)}::jsonb)))
           and placed_at >= ${new Date(sinceMs).toISOString()}::timestamptz`,
   );
   return groupTimes(
@@ -180,8 +180,9 @@ function groupTimes(rows: readonly { key: string; at: number }[]): Map<string, n
 export async function recentPeakAlerts(tx: Tx, sinceMs: number): Promise<Set<string>> {
   const rows = await queryRows<{ warehouseId: string }>(
     tx,
-    sql`select distinct warehouse_id as "warehouseId" from alerts
-        where kind = 'peak' and raised_at > ${new Date(sinceMs).toISOString()}::timestamptz`,
+    sql`select w.id as "warehouseId" from warehouses w
+        where exists (select 1 from alerts a where a.warehouse_id = w.id and a.kind = 'peak'
+                      and a.raised_at > ${new Date(sinceMs).toISOString()}::timestamptz)`,
   );
   return new Set(rows.map((r) => r.warehouseId));
 }
