@@ -141,7 +141,7 @@ async function intakeBatch(
         }
       }
     });
-    await write(tx, run, now);
+    await write(tx, run, intake, now);
   }
   const rest = prepared.flatMap((p, i) => (results[i] ? [] : [{ ...p, i }]));
   const stored = await loadStoredAnswers(
@@ -235,33 +235,19 @@ async function decide(
       )
     : new Map<string, number[]>();
 
-  // The pool rows the batch may reserve from: per phone, every warehouse an order of it may land
-  // in (its route, or an earlier order's it merges into) × every SKU its orders carry.
-  const pairs = phones.flatMap((phone) => {
-    const warehouses = new Set([
-      ...work
-        .filter((w) => w.clean.phone === phone && w.route)
-        .map((w) => w.route!.rule.warehouseId),
-      ...candidates
-        .filter((c) => c.phone === phone && c.status !== 'unrouted')
-        .map((c) => c.warehouseId),
-    ]);
-    const skuIds = new Set(
-      work.filter((w) => w.clean.phone === phone).flatMap((w) => w.input.lines.map((l) => l.skuId)),
-    );
-    return [...warehouses].flatMap((warehouseId) =>
-      [...skuIds].map((skuId) => ({ warehouseId, skuId })),
-    );
-  });
-  const pool = await BatchPool.lock(tx, pairs, intake.safety, now);
   const peakAlerted = kinds.has('peak-protection')
     ? await recentPeakAlerts(tx, PEAK_ALERT_SINCE(now))
     : new Set<string>();
-  return new IntakeRun(intake, candidates, skus, idTimes, addressTimes, pool, peakAlerted, now);
+  return new IntakeRun(intake, candidates, skus, idTimes, addressTimes, peakAlerted, now);
 }
 
-/** Writes what the batch decided: a statement or two per table. */
-async function write(tx: Tx, run: IntakeRun, now: Date) {
+/**
+ * Writes what the batch decided, a statement or two per table: first what no reservation changes
+ * (orders, lines, merges, holds), then, with the pool rows locked, the reservations and what
+ * carries their outcomes (alerts, timeline, outbox), so concurrent batches queue on the pool only
+ * for that last part.
+ */
+async function write(tx: Tx, run: IntakeRun, intake: IntakeContext, now: Date) {
   const at = now.toISOString();
   const created = run.created.map((o) => newOrderRow(o));
   if (created.length > 0) {
@@ -311,11 +297,14 @@ async function write(tx: Tx, run: IntakeRun, now: Date) {
       where o.id = r.id`);
   }
   await writeClaims(tx, run.writes);
-  await run.pool.write(tx, now);
-  await insertAlerts(tx, run.writes.alerts, now);
   await insertHolds(tx, run.writes.holds, now);
-  await recordOrderSteps(tx, await resolvePulls(tx, run.writes.steps), now);
-  await emitWebhooks(tx, run.writes.webhooks, now);
+  run.writes.steps = await resolvePulls(tx, run.writes.steps);
+  const pool = await BatchPool.lock(tx, run.poolRows(), intake.safety, now);
+  const { steps, webhooks } = run.settle(pool);
+  await pool.write(tx, now);
+  await insertAlerts(tx, run.writes.alerts, now);
+  await recordOrderSteps(tx, steps, now);
+  await emitWebhooks(tx, webhooks, now);
 }
 
 async function writeClaims(tx: Tx, writes: IntakeWrites) {
@@ -346,7 +335,7 @@ async function insertHolds(tx: Tx, holds: IntakeWrites['holds'], now: Date) {
 
 /** A stored order held by a merge leaves its waves (rare: intake merges only unwaved orders). */
 async function resolvePulls(tx: Tx, steps: IntakeWrites['steps']) {
-  const out = [];
+  const out: IntakeWrites['steps'] = [];
   for (const s of steps) {
     if (!('pullFromWaves' in s)) {
       out.push(s);

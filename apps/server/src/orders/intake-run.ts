@@ -36,11 +36,23 @@ export interface LiveOrder {
 }
 
 export type StepRow = { orderId: string; kind: OrderStep; detail: Record<string, unknown> };
+type Webhook = { type: WebhookEventType; data: Record<string, unknown> };
+
+/** A reservation decided in the first pass, made against the locked pool in the second. */
+interface ReservationSlot {
+  order: { id: string; warehouseId: string };
+  lines: readonly { skuId: string; qty: number }[];
+  shedNonCore: boolean;
+  /** A new order's reservation steps name the warehouse (a merge's do not, as before). */
+  stepWarehouse: string | null;
+  /** The `order.created` event that carries the outcomes (M3.8), if any. */
+  created: Webhook | null;
+}
 
 /** What the batch writes, in the order one-order-at-a-time intake would have written it. */
 export interface IntakeWrites {
-  steps: (StepRow | { pullFromWaves: string })[];
-  webhooks: { type: WebhookEventType; data: Record<string, unknown> }[];
+  steps: (StepRow | { pullFromWaves: string } | { reserve: ReservationSlot })[];
+  webhooks: (Webhook | { alertsOf: ReservationSlot })[];
   alerts: AlertRow[];
   holds: {
     id: string;
@@ -77,6 +89,8 @@ export class IntakeRun {
   };
   readonly created: LiveOrder[] = [];
   readonly stored: LiveOrder[];
+  /** The reservations to make, in the order the orders came. */
+  readonly reservations: ReservationSlot[] = [];
   private readonly byPhone = new Map<string, LiveOrder[]>();
   private readonly rules;
   private readonly peakRule: PeakRule | undefined;
@@ -88,7 +102,6 @@ export class IntakeRun {
     private readonly skus: ReadonlyMap<string, SkuFacts>,
     private readonly idTimes: Map<string, number[]>,
     private readonly addressTimes: Map<string, number[]>,
-    readonly pool: BatchPool,
     private readonly peakAlerted: Set<string>,
     private readonly now: Date,
   ) {
@@ -199,15 +212,13 @@ export class IntakeRun {
     );
     this.raiseHolds(earlier, holds);
     if (statusBefore !== 'unrouted') {
-      const { outcomes, alerts } = this.pool.reserve(earlier, input.lines, { shedNonCore: false });
-      this.raiseAlerts(alerts);
-      this.writes.steps.push(
-        ...outcomes.map((r) => ({
-          orderId: earlier.id,
-          kind: r.reserved ? ('reserved' as const) : ('reservation-short' as const),
-          detail: { ...r },
-        })),
-      );
+      this.reserve({
+        order: { id: earlier.id, warehouseId: earlier.warehouseId },
+        lines: input.lines,
+        shedNonCore: false,
+        stepWarehouse: null,
+        created: null,
+      });
     }
     this.writes.mergedClaims.push({
       channel: input.channel,
@@ -249,18 +260,7 @@ export class IntakeRun {
     this.track(order);
     this.count(clean, order.placedAtMs);
     this.writes.steps.push(...intakeSteps(orderId, clean, route, warehouseId, hits));
-    const { outcomes, alerts } = route
-      ? this.pool.reserve(order, input.lines, { shedNonCore: context.peak })
-      : { outcomes: [], alerts: [] };
-    this.raiseAlerts(alerts);
-    this.writes.steps.push(
-      ...outcomes.map((r) => ({
-        orderId,
-        kind: r.reserved ? ('reserved' as const) : ('reservation-short' as const),
-        detail: { ...r, warehouseId },
-      })),
-    );
-    this.writes.webhooks.push({
+    const created: Webhook = {
       type: 'order.created',
       data: {
         orderId,
@@ -269,12 +269,65 @@ export class IntakeRun {
         status,
         warehouseId: route ? warehouseId : null,
         // M3.8: the inventory event of this order, for channels that keep their own stock view.
-        reservations: outcomes,
+        reservations: [],
       },
-    });
+    };
+    if (route) {
+      this.reserve({
+        order: { id: orderId, warehouseId },
+        lines: input.lines,
+        shedNonCore: context.peak,
+        stepWarehouse: warehouseId,
+        created,
+      });
+    }
+    this.writes.webhooks.push(created);
     this.raiseHolds(order, holds);
     if (context.peak) this.raisePeakAlert(warehouseId);
     return { order, mergedInto: null };
+  }
+
+  private reserve(slot: ReservationSlot) {
+    this.reservations.push(slot);
+    this.writes.steps.push({ reserve: slot });
+    this.writes.webhooks.push({ alertsOf: slot });
+  }
+
+  /** The pool rows the reservations take: lock these, then `settle`. */
+  poolRows(): { warehouseId: string; skuId: string }[] {
+    return this.reservations.flatMap((r) =>
+      r.lines.map((l) => ({ warehouseId: r.order.warehouseId, skuId: l.skuId })),
+    );
+  }
+
+  /**
+   * The second pass: makes the reservations against the locked pool, in order, and puts their
+   * steps, alerts and outcomes where one-order-at-a-time intake had them. Nothing decided in the
+   * first pass depends on a reservation, so the batch locks the pool rows only for this and the
+   * writes that follow (concurrent batches queue on those rows).
+   */
+  settle(pool: BatchPool): { steps: StepRow[]; webhooks: Webhook[] } {
+    const made = new Map<ReservationSlot, ReturnType<BatchPool['reserve']>>();
+    for (const slot of this.reservations) {
+      const result = pool.reserve(slot.order, slot.lines, { shedNonCore: slot.shedNonCore });
+      made.set(slot, result);
+      if (slot.created) slot.created.data.reservations = result.outcomes;
+      this.writes.alerts.push(...result.alerts);
+    }
+    const steps = this.writes.steps.flatMap((s): StepRow[] => {
+      if ('pullFromWaves' in s) throw new Error('a wave pull is written before the reservations');
+      if (!('reserve' in s)) return [s];
+      const { order, stepWarehouse } = s.reserve;
+      return (made.get(s.reserve)?.outcomes ?? []).map((r) => ({
+        orderId: order.id,
+        kind: r.reserved ? ('reserved' as const) : ('reservation-short' as const),
+        detail: stepWarehouse ? { ...r, warehouseId: stepWarehouse } : { ...r },
+      }));
+    });
+    const webhooks = this.writes.webhooks.flatMap((w) =>
+      'alertsOf' in w ? (made.get(w.alertsOf)?.alerts ?? []).map(alertRaised) : [w],
+    );
+    return { steps, webhooks };
   }
 
   /** M4.1 / M4.5 counts and M4.8 peak for an order (`stored`: it is already counted). */
@@ -344,8 +397,7 @@ export class IntakeRun {
   private raiseAlerts(alerts: readonly AlertRow[]) {
     for (const a of alerts) {
       this.writes.alerts.push(a);
-      const { id, ...alert } = a;
-      this.writes.webhooks.push({ type: 'alert.raised', data: { alertId: id, ...alert } });
+      this.writes.webhooks.push(alertRaised(a));
     }
   }
 
@@ -368,6 +420,11 @@ export class IntakeRun {
 }
 
 export const PEAK_ALERT_SINCE = (now: Date) => now.getTime() - PEAK_ALERT_EVERY_MS;
+
+function alertRaised(a: AlertRow): Webhook {
+  const { id, ...alert } = a;
+  return { type: 'alert.raised', data: { alertId: id, ...alert } };
+}
 
 function addressKeyOf(order: CleanOrder): string {
   const { customerId, address } = order.input;
