@@ -113,7 +113,7 @@ async function intakeBatch(
   const work = prepared.flatMap((p, i) =>
     p.clean && claimant.get(p.key) === i && claimed.has(p.key) ? [{ ...p, clean: p.clean, i }] : [],
   );
-  const results: (IntakeOutcome | undefined)[] = new Array(prepared.length);
+  const results: (IntakeOutcome | undefined)[] = prepared.map(() => undefined);
   if (work.length > 0) {
     const run = await decide(tx, work, batchSkus, intake, now);
     const answers = new Map<number, { order: LiveOrder; mergedInto: string | null }>();

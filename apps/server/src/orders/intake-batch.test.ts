@@ -178,7 +178,7 @@ describe.each(testDatabases())('batch intake on $name', (target) => {
         }),
       );
     const [a, b] = await Promise.all([sendBatch(batch('A', false)), sendBatch(batch('B', true))]);
-    const all = [...a!, ...b!];
+    const all = [...a, ...b];
     expect(all.filter((r) => r.ok)).toHaveLength(16);
     expect(await stockOf('SKU-00203')).toEqual({ reserved: 10, active: 10, transfers: 6 });
     expect(await stockOf('SKU-00204')).toEqual({ reserved: 10, active: 10, transfers: 6 });

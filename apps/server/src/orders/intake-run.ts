@@ -106,7 +106,7 @@ export class IntakeRun {
     private readonly now: Date,
   ) {
     this.rules = intake.holdRules.map((r) => r.rule);
-    this.peakRule = this.rules.find((r) => r.kind === 'peak-protection') as PeakRule | undefined;
+    this.peakRule = this.rules.find((r): r is PeakRule => r.kind === 'peak-protection');
     const repeat = this.rules.find((r) => r.kind === 'repeat-same-address');
     this.repeatWindowMs = (repeat?.windowMinutes ?? 30) * 60_000;
     this.stored = candidates.map((c) => ({
