@@ -52,20 +52,27 @@ export class BatchPool {
     const unique = [...new Map(pairs.map((p) => [key(p.warehouseId, p.skuId), p])).values()];
     if (unique.length === 0) return new BatchPool(new Map(), new Map(), safety);
     const json = JSON.stringify(unique.map((p) => ({ w: p.warehouseId, s: p.skuId })));
-    await tx.execute(sql`
-      select 1 from inventory_pool
-      where (warehouse_id, sku_id) in (select w, s from jsonb_to_recordset(${json}::jsonb) as r(w text, s text))
-      order by warehouse_id, sku_id
-      for update`);
+    // Every warehouse's row of these SKUs, unlocked, for the transfer alert's donor (M3.6)…
     const skuIds = JSON.stringify([...new Set(unique.map((p) => p.skuId))]);
-    const rows = await queryRows<PoolRow & { warehouseId: string; skuId: string }>(
+    const donors = await queryRows<PoolRow & { warehouseId: string; skuId: string }>(
       tx,
       sql`select warehouse_id as "warehouseId", sku_id as "skuId", physical, reserved, inbound,
                  inbound_coefficient_bp as "inboundCoefficientBp"
           from inventory_pool
-          where sku_id = any(array(select jsonb_array_elements_text(${skuIds}::jsonb)))
-          order by warehouse_id, sku_id`,
+          where sku_id = any(array(select jsonb_array_elements_text(${skuIds}::jsonb)))`,
     );
+    // …then the rows reserved from, locked in (warehouse, SKU) order and read once locked.
+    const locked = await queryRows<PoolRow & { warehouseId: string; skuId: string }>(
+      tx,
+      sql`select warehouse_id as "warehouseId", sku_id as "skuId", physical, reserved, inbound,
+                 inbound_coefficient_bp as "inboundCoefficientBp"
+          from inventory_pool
+          where (warehouse_id, sku_id) in
+                (select w, s from jsonb_to_recordset(${json}::jsonb) as r(w text, s text))
+          order by warehouse_id, sku_id
+          for update`,
+    );
+    const rows = [...donors, ...locked];
     const since = new Date(now.getTime() - safety.windowDays * 86_400_000).toISOString();
     const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
     const sales = await queryRows<{

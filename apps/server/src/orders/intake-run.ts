@@ -39,7 +39,7 @@ export type StepRow = { orderId: string; kind: OrderStep; detail: Record<string,
 type Webhook = { type: WebhookEventType; data: Record<string, unknown> };
 
 /** A reservation decided in the first pass, made against the locked pool in the second. */
-interface ReservationSlot {
+export interface ReservationSlot {
   order: { id: string; warehouseId: string };
   lines: readonly { skuId: string; qty: number }[];
   shedNonCore: boolean;
@@ -301,33 +301,29 @@ export class IntakeRun {
   }
 
   /**
-   * The second pass: makes the reservations against the locked pool, in order, and puts their
-   * steps, alerts and outcomes where one-order-at-a-time intake had them. Nothing decided in the
-   * first pass depends on a reservation, so the batch locks the pool rows only for this and the
-   * writes that follow (concurrent batches queue on those rows).
+   * The second pass: makes the reservations against the locked pool, in order; returns each
+   * slot's steps (one per SKU) and the outbox with the alerts and outcomes where
+   * one-order-at-a-time intake had them. Nothing decided in the first pass depends on a
+   * reservation, so the batch locks the pool rows only for this and the writes that follow
+   * (concurrent batches queue on those rows).
    */
-  settle(pool: BatchPool): { steps: StepRow[]; webhooks: Webhook[] } {
+  settle(pool: BatchPool): { reservationSteps: StepRow[][]; webhooks: Webhook[] } {
     const made = new Map<ReservationSlot, ReturnType<BatchPool['reserve']>>();
-    for (const slot of this.reservations) {
+    const reservationSteps = this.reservations.map((slot) => {
       const result = pool.reserve(slot.order, slot.lines, { shedNonCore: slot.shedNonCore });
       made.set(slot, result);
       if (slot.created) slot.created.data.reservations = result.outcomes;
       this.writes.alerts.push(...result.alerts);
-    }
-    const steps = this.writes.steps.flatMap((s): StepRow[] => {
-      if ('pullFromWaves' in s) throw new Error('a wave pull is written before the reservations');
-      if (!('reserve' in s)) return [s];
-      const { order, stepWarehouse } = s.reserve;
-      return (made.get(s.reserve)?.outcomes ?? []).map((r) => ({
-        orderId: order.id,
+      return result.outcomes.map((r) => ({
+        orderId: slot.order.id,
         kind: r.reserved ? ('reserved' as const) : ('reservation-short' as const),
-        detail: stepWarehouse ? { ...r, warehouseId: stepWarehouse } : { ...r },
+        detail: slot.stepWarehouse ? { ...r, warehouseId: slot.stepWarehouse } : { ...r },
       }));
     });
     const webhooks = this.writes.webhooks.flatMap((w) =>
       'alertsOf' in w ? (made.get(w.alertsOf)?.alerts ?? []).map(alertRaised) : [w],
     );
-    return { steps, webhooks };
+    return { reservationSteps, webhooks };
   }
 
   /** M4.1 / M4.5 counts and M4.8 peak for an order (`stored`: it is already counted). */
