@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { cleanAddress, routeOrder, type RouteDecision } from '@wms/domain';
 import type { OrderAccepted, OrderInput } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
-import { type Db, type Tx, queryRows } from '../db/database';
+import type { Db, Tx } from '../db/database';
 import { pullFromWaves } from '../holds/raise-holds';
 import { BatchPool, insertAlerts } from '../inventory/batch-pool';
 import { ApiError, notFound } from '../http/api-error';
 import { emitWebhooks } from '../webhooks/emit-webhook';
+import { recordOrderSteps } from './order-timeline';
 import { type CleanOrder, type SkuFacts, cleanOrder, loadSkuFacts } from './clean-order';
 import { type IntakeContext, loadIntakeContext } from './intake-context';
 import {
@@ -27,7 +28,6 @@ import {
   type IntakeWrites,
   type LiveOrder,
   PEAK_ALERT_SINCE,
-  type ReservationSlot,
   type StepRow,
 } from './intake-run';
 import { chinaDayStart } from '../holds/hold-context';
@@ -304,30 +304,28 @@ async function write(tx: Tx, run: IntakeRun, intake: IntakeContext, now: Date) {
   }
   await writeClaims(tx, run.writes);
   await insertHolds(tx, run.writes.holds, now);
-  // The timeline is ordered by id: ids are taken now for every step, so the steps known now are
-  // written now and the reservation steps later land where they were taken (M5.2).
-  const steps = await resolvePulls(tx, run.writes.steps);
-  const ids = await takeEventIds(
-    tx,
-    steps.reduce((n, s) => n + ('reserve' in s ? distinctSkus(s.reserve) : 1), 0),
-  );
-  const known: (StepRow & { id: number })[] = [];
-  const later = new Map<ReservationSlot, number[]>();
-  for (const s of steps) {
-    if ('reserve' in s) later.set(s.reserve, ids.splice(0, distinctSkus(s.reserve)));
-    else if (!('pullFromWaves' in s)) known.push({ ...s, id: ids.shift()! });
+  // An order's timeline is ordered by id: its steps up to its first reservation are written
+  // now, the reservation and every later step of the same order once the pool is settled.
+  const early: StepRow[] = [];
+  const late: IntakeWrites['steps'] = [];
+  const reserving = new Set<string>();
+  for (const s of await resolvePulls(tx, run.writes.steps)) {
+    if ('pullFromWaves' in s) continue;
+    if ('reserve' in s) reserving.add(s.reserve.order.id);
+    if ('reserve' in s || reserving.has(s.orderId)) late.push(s);
+    else early.push(s);
   }
-  await insertSteps(tx, known, now);
+  await recordOrderSteps(tx, early, now);
   const pool = await BatchPool.lock(tx, run.poolRows(), intake.safety, now);
   const { reservationSteps, webhooks } = run.settle(pool);
   await pool.write(tx, now);
   await insertAlerts(tx, run.writes.alerts, now);
-  await insertSteps(
+  const made = new Map(run.reservations.map((slot, k) => [slot, reservationSteps[k] ?? []]));
+  await recordOrderSteps(
     tx,
-    run.reservations.flatMap((slot, k) => {
-      const slotIds = later.get(slot) ?? [];
-      return (reservationSteps[k] ?? []).map((step, j) => ({ ...step, id: slotIds[j]! }));
-    }),
+    late.flatMap((s) =>
+      'reserve' in s ? (made.get(s.reserve) ?? []) : 'pullFromWaves' in s ? [] : [s],
+    ),
     now,
   );
   await emitWebhooks(tx, webhooks, now);
@@ -357,35 +355,6 @@ async function insertHolds(tx: Tx, holds: IntakeWrites['holds'], now: Date) {
     select id::uuid, warehouse_id, order_id, rule_id, kind, evidence, ${now.toISOString()}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(holds)}::jsonb)
       as r(id text, warehouse_id text, order_id text, rule_id text, kind text, evidence text)`);
-}
-
-const distinctSkus = (slot: ReservationSlot) => new Set(slot.lines.map((l) => l.skuId)).size;
-
-/** `n` ids of `order_events`, ascending. */
-async function takeEventIds(tx: Tx, n: number): Promise<number[]> {
-  if (n === 0) return [];
-  const rows = await queryRows<{ id: number }>(
-    tx,
-    sql`select nextval(pg_get_serial_sequence('order_events', 'id'))::float8 as id
-        from generate_series(1, ${n})`,
-  );
-  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-}
-
-/** Timeline steps with the ids taken for them, in one statement. */
-async function insertSteps(tx: Tx, steps: readonly (StepRow & { id: number })[], now: Date) {
-  if (steps.length === 0) return;
-  const rows = steps.map((s) => ({
-    id: s.id,
-    order_id: s.orderId,
-    kind: s.kind,
-    detail: s.detail,
-  }));
-  await tx.execute(sql`
-    insert into order_events (id, order_id, kind, detail, at)
-    select id, order_id, kind, detail, ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r(id bigint, order_id text, kind text, detail jsonb)`);
 }
 
 /** A stored order held by a merge leaves its waves (rare: intake merges only unwaved orders). */
