@@ -126,6 +126,32 @@ describe.each(testDatabases())('batch intake on $name', (target) => {
     expect(claims?.n).toBe(1);
   });
 
+  it('a batch sent again answers what was stored and changes nothing', async () => {
+    await setStock('SKU-00205', 10);
+    const consignee = { name: '黄强', phone: '13544440205' };
+    const lines = [{ skuId: 'SKU-00205', qty: 1, unitPriceCents: 9_900 }];
+    const orders = [
+      anOrder({ channelOrderId: 'AGAIN-1', consignee, lines }),
+      anOrder({ channelOrderId: 'AGAIN-2', consignee, lines }),
+      anOrder({ channelOrderId: 'AGAIN-3', lines }),
+    ];
+    const first = await sendBatch(orders);
+    const again = await sendBatch(orders);
+    // The first order was answered before the second merged into it; now it is flagged.
+    const merged = { ...first[1]!.order!, created: false };
+    expect(again.map((r) => r.order)).toEqual([
+      { ...merged, mergedInto: null },
+      merged,
+      { ...first[2]!.order!, created: false },
+    ]);
+    expect(merged).toMatchObject({
+      orderId: first[0]!.order!.orderId,
+      mergedInto: first[0]!.order!.orderId,
+      flags: ['suspected-duplicate'],
+    });
+    expect(await stockOf('SKU-00205')).toEqual({ reserved: 3, active: 3, transfers: 0 });
+  });
+
   it('a batch mixing valid and invalid orders: each bad one names its field, the rest are stored', async () => {
     const results = await sendBatch([
       anOrder({ channelOrderId: 'MIX-1' }),
