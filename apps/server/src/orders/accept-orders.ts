@@ -27,7 +27,7 @@ import {
   IntakeRun,
   type IntakeWrites,
   type LiveOrder,
-  PEAK_ALERT_SINCE,
+  peakAlertSince,
   type StepRow,
 } from './intake-run';
 import { chinaDayStart } from '../holds/hold-context';
@@ -242,7 +242,7 @@ async function decide(
     : new Map<string, number[]>();
 
   const peakAlerted = kinds.has('peak-protection')
-    ? await recentPeakAlerts(tx, PEAK_ALERT_SINCE(now))
+    ? await recentPeakAlerts(tx, peakAlertSince(now))
     : new Set<string>();
   return new IntakeRun(intake, candidates, skus, idTimes, addressTimes, peakAlerted, now);
 }

@@ -415,7 +415,7 @@ export class IntakeRun {
   }
 }
 
-export const PEAK_ALERT_SINCE = (now: Date) => now.getTime() - PEAK_ALERT_EVERY_MS;
+export const peakAlertSince = (now: Date) => now.getTime() - PEAK_ALERT_EVERY_MS;
 
 function alertRaised(a: AlertRow): Webhook {
   const { id, ...alert } = a;
