@@ -1,48 +1,9 @@
-import { type HoldContext, isPeak } from '@wms/domain';
+import { isPeak } from '@wms/domain';
 import type { HoldRule } from '@wms/protocol';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
-import type { CleanOrder } from '../orders/clean-order';
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** Looks up the counts the hold rules need (an order not yet stored is counted in). */
-export async function holdContext(
-  tx: Tx,
-  order: CleanOrder,
-  rules: readonly HoldRule[],
-  now: Date,
-  /** The order is already stored (a dedup merge re-running the rules): it counts itself. */
-  stored = false,
-  /** Lag samples read once for a whole batch (else read here). */
-  samples?: PeakSamples,
-): Promise<HoldContext> {
-  const placedAt = new Date(order.input.placedAt);
-  const repeat = rules.find((r) => r.kind === 'repeat-same-address');
-  const peak = rules.find((r) => r.kind === 'peak-protection');
-  const windowStart = new Date(placedAt.getTime() - (repeat?.windowMinutes ?? 30) * 60_000);
-  await lockCountKeys(tx, order, rules);
-  const [counts] = await queryRows<{ sameId: number; sameAddress: number }>(
-    tx,
-    sql`
-    select
-      (select count(*)::int from orders where id_number = ${order.input.consignee.idNumber ?? null}
-         and placed_at >= ${chinaDayStart(placedAt).toISOString()}::timestamptz) as "sameId",
-      (select count(*)::int from orders where customer_id = ${order.input.customerId}
-         and province = ${order.province} and city = ${order.city} and district = ${order.district}
-         and address_detail = ${order.input.address.detail}
-         and placed_at >= ${windowStart.toISOString()}::timestamptz) as "sameAddress"`,
-  );
-  return {
-    sameIdOrdersToday: order.input.consignee.idNumber
-      ? (counts?.sameId ?? 0) + (stored ? 0 : 1)
-      : 0,
-    sameAddressOrdersInWindow: (counts?.sameAddress ?? 0) + (stored ? 0 : 1),
-    peak: peak
-      ? isInPeak(peak, samples ?? (await peakSamples(tx, peak, now)), placedAt, now)
-      : false,
-  };
-}
 
 type Sample = { at: Date; lagMs: number };
 
@@ -58,37 +19,33 @@ export async function peakSamples(tx: Tx, rule: PeakRule, now: Date): Promise<Pe
 }
 
 /** Peak if intake lag, this order's included, or sync lag stayed above the threshold. */
-function isInPeak(rule: PeakRule, samples: PeakSamples, placedAt: Date, now: Date): boolean {
+export function isInPeak(rule: PeakRule, samples: PeakSamples, placedAt: Date, now: Date): boolean {
   const own = { at: now, lagMs: now.getTime() - placedAt.getTime() };
   return isRulePeak(rule, [...samples.intake, own], now) || isRulePeak(rule, samples.sync, now);
 }
 
-/** Advisory-lock namespaces: one per counted key (the dedup lock on the phone is 72410003). */
-const ID_NUMBER_LOCK = 72410004;
-const ADDRESS_LOCK = 72410005;
-
 /**
- * Orders of one ID number, and of one customer to one address, take turns from here to commit
- * (M4.1, M4.5): without it, two orders arriving at the same moment would both count the other
- * as absent and both slip under the limit. Taken in a fixed order (phone in dedup, then ID, then
- * address), one key of each per transaction, so two intakes never wait on each other in a cycle.
- * Under READ COMMITTED the count that follows sees every order committed before the lock.
+ * Advisory-lock namespaces, one per counted key. Orders of one phone (dedup, M3.3), of one ID
+ * number (M4.1) and of one customer to one address (M4.5) take turns from the lock to commit:
+ * without it, two orders arriving at the same moment would both count the other as absent and
+ * both slip under the limit. Under READ COMMITTED the reads that follow the lock see every order
+ * committed before it. An intake takes its locks class by class in this order (phone, then the
+ * rows of the orders it may merge into, then ID and address together), each class sorted by key,
+ * so two intakes never wait on each other in a cycle.
  */
-async function lockCountKeys(tx: Tx, order: CleanOrder, rules: readonly HoldRule[]) {
-  const idNumber = order.input.consignee.idNumber;
-  if (idNumber && rules.some((r) => r.kind === 'id-daily-orders')) {
-    await tx.execute(sql`select pg_advisory_xact_lock(${ID_NUMBER_LOCK}, hashtext(${idNumber}))`);
-  }
-  if (rules.some((r) => r.kind === 'repeat-same-address')) {
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(${ADDRESS_LOCK}, hashtext(${addressKey(order)}))`,
-    );
-  }
-}
+export const PHONE_LOCK = 72410003;
+export const ID_NUMBER_LOCK = 72410004;
+export const ADDRESS_LOCK = 72410005;
 
-function addressKey(order: CleanOrder): string {
-  const { customerId, address } = order.input;
-  return [customerId, order.province, order.city, order.district, address.detail].join('\u0001');
+/** The key M4.5 counts by: one customer to one exact (cleaned) address. */
+export function addressKey(a: {
+  customerId: string;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+}): string {
+  return [a.customerId, a.province, a.city, a.district, a.detail].join('\u0001');
 }
 
 /** Peak (M4.8): intake lag (received − placed) stayed above the threshold for the sustain span. */
@@ -129,7 +86,7 @@ function isRulePeak(rule: PeakRule, samples: readonly Sample[], now: Date) {
 }
 
 /** Midnight in China (UTC+8) of the day `at` falls on, as a UTC instant. */
-function chinaDayStart(at: Date): Date {
+export function chinaDayStart(at: Date): Date {
   const local = at.getTime() + CHINA_OFFSET_MS;
   return new Date(local - (local % 86_400_000) - CHINA_OFFSET_MS);
 }

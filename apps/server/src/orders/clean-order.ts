@@ -18,17 +18,31 @@ export interface CleanOrder {
   changes: Record<string, [string, string]>;
 }
 
-/**
- * Cleans name, phone and region (M3.2) and looks up the SKUs. Anything that cannot be cleaned
- * or found is a 400 naming every field at fault; nothing is stored.
- */
-export async function cleanOrder(tx: Tx, input: OrderInput): Promise<CleanOrder> {
-  const skuIds = [...new Set(input.lines.map((l) => l.skuId))];
+/** What cleaning reads of a SKU. */
+export interface SkuFacts {
+  category: string;
+  costCents: number | null;
+}
+
+/** The SKUs of some orders' lines, read in one query (an unknown id is simply absent). */
+export async function loadSkuFacts(
+  tx: Tx,
+  skuIds: Iterable<string>,
+): Promise<Map<string, SkuFacts>> {
+  const ids = [...new Set(skuIds)];
+  if (ids.length === 0) return new Map();
   const known = await tx
     .select({ id: skus.id, category: skus.category, costCents: skus.costCents })
     .from(skus)
-    .where(inArray(skus.id, skuIds));
-  const byId = new Map(known.map((s) => [s.id, s]));
+    .where(inArray(skus.id, ids));
+  return new Map(known.map((s) => [s.id, { category: s.category, costCents: s.costCents }]));
+}
+
+/**
+ * Cleans name, phone and region (M3.2) with the SKUs already looked up. Anything that cannot be
+ * cleaned or found is a 400 naming every field at fault; nothing is stored.
+ */
+export function cleanOrder(input: OrderInput, byId: ReadonlyMap<string, SkuFacts>): CleanOrder {
   const phone = cleanMobile(input.consignee.phone);
   const fields: FieldError[] = input.lines.flatMap((l, i) =>
     byId.has(l.skuId)

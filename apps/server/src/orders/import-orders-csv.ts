@@ -1,9 +1,7 @@
-import { type FieldError, orderInputSchema } from '@wms/protocol';
+import { type FieldError, type OrderInput, orderInputSchema } from '@wms/protocol';
 import type { Db } from '../db/database';
-import { ApiError } from '../http/api-error';
 import { parseCsv } from '../routing/routing-csv';
-import { acceptOrder } from './accept-order';
-import { loadIntakeContext } from './intake-context';
+import { acceptOrders } from './accept-orders';
 
 /** One row per order line; rows with the same channel + channel_order_id form one order. */
 type Row = Partial<
@@ -57,8 +55,8 @@ export async function importOrdersCsv(db: Db, text: string, now: Date): Promise<
     group.cells.push(row);
     groups.set(key, group);
   });
-  const reports: CsvRowReport[] = [];
-  const shared = await loadIntakeContext(db, now);
+  const reports: (CsvRowReport | null)[] = [];
+  const valid: { at: number; rows: number[]; input: OrderInput }[] = [];
   for (const { rows, cells } of groups.values()) {
     const parsed = orderInputSchema.safeParse(orderOfRows(cells));
     if (!parsed.success) {
@@ -69,19 +67,25 @@ export async function importOrdersCsv(db: Db, text: string, now: Date): Promise<
       reports.push({ rows, ok: false, fields });
       continue;
     }
-    try {
-      const accepted = await acceptOrder(db, parsed.data, now, shared);
-      reports.push({ rows, ok: true, orderId: accepted.orderId, status: accepted.status });
-    } catch (err) {
-      if (!(err instanceof ApiError) || err.status !== 400) throw err;
-      reports.push({
-        rows,
-        ok: false,
-        fields: err.extra.fields ?? [{ path: '(row)', message: err.message }],
-      });
-    }
+    valid.push({ at: reports.length, rows, input: parsed.data });
+    reports.push(null);
   }
-  return reports;
+  const outcomes = await acceptOrders(
+    db,
+    valid.map((v) => v.input),
+    now,
+  );
+  outcomes.forEach((outcome, k) => {
+    const { at, rows } = valid[k]!;
+    reports[at] = outcome.ok
+      ? { rows, ok: true, orderId: outcome.order.orderId, status: outcome.order.status }
+      : {
+          rows,
+          ok: false,
+          fields: outcome.error.extra.fields ?? [{ path: '(row)', message: outcome.error.message }],
+        };
+  });
+  return reports.filter((r) => r !== null);
 }
 
 function orderOfRows(cells: readonly Row[]) {

@@ -28,9 +28,16 @@ export async function recordOrderSteps(
   now: Date,
 ): Promise<void> {
   if (steps.length === 0) return;
-  const rows = steps.map((s) => ({ order_id: s.orderId, kind: s.kind, detail: s.detail }));
+  const rows = steps.map((s, seq) => ({
+    seq,
+    order_id: s.orderId,
+    kind: s.kind,
+    detail: s.detail,
+  }));
   await tx.execute(sql`
     insert into order_events (order_id, kind, detail, at)
     select order_id, kind, detail, ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(order_id text, kind text, detail jsonb)`);
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r(seq int, order_id text, kind text, detail jsonb)
+    order by seq`);
 }

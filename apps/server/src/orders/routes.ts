@@ -4,6 +4,7 @@ import {
   shipOrderSchema,
   type BatchResult,
   type FieldError,
+  type OrderInput,
   orderBatchSchema,
   orderInputSchema,
 } from '@wms/protocol';
@@ -15,8 +16,7 @@ import { channelOrders } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith, pathParam } from '../http/parse-input';
-import { acceptOrder } from './accept-order';
-import { loadIntakeContext } from './intake-context';
+import { acceptOrder, acceptOrders } from './accept-orders';
 import { orderTrace } from './order-trace';
 import { importOrdersCsv } from './import-orders-csv';
 import { cancelOrder, shipOrder } from './ship-order';
@@ -35,17 +35,29 @@ export function orderRoutes(deps: AppDeps) {
     .post('/batch', requireCaller(deps, INTAKE), async (c) => {
       const { orders } = await parseBody(c, orderBatchSchema);
       const results: BatchResult['results'] = [];
-      const shared = await loadIntakeContext(deps.db, deps.now());
+      const valid: { index: number; input: OrderInput }[] = [];
       for (const [index, raw] of orders.entries()) {
         try {
-          const input = parseWith(orderInputSchema, raw);
-          const order = await acceptOrder(deps.db, input, deps.now(), shared);
-          results.push({ index, ok: true, order });
+          valid.push({ index, input: parseWith(orderInputSchema, raw) });
         } catch (err) {
           if (!(err instanceof ApiError) || err.status !== 400) throw err;
-          results.push({ index, ok: false, fields: err.extra.fields ?? fieldOf(err) });
+          results.push({ index, ok: false, fields: fieldsOf(err) });
         }
       }
+      const outcomes = await acceptOrders(
+        deps.db,
+        valid.map((v) => v.input),
+        deps.now(),
+      );
+      outcomes.forEach((outcome, k) => {
+        const { index } = valid[k]!;
+        results.push(
+          outcome.ok
+            ? { index, ok: true, order: outcome.order }
+            : { index, ok: false, fields: fieldsOf(outcome.error) },
+        );
+      });
+      results.sort((a, b) => a.index - b.index);
       return c.json({ results } satisfies BatchResult);
     })
     .post('/import.csv', requireCaller(deps, INTAKE), async (c) =>
@@ -83,6 +95,6 @@ export function orderRoutes(deps: AppDeps) {
     );
 }
 
-function fieldOf(err: ApiError): FieldError[] {
-  return [{ path: '(order)', message: err.message }];
+function fieldsOf(err: ApiError): FieldError[] {
+  return err.extra.fields ?? [{ path: '(order)', message: err.message }];
 }

@@ -29,3 +29,36 @@ export async function emitWebhook(
     where s.active and s.event_types ? ${type}`);
   return id;
 }
+
+/** Many events in the outbox in one statement (an intake batch), in the order given. */
+export async function emitWebhooks(
+  tx: Tx,
+  events: readonly { type: WebhookEventType; data: Record<string, unknown> }[],
+  now: Date,
+): Promise<void> {
+  if (events.length === 0) return;
+  const at = now.toISOString();
+  const rows = events.map((e, seq) => {
+    const id = `msg_${randomUUID().replaceAll('-', '')}`;
+    const orderId = typeof e.data.orderId === 'string' ? e.data.orderId : null;
+    return {
+      seq,
+      id,
+      type: e.type,
+      order_id: orderId,
+      payload: { id, type: e.type, timestamp: at, data: e.data },
+    };
+  });
+  await tx.execute(sql`
+    with message as (
+      insert into webhook_messages (id, type, order_id, payload, created_at)
+      select id, type, order_id, payload, ${at}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r(seq int, id text, type text, order_id text, payload jsonb)
+      order by seq
+      returning id, type
+    )
+    insert into webhook_deliveries (id, message_id, subscription_id, next_attempt_at, created_at)
+    select gen_random_uuid(), m.id, s.id, ${at}::timestamptz, ${at}::timestamptz
+    from message m join webhook_subscriptions s on s.active and s.event_types ? m.type`);
+}

@@ -1,0 +1,448 @@
+import { randomUUID } from 'node:crypto';
+import { evaluateHolds, type HoldContext, type HoldHit, type RouteDecision } from '@wms/domain';
+import type { OrderAccepted, OrderInput, OrderStatus, WebhookEventType } from '@wms/protocol';
+import { addressKey, chinaDayStart, isInPeak, type PeakRule } from '../holds/hold-context';
+import type { AlertRow, BatchPool } from '../inventory/batch-pool';
+import { type CleanOrder, type SkuFacts, cleanOrder } from './clean-order';
+import type { IntakeContext } from './intake-context';
+import type { StoredCandidate } from './intake-load';
+import type { OrderStep } from './order-timeline';
+import { intakeSteps } from './store-order';
+
+export type Line = { id: string; skuId: string; qty: number; unitPriceCents: number };
+
+/** An order as the batch sees it: stored before (a merge candidate) or created by the batch. */
+export interface LiveOrder {
+  id: string;
+  isNew: boolean;
+  warehouseId: string;
+  status: OrderStatus;
+  phone: string;
+  placedAtMs: number;
+  carrier: string | null;
+  flags: string[];
+  paidCents: number;
+  couponCents: number;
+  freightCents: number;
+  original: OrderInput;
+  lines: Line[];
+  /** Lines a merge added to a stored order (a new order's lines are all in `lines`). */
+  addedLines: Line[];
+  openHolds: string[];
+  changed: boolean;
+  /** A new order's cleaning and route (what its row is written from). */
+  clean?: CleanOrder;
+  route?: RouteDecision | null;
+}
+
+export type StepRow = { orderId: string; kind: OrderStep; detail: Record<string, unknown> };
+type Webhook = { type: WebhookEventType; data: Record<string, unknown> };
+
+/** A reservation decided in the first pass, made against the locked pool in the second. */
+export interface ReservationSlot {
+  order: { id: string; warehouseId: string };
+  lines: readonly { skuId: string; qty: number }[];
+  shedNonCore: boolean;
+  /** A new order's reservation steps name the warehouse (a merge's do not, as before). */
+  stepWarehouse: string | null;
+  /** The `order.created` event that carries the outcomes (M3.8), if any. */
+  created: Webhook | null;
+}
+
+/** What the batch writes, in the order one-order-at-a-time intake would have written it. */
+export interface IntakeWrites {
+  steps: (StepRow | { pullFromWaves: string } | { reserve: ReservationSlot })[];
+  webhooks: (Webhook | { alertsOf: ReservationSlot })[];
+  alerts: AlertRow[];
+  holds: {
+    id: string;
+    warehouse_id: string;
+    order_id: string;
+    rule_id: string | null;
+    kind: string;
+    evidence: string;
+  }[];
+  mergedClaims: { channel: string; channelOrderId: string; orderId: string }[];
+  /** Claims of orders refused after claiming (a merge that could not be cleaned): undone. */
+  refusedClaims: { channel: string; channelOrderId: string }[];
+}
+
+type Summary = Omit<OrderAccepted, 'created' | 'mergedInto'>;
+
+const MERGEABLE: readonly OrderStatus[] = ['received', 'held', 'unrouted'];
+const PEAK_ALERT_EVERY_MS = 15 * 60_000;
+
+/**
+ * The decisions of an intake batch, made in memory one order after the other, exactly as
+ * one-order-at-a-time intake made them against the database: each order sees the orders before
+ * it in the batch (a duplicate merges into one created a moment earlier, a count rule counts it,
+ * a reservation finds the units it left). The caller has read and locked everything this needs.
+ */
+export class IntakeRun {
+  readonly writes: IntakeWrites = {
+    steps: [],
+    webhooks: [],
+    alerts: [],
+    holds: [],
+    mergedClaims: [],
+    refusedClaims: [],
+  };
+  readonly created: LiveOrder[] = [];
+  readonly stored: LiveOrder[];
+  /** The reservations to make, in the order the orders came. */
+  readonly reservations: ReservationSlot[] = [];
+  private readonly byPhone = new Map<string, LiveOrder[]>();
+  private readonly rules;
+  private readonly peakRule: PeakRule | undefined;
+  private readonly repeatWindowMs: number;
+
+  constructor(
+    private readonly intake: IntakeContext,
+    candidates: readonly StoredCandidate[],
+    private readonly skus: ReadonlyMap<string, SkuFacts>,
+    private readonly idTimes: Map<string, number[]>,
+    private readonly addressTimes: Map<string, number[]>,
+    private readonly peakAlerted: Set<string>,
+    private readonly now: Date,
+  ) {
+    this.rules = intake.holdRules.map((r) => r.rule);
+    this.peakRule = this.rules.find((r): r is PeakRule => r.kind === 'peak-protection');
+    const repeat = this.rules.find((r) => r.kind === 'repeat-same-address');
+    this.repeatWindowMs = (repeat?.windowMinutes ?? 30) * 60_000;
+    this.stored = candidates.map((c) => ({
+      ...c,
+      placedAtMs: Number(c.placedAtMs),
+      isNew: false,
+      addedLines: [],
+      changed: false,
+    }));
+    for (const o of this.stored) this.track(o);
+  }
+
+  /**
+   * Takes one cleaned, claimed order in: merges it into a suspected duplicate (M3.3) or creates
+   * it (route, hold rules, reservation). Returns its answer, or throws the 400 of a merge whose
+   * merged order cannot be cleaned (nothing of it is then written).
+   */
+  accept(clean: CleanOrder, orderId: string, route: RouteDecision | null) {
+    const earlier = this.duplicateOf(clean);
+    return earlier ? this.merge(clean, earlier) : this.create(clean, orderId, route);
+  }
+
+  /** The answer for an order, as it stands now. */
+  summary(order: LiveOrder): Summary {
+    return {
+      orderId: order.id,
+      status: order.status,
+      warehouseId: order.status === 'unrouted' ? null : order.warehouseId,
+      carrier: order.carrier,
+      holds: [...order.openHolds],
+      flags: [...order.flags],
+    };
+  }
+
+  private duplicateOf(clean: CleanOrder): LiveOrder | null {
+    const placed = Date.parse(clean.input.placedAt);
+    const windowMs = this.intake.dedup.windowMinutes * 60_000;
+    const skuIds = new Set(clean.input.lines.map((l) => l.skuId));
+    let best: LiveOrder | null = null;
+    for (const o of this.byPhone.get(clean.phone) ?? []) {
+      if (!MERGEABLE.includes(o.status)) continue;
+      if (o.placedAtMs < placed - windowMs || o.placedAtMs > placed + windowMs) continue;
+      if (!o.lines.some((l) => skuIds.has(l.skuId))) continue;
+      if (
+        !best ||
+        o.placedAtMs < best.placedAtMs ||
+        (o.placedAtMs === best.placedAtMs && o.id < best.id)
+      )
+        best = o;
+    }
+    return best;
+  }
+
+  /**
+   * M3.3: the order's lines and amounts are added to the earlier order, which is flagged
+   * `suspected-duplicate`; the hold rules run again on the whole merged order (holds not already
+   * open on it are raised) and the new lines are reserved in its warehouse.
+   */
+  private merge(clean: CleanOrder, earlier: LiveOrder) {
+    const { input } = clean;
+    const added = input.lines.map((l, i) => ({
+      id: `${earlier.id}-${earlier.lines.length + i + 1}`,
+      skuId: l.skuId,
+      qty: l.qty,
+      unitPriceCents: l.unitPriceCents,
+    }));
+    const lines = [...earlier.lines, ...added].sort((a, b) =>
+      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+    );
+    const amounts = {
+      paidCents: earlier.paidCents + input.paidCents,
+      couponCents: earlier.couponCents + input.couponCents,
+      freightCents: earlier.freightCents + input.freightCents,
+    };
+    const merged = cleanOrder(
+      {
+        ...earlier.original,
+        ...amounts,
+        lines: lines.map((l) => ({ skuId: l.skuId, qty: l.qty, unitPriceCents: l.unitPriceCents })),
+      },
+      this.skus,
+    );
+    const statusBefore = earlier.status;
+    earlier.lines = lines;
+    if (!earlier.isNew) earlier.addedLines.push(...added);
+    Object.assign(earlier, amounts);
+    if (!earlier.flags.includes('suspected-duplicate')) earlier.flags.push('suspected-duplicate');
+    earlier.changed = true;
+    this.writes.steps.push({
+      orderId: earlier.id,
+      kind: 'deduplicated',
+      detail: {
+        channel: input.channel,
+        channelOrderId: input.channelOrderId,
+        phone: clean.phone,
+        skuIds: input.lines.map((l) => l.skuId),
+        flag: 'suspected duplicate / promotion abuse',
+      },
+    });
+    const already = new Set(earlier.openHolds);
+    const holds = evaluateHolds(merged.facts, this.context(merged, true), this.rules).filter(
+      (h) => h.action === 'hold' && !already.has(h.kind),
+    );
+    this.raiseHolds(earlier, holds);
+    if (statusBefore !== 'unrouted') {
+      this.reserve({
+        order: { id: earlier.id, warehouseId: earlier.warehouseId },
+        lines: input.lines,
+        shedNonCore: false,
+        stepWarehouse: null,
+        created: null,
+      });
+    }
+    this.writes.mergedClaims.push({
+      channel: input.channel,
+      channelOrderId: input.channelOrderId,
+      orderId: earlier.id,
+    });
+    return { order: earlier, mergedInto: earlier.id };
+  }
+
+  private create(clean: CleanOrder, orderId: string, route: RouteDecision | null) {
+    const { input } = clean;
+    const context = this.context(clean, false);
+    const hits = evaluateHolds(clean.facts, context, this.rules);
+    const holds = hits.filter((h) => h.action === 'hold');
+    const flags = [...new Set(hits.filter((h) => h.action === 'flag').map((h) => flagName(h)))];
+    const warehouseId = route?.rule.warehouseId ?? this.intake.manualQueueWarehouse;
+    const status = holds.length > 0 ? 'held' : route ? 'received' : 'unrouted';
+    const order: LiveOrder = {
+      id: orderId,
+      isNew: true,
+      warehouseId,
+      status,
+      phone: clean.phone,
+      placedAtMs: Date.parse(input.placedAt),
+      carrier: route?.rule.carrier ?? null,
+      flags,
+      paidCents: input.paidCents,
+      couponCents: input.couponCents,
+      freightCents: input.freightCents,
+      original: input,
+      lines: input.lines.map((l, i) => ({ id: `${orderId}-${i + 1}`, ...l })),
+      addedLines: [],
+      openHolds: [],
+      changed: false,
+      clean,
+      route,
+    };
+    this.created.push(order);
+    this.track(order);
+    this.count(clean, order.placedAtMs);
+    this.writes.steps.push(...intakeSteps(orderId, clean, route, warehouseId, hits));
+    const created: Webhook = {
+      type: 'order.created',
+      data: {
+        orderId,
+        channel: input.channel,
+        channelOrderId: input.channelOrderId,
+        status,
+        warehouseId: route ? warehouseId : null,
+        // M3.8: the inventory event of this order, for channels that keep their own stock view.
+        reservations: [],
+      },
+    };
+    if (route) {
+      this.reserve({
+        order: { id: orderId, warehouseId },
+        lines: input.lines,
+        shedNonCore: context.peak,
+        stepWarehouse: warehouseId,
+        created,
+      });
+    }
+    this.writes.webhooks.push(created);
+    this.raiseHolds(order, holds);
+    if (context.peak) this.raisePeakAlert(warehouseId);
+    return { order, mergedInto: null };
+  }
+
+  private reserve(slot: ReservationSlot) {
+    this.reservations.push(slot);
+    this.writes.steps.push({ reserve: slot });
+    this.writes.webhooks.push({ alertsOf: slot });
+  }
+
+  /** The pool rows the reservations take: lock these, then `settle`. */
+  poolRows(): { warehouseId: string; skuId: string }[] {
+    return this.reservations.flatMap((r) =>
+      r.lines.map((l) => ({ warehouseId: r.order.warehouseId, skuId: l.skuId })),
+    );
+  }
+
+  /**
+   * The second pass: makes the reservations against the locked pool, in order; returns each
+   * slot's steps (one per SKU) and the outbox with the alerts and outcomes where
+   * one-order-at-a-time intake had them. Nothing decided in the first pass depends on a
+   * reservation, so the batch locks the pool rows only for this and the writes that follow
+   * (concurrent batches queue on those rows).
+   */
+  settle(pool: BatchPool): { reservationSteps: StepRow[][]; webhooks: Webhook[] } {
+    const made = new Map<ReservationSlot, ReturnType<BatchPool['reserve']>>();
+    const reservationSteps = this.reservations.map((slot) => {
+      const result = pool.reserve(slot.order, slot.lines, { shedNonCore: slot.shedNonCore });
+      made.set(slot, result);
+      if (slot.created) slot.created.data.reservations = result.outcomes;
+      this.writes.alerts.push(...result.alerts);
+      return result.outcomes.map((r) => ({
+        orderId: slot.order.id,
+        kind: r.reserved ? ('reserved' as const) : ('reservation-short' as const),
+        detail: slot.stepWarehouse ? { ...r, warehouseId: slot.stepWarehouse } : { ...r },
+      }));
+    });
+    const webhooks = this.writes.webhooks.flatMap((w) =>
+      'alertsOf' in w ? (made.get(w.alertsOf)?.alerts ?? []).map(alertRaised) : [w],
+    );
+    return { reservationSteps, webhooks };
+  }
+
+  /** M4.1 / M4.5 counts and M4.8 peak for an order (`stored`: it is already counted). */
+  private context(order: CleanOrder, stored: boolean): HoldContext {
+    const { input } = order;
+    const placedAt = new Date(input.placedAt);
+    const self = stored ? 0 : 1;
+    const idNumber = input.consignee.idNumber;
+    const samples = this.intake.peakSamples;
+    return {
+      sameIdOrdersToday: idNumber
+        ? countSince(this.idTimes.get(idNumber), chinaDayStart(placedAt).getTime()) + self
+        : 0,
+      sameAddressOrdersInWindow:
+        countSince(
+          this.addressTimes.get(addressKeyOf(order)),
+          placedAt.getTime() - this.repeatWindowMs,
+        ) + self,
+      peak: this.peakRule && samples ? isInPeak(this.peakRule, samples, placedAt, this.now) : false,
+    };
+  }
+
+  private count(order: CleanOrder, placedAtMs: number) {
+    const idNumber = order.input.consignee.idNumber;
+    if (idNumber) push(this.idTimes, idNumber, placedAtMs);
+    push(this.addressTimes, addressKeyOf(order), placedAtMs);
+  }
+
+  private track(order: LiveOrder) {
+    const list = this.byPhone.get(order.phone) ?? [];
+    list.push(order);
+    this.byPhone.set(order.phone, list);
+  }
+
+  /**
+   * Holds an order for review (as `raiseHolds`): one open hold per finding, the order `held`,
+   * `order.held` in the outbox; a stored order is also pulled out of any wave.
+   */
+  private raiseHolds(order: LiveOrder, holds: readonly HoldHit[]) {
+    if (holds.length === 0) return;
+    const rows = holds.map((h) => ({
+      id: randomUUID(),
+      warehouse_id: order.warehouseId,
+      order_id: order.id,
+      rule_id: this.intake.holdRules.find((r) => r.rule.kind === h.kind)?.id ?? null,
+      kind: h.kind,
+      evidence: h.evidence,
+    }));
+    this.writes.holds.push(...rows);
+    if (order.status !== 'shipped') order.status = 'held';
+    order.openHolds.push(...rows.map((r) => r.kind));
+    order.changed = true;
+    this.writes.steps.push(
+      ...rows.map((r) => ({
+        orderId: order.id,
+        kind: 'held' as const,
+        detail: { ruleId: r.rule_id, kind: r.kind, evidence: r.evidence },
+      })),
+    );
+    if (!order.isNew) this.writes.steps.push({ pullFromWaves: order.id });
+    this.writes.webhooks.push({
+      type: 'order.held',
+      data: { orderId: order.id, holds: rows.map((r) => ({ kind: r.kind, evidence: r.evidence })) },
+    });
+  }
+
+  private raiseAlerts(alerts: readonly AlertRow[]) {
+    for (const a of alerts) {
+      this.writes.alerts.push(a);
+      this.writes.webhooks.push(alertRaised(a));
+    }
+  }
+
+  /** Tells people intake is in peak protection (M4.8), at most once per quarter hour per warehouse. */
+  private raisePeakAlert(warehouseId: string) {
+    if (this.peakAlerted.has(warehouseId)) return;
+    this.peakAlerted.add(warehouseId);
+    this.raiseAlerts([
+      {
+        id: randomUUID(),
+        warehouseId,
+        kind: 'peak',
+        skuId: null,
+        orderId: null,
+        message:
+          'Peak protection: orders reach us late; safety-level checks are paused, orders queue by time, VIP and high-value orders go to manual review',
+      },
+    ]);
+  }
+}
+
+export const peakAlertSince = (now: Date) => now.getTime() - PEAK_ALERT_EVERY_MS;
+
+function alertRaised(a: AlertRow): Webhook {
+  const { id, ...alert } = a;
+  return { type: 'alert.raised', data: { alertId: id, ...alert } };
+}
+
+function addressKeyOf(order: CleanOrder): string {
+  const { customerId, address } = order.input;
+  return addressKey({
+    customerId,
+    province: order.province,
+    city: order.city,
+    district: order.district,
+    detail: address.detail,
+  });
+}
+
+function countSince(times: readonly number[] | undefined, sinceMs: number): number {
+  return times ? times.filter((t) => t >= sinceMs).length : 0;
+}
+
+function push(map: Map<string, number[]>, key: string, value: number) {
+  const list = map.get(key) ?? [];
+  list.push(value);
+  map.set(key, list);
+}
+
+function flagName(hit: HoldHit): string {
+  return hit.kind === 'signature-unit-price' ? 'signature-required' : hit.kind;
+}
