@@ -223,17 +223,22 @@ export const orders = pgTable(
   ],
 );
 
-export const orderLines = pgTable('order_lines', {
-  id: text('id').primaryKey(),
-  orderId: text('order_id')
-    .notNull()
-    .references(() => orders.id),
-  skuId: text('sku_id')
-    .notNull()
-    .references(() => skus.id),
-  qty: integer('qty').notNull(),
-  unitPriceCents: integer('unit_price_cents').notNull().default(0),
-});
+export const orderLines = pgTable(
+  'order_lines',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    skuId: text('sku_id')
+      .notNull()
+      .references(() => skus.id),
+    qty: integer('qty').notNull(),
+    unitPriceCents: integer('unit_price_cents').notNull().default(0),
+  },
+  // An order's lines are read by order (merges at intake, waves, traces, shipping).
+  (t) => [index('order_lines_order').on(t.orderId)],
+);
 
 export const waves = pgTable(
   'waves',
