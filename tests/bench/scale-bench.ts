@@ -66,9 +66,15 @@ export async function benchOrderIntake(
   ];
 }
 
+/**
+ * A server to load: its URL and a handle on its database for seeding. `where` says how it runs
+ * (for the table): in this process, or in one of its own.
+ */
+export type BenchTarget = Pick<RunningServer, 'url' | 'database'> & { where?: string };
+
 /** `count` picker users of GZ with the demo PIN, each with a wave of `lines` lines of their own. */
 export async function seedPickers(
-  server: RunningServer,
+  server: Pick<RunningServer, 'database'>,
   prefix: string,
   count: number,
   lines: number,
@@ -214,7 +220,7 @@ const ROUND_MS = 1_000;
  * change-to-pulled latency is measured from sending the push to the device's pull showing it.
  */
 export async function benchManyDevices(
-  server: RunningServer,
+  server: BenchTarget,
   count = 200,
   rounds = 5,
   batch = 10,
@@ -256,7 +262,7 @@ export async function benchManyDevices(
   const pulled95 = quantile(pulledMs, 0.95);
   return [
     {
-      name: `${count} devices at once: push latency p50 (${rounds} × ${batch} picks, ${count}/s)`,
+      name: `${count} devices at once: push latency p50 (${rounds} × ${batch} picks, ${count}/s; ${server.where ?? 'server in this process'})`,
       value: round1(p50),
       unit: 'ms',
       reference: 'no target (p99 below)',
