@@ -4,6 +4,7 @@ import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { decodeCursor, encodeCursor } from './pull-cursor';
 import { changesInScope, type PullScope, scopeKey, scopeOf, wavesInScope } from './pull-scope';
+import { type DeviceSeenRow, deviceSeenIsStale, reportDeviceSeen } from './report-device-seen';
 
 export const PULL_PAGE_SIZE = 1000;
 
@@ -21,27 +22,114 @@ export async function pullChanges(
   cursorText: string | undefined,
   pageSize = PULL_PAGE_SIZE,
 ): Promise<PullResponse> {
+  return (await pullWithDeviceRow(db, session, cursorText, pageSize)).response;
+}
+
+/**
+ * A pull that also records that the device was heard from (and how far its seqs have got), as
+ * every pull does: written only when that changes what is stored, or the last sighting is older
+ * than SEEN_RESOLUTION_MS, read from the pull's own snapshot (no extra statement otherwise).
+ */
+export async function pullAndReportSeen(
+  db: Db,
+  session: Session,
+  cursorText: string | undefined,
+  highestLocalSeq: number | undefined,
+  now: Date,
+): Promise<PullResponse> {
+  const { response, device } = await pullWithDeviceRow(db, session, cursorText, PULL_PAGE_SIZE);
+  if (device && deviceSeenIsStale(device, session, highestLocalSeq, now)) {
+    await reportDeviceSeen(db, session, highestLocalSeq, now);
+  }
+  return response;
+}
+
+/** The head of a pull: the snapshot's xmin, the device's row, and (given a cursor) a feed page. */
+interface HeadRow {
+  xmin: string;
+  hasDevice: boolean;
+  lastSeq: number | null;
+  lastSeenAt: Date | string | null;
+  lastUserId: string | null;
+  highestLocalSeq: number | null;
+  heldBack: boolean;
+  firstUnserved: number | null;
+  txid: string | null;
+  id: string | number | null;
+  waveId: string | null;
+  lineId: string | null;
+  lineIds: string[] | null;
+  whole: boolean | null;
+}
+
+async function pullWithDeviceRow(
+  db: Db,
+  session: Session,
+  cursorText: string | undefined,
+  pageSize: number,
+): Promise<{ response: PullResponse; device: DeviceSeenRow | null }> {
   const scope = scopeOf(session);
   const key = scopeKey(scope);
   const cursor = decodeCursor(cursorText, key);
   return db.transaction(
     async (tx) => {
-      const [snapshot] = await queryRows<{ xmin: string; lastSeq: number | null }>(
+      // One statement: the snapshot's xmin, the device's row, whether changes of this scope
+      // are held back behind an open transaction, the first of this device's events not yet
+      // served, and the feed page after the cursor.
+      const head = await queryRows<HeadRow>(
         tx,
         sql`
-        select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
-               (select last_seq from device_incarnations
-                 where device_id = ${session.deviceId} and epoch = ${session.epoch}) as "lastSeq"`,
+        with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
+        select s.xmin::text as xmin, i.device_id is not null as "hasDevice",
+               i.last_seq as "lastSeq", i.last_seen_at as "lastSeenAt",
+               i.last_user_id as "lastUserId", i.highest_local_seq as "highestLocalSeq",
+               ${
+                 cursor
+                   ? sql`exists(select 1 from changes c
+                           where ${changesInScope(scope)} and c.txid >= s.xmin)`
+                   : sql`false`
+               } as "heldBack",
+               ${
+                 cursor
+                   ? sql`(select min(e.seq) from scan_events e
+                           where e.device_id = ${session.deviceId} and e.epoch = ${session.epoch}
+                             and e.txid >= s.xmin)`
+                   : sql`null::int`
+               } as "firstUnserved",
+               f.txid, f.id, f."waveId", f."lineId", f."lineIds", f.whole
+        from s
+        left join device_incarnations i
+          on i.device_id = ${session.deviceId} and i.epoch = ${session.epoch}
+        left join lateral (
+          select c.txid as txid8, c.txid::text as txid, c.id::int8 as id, c.wave_id as "waveId",
+                 c.line_id as "lineId", c.line_ids as "lineIds", c.whole
+          from changes c
+          where ${cursor ? sql`true` : sql`false`}
+            and ${changesInScope(scope)}
+            and (c.txid, c.id) > (${cursor?.txid ?? '0'}::xid8, ${cursor?.id ?? 0})
+            and c.txid < s.xmin
+          order by c.txid, c.id
+          limit ${pageSize + 1}
+        ) f on true
+        order by f.txid8, f.id`,
       );
-      const xmin = snapshot?.xmin ?? '0';
-      const lastSeq = snapshot?.lastSeq ?? 0;
+      const first = head[0]!;
+      const xmin = first.xmin;
+      const lastSeq = first.lastSeq ?? 0;
+      const device: DeviceSeenRow | null = first.hasDevice
+        ? {
+            lastSeenAt: first.lastSeenAt,
+            lastUserId: first.lastUserId,
+            highestLocalSeq: first.highestLocalSeq ?? 0,
+          }
+        : null;
       if (!cursor) {
         const waves = await selectWaves(tx, wavesInScope(scope));
         const lines = await selectLines(
           tx,
           sql`pl.wave_id in (select w.id from waves w where ${wavesInScope(scope)})`,
         );
-        return {
+        const response: PullResponse = {
           cursor: encodeCursor({ txid: xmin, id: 0, scopeKey: key }),
           hasMore: false,
           reset: true,
@@ -50,42 +138,38 @@ export async function pullChanges(
           lines,
           removedWaves: [],
         };
+        return { response, device };
       }
-      const rows = await queryRows<FeedRow>(
-        tx,
-        sql`
-        select c.txid::text as txid, c.id::int8 as id, c.wave_id as "waveId", c.line_id as "lineId",
-               c.line_ids as "lineIds", c.whole
-        from changes c
-        where ${changesInScope(scope)}
-          and (c.txid, c.id) > (${cursor.txid}::xid8, ${cursor.id})
-          and c.txid < ${xmin}::xid8
-        order by c.txid, c.id
-        limit ${pageSize + 1}`,
-      );
+      const rows: FeedRow[] = head
+        .filter((r) => r.txid !== null)
+        .map((r) => ({
+          txid: r.txid!,
+          id: Number(r.id),
+          waveId: r.waveId!,
+          lineId: r.lineId,
+          lineIds: r.lineIds,
+          whole: r.whole ?? false,
+        }));
       const page = pageOf(rows, pageSize);
       const hasMore = rows.length > page.length;
-      // Rows at or above xmin that this snapshot sees have committed, behind an older open
-      // transaction: say so, or a device poked for them would wait for its next timer.
-      const [held] = hasMore
-        ? []
-        : await queryRows<{ heldBack: boolean }>(
-            tx,
-            sql`select exists(select 1 from changes c
-                  where ${changesInScope(scope)} and c.txid >= ${xmin}::xid8) as "heldBack"`,
-          );
       const last = page.at(-1);
-      const served = hasMore && last ? last.txid : xmin;
       const next =
         hasMore && last ? { txid: last.txid, id: Number(last.id) } : { txid: xmin, id: 0 };
-      return {
+      // Rows at or above xmin that this snapshot sees have committed, behind an older open
+      // transaction: say so, or a device poked for them would wait for its next timer.
+      const ackedThroughSeq =
+        hasMore && last
+          ? await reflectedThroughSeq(tx, session, lastSeq, last.txid)
+          : throughFirstUnserved(lastSeq, first.firstUnserved);
+      const response: PullResponse = {
         cursor: encodeCursor({ ...next, scopeKey: key }),
         hasMore,
         reset: false,
-        ackedThroughSeq: await reflectedThroughSeq(tx, session, lastSeq, served),
+        ackedThroughSeq,
         ...(await changedState(tx, session, scope, page)),
-        heldBack: held?.heldBack ?? false,
+        heldBack: hasMore ? false : first.heldBack,
       };
+      return { response, device };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
@@ -107,9 +191,11 @@ async function reflectedThroughSeq(
     select min(seq) as "firstUnserved" from scan_events
     where device_id = ${session.deviceId} and epoch = ${session.epoch} and txid >= ${servedBelowTxid}::xid8`,
   );
-  const firstUnserved = row?.firstUnserved;
-  return firstUnserved == null ? lastSeq : Math.min(lastSeq, firstUnserved - 1);
+  return throughFirstUnserved(lastSeq, row?.firstUnserved ?? null);
 }
+
+const throughFirstUnserved = (lastSeq: number, firstUnserved: number | null) =>
+  firstUnserved == null ? lastSeq : Math.min(lastSeq, firstUnserved - 1);
 
 interface FeedRow {
   txid: string;

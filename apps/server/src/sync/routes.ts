@@ -5,9 +5,8 @@ import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith } from '../http/parse-input';
-import { pullChanges } from './pull';
+import { pullAndReportSeen } from './pull';
 import { pushEvents } from './push';
-import { reportDeviceSeen } from './report-device-seen';
 
 const pullQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
@@ -28,8 +27,16 @@ export function syncRoutes(deps: AppDeps) {
     })
     .get('/pull', auth, async (c) => {
       const { cursor, highestLocalSeq } = parseWith(pullQuerySchema, c.req.query());
-      await reportDeviceSeen(deps.db, c.var.session, highestLocalSeq, deps.now());
-      return c.json(await pullChanges(deps.db, c.var.session, cursor));
+      const session = c.var.session;
+      const response = await pullAndReportSeen(
+        deps.db,
+        session,
+        cursor,
+        highestLocalSeq,
+        deps.now(),
+      );
+      if (response.heldBack) deps.pokes.pokeOnNextNotice(session);
+      return c.json(response);
     })
     .get('/events', auth, (c) =>
       streamSSE(c, async (stream) => {
