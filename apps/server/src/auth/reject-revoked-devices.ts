@@ -6,12 +6,19 @@ import { unauthenticated } from '../http/api-error';
 import { verifySession } from './session-token';
 
 /**
+ * Routes that make the same check themselves, in a statement they run anyway (the pull, the
+ * most frequent request, reads the device's row in its first statement): one round trip less.
+ */
+const CHECKED_BY_THE_ROUTE: ReadonlySet<string> = new Set(['GET /api/sync/pull']);
+
+/**
  * A lost handheld is revoked in one action and its tokens stop working at once: every request
  * that carries a device token is checked against the device's row (revoked? a newer epoch?).
  * Requests without such a token pass on to their route's own checks.
  */
 export function rejectRevokedDevices(db: Db, secret: string) {
   return createMiddleware(async (c, next) => {
+    if (CHECKED_BY_THE_ROUTE.has(`${c.req.method} ${c.req.path}`)) return next();
     const header = c.req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7) : c.req.query('token');
     const session = token ? await verifySession(token, secret) : null;
@@ -20,16 +27,24 @@ export function rejectRevokedDevices(db: Db, secret: string) {
         .select({ currentEpoch: devices.currentEpoch, revokedAt: devices.revokedAt })
         .from(devices)
         .where(eq(devices.id, session.deviceId));
-      if (!device || device.revokedAt) {
-        throw unauthenticated('This handheld was revoked: hand it to your lead', 'device_revoked');
-      }
-      if (device.currentEpoch !== session.epoch) {
-        throw unauthenticated(
-          'This device was registered again since this login: log in again',
-          'device_superseded',
-        );
-      }
+      assertDeviceCurrent(device ?? null, session.epoch);
     }
     await next();
   });
+}
+
+/** Throws 401 unless the device (its row, null when unknown) is not revoked and on `epoch`. */
+export function assertDeviceCurrent(
+  device: { currentEpoch: number; revokedAt: Date | string | null } | null,
+  epoch: number,
+): void {
+  if (!device || device.revokedAt) {
+    throw unauthenticated('This handheld was revoked: hand it to your lead', 'device_revoked');
+  }
+  if (device.currentEpoch !== epoch) {
+    throw unauthenticated(
+      'This device was registered again since this login: log in again',
+      'device_superseded',
+    );
+  }
 }

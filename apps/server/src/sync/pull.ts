@@ -1,5 +1,6 @@
 import type { PickLine, PullResponse, RemovedWave, Wave } from '@wms/protocol';
 import { type SQL, sql } from 'drizzle-orm';
+import { assertDeviceCurrent } from '../auth/reject-revoked-devices';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { decodeCursor, encodeCursor } from './pull-cursor';
@@ -9,7 +10,8 @@ import { type DeviceSeenRow, deviceSeenIsStale, reportDeviceSeen } from './repor
 export const PULL_PAGE_SIZE = 1000;
 
 /**
- * The changes in the caller's scope since `cursorText`, read in one REPEATABLE READ snapshot.
+ * The changes in the caller's scope since `cursorText`, read in one REPEATABLE READ snapshot,
+ * after checking that the caller's device is neither revoked nor superseded.
  *
  * The cursor cannot skip a late-committing transaction: every change row carries its writer's
  * `pg_current_xact_id()`, and only rows written by transactions below the snapshot's xmin (all of
@@ -47,6 +49,9 @@ export async function pullAndReportSeen(
 /** The head of a pull: the snapshot's xmin, the device's row, and (given a cursor) a feed page. */
 interface HeadRow {
   xmin: string;
+  currentEpoch: number | null;
+  revokedAt: Date | string | null;
+  knownDevice: boolean;
   hasDevice: boolean;
   lastSeq: number | null;
   lastSeenAt: Date | string | null;
@@ -81,6 +86,8 @@ async function pullWithDeviceRow(
         sql`
         with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
         select s.xmin::text as xmin, i.device_id is not null as "hasDevice",
+               d.id is not null as "knownDevice", d.current_epoch as "currentEpoch",
+               d.revoked_at as "revokedAt",
                i.last_seq as "lastSeq", i.last_seen_at as "lastSeenAt",
                i.last_user_id as "lastUserId", i.highest_local_seq as "highestLocalSeq",
                ${
@@ -98,6 +105,7 @@ async function pullWithDeviceRow(
                } as "firstUnserved",
                f.txid, f.id, f."waveId", f."lineId", f."lineIds", f.whole
         from s
+        left join devices d on d.id = ${session.deviceId}
         left join device_incarnations i
           on i.device_id = ${session.deviceId} and i.epoch = ${session.epoch}
         left join lateral (
@@ -114,6 +122,13 @@ async function pullWithDeviceRow(
         order by f.txid8, f.id`,
       );
       const first = head[0]!;
+      // The revoked-device check of every request (see rejectRevokedDevices), done here.
+      assertDeviceCurrent(
+        first.knownDevice
+          ? { currentEpoch: first.currentEpoch!, revokedAt: first.revokedAt }
+          : null,
+        session.epoch,
+      );
       const xmin = first.xmin;
       const lastSeq = first.lastSeq ?? 0;
       const device: DeviceSeenRow | null = first.hasDevice
@@ -124,9 +139,10 @@ async function pullWithDeviceRow(
           }
         : null;
       if (!cursor) {
-        const waves = await selectWaves(tx, wavesInScope(scope));
-        const lines = await selectLines(
+        const { waves, lines } = await selectState(
           tx,
+          sql``,
+          wavesInScope(scope),
           sql`pl.wave_id in (select w.id from waves w where ${wavesInScope(scope)})`,
         );
         const response: PullResponse = {
@@ -227,28 +243,37 @@ async function changedState(
 ): Promise<Pick<PullResponse, 'waves' | 'lines' | 'removedWaves'>> {
   const waveIds = [...new Set(page.map((r) => r.waveId))];
   if (waveIds.length === 0) return { waves: [], lines: [], removedWaves: [] };
-  const inPage = sql`w.id in (select jsonb_array_elements_text(${JSON.stringify(waveIds)}::jsonb))`;
-  const waves = await selectWaves(tx, sql`${inPage} and ${wavesInScope(scope)}`);
+  const rows = page.map((r) => ({
+    wave_id: r.waveId,
+    line_ids: r.lineIds ?? (r.lineId === null ? [] : [r.lineId]),
+    whole: r.whole,
+  }));
+  // The waves of the page still in scope (kept); of those, the ones to send whole, and the
+  // lines named by the page's rows of the others.
+  const { waves, lines } = await selectState(
+    tx,
+    sql`
+    with page as (
+      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r(wave_id text, line_ids jsonb, whole boolean)
+    ), kept as (
+      select w.id from waves w
+      where w.id in (select wave_id from page) and ${wavesInScope(scope)}
+    ), whole as (
+      select distinct p.wave_id from page p join kept k on k.id = p.wave_id where p.whole
+    ), named as (
+      select distinct jsonb_array_elements_text(p.line_ids) as id
+      from page p join kept k on k.id = p.wave_id
+      where p.wave_id not in (select wave_id from whole)
+    )`,
+    sql`w.id in (select id from kept)`,
+    sql`(pl.wave_id in (select wave_id from whole) or pl.id in (select id from named))`,
+  );
   const kept = new Set(waves.map((w) => w.id));
   const removedWaves = await selectRemoved(
     tx,
     session,
     waveIds.filter((id) => !kept.has(id)),
-  );
-  const whole = [
-    ...new Set(page.filter((r) => r.whole && kept.has(r.waveId)).map((r) => r.waveId)),
-  ];
-  const lineIds = [
-    ...new Set(
-      page
-        .filter((r) => kept.has(r.waveId) && !whole.includes(r.waveId))
-        .flatMap((r) => r.lineIds ?? (r.lineId === null ? [] : [r.lineId])),
-    ),
-  ];
-  const lines = await selectLines(
-    tx,
-    sql`(pl.wave_id in (select jsonb_array_elements_text(${JSON.stringify(whole)}::jsonb))
-    or pl.id in (select jsonb_array_elements_text(${JSON.stringify(lineIds)}::jsonb)))`,
   );
   return { waves, lines, removedWaves };
 }
@@ -257,33 +282,45 @@ interface WaveRow extends Omit<Wave, 'createdAt'> {
   createdAt: Date | string;
 }
 
-async function selectWaves(tx: Tx, where: SQL): Promise<Wave[]> {
-  const rows = await queryRows<WaveRow>(
+/**
+ * The waves matching `wavesWhere` and the lines matching `linesWhere`, in one statement (one
+ * round trip): each set as a JSON array, in the order a device shows them.
+ */
+async function selectState(
+  tx: Tx,
+  withClause: SQL,
+  wavesWhere: SQL,
+  linesWhere: SQL,
+): Promise<{ waves: Wave[]; lines: PickLine[] }> {
+  const [row] = await queryRows<{ waves: WaveRow[] | null; lines: PickLine[] | null }>(
     tx,
     sql`
-    select w.id, w.code, w.warehouse_id as "warehouseId", w.status, w.assigned_user_id as "assignedUserId",
-           w.assignment_version as "assignmentVersion", w.created_at as "createdAt"
-    from waves w where ${where} order by w.created_at, w.id`,
+    ${withClause}
+    select
+      (select json_agg(x order by x."createdAt", x.id) from (
+        select w.id, w.code, w.warehouse_id as "warehouseId", w.status,
+               w.assigned_user_id as "assignedUserId",
+               w.assignment_version as "assignmentVersion", w.created_at as "createdAt"
+        from waves w where ${wavesWhere}) x) as waves,
+      (select json_agg(y order by y."pathSeq", y."binCode", y.id) from (
+        select pl.id, pl.wave_id as "waveId", pl.order_id as "orderId", pl.sku_id as "skuId",
+               s.name as "skuName", s.name_zh as "skuNameZh",
+               coalesce((select json_agg(sb.barcode order by sb.barcode) from sku_barcodes sb where sb.sku_id = pl.sku_id), '[]'::json) as barcodes,
+               s.image_url as "imageUrl", b.code as "binCode", b.path_seq as "pathSeq",
+               pl.qty, pl.picked_qty as "pickedQty", pl.status, pl.note,
+               b.check_digits as "checkDigits", s.lot_tracked as "lotTracked"
+        from pick_lines pl
+        join skus s on s.id = pl.sku_id
+        join bins b on b.id = pl.bin_id
+        where ${linesWhere}) y) as lines`,
   );
-  return rows.map((w) => ({ ...w, createdAt: new Date(w.createdAt).toISOString() }));
-}
-
-async function selectLines(tx: Tx, where: SQL): Promise<PickLine[]> {
-  return queryRows<PickLine>(
-    tx,
-    sql`
-    select pl.id, pl.wave_id as "waveId", pl.order_id as "orderId", pl.sku_id as "skuId",
-           s.name as "skuName", s.name_zh as "skuNameZh",
-           coalesce((select json_agg(sb.barcode order by sb.barcode) from sku_barcodes sb where sb.sku_id = pl.sku_id), '[]'::json) as barcodes,
-           s.image_url as "imageUrl", b.code as "binCode", b.path_seq as "pathSeq",
-           pl.qty, pl.picked_qty as "pickedQty", pl.status, pl.note,
-           b.check_digits as "checkDigits", s.lot_tracked as "lotTracked"
-    from pick_lines pl
-    join skus s on s.id = pl.sku_id
-    join bins b on b.id = pl.bin_id
-    where ${where}
-    order by b.path_seq, b.code, pl.id`,
-  );
+  return {
+    waves: (row?.waves ?? []).map((w) => ({
+      ...w,
+      createdAt: new Date(w.createdAt).toISOString(),
+    })),
+    lines: row?.lines ?? [],
+  };
 }
 
 /**
