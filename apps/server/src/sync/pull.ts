@@ -1,16 +1,16 @@
 import type { PickLine, PullResponse, RemovedWave, Wave } from '@wms/protocol';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { assertDeviceCurrent } from '../auth/reject-revoked-devices';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { decodeCursor, encodeCursor } from './pull-cursor';
-import { changesInScope, type PullScope, scopeKey, scopeOf, wavesInScope } from './pull-scope';
+import { changesInScope, scopeKey, scopeOf, wavesInScope } from './pull-scope';
 import { type DeviceSeenRow, deviceSeenIsStale, reportDeviceSeen } from './report-device-seen';
 
 export const PULL_PAGE_SIZE = 1000;
 
 /**
- * The changes in the caller's scope since `cursorText`, read in one REPEATABLE READ snapshot,
+ * The changes in the caller's scope since `cursorText`, read in one statement (one snapshot),
  * after checking that the caller's device is neither revoked nor superseded.
  *
  * The cursor cannot skip a late-committing transaction: every change row carries its writer's
@@ -46,27 +46,40 @@ export async function pullAndReportSeen(
   return response;
 }
 
-/** The head of a pull: the snapshot's xmin, the device's row, and (given a cursor) a feed page. */
-interface HeadRow {
+/** What the one statement of a pull returns (a single row). */
+interface PullRow {
   xmin: string;
+  knownDevice: boolean;
   currentEpoch: number | null;
   revokedAt: Date | string | null;
-  knownDevice: boolean;
   hasDevice: boolean;
   lastSeq: number | null;
   lastSeenAt: Date | string | null;
   lastUserId: string | null;
   highestLocalSeq: number | null;
   heldBack: boolean;
+  /** This device's first event written at or above xmin. */
   firstUnserved: number | null;
-  txid: string | null;
-  id: string | number | null;
-  waveId: string | null;
-  lineId: string | null;
-  lineIds: string[] | null;
-  whole: boolean | null;
+  /** Feed rows read (up to a page and one) and served (the page). */
+  fetched: number;
+  served: number;
+  lastTxid: string | null;
+  lastId: string | number | null;
+  /** This device's first event written at or above the page's last txid (when there is more). */
+  firstUnservedAfterPage: number | null;
+  pageWaveIds: string[] | null;
+  waves: WaveRow[] | null;
+  lines: PickLine[] | null;
 }
 
+/**
+ * The pull in ONE statement, hence one snapshot and one round trip (it was ten: a device check,
+ * a seen-write, BEGIN, SET TRANSACTION, six reads, COMMIT): the snapshot's xmin, the device's
+ * rows, whether changes of this scope are held back behind an open transaction, the feed page
+ * after the cursor (below xmin, cut after `pageSize` changes as `pageOf` did), and the state it
+ * names: the page's waves still in scope, and their lines (all of them for a wave sent whole).
+ * Only waves that left the scope take a second statement (`selectRemoved`).
+ */
 async function pullWithDeviceRow(
   db: Db,
   session: Session,
@@ -76,251 +89,159 @@ async function pullWithDeviceRow(
   const scope = scopeOf(session);
   const key = scopeKey(scope);
   const cursor = decodeCursor(cursorText, key);
-  return db.transaction(
-    async (tx) => {
-      // One statement: the snapshot's xmin, the device's row, whether changes of this scope
-      // are held back behind an open transaction, the first of this device's events not yet
-      // served, and the feed page after the cursor.
-      const head = await queryRows<HeadRow>(
-        tx,
-        sql`
-        with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin)
-        select s.xmin::text as xmin, i.device_id is not null as "hasDevice",
-               d.id is not null as "knownDevice", d.current_epoch as "currentEpoch",
-               d.revoked_at as "revokedAt",
-               i.last_seq as "lastSeq", i.last_seen_at as "lastSeenAt",
-               i.last_user_id as "lastUserId", i.highest_local_seq as "highestLocalSeq",
-               ${
-                 cursor
-                   ? sql`exists(select 1 from changes c
-                           where ${changesInScope(scope)} and c.txid >= s.xmin)`
-                   : sql`false`
-               } as "heldBack",
-               ${
-                 cursor
-                   ? sql`(select min(e.seq) from scan_events e
-                           where e.device_id = ${session.deviceId} and e.epoch = ${session.epoch}
-                             and e.txid >= s.xmin)`
-                   : sql`null::int`
-               } as "firstUnserved",
-               f.txid, f.id, f."waveId", f."lineId", f."lineIds", f.whole
-        from s
-        left join devices d on d.id = ${session.deviceId}
-        left join device_incarnations i
-          on i.device_id = ${session.deviceId} and i.epoch = ${session.epoch}
-        left join lateral (
-          select c.txid as txid8, c.txid::text as txid, c.id::int8 as id, c.wave_id as "waveId",
-                 c.line_id as "lineId", c.line_ids as "lineIds", c.whole
-          from changes c
-          where ${cursor ? sql`true` : sql`false`}
-            and ${changesInScope(scope)}
-            and (c.txid, c.id) > (${cursor?.txid ?? '0'}::xid8, ${cursor?.id ?? 0})
-            and c.txid < s.xmin
-          order by c.txid, c.id
-          limit ${pageSize + 1}
-        ) f on true
-        order by f.txid8, f.id`,
-      );
-      const first = head[0]!;
-      // The revoked-device check of every request (see rejectRevokedDevices), done here.
-      assertDeviceCurrent(
-        first.knownDevice
-          ? { currentEpoch: first.currentEpoch!, revokedAt: first.revokedAt }
-          : null,
-        session.epoch,
-      );
-      const xmin = first.xmin;
-      const lastSeq = first.lastSeq ?? 0;
-      const device: DeviceSeenRow | null = first.hasDevice
-        ? {
-            lastSeenAt: first.lastSeenAt,
-            lastUserId: first.lastUserId,
-            highestLocalSeq: first.highestLocalSeq ?? 0,
-          }
-        : null;
-      if (!cursor) {
-        const { waves, lines } = await selectState(
-          tx,
-          sql``,
-          wavesInScope(scope),
-          sql`pl.wave_id in (select w.id from waves w where ${wavesInScope(scope)})`,
-        );
-        const response: PullResponse = {
-          cursor: encodeCursor({ txid: xmin, id: 0, scopeKey: key }),
-          hasMore: false,
-          reset: true,
-          ackedThroughSeq: lastSeq,
-          waves,
-          lines,
-          removedWaves: [],
-        };
-        return { response, device };
-      }
-      const rows: FeedRow[] = head
-        .filter((r) => r.txid !== null)
-        .map((r) => ({
-          txid: r.txid!,
-          id: Number(r.id),
-          waveId: r.waveId!,
-          lineId: r.lineId,
-          lineIds: r.lineIds,
-          whole: r.whole ?? false,
-        }));
-      const page = pageOf(rows, pageSize);
-      const hasMore = rows.length > page.length;
-      const last = page.at(-1);
-      const next =
-        hasMore && last ? { txid: last.txid, id: Number(last.id) } : { txid: xmin, id: 0 };
-      // Rows at or above xmin that this snapshot sees have committed, behind an older open
-      // transaction: say so, or a device poked for them would wait for its next timer.
-      const ackedThroughSeq =
-        hasMore && last
-          ? await reflectedThroughSeq(tx, session, lastSeq, last.txid)
-          : throughFirstUnserved(lastSeq, first.firstUnserved);
-      const response: PullResponse = {
-        cursor: encodeCursor({ ...next, scopeKey: key }),
-        hasMore,
-        reset: false,
-        ackedThroughSeq,
-        ...(await changedState(tx, session, scope, page)),
-        heldBack: hasMore ? false : first.heldBack,
-      };
-      return { response, device };
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
-}
-
-/**
- * The highest seq of this device whose effects are all in what has been served: events written
- * by transactions at or above `servedBelowTxid` may have change rows not served yet.
- */
-async function reflectedThroughSeq(
-  tx: Tx,
-  session: Session,
-  lastSeq: number,
-  servedBelowTxid: string,
-): Promise<number> {
-  const [row] = await queryRows<{ firstUnserved: number | null }>(
-    tx,
+  const ofThisDevice = sql`e.device_id = ${session.deviceId} and e.epoch = ${session.epoch}`;
+  const [row] = await queryRows<PullRow>(
+    db,
     sql`
-    select min(seq) as "firstUnserved" from scan_events
-    where device_id = ${session.deviceId} and epoch = ${session.epoch} and txid >= ${servedBelowTxid}::xid8`,
+    with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
+    fetched as (
+      select c.txid, c.id, c.wave_id, c.line_id, c.line_ids, c.whole
+      from changes c, s
+      where ${cursor ? sql`true` : sql`false`}
+        and ${changesInScope(scope)}
+        and (c.txid, c.id) > (${cursor?.txid ?? '0'}::xid8, ${cursor?.id ?? 0})
+        and c.txid < s.xmin
+      order by c.txid, c.id
+      limit ${pageSize + 1}
+    ),
+    counted as (
+      select f.*, sum(coalesce(cardinality(f.line_ids), 1)) over (
+               order by f.txid, f.id rows between unbounded preceding and 1 preceding) as before
+      from fetched f
+    ),
+    page as (select * from counted where before is null or before < ${pageSize}),
+    last as (select txid, id from page order by txid desc, id desc limit 1),
+    kept as (
+      select w.id from waves w
+      where ${cursor ? sql`w.id in (select wave_id from page)` : sql`true`} and ${wavesInScope(scope)}
+    ),
+    whole as (
+      select distinct p.wave_id from page p join kept k on k.id = p.wave_id where p.whole
+    ),
+    named as (
+      select distinct unnest(case when p.line_ids is not null then p.line_ids
+                                  when p.line_id is not null then array[p.line_id]
+                                  else '{}'::text[] end) as id
+      from page p join kept k on k.id = p.wave_id
+      where p.wave_id not in (select wave_id from whole)
+    )
+    select s.xmin::text as xmin,
+           d.id is not null as "knownDevice", d.current_epoch as "currentEpoch",
+           d.revoked_at as "revokedAt",
+           i.device_id is not null as "hasDevice", i.last_seq as "lastSeq",
+           i.last_seen_at as "lastSeenAt", i.last_user_id as "lastUserId",
+           i.highest_local_seq as "highestLocalSeq",
+           ${
+             cursor
+               ? sql`exists(select 1 from changes c
+                       where ${changesInScope(scope)} and c.txid >= s.xmin)`
+               : sql`false`
+           } as "heldBack",
+           ${
+             cursor
+               ? sql`(select min(e.seq) from scan_events e where ${ofThisDevice} and e.txid >= s.xmin)`
+               : sql`null::int`
+           } as "firstUnserved",
+           (select count(*) from fetched)::int as fetched,
+           (select count(*) from page)::int as served,
+           (select l.txid::text from last l) as "lastTxid",
+           (select l.id::int8 from last l) as "lastId",
+           (select min(e.seq) from scan_events e
+             where ${ofThisDevice} and e.txid >= (select l.txid from last l)) as "firstUnservedAfterPage",
+           (select json_agg(distinct p.wave_id) from page p) as "pageWaveIds",
+           (select json_agg(x order by x."createdAt", x.id) from (
+             select w.id, w.code, w.warehouse_id as "warehouseId", w.status,
+                    w.assigned_user_id as "assignedUserId",
+                    w.assignment_version as "assignmentVersion", w.created_at as "createdAt"
+             from waves w where w.id in (select id from kept)) x) as waves,
+           (select json_agg(y order by y."pathSeq", y."binCode", y.id) from (
+             select pl.id, pl.wave_id as "waveId", pl.order_id as "orderId", pl.sku_id as "skuId",
+                    s.name as "skuName", s.name_zh as "skuNameZh",
+                    coalesce((select json_agg(sb.barcode order by sb.barcode)
+                              from sku_barcodes sb where sb.sku_id = pl.sku_id), '[]'::json) as barcodes,
+                    s.image_url as "imageUrl", b.code as "binCode", b.path_seq as "pathSeq",
+                    pl.qty, pl.picked_qty as "pickedQty", pl.status, pl.note,
+                    b.check_digits as "checkDigits", s.lot_tracked as "lotTracked"
+             from pick_lines pl
+             join skus s on s.id = pl.sku_id
+             join bins b on b.id = pl.bin_id
+             where ${
+               cursor
+                 ? sql`(pl.wave_id in (select wave_id from whole) or pl.id in (select id from named))`
+                 : sql`pl.wave_id in (select id from kept)`
+             }) y) as lines
+    from s
+    left join devices d on d.id = ${session.deviceId}
+    left join device_incarnations i
+      on i.device_id = ${session.deviceId} and i.epoch = ${session.epoch}`,
   );
-  return throughFirstUnserved(lastSeq, row?.firstUnserved ?? null);
+  // The revoked-device check of every request (see rejectRevokedDevices), done here.
+  assertDeviceCurrent(
+    row?.knownDevice ? { currentEpoch: row.currentEpoch!, revokedAt: row.revokedAt } : null,
+    session.epoch,
+  );
+  const { xmin } = row!;
+  const lastSeq = row!.lastSeq ?? 0;
+  const device: DeviceSeenRow | null = row!.hasDevice
+    ? {
+        lastSeenAt: row!.lastSeenAt,
+        lastUserId: row!.lastUserId,
+        highestLocalSeq: row!.highestLocalSeq ?? 0,
+      }
+    : null;
+  const waves = (row!.waves ?? []).map((w) => ({
+    ...w,
+    createdAt: new Date(w.createdAt).toISOString(),
+  }));
+  const lines = row!.lines ?? [];
+  if (!cursor) {
+    const response: PullResponse = {
+      cursor: encodeCursor({ txid: xmin, id: 0, scopeKey: key }),
+      hasMore: false,
+      reset: true,
+      ackedThroughSeq: lastSeq,
+      waves,
+      lines,
+      removedWaves: [],
+    };
+    return { response, device };
+  }
+  const hasMore = row!.fetched > row!.served;
+  const next =
+    hasMore && row!.lastTxid !== null
+      ? { txid: row!.lastTxid, id: Number(row!.lastId) }
+      : { txid: xmin, id: 0 };
+  // With more to come, what was served ends at the page's last txid; else at xmin. Rows at or
+  // above xmin that this snapshot sees have committed behind an older open transaction: say
+  // so (`heldBack`), or a device poked for them would wait for its next timer.
+  const ackedThroughSeq = throughFirstUnserved(
+    lastSeq,
+    hasMore ? row!.firstUnservedAfterPage : row!.firstUnserved,
+  );
+  const kept = new Set(waves.map((w) => w.id));
+  const removedWaves = await selectRemoved(
+    db,
+    session,
+    (row!.pageWaveIds ?? []).filter((id) => !kept.has(id)),
+  );
+  const response: PullResponse = {
+    cursor: encodeCursor({ ...next, scopeKey: key }),
+    hasMore,
+    reset: false,
+    ackedThroughSeq,
+    waves,
+    lines,
+    removedWaves,
+    heldBack: hasMore ? false : row!.heldBack,
+  };
+  return { response, device };
 }
 
 const throughFirstUnserved = (lastSeq: number, firstUnserved: number | null) =>
   firstUnserved == null ? lastSeq : Math.min(lastSeq, firstUnserved - 1);
 
-interface FeedRow {
-  txid: string;
-  id: number;
-  waveId: string;
-  lineId: string | null;
-  /** A set of lines changed together (one push): counts as that many changes toward the page. */
-  lineIds: string[] | null;
-  whole: boolean;
-}
-
-/** The feed rows to serve: at least one, and no more once `pageSize` changes are reached. */
-function pageOf(rows: readonly FeedRow[], pageSize: number): FeedRow[] {
-  const page: FeedRow[] = [];
-  let changes = 0;
-  for (const row of rows) {
-    if (page.length > 0 && changes >= pageSize) break;
-    page.push(row);
-    changes += row.lineIds?.length ?? 1;
-  }
-  return page;
-}
-
-async function changedState(
-  tx: Tx,
-  session: Session,
-  scope: PullScope,
-  page: readonly FeedRow[],
-): Promise<Pick<PullResponse, 'waves' | 'lines' | 'removedWaves'>> {
-  const waveIds = [...new Set(page.map((r) => r.waveId))];
-  if (waveIds.length === 0) return { waves: [], lines: [], removedWaves: [] };
-  const rows = page.map((r) => ({
-    wave_id: r.waveId,
-    line_ids: r.lineIds ?? (r.lineId === null ? [] : [r.lineId]),
-    whole: r.whole,
-  }));
-  // The waves of the page still in scope (kept); of those, the ones to send whole, and the
-  // lines named by the page's rows of the others.
-  const { waves, lines } = await selectState(
-    tx,
-    sql`
-    with page as (
-      select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as r(wave_id text, line_ids jsonb, whole boolean)
-    ), kept as (
-      select w.id from waves w
-      where w.id in (select wave_id from page) and ${wavesInScope(scope)}
-    ), whole as (
-      select distinct p.wave_id from page p join kept k on k.id = p.wave_id where p.whole
-    ), named as (
-      select distinct jsonb_array_elements_text(p.line_ids) as id
-      from page p join kept k on k.id = p.wave_id
-      where p.wave_id not in (select wave_id from whole)
-    )`,
-    sql`w.id in (select id from kept)`,
-    sql`(pl.wave_id in (select wave_id from whole) or pl.id in (select id from named))`,
-  );
-  const kept = new Set(waves.map((w) => w.id));
-  const removedWaves = await selectRemoved(
-    tx,
-    session,
-    waveIds.filter((id) => !kept.has(id)),
-  );
-  return { waves, lines, removedWaves };
-}
-
 interface WaveRow extends Omit<Wave, 'createdAt'> {
   createdAt: Date | string;
-}
-
-/**
- * The waves matching `wavesWhere` and the lines matching `linesWhere`, in one statement (one
- * round trip): each set as a JSON array, in the order a device shows them.
- */
-async function selectState(
-  tx: Tx,
-  withClause: SQL,
-  wavesWhere: SQL,
-  linesWhere: SQL,
-): Promise<{ waves: Wave[]; lines: PickLine[] }> {
-  const [row] = await queryRows<{ waves: WaveRow[] | null; lines: PickLine[] | null }>(
-    tx,
-    sql`
-    ${withClause}
-    select
-      (select json_agg(x order by x."createdAt", x.id) from (
-        select w.id, w.code, w.warehouse_id as "warehouseId", w.status,
-               w.assigned_user_id as "assignedUserId",
-               w.assignment_version as "assignmentVersion", w.created_at as "createdAt"
-        from waves w where ${wavesWhere}) x) as waves,
-      (select json_agg(y order by y."pathSeq", y."binCode", y.id) from (
-        select pl.id, pl.wave_id as "waveId", pl.order_id as "orderId", pl.sku_id as "skuId",
-               s.name as "skuName", s.name_zh as "skuNameZh",
-               coalesce((select json_agg(sb.barcode order by sb.barcode) from sku_barcodes sb where sb.sku_id = pl.sku_id), '[]'::json) as barcodes,
-               s.image_url as "imageUrl", b.code as "binCode", b.path_seq as "pathSeq",
-               pl.qty, pl.picked_qty as "pickedQty", pl.status, pl.note,
-               b.check_digits as "checkDigits", s.lot_tracked as "lotTracked"
-        from pick_lines pl
-        join skus s on s.id = pl.sku_id
-        join bins b on b.id = pl.bin_id
-        where ${linesWhere}) y) as lines`,
-  );
-  return {
-    waves: (row?.waves ?? []).map((w) => ({
-      ...w,
-      createdAt: new Date(w.createdAt).toISOString(),
-    })),
-    lines: row?.lines ?? [],
-  };
 }
 
 /**
