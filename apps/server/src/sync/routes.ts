@@ -2,7 +2,9 @@ import { POKE_EVENT, type Poke, pushRequestSchema } from '@wms/protocol';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
+import { assertDeviceOfSession } from '../auth/reject-revoked-devices';
 import { requireSession, type SessionEnv } from '../auth/require-session';
+import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith } from '../http/parse-input';
 import { pullAndReportSeen } from './pull';
@@ -20,10 +22,20 @@ export function syncRoutes(deps: AppDeps) {
       const request = await parseBody(c, pushRequestSchema);
       const started = performance.now();
       const now = deps.now();
-      const response = await pushEvents(deps.db, c.var.session, request, now, (stored, replayed) =>
-        deps.metrics?.observePush(stored, replayed, (performance.now() - started) / 1000, now),
-      );
-      return c.json(response);
+      const session = c.var.session;
+      try {
+        const response = await pushEvents(deps.db, session, request, now, (stored, replayed) =>
+          deps.metrics?.observePush(stored, replayed, (performance.now() - started) / 1000, now),
+        );
+        return c.json(response);
+      } catch (error) {
+        // The push locks the incarnation only while the device is current (the revoked-device
+        // check of every request, made there instead of by the middleware): say which refusal.
+        if (error instanceof ApiError && error.code === 'device_superseded') {
+          await assertDeviceOfSession(deps.db, session);
+        }
+        throw error;
+      }
     })
     .get('/pull', auth, async (c) => {
       const { cursor, highestLocalSeq } = parseWith(pullQuerySchema, c.req.query());
