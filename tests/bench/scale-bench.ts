@@ -150,6 +150,7 @@ class SyncingDevice {
   cursor: string | undefined;
   private pulling: Promise<void> | null = null;
   private again = false;
+  private stopped = false;
   readonly seen = new Map<string, number>();
   private readonly waiters: { lineId: string; qty: number; resolve: () => void }[] = [];
 
@@ -163,18 +164,31 @@ class SyncingDevice {
   }
 
   poked = () => {
+    if (this.stopped) return;
     if (this.pulling) {
       this.again = true;
       return;
     }
     this.pulling = (async () => {
-      do {
-        this.again = false;
-        await this.pullAll();
-      } while (this.again);
-      this.pulling = null;
+      try {
+        do {
+          this.again = false;
+          await this.pullAll();
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        // Once stopped, the server may be gone: a pull in flight then fails, as it may.
+        if (!this.stopped) throw error;
+      } finally {
+        this.pulling = null;
+      }
     })();
   };
+
+  /** No more pulls (pokes and held-back retries are ignored); resolves once none is in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.pulling?.catch(() => {});
+  }
 
   /** Resolves once a pull has shown `lineId` picked to at least `qty`. */
   pulled(lineId: string, qty: number): Promise<void> {
@@ -256,6 +270,7 @@ export async function benchManyDevices(
     }
   } finally {
     streams.forEach((s) => s.close());
+    await Promise.all(syncing.map((s) => s.stop()));
   }
   const p50 = quantile(pushMs, 0.5);
   const p99 = quantile(pushMs, 0.99);
