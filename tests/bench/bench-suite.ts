@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { type RunningServer, startServer } from '../../apps/server/src/server';
 import { createPostgresDatabase } from '../sim/sim-database';
+import { type ServerProcess, startServerProcess } from '../support/server-process';
 import { benchManyDevices, benchOrderIntake, benchTwoInstances } from './scale-bench';
 import { benchPull, benchPushIngest, type Measurement } from './server-bench';
 
@@ -47,6 +48,8 @@ export async function runServerBench(
   postgresUrl: string | undefined,
   sizes: ServerBenchSizes,
   only?: ReadonlySet<string>,
+  /** Where the separate server process writes a CPU profile (`node --cpu-prof`), if anywhere. */
+  profileDir?: string,
 ): Promise<{ database: string; results: Measurement[] }> {
   const own = postgresUrl ? await createPostgresDatabase(postgresUrl) : null;
   const previousUrl = process.env.DATABASE_URL;
@@ -56,14 +59,44 @@ export async function runServerBench(
   const results: Measurement[] = [];
   let server: RunningServer | null = null;
   let second: RunningServer | null = null;
+  let child: ServerProcess | null = null;
   try {
     server = await startInstance(own ? { kind: 'postgres', url: own.url } : null, true);
     if (wanted('push'))
       results.push(...(await benchPushIngest(server, sizes.pushBatchesPerDevice)));
     if (wanted('pull')) results.push(...(await benchPull(server, sizes.pullChanges)));
     if (wanted('intake')) results.push(...(await benchOrderIntake(server, sizes.orders)));
-    if (wanted('devices'))
-      results.push(...(await benchManyDevices(server, sizes.devices, sizes.deviceRounds)));
+    if (wanted('devices')) {
+      if (own) {
+        // Real devices are other machines: the server runs in a process of its own (as
+        // `npm start` does), so the 200 simulated devices here do not share its event loop.
+        child = await startServerProcess(
+          {
+            DATABASE_URL: own.url,
+            NODE_ENV: 'production',
+            AUTH_SECRET: SECRET,
+            SEED_DEMO: 'false',
+            SCAN_EVENT_RETENTION_DAYS: '0',
+            LOG_LEVEL: 'warn',
+          },
+          { nodeArgs: profileArgs(profileDir) },
+        );
+        const target = {
+          url: child.url,
+          database: server.database,
+          where: 'server in its own process',
+        };
+        results.push(...(await benchManyDevices(target, sizes.devices, sizes.deviceRounds)));
+        await child.stop();
+        child = null;
+      } else {
+        const target = {
+          ...server,
+          where: 'server in the devices’ process (PGlite)',
+        };
+        results.push(...(await benchManyDevices(target, sizes.devices, sizes.deviceRounds)));
+      }
+    }
     if (wanted('instances')) {
       if (own) {
         second = await startInstance({ kind: 'postgres', url: own.url }, false);
@@ -79,6 +112,7 @@ export async function runServerBench(
       }
     }
   } finally {
+    await child?.stop();
     await second?.close();
     await server?.close();
     await own?.drop();
@@ -89,6 +123,9 @@ export async function runServerBench(
     results,
   };
 }
+
+const profileArgs = (dir: string | undefined) =>
+  dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 
 export const machine = () =>
   `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`;

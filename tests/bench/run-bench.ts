@@ -8,14 +8,20 @@ import type { Measurement } from './server-bench';
  * `npm run bench`: the server's and the device's figures against their limits, printed as tables
  * and written to tests/artifacts/bench.json. The server on real Postgres when DATABASE_URL is set
  * (a database of its own), else the embedded PGlite (in memory). `BENCH_ONLY=push,pull,intake,
- * devices,instances,device` runs a part. Exits non-zero when a gated budget is missed.
+ * devices,instances,device` runs a part; BENCH_SERVER_PROFILE=<dir> writes a CPU profile of the
+ * server process of the 200-device part there. Exits non-zero when a gated budget is missed.
  */
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
 const sizes = {
   ...FULL_SIZES,
   pushBatchesPerDevice: Number(process.env.BENCH_BATCHES ?? FULL_SIZES.pushBatchesPerDevice),
 };
-const server = await runServerBench(process.env.DATABASE_URL, sizes, only);
+const server = await runServerBench(
+  process.env.DATABASE_URL,
+  sizes,
+  only,
+  process.env.BENCH_SERVER_PROFILE,
+);
 const results: { section: string; results: Measurement[] }[] = [
   { section: `Server — ${server.database}`, results: server.results },
 ];

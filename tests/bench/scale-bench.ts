@@ -66,9 +66,15 @@ export async function benchOrderIntake(
   ];
 }
 
+/**
+ * A server to load: its URL and a handle on its database for seeding. `where` says how it runs
+ * (for the table): in this process, or in one of its own.
+ */
+export type BenchTarget = Pick<RunningServer, 'url' | 'database'> & { where?: string };
+
 /** `count` picker users of GZ with the demo PIN, each with a wave of `lines` lines of their own. */
 export async function seedPickers(
-  server: RunningServer,
+  server: Pick<RunningServer, 'database'>,
   prefix: string,
   count: number,
   lines: number,
@@ -144,6 +150,7 @@ class SyncingDevice {
   cursor: string | undefined;
   private pulling: Promise<void> | null = null;
   private again = false;
+  private stopped = false;
   readonly seen = new Map<string, number>();
   private readonly waiters: { lineId: string; qty: number; resolve: () => void }[] = [];
 
@@ -157,18 +164,31 @@ class SyncingDevice {
   }
 
   poked = () => {
+    if (this.stopped) return;
     if (this.pulling) {
       this.again = true;
       return;
     }
     this.pulling = (async () => {
-      do {
-        this.again = false;
-        await this.pullAll();
-      } while (this.again);
-      this.pulling = null;
+      try {
+        do {
+          this.again = false;
+          await this.pullAll();
+        } while (this.again && !this.stopped);
+      } catch (error) {
+        // Once stopped, the server may be gone: a pull in flight then fails, as it may.
+        if (!this.stopped) throw error;
+      } finally {
+        this.pulling = null;
+      }
     })();
   };
+
+  /** No more pulls (pokes and held-back retries are ignored); resolves once none is in flight. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.pulling?.catch(() => {});
+  }
 
   /** Resolves once a pull has shown `lineId` picked to at least `qty`. */
   pulled(lineId: string, qty: number): Promise<void> {
@@ -214,7 +234,7 @@ const ROUND_MS = 1_000;
  * change-to-pulled latency is measured from sending the push to the device's pull showing it.
  */
 export async function benchManyDevices(
-  server: RunningServer,
+  server: BenchTarget,
   count = 200,
   rounds = 5,
   batch = 10,
@@ -250,13 +270,14 @@ export async function benchManyDevices(
     }
   } finally {
     streams.forEach((s) => s.close());
+    await Promise.all(syncing.map((s) => s.stop()));
   }
   const p50 = quantile(pushMs, 0.5);
   const p99 = quantile(pushMs, 0.99);
   const pulled95 = quantile(pulledMs, 0.95);
   return [
     {
-      name: `${count} devices at once: push latency p50 (${rounds} × ${batch} picks, ${count}/s)`,
+      name: `${count} devices at once: push latency p50 (${rounds} × ${batch} picks, ${count}/s; ${server.where ?? 'server in this process'})`,
       value: round1(p50),
       unit: 'ms',
       reference: 'no target (p99 below)',

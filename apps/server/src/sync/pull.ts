@@ -1,14 +1,17 @@
 import type { PickLine, PullResponse, RemovedWave, Wave } from '@wms/protocol';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { assertDeviceCurrent } from '../auth/reject-revoked-devices';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { decodeCursor, encodeCursor } from './pull-cursor';
-import { changesInScope, type PullScope, scopeKey, scopeOf, wavesInScope } from './pull-scope';
+import { changesInScope, scopeKey, scopeOf, wavesInScope } from './pull-scope';
+import { type DeviceSeenRow, deviceSeenIsStale, reportDeviceSeen } from './report-device-seen';
 
 export const PULL_PAGE_SIZE = 1000;
 
 /**
- * The changes in the caller's scope since `cursorText`, read in one REPEATABLE READ snapshot.
+ * The changes in the caller's scope since `cursorText`, read in one statement (one snapshot),
+ * after checking that the caller's device is neither revoked nor superseded.
  *
  * The cursor cannot skip a late-committing transaction: every change row carries its writer's
  * `pg_current_xact_id()`, and only rows written by transactions below the snapshot's xmin (all of
@@ -21,183 +24,224 @@ export async function pullChanges(
   cursorText: string | undefined,
   pageSize = PULL_PAGE_SIZE,
 ): Promise<PullResponse> {
-  const scope = scopeOf(session);
-  const key = scopeKey(scope);
-  const cursor = decodeCursor(cursorText, key);
-  return db.transaction(
-    async (tx) => {
-      const [snapshot] = await queryRows<{ xmin: string; lastSeq: number | null }>(
-        tx,
-        sql`
-        select pg_snapshot_xmin(pg_current_snapshot())::text as xmin,
-               (select last_seq from device_incarnations
-                 where device_id = ${session.deviceId} and epoch = ${session.epoch}) as "lastSeq"`,
-      );
-      const xmin = snapshot?.xmin ?? '0';
-      const lastSeq = snapshot?.lastSeq ?? 0;
-      if (!cursor) {
-        const waves = await selectWaves(tx, wavesInScope(scope));
-        const lines = await selectLines(
-          tx,
-          sql`pl.wave_id in (select w.id from waves w where ${wavesInScope(scope)})`,
-        );
-        return {
-          cursor: encodeCursor({ txid: xmin, id: 0, scopeKey: key }),
-          hasMore: false,
-          reset: true,
-          ackedThroughSeq: lastSeq,
-          waves,
-          lines,
-          removedWaves: [],
-        };
-      }
-      const rows = await queryRows<FeedRow>(
-        tx,
-        sql`
-        select c.txid::text as txid, c.id::int8 as id, c.wave_id as "waveId", c.line_id as "lineId",
-               c.line_ids as "lineIds", c.whole
-        from changes c
-        where ${changesInScope(scope)}
-          and (c.txid, c.id) > (${cursor.txid}::xid8, ${cursor.id})
-          and c.txid < ${xmin}::xid8
-        order by c.txid, c.id
-        limit ${pageSize + 1}`,
-      );
-      const page = pageOf(rows, pageSize);
-      const hasMore = rows.length > page.length;
-      // Rows at or above xmin that this snapshot sees have committed, behind an older open
-      // transaction: say so, or a device poked for them would wait for its next timer.
-      const [held] = hasMore
-        ? []
-        : await queryRows<{ heldBack: boolean }>(
-            tx,
-            sql`select exists(select 1 from changes c
-                  where ${changesInScope(scope)} and c.txid >= ${xmin}::xid8) as "heldBack"`,
-          );
-      const last = page.at(-1);
-      const served = hasMore && last ? last.txid : xmin;
-      const next =
-        hasMore && last ? { txid: last.txid, id: Number(last.id) } : { txid: xmin, id: 0 };
-      return {
-        cursor: encodeCursor({ ...next, scopeKey: key }),
-        hasMore,
-        reset: false,
-        ackedThroughSeq: await reflectedThroughSeq(tx, session, lastSeq, served),
-        ...(await changedState(tx, session, scope, page)),
-        heldBack: held?.heldBack ?? false,
-      };
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+  return (await pullWithDeviceRow(db, session, cursorText, pageSize)).response;
 }
 
 /**
- * The highest seq of this device whose effects are all in what has been served: events written
- * by transactions at or above `servedBelowTxid` may have change rows not served yet.
+ * A pull that also records that the device was heard from (and how far its seqs have got), as
+ * every pull does: written only when that changes what is stored, or the last sighting is older
+ * than SEEN_RESOLUTION_MS, read from the pull's own snapshot (no extra statement otherwise).
  */
-async function reflectedThroughSeq(
-  tx: Tx,
+export async function pullAndReportSeen(
+  db: Db,
   session: Session,
-  lastSeq: number,
-  servedBelowTxid: string,
-): Promise<number> {
-  const [row] = await queryRows<{ firstUnserved: number | null }>(
-    tx,
-    sql`
-    select min(seq) as "firstUnserved" from scan_events
-    where device_id = ${session.deviceId} and epoch = ${session.epoch} and txid >= ${servedBelowTxid}::xid8`,
-  );
-  const firstUnserved = row?.firstUnserved;
-  return firstUnserved == null ? lastSeq : Math.min(lastSeq, firstUnserved - 1);
-}
-
-interface FeedRow {
-  txid: string;
-  id: number;
-  waveId: string;
-  lineId: string | null;
-  /** A set of lines changed together (one push): counts as that many changes toward the page. */
-  lineIds: string[] | null;
-  whole: boolean;
-}
-
-/** The feed rows to serve: at least one, and no more once `pageSize` changes are reached. */
-function pageOf(rows: readonly FeedRow[], pageSize: number): FeedRow[] {
-  const page: FeedRow[] = [];
-  let changes = 0;
-  for (const row of rows) {
-    if (page.length > 0 && changes >= pageSize) break;
-    page.push(row);
-    changes += row.lineIds?.length ?? 1;
+  cursorText: string | undefined,
+  highestLocalSeq: number | undefined,
+  now: Date,
+): Promise<PullResponse> {
+  const { response, device } = await pullWithDeviceRow(db, session, cursorText, PULL_PAGE_SIZE);
+  if (device && deviceSeenIsStale(device, session, highestLocalSeq, now)) {
+    await reportDeviceSeen(db, session, highestLocalSeq, now);
   }
-  return page;
+  return response;
 }
 
-async function changedState(
-  tx: Tx,
+/** What the one statement of a pull returns (a single row). */
+interface PullRow {
+  xmin: string;
+  knownDevice: boolean;
+  currentEpoch: number | null;
+  revokedAt: Date | string | null;
+  hasDevice: boolean;
+  lastSeq: number | null;
+  lastSeenAt: Date | string | null;
+  lastUserId: string | null;
+  highestLocalSeq: number | null;
+  heldBack: boolean;
+  /** This device's first event written at or above xmin. */
+  firstUnserved: number | null;
+  /** Feed rows read (up to a page and one) and served (the page). */
+  fetched: number;
+  served: number;
+  lastTxid: string | null;
+  lastId: string | number | null;
+  /** This device's first event written at or above the page's last txid (when there is more). */
+  firstUnservedAfterPage: number | null;
+  pageWaveIds: string[] | null;
+  waves: WaveRow[] | null;
+  lines: PickLine[] | null;
+}
+
+/**
+ * The pull in ONE statement, hence one snapshot and one round trip (it was ten: a device check,
+ * a seen-write, BEGIN, SET TRANSACTION, six reads, COMMIT): the snapshot's xmin, the device's
+ * rows, whether changes of this scope are held back behind an open transaction, the feed page
+ * after the cursor (below xmin, cut after `pageSize` changes as `pageOf` did), and the state it
+ * names: the page's waves still in scope, and their lines (all of them for a wave sent whole).
+ * Only waves that left the scope take a second statement (`selectRemoved`).
+ */
+async function pullWithDeviceRow(
+  db: Db,
   session: Session,
-  scope: PullScope,
-  page: readonly FeedRow[],
-): Promise<Pick<PullResponse, 'waves' | 'lines' | 'removedWaves'>> {
-  const waveIds = [...new Set(page.map((r) => r.waveId))];
-  if (waveIds.length === 0) return { waves: [], lines: [], removedWaves: [] };
-  const inPage = sql`w.id in (select jsonb_array_elements_text(${JSON.stringify(waveIds)}::jsonb))`;
-  const waves = await selectWaves(tx, sql`${inPage} and ${wavesInScope(scope)}`);
+  cursorText: string | undefined,
+  pageSize: number,
+): Promise<{ response: PullResponse; device: DeviceSeenRow | null }> {
+  const scope = scopeOf(session);
+  const key = scopeKey(scope);
+  const cursor = decodeCursor(cursorText, key);
+  const ofThisDevice = sql`e.device_id = ${session.deviceId} and e.epoch = ${session.epoch}`;
+  const [row] = await queryRows<PullRow>(
+    db,
+    sql`
+    with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
+    fetched as (
+      select c.txid, c.id, c.wave_id, c.line_id, c.line_ids, c.whole
+      from changes c, s
+      where ${cursor ? sql`true` : sql`false`}
+        and ${changesInScope(scope)}
+        and (c.txid, c.id) > (${cursor?.txid ?? '0'}::xid8, ${cursor?.id ?? 0})
+        and c.txid < s.xmin
+      order by c.txid, c.id
+      limit ${pageSize + 1}
+    ),
+    counted as (
+      select f.*, sum(coalesce(cardinality(f.line_ids), 1)) over (
+               order by f.txid, f.id rows between unbounded preceding and 1 preceding) as before
+      from fetched f
+    ),
+    page as (select * from counted where before is null or before < ${pageSize}),
+    last as (select txid, id from page order by txid desc, id desc limit 1),
+    kept as (
+      select w.id from waves w
+      where ${cursor ? sql`w.id in (select wave_id from page)` : sql`true`} and ${wavesInScope(scope)}
+    ),
+    whole as (
+      select distinct p.wave_id from page p join kept k on k.id = p.wave_id where p.whole
+    ),
+    named as (
+      select distinct unnest(case when p.line_ids is not null then p.line_ids
+                                  when p.line_id is not null then array[p.line_id]
+                                  else '{}'::text[] end) as id
+      from page p join kept k on k.id = p.wave_id
+      where p.wave_id not in (select wave_id from whole)
+    )
+    select s.xmin::text as xmin,
+           d.id is not null as "knownDevice", d.current_epoch as "currentEpoch",
+           d.revoked_at as "revokedAt",
+           i.device_id is not null as "hasDevice", i.last_seq as "lastSeq",
+           i.last_seen_at as "lastSeenAt", i.last_user_id as "lastUserId",
+           i.highest_local_seq as "highestLocalSeq",
+           ${
+             cursor
+               ? sql`exists(select 1 from changes c
+                       where ${changesInScope(scope)} and c.txid >= s.xmin)`
+               : sql`false`
+           } as "heldBack",
+           ${
+             cursor
+               ? sql`(select min(e.seq) from scan_events e where ${ofThisDevice} and e.txid >= s.xmin)`
+               : sql`null::int`
+           } as "firstUnserved",
+           (select count(*) from fetched)::int as fetched,
+           (select count(*) from page)::int as served,
+           (select l.txid::text from last l) as "lastTxid",
+           (select l.id::int8 from last l) as "lastId",
+           (select min(e.seq) from scan_events e
+             where ${ofThisDevice} and e.txid >= (select l.txid from last l)) as "firstUnservedAfterPage",
+           (select json_agg(distinct p.wave_id) from page p) as "pageWaveIds",
+           (select json_agg(x order by x."createdAt", x.id) from (
+             select w.id, w.code, w.warehouse_id as "warehouseId", w.status,
+                    w.assigned_user_id as "assignedUserId",
+                    w.assignment_version as "assignmentVersion", w.created_at as "createdAt"
+             from waves w where w.id in (select id from kept)) x) as waves,
+           (select json_agg(y order by y."pathSeq", y."binCode", y.id) from (
+             select pl.id, pl.wave_id as "waveId", pl.order_id as "orderId", pl.sku_id as "skuId",
+                    s.name as "skuName", s.name_zh as "skuNameZh",
+                    coalesce((select json_agg(sb.barcode order by sb.barcode)
+                              from sku_barcodes sb where sb.sku_id = pl.sku_id), '[]'::json) as barcodes,
+                    s.image_url as "imageUrl", b.code as "binCode", b.path_seq as "pathSeq",
+                    pl.qty, pl.picked_qty as "pickedQty", pl.status, pl.note,
+                    b.check_digits as "checkDigits", s.lot_tracked as "lotTracked"
+             from pick_lines pl
+             join skus s on s.id = pl.sku_id
+             join bins b on b.id = pl.bin_id
+             where ${
+               cursor
+                 ? sql`(pl.wave_id in (select wave_id from whole) or pl.id in (select id from named))`
+                 : sql`pl.wave_id in (select id from kept)`
+             }) y) as lines
+    from s
+    left join devices d on d.id = ${session.deviceId}
+    left join device_incarnations i
+      on i.device_id = ${session.deviceId} and i.epoch = ${session.epoch}`,
+  );
+  // The revoked-device check of every request (see rejectRevokedDevices), done here.
+  assertDeviceCurrent(
+    row?.knownDevice ? { currentEpoch: row.currentEpoch!, revokedAt: row.revokedAt } : null,
+    session.epoch,
+  );
+  const { xmin } = row!;
+  const lastSeq = row!.lastSeq ?? 0;
+  const device: DeviceSeenRow | null = row!.hasDevice
+    ? {
+        lastSeenAt: row!.lastSeenAt,
+        lastUserId: row!.lastUserId,
+        highestLocalSeq: row!.highestLocalSeq ?? 0,
+      }
+    : null;
+  const waves = (row!.waves ?? []).map((w) => ({
+    ...w,
+    createdAt: new Date(w.createdAt).toISOString(),
+  }));
+  const lines = row!.lines ?? [];
+  if (!cursor) {
+    const response: PullResponse = {
+      cursor: encodeCursor({ txid: xmin, id: 0, scopeKey: key }),
+      hasMore: false,
+      reset: true,
+      ackedThroughSeq: lastSeq,
+      waves,
+      lines,
+      removedWaves: [],
+    };
+    return { response, device };
+  }
+  const hasMore = row!.fetched > row!.served;
+  const next =
+    hasMore && row!.lastTxid !== null
+      ? { txid: row!.lastTxid, id: Number(row!.lastId) }
+      : { txid: xmin, id: 0 };
+  // With more to come, what was served ends at the page's last txid; else at xmin. Rows at or
+  // above xmin that this snapshot sees have committed behind an older open transaction: say
+  // so (`heldBack`), or a device poked for them would wait for its next timer.
+  const ackedThroughSeq = throughFirstUnserved(
+    lastSeq,
+    hasMore ? row!.firstUnservedAfterPage : row!.firstUnserved,
+  );
   const kept = new Set(waves.map((w) => w.id));
   const removedWaves = await selectRemoved(
-    tx,
+    db,
     session,
-    waveIds.filter((id) => !kept.has(id)),
+    (row!.pageWaveIds ?? []).filter((id) => !kept.has(id)),
   );
-  const whole = [
-    ...new Set(page.filter((r) => r.whole && kept.has(r.waveId)).map((r) => r.waveId)),
-  ];
-  const lineIds = [
-    ...new Set(
-      page
-        .filter((r) => kept.has(r.waveId) && !whole.includes(r.waveId))
-        .flatMap((r) => r.lineIds ?? (r.lineId === null ? [] : [r.lineId])),
-    ),
-  ];
-  const lines = await selectLines(
-    tx,
-    sql`(pl.wave_id in (select jsonb_array_elements_text(${JSON.stringify(whole)}::jsonb))
-    or pl.id in (select jsonb_array_elements_text(${JSON.stringify(lineIds)}::jsonb)))`,
-  );
-  return { waves, lines, removedWaves };
+  const response: PullResponse = {
+    cursor: encodeCursor({ ...next, scopeKey: key }),
+    hasMore,
+    reset: false,
+    ackedThroughSeq,
+    waves,
+    lines,
+    removedWaves,
+    heldBack: hasMore ? false : row!.heldBack,
+  };
+  return { response, device };
 }
+
+const throughFirstUnserved = (lastSeq: number, firstUnserved: number | null) =>
+  firstUnserved == null ? lastSeq : Math.min(lastSeq, firstUnserved - 1);
 
 interface WaveRow extends Omit<Wave, 'createdAt'> {
   createdAt: Date | string;
-}
-
-async function selectWaves(tx: Tx, where: SQL): Promise<Wave[]> {
-  const rows = await queryRows<WaveRow>(
-    tx,
-    sql`
-    select w.id, w.code, w.warehouse_id as "warehouseId", w.status, w.assigned_user_id as "assignedUserId",
-           w.assignment_version as "assignmentVersion", w.created_at as "createdAt"
-    from waves w where ${where} order by w.created_at, w.id`,
-  );
-  return rows.map((w) => ({ ...w, createdAt: new Date(w.createdAt).toISOString() }));
-}
-
-async function selectLines(tx: Tx, where: SQL): Promise<PickLine[]> {
-  return queryRows<PickLine>(
-    tx,
-    sql`
-    select pl.id, pl.wave_id as "waveId", pl.order_id as "orderId", pl.sku_id as "skuId",
-           s.name as "skuName", s.name_zh as "skuNameZh",
-           coalesce((select json_agg(sb.barcode order by sb.barcode) from sku_barcodes sb where sb.sku_id = pl.sku_id), '[]'::json) as barcodes,
-           s.image_url as "imageUrl", b.code as "binCode", b.path_seq as "pathSeq",
-           pl.qty, pl.picked_qty as "pickedQty", pl.status, pl.note,
-           b.check_digits as "checkDigits", s.lot_tracked as "lotTracked"
-    from pick_lines pl
-    join skus s on s.id = pl.sku_id
-    join bins b on b.id = pl.bin_id
-    where ${where}
-    order by b.path_seq, b.code, pl.id`,
-  );
 }
 
 /**

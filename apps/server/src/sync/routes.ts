@@ -2,12 +2,13 @@ import { POKE_EVENT, type Poke, pushRequestSchema } from '@wms/protocol';
 import { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
+import { assertDeviceOfSession } from '../auth/reject-revoked-devices';
 import { requireSession, type SessionEnv } from '../auth/require-session';
+import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith } from '../http/parse-input';
-import { pullChanges } from './pull';
+import { pullAndReportSeen } from './pull';
 import { pushEvents } from './push';
-import { reportDeviceSeen } from './report-device-seen';
 
 const pullQuerySchema = z.strictObject({
   cursor: z.string().max(200).optional(),
@@ -21,15 +22,33 @@ export function syncRoutes(deps: AppDeps) {
       const request = await parseBody(c, pushRequestSchema);
       const started = performance.now();
       const now = deps.now();
-      const response = await pushEvents(deps.db, c.var.session, request, now, (stored, replayed) =>
-        deps.metrics?.observePush(stored, replayed, (performance.now() - started) / 1000, now),
-      );
-      return c.json(response);
+      const session = c.var.session;
+      try {
+        const response = await pushEvents(deps.db, session, request, now, (stored, replayed) =>
+          deps.metrics?.observePush(stored, replayed, (performance.now() - started) / 1000, now),
+        );
+        return c.json(response);
+      } catch (error) {
+        // The push locks the incarnation only while the device is current (the revoked-device
+        // check of every request, made there instead of by the middleware): say which refusal.
+        if (error instanceof ApiError && error.code === 'device_superseded') {
+          await assertDeviceOfSession(deps.db, session);
+        }
+        throw error;
+      }
     })
     .get('/pull', auth, async (c) => {
       const { cursor, highestLocalSeq } = parseWith(pullQuerySchema, c.req.query());
-      await reportDeviceSeen(deps.db, c.var.session, highestLocalSeq, deps.now());
-      return c.json(await pullChanges(deps.db, c.var.session, cursor));
+      const session = c.var.session;
+      const response = await pullAndReportSeen(
+        deps.db,
+        session,
+        cursor,
+        highestLocalSeq,
+        deps.now(),
+      );
+      if (response.heldBack) deps.pokes.pokeOnNextNotice(session);
+      return c.json(response);
     })
     .get('/events', requireSession(deps.authSecret, undefined, { tokenInQuery: true }), (c) =>
       streamSSE(c, async (stream) => {
