@@ -169,14 +169,20 @@ export async function benchPull(server: RunningServer, changes: number): Promise
   const started = performance.now();
   let lines = 0;
   let pages = 0;
+  let heldMs = 0;
   for (;;) {
     const page = await pullPage(server.url, device, cursor);
     lines += page.lines.length;
     pages++;
     cursor = page.cursor;
-    if (!page.hasMore) break;
+    if (page.hasMore) continue;
+    // Changes committed behind another open transaction (on a shared server, of another
+    // database) wait for it: look again as the app does; the wait is not the pull's time.
+    if (!page.heldBack || lines >= changes || heldMs > 30_000) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    heldMs += 50;
   }
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - started - heldMs) / 1000;
   if (lines < changes) throw new Error(`pull served ${lines} of ${changes} changed lines`);
   return [
     {

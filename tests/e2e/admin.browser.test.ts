@@ -52,7 +52,11 @@ describe('the admin screens', () => {
     // A wedge burst can be split on a loaded machine (the app then sees a partial read, which
     // is no enrolment code): scan again, as a person would, up to three times.
     const enrolled = 'Handheld enrolled for this warehouse. Now scan your badge.';
-    const noticeOf = () => page.textContent('[data-testid=enrol-notice]').catch(() => null);
+    // Read at once (page.textContent would wait 30 s for a notice that is not there yet).
+    const noticeOf = () =>
+      page.evaluate(
+        () => document.querySelector('[data-testid=enrol-notice]')?.textContent ?? null,
+      );
     for (let attempt = 0; attempt < 3 && (await noticeOf()) !== enrolled; attempt++) {
       await scanWedge(page, `WMS-ENROL:${code}`);
       await page
@@ -65,7 +69,9 @@ describe('the admin screens', () => {
     }
     expect({
       notice: await noticeOf(),
-      error: await page.textContent('[data-testid=error]').catch(() => null),
+      error: await page.evaluate(
+        () => document.querySelector('[data-testid=error]')?.textContent ?? null,
+      ),
     }).toEqual({ notice: enrolled, error: null });
     await signIn(page, 'P-0001', '1234');
     await page.waitForSelector('[data-testid=user-name]');

@@ -31,6 +31,15 @@ export async function aSeededApp(database: OwnedDatabase, deps: Partial<AppDeps>
 const databaseOfApp = new WeakMap<object, OwnedDatabase>();
 
 /**
+ * Tells `pull` which database an app reached otherwise (e.g. over HTTP to a running server)
+ * stands on, so it waits for other databases' older transactions there too (see below).
+ */
+export function pullsFrom<T extends object>(app: T, database: OwnedDatabase): T {
+  databaseOfApp.set(app, database);
+  return app;
+}
+
+/**
  * On a Postgres server shared by parallel test files, a write transaction of *another* database
  * holds the cluster's snapshot xmin down, so a pull serves our own committed changes a moment
  * later (sync rule 5: the cursor waits rather than skips). Production has one database; tests
