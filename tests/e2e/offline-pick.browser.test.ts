@@ -134,4 +134,37 @@ describe('picking a wave offline on the handheld PWA', () => {
     expect(await page.$('[data-testid=error]')).toBeNull();
     await context.close();
   });
+
+  it('a scan whose keys reach the page late (the main thread was busy) is still one scan', async () => {
+    const context = await fx.browser.newContext({ viewport: HANDHELD });
+    const page = await context.newPage();
+    await page.goto(fx.server.url);
+    await page.waitForSelector('[data-testid=badge]');
+    // The scanner types the badge in a few milliseconds; the page is busy for 150 ms after the
+    // third key, so the rest is handled late. Each key carries the time it was typed.
+    await page.evaluate(
+      (keys) => {
+        const events = keys.map(
+          (key) => new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
+        );
+        const target = document.activeElement ?? document.body;
+        events.forEach((event, i) => {
+          if (i === 3) {
+            const until = performance.now() + 150;
+            while (performance.now() < until) {
+              // busy, as a slow handheld rendering something else
+            }
+          }
+          target.dispatchEvent(event);
+        });
+      },
+      [...'P-0002', 'Enter'],
+    );
+    await page.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('[data-testid=badge]')?.value === 'P-0002',
+      undefined,
+      { timeout: 5_000 },
+    );
+    await context.close();
+  });
 });

@@ -39,8 +39,8 @@ export function attachWedgeCapture(
       emit(detector.flush(performance.now()));
     }, ms);
   };
-  const restartIdleTimer = (): void => {
-    lastInputAt = performance.now();
+  const restartIdleTimer = (at: number): void => {
+    lastInputAt = at;
     if (idleTimer === undefined) waitForIdle(detector.idleMs + TIMER_SLACK_MS);
   };
   const refocus = (): void => {
@@ -51,7 +51,8 @@ export function attachWedgeCapture(
   const onKeyDown = (event: KeyboardEvent): void => {
     if (isManualEntry(event.target)) return;
     const wasInBurst = detector.isInBurst;
-    const actions = detector.key(event.key, performance.now());
+    const at = typedAt(event);
+    const actions = detector.key(event.key, at);
     // A printable key was counted here: keep the browser from also inserting it into the field.
     if ([...event.key].length === 1 && event.target === field) {
       event.preventDefault();
@@ -59,16 +60,17 @@ export function attachWedgeCapture(
     }
     // Enter/Tab end a scan or confirm; they must not click a button or move focus as well.
     if (event.key === 'Enter' || (event.key === 'Tab' && wasInBurst)) event.preventDefault();
-    restartIdleTimer();
+    restartIdleTimer(at);
     emit(actions);
   };
-  const onInput = (): void => {
+  const onInput = (event: Event): void => {
     const committed = withoutEcho(field.value, echo);
     field.value = '';
     echo = committed.echo;
     if (committed.fresh === '') return;
-    const actions = detector.text(committed.fresh, performance.now());
-    restartIdleTimer();
+    const at = typedAt(event);
+    const actions = detector.text(committed.fresh, at);
+    restartIdleTimer(at);
     emit(actions);
   };
   const onComposition = (): void => detector.composition(performance.now());
@@ -118,4 +120,15 @@ function createCaptureField(doc: Document): HTMLInputElement {
 
 function isManualEntry(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest(`[${MANUAL_ENTRY_ATTRIBUTE}]`) !== null;
+}
+
+/**
+ * When a key was typed: the event's own time stamp (same clock as `performance.now()`), not the
+ * moment it is handled. A busy page handles queued keys late and back to back; timing them on
+ * handling would split one scan in two (device-pitfalls: a slow handheld mid-render).
+ */
+function typedAt(event: Event): number {
+  const now = performance.now();
+  const stamp = event.timeStamp;
+  return Number.isFinite(stamp) && stamp > 0 && stamp <= now ? stamp : now;
 }
