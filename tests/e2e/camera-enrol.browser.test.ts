@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeQrVideo } from '../support/barcode-video';
-import { launchChromium } from '../support/chromium';
+import { launchChromiumWithCamera } from '../support/chromium';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { errorText, signIn } from './handheld';
 import { signInSupervisor } from './supervisor-api';
@@ -24,11 +24,7 @@ describe('enrolling a handheld with its camera', () => {
     videoDir = mkdtempSync(join(tmpdir(), 'wms-camera-enrol-'));
     const video = join(videoDir, 'enrolment-qr.y4m');
     writeQrVideo(video, `WMS-ENROL:${code}`);
-    browser = await launchChromium([
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ]);
+    browser = await launchChromiumWithCamera(video);
   });
 
   afterAll(async () => {

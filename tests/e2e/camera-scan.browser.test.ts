@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEan13Video } from '../support/barcode-video';
-import { launchChromium } from '../support/chromium';
+import { launchChromiumWithCamera } from '../support/chromium';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { scanWedge, signIn } from './handheld';
 import { signInSupervisor } from './supervisor-api';
@@ -29,11 +29,7 @@ describe('scanning with the camera', () => {
     videoDir = mkdtempSync(join(tmpdir(), 'wms-camera-'));
     const video = join(videoDir, 'item.y4m');
     writeEan13Video(video, firstLine.barcode.replace(/^0/, ''));
-    browser = await launchChromium([
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ]);
+    browser = await launchChromiumWithCamera(video);
   });
 
   afterAll(async () => {

@@ -23,3 +23,12 @@ export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
     ],
   });
 }
+
+/** Chromium whose camera plays `videoPath` (a Y4M file, looped), with camera access granted. */
+export function launchChromiumWithCamera(videoPath: string): Promise<Browser> {
+  return launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${videoPath}`,
+  ]);
+}

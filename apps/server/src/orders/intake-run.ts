@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { evaluateHolds, type HoldContext, type HoldHit, type RouteDecision } from '@wms/domain';
-import type { OrderAccepted, OrderInput, OrderStatus, WebhookEventType } from '@wms/protocol';
+import type { OrderAccepted, OrderStatus, WebhookEventType } from '@wms/protocol';
 import { addressKey, chinaDayStart, isInPeak, type PeakRule } from '../holds/hold-context';
 import type { AlertRow, BatchPool } from '../inventory/batch-pool';
 import { type CleanOrder, type SkuFacts, cleanOrder } from './clean-order';
@@ -12,23 +12,10 @@ import { intakeSteps } from './store-order';
 export type Line = { id: string; skuId: string; qty: number; unitPriceCents: number };
 
 /** An order as the batch sees it: stored before (a merge candidate) or created by the batch. */
-export interface LiveOrder {
-  id: string;
+export interface LiveOrder extends StoredCandidate {
   isNew: boolean;
-  warehouseId: string;
-  status: OrderStatus;
-  phone: string;
-  placedAtMs: number;
-  carrier: string | null;
-  flags: string[];
-  paidCents: number;
-  couponCents: number;
-  freightCents: number;
-  original: OrderInput;
-  lines: Line[];
   /** Lines a merge added to a stored order (a new order's lines are all in `lines`). */
   addedLines: Line[];
-  openHolds: string[];
   changed: boolean;
   /** A new order's cleaning and route (what its row is written from). */
   clean?: CleanOrder;
