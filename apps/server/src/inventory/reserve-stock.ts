@@ -63,8 +63,18 @@ export async function reserveStock(
   return outcomes;
 }
 
-/** Gives an order's active reservations back to the pool (cancel, or a hold that cancels). */
+/**
+ * Gives an order's active reservations back to the pool (cancel, or a hold that cancels). The
+ * pool rows are locked first, in (warehouse, SKU) order as batch intake locks them, so a cancel
+ * and an intake batch over the same SKUs cannot deadlock.
+ */
 export async function releaseReservations(tx: Tx, orderId: string): Promise<void> {
+  await tx.execute(sql`
+    select 1 from inventory_pool p
+    where (p.warehouse_id, p.sku_id) in (select warehouse_id, sku_id from reservations
+                                         where order_id = ${orderId} and status = 'active')
+    order by p.warehouse_id, p.sku_id
+    for update of p`);
   await tx.execute(sql`
     with released as (
       update reservations set status = 'released'
