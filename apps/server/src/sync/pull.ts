@@ -90,7 +90,7 @@ async function pullWithDeviceRow(
   const key = scopeKey(scope);
   const cursor = decodeCursor(cursorText, key);
   const ofThisDevice = sql`e.device_id = ${session.deviceId} and e.epoch = ${session.epoch}`;
-  const [row] = await queryRows<PullRow>(
+  const [pulled] = await queryRows<PullRow>(
     db,
     sql`
     with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
@@ -175,25 +175,27 @@ async function pullWithDeviceRow(
     left join device_incarnations i
       on i.device_id = ${session.deviceId} and i.epoch = ${session.epoch}`,
   );
+  // The statement selects from a one-row CTE: it always returns exactly one row.
+  const row = pulled!;
   // The revoked-device check of every request (see rejectRevokedDevices), done here.
   assertDeviceCurrent(
-    row?.knownDevice ? { currentEpoch: row.currentEpoch!, revokedAt: row.revokedAt } : null,
+    row.knownDevice ? { currentEpoch: row.currentEpoch!, revokedAt: row.revokedAt } : null,
     session.epoch,
   );
-  const { xmin } = row!;
-  const lastSeq = row!.lastSeq ?? 0;
-  const device: DeviceSeenRow | null = row!.hasDevice
+  const { xmin } = row;
+  const lastSeq = row.lastSeq ?? 0;
+  const device: DeviceSeenRow | null = row.hasDevice
     ? {
-        lastSeenAt: row!.lastSeenAt,
-        lastUserId: row!.lastUserId,
-        highestLocalSeq: row!.highestLocalSeq ?? 0,
+        lastSeenAt: row.lastSeenAt,
+        lastUserId: row.lastUserId,
+        highestLocalSeq: row.highestLocalSeq ?? 0,
       }
     : null;
-  const waves = (row!.waves ?? []).map((w) => ({
+  const waves = (row.waves ?? []).map((w) => ({
     ...w,
     createdAt: new Date(w.createdAt).toISOString(),
   }));
-  const lines = row!.lines ?? [];
+  const lines = row.lines ?? [];
   if (!cursor) {
     const response: PullResponse = {
       cursor: encodeCursor({ txid: xmin, id: 0, scopeKey: key }),
@@ -206,23 +208,23 @@ async function pullWithDeviceRow(
     };
     return { response, device };
   }
-  const hasMore = row!.fetched > row!.served;
+  const hasMore = row.fetched > row.served;
   const next =
-    hasMore && row!.lastTxid !== null
-      ? { txid: row!.lastTxid, id: Number(row!.lastId) }
+    hasMore && row.lastTxid !== null
+      ? { txid: row.lastTxid, id: Number(row.lastId) }
       : { txid: xmin, id: 0 };
   // With more to come, what was served ends at the page's last txid; else at xmin. Rows at or
   // above xmin that this snapshot sees have committed behind an older open transaction: say
   // so (`heldBack`), or a device poked for them would wait for its next timer.
   const ackedThroughSeq = throughFirstUnserved(
     lastSeq,
-    hasMore ? row!.firstUnservedAfterPage : row!.firstUnserved,
+    hasMore ? row.firstUnservedAfterPage : row.firstUnserved,
   );
   const kept = new Set(waves.map((w) => w.id));
   const removedWaves = await selectRemoved(
     db,
     session,
-    (row!.pageWaveIds ?? []).filter((id) => !kept.has(id)),
+    (row.pageWaveIds ?? []).filter((id) => !kept.has(id)),
   );
   const response: PullResponse = {
     cursor: encodeCursor({ ...next, scopeKey: key }),
@@ -232,7 +234,7 @@ async function pullWithDeviceRow(
     waves,
     lines,
     removedWaves,
-    heldBack: hasMore ? false : row!.heldBack,
+    heldBack: hasMore ? false : row.heldBack,
   };
   return { response, device };
 }

@@ -6,6 +6,7 @@ import { deviceIncarnations } from '../db/schema';
 import { ApiError, forbidden } from '../http/api-error';
 import { applyEvents } from './apply-events';
 import { lockIncarnation } from './lock-incarnation';
+import { textArray } from './sql-arrays';
 import { refreshWaveStatus } from './write-applied-picks';
 
 /**
@@ -180,7 +181,7 @@ async function storeEvents(
         where device_id = ${request.deviceId} and epoch = ${request.epoch}
       )
       select count(*)::int as archived
-      from unnest(${`{${rows.map((r) => r.id).join(',')}}`}::uuid[]) as stored(id)
+      from unnest(${textArray(rows.map((r) => r.id))}::uuid[]) as stored(id)
       cross join lateral (
         select 1 from scan_events_archive a where a.id = stored.id limit 1
       ) archived`,
