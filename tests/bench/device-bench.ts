@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
@@ -79,24 +79,55 @@ export async function runDeviceBench(
     await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');
     // Offline while scanning: the background sync would redraw the screen mid-measure.
     await context.setOffline(true);
-    await slowDown(context, page);
-    const latencies = await page.evaluate<number[]>(scanLoopScript(sizes.scans));
-    if (latencies.length !== sizes.scans)
-      throw new Error(`scanned ${latencies.length} of ${sizes.scans}`);
+    const cdp = await slowDown(context, page);
+    const profiling = process.env.BENCH_SCAN_PROFILE;
+    if (profiling) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
+    const scans = await page.evaluate<ScanTiming[]>(scanLoopScript(sizes.scans));
+    if (profiling)
+      writeFileSync(profiling, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+    if (scans.length !== sizes.scans) throw new Error(`scanned ${scans.length} of ${sizes.scans}`);
+    if (process.env.BENCH_SCAN_DETAIL) printScanDetail(scans);
+    const inDom = scans.map((s) => s.inDom);
+    const shown = scans.map((s) => s.shown);
+    const nextFrame = scans.filter((s) => s.frames === 1).length / scans.length;
     results.push(
       {
         name: `scan-to-prompt p50 (${sizes.scans} wedge scans, ${sizes.lines.toLocaleString('en')} lines in IndexedDB)`,
-        value: round1(quantile(latencies, 0.5)),
+        value: round1(quantile(inDom, 0.5)),
         unit: 'ms',
         reference: 'no target (p95 below)',
         meetsTarget: null,
       },
       {
-        name: 'scan-to-prompt p95 (Enter → next prompt in a frame)',
-        value: round1(quantile(latencies, 0.95)),
+        name: 'scan-to-prompt p95 (Enter → next prompt in the DOM, ready for the next frame)',
+        value: round1(quantile(inDom, 0.95)),
         unit: 'ms',
         reference: 'target ≤ 16 ms (one frame)',
-        meetsTarget: quantile(latencies, 0.95) <= 16,
+        meetsTarget: quantile(inDom, 0.95) <= 16,
+      },
+      {
+        name: '  Enter → the frame that shows it, p50',
+        value: round1(quantile(shown, 0.5)),
+        unit: 'ms',
+        reference: 'no target: adds the wait for the display’s next frame (0–16.7 ms at 60 Hz)',
+        meetsTarget: null,
+      },
+      {
+        name: '  Enter → the frame that shows it, p95',
+        value: round1(quantile(shown, 0.95)),
+        unit: 'ms',
+        reference: 'no target (as above)',
+        meetsTarget: null,
+      },
+      {
+        name: '  prompts shown in the first frame after the Enter',
+        value: Math.round(nextFrame * 1000) / 10,
+        unit: '%',
+        reference: 'no target (the rest came one or more frames later)',
+        meetsTarget: null,
       },
     );
     results.push(await coldStartOffline(context, server.url));
@@ -111,11 +142,42 @@ export async function runDeviceBench(
   return results;
 }
 
+/**
+ * One scan, timed from its Enter: to the prompt's change in the DOM, and to the start of the frame
+ * that shows it (`frames`: how many frames began from the Enter up to that one; 1 = the next).
+ */
+interface ScanTiming {
+  step: string;
+  inDom: number;
+  shown: number;
+  frames: number;
+}
+
+/** BENCH_SCAN_DETAIL=1: the figures per step of the pick (bin, item, quantity). */
+function printScanDetail(scans: readonly ScanTiming[]) {
+  for (const step of ['scan-bin', 'scan-item', 'confirm-qty']) {
+    const of = scans.filter((s) => s.step === step);
+    const q = (key: 'inDom' | 'shown', p: number) =>
+      round1(
+        quantile(
+          of.map((s) => s[key]),
+          p,
+        ),
+      );
+    console.log(
+      `${step} (${of.length}): in the DOM p50 ${q('inDom', 0.5)} p95 ${q('inDom', 0.95)} ms;` +
+        ` shown p50 ${q('shown', 0.5)} p95 ${q('shown', 0.95)} ms;` +
+        ` next frame ${of.filter((s) => s.frames === 1).length}`,
+    );
+  }
+}
+
 const round1 = (ms: number) => Math.round(ms * 10) / 10;
 
 async function slowDown(context: BrowserContext, page: Page) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  return cdp;
 }
 
 async function signIn(page: Page) {
@@ -136,8 +198,11 @@ async function signIn(page: Page) {
 /**
  * In the page: scans as a keyboard wedge does, `count` times (its keydowns back to back, as the
  * browser delivers a burst it queued while busy, then Enter),
- * whatever the screen asks for (bin, item, or Enter on the quantity). Each latency runs from the
- * Enter to the first animation frame after the prompt changed, i.e. the frame that shows it.
+ * whatever the screen asks for (bin, item, or Enter on the quantity). Each scan is timed from the
+ * Enter to the prompt's change in the DOM (the app's work: the target, one frame's worth), and to
+ * the first animation frame after it, i.e. the frame that shows it, which adds the wait for the
+ * display's next frame: a key that comes just after a frame began cannot show before the next one,
+ * up to 16.7 ms later, whatever the app does. Frames are counted too: 1 means the next frame.
  */
 function scanLoopScript(count: number): string {
   return `(async () => {
@@ -147,7 +212,12 @@ function scanLoopScript(count: number): string {
       new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
     const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     const done = () => Number(document.querySelector('[data-testid=pick-progress]')?.getAttribute('data-done'));
-    const latencies = [];
+    // Frames begun so far: this callback was registered first, so it runs first in each frame.
+    let frames = 0;
+    let counting = true;
+    const tick = () => { frames++; if (counting) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+    const scans = [];
     for (let i = 0; i < ${count}; i++) {
       const before = step();
       const doneBefore = done();
@@ -155,28 +225,31 @@ function scanLoopScript(count: number): string {
       if (before !== 'scan-bin' && before !== 'scan-item' && before !== 'confirm-qty')
         throw new Error('unexpected screen at scan ' + i + ': ' + before);
       for (const c of code) key(c);
-      const root = document.querySelector('[data-testid=pick-step]')?.parentElement ?? document.body;
+      const started = performance.now();
+      const framesBefore = frames;
       const shown = new Promise((resolve) => {
         const observer = new MutationObserver(() => {
           if (step() === before) return;
           observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.now()));
+          const inDom = performance.now() - started;
+          requestAnimationFrame(() =>
+            resolve({ step: before, inDom, shown: performance.now() - started, frames: frames - framesBefore }));
         });
         observer.observe(document.body, { subtree: true, attributes: true, childList: true });
         setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
       });
-      const started = performance.now();
       key('Enter');
-      const at = await shown;
-      if (at === null) throw new Error('no prompt after scan ' + i + ' (' + before + ', ' + code + ', done ' + done() + '): ' + text('error'));
-      latencies.push(at - started);
+      const scan = await shown;
+      if (scan === null) throw new Error('no prompt after scan ' + i + ' (' + before + ', ' + code + ', done ' + done() + '): ' + text('error'));
+      scans.push(scan);
       // A confirmed line is stored (IndexedDB) before the next scan counts: wait for it.
       if (before === 'confirm-qty') {
         for (let t = 0; done() <= doneBefore && t < 500; t++) await sleep(10);
       }
       await sleep(20);
     }
-    return latencies;
+    counting = false;
+    return scans;
   })()`;
 }
 
