@@ -92,7 +92,6 @@ export async function runDeviceBench(
     if (process.env.BENCH_SCAN_DETAIL) printScanDetail(scans);
     const inDom = scans.map((s) => s.inDom);
     const shown = scans.map((s) => s.shown);
-    const nextFrame = scans.filter((s) => s.frames === 1).length / scans.length;
     results.push(
       {
         name: `scan-to-prompt p50 (${sizes.scans} wedge scans, ${sizes.lines.toLocaleString('en')} lines in IndexedDB)`,
@@ -122,13 +121,6 @@ export async function runDeviceBench(
         reference: 'no target (as above)',
         meetsTarget: null,
       },
-      {
-        name: '  prompts shown in the first frame after the Enter',
-        value: Math.round(nextFrame * 1000) / 10,
-        unit: '%',
-        reference: 'no target (the rest came one or more frames later)',
-        meetsTarget: null,
-      },
     );
     results.push(await coldStartOffline(context, server.url));
     await context.setOffline(false);
@@ -144,13 +136,12 @@ export async function runDeviceBench(
 
 /**
  * One scan, timed from its Enter: to the prompt's change in the DOM, and to the start of the frame
- * that shows it (`frames`: how many frames began from the Enter up to that one; 1 = the next).
+ * that shows it.
  */
 interface ScanTiming {
   step: string;
   inDom: number;
   shown: number;
-  frames: number;
 }
 
 /** BENCH_SCAN_DETAIL=1: the figures per step of the pick (bin, item, quantity). */
@@ -166,8 +157,7 @@ function printScanDetail(scans: readonly ScanTiming[]) {
       );
     console.log(
       `${step} (${of.length}): in the DOM p50 ${q('inDom', 0.5)} p95 ${q('inDom', 0.95)} ms;` +
-        ` shown p50 ${q('shown', 0.5)} p95 ${q('shown', 0.95)} ms;` +
-        ` next frame ${of.filter((s) => s.frames === 1).length}`,
+        ` shown p50 ${q('shown', 0.5)} p95 ${q('shown', 0.95)} ms`,
     );
   }
 }
@@ -202,7 +192,7 @@ async function signIn(page: Page) {
  * Enter to the prompt's change in the DOM (the app's work: the target, one frame's worth), and to
  * the first animation frame after it, i.e. the frame that shows it, which adds the wait for the
  * display's next frame: a key that comes just after a frame began cannot show before the next one,
- * up to 16.7 ms later, whatever the app does. Frames are counted too: 1 means the next frame.
+ * up to 16.7 ms later, whatever the app does.
  */
 function scanLoopScript(count: number): string {
   return `(async () => {
@@ -212,11 +202,6 @@ function scanLoopScript(count: number): string {
       new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
     const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     const done = () => Number(document.querySelector('[data-testid=pick-progress]')?.getAttribute('data-done'));
-    // Frames begun so far: this callback was registered first, so it runs first in each frame.
-    let frames = 0;
-    let counting = true;
-    const tick = () => { frames++; if (counting) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
     const scans = [];
     for (let i = 0; i < ${count}; i++) {
       const before = step();
@@ -226,14 +211,13 @@ function scanLoopScript(count: number): string {
         throw new Error('unexpected screen at scan ' + i + ': ' + before);
       for (const c of code) key(c);
       const started = performance.now();
-      const framesBefore = frames;
       const shown = new Promise((resolve) => {
         const observer = new MutationObserver(() => {
           if (step() === before) return;
           observer.disconnect();
           const inDom = performance.now() - started;
           requestAnimationFrame(() =>
-            resolve({ step: before, inDom, shown: performance.now() - started, frames: frames - framesBefore }));
+            resolve({ step: before, inDom, shown: performance.now() - started }));
         });
         observer.observe(document.body, { subtree: true, attributes: true, childList: true });
         setTimeout(() => { observer.disconnect(); resolve(null); }, 5000);
@@ -248,7 +232,6 @@ function scanLoopScript(count: number): string {
       }
       await sleep(20);
     }
-    counting = false;
     return scans;
   })()`;
 }
