@@ -2,7 +2,7 @@ import type { PickLine, PullResponse, RemovedWave, Wave } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { assertDeviceCurrent } from '../auth/reject-revoked-devices';
 import type { Session } from '../auth/session-token';
-import { type Db, type Tx, queryRows } from '../db/database';
+import { type Db, type Tx, queryRows, queryRowsPrepared } from '../db/database';
 import { decodeCursor, encodeCursor } from './pull-cursor';
 import { changesInScope, scopeKey, scopeOf, wavesInScope } from './pull-scope';
 import { type DeviceSeenRow, deviceSeenIsStale, reportDeviceSeen } from './report-device-seen';
@@ -90,7 +90,7 @@ async function pullWithDeviceRow(
   const key = scopeKey(scope);
   const cursor = decodeCursor(cursorText, key);
   const ofThisDevice = sql`e.device_id = ${session.deviceId} and e.epoch = ${session.epoch}`;
-  const [pulled] = await queryRows<PullRow>(
+  const [pulled] = await queryRowsPrepared<PullRow>(
     db,
     sql`
     with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
@@ -167,7 +167,9 @@ async function pullWithDeviceRow(
              join bins b on b.id = pl.bin_id
              where ${
                cursor
-                 ? sql`(pl.wave_id in (select wave_id from whole) or pl.id in (select id from named))`
+                 ? // One list of ids, not an OR of two: with the OR, every line was scanned.
+                   sql`pl.id in (select l.id from pick_lines l where l.wave_id in (select wave_id from whole)
+                                 union select id from named)`
                  : sql`pl.wave_id in (select id from kept)`
              }) y) as lines
     from s
