@@ -5,7 +5,14 @@ import { queryRows } from '../../apps/server/src/db/database';
 import type { RunningServer } from '../../apps/server/src/server';
 import { anOrder } from '../../apps/server/src/testing/hub-fixtures';
 import { lineIdOf, seedBenchWave } from './bench-workload';
-import { type BenchDevice, enrolDevice, pickBatch, pullPage, pushBatch } from './http-client';
+import {
+  type BenchDevice,
+  enrolDevice,
+  openStream,
+  pickBatch,
+  pullPage,
+  pushBatch,
+} from './http-client';
 import { childPids, cpuMsOf } from './process-cpu';
 import type { Measurement } from './server-bench';
 
@@ -120,28 +127,21 @@ export async function listenForPokes(
   device: BenchDevice,
   onPoke: () => void,
 ): Promise<{ close: () => void }> {
-  const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/api/sync/events?token=${device.token}`, {
-    signal: controller.signal,
-  });
-  if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  const { response, abort } = await openStream(`${baseUrl}/api/sync/events?token=${device.token}`);
+  if (response.statusCode !== 200) throw new Error(`events: ${response.statusCode}`);
+  response.setEncoding('utf8');
   let hello!: () => void;
   const helloSeen = new Promise<void>((resolve) => (hello = resolve));
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        if (value.includes('"hello"')) hello();
-        if (value.includes('scope-changed')) onPoke();
-      }
-    } catch {
-      // closed
-    }
-  })();
+  // A poke is one small event: it arrives in one chunk (the server writes each event at once).
+  response.on('data', (chunk: string) => {
+    if (chunk.includes('"hello"')) hello();
+    if (chunk.includes('scope-changed')) onPoke();
+  });
+  response.on('error', () => {
+    // closed
+  });
   await helloSeen;
-  return { close: () => controller.abort() };
+  return { close: abort };
 }
 
 const RETRY_PULL_MS = 250;
@@ -317,15 +317,13 @@ export async function benchManyDevices(
       reference: 'no target: each push pokes its own device, which pulls',
       meetsTarget: null,
     },
-    ...spent.map(
-      ([party, ms]): Measurement => ({
-        name: `${count} devices at once: CPU per push and its pulls, ${party}`,
-        value: round1(ms / pushes),
-        unit: 'ms',
-        reference: 'no target: what saturates the shared cores (from /proc)',
-        meetsTarget: null,
-      }),
-    ),
+    ...spent.map(([party, ms]): Measurement => ({
+      name: `${count} devices at once: CPU per push and its pulls, ${party}`,
+      value: round1(ms / pushes),
+      unit: 'ms',
+      reference: 'no target: what saturates the shared cores (from /proc)',
+      meetsTarget: null,
+    })),
   ];
 }
 
