@@ -5,7 +5,15 @@ import { queryRows } from '../../apps/server/src/db/database';
 import type { RunningServer } from '../../apps/server/src/server';
 import { anOrder } from '../../apps/server/src/testing/hub-fixtures';
 import { lineIdOf, seedBenchWave } from './bench-workload';
-import { type BenchDevice, enrolDevice, pickBatch, pullPage, pushBatch } from './http-client';
+import {
+  type BenchDevice,
+  enrolDevice,
+  openStream,
+  pickBatch,
+  pullPage,
+  pushBatch,
+} from './http-client';
+import { childPids, cpuMsOf } from './process-cpu';
 import type { Measurement } from './server-bench';
 
 /** The q-quantile (0..1) of some figures, by nearest rank. */
@@ -119,28 +127,21 @@ export async function listenForPokes(
   device: BenchDevice,
   onPoke: () => void,
 ): Promise<{ close: () => void }> {
-  const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/api/sync/events?token=${device.token}`, {
-    signal: controller.signal,
-  });
-  if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  const { response, abort } = await openStream(`${baseUrl}/api/sync/events?token=${device.token}`);
+  if (response.statusCode !== 200) throw new Error(`events: ${response.statusCode}`);
+  response.setEncoding('utf8');
   let hello!: () => void;
   const helloSeen = new Promise<void>((resolve) => (hello = resolve));
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        if (value.includes('"hello"')) hello();
-        if (value.includes('scope-changed')) onPoke();
-      }
-    } catch {
-      // closed
-    }
-  })();
+  // A poke is one small event: it arrives in one chunk (the server writes each event at once).
+  response.on('data', (chunk: string) => {
+    if (chunk.includes('"hello"')) hello();
+    if (chunk.includes('scope-changed')) onPoke();
+  });
+  response.on('error', () => {
+    // closed
+  });
   await helloSeen;
-  return { close: () => controller.abort() };
+  return { close: abort };
 }
 
 const RETRY_PULL_MS = 250;
@@ -148,6 +149,9 @@ const RETRY_PULL_MS = 250;
 /** A device that keeps its pull cursor and pulls whenever poked (one pull at a time). */
 class SyncingDevice {
   cursor: string | undefined;
+  /** Pull requests made, and how many of them answered `heldBack`. */
+  pulls = 0;
+  heldBackPulls = 0;
   private pulling: Promise<void> | null = null;
   private again = false;
   private stopped = false;
@@ -200,6 +204,8 @@ class SyncingDevice {
     let heldBack: boolean;
     for (;;) {
       const page = await pullPage(this.url, this.device, this.cursor);
+      this.pulls++;
+      if (page.heldBack) this.heldBackPulls++;
       for (const line of page.lines) this.seen.set(line.id, line.pickedQty);
       this.cursor = page.cursor;
       heldBack = page.heldBack === true;
@@ -251,6 +257,9 @@ export async function benchManyDevices(
   );
   const pushMs: number[] = [];
   const pulledMs: number[] = [];
+  const cpu = await CpuMeter.start(server);
+  const pullsBefore = sum(syncing.map((s) => s.pulls));
+  const heldBefore = sum(syncing.map((s) => s.heldBackPulls));
   try {
     for (let round = 0; round < rounds; round++) {
       await Promise.all(
@@ -272,6 +281,10 @@ export async function benchManyDevices(
     streams.forEach((s) => s.close());
     await Promise.all(syncing.map((s) => s.stop()));
   }
+  const spent = await cpu.stop();
+  const pushes = pushMs.length;
+  const pulls = sum(syncing.map((s) => s.pulls)) - pullsBefore;
+  const held = sum(syncing.map((s) => s.heldBackPulls)) - heldBefore;
   const p50 = quantile(pushMs, 0.5);
   const p99 = quantile(pushMs, 0.99);
   const pulled95 = quantile(pulledMs, 0.95);
@@ -297,7 +310,74 @@ export async function benchManyDevices(
       reference: 'target ≤ 500 ms (includes the push itself)',
       meetsTarget: pulled95 <= 500,
     },
+    {
+      name: `${count} devices at once: pull requests per push (held back: ${round1(held / pushes)})`,
+      value: round1(pulls / pushes),
+      unit: 'pulls',
+      reference: 'no target: each push pokes its own device, which pulls',
+      meetsTarget: null,
+    },
+    ...spent.map(([party, ms]): Measurement => ({
+      name: `${count} devices at once: CPU per push and its pulls, ${party}`,
+      value: round1(ms / pushes),
+      unit: 'ms',
+      reference: 'no target: what saturates the shared cores (from /proc)',
+      meetsTarget: null,
+    })),
   ];
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * CPU spent meanwhile by the three parties on this machine: the server process (when it runs
+ * in a process of its own), the Postgres backends of the bench's database, and this process
+ * (the simulated devices, plus the server when it runs here).
+ */
+class CpuMeter {
+  private constructor(
+    private readonly server: BenchTarget,
+    private readonly serverPids: number[],
+    private readonly backends: number[],
+    private readonly before: number[],
+  ) {}
+
+  static async start(server: BenchTarget): Promise<CpuMeter> {
+    const serverPids = childPids('apps/server/src/main.ts');
+    const backends = await backendPids(server);
+    const meter = new CpuMeter(server, serverPids, backends, []);
+    meter.before.push(...meter.read(backends));
+    return meter;
+  }
+
+  private read(backends: readonly number[]): number[] {
+    return [cpuMsOf(this.serverPids), cpuMsOf(backends), cpuMsOf([process.pid])];
+  }
+
+  /** [party, CPU ms] since start. */
+  async stop(): Promise<[string, number][]> {
+    // Backends opened meanwhile count from zero.
+    const backends = [...new Set([...this.backends, ...(await backendPids(this.server))])];
+    const after = this.read(backends);
+    const spent = after.map((ms, i) => ms - this.before[i]!);
+    const parties: [string, number][] = [
+      ['Postgres backends', spent[1]!],
+      [this.serverPids.length > 0 ? 'load generator' : 'server and load generator', spent[2]!],
+    ];
+    if (this.serverPids.length > 0) parties.unshift(['server process', spent[0]!]);
+    return parties;
+  }
+}
+
+/** The database's backends on this machine (none for the embedded PGlite: it runs here). */
+async function backendPids(server: BenchTarget): Promise<number[]> {
+  if (server.database.driver !== 'postgres') return [];
+  const rows = await queryRows<{ pid: number }>(
+    server.database.db,
+    sql`select pid from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  return rows.map((r) => r.pid);
 }
 
 /**

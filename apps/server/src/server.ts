@@ -1,7 +1,8 @@
 import { createServer as createHttpsServer } from 'node:https';
 import { serve, type ServerType } from '@hono/node-server';
 import { pino } from 'pino';
-import { type Database, openDatabase } from './db/database';
+import { sql } from 'drizzle-orm';
+import { type Database, openDatabase, queryRows } from './db/database';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { seedHubDemoIfMissing } from './demo/seed-hub-demo';
 import type { ServerConfig } from './env';
@@ -43,7 +44,13 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     now: () => new Date(),
     onError: (error) => console.error('red alerts:', error),
   });
-  const pokes = new PokeHub();
+  const pokes = new PokeHub(async () => {
+    const [row] = await queryRows<{ xmin: string }>(
+      database.db,
+      sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`,
+    );
+    return row!.xmin;
+  });
   const unlisten = await database.listen(POKE_CHANNEL, (payload) => {
     pokes.dispatch(JSON.parse(payload) as PokeNotice);
   });

@@ -2,7 +2,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type {
+  PgDatabase,
+  PgDialect,
+  PgQueryResultHKT,
+  PgSession,
+  PgTransaction,
+} from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -96,6 +102,23 @@ async function openPostgres(url: string): Promise<Database> {
 /** Runs raw SQL and returns its rows, hiding the drivers' different result shapes. */
 export async function queryRows<Row>(tx: Tx, query: SQL): Promise<Row[]> {
   const result: unknown = await tx.execute(query);
+  if (Array.isArray(result)) return result as Row[];
+  return (result as { rows: Row[] }).rows;
+}
+
+/**
+ * `queryRows` for a statement of fixed text run on every request (values only as parameters):
+ * on Postgres a named prepared statement, parsed and planned once per connection instead of on
+ * every run. The pull's one statement cost Postgres about 2.8 ms of CPU unprepared and 1.1 ms
+ * prepared (most of it planning a dozen CTEs and subqueries). A statement whose text varies from
+ * call to call must not use this: each text is kept as a statement of its own on the connection.
+ * PGlite runs it as `queryRows` does.
+ */
+export async function queryRowsPrepared<Row>(tx: Tx, query: SQL): Promise<Row[]> {
+  // drizzle prepares a raw statement only through its session (`db.execute` never does).
+  const { dialect, session } = tx as unknown as { dialect: PgDialect; session: PgSession };
+  const prepared = session.prepareQuery(dialect.sqlToQuery(query), undefined, 'named', false);
+  const result: unknown = await prepared.execute();
   if (Array.isArray(result)) return result as Row[];
   return (result as { rows: Row[] }).rows;
 }

@@ -2,7 +2,7 @@ import type { PickLine, PullResponse, RemovedWave, Wave } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { assertDeviceCurrent } from '../auth/reject-revoked-devices';
 import type { Session } from '../auth/session-token';
-import { type Db, type Tx, queryRows } from '../db/database';
+import { type Db, type Tx, queryRows, queryRowsPrepared } from '../db/database';
 import { decodeCursor, encodeCursor } from './pull-cursor';
 import { changesInScope, scopeKey, scopeOf, wavesInScope } from './pull-scope';
 import { type DeviceSeenRow, deviceSeenIsStale, reportDeviceSeen } from './report-device-seen';
@@ -31,6 +31,8 @@ export async function pullChanges(
  * A pull that also records that the device was heard from (and how far its seqs have got), as
  * every pull does: written only when that changes what is stored, or the last sighting is older
  * than SEEN_RESOLUTION_MS, read from the pull's own snapshot (no extra statement otherwise).
+ * With a `heldBack` answer comes `heldTxid`: the transaction id of the oldest change held back,
+ * servable once the oldest open transaction is younger than it (xmin above it).
  */
 export async function pullAndReportSeen(
   db: Db,
@@ -38,12 +40,17 @@ export async function pullAndReportSeen(
   cursorText: string | undefined,
   highestLocalSeq: number | undefined,
   now: Date,
-): Promise<PullResponse> {
-  const { response, device } = await pullWithDeviceRow(db, session, cursorText, PULL_PAGE_SIZE);
+): Promise<{ response: PullResponse; heldTxid: string | null }> {
+  const { response, device, heldTxid } = await pullWithDeviceRow(
+    db,
+    session,
+    cursorText,
+    PULL_PAGE_SIZE,
+  );
   if (device && deviceSeenIsStale(device, session, highestLocalSeq, now)) {
     await reportDeviceSeen(db, session, highestLocalSeq, now);
   }
-  return response;
+  return { response, heldTxid };
 }
 
 /** What the one statement of a pull returns (a single row). */
@@ -57,7 +64,8 @@ interface PullRow {
   lastSeenAt: Date | string | null;
   lastUserId: string | null;
   highestLocalSeq: number | null;
-  heldBack: boolean;
+  /** The oldest change of this scope that this snapshot sees but may not serve yet (xmin rule). */
+  heldTxid: string | null;
   /** This device's first event written at or above xmin. */
   firstUnserved: number | null;
   /** Feed rows read (up to a page and one) and served (the page). */
@@ -85,12 +93,12 @@ async function pullWithDeviceRow(
   session: Session,
   cursorText: string | undefined,
   pageSize: number,
-): Promise<{ response: PullResponse; device: DeviceSeenRow | null }> {
+): Promise<{ response: PullResponse; device: DeviceSeenRow | null; heldTxid: string | null }> {
   const scope = scopeOf(session);
   const key = scopeKey(scope);
   const cursor = decodeCursor(cursorText, key);
   const ofThisDevice = sql`e.device_id = ${session.deviceId} and e.epoch = ${session.epoch}`;
-  const [pulled] = await queryRows<PullRow>(
+  const [pulled] = await queryRowsPrepared<PullRow>(
     db,
     sql`
     with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
@@ -133,10 +141,10 @@ async function pullWithDeviceRow(
            i.highest_local_seq as "highestLocalSeq",
            ${
              cursor
-               ? sql`exists(select 1 from changes c
+               ? sql`(select min(c.txid)::text from changes c
                        where ${changesInScope(scope)} and c.txid >= s.xmin)`
-               : sql`false`
-           } as "heldBack",
+               : sql`null::text`
+           } as "heldTxid",
            ${
              cursor
                ? sql`(select min(e.seq) from scan_events e where ${ofThisDevice} and e.txid >= s.xmin)`
@@ -167,7 +175,9 @@ async function pullWithDeviceRow(
              join bins b on b.id = pl.bin_id
              where ${
                cursor
-                 ? sql`(pl.wave_id in (select wave_id from whole) or pl.id in (select id from named))`
+                 ? // One list of ids, not an OR of two: with the OR, every line was scanned.
+                   sql`pl.id in (select l.id from pick_lines l where l.wave_id in (select wave_id from whole)
+                                 union select id from named)`
                  : sql`pl.wave_id in (select id from kept)`
              }) y) as lines
     from s
@@ -206,7 +216,7 @@ async function pullWithDeviceRow(
       lines,
       removedWaves: [],
     };
-    return { response, device };
+    return { response, device, heldTxid: null };
   }
   const hasMore = row.fetched > row.served;
   const next =
@@ -234,9 +244,9 @@ async function pullWithDeviceRow(
     waves,
     lines,
     removedWaves,
-    heldBack: hasMore ? false : row.heldBack,
+    heldBack: !hasMore && row.heldTxid !== null,
   };
-  return { response, device };
+  return { response, device, heldTxid: hasMore ? null : row.heldTxid };
 }
 
 const throughFirstUnserved = (lastSeq: number, firstUnserved: number | null) =>

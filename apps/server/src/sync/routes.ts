@@ -40,14 +40,14 @@ export function syncRoutes(deps: AppDeps) {
     .get('/pull', auth, async (c) => {
       const { cursor, highestLocalSeq } = parseWith(pullQuerySchema, c.req.query());
       const session = c.var.session;
-      const response = await pullAndReportSeen(
+      const { response, heldTxid } = await pullAndReportSeen(
         deps.db,
         session,
         cursor,
         highestLocalSeq,
         deps.now(),
       );
-      if (response.heldBack) deps.pokes.pokeOnNextNotice(session);
+      if (heldTxid !== null) deps.pokes.pokeWhenServable(session, heldTxid);
       return c.json(response);
     })
     .get('/events', requireSession(deps.authSecret, undefined, { tokenInQuery: true }), (c) =>
