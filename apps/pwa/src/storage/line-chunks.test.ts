@@ -83,7 +83,9 @@ describe('StoredLines', () => {
   it('replaces a line pulled again in place: one copy, the new one', async () => {
     const database = linesDatabase();
     await store(database, (lines) => lines.put(linesOfWave('W1', 1, 120)));
-    await store(database, (lines) => lines.put([aLine('W1', 7, { pickedQty: 2, status: 'picked' })]));
+    await store(database, (lines) =>
+      lines.put([aLine('W1', 7, { pickedQty: 2, status: 'picked' })]),
+    );
     const stored = await readWaveLines(database, 'W1');
     expect(stored).toHaveLength(120);
     expect(stored.filter((line) => line.id === 'PL-7')).toEqual([

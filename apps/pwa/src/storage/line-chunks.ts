@@ -52,6 +52,8 @@ function groupByWave(lines: readonly PickLine[]): Map<string, PickLine[]> {
   return byWave;
 }
 
+const keptLines = new WeakMap<WmsDatabase, { stampId: string; lines: StoredLines }>();
+
 interface WaveEntry {
   /** line id → chunk number */
   lines: Map<string, number>;
@@ -90,9 +92,27 @@ export class StoredLines {
     }
   }
 
-  /** Reads the directories: call it inside the transaction that will `flush`. */
-  static async open(database: WmsDatabase): Promise<StoredLines> {
+  /**
+   * Reads the directories: call it inside the transaction that will `flush`. `stampId` is the
+   * stored lines stamp: when it is the one `keep` was given after this page's last write, nothing
+   * was written since and the directories kept in memory are used instead of read again.
+   */
+  static async open(database: WmsDatabase, stampId?: string): Promise<StoredLines> {
+    const kept = keptLines.get(database);
+    // Taken out: a transaction that fails leaves it changed, and it must not be used again.
+    keptLines.delete(database);
+    if (kept && stampId !== undefined && kept.stampId === stampId) return kept.lines;
     return new StoredLines(database, await database.lineDirectory.toArray());
+  }
+
+  /**
+   * Keeps the directories in memory for the next `open`. Call it once the transaction that
+   * flushed them has committed, with the lines stamp it stored (the writer of lines stamps every
+   * write, so a stamp that still matches means no other write, from any tab, came between).
+   */
+  keep(stampId: string): void {
+    this.chunks.clear();
+    keptLines.set(this.database, { stampId, lines: this });
   }
 
   /** Drops every stored line (a reset pull). */

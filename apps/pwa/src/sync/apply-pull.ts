@@ -14,65 +14,78 @@ import { noticesForMovedLines, noticesForRemovedWaves } from './wave-notices';
  */
 export async function applyPullPage(database: WmsDatabase, page: PullResponse): Promise<void> {
   const { meta, waves, lineChunks, lineDirectory, outbox } = database;
-  await database.transaction('rw', [meta, waves, lineChunks, lineDirectory, outbox], async () => {
-    const removedIds = page.removedWaves.map((removed) => removed.waveId);
-    const removedKnown = await waves.bulkGet(removedIds);
-    if (page.reset) await waves.clear();
-    const lines = page.reset ? await StoredLines.clear(database) : await StoredLines.open(database);
-    const cancelled = page.removedWaves
-      .filter((r) => r.reason === 'cancelled')
-      .map((r) => r.waveId);
-    const putBack = await itemsToPutBack(database, lines, cancelled, page.ackedThroughSeq);
-    const pulledOrders = await pulledOrderNotices(database, lines, page);
-    await waves.bulkPut(page.waves);
-    // A line that arrives under a wave this device does not hold was moved off it (M2.1: the
-    // remaining lines or the far part of a wave went to another picker): drop the local copy.
-    const arrivingWaveIds = [...new Set(page.lines.map((line) => line.waveId))];
-    const held = new Set(
-      (await waves.bulkGet(arrivingWaveIds)).flatMap((wave) => (wave ? [wave.id] : [])),
+  const stored = await database.transaction(
+    'rw',
+    [meta, waves, lineChunks, lineDirectory, outbox],
+    () => storePage(database, page),
+  );
+  // Committed: the next page can start from these directories instead of reading them again.
+  if (stored.stamp) stored.lines.keep(stored.stamp.id);
+}
+
+/** The body of `applyPullPage`'s transaction. */
+async function storePage(database: WmsDatabase, page: PullResponse) {
+  const { waves } = database;
+  const removedIds = page.removedWaves.map((removed) => removed.waveId);
+  const removedKnown = await waves.bulkGet(removedIds);
+  if (page.reset) await waves.clear();
+  const stampBefore = await readMeta(database, 'linesStamp');
+  const lines = page.reset
+    ? await StoredLines.clear(database)
+    : await StoredLines.open(database, stampBefore?.id);
+  const cancelled = page.removedWaves.filter((r) => r.reason === 'cancelled').map((r) => r.waveId);
+  const putBack = await itemsToPutBack(database, lines, cancelled, page.ackedThroughSeq);
+  const pulledOrders = await pulledOrderNotices(database, lines, page);
+  await waves.bulkPut(page.waves);
+  // A line that arrives under a wave this device does not hold was moved off it (M2.1: the
+  // remaining lines or the far part of a wave went to another picker): drop the local copy.
+  const arrivingWaveIds = [...new Set(page.lines.map((line) => line.waveId))];
+  const held = new Set(
+    (await waves.bulkGet(arrivingWaveIds)).flatMap((wave) => (wave ? [wave.id] : [])),
+  );
+  await lines.put(page.lines.filter((line) => held.has(line.waveId)));
+  const movedIds = page.lines.filter((line) => !held.has(line.waveId)).map((l) => l.id);
+  const movedFrom = movedIds.length > 0 ? await lines.get(movedIds) : [];
+  await lines.delete(movedIds);
+  const notices = [...pulledOrders];
+  if (movedFrom.length > 0) {
+    const fromWaveIds = [...new Set(movedFrom.flatMap((line) => (line ? [line.waveId] : [])))];
+    notices.push(
+      ...noticesForMovedLines(
+        movedFrom,
+        await waves.bulkGet(fromWaveIds),
+        new Set(removedIds),
+        page.cursor,
+      ),
     );
-    await lines.put(page.lines.filter((line) => held.has(line.waveId)));
-    const movedIds = page.lines.filter((line) => !held.has(line.waveId)).map((l) => l.id);
-    const movedFrom = movedIds.length > 0 ? await lines.get(movedIds) : [];
-    await lines.delete(movedIds);
-    const notices = [...pulledOrders];
-    if (movedFrom.length > 0) {
-      const fromWaveIds = [...new Set(movedFrom.flatMap((line) => (line ? [line.waveId] : [])))];
-      notices.push(
-        ...noticesForMovedLines(
-          movedFrom,
-          await waves.bulkGet(fromWaveIds),
-          new Set(removedIds),
-          page.cursor,
-        ),
-      );
-    }
-    if (removedIds.length > 0) {
-      await waves.bulkDelete(removedIds);
-      await lines.deleteWaves(removedIds);
-      notices.push(
-        ...noticesForRemovedWaves(page.removedWaves, removedKnown, page.cursor).map((notice) =>
-          putBack.has(notice.waveId) ? { ...notice, putBack: putBack.get(notice.waveId) } : notice,
-        ),
-      );
-    }
-    await lines.flush();
-    if (notices.length > 0) {
-      await writeMeta(database, 'notices', [
-        ...((await readMeta(database, 'notices')) ?? []),
-        ...notices,
-      ]);
-    }
-    if (page.reset || page.lines.length > 0 || removedIds.length > 0) {
-      await stampLinesChanged(database, {
-        all: page.reset,
-        waveIds: [...arrivingWaveIds, ...removedIds],
-        lineIds: page.lines.map((line) => line.id),
-      });
-    }
-    await writeMeta(database, 'cursor', page.cursor);
-    await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
-  });
+  }
+  if (removedIds.length > 0) {
+    await waves.bulkDelete(removedIds);
+    await lines.deleteWaves(removedIds);
+    notices.push(
+      ...noticesForRemovedWaves(page.removedWaves, removedKnown, page.cursor).map((notice) =>
+        putBack.has(notice.waveId) ? { ...notice, putBack: putBack.get(notice.waveId) } : notice,
+      ),
+    );
+  }
+  await lines.flush();
+  if (notices.length > 0) {
+    await writeMeta(database, 'notices', [
+      ...((await readMeta(database, 'notices')) ?? []),
+      ...notices,
+    ]);
+  }
+  const stamp =
+    page.reset || page.lines.length > 0 || removedIds.length > 0
+      ? await stampLinesChanged(database, {
+          all: page.reset,
+          waveIds: [...arrivingWaveIds, ...removedIds],
+          lineIds: page.lines.map((line) => line.id),
+        })
+      : stampBefore;
+  await writeMeta(database, 'cursor', page.cursor);
+  await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
+  return { lines, stamp };
 }
 
 /**
