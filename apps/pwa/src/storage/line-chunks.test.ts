@@ -143,6 +143,23 @@ describe('StoredLines', () => {
     expect(database.lineChunks.rows.size).toBe(0);
   });
 
+  it('reuses the directories it kept only while the lines stamp is the one it kept them at', async () => {
+    const database = linesDatabase();
+    const lines = await StoredLines.open(database, 's1');
+    await lines.put(linesOfWave('W1', 1, 3));
+    await lines.flush();
+    lines.keep('s2');
+    // Another writer stored a line meanwhile (its own stamp): the kept directories are stale.
+    database.lineDirectory.rows.set('W1', { waveId: 'W1', lineIds: ['PL-1'], chunkNos: [0] });
+    expect(await StoredLines.open(database, 's2')).toBe(lines);
+    lines.keep('s2');
+    const reread = await StoredLines.open(database, 's3');
+    expect(reread).not.toBe(lines);
+    expect((await reread.get(['PL-2', 'PL-1'])).map((l) => l?.id)).toEqual([undefined, 'PL-1']);
+    // Taken out by open: a failed transaction may have changed it.
+    expect(await StoredLines.open(database, 's2')).not.toBe(lines);
+  });
+
   it('clear drops every stored line', async () => {
     const database = linesDatabase();
     await store(database, (lines) => lines.put(linesOfWave('W1', 1, 3)));
