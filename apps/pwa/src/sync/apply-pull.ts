@@ -17,7 +17,8 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
   const stored = await database.transaction(
     'rw',
     [meta, waves, lineChunks, lineDirectory, outbox],
-    () => storePage(database, page),
+    // An async function: Dexie keeps the transaction across native awaits only for those.
+    async () => storePage(database, page),
   );
   // Committed: the next page can start from these directories instead of reading them again.
   if (stored.stamp) stored.lines.keep(stored.stamp.id);
