@@ -18,7 +18,7 @@ export function useWaveList(session: Session): WaveListEntry[] | undefined {
   const { id: userId, role } = session.user;
   return useLiveQuery(
     () =>
-      db.transaction('r', [db.meta, db.waves, db.lines, db.outbox], async () => {
+      db.transaction('r', [db.meta, db.waves, db.lineChunks, db.outbox], async () => {
         const waves = wavesInScope(await db.waves.toArray(), userId, role !== 'picker');
         const { reflectedThroughSeq } = await readSeqCounters(db);
         const pending = await outboxEventsAbove(db, reflectedThroughSeq);

@@ -17,7 +17,7 @@ export function useWaveView(waveId: string): WaveViewState {
     () =>
       db.transaction(
         'r',
-        [db.meta, db.waves, db.lines, db.outbox],
+        [db.meta, db.waves, db.lineChunks, db.outbox],
         async (): Promise<WaveViewState> => {
           const wave = await db.waves.get(waveId);
           if (!wave) return { status: 'gone' };

@@ -1,4 +1,5 @@
 import type { LinesStamp, WmsDatabase } from '../storage/database';
+import { readWaveLines } from '../storage/line-chunks';
 import { stampsSince } from '../storage/lines-stamp';
 import { readMeta } from '../storage/meta';
 import { orderWaveLines, type OrderedWaveLines } from './wave-view';
@@ -12,7 +13,7 @@ const caches = new WeakMap<WmsDatabase, LineCache>();
 
 /**
  * The server lines of each wave in pick-path order. Call it inside a transaction over `meta` and
- * `lines`: waves no pull has written since they were last read come from memory (a pick on the
+ * `lineChunks`: waves no pull has written since they were last read come from memory (a pick on the
  * device changes the outbox, not these), so a confirmed pick does not re-read and re-sort the
  * whole wave, nor does a pull of another wave.
  */
@@ -26,10 +27,8 @@ export async function serverLinesOf(
   else caches.delete(database);
   const byWave = cache?.byWave ?? new Map<string, OrderedWaveLines>();
   const missing = waveIds.filter((id) => !byWave.has(id));
-  // One getAll per wave: `anyOf` walks a cursor, a callback per line (several times slower).
-  const read = await Promise.all(
-    missing.map((id) => database.lines.where('waveId').equals(id).toArray()),
-  );
+  // One getAll per wave: `anyOf` walks a cursor, a callback per chunk (slower).
+  const read = await Promise.all(missing.map((id) => readWaveLines(database, id)));
   missing.forEach((id, i) => byWave.set(id, orderWaveLines(read[i] ?? [])));
   return new Map(waveIds.map((id) => [id, byWave.get(id) ?? orderWaveLines([])]));
 }

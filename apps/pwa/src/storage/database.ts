@@ -1,6 +1,7 @@
 import type { Board, PickLine, RemovedWave, ScanEvent, SessionUser, Wave } from '@wms/protocol';
 import type { SyncFailure } from '../sync/sync-failure';
 import { Dexie, type Table } from 'dexie';
+import { chunkWaveLines } from './line-chunks';
 
 /** The device incarnation the server issued; mirrored in localStorage (see device-identity.ts). */
 export interface DeviceIdentity {
@@ -84,6 +85,24 @@ export interface LinesStamp {
   lineIds: string[];
 }
 
+/**
+ * A run of one wave's server lines, stored as one record (`id` is `waveId#n`): IndexedDB costs
+ * about the same per request whatever its size, so 10,000 lines as 10,000 records took seconds
+ * on a slow handheld. See line-chunks.ts.
+ */
+export interface LineChunk {
+  id: string;
+  waveId: string;
+  lines: PickLine[];
+}
+
+/** Where each stored line of a wave is: `chunkNos[i]` is the chunk holding `lineIds[i]`. */
+export interface WaveLineDirectory {
+  waveId: string;
+  lineIds: string[];
+  chunkNos: number[];
+}
+
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
 
@@ -96,7 +115,8 @@ export const DATABASE_NAME = 'wms-picking';
 export class WmsDatabase extends Dexie {
   declare meta: Table<MetaRow, MetaKey>;
   declare waves: Table<Wave, string>;
-  declare lines: Table<PickLine, string>;
+  declare lineChunks: Table<LineChunk, string>;
+  declare lineDirectory: Table<WaveLineDirectory, string>;
   declare outbox: Table<ScanEvent, number>;
 
   constructor(name: string = DATABASE_NAME) {
@@ -110,6 +130,17 @@ export class WmsDatabase extends Dexie {
     // Version 2: every write to `lines` stamps meta.linesStamp (line-cache.ts). The new version
     // closes a tab still running the old code, which would write lines without the stamp.
     this.version(2).stores({});
+    // Version 3: lines stored in chunks of a wave, with a directory per wave (line-chunks.ts);
+    // version 4 drops the table of one record per line once its lines are copied.
+    this.version(3)
+      .stores({ lineChunks: 'id, waveId', lineDirectory: 'waveId' })
+      .upgrade(async (transaction) => {
+        const lines = await transaction.table<PickLine, string>('lines').toArray();
+        const { chunks, directories } = chunkWaveLines(lines);
+        await transaction.table('lineChunks').bulkAdd(chunks);
+        await transaction.table('lineDirectory').bulkAdd(directories);
+      });
+    this.version(4).stores({ lines: null });
   }
 }
 

@@ -20,7 +20,7 @@ export interface LinesTouched {
 export async function stampLinesChanged(
   database: WmsDatabase,
   touched: LinesTouched,
-): Promise<void> {
+): Promise<LinesStamp> {
   const previous = await readMeta(database, 'linesStamp');
   const stamp: LinesStamp = {
     id: randomEventId(),
@@ -30,6 +30,7 @@ export async function stampLinesChanged(
   };
   await writeMeta(database, 'linesStamp', stamp);
   remember(database, stamp);
+  return stamp;
 }
 
 /** How many of this page's own stamps are kept in memory. */

@@ -1,5 +1,6 @@
 import type { PullResponse, ScanEvent } from '@wms/protocol';
 import type { PutBackItem, WmsDatabase } from '../storage/database';
+import { StoredLines } from '../storage/line-chunks';
 import { stampLinesChanged } from '../storage/lines-stamp';
 import { readMeta, writeMeta } from '../storage/meta';
 import { recordEvent } from '../storage/outbox';
@@ -12,86 +13,80 @@ import { noticesForMovedLines, noticesForRemovedWaves } from './wave-notices';
  * (once in the server line, once from the outbox) nor drops one.
  */
 export async function applyPullPage(database: WmsDatabase, page: PullResponse): Promise<void> {
-  const { meta, waves, lines, outbox } = database;
-  await database.transaction('rw', [meta, waves, lines, outbox], async () => {
-    const removedIds = page.removedWaves.map((removed) => removed.waveId);
-    const removedKnown = await waves.bulkGet(removedIds);
-    if (page.reset) {
-      await waves.clear();
-      await lines.clear();
-    }
-    const cancelled = page.removedWaves
-      .filter((r) => r.reason === 'cancelled')
-      .map((r) => r.waveId);
-    const putBack = await itemsToPutBack(database, cancelled, page.ackedThroughSeq);
-    const pulledOrders = await pulledOrderNotices(database, page);
-    await waves.bulkPut(page.waves);
-    // A line that arrives under a wave this device does not hold was moved off it (M2.1: the
-    // remaining lines or the far part of a wave went to another picker): drop the local copy.
-    const arrivingWaveIds = [...new Set(page.lines.map((line) => line.waveId))];
-    const held = new Set(
-      (await waves.bulkGet(arrivingWaveIds)).flatMap((wave) => (wave ? [wave.id] : [])),
-    );
-    await putInSlices(
-      lines,
-      page.lines.filter((line) => held.has(line.waveId)),
-    );
-    const movedIds = page.lines.filter((line) => !held.has(line.waveId)).map((l) => l.id);
-    const movedFrom = movedIds.length > 0 ? await lines.bulkGet(movedIds) : [];
-    await lines.bulkDelete(movedIds);
-    const notices = [...pulledOrders];
-    if (movedFrom.length > 0) {
-      const fromWaveIds = [...new Set(movedFrom.flatMap((line) => (line ? [line.waveId] : [])))];
-      notices.push(
-        ...noticesForMovedLines(
-          movedFrom,
-          await waves.bulkGet(fromWaveIds),
-          new Set(removedIds),
-          page.cursor,
-        ),
-      );
-    }
-    if (removedIds.length > 0) {
-      await waves.bulkDelete(removedIds);
-      await lines.where('waveId').anyOf(removedIds).delete();
-      notices.push(
-        ...noticesForRemovedWaves(page.removedWaves, removedKnown, page.cursor).map((notice) =>
-          putBack.has(notice.waveId) ? { ...notice, putBack: putBack.get(notice.waveId) } : notice,
-        ),
-      );
-    }
-    if (notices.length > 0) {
-      await writeMeta(database, 'notices', [
-        ...((await readMeta(database, 'notices')) ?? []),
-        ...notices,
-      ]);
-    }
-    if (page.reset || page.lines.length > 0 || removedIds.length > 0) {
-      await stampLinesChanged(database, {
-        all: page.reset,
-        waveIds: [...arrivingWaveIds, ...removedIds],
-        lineIds: page.lines.map((line) => line.id),
-      });
-    }
-    await writeMeta(database, 'cursor', page.cursor);
-    await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
-  });
+  const { meta, waves, lineChunks, lineDirectory, outbox } = database;
+  const stored = await database.transaction(
+    'rw',
+    [meta, waves, lineChunks, lineDirectory, outbox],
+    // An async function: Dexie keeps the transaction across native awaits only for those.
+    async () => storePage(database, page),
+  );
+  // Committed: the next page can start from these directories instead of reading them again.
+  if (stored.stamp) stored.lines.keep(stored.stamp.id);
 }
 
-/** Lines written per request batch: a full page at once is one long task on a slow handheld. */
-const PUT_SLICE = 100;
-
-/**
- * Puts rows a slice at a time, each slice issued once the one before is stored, inside the
- * caller's transaction: the screen can draw between slices while a large page is stored.
- */
-async function putInSlices<T>(
-  table: { bulkPut(rows: readonly T[]): Promise<unknown> },
-  rows: readonly T[],
-) {
-  for (let start = 0; start < rows.length; start += PUT_SLICE) {
-    await table.bulkPut(rows.slice(start, start + PUT_SLICE));
+/** The body of `applyPullPage`'s transaction. */
+async function storePage(database: WmsDatabase, page: PullResponse) {
+  const { waves } = database;
+  const removedIds = page.removedWaves.map((removed) => removed.waveId);
+  const removedKnown = await waves.bulkGet(removedIds);
+  if (page.reset) await waves.clear();
+  const stampBefore = await readMeta(database, 'linesStamp');
+  const lines = page.reset
+    ? await StoredLines.clear(database)
+    : await StoredLines.open(database, stampBefore?.id);
+  const cancelled = page.removedWaves.filter((r) => r.reason === 'cancelled').map((r) => r.waveId);
+  const putBack = await itemsToPutBack(database, lines, cancelled, page.ackedThroughSeq);
+  const pulledOrders = await pulledOrderNotices(database, lines, page);
+  await waves.bulkPut(page.waves);
+  // A line that arrives under a wave this device does not hold was moved off it (M2.1: the
+  // remaining lines or the far part of a wave went to another picker): drop the local copy.
+  const arrivingWaveIds = [...new Set(page.lines.map((line) => line.waveId))];
+  const held = new Set(
+    (await waves.bulkGet(arrivingWaveIds)).flatMap((wave) => (wave ? [wave.id] : [])),
+  );
+  await lines.put(page.lines.filter((line) => held.has(line.waveId)));
+  const movedIds = page.lines.filter((line) => !held.has(line.waveId)).map((l) => l.id);
+  const movedFrom = movedIds.length > 0 ? await lines.get(movedIds) : [];
+  await lines.delete(movedIds);
+  const notices = [...pulledOrders];
+  if (movedFrom.length > 0) {
+    const fromWaveIds = [...new Set(movedFrom.flatMap((line) => (line ? [line.waveId] : [])))];
+    notices.push(
+      ...noticesForMovedLines(
+        movedFrom,
+        await waves.bulkGet(fromWaveIds),
+        new Set(removedIds),
+        page.cursor,
+      ),
+    );
   }
+  if (removedIds.length > 0) {
+    await waves.bulkDelete(removedIds);
+    await lines.deleteWaves(removedIds);
+    notices.push(
+      ...noticesForRemovedWaves(page.removedWaves, removedKnown, page.cursor).map((notice) =>
+        putBack.has(notice.waveId) ? { ...notice, putBack: putBack.get(notice.waveId) } : notice,
+      ),
+    );
+  }
+  await lines.flush();
+  if (notices.length > 0) {
+    await writeMeta(database, 'notices', [
+      ...((await readMeta(database, 'notices')) ?? []),
+      ...notices,
+    ]);
+  }
+  const stamp =
+    page.reset || page.lines.length > 0 || removedIds.length > 0
+      ? await stampLinesChanged(database, {
+          all: page.reset,
+          waveIds: [...arrivingWaveIds, ...removedIds],
+          lineIds: page.lines.map((line) => line.id),
+        })
+      : stampBefore;
+  await writeMeta(database, 'cursor', page.cursor);
+  await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
+  return { lines, stamp };
 }
 
 /**
@@ -100,15 +95,13 @@ async function putInSlices<T>(
  */
 async function itemsToPutBack(
   database: WmsDatabase,
+  lines: StoredLines,
   waveIds: readonly string[],
   reflectedThroughSeq: number,
 ): Promise<Map<string, PutBackItem[]>> {
   const result = new Map<string, PutBackItem[]>();
   if (waveIds.length === 0) return result;
-  const known = await database.lines
-    .where('waveId')
-    .anyOf([...waveIds])
-    .toArray();
+  const known = await lines.ofWaves(waveIds);
   const pending = await database.outbox.where('seq').above(reflectedThroughSeq).toArray();
   for (const line of known) {
     const items = putBackItems(line, pending);
@@ -119,10 +112,10 @@ async function itemsToPutBack(
 }
 
 /** Orders of this device's waves that the page pulls out (their lines arrive `cancelled`). */
-async function pulledOrderNotices(database: WmsDatabase, page: PullResponse) {
+async function pulledOrderNotices(database: WmsDatabase, lines: StoredLines, page: PullResponse) {
   const arriving = page.lines.filter((line) => line.status === 'cancelled');
   if (page.reset || arriving.length === 0) return [];
-  const before = await database.lines.bulkGet(arriving.map((line) => line.id));
+  const before = await lines.get(arriving.map((line) => line.id));
   const pending = await database.outbox.where('seq').above(page.ackedThroughSeq).toArray();
   const waves = await database.waves.bulkGet([...new Set(arriving.map((line) => line.waveId))]);
   const codes = new Map(waves.flatMap((wave) => (wave ? [[wave.id, wave.code] as const] : [])));
