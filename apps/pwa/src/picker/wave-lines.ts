@@ -1,3 +1,5 @@
+import type { PickLine } from '@wms/protocol';
+import { Dexie } from 'dexie';
 import type { LinesStamp, WmsDatabase } from '../storage/database';
 import { stampsSince } from '../storage/lines-stamp';
 import { readMeta } from '../storage/meta';
@@ -27,11 +29,26 @@ export async function serverLinesOf(
   const byWave = cache?.byWave ?? new Map<string, OrderedWaveLines>();
   const missing = waveIds.filter((id) => !byWave.has(id));
   // One getAll per wave: `anyOf` walks a cursor, a callback per line (several times slower).
-  const read = await Promise.all(
-    missing.map((id) => database.lines.where('waveId').equals(id).toArray()),
-  );
+  const read = await Promise.all(missing.map((id) => readWaveLines(database, id)));
   missing.forEach((id, i) => byWave.set(id, orderWaveLines(read[i] ?? [])));
   return new Map(waveIds.map((id) => [id, byWave.get(id) ?? orderWaveLines([])]));
+}
+
+/**
+ * A wave's stored lines. In a transaction, read straight from IndexedDB, outside the live
+ * query's tracking: Dexie would otherwise note each of the wave's thousands of line keys for every
+ * live query that reads it. Those queries read `meta.linesStamp`, which every write to `lines`
+ * changes in the same transaction, so they still run again after any change to these lines.
+ */
+function readWaveLines(database: WmsDatabase, waveId: string): Promise<PickLine[]> {
+  const idbTransaction = Dexie.currentTransaction?.idbtrans;
+  if (!idbTransaction) return database.lines.where('waveId').equals(waveId).toArray();
+  // A Dexie promise, resolved from the request: awaiting it keeps the transaction's zone.
+  return new Dexie.Promise<PickLine[]>((resolve, reject) => {
+    const request = idbTransaction.objectStore('lines').index('waveId').getAll(waveId);
+    request.onsuccess = () => resolve(request.result as PickLine[]);
+    request.onerror = () => reject(request.error ?? new Error('reading the wave lines failed'));
+  });
 }
 
 /** The cache brought to `stamp`, or undefined when there is no stamp to follow. */
