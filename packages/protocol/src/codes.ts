@@ -13,17 +13,16 @@ export const waveCodeSchema = z
   .string()
   .regex(/^[A-Z]\d{2}-\d{2}$/, 'a wave code looks like B26-07');
 
+// One regular expression, not a loop over the characters: a push of 500 events checks 2,000 ids.
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
 /** An id: printable text (no control characters, which Postgres text cannot hold, e.g. NUL). */
 export const idSchema = z
   .string()
   .min(1)
   .max(64)
-  .refine((id) => ![...id].some(isControlCharacter), 'an id has no control characters');
-
-function isControlCharacter(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return code < 0x20 || code === 0x7f;
-}
+  .refine((id) => !CONTROL_CHARACTER.test(id), 'an id has no control characters');
 
 export const uuidSchema = z.uuid();
 export const isoTimeSchema = z.iso.datetime({ offset: true });

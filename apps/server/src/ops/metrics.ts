@@ -104,11 +104,13 @@ export class Metrics {
   ) {
     this.pushDuration.observe(seconds);
     if (replayed > 0) this.replayedEvents.inc(replayed);
+    // Counted per outcome, not per event: a push carries up to 500 events.
+    const byOutcome = new Map<string, number>();
     for (const event of fresh) {
-      this.pushedEvents.inc({ outcome: event.outcome });
-      const lag = (now.getTime() - new Date(event.deviceTime).getTime()) / 1000;
-      this.syncLag.observe(Math.max(0, lag));
+      byOutcome.set(event.outcome, (byOutcome.get(event.outcome) ?? 0) + 1);
+      this.syncLag.observe(Math.max(0, (now.getTime() - Date.parse(event.deviceTime)) / 1000));
     }
+    for (const [outcome, count] of byOutcome) this.pushedEvents.inc({ outcome }, count);
   }
 }
 

@@ -4,13 +4,15 @@ import { applyBinLabelFailed } from './apply-bin-label-failed';
 import { applyPicks } from './apply-picks';
 import { applyPutBack } from './apply-put-back';
 import { applyShort } from './apply-short';
+import { type PushSource, storeEvents } from './stored-events';
 import { writeAppliedPicks } from './write-applied-picks';
 import { announcePicks } from '../orders/announce-picks';
 
 /**
- * Applies fresh events in seq order and returns each one's outcome. Consecutive picks are applied
- * set-wise (a few statements for the whole run); a short, a label report or a put-back between
- * them is applied on its own, so every event sees the state its predecessors left.
+ * Applies fresh events in seq order, stores them with their outcomes, and returns the outcomes.
+ * Consecutive picks are applied and stored set-wise (one statement for the whole run); a short, a
+ * label report or a put-back between them is applied on its own, so every event sees the state its
+ * predecessors left (those are stored together at the end).
  *
  * The picks' waves are left for the caller to refresh (`waveIdsToRefresh`, with
  * `refreshWaveStatus`) as the transaction's last write: the refresh locks the wave row, which
@@ -19,34 +21,41 @@ import { announcePicks } from '../orders/announce-picks';
  */
 export async function applyEvents(
   tx: Tx,
-  warehouseId: string,
+  source: PushSource,
   events: readonly ScanEvent[],
-  now: Date,
 ): Promise<{ outcomes: Map<number, EventOutcome>; waveIdsToRefresh: string[] }> {
+  const { warehouseId, receivedAt: now } = source;
   const outcomes = new Map<number, EventOutcome>();
   const waveIdsToRefresh = new Set<string>();
+  const appliedOneByOne: (ScanEvent & { outcome: EventOutcome })[] = [];
   for (const run of runsOfPicks(events)) {
     if (Array.isArray(run)) {
-      const applied = await applyPicks(tx, warehouseId, run, now);
+      const applied = await applyPicks(tx, source, run);
       await writeAppliedPicks(tx, applied, now);
       for (const id of applied.waveIdsToRefresh) waveIdsToRefresh.add(id);
-      // Only an order with a line that closed now can have become picked (the others keep an
-      // open line, locked by this push).
-      await announcePicks(
-        tx,
-        { ...applied, lines: applied.lines.filter((l) => l.status !== 'open') },
-        now,
-      );
+      // Only an order with a line that is closed can have become picked (the others keep an
+      // open line, locked by this push): `applied.lines` are those.
+      await announcePicks(tx, applied, now);
       for (const [seq, outcome] of applied.outcomes) outcomes.set(seq, outcome);
-    } else if (run.type === 'short@1') {
-      outcomes.set(run.seq, await applyShort(tx, warehouseId, run, now));
-    } else if (run.type === 'put-back@1') {
-      outcomes.set(run.seq, await applyPutBack(tx, warehouseId, run, now));
     } else {
-      outcomes.set(run.seq, await applyBinLabelFailed(tx, warehouseId, run, now));
+      const outcome = await applyOne(tx, warehouseId, run, now);
+      outcomes.set(run.seq, outcome);
+      appliedOneByOne.push({ ...run, outcome });
     }
   }
+  await storeEvents(tx, source, appliedOneByOne);
   return { outcomes, waveIdsToRefresh: [...waveIdsToRefresh] };
+}
+
+function applyOne(
+  tx: Tx,
+  warehouseId: string,
+  event: Exclude<ScanEvent, PickEvent>,
+  now: Date,
+): Promise<EventOutcome> {
+  if (event.type === 'short@1') return applyShort(tx, warehouseId, event, now);
+  if (event.type === 'put-back@1') return applyPutBack(tx, warehouseId, event, now);
+  return applyBinLabelFailed(tx, warehouseId, event, now);
 }
 
 type Run = PickEvent[] | Exclude<ScanEvent, PickEvent>;

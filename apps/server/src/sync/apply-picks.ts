@@ -1,25 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { applyPick } from '@wms/domain';
-import type { EventOutcome, PickEvent, PickLineStatus } from '@wms/protocol';
+import type { EventOutcome, PickEvent } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 import { POKE_CHANNEL } from './change-feed';
 import { textArray } from './sql-arrays';
-
-interface LockedLine {
-  id: string;
-  waveId: string;
-  warehouseId: string;
-  skuId: string;
-  binId: string;
-  binCode: string;
-  qty: number;
-  pickedQty: number;
-  status: PickLineStatus;
-  assignedUserId: string | null;
-  /** The wave's status when the line was locked (the wave row itself is not locked). */
-  waveStatus: string;
-}
+import {
+  type PushSource,
+  eventConflict,
+  eventsRecordset,
+  isUniqueViolation,
+} from './stored-events';
 
 export interface ExceptionRow {
   id: string;
@@ -34,11 +24,11 @@ export interface ExceptionRow {
   message: string;
 }
 
-/** What applying a run of picks did; the lines, stock, ledger and change feed are written already. */
+/** What applying a run of picks did; the events, lines, stock, ledger and change feed are written already. */
 export interface AppliedPicks {
   outcomes: Map<number, EventOutcome>;
-  /** Every line a pick named that exists here, as it is now (written already). */
-  lines: LockedLine[];
+  /** The lines the picks named that are no longer open (picked now, or closed before). */
+  lines: { id: string }[];
   /**
    * Waves whose status the picks may change: not yet `picking`, or with a line that is no longer
    * open. A `picking` wave whose picked lines all stay open stays `picking` (those lines are
@@ -51,94 +41,86 @@ export interface AppliedPicks {
   negativeBins: ExceptionRow[];
 }
 
+/** A pick whose outcome is not `applied`, as worked out by the statement. */
+interface UnusualPick {
+  seq: number;
+  outcome: Exclude<EventOutcome, 'applied'>;
+  /** Units beyond what the line still asked for. */
+  over: number;
+  lineId: string | null;
+  waveId: string | null;
+  binId: string | null;
+  binCode: string | null;
+  skuId: string | null;
+}
+
 /**
- * Applies a run of picks in one statement, and works out, in memory and in seq order, what each
- * pick did to its line through the domain's `applyPick` (from the lines as locked). Facts are never
+ * Applies a run of picks and stores them, in one statement (see `applyAndStore`). Facts are never
  * refused: a pick on a full line is an over-pick, one on a line that does not exist (in this
  * warehouse) is an unknown line; both open an exception (written by `writeAppliedPicks`).
  */
 export async function applyPicks(
   tx: Tx,
-  warehouseId: string,
+  source: PushSource,
   events: readonly PickEvent[],
-  now: Date,
 ): Promise<AppliedPicks> {
-  const { locked, negative } = await lockAndWrite(tx, warehouseId, events, now);
-  const lines = new Map(locked.map((l) => [l.id, l]));
-  const result: AppliedPicks = {
-    outcomes: new Map(),
-    lines: [],
-    waveIdsToRefresh: [],
-    exceptions: [],
-    negativeBins: negative.map((s) => ({
-      id: randomUUID(),
-      warehouseId,
-      kind: 'bin-negative' as const,
-      waveId: null,
-      pickLineId: null,
-      eventId: null,
-      binId: s.binId,
-      skuId: s.skuId,
-      qty: s.qty,
-      message: `Bin ${s.binId} shows ${s.qty} × ${s.skuId} after picks: count the bin`,
-    })),
-  };
-  const touched = new Set<string>();
-  for (const event of events) {
-    const line = lines.get(event.payload.pickLineId);
+  const row = await applyAndStore(tx, source, events);
+  const { warehouseId } = source;
+  const outcomes = new Map<number, EventOutcome>(events.map((e) => [e.seq, 'applied']));
+  const exceptions: ExceptionRow[] = [];
+  const bySeq = new Map(events.map((e) => [e.seq, e]));
+  for (const pick of fromJson<UnusualPick>(row.unusual)) {
+    outcomes.set(pick.seq, pick.outcome);
+    const event = bySeq.get(pick.seq);
+    if (!event || pick.outcome === 'stale-assignment') continue;
     const { payload } = event;
-    if (!line) {
-      result.outcomes.set(event.seq, 'unknown-line');
-      result.exceptions.push(
-        exception(
-          warehouseId,
-          'unknown-line',
-          event,
-          null,
-          payload.qty,
-          `A pick of ${payload.qty} × ${payload.skuId} at ${payload.binCode} names line ${payload.pickLineId}, which does not exist here: check the bin and return the items`,
-        ),
-      );
-      continue;
-    }
-    const picked = applyPick(line, payload.qty);
-    lines.set(line.id, picked.line);
-    touched.add(line.id);
-    if (picked.overQty > 0) {
-      result.outcomes.set(event.seq, 'over-pick');
-      result.exceptions.push(
-        exception(
-          warehouseId,
-          'over-pick',
-          event,
-          line,
-          picked.overQty,
-          `Return ${picked.overQty} × ${line.skuId} to bin ${line.binCode}: line ${line.id} was already complete`,
-        ),
-      );
-    } else {
-      result.outcomes.set(
-        event.seq,
-        line.assignedUserId === event.userId ? 'applied' : 'stale-assignment',
-      );
-    }
+    exceptions.push(
+      pick.outcome === 'unknown-line'
+        ? exception(
+            warehouseId,
+            'unknown-line',
+            event,
+            null,
+            payload.qty,
+            `A pick of ${payload.qty} × ${payload.skuId} at ${payload.binCode} names line ${payload.pickLineId}, which does not exist here: check the bin and return the items`,
+          )
+        : exception(
+            warehouseId,
+            'over-pick',
+            event,
+            pick,
+            pick.over,
+            `Return ${pick.over} × ${pick.skuId} to bin ${pick.binCode}: line ${pick.lineId} was already complete`,
+          ),
+    );
   }
-  const waves = new Set<string>();
-  for (const id of touched) {
-    const line = lines.get(id);
-    if (!line) continue;
-    result.lines.push(line);
-    if (line.waveStatus !== 'picking' || line.status !== 'open') waves.add(line.waveId);
-  }
-  result.waveIdsToRefresh = [...waves];
-  return result;
+  return {
+    outcomes,
+    lines: fromJson<string>(row.closed).map((id) => ({ id })),
+    waveIdsToRefresh: fromJson<string>(row.refresh),
+    exceptions,
+    negativeBins: fromJson<{ binId: string; skuId: string; qty: number }>(row.negative).map(
+      (s) => ({
+        id: randomUUID(),
+        warehouseId,
+        kind: 'bin-negative' as const,
+        waveId: null,
+        pickLineId: null,
+        eventId: null,
+        binId: s.binId,
+        skuId: s.skuId,
+        qty: s.qty,
+        message: `Bin ${s.binId} shows ${s.qty} × ${s.skuId} after picks: count the bin`,
+      }),
+    ),
+  };
 }
 
 function exception(
   warehouseId: string,
   kind: ExceptionRow['kind'],
   event: PickEvent,
-  line: LockedLine | null,
+  line: UnusualPick | null,
   qty: number,
   message: string,
 ): ExceptionRow {
@@ -147,7 +129,7 @@ function exception(
     warehouseId,
     kind,
     waveId: line?.waveId ?? null,
-    pickLineId: line?.id ?? null,
+    pickLineId: line?.lineId ?? null,
     eventId: event.id,
     binId: line?.binId ?? null,
     skuId: line?.skuId ?? event.payload.skuId,
@@ -157,38 +139,42 @@ function exception(
 }
 
 /**
- * One statement for the whole run: locks the named lines and returns them as they were; adds each open line's picks up to its quantity (the
- * same as `applyPick` event by event: what fits is applied, a line that reaches its quantity is
- * picked); takes every picked unit out of its bin with a ledger row per bin and SKU (the sum of
- * its picks, naming the first of them; every pick is in `scan_events`, so the ledger still sums
- * to the stock), in one order of bins for every push; records one change-feed row per wave and
- * assignee with the lines picked, and pokes the assignees. A bin that goes below zero is not
- * refused (the units are in the picker's hand): it comes back in `negative`.
+ * One statement for the whole run. It locks the named lines and reads them as they were. Each pick
+ * is judged in seq order, as the domain's `applyPick` does event by event: what still fits on an
+ * open line is applied, the rest is over-picked; a pick on a line of another picker is a stale
+ * assignment. Each open line gets its picks up to its quantity (picked when it reaches it). Every
+ * picked unit leaves its bin, with a ledger row per bin and SKU (the sum of its picks, naming the
+ * first of them; every pick is in `scan_events`, so the ledger still sums to the stock), in one
+ * order of bins for every push. One change-feed row per wave and assignee records the lines, and
+ * the assignees are poked. The events are stored with their outcomes. A bin that goes below zero
+ * is not refused (the units are in the picker's hand): it comes back in `negative`.
+ *
+ * Only what is unusual comes back (picks not simply applied, closed lines, waves to refresh,
+ * negative bins), so a run of ordinary picks returns a few bytes.
  */
-async function lockAndWrite(
-  tx: Tx,
-  warehouseId: string,
-  events: readonly PickEvent[],
-  now: Date,
-): Promise<{
-  locked: LockedLine[];
-  negative: { binId: string; skuId: string; qty: number }[];
-}> {
+async function applyAndStore(tx: Tx, source: PushSource, events: readonly PickEvent[]) {
+  const { warehouseId } = source;
   const ids = [...new Set(events.map((e) => e.payload.pickLineId))].sort();
-  const picks = events.map((e) => ({
-    seq: e.seq,
-    event_id: e.id,
-    line_id: e.payload.pickLineId,
-    qty: e.payload.qty,
-  }));
-  const [row] = await queryRows<{ locked: unknown; negative: unknown }>(
-    tx,
-    sql`
-    with picks as (
-      select * from jsonb_to_recordset(${JSON.stringify(picks)}::jsonb)
-        as r(seq int, event_id uuid, line_id text, qty int)
+  const now = source.receivedAt.toISOString();
+  let row:
+    | { unusual: unknown; closed: unknown; refresh: unknown; negative: unknown; archived: number }
+    | undefined;
+  try {
+    [row] = await queryRows<NonNullable<typeof row>>(
+      tx,
+      sql`
+    with events as (
+      select * from ${eventsRecordset(events)}
+    ), picks as (
+      select seq, id as event_id, "userId" as user_id, payload->>'pickLineId' as line_id,
+             (payload->>'qty')::int as qty,
+             -- Units the earlier picks of this run asked of the same line.
+             coalesce(sum((payload->>'qty')::int) over (
+               partition by payload->>'pickLineId' order by seq
+               rows between unbounded preceding and 1 preceding), 0) as asked_before
+      from events
     ), locked as (
-      select pl.id, pl.wave_id, pl.warehouse_id, pl.sku_id, pl.bin_id, b.code as bin_code, pl.qty,
+      select pl.id, pl.wave_id, pl.sku_id, pl.bin_id, b.code as bin_code, pl.qty,
              pl.picked_qty, pl.status, w.assigned_user_id, w.status as wave_status
       -- Each line looked up by primary key and locked, one after the other in the order of
       -- the ids (sorted: every push locks in the same order, so concurrent pushes never deadlock).
@@ -203,6 +189,19 @@ async function lockAndWrite(
       ) pl
       join waves w on w.id = pl.wave_id
       join bins b on b.id = pl.bin_id
+    ), judged as (
+      select k.seq, k.event_id, l.id as line_id, l.wave_id, l.bin_id, l.bin_code, l.sku_id, o.over,
+             case when l.id is null then 'unknown-line'
+                  when o.over > 0 then 'over-pick'
+                  when l.assigned_user_id = k.user_id then 'applied'
+                  else 'stale-assignment' end as outcome
+      from picks k
+      left join locked l on l.id = k.line_id
+      cross join lateral (
+        select k.qty - case when l.status = 'open'
+                            then least(k.qty, greatest(greatest(l.qty - l.picked_qty, 0) - k.asked_before, 0))
+                            else 0 end as over
+      ) o
     ), asked as (
       select line_id, sum(qty)::int as qty from picks group by line_id
     ), applied as (
@@ -215,6 +214,9 @@ async function lockAndWrite(
           status = case when a.picked_qty >= a.qty then 'picked' else 'open' end
       from applied a
       where p.id = a.id
+    ), closed as (
+      select l.id, l.wave_id, l.wave_status, a.id is null or a.picked_qty >= a.qty as is_closed
+      from locked l left join applied a on a.id = l.id
     ), taken as (
       select l.bin_id, l.sku_id, -sum(k.qty)::int as delta,
              (array_agg(k.event_id order by k.seq))[1] as event_id
@@ -223,7 +225,7 @@ async function lockAndWrite(
       order by l.bin_id collate "C", l.sku_id collate "C"
     ), ledger as (
       insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, event_id, at)
-      select ${warehouseId}, bin_id, sku_id, delta, 'pick', event_id, ${now.toISOString()}::timestamptz
+      select ${warehouseId}, bin_id, sku_id, delta, 'pick', event_id, ${now}::timestamptz
       from taken
     ), updated as (
       insert into stock (warehouse_id, bin_id, sku_id, qty)
@@ -245,26 +247,41 @@ async function lockAndWrite(
                                    filter (where assigned_user_id is not null), '[]'))::text)
       from locked
       having count(*) > 0
+    ), inserted as (
+      insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
+                               assignment_version_seen, outcome, device_time, received_at)
+      select e.id, ${source.deviceId}::uuid, ${source.epoch}::int, e.seq, ${warehouseId}, e."userId",
+             e.type, e.payload, e."assignmentVersion", j.outcome, e."deviceTime", ${now}::timestamptz
+      from events e join judged j on j.seq = e.seq
     )
     select (select count(*) from poked) as poked,
-      (select coalesce(json_agg(json_build_object(
-                'id', id, 'waveId', wave_id, 'warehouseId', warehouse_id, 'skuId', sku_id,
-                'binId', bin_id, 'binCode', bin_code, 'qty', qty, 'pickedQty', picked_qty,
-                'status', status, 'assignedUserId', assigned_user_id, 'waveStatus', wave_status)
-              order by id), '[]')
-       from locked) as locked,
-      (select coalesce(json_agg(json_build_object('binId', u.bin_id, 'skuId', u.sku_id, 'qty', u.qty)), '[]')
+      (select json_agg(json_build_object(
+                'seq', seq, 'outcome', outcome, 'over', over, 'lineId', line_id, 'waveId', wave_id,
+                'binId', bin_id, 'binCode', bin_code, 'skuId', sku_id) order by seq)
+       from judged where outcome <> 'applied') as unusual,
+      (select json_agg(id order by id) from closed where is_closed) as closed,
+      (select json_agg(distinct wave_id) from closed
+       where is_closed or wave_status <> 'picking') as refresh,
+      (select json_agg(json_build_object('binId', u.bin_id, 'skuId', u.sku_id, 'qty', u.qty))
        from updated u join taken t on t.bin_id = u.bin_id and t.sku_id = u.sku_id
-       where u.qty < 0 and u.qty - t.delta >= 0) as negative`,
-  );
-  return {
-    locked: fromJson(row?.locked) as LockedLine[],
-    negative: fromJson(row?.negative) as { binId: string; skuId: string; qty: number }[],
-  };
+       where u.qty < 0 and u.qty - t.delta >= 0) as negative,
+      -- An event id archived already is a device bug (as one stored already, which fails the insert).
+      (select count(*)::int from events e
+       cross join lateral (
+         select 1 from scan_events_archive a where a.id = e.id limit 1
+       ) archived) as archived`,
+    );
+  } catch (error) {
+    if (isUniqueViolation(error)) throw eventConflict();
+    throw error;
+  }
+  if (!row) throw new Error('the picks statement returns one row');
+  if (Number(row.archived) > 0) throw eventConflict();
+  return row;
 }
 
-/** A json column: parsed by postgres.js and PGlite alike, but accept text too. */
-function fromJson(value: unknown): unknown[] {
-  if (typeof value === 'string') return JSON.parse(value) as unknown[];
-  return (value as unknown[] | null | undefined) ?? [];
+/** A json column: parsed by postgres.js and PGlite alike, but accept text too; null is none. */
+function fromJson<T>(value: unknown): T[] {
+  if (typeof value === 'string') return JSON.parse(value) as T[];
+  return (value as T[] | null | undefined) ?? [];
 }

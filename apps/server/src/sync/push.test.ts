@@ -10,6 +10,7 @@ import {
   pull,
   push,
 } from '../testing/test-app';
+import { aShort } from '../testing/handheld-events';
 import { testDatabases } from '../testing/test-databases';
 
 describe.each(testDatabases())('push on $name', (target) => {
@@ -248,6 +249,119 @@ describe.each(testDatabases())('push on $name', (target) => {
       .from(stockMovements)
       .where(eq(stockMovements.eventId, await eventIdOf(picker.deviceId, 1)));
     expect(movements.map((m) => m.delta)).toEqual([-(firstPart + 3 + 1)]);
+  });
+
+  it('a pick naming a line that does not exist is stored as unknown-line, opens an exception and takes nothing', async () => {
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const [line] = (await pull(fixture.app, picker)).lines;
+    if (!line) throw new Error('the demo wave has lines');
+    const stray = aPick(picker, { ...line, id: 'PL-NOWHERE-1' }, 2);
+    const { status, body } = await push(fixture.app, picker, [stray]);
+    expect(status).toBe(200);
+    expect(body.results).toEqual([{ seq: 1, outcome: 'unknown-line' }]);
+    const [stored] = await queryRows<{ outcome: string }>(
+      fixture.database.db,
+      sql`select outcome from scan_events where id = ${stray.id}`,
+    );
+    expect(stored?.outcome).toBe('unknown-line');
+    const opened = await fixture.database.db
+      .select()
+      .from(exceptions)
+      .where(eq(exceptions.eventId, stray.id));
+    expect(opened).toMatchObject([
+      {
+        kind: 'unknown-line',
+        qty: 2,
+        skuId: line.skuId,
+        pickLineId: null,
+        message: `A pick of 2 × ${line.skuId} at ${line.binCode} names line PL-NOWHERE-1, which does not exist here: check the bin and return the items`,
+      },
+    ]);
+    const [message] = await queryRows<{ n: number }>(
+      fixture.database.db,
+      sql`select count(*)::int as n from webhook_messages
+          where type = 'exception.opened' and payload->'data'->>'exceptionId' = ${opened[0]?.id ?? ''}`,
+    );
+    expect(message?.n).toBe(1);
+    const movements = await fixture.database.db
+      .select()
+      .from(stockMovements)
+      .where(eq(stockMovements.eventId, stray.id));
+    expect(movements).toEqual([]);
+  });
+
+  it('a pick that takes its bin below zero is applied and opens a count exception for the bin', async () => {
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const line = (await pull(fixture.app, picker)).lines.find(
+      (l) => l.status === 'open' && l.qty - l.pickedQty >= 2,
+    );
+    if (!line) throw new Error('the demo wave has an open line with 2 units to pick');
+    const [row] = await fixture.database.db
+      .select()
+      .from(pickLines)
+      .where(eq(pickLines.id, line.id));
+    const binId = row?.binId ?? '';
+    await fixture.database.db
+      .update(stock)
+      .set({ qty: 1 })
+      .where(and(eq(stock.binId, binId), eq(stock.skuId, line.skuId)));
+    const { status, body } = await push(fixture.app, picker, [aPick(picker, line, 2)]);
+    expect(status).toBe(200);
+    expect(body.results).toEqual([{ seq: 1, outcome: 'applied' }]);
+    const [after] = await fixture.database.db
+      .select()
+      .from(stock)
+      .where(and(eq(stock.binId, binId), eq(stock.skuId, line.skuId)));
+    expect(after?.qty).toBe(-1);
+    const opened = await fixture.database.db
+      .select()
+      .from(exceptions)
+      .where(and(eq(exceptions.binId, binId), eq(exceptions.kind, 'bin-negative')));
+    expect(opened).toMatchObject([
+      {
+        skuId: line.skuId,
+        qty: -1,
+        message: `Bin ${binId} shows -1 × ${line.skuId} after picks: count the bin`,
+      },
+    ]);
+  });
+
+  it('a batch mixing picks and a short stores every event once with its outcome, in seq order', async () => {
+    const picker = await aLoggedInDevice(fixture.app, 'P-0001');
+    const lines = (await pull(fixture.app, picker)).lines.filter(
+      (l) => l.status === 'open' && l.qty - l.pickedQty >= 2,
+    );
+    const [first, second] = lines;
+    if (!first || !second) throw new Error('the demo wave has two open lines of 2 or more');
+    const batch = [
+      aPick(picker, first, 1),
+      aShort(picker, first, 'empty'),
+      aPick(picker, first, 1),
+      aPick(picker, second, 1),
+    ];
+    const { status, body } = await push(fixture.app, picker, batch);
+    expect(status).toBe(200);
+    // The short closed the first line: the pick after it is an over-pick.
+    expect(body.results.map((r) => r.outcome)).toEqual([
+      'applied',
+      'applied',
+      'over-pick',
+      'applied',
+    ]);
+    const stored = await queryRows<{ id: string; seq: number; type: string; outcome: string }>(
+      fixture.database.db,
+      sql`select id, seq, type, outcome from scan_events where device_id = ${picker.deviceId} order by seq`,
+    );
+    expect(stored).toEqual(
+      batch.map((e, i) => ({
+        id: e.id,
+        seq: e.seq,
+        type: e.type,
+        outcome: body.results[i]?.outcome,
+      })),
+    );
+    const replay = await push(fixture.app, picker, batch);
+    expect(replay.body).toEqual(body);
   });
 
   it('a call without a valid token is refused and stores nothing', async () => {

@@ -1,12 +1,10 @@
 import type { EventOutcome, PushRequest, PushResponse, ScanEvent } from '@wms/protocol';
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
-import { deviceIncarnations } from '../db/schema';
 import { ApiError, forbidden } from '../http/api-error';
 import { applyEvents } from './apply-events';
 import { lockIncarnation } from './lock-incarnation';
-import { textArray } from './sql-arrays';
 import { refreshWaveStatus } from './write-applied-picks';
 
 /**
@@ -35,6 +33,12 @@ export async function pushEvents(
       request.epoch,
       session.warehouseId,
       [...new Set(request.events.map((e) => e.userId))],
+      {
+        lastSeq: request.events.at(-1)?.seq ?? 0,
+        highestLocalSeq: request.highestLocalSeq,
+        seenAt: now,
+        userId: session.userId,
+      },
     );
     const expected = incarnation.lastSeq + 1;
     const first = request.events[0];
@@ -51,35 +55,23 @@ export async function pushEvents(
     const replayed = request.events.filter((e) => e.seq < expected);
     const fresh = request.events.filter((e) => e.seq >= expected);
     const outcomes = await storedOutcomes(tx, request, replayed);
-    const ackedThroughSeq = fresh.at(-1)?.seq ?? incarnation.lastSeq;
-    const advanced = {
-      lastSeq: ackedThroughSeq,
-      highestLocalSeq: Math.max(incarnation.highestLocalSeq, request.highestLocalSeq),
-      lastSeenAt: now,
-      lastUserId: session.userId,
-    };
     if (fresh.length > 0) {
       assertEventUsers(session.warehouseId, fresh, incarnation.knownUserIds);
-      const applied = await applyEvents(tx, session.warehouseId, fresh, now);
-      await storeEvents(tx, request, session.warehouseId, fresh, applied.outcomes, now, advanced);
+      const source = {
+        deviceId: request.deviceId,
+        epoch: request.epoch,
+        warehouseId: session.warehouseId,
+        receivedAt: now,
+      };
+      const applied = await applyEvents(tx, source, fresh);
       // Last: it locks the wave row, which every device picking in the wave needs.
       await refreshWaveStatus(tx, applied.waveIdsToRefresh);
       for (const [seq, outcome] of applied.outcomes) outcomes.set(seq, outcome);
       stored = fresh.map((e) => ({ ...e, outcome: applied.outcomes.get(e.seq) ?? 'applied' }));
-    } else {
-      await tx
-        .update(deviceIncarnations)
-        .set(advanced)
-        .where(
-          and(
-            eq(deviceIncarnations.deviceId, request.deviceId),
-            eq(deviceIncarnations.epoch, request.epoch),
-          ),
-        );
     }
     replayedCount = replayed.length;
     return {
-      ackedThroughSeq,
+      ackedThroughSeq: fresh.at(-1)?.seq ?? incarnation.lastSeq,
       results: request.events.map((e) => ({
         seq: e.seq,
         outcome: outcomes.get(e.seq) ?? 'applied',
@@ -134,79 +126,4 @@ function assertEventUsers(
   const strange = events.find((e) => !knownIds.has(e.userId))?.userId;
   if (strange)
     throw forbidden(`events name user ${strange}, who is not a user of warehouse ${warehouseId}`);
-}
-
-/**
- * Stores the events with their outcomes and advances the incarnation, in one statement. An event
- * id stored already (here or in the archive) is a device bug: 409, and the transaction rolls back.
- */
-async function storeEvents(
-  tx: Tx,
-  request: PushRequest,
-  warehouseId: string,
-  events: readonly ScanEvent[],
-  outcomes: ReadonlyMap<number, EventOutcome>,
-  now: Date,
-  advanced: { lastSeq: number; highestLocalSeq: number; lastSeenAt: Date; lastUserId: string },
-) {
-  const rows = events.map((e) => ({
-    id: e.id,
-    seq: e.seq,
-    user_id: e.userId,
-    type: e.type,
-    payload: e.payload,
-    assignment_version_seen: e.assignmentVersion,
-    outcome: outcomes.get(e.seq),
-    device_time: e.deviceTime,
-  }));
-  const at = now.toISOString();
-  let counts: { archived: number } | undefined;
-  try {
-    [counts] = await queryRows<{ archived: number }>(
-      tx,
-      sql`
-      with inserted as (
-        insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
-                                 assignment_version_seen, outcome, device_time, received_at)
-        select id, ${request.deviceId}::uuid, ${request.epoch}::int, seq, ${warehouseId}, user_id,
-               type, payload, assignment_version_seen, outcome, device_time, ${at}::timestamptz
-        from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-          id uuid, seq int, user_id text, type text, payload jsonb, assignment_version_seen int,
-          outcome text, device_time timestamptz)
-      ), advanced as (
-        update device_incarnations
-        set last_seq = ${advanced.lastSeq}, highest_local_seq = ${advanced.highestLocalSeq},
-            last_seen_at = ${advanced.lastSeenAt.toISOString()}::timestamptz,
-            last_user_id = ${advanced.lastUserId}
-        where device_id = ${request.deviceId} and epoch = ${request.epoch}
-      )
-      select count(*)::int as archived
-      from unnest(${textArray(rows.map((r) => r.id))}::uuid[]) as stored(id)
-      cross join lateral (
-        select 1 from scan_events_archive a where a.id = stored.id limit 1
-      ) archived`,
-    );
-  } catch (error) {
-    // A plain insert (no ON CONFLICT: that costs a check and a WAL record per row); a duplicate
-    // fails the statement, and with it the transaction.
-    if (isUniqueViolation(error)) throw eventConflict();
-    throw error;
-  }
-  if (Number(counts?.archived) > 0) throw eventConflict();
-}
-
-function eventConflict() {
-  return new ApiError(
-    409,
-    'event_conflict',
-    'an event id in this batch is already stored under another seq or device',
-  );
-}
-
-/** A unique violation, whichever driver raised it (drizzle wraps it in `cause`). */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error; e instanceof Object; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
-  }
-  return false;
 }
