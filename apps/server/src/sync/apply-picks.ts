@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventOutcome, PickEvent } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
-import { type Tx, queryRows } from '../db/database';
+import { type Tx, queryRowsPrepared } from '../db/database';
 import { POKE_CHANNEL } from './change-feed';
 import { textArray } from './sql-arrays';
 import {
@@ -160,7 +160,7 @@ async function applyAndStore(tx: Tx, source: PushSource, events: readonly PickEv
     | { unusual: unknown; closed: unknown; refresh: unknown; negative: unknown; archived: number }
     | undefined;
   try {
-    [row] = await queryRows<NonNullable<typeof row>>(
+    [row] = await queryRowsPrepared<NonNullable<typeof row>>(
       tx,
       sql`
     with events as (

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Tx, queryRows } from '../db/database';
+import { type Tx, queryRowsPrepared } from '../db/database';
 import { unauthenticated } from '../http/api-error';
 import { textArray } from './sql-arrays';
 
@@ -27,7 +27,7 @@ export async function lockIncarnation(
   userIds: readonly string[],
   advance: IncarnationAdvance,
 ) {
-  const [row] = await queryRows<{
+  const [row] = await queryRowsPrepared<{
     lastSeq: number;
     highestLocalSeq: number;
     knownUserIds: string[] | null;
