@@ -236,14 +236,11 @@ function scanLoopScript(count: number): string {
   })()`;
 }
 
-/** A new tab with the network off: navigation to the pick screen drawn (the frame after it). */
-async function coldStartOffline(context: BrowserContext, url: string): Promise<Measurement> {
-  await context.setOffline(true);
-  const page = await context.newPage();
-  await slowDown(context, page);
-  // The app opens on the wave list (a tap away from picking): the script taps the wave the
-  // moment it is drawn, so the figure is navigation → pick screen with no thinking time.
-  await page.addInitScript(`
+/**
+ * In a new page, before it loads: taps the bench wave the moment the list draws it
+ * (`window.__listAt`), and notes the frame after the pick screen appears (`window.__usableAt`).
+ */
+export const COLD_START_PROBE = `
     new MutationObserver((_, observer) => {
       const wave = document.querySelector('[data-testid="wave-Z99-99"]');
       if (wave && window.__listAt === undefined) {
@@ -253,7 +250,16 @@ async function coldStartOffline(context: BrowserContext, url: string): Promise<M
       if (!document.querySelector('[data-testid=pick-step]')) return;
       observer.disconnect();
       requestAnimationFrame(() => { window.__usableAt = performance.now(); });
-    }).observe(document, { subtree: true, childList: true });`);
+    }).observe(document, { subtree: true, childList: true });`;
+
+/** A new tab with the network off: navigation to the pick screen drawn (the frame after it). */
+async function coldStartOffline(context: BrowserContext, url: string): Promise<Measurement> {
+  await context.setOffline(true);
+  const page = await context.newPage();
+  await slowDown(context, page);
+  // The app opens on the wave list (a tap away from picking): the script taps the wave the
+  // moment it is drawn, so the figure is navigation → pick screen with no thinking time.
+  await page.addInitScript(COLD_START_PROBE);
   await page.goto(url);
   let ms: number | undefined;
   for (let t = 0; ms === undefined && t < 600; t++) {

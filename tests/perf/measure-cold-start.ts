@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../apps/server/src/server';
 import { seedBenchWave } from '../bench/bench-workload';
+import { COLD_START_PROBE } from '../bench/device-bench';
 import { launchChromium } from '../support/chromium';
 
 /**
@@ -115,17 +116,7 @@ async function coldStart(side: Side, tracePath: string | undefined) {
   const page: Page = await side.context.newPage();
   const cdp = await side.context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  await page.addInitScript(`
-    new MutationObserver((_, observer) => {
-      const wave = document.querySelector('[data-testid="wave-Z99-99"]');
-      if (wave && window.__listAt === undefined) {
-        window.__listAt = performance.now();
-        requestAnimationFrame(() => wave.click());
-      }
-      if (!document.querySelector('[data-testid=pick-step]')) return;
-      observer.disconnect();
-      requestAnimationFrame(() => { window.__usableAt = performance.now(); });
-    }).observe(document, { subtree: true, childList: true });`);
+  await page.addInitScript(COLD_START_PROBE);
   if (tracePath)
     await browser.startTracing(page, {
       path: tracePath,
