@@ -18,10 +18,26 @@ export async function peakSamples(tx: Tx, rule: PeakRule, now: Date): Promise<Pe
   return { intake: await intakeSamples(tx, rule, now), sync: await syncSamples(tx, rule, now) };
 }
 
-/** Peak if intake lag, this order's included, or sync lag stayed above the threshold. */
-export function isInPeak(rule: PeakRule, samples: PeakSamples, placedAt: Date, now: Date): boolean {
-  const own = { at: now, lagMs: now.getTime() - placedAt.getTime() };
-  return isRulePeak(rule, [...samples.intake, own], now) || isRulePeak(rule, samples.sync, now);
+/**
+ * Peak if intake lag, the order's own included, or sync lag stayed above the threshold. The
+ * samples and `now` are fixed for a batch, so what does not depend on the order is worked out
+ * once: the answer for each order is `isPeak` over the samples plus its own (at `now`, lag
+ * `now − placedAt`), without copying and scanning up to 1,000 samples per order.
+ */
+export function peakJudge(
+  rule: PeakRule,
+  samples: PeakSamples,
+  now: Date,
+): (placedAt: Date) => boolean {
+  if (isRulePeak(rule, samples.sync, now)) return () => true;
+  const lagMs = rule.lagMinutes * 60_000;
+  const sustainMs = rule.sustainMinutes * 60_000;
+  // As `isPeak`: the own sample is recent (it is at `now`), so the oldest recent one is at most `now`.
+  const recent = samples.intake.filter((s) => now.getTime() - s.at.getTime() <= sustainMs);
+  const oldest = recent.reduce((min, s) => Math.min(min, s.at.getTime()), now.getTime());
+  const sustained =
+    now.getTime() - oldest >= sustainMs * 0.8 && recent.every((s) => s.lagMs > lagMs);
+  return (placedAt) => sustained && now.getTime() - placedAt.getTime() > lagMs;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { evaluateHolds, type HoldContext, type HoldHit, type RouteDecision } from '@wms/domain';
 import type { OrderAccepted, OrderStatus, WebhookEventType } from '@wms/protocol';
-import { addressKey, chinaDayStart, isInPeak, type PeakRule } from '../holds/hold-context';
+import { addressKey, chinaDayStart, peakJudge, type PeakRule } from '../holds/hold-context';
 import type { AlertRow, BatchPool } from '../inventory/batch-pool';
 import { type CleanOrder, type SkuFacts, cleanOrder } from './clean-order';
 import type { IntakeContext } from './intake-context';
@@ -80,7 +80,8 @@ export class IntakeRun {
   readonly reservations: ReservationSlot[] = [];
   private readonly byPhone = new Map<string, LiveOrder[]>();
   private readonly rules;
-  private readonly peakRule: PeakRule | undefined;
+  /** M4.8 for an order placed at a time, with the batch's samples. */
+  private readonly isPeak: (placedAt: Date) => boolean;
   private readonly repeatWindowMs: number;
 
   constructor(
@@ -93,7 +94,9 @@ export class IntakeRun {
     private readonly now: Date,
   ) {
     this.rules = intake.holdRules.map((r) => r.rule);
-    this.peakRule = this.rules.find((r): r is PeakRule => r.kind === 'peak-protection');
+    const peakRule = this.rules.find((r): r is PeakRule => r.kind === 'peak-protection');
+    const samples = intake.peakSamples;
+    this.isPeak = peakRule && samples ? peakJudge(peakRule, samples, now) : () => false;
     const repeat = this.rules.find((r) => r.kind === 'repeat-same-address');
     this.repeatWindowMs = (repeat?.windowMinutes ?? 30) * 60_000;
     this.stored = candidates.map((c) => ({
@@ -319,7 +322,6 @@ export class IntakeRun {
     const placedAt = new Date(input.placedAt);
     const self = stored ? 0 : 1;
     const idNumber = input.consignee.idNumber;
-    const samples = this.intake.peakSamples;
     return {
       sameIdOrdersToday: idNumber
         ? countSince(this.idTimes.get(idNumber), chinaDayStart(placedAt).getTime()) + self
@@ -329,7 +331,7 @@ export class IntakeRun {
           this.addressTimes.get(addressKeyOf(order)),
           placedAt.getTime() - this.repeatWindowMs,
         ) + self,
-      peak: this.peakRule && samples ? isInPeak(this.peakRule, samples, placedAt, this.now) : false,
+      peak: this.isPeak(placedAt),
     };
   }
 
