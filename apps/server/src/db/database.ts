@@ -14,6 +14,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { pipelineBegin } from './pipelined-begin';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -88,6 +89,7 @@ async function openPostgres(url: string): Promise<Database> {
     await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     lockHolder.release();
   }
+  pipelineBegin(db, client);
   return {
     db: db as unknown as Db,
     driver: 'postgres',

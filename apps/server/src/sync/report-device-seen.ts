@@ -1,11 +1,12 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
-import type { Db } from '../db/database';
-import { deviceIncarnations } from '../db/schema';
+import { type Db, queryRowsPrepared } from '../db/database';
 
 /**
  * Records that a device was heard from, and how many events it says it has allocated: with the
  * last seq stored, that is its unsynced backlog, which supervisors see before reassigning.
+ * One text whatever is reported, run prepared: a pull that writes its sighting makes one round
+ * trip for it instead of two (describe, then execute).
  */
 export async function reportDeviceSeen(
   db: Db,
@@ -13,23 +14,14 @@ export async function reportDeviceSeen(
   highestLocalSeq: number | undefined,
   now: Date,
 ) {
-  await db
-    .update(deviceIncarnations)
-    .set({
-      lastSeenAt: now,
-      lastUserId: session.userId,
-      ...(highestLocalSeq === undefined
-        ? {}
-        : {
-            highestLocalSeq: sql`greatest(${deviceIncarnations.highestLocalSeq}, ${highestLocalSeq})`,
-          }),
-    })
-    .where(
-      and(
-        eq(deviceIncarnations.deviceId, session.deviceId),
-        eq(deviceIncarnations.epoch, session.epoch),
-      ),
-    );
+  await queryRowsPrepared(
+    db,
+    sql`update device_incarnations
+        set last_seen_at = ${now.toISOString()}::timestamptz, last_user_id = ${session.userId},
+            highest_local_seq = greatest(highest_local_seq,
+                                         coalesce(${highestLocalSeq ?? null}::int, highest_local_seq))
+        where device_id = ${session.deviceId}::uuid and epoch = ${session.epoch}::int`,
+  );
 }
 
 /**
