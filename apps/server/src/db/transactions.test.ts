@@ -16,9 +16,9 @@ describe.each(testDatabases())('transactions on $name', (target) => {
   afterAll(() => database.drop());
 
   const ids = async () =>
-    (
-      await queryRows<{ id: number }>(database.db, sql`select id from probe order by id`)
-    ).map((r) => r.id);
+    (await queryRows<{ id: number }>(database.db, sql`select id from probe order by id`)).map(
+      (r) => r.id,
+    );
 
   it('keeps every statement of a committed transaction, in one transaction', async () => {
     const txids = await database.db.transaction(async (tx) => {

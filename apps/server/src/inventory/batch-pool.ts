@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableQty, isBelowSafetyLevel } from '@wms/domain';
 import { sql } from 'drizzle-orm';
-import { type Tx, queryRows } from '../db/database';
+import { type Tx, queryRowsPrepared } from '../db/database';
 import type { ReservationOutcome } from './reserve-stock';
 
 interface PoolRow {
@@ -54,7 +54,7 @@ export class BatchPool {
     const json = JSON.stringify(unique.map((p) => ({ w: p.warehouseId, s: p.skuId })));
     // Every warehouse's row of these SKUs, unlocked, for the transfer alert's donor (M3.6)…
     const skuIds = JSON.stringify([...new Set(unique.map((p) => p.skuId))]);
-    const donors = await queryRows<PoolRow & { warehouseId: string; skuId: string }>(
+    const donors = await queryRowsPrepared<PoolRow & { warehouseId: string; skuId: string }>(
       tx,
       sql`select warehouse_id as "warehouseId", sku_id as "skuId", physical, reserved, inbound,
                  inbound_coefficient_bp as "inboundCoefficientBp"
@@ -62,7 +62,7 @@ export class BatchPool {
           where sku_id = any(array(select jsonb_array_elements_text(${skuIds}::jsonb)))`,
     );
     // …then the rows reserved from, locked in (warehouse, SKU) order and read once locked.
-    const locked = await queryRows<PoolRow & { warehouseId: string; skuId: string }>(
+    const locked = await queryRowsPrepared<PoolRow & { warehouseId: string; skuId: string }>(
       tx,
       sql`select warehouse_id as "warehouseId", sku_id as "skuId", physical, reserved, inbound,
                  inbound_coefficient_bp as "inboundCoefficientBp"
@@ -75,7 +75,7 @@ export class BatchPool {
     const rows = [...donors, ...locked];
     const since = new Date(now.getTime() - safety.windowDays * 86_400_000).toISOString();
     const dayAgo = new Date(now.getTime() - 86_400_000).toISOString();
-    const sales = await queryRows<{
+    const sales = await queryRowsPrepared<{
       warehouseId: string;
       skuId: string;
       sold: number;
@@ -179,10 +179,13 @@ export class BatchPool {
       s: d.skuId,
       qty: d.qty,
     }));
-    await tx.execute(sql`
+    await queryRowsPrepared(
+      tx,
+      sql`
       update inventory_pool p set reserved = p.reserved + r.qty
       from jsonb_to_recordset(${JSON.stringify(deltas)}::jsonb) as r(w text, s text, qty int)
-      where p.warehouse_id = r.w and p.sku_id = r.s`);
+      where p.warehouse_id = r.w and p.sku_id = r.s`,
+    );
     const rows = this.reservations.map((r, seq) => ({
       seq,
       w: r.warehouseId,
@@ -190,11 +193,14 @@ export class BatchPool {
       s: r.skuId,
       qty: r.qty,
     }));
-    await tx.execute(sql`
+    await queryRowsPrepared(
+      tx,
+      sql`
       insert into reservations (warehouse_id, order_id, sku_id, qty, created_at)
       select w, o, s, qty, ${now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(seq int, w text, o text, s text, qty int)
-      order by seq`);
+      order by seq`,
+    );
   }
 }
 
@@ -202,10 +208,13 @@ export class BatchPool {
 export async function insertAlerts(tx: Tx, alerts: readonly AlertRow[], now: Date) {
   if (alerts.length === 0) return;
   const rows = alerts.map((a, seq) => ({ seq, ...a }));
-  await tx.execute(sql`
+  await queryRowsPrepared(
+    tx,
+    sql`
     insert into alerts (id, warehouse_id, kind, sku_id, order_id, message, raised_at)
     select id::uuid, "warehouseId", kind, "skuId", "orderId", message, ${now.toISOString()}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       as r(seq int, id text, "warehouseId" text, kind text, "skuId" text, "orderId" text, message text)
-    order by seq`);
+    order by seq`,
+  );
 }

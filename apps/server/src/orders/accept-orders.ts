@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cleanAddress, routeOrder, type RouteDecision } from '@wms/domain';
 import type { OrderAccepted, OrderInput } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/database';
+import { type Db, type Tx, queryRowsPrepared } from '../db/database';
 import { pullFromWaves } from '../holds/raise-holds';
 import { BatchPool, insertAlerts } from '../inventory/batch-pool';
 import { ApiError, notFound } from '../http/api-error';
@@ -258,7 +258,9 @@ async function write(tx: Tx, run: IntakeRun, intake: IntakeContext, now: Date) {
   const at = now.toISOString();
   const created = run.created.map((o) => newOrderRow(o));
   if (created.length > 0) {
-    await tx.execute(sql`
+    await queryRowsPrepared(
+      tx,
+      sql`
       insert into orders (id, warehouse_id, channel, channel_order_id, status, consignee_name,
         province, city, district, address_detail, phone, id_number, customer_id, vip, order_type,
         original_order_id, paid_cents, coupon_cents, freight_cents, carrier, route_rule_id,
@@ -272,18 +274,22 @@ async function write(tx: Tx, run: IntakeRun, intake: IntakeContext, now: Date) {
         consignee_name text, province text, city text, district text, address_detail text,
         phone text, id_number text, customer_id text, vip boolean, order_type text,
         original_order_id text, paid_cents int, coupon_cents int, freight_cents int, carrier text,
-        route_rule_id text, route_reason text, flags jsonb, original jsonb, placed_at timestamptz)`);
+        route_rule_id text, route_reason text, flags jsonb, original jsonb, placed_at timestamptz)`,
+    );
   }
   const lines = [
     ...run.created.flatMap((o) => o.lines.map((l) => ({ ...l, orderId: o.id }))),
     ...run.stored.flatMap((o) => o.addedLines.map((l) => ({ ...l, orderId: o.id }))),
   ];
   if (lines.length > 0) {
-    await tx.execute(sql`
+    await queryRowsPrepared(
+      tx,
+      sql`
       insert into order_lines (id, order_id, sku_id, qty, unit_price_cents)
       select id, "orderId", "skuId", qty, "unitPriceCents"
       from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb)
-        as r(id text, "orderId" text, "skuId" text, qty int, "unitPriceCents" int)`);
+        as r(id text, "orderId" text, "skuId" text, qty int, "unitPriceCents" int)`,
+    );
   }
   const changed = run.stored
     .filter((o) => o.changed)
@@ -296,12 +302,15 @@ async function write(tx: Tx, run: IntakeRun, intake: IntakeContext, now: Date) {
       freight: o.freightCents,
     }));
   if (changed.length > 0) {
-    await tx.execute(sql`
+    await queryRowsPrepared(
+      tx,
+      sql`
       update orders o set status = r.status, flags = r.flags, paid_cents = r.paid,
         coupon_cents = r.coupon, freight_cents = r.freight
       from jsonb_to_recordset(${JSON.stringify(changed)}::jsonb)
         as r(id text, status text, flags jsonb, paid int, coupon int, freight int)
-      where o.id = r.id`);
+      where o.id = r.id`,
+    );
   }
   await writeClaims(tx, run.writes);
   await insertHolds(tx, run.writes.holds, now);
@@ -334,28 +343,37 @@ async function write(tx: Tx, run: IntakeRun, intake: IntakeContext, now: Date) {
 
 async function writeClaims(tx: Tx, writes: IntakeWrites) {
   if (writes.refusedClaims.length > 0) {
-    await tx.execute(sql`
+    await queryRowsPrepared(
+      tx,
+      sql`
       delete from channel_orders c
       using jsonb_to_recordset(${JSON.stringify(writes.refusedClaims)}::jsonb)
         as r(channel text, "channelOrderId" text)
-      where c.channel = r.channel and c.channel_order_id = r."channelOrderId"`);
+      where c.channel = r.channel and c.channel_order_id = r."channelOrderId"`,
+    );
   }
   const claims = writes.mergedClaims;
   if (claims.length === 0) return;
-  await tx.execute(sql`
+  await queryRowsPrepared(
+    tx,
+    sql`
     update channel_orders c set order_id = r."orderId", merged = true
     from jsonb_to_recordset(${JSON.stringify(claims)}::jsonb)
       as r(channel text, "channelOrderId" text, "orderId" text)
-    where c.channel = r.channel and c.channel_order_id = r."channelOrderId"`);
+    where c.channel = r.channel and c.channel_order_id = r."channelOrderId"`,
+  );
 }
 
 async function insertHolds(tx: Tx, holds: IntakeWrites['holds'], now: Date) {
   if (holds.length === 0) return;
-  await tx.execute(sql`
+  await queryRowsPrepared(
+    tx,
+    sql`
     insert into order_holds (id, warehouse_id, order_id, rule_id, kind, evidence, raised_at)
     select id::uuid, warehouse_id, order_id, rule_id, kind, evidence, ${now.toISOString()}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(holds)}::jsonb)
-      as r(id text, warehouse_id text, order_id text, rule_id text, kind text, evidence text)`);
+      as r(id text, warehouse_id text, order_id text, rule_id text, kind text, evidence text)`,
+  );
 }
 
 /** A stored order held by a merge leaves its waves (rare: intake merges only unwaved orders). */

@@ -1,6 +1,6 @@
 import type { OrderInput, OrderStatus } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
-import { type Tx, queryRows } from '../db/database';
+import { type Tx, queryRows, queryRowsPrepared } from '../db/database';
 import { ADDRESS_LOCK, ID_NUMBER_LOCK, PHONE_LOCK, addressKey } from '../holds/hold-context';
 
 /**
@@ -16,7 +16,7 @@ export async function claimChannelOrders(
   now: Date,
 ): Promise<Set<string>> {
   if (claims.length === 0) return new Set();
-  const rows = await queryRows<{ channel: string; channelOrderId: string }>(
+  const rows = await queryRowsPrepared<{ channel: string; channelOrderId: string }>(
     tx,
     sql`
     insert into channel_orders (channel, channel_order_id, order_id, received_at)
@@ -39,11 +39,14 @@ export async function lockKeys(
   keys: readonly { ns: number; key: string }[],
 ): Promise<void> {
   if (keys.length === 0) return;
-  await tx.execute(sql`
+  await queryRowsPrepared(
+    tx,
+    sql`
     select pg_advisory_xact_lock(ns, h)
     from (select distinct ns, hashtext(key) as h
           from jsonb_to_recordset(${JSON.stringify(keys)}::jsonb) as r(ns int, key text)
-          order by ns, h) k`);
+          order by ns, h) k`,
+  );
 }
 
 export const phoneLocks = (phones: Iterable<string>) =>

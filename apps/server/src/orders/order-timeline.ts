@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/database';
+import { type Tx, queryRowsPrepared } from '../db/database';
 
 /** The steps of an order's life (M5.2), as recorded in `order_events`. */
 export type OrderStep =
@@ -34,10 +34,13 @@ export async function recordOrderSteps(
     kind: s.kind,
     detail: s.detail,
   }));
-  await tx.execute(sql`
+  await queryRowsPrepared(
+    tx,
+    sql`
     insert into order_events (order_id, kind, detail, at)
     select order_id, kind, detail, ${now.toISOString()}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
       as r(seq int, order_id text, kind text, detail jsonb)
-    order by seq`);
+    order by seq`,
+  );
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WebhookEventType } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
-import type { Tx } from '../db/database';
+import { type Tx, queryRowsPrepared } from '../db/database';
 
 /**
  * Puts an event in the transactional outbox: the message and one delivery per subscription to
@@ -49,7 +49,9 @@ export async function emitWebhooks(
       payload: { id, type: e.type, timestamp: at, data: e.data },
     };
   });
-  await tx.execute(sql`
+  await queryRowsPrepared(
+    tx,
+    sql`
     with message as (
       insert into webhook_messages (id, type, order_id, payload, created_at)
       select id, type, order_id, payload, ${at}::timestamptz
@@ -60,5 +62,6 @@ export async function emitWebhooks(
     )
     insert into webhook_deliveries (id, message_id, subscription_id, next_attempt_at, created_at)
     select gen_random_uuid(), m.id, s.id, ${at}::timestamptz, ${at}::timestamptz
-    from message m join webhook_subscriptions s on s.active and s.event_types ? m.type`);
+    from message m join webhook_subscriptions s on s.active and s.event_types ? m.type`,
+  );
 }
