@@ -55,5 +55,5 @@ export function pipelineBegin(db: object, client: Sql): void {
       reserved.release();
     }
   };
-  session.transaction = runInTransaction as Session['transaction'];
+  session.transaction = runInTransaction;
 }
