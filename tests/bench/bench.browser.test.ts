@@ -15,6 +15,7 @@ describe('npm run bench, tiny', () => {
       orders: 40,
       devices: 4,
       deviceRounds: 1,
+      devicePacesMs: [200, 400],
       switchingDevices: 2,
     });
     const names = results.map((m) => m.name);
@@ -23,8 +24,9 @@ describe('npm run bench, tiny', () => {
       'raw 500-row INSERT',
       'pull 600 changes',
       'order intake',
-      '4 devices at once: push latency p99',
-      '4 devices at once: push sent → poked device pulled it',
+      '4 devices, a push each every 0.2 s: push latency p99',
+      '4 devices, a push each every 0.2 s: push sent → poked device pulled it',
+      '4 devices, a push each every 0.4 s: push latency p99',
       'two instances',
     ])
       expect(
