@@ -38,7 +38,10 @@ describe('npm run bench, tiny', () => {
   });
 
   it('takes every device measurement in Chromium', async () => {
-    const results = await runDeviceBench({ lines: 200, scans: 30, pullChanges: 500, build: false });
+    const results = await runDeviceBench(
+      { lines: 200, scans: 30, pullChanges: 500, build: false },
+      process.env.DATABASE_URL,
+    );
     expect(results.map((m) => m.name.split(' (')[0])).toEqual([
       'first-load JavaScript, gzipped',
       'scan-to-prompt p50',
