@@ -1,4 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../apps/server/src/server';
@@ -9,8 +11,12 @@ import { launchChromium } from '../support/chromium';
  * The device bench's "apply a pull of 10,000 changes", A/B: one server per PWA build (`dist`
  * folders given as arguments). Each round, for each build in turn: a new tab signs in and syncs
  * the 5,000-line bench wave and opens its pick screen, then a new wave of CHANGES lines is announced and one sync is timed
- * with the CPU slowed 4×, with the longest gap between animation frames. `PROFILE=<dir>` writes a
- * V8 CPU profile of each build's last timed sync.
+ * with the CPU slowed 4×, with the longest gap between animation frames, the page's main-thread CPU
+ * time (from a trace; the 4× throttle pauses the thread, which is not counted) and this process's
+ * CPU time (the server, with its embedded database, and the Playwright client): on a shared
+ * machine the CPU figures move less than the wall time. `PROFILE=<dir>` writes a V8 CPU profile of
+ * each build's last timed sync (then the main-thread CPU is not measured). `PULLS=1` prints when
+ * each pull page was asked for and arrived. `ON_LIST=1` stays on the wave list instead.
  *
  *   npx tsx tests/perf/measure-apply-pull.ts /tmp/dist-a /tmp/dist-b
  */
@@ -19,10 +25,19 @@ const rounds = Number(process.env.ROUNDS ?? 4);
 const changes = Number(process.env.CHANGES ?? 10_000);
 const profileDir = process.env.PROFILE;
 
+interface Figure {
+  ms: number;
+  maxGap: number;
+  pageCpu: number;
+  /** The time no pull request was on its way (the device kept the server waiting). */
+  noPull: number;
+  serverCpu: number;
+}
+
 interface Side {
   dist: string;
   server: Awaited<ReturnType<typeof startServer>>;
-  figures: { ms: number; maxGap: number }[];
+  figures: Figure[];
 }
 
 const browser = await launchChromium();
@@ -35,14 +50,18 @@ try {
       const profile = profileDir && last ? `${profileDir}/${sides.indexOf(side)}.cpuprofile` : '';
       const figure = await timePull(browser, side, round, profile);
       side.figures.push(figure);
-      console.log(`${side.dist}: ${figure.ms} ms, longest frame gap ${figure.maxGap} ms`);
+      console.log(
+        `${side.dist}: ${figure.ms} ms, longest frame gap ${figure.maxGap} ms, no pull on its way ${figure.noPull} ms, page main-thread CPU ${figure.pageCpu} ms, server process CPU ${figure.serverCpu} ms`,
+      );
     }
   }
   for (const side of sides) {
-    const ms = side.figures.map((f) => f.ms).sort((a, b) => a - b);
-    const gaps = side.figures.map((f) => f.maxGap).sort((a, b) => a - b);
+    const sorted = (key: keyof Figure) => side.figures.map((f) => f[key]).sort((a, b) => a - b);
+    const median = (key: keyof Figure) => sorted(key)[side.figures.length >> 1];
     console.log(
-      `${side.dist}: median ${ms[ms.length >> 1]} ms (${ms.join(', ')}); gaps ${gaps.join(', ')}`,
+      `${side.dist}: median ${median('ms')} ms (${sorted('ms').join(', ')}); gaps ${sorted('maxGap').join(', ')}; ` +
+        `no pull on its way median ${median('noPull')} (${sorted('noPull').join(', ')}); ` +
+        `page CPU median ${median('pageCpu')} (${sorted('pageCpu').join(', ')}); server CPU median ${median('serverCpu')} (${sorted('serverCpu').join(', ')})`,
     );
   }
 } finally {
@@ -73,7 +92,7 @@ async function timePull(
   side: Side,
   round: number,
   profilePath: string,
-): Promise<{ ms: number; maxGap: number }> {
+): Promise<Figure> {
   const context = await browserToUse.newContext({
     viewport: { width: 400, height: 800 },
     hasTouch: true,
@@ -95,15 +114,23 @@ async function timePull(
       select 'GZ', ${waveId}, id, 'u-gz-p1' from pick_lines where wave_id = ${waveId}`);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    const tracePath = profilePath ? '' : join(tmpdir(), `apply-pull-${process.pid}.json`);
+    if (tracePath)
+      await browserToUse.startTracing(page, {
+        path: tracePath,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'],
+      });
     if (profilePath) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
     }
+    const cpuBefore = process.cpuUsage();
     const measured = await page.evaluate<{
       ms: number;
       maxGap: number;
       pulls: string[];
+      noPull: number;
     }>(`(async () => {
       let last = performance.now();
       let maxGap = 0;
@@ -114,12 +141,15 @@ async function timePull(
       await window.__wmsSync();
       const ms = performance.now() - started;
       running = false;
-      const pulls = performance.getEntriesByType('resource')
-        .filter((e) => e.name.includes('/sync/pull') && e.startTime >= started)
-        .map((e) => [e.startTime, e.workerStart, e.fetchStart, e.requestStart, e.responseStart, e.responseEnd].map((t) => Math.round(t - started)).join('/'));
-      const marks = performance.getEntriesByType('mark').filter((e) => e.startTime >= started).map((e) => e.name.replace(/ .sync.pull/, ' p') + '@' + Math.round(e.startTime - started));
-      return { ms: Math.round(ms), maxGap: Math.round(maxGap), pulls: [...pulls, ...marks] };
+      const entries = performance.getEntriesByType('resource')
+        .filter((e) => e.name.includes('/sync/pull') && e.startTime >= started);
+      const waiting = entries.reduce((sum, e) => sum + e.responseEnd - e.startTime, 0);
+      const pulls = entries
+        .map((e) => [e.startTime, e.responseStart, e.responseEnd].map((t) => Math.round(t - started)).join('/'));
+      return { ms: Math.round(ms), maxGap: Math.round(maxGap), pulls, noPull: Math.round(ms - waiting) };
     })()`);
+    const serverCpu = process.cpuUsage(cpuBefore);
+    if (tracePath) await browserToUse.stopTracing();
     if (profilePath)
       writeFileSync(profilePath, JSON.stringify((await cdp.send('Profiler.stop')).profile));
     const stored = await page.evaluate<number>(`new Promise((resolve, reject) => {
@@ -133,9 +163,18 @@ async function timePull(
     if (stored !== changes) throw new Error(`stored ${stored} of ${changes} lines`);
     if (process.env.PULLS)
       console.log(
-        `pulls (start/workerStart/fetchStart/requestStart/first byte/last byte, ms): ${measured.pulls.join(' ')}`,
+        `pulls (asked/first byte/last byte, ms after the sync began): ${measured.pulls.join(' ')}`,
       );
-    return { ms: measured.ms, maxGap: measured.maxGap };
+    const pageCpu = tracePath ? mainThreadCpu(tracePath) : 0;
+    if (tracePath && !process.env.KEEP_TRACE) rmSync(tracePath);
+    if (tracePath && process.env.KEEP_TRACE) console.log(`trace: ${tracePath}`);
+    return {
+      ms: measured.ms,
+      maxGap: measured.maxGap,
+      pageCpu,
+      noPull: measured.noPull,
+      serverCpu: Math.round((serverCpu.user + serverCpu.system) / 1000),
+    };
   } finally {
     await context.close();
   }
@@ -164,4 +203,30 @@ async function signedIn(context: BrowserContext, url: string): Promise<Page> {
   await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');
   await page.evaluate('window.__wmsSync()');
   return page;
+}
+
+/** The renderer main thread's CPU time in the trace (top-level tasks' thread time). */
+function mainThreadCpu(tracePath: string): number {
+  const { traceEvents } = JSON.parse(readFileSync(tracePath, 'utf8')) as {
+    traceEvents: {
+      ph: string;
+      name: string;
+      pid: number;
+      tid: number;
+      tdur?: number;
+      args?: { name?: unknown };
+    }[];
+  };
+  const mainThreads = new Set(
+    traceEvents
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const busy = new Map<string, number>();
+  for (const e of traceEvents) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.name !== 'RunTask' || !mainThreads.has(thread)) continue;
+    busy.set(thread, (busy.get(thread) ?? 0) + (e.tdur ?? 0));
+  }
+  return Math.round(Math.max(0, ...busy.values()) / 1000);
 }

@@ -60,48 +60,20 @@ async function callApi<T>(
   options: RequestOptions,
   chooseParser: ChooseParser<T>,
 ): Promise<T> {
-  return (await readReply(path, options, chooseParser)).check();
-}
-
-/** A successful reply read as JSON, not yet checked against its schema. */
-interface Reply<T> {
-  json: unknown;
-  /** The reply checked against its schema; throws ApiError `bad-response` when it does not match. */
-  check(): T;
-}
-
-async function readReply<T>(
-  path: string,
-  options: RequestOptions,
-  chooseParser: ChooseParser<T>,
-): Promise<Reply<T>> {
   const response = await send(path, options);
   // After the request: offline (at start-up) the schemas are not loaded and evaluated for nothing.
   const schemas = await import('./protocol-runtime');
   const json: unknown = await response.json().catch(() => null);
   if (!response.ok) throw toApiError(response.status, json, schemas);
-  const check = () => {
-    try {
-      return chooseParser(schemas).parse(json);
-    } catch (error) {
-      throw new ApiError(
-        'bad-response',
-        `unexpected reply from ${path}: ${String(error)}`,
-        response.status,
-      );
-    }
-  };
-  return { json, check };
-}
-
-/** A pull page as it arrived: where the next page starts, read before the page is checked. */
-export interface PullReply {
-  /**
-   * The cursor of the next page when the reply says there is one. Not checked yet: it is only
-   * ever sent back to the server, which checks it; the page itself is used only once `check`ed.
-   */
-  nextCursor: string | undefined;
-  check(): PullResponse;
+  try {
+    return chooseParser(schemas).parse(json);
+  } catch (error) {
+    throw new ApiError(
+      'bad-response',
+      `unexpected reply from ${path}: ${String(error)}`,
+      response.status,
+    );
+  }
 }
 
 async function send(path: string, { method, token, body }: RequestOptions): Promise<Response> {
@@ -121,12 +93,6 @@ async function send(path: string, { method, token, body }: RequestOptions): Prom
     reportRequestResult(false);
     throw new ApiError('network', error instanceof Error ? error.message : String(error));
   }
-}
-
-function nextCursorOf(json: unknown): string | undefined {
-  if (typeof json !== 'object' || json === null) return undefined;
-  const { hasMore, cursor } = json as { hasMore?: unknown; cursor?: unknown };
-  return hasMore === true && typeof cursor === 'string' ? cursor : undefined;
 }
 
 function toApiError(status: number, json: unknown, { errorBodySchema }: ReplySchemas): ApiError {
@@ -160,23 +126,11 @@ export const api = {
       (s) => s.pushResponseSchema,
     );
   },
-  /**
-   * Pulls a page; every request also reports how far the device has got (its backlog). The reply
-   * is not checked yet, so that the next page can be asked for first (see `PullReply`).
-   */
-  async pull(
-    token: string,
-    cursor: string | undefined,
-    highestLocalSeq: number,
-  ): Promise<PullReply> {
+  /** Pulls a page; every request also reports how far the device has got (its backlog). */
+  pull(token: string, cursor: string | undefined, highestLocalSeq: number): Promise<PullResponse> {
     const query = new URLSearchParams({ highestLocalSeq: String(highestLocalSeq) });
     if (cursor !== undefined) query.set('cursor', cursor);
-    const { json, check } = await readReply(
-      `/sync/pull?${query}`,
-      { method: 'GET', token },
-      (s) => s.pullResponseSchema,
-    );
-    return { nextCursor: nextCursorOf(json), check };
+    return callApi(`/sync/pull?${query}`, { method: 'GET', token }, (s) => s.pullResponseSchema);
   },
   /** Pack & ship (M1.6): the order must be fully picked; refusals carry the server's message. */
   ship(token: string, orderId: string, shipment: ShipOrder): Promise<ShippedOrder> {

@@ -5,7 +5,6 @@ import { stampLinesChanged } from '../storage/lines-stamp';
 import { readMeta, writeMeta } from '../storage/meta';
 import { recordEvent } from '../storage/outbox';
 import { noticesForPulledOrders, putBackItems } from './order-notices';
-import { pullPages, type PullPage } from './pull-pages';
 import { noticesForMovedLines, noticesForRemovedWaves } from './wave-notices';
 
 /**
@@ -124,24 +123,27 @@ async function pulledOrderNotices(database: WmsDatabase, lines: StoredLines, pag
 }
 
 /**
- * Pages through the changes since the stored cursor until the server has no more, each page
- * stored in its own transaction, in order. Later pages are asked for and checked while a page is
- * stored (`pullPages`), so the server's and the device's work overlap; between pages the UI gets
- * a turn to draw. Resolves with whether the server holds committed changes back behind an older
- * transaction (pull again soon).
+ * Pages through the changes since the stored cursor until the server has no more. The next page
+ * is asked for while this one is stored (its cursor is the one this page stores), so the server's
+ * and the device's work overlap; between pages the UI gets a turn to draw. Resolves with whether
+ * the server holds committed changes back behind an older transaction (pull again soon).
  */
 export async function pullChanges(
   database: WmsDatabase,
-  pull: PullPage,
+  pull: (cursor: string | undefined) => Promise<PullResponse>,
   maxPages = 1_000,
 ): Promise<{ heldBack: boolean }> {
-  let pageCount = 0;
-  for await (const page of pullPages(pull, await readMeta(database, 'cursor'), { maxPages })) {
-    // A page that fails to store ends the loop: the pages asked for after it are dropped.
+  let next = pull(await readMeta(database, 'cursor'));
+  for (let pageCount = 1; pageCount <= maxPages; pageCount++) {
+    const page = await next;
+    const ahead = page.hasMore && pageCount < maxPages ? pull(page.cursor) : null;
+    // Not stored (the apply failed): the page fetched ahead is dropped, its failure too.
+    ahead?.catch(() => undefined);
     await applyPullPage(database, page);
     if (!page.hasMore) return { heldBack: page.heldBack === true };
-    if (++pageCount >= maxPages) break;
+    if (!ahead) break;
     await new Promise((resolve) => setTimeout(resolve, 0));
+    next = ahead;
   }
   return { heldBack: false };
 }
