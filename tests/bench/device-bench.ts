@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
+import { type Db, openDatabase } from '../../apps/server/src/db/database';
 import { startServer } from '../../apps/server/src/server';
+import { createPostgresDatabase } from '../sim/sim-database';
 import buildPwa from '../support/build-pwa';
 import { launchChromium } from '../support/chromium';
-import { repoRoot } from '../support/server-process';
+import { repoRoot, startServerProcess } from '../support/server-process';
 import { seedBenchWave } from './bench-workload';
 import { quantile } from './scale-bench';
 import type { Measurement } from './server-bench';
@@ -33,29 +35,80 @@ const CPU_SLOWDOWN = 4;
 const HANDHELD = { width: 400, height: 800 };
 const pwaDist = join(repoRoot, 'apps/pwa/dist');
 
+/** The server the page syncs with, and a connection of the bench's own to its database. */
+interface DeviceBenchServer {
+  url: string;
+  db: Db;
+  where: string;
+  stop: () => Promise<void>;
+}
+
+const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
+
+/**
+ * On Postgres, the server runs in a process of its own over a database of its own, as deployed
+ * (`npm start`): its work does not share the bench's event loop, which drives the browser. Without
+ * Postgres it runs in this process on the embedded PGlite (one process may own that database).
+ */
+async function startDeviceBenchServer(postgresUrl: string | undefined): Promise<DeviceBenchServer> {
+  if (!postgresUrl) {
+    const server = await startServer({
+      mode: 'production',
+      port: 0,
+      host: '127.0.0.1',
+      database: { kind: 'pglite', dataDir: null },
+      authSecret: SECRET,
+      tokenTtlMs: 3_600_000,
+      seedDemo: true,
+      pwaDist,
+      logLevel: 'warn',
+    });
+    return {
+      url: server.url,
+      db: server.database.db,
+      where: 'server in the bench’s process, PGlite',
+      stop: () => server.close(),
+    };
+  }
+  const own = await createPostgresDatabase(postgresUrl);
+  const child = await startServerProcess({
+    DATABASE_URL: own.url,
+    NODE_ENV: 'production',
+    AUTH_SECRET: SECRET,
+    SEED_DEMO: 'true',
+    PWA_DIST: pwaDist,
+    LOG_LEVEL: 'warn',
+  }).catch(async (error: unknown) => {
+    await own.drop();
+    throw error;
+  });
+  const database = await openDatabase({ kind: 'postgres', url: own.url });
+  return {
+    url: child.url,
+    db: database.db,
+    where: 'server in its own process, Postgres',
+    stop: async () => {
+      await database.close();
+      await child.stop();
+      await own.drop();
+    },
+  };
+}
+
 /**
  * The device's figures in headless Chromium with the CPU slowed 4× through the DevTools protocol
- * (like a low-end handheld), against the real server (in this process, embedded database).
+ * (like a low-end handheld), against the real server: see `startDeviceBenchServer`.
  */
 export async function runDeviceBench(
   sizes: DeviceBenchSizes = FULL_DEVICE_SIZES,
+  postgresUrl?: string,
 ): Promise<Measurement[]> {
   if (sizes.build) buildPwa();
   const results: Measurement[] = [firstLoadJs()];
-  const server = await startServer({
-    mode: 'production',
-    port: 0,
-    host: '127.0.0.1',
-    database: { kind: 'pglite', dataDir: null },
-    authSecret: 'bench-secret-bench-secret-bench-secret-0123',
-    tokenTtlMs: 3_600_000,
-    seedDemo: true,
-    pwaDist,
-    logLevel: 'warn',
-  });
+  const server = await startDeviceBenchServer(postgresUrl);
   const browser = await launchChromium();
   try {
-    const db = server.database.db;
+    const db = server.db;
     // Plain item labels: the lot flow (GS1 labels) is a scan more and not what this measures.
     await db.execute(sql`update skus set lot_tracked = false`);
     await seedBenchWave(db, 'W-GZ-BENCH-DEVICE', 'u-gz-p1', sizes.lines, 1, 0, 2);
@@ -129,7 +182,7 @@ export async function runDeviceBench(
     await context.close();
   } finally {
     await browser.close();
-    await server.close();
+    await server.stop();
   }
   return results;
 }
@@ -290,10 +343,10 @@ async function coldStartOffline(context: BrowserContext, url: string): Promise<M
  */
 async function applyPull(
   page: Page,
-  server: Awaited<ReturnType<typeof startServer>>,
+  server: DeviceBenchServer,
   changes: number,
 ): Promise<Measurement[]> {
-  const db = server.database.db;
+  const db = server.db;
   const waveId = 'W-GZ-BENCH-DEVICE-PULL';
   await seedBenchWave(db, waveId, 'u-gz-p1', changes, 1, 0, 2);
   await db.execute(sql`
@@ -326,7 +379,7 @@ async function applyPull(
   })()`);
   return [
     {
-      name: `apply a pull of ${changes.toLocaleString('en')} changes (one sync)`,
+      name: `apply a pull of ${changes.toLocaleString('en')} changes (one sync; ${server.where})`,
       value: Math.round(measured.ms),
       unit: 'ms',
       reference: 'target ≤ 2,000 ms',

@@ -29,10 +29,10 @@ if (!only || only.has('device')) {
   const { FULL_DEVICE_SIZES, runDeviceBench } = await import('./device-bench');
   results.push({
     section: 'Device — headless Chromium, CPU slowed 4× (CDP)',
-    results: await runDeviceBench({
-      ...FULL_DEVICE_SIZES,
-      build: process.env.BENCH_BUILD !== '0',
-    }),
+    results: await runDeviceBench(
+      { ...FULL_DEVICE_SIZES, build: process.env.BENCH_BUILD !== '0' },
+      process.env.DATABASE_URL,
+    ),
   });
 }
 console.log(`\n${machine()}`);

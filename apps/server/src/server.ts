@@ -12,6 +12,7 @@ import { Metrics } from './ops/metrics';
 import { startArchiving } from './ops/archive-scan-events';
 import { POKE_CHANNEL, type PokeNotice } from './sync/change-feed';
 import { PokeHub } from './sync/poke-hub';
+import { SERVABLE_HORIZON } from './sync/servable-horizon';
 import { ensureHubDefaults } from './holds/ensure-hold-defaults';
 import { startWebhookWorker } from './webhooks/deliver-webhooks';
 import { startRedAlertWorker } from './console/red-alert-worker';
@@ -47,7 +48,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const pokes = new PokeHub(async () => {
     const [row] = await queryRows<{ xmin: string }>(
       database.db,
-      sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin`,
+      sql`select h.xmin::text as xmin from ${SERVABLE_HORIZON} h`,
     );
     return row!.xmin;
   });

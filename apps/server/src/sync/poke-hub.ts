@@ -18,7 +18,8 @@ export class PokeHub {
   private checkAgain = false;
 
   /**
-   * `readXmin` reads the oldest transaction id still open (`pg_snapshot_xmin`), as text. Without
+   * `readXmin` reads the pull's horizon (`SERVABLE_HORIZON`: the oldest transaction of this
+   * database still open, else the next transaction id), as text. Without
    * it, a held stream is poked at the next notice, whatever it waits on.
    */
   constructor(private readonly readXmin?: () => Promise<string>) {}

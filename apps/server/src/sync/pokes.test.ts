@@ -4,7 +4,7 @@ import { type RunningServer, startServer } from '../server';
 import { hasPostgres, type OwnedDatabase, testDatabases } from '../testing/test-databases';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/database';
-import { aLoggedInDevice, aPick, pull, pullsFrom, push } from '../testing/test-app';
+import { aLoggedInDevice, aPick, pull, push } from '../testing/test-app';
 
 /** A running instance, spoken to over HTTP with the in-process test helpers. */
 const overHttp = (url: string) =>
@@ -143,8 +143,8 @@ describe.runIf(hasPostgres)(
     });
 
     it('a device switching instances mid-sync loses nothing and counts nothing twice', async () => {
-      const one = pullsFrom(overHttp(first.url), database);
-      const other = pullsFrom(overHttp(second.url), database);
+      const one = overHttp(first.url);
+      const other = overHttp(second.url);
       // P-0002 holds wave B26-07 since the test above.
       const device = await aLoggedInDevice(one, 'P-0002');
       const start = await pull(one, device);

@@ -55,4 +55,34 @@ describe.runIf(hasPostgres)('pull cursor and a late-committing transaction (Post
     expect(delivered.find((l) => l.id === early!.id)?.note).toBe('recounted');
     expect(delivered.find((l) => l.id === late!.id)?.pickedQty).toBe(1);
   });
+
+  it('a transaction open in another database holds nothing back', async () => {
+    const picker = await aLoggedInDevice(app, 'P-0002');
+    const snapshot = await pull(app, picker);
+    const [line] = snapshot.lines.filter((l) => l.status === 'open');
+    // Another database on the same server (the one the test databases are made from) takes a
+    // transaction id and stays open: it is older than the push below, and cannot write our feed.
+    const elsewhere = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const hasXid = new Promise<void>((resolve) => (started = resolve));
+    const open = elsewhere.begin(async (tx) => {
+      await tx`select pg_current_xact_id()`;
+      started();
+      await held;
+    });
+    try {
+      await hasXid;
+      const { status } = await push(app, picker, [aPick(picker, line!, 1)]);
+      expect(status).toBe(200);
+      const next = await pull(app, picker, snapshot.cursor);
+      expect(next.heldBack).toBe(false);
+      expect(next.lines.find((l) => l.id === line!.id)?.pickedQty).toBe(1);
+    } finally {
+      release();
+      await open;
+      await elsewhere.end();
+    }
+  });
 });

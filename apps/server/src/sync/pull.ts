@@ -5,6 +5,7 @@ import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows, queryRowsPrepared } from '../db/database';
 import { decodeCursor, encodeCursor } from './pull-cursor';
 import { changesInScope, scopeKey, scopeOf, wavesInScope } from './pull-scope';
+import { SERVABLE_HORIZON } from './servable-horizon';
 import { type DeviceSeenRow, deviceSeenIsStale, reportDeviceSeen } from './report-device-seen';
 
 export const PULL_PAGE_SIZE = 1000;
@@ -14,9 +15,10 @@ export const PULL_PAGE_SIZE = 1000;
  * after checking that the caller's device is neither revoked nor superseded.
  *
  * The cursor cannot skip a late-committing transaction: every change row carries its writer's
- * `pg_current_xact_id()`, and only rows written by transactions below the snapshot's xmin (all of
- * which have finished, so their rows are visible now or never) are served. A transaction that is
- * still running holds xmin down until it ends, and its rows are served on a later pull.
+ * `pg_current_xact_id()`, and only rows written by transactions below the horizon (the snapshot's
+ * xmin, leaving out other databases' transactions: `SERVABLE_HORIZON`) are served: all of those
+ * have finished, so their rows are visible now or never. A transaction that is still running
+ * holds the horizon down until it ends, and its rows are served on a later pull.
  */
 export async function pullChanges(
   db: Db,
@@ -101,7 +103,7 @@ async function pullWithDeviceRow(
   const [pulled] = await queryRowsPrepared<PullRow>(
     db,
     sql`
-    with s as (select pg_snapshot_xmin(pg_current_snapshot()) as xmin),
+    with s as ${SERVABLE_HORIZON},
     fetched as (
       select c.txid, c.id, c.wave_id, c.line_id, c.line_ids, c.whole
       from changes c, s

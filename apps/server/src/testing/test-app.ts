@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { LoginResponse, PickLine, PullResponse, PushResponse, ScanEvent } from '@wms/protocol';
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../db/database';
 import { seedDemoIfEmpty } from '../demo/seed-demo';
 import { createApp } from '../http/app';
 import type { AppDeps } from '../http/app-deps';
@@ -24,47 +22,7 @@ export async function aSeededApp(database: OwnedDatabase, deps: Partial<AppDeps>
     now: () => new Date(),
     ...deps,
   });
-  databaseOfApp.set(app, database);
   return { app, pokes };
-}
-
-const databaseOfApp = new WeakMap<object, OwnedDatabase>();
-
-/**
- * Tells `pull` which database an app reached otherwise (e.g. over HTTP to a running server)
- * stands on, so it waits for other databases' older transactions there too (see below).
- */
-export function pullsFrom<T extends object>(app: T, database: OwnedDatabase): T {
-  databaseOfApp.set(app, database);
-  return app;
-}
-
-/**
- * On a Postgres server shared by parallel test files, a write transaction of *another* database
- * holds the cluster's snapshot xmin down, so a pull serves our own committed changes a moment
- * later (sync rule 5: the cursor waits rather than skips). Production has one database; tests
- * that pull right after a write wait here, for at most 10 s, until every transaction of another
- * database that began before now has ended. Transactions of the test's own database are not
- * waited for, so tests of the watermark itself still see it hold.
- */
-async function otherDatabasesSettled(app: object) {
-  const database = databaseOfApp.get(app);
-  if (database?.driver !== 'postgres') return;
-  const [mark] = await queryRows<{ xid: string }>(
-    database.db,
-    sql`select (pg_current_xact_id()::text::bigint % 4294967296)::text as xid`,
-  );
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    const [older] = await queryRows<{ n: number }>(
-      database.db,
-      sql`select count(*)::int as n from pg_stat_activity
-          where datname is distinct from current_database() and backend_xid is not null
-            and backend_xid::text::bigint < ${mark?.xid ?? '0'}::bigint`,
-    );
-    if ((older?.n ?? 0) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 type App = Awaited<ReturnType<typeof aSeededApp>>['app'];
@@ -158,7 +116,6 @@ export async function push(
 
 export async function pull(app: App, device: TestDevice, cursor?: string): Promise<PullResponse> {
   const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
-  await otherDatabasesSettled(app);
   const res = await app.request(`/api/sync/pull${query}`, {
     headers: { authorization: `Bearer ${device.token}` },
   });
