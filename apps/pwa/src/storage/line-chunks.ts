@@ -12,6 +12,9 @@ const CHUNKS_PER_PUT = 4;
 
 const chunkId = (waveId: string, no: number) => `${waveId}#${no}`;
 
+/** The number of a wave's last chunk; -1 when it has none. */
+const lastChunkNo = (entry: { sizes: Map<number, number> }) => Math.max(-1, ...entry.sizes.keys());
+
 /** The stored lines of one wave, in no particular order. */
 export async function readWaveLines(database: WmsDatabase, waveId: string): Promise<PickLine[]> {
   const chunks = await database.lineChunks.where('waveId').equals(waveId).toArray();
@@ -111,7 +114,14 @@ export class StoredLines {
    * write, so a stamp that still matches means no other write, from any tab, came between).
    */
   keep(stampId: string): void {
-    this.chunks.clear();
+    // The chunks read go, but for each wave's last chunk while it has room: the next page's
+    // lines of that wave go into it, and it need not be read again.
+    const open = new Set<string>();
+    for (const [waveId, entry] of this.waves) {
+      const last = lastChunkNo(entry);
+      if (last >= 0 && entry.sizes.get(last)! < CHUNK_LINES) open.add(chunkId(waveId, last));
+    }
+    for (const id of this.chunks.keys()) if (!open.has(id)) this.chunks.delete(id);
     keptLines.set(this.database, { stampId, lines: this });
   }
 
@@ -239,9 +249,11 @@ export class StoredLines {
   /** Adds lines new to their wave: into the wave's last chunk while it has room, then new ones. */
   private async append(waveId: string, lines: readonly PickLine[]): Promise<void> {
     const entry = this.entryOf(waveId);
-    const last = Math.max(-1, ...entry.sizes.keys());
+    const last = lastChunkNo(entry);
     let no = last >= 0 && entry.sizes.get(last)! < CHUNK_LINES ? last : last + 1;
-    await this.load([chunkId(waveId, no)]);
+    // A chunk past the last holds nothing yet (a put replaces a whole chunk): not read.
+    if (no === last) await this.load([chunkId(waveId, no)]);
+    else this.chunks.set(chunkId(waveId, no), new Map());
     for (const line of lines) {
       if ((entry.sizes.get(no) ?? 0) >= CHUNK_LINES) {
         no++;

@@ -20,8 +20,10 @@ export interface LinesTouched {
 export async function stampLinesChanged(
   database: WmsDatabase,
   touched: LinesTouched,
+  /** The stored stamp, when the caller read it already in this transaction (not read again). */
+  known?: { stored: LinesStamp | undefined },
 ): Promise<LinesStamp> {
-  const previous = await readMeta(database, 'linesStamp');
+  const previous = known ? known.stored : await readMeta(database, 'linesStamp');
   const stamp: LinesStamp = {
     id: randomEventId(),
     previous: touched.all ? null : (previous?.id ?? null),

@@ -1,0 +1,138 @@
+import type { PickLine, PullResponse, Wave } from '@wms/protocol';
+import { describe, expect, it } from 'vitest';
+import type { WmsDatabase } from '../storage/database';
+import { readWaveLines } from '../storage/line-chunks';
+import { readMeta } from '../storage/meta';
+import { applyPullPage } from './apply-pull';
+
+/**
+ * The tables `applyPullPage` uses, in memory, counting what it asks of them: `calls` are Dexie
+ * calls (one promise each), `requests` the IndexedDB requests Dexie makes for them (a bulk call
+ * makes one request per key or row).
+ */
+function countingDatabase() {
+  const counts = { calls: 0, requests: 0 };
+  const count = (requests: number) => {
+    counts.calls++;
+    counts.requests += requests;
+  };
+  function table<T extends object>(key: keyof T & string) {
+    const rows = new Map<unknown, T>();
+    const keyOf = (row: T) => row[key];
+    const put = (row: T) => rows.set(keyOf(row), structuredClone(row));
+    const matching = (keep: (row: T) => boolean) => ({
+      toArray: () => (count(1), Promise.resolve([...rows.values()].filter(keep))),
+    });
+    return {
+      rows,
+      get: (k: unknown) => (count(1), Promise.resolve(rows.get(k))),
+      put: (row: T) => (count(1), Promise.resolve(void put(row))),
+      bulkGet: (keys: readonly unknown[]) => (
+        count(keys.length),
+        Promise.resolve(keys.map((k) => rows.get(k)))
+      ),
+      bulkPut: (put_: readonly T[]) => (
+        count(put_.length),
+        Promise.resolve(void put_.forEach(put))
+      ),
+      bulkDelete: (keys: readonly unknown[]) => (
+        count(keys.length),
+        Promise.resolve(void keys.forEach((k) => rows.delete(k)))
+      ),
+      clear: () => (count(1), Promise.resolve(rows.clear())),
+      toArray: () => (count(1), Promise.resolve([...rows.values()])),
+      where: (index: keyof T) => ({
+        equals: (value: unknown) => matching((row) => row[index] === value),
+        above: (value: number) => matching((row) => (row[index] as number) > value),
+      }),
+    };
+  }
+  const database = {
+    meta: table<{ key: string; value: unknown }>('key'),
+    waves: table<Wave>('id'),
+    lineChunks: table<{ id: string; waveId: string; lines: PickLine[] }>('id'),
+    lineDirectory: table<{ waveId: string }>('waveId'),
+    outbox: table<{ seq: number }>('seq'),
+    transaction: (_mode: string, _tables: unknown, body: () => Promise<unknown>) => body(),
+  };
+  return { database: database as unknown as WmsDatabase, counts };
+}
+
+const aWave = (id: string): Wave => ({
+  id,
+  code: 'B26-07',
+  warehouseId: 'WH-1',
+  status: 'released',
+  assignedUserId: 'U-1',
+  assignmentVersion: 1,
+  createdAt: '2026-11-22T08:00:00.000Z',
+});
+
+const aLine = (waveId: string, n: number): PickLine => ({
+  id: `PL-${n}`,
+  waveId,
+  orderId: 'SO-1',
+  skuId: 'SKU-00001',
+  skuName: 'Tea',
+  skuNameZh: '茶',
+  barcodes: ['6901234567892'],
+  imageUrl: null,
+  binCode: 'A-01-01',
+  pathSeq: n,
+  qty: 2,
+  pickedQty: 0,
+  status: 'open',
+  note: null,
+});
+
+const aPage = (over: Partial<PullResponse>): PullResponse => ({
+  cursor: 'c',
+  hasMore: false,
+  reset: false,
+  ackedThroughSeq: 0,
+  waves: [],
+  lines: [],
+  removedWaves: [],
+  ...over,
+});
+
+describe('applyPullPage', () => {
+  it('stores a 10,000-line wave arriving in 1,000-line pages with few requests a page', async () => {
+    const { database, counts } = countingDatabase();
+    const perPage: { calls: number; requests: number }[] = [];
+    for (let page = 0; page < 10; page++) {
+      const before = { ...counts };
+      await applyPullPage(
+        database,
+        aPage({
+          cursor: `c${page}`,
+          hasMore: page < 9,
+          ackedThroughSeq: page,
+          waves: page === 0 ? [aWave('W1')] : [],
+          // 1,000 lines a page, the first page 50 short: the pages do not end on a chunk.
+          lines: Array.from({ length: page === 0 ? 950 : 1_000 }, (_, i) =>
+            aLine('W1', (page === 0 ? 0 : page * 1_000 - 50) + i),
+          ),
+        }),
+      );
+      perPage.push({
+        calls: counts.calls - before.calls,
+        requests: counts.requests - before.requests,
+      });
+    }
+    const lines = await readWaveLines(database, 'W1');
+    expect(lines.length).toBe(9_950);
+    expect(new Set(lines.map((line) => line.id)).size).toBe(9_950);
+    expect(await readMeta(database, 'cursor')).toBe('c9');
+    expect(await readMeta(database, 'reflectedThroughSeq')).toBe(9);
+    // Per page: the lines stamp read, the wave read (not on the page that brings it; the first
+    // page reads the directories instead), 11 chunks written (10 on the first page) in 3 bulk
+    // calls, the directory, the lines stamp, the cursor and the reflected seq written. Before
+    // session 5: 13 calls and 19 requests a page (the stamp read twice, the wave's last chunk
+    // read again every page, empty bulk calls).
+    expect(perPage).toEqual([
+      { calls: 10, requests: 17 },
+      ...Array.from({ length: 9 }, () => ({ calls: 9, requests: 17 })),
+    ]);
+  });
+});
