@@ -7,8 +7,6 @@ import type { LineChunk, WaveLineDirectory, WmsDatabase } from './database';
  * well below the size where Chromium moves a value into a blob (64 KB).
  */
 export const CHUNK_LINES = 100;
-/** Chunks written per request: a few, so the screen can draw between them. */
-const CHUNKS_PER_PUT = 4;
 
 const chunkId = (waveId: string, no: number) => `${waveId}#${no}`;
 
@@ -177,7 +175,7 @@ export class StoredLines {
     );
   }
 
-  /** Stores what changed: chunks a few per request, then the directories. */
+  /** Stores what changed: the chunks in one bulk call, then the directories. */
   async flush(): Promise<void> {
     const { lineChunks, lineDirectory } = this.database;
     const changed = [...this.changedChunks];
@@ -186,9 +184,7 @@ export class StoredLines {
       const lines = [...this.chunks.get(id)!.values()];
       return lines.length === 0 ? [] : [{ id, waveId: lines[0]!.waveId, lines }];
     });
-    for (let start = 0; start < written.length; start += CHUNKS_PER_PUT) {
-      await lineChunks.bulkPut(written.slice(start, start + CHUNKS_PER_PUT));
-    }
+    if (written.length > 0) await lineChunks.bulkPut(written);
     if (emptied.length > 0) await lineChunks.bulkDelete(emptied);
     const waveIds = [...this.changedWaves];
     const directories = waveIds.flatMap((waveId) => {

@@ -62,7 +62,7 @@ const aWave = (id: string): Wave => ({
   id,
   code: 'B26-07',
   warehouseId: 'WH-1',
-  status: 'released',
+  status: 'open',
   assignedUserId: 'U-1',
   assignmentVersion: 1,
   createdAt: '2026-11-22T08:00:00.000Z',
@@ -126,13 +126,13 @@ describe('applyPullPage', () => {
     expect(await readMeta(database, 'cursor')).toBe('c9');
     expect(await readMeta(database, 'reflectedThroughSeq')).toBe(9);
     // Per page: the lines stamp read, the wave read (not on the page that brings it; the first
-    // page reads the directories instead), 11 chunks written (10 on the first page) in 3 bulk
-    // calls, the directory, the lines stamp, the cursor and the reflected seq written. Before
-    // session 5: 13 calls and 19 requests a page (the stamp read twice, the wave's last chunk
-    // read again every page, empty bulk calls).
+    // page reads the directories instead), 11 chunks written (10 on the first page) in one bulk
+    // call, the directory, then the lines stamp, the cursor and the reflected seq in one call.
+    // Before session 5: 13 calls and 19 requests a page (the stamp read twice, the wave's last
+    // chunk read again every page, empty bulk calls, chunks in calls of 4, meta one by one).
     expect(perPage).toEqual([
-      { calls: 10, requests: 17 },
-      ...Array.from({ length: 9 }, () => ({ calls: 9, requests: 17 })),
+      { calls: 6, requests: 17 },
+      ...Array.from({ length: 9 }, () => ({ calls: 5, requests: 17 })),
     ]);
   });
 });

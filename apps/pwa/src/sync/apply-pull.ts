@@ -1,8 +1,8 @@
 import type { PullResponse, ScanEvent } from '@wms/protocol';
 import type { PutBackItem, WmsDatabase } from '../storage/database';
 import { StoredLines } from '../storage/line-chunks';
-import { stampLinesChanged } from '../storage/lines-stamp';
-import { readMeta, writeMeta } from '../storage/meta';
+import { newLinesStamp } from '../storage/lines-stamp';
+import { readMeta, writeMeta, writeMetaRows } from '../storage/meta';
 import { recordEvent } from '../storage/outbox';
 import { noticesForPulledOrders, putBackItems } from './order-notices';
 import { noticesForMovedLines, noticesForRemovedWaves } from './wave-notices';
@@ -81,18 +81,21 @@ async function storePage(database: WmsDatabase, page: PullResponse) {
   }
   const stamp =
     page.reset || page.lines.length > 0 || removedIds.length > 0
-      ? await stampLinesChanged(
+      ? newLinesStamp(
           database,
           {
             all: page.reset,
             waveIds: [...arrivingWaveIds, ...removedIds],
             lineIds: page.lines.map((line) => line.id),
           },
-          { stored: stampBefore },
+          stampBefore,
         )
       : stampBefore;
-  await writeMeta(database, 'cursor', page.cursor);
-  await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
+  await writeMetaRows(database, [
+    ...(stamp && stamp !== stampBefore ? [{ key: 'linesStamp' as const, value: stamp }] : []),
+    { key: 'cursor', value: page.cursor },
+    { key: 'reflectedThroughSeq', value: page.ackedThroughSeq },
+  ]);
   return { lines, stamp };
 }
 
