@@ -19,6 +19,17 @@ export async function readWaveLines(database: WmsDatabase, waveId: string): Prom
   return chunks.flatMap((chunk) => chunk.lines);
 }
 
+/** The lines of these chunks of a wave (by chunk number), in no particular order. */
+export async function readWaveChunks(
+  database: WmsDatabase,
+  waveId: string,
+  chunkNos: Iterable<number>,
+): Promise<PickLine[]> {
+  const ids = [...new Set(chunkNos)].map((no) => chunkId(waveId, no));
+  const chunks = ids.length > 0 ? await database.lineChunks.bulkGet(ids) : [];
+  return chunks.flatMap((chunk) => chunk?.lines ?? []);
+}
+
 /** Lines as chunks of their waves and the waves' directories (the database upgrade to v3). */
 export function chunkWaveLines(lines: readonly PickLine[]): {
   chunks: LineChunk[];

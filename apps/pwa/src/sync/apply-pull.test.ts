@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { WmsDatabase } from '../storage/database';
 import { readWaveLines } from '../storage/line-chunks';
 import { readMeta } from '../storage/meta';
+import { serverLineCountsOf } from '../picker/wave-lines';
 import { applyPullPage } from './apply-pull';
 
 /**
@@ -134,5 +135,56 @@ describe('applyPullPage', () => {
       { calls: 6, requests: 17 },
       ...Array.from({ length: 9 }, () => ({ calls: 5, requests: 17 })),
     ]);
+  });
+});
+
+describe('serverLineCountsOf (the wave list) across pull pages', () => {
+  it('follows the pages without reading a growing wave whole each time, counting as a full read', async () => {
+    const { database, counts } = countingDatabase();
+    const page = (n: number, over: Partial<PullResponse>) =>
+      applyPullPage(database, aPage({ cursor: `c${n}`, ackedThroughSeq: 0, ...over }));
+    const check = async (waveIds: string[]) => {
+      const before = counts.requests;
+      const followed = await serverLineCountsOf(database, waveIds);
+      const requests = counts.requests - before;
+      for (const waveId of waveIds) {
+        const full = await readWaveLines(database, waveId);
+        const got = followed.get(waveId)!;
+        expect([...got.byId.values()].sort((a, b) => a.pathSeq - b.pathSeq)).toEqual(
+          full.sort((a, b) => a.pathSeq - b.pathSeq),
+        );
+        expect(got.doneLines).toBe(full.filter((line) => line.status !== 'open').length);
+      }
+      return requests;
+    };
+    await page(0, { waves: [aWave('W1'), aWave('W2')], lines: [aLine('W2', 90_000)] });
+    expect(await check(['W1', 'W2'])).toBe(3);
+    for (let n = 1; n <= 5; n++) {
+      await page(n, {
+        lines: Array.from({ length: 1_000 }, (_, i) => aLine('W1', (n - 1) * 1_000 + i)),
+      });
+      // The stamp, the directory of W1 and the 10 chunks holding the page's lines, never the
+      // 10 to 50 chunks of the whole wave (one getAll, but a copy of every line); W2 untouched.
+      expect(await check(['W1', 'W2'])).toBe(12);
+    }
+    // Lines picked on the server (in place), one moved to W2, then a wave removed.
+    await page(6, {
+      lines: [
+        { ...aLine('W1', 10), pickedQty: 2, status: 'picked' },
+        { ...aLine('W1', 4_999), pickedQty: 2, status: 'picked' },
+        { ...aLine('W1', 20), waveId: 'W2' },
+      ],
+    });
+    // The stamp; W1's directory and its 2 chunks written; W2's directory and 1 chunk.
+    expect(await check(['W1', 'W2'])).toBe(6);
+    const afterMove = await serverLineCountsOf(database, ['W1', 'W2']);
+    expect([afterMove.get('W1')!.byId.size, afterMove.get('W1')!.doneLines]).toEqual([4_999, 2]);
+    expect(afterMove.get('W2')!.byId.size).toBe(2);
+    await page(7, { removedWaves: [{ waveId: 'W2', reason: 'unassigned', assignedTo: null }] });
+    expect(await check(['W1', 'W2'])).toBe(2);
+    expect((await serverLineCountsOf(database, ['W2'])).get('W2')!.byId.size).toBe(0);
+    // A reset pull: read again whole.
+    await page(8, { reset: true, waves: [aWave('W1')], lines: [aLine('W1', 1)] });
+    expect(await check(['W1'])).toBe(2);
   });
 });
