@@ -1,6 +1,12 @@
 import type { PickLine, ScanEvent, Wave } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
-import { buildWaveView, orderWaveLines, viewOfOrderedLines, wavesInScope } from './wave-view';
+import {
+  buildWaveView,
+  countsWithPending,
+  orderWaveLines,
+  viewOfOrderedLines,
+  wavesInScope,
+} from './wave-view';
 import { aPickLine } from '../testing/a-pick-line';
 
 const wave: Wave = {
@@ -105,6 +111,36 @@ describe('buildWaveView', () => {
     ]);
     expect([done.currentLine, done.currentPosition, done.doneLines]).toEqual([undefined, 0, 4]);
     expect(viewOfOrderedLines(wave, ordered, []).lines).toBe(ordered.lines);
+  });
+
+  it('counts as the view does from the lines by id, without their order (the wave list)', () => {
+    const lines = [
+      aLine('L4', 'D-01-01', 40),
+      aLine('L1', 'A-01-01', 10, 2, 2),
+      aLine('L3', 'C-01-01', 30),
+      aLine('L2', 'B-01-01', 20),
+    ];
+    const counts = { byId: new Map(lines.map((line) => [line.id, line])), doneLines: 1 };
+    const cases: ScanEvent[][] = [
+      [],
+      [aPick(1, 'L2', 2)],
+      [aPick(1, 'L2', 1), aPick(2, 'L2', 1), aPick(3, 'L3', 2, 'W-2')],
+      [aPick(1, 'L2', 2), aPick(2, 'L3', 2), aPick(3, 'L4', 9), aPick(4, 'L9', 1)],
+    ];
+    const expected = [
+      { doneLines: 1, totalLines: 4 },
+      { doneLines: 2, totalLines: 4 },
+      { doneLines: 2, totalLines: 4 },
+      { doneLines: 4, totalLines: 4 },
+    ];
+    expect(cases.map((pending) => countsWithPending('W-1', counts, pending))).toEqual(expected);
+    const ordered = orderWaveLines(lines);
+    expect(
+      cases.map((pending) => {
+        const view = viewOfOrderedLines(wave, ordered, pending);
+        return { doneLines: view.doneLines, totalLines: view.totalLines };
+      }),
+    ).toEqual(expected);
   });
 });
 

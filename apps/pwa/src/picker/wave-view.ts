@@ -95,6 +95,34 @@ export function viewOfOrderedLines(
   };
 }
 
+/**
+ * The done and total counts of `viewOfOrderedLines`, from the wave's server lines by id and how
+ * many of them are done (no pick-path order needed): only the lines the pending events name are
+ * replayed.
+ */
+export function countsWithPending(
+  waveId: string,
+  counts: { byId: ReadonlyMap<string, PickLine>; doneLines: number },
+  pending: readonly ScanEvent[],
+): { doneLines: number; totalLines: number } {
+  const ofWave = pending.filter((event) => event.payload.waveId === waveId);
+  const named = new Map<string, PickLine>();
+  for (const event of ofWave) {
+    if (!('pickLineId' in event.payload)) continue;
+    const line = counts.byId.get(event.payload.pickLineId);
+    if (line) named.set(line.id, line);
+  }
+  let { doneLines } = counts;
+  if (named.size > 0) {
+    for (const replayed of withPendingEvents([...named.values()], ofWave)) {
+      const before = counts.byId.get(replayed.id);
+      if (before && isLineOpen(before) && !isLineOpen(replayed)) doneLines++;
+      if (before && !isLineOpen(before) && isLineOpen(replayed)) doneLines--;
+    }
+  }
+  return { doneLines, totalLines: counts.byId.size };
+}
+
 /** Waves a user works on, in the order the list shows them (open work first, then by code). */
 export function wavesInScope(waves: readonly Wave[], userId: string, seeAll: boolean): Wave[] {
   return waves

@@ -7,15 +7,27 @@ import type { LineChunk, WaveLineDirectory, WmsDatabase } from './database';
  * well below the size where Chromium moves a value into a blob (64 KB).
  */
 export const CHUNK_LINES = 100;
-/** Chunks written per request: a few, so the screen can draw between them. */
-const CHUNKS_PER_PUT = 4;
 
 const chunkId = (waveId: string, no: number) => `${waveId}#${no}`;
+
+/** The number of a wave's last chunk; -1 when it has none. */
+const lastChunkNo = (entry: { sizes: Map<number, number> }) => Math.max(-1, ...entry.sizes.keys());
 
 /** The stored lines of one wave, in no particular order. */
 export async function readWaveLines(database: WmsDatabase, waveId: string): Promise<PickLine[]> {
   const chunks = await database.lineChunks.where('waveId').equals(waveId).toArray();
   return chunks.flatMap((chunk) => chunk.lines);
+}
+
+/** The lines of these chunks of a wave (by chunk number), in no particular order. */
+export async function readWaveChunks(
+  database: WmsDatabase,
+  waveId: string,
+  chunkNos: Iterable<number>,
+): Promise<PickLine[]> {
+  const ids = [...new Set(chunkNos)].map((no) => chunkId(waveId, no));
+  const chunks = ids.length > 0 ? await database.lineChunks.bulkGet(ids) : [];
+  return chunks.flatMap((chunk) => chunk?.lines ?? []);
 }
 
 /** Lines as chunks of their waves and the waves' directories (the database upgrade to v3). */
@@ -111,7 +123,14 @@ export class StoredLines {
    * write, so a stamp that still matches means no other write, from any tab, came between).
    */
   keep(stampId: string): void {
-    this.chunks.clear();
+    // The chunks read go, but for each wave's last chunk while it has room: the next page's
+    // lines of that wave go into it, and it need not be read again.
+    const open = new Set<string>();
+    for (const [waveId, entry] of this.waves) {
+      const last = lastChunkNo(entry);
+      if (last >= 0 && entry.sizes.get(last)! < CHUNK_LINES) open.add(chunkId(waveId, last));
+    }
+    for (const id of this.chunks.keys()) if (!open.has(id)) this.chunks.delete(id);
     keptLines.set(this.database, { stampId, lines: this });
   }
 
@@ -167,7 +186,7 @@ export class StoredLines {
     );
   }
 
-  /** Stores what changed: chunks a few per request, then the directories. */
+  /** Stores what changed: the chunks in one bulk call, then the directories. */
   async flush(): Promise<void> {
     const { lineChunks, lineDirectory } = this.database;
     const changed = [...this.changedChunks];
@@ -176,9 +195,7 @@ export class StoredLines {
       const lines = [...this.chunks.get(id)!.values()];
       return lines.length === 0 ? [] : [{ id, waveId: lines[0]!.waveId, lines }];
     });
-    for (let start = 0; start < written.length; start += CHUNKS_PER_PUT) {
-      await lineChunks.bulkPut(written.slice(start, start + CHUNKS_PER_PUT));
-    }
+    if (written.length > 0) await lineChunks.bulkPut(written);
     if (emptied.length > 0) await lineChunks.bulkDelete(emptied);
     const waveIds = [...this.changedWaves];
     const directories = waveIds.flatMap((waveId) => {
@@ -239,9 +256,11 @@ export class StoredLines {
   /** Adds lines new to their wave: into the wave's last chunk while it has room, then new ones. */
   private async append(waveId: string, lines: readonly PickLine[]): Promise<void> {
     const entry = this.entryOf(waveId);
-    const last = Math.max(-1, ...entry.sizes.keys());
+    const last = lastChunkNo(entry);
     let no = last >= 0 && entry.sizes.get(last)! < CHUNK_LINES ? last : last + 1;
-    await this.load([chunkId(waveId, no)]);
+    // A chunk past the last holds nothing yet (a put replaces a whole chunk): not read.
+    if (no === last) await this.load([chunkId(waveId, no)]);
+    else this.chunks.set(chunkId(waveId, no), new Map());
     for (const line of lines) {
       if ((entry.sizes.get(no) ?? 0) >= CHUNK_LINES) {
         no++;

@@ -21,14 +21,26 @@ export async function stampLinesChanged(
   database: WmsDatabase,
   touched: LinesTouched,
 ): Promise<LinesStamp> {
-  const previous = await readMeta(database, 'linesStamp');
+  const stamp = newLinesStamp(database, touched, await readMeta(database, 'linesStamp'));
+  await writeMeta(database, 'linesStamp', stamp);
+  return stamp;
+}
+
+/**
+ * The stamp `stampLinesChanged` writes, for a caller that read the stored stamp (`stored`) and
+ * writes the new one itself, in the same transaction as the write to `lines` it records.
+ */
+export function newLinesStamp(
+  database: WmsDatabase,
+  touched: LinesTouched,
+  stored: LinesStamp | undefined,
+): LinesStamp {
   const stamp: LinesStamp = {
     id: randomEventId(),
-    previous: touched.all ? null : (previous?.id ?? null),
+    previous: touched.all ? null : (stored?.id ?? null),
     waveIds: [...touched.waveIds],
     lineIds: [...touched.lineIds],
   };
-  await writeMeta(database, 'linesStamp', stamp);
   remember(database, stamp);
   return stamp;
 }

@@ -18,6 +18,14 @@ export async function writeMeta<K extends MetaKey>(
   await database.meta.put({ key, value } as MetaRow);
 }
 
+/** Writes several `meta` values in one call. */
+export async function writeMetaRows(
+  database: WmsDatabase,
+  rows: readonly MetaRow[],
+): Promise<void> {
+  await database.meta.bulkPut(rows);
+}
+
 export async function deleteMeta(database: WmsDatabase, key: MetaKey): Promise<void> {
   await database.meta.delete(key);
 }

@@ -1,8 +1,8 @@
 import type { PullResponse, ScanEvent } from '@wms/protocol';
 import type { PutBackItem, WmsDatabase } from '../storage/database';
 import { StoredLines } from '../storage/line-chunks';
-import { stampLinesChanged } from '../storage/lines-stamp';
-import { readMeta, writeMeta } from '../storage/meta';
+import { newLinesStamp } from '../storage/lines-stamp';
+import { readMeta, writeMeta, writeMetaRows } from '../storage/meta';
 import { recordEvent } from '../storage/outbox';
 import { noticesForPulledOrders, putBackItems } from './order-notices';
 import { noticesForMovedLines, noticesForRemovedWaves } from './wave-notices';
@@ -28,7 +28,7 @@ export async function applyPullPage(database: WmsDatabase, page: PullResponse): 
 async function storePage(database: WmsDatabase, page: PullResponse) {
   const { waves } = database;
   const removedIds = page.removedWaves.map((removed) => removed.waveId);
-  const removedKnown = await waves.bulkGet(removedIds);
+  const removedKnown = removedIds.length > 0 ? await waves.bulkGet(removedIds) : [];
   if (page.reset) await waves.clear();
   const stampBefore = await readMeta(database, 'linesStamp');
   const lines = page.reset
@@ -37,13 +37,16 @@ async function storePage(database: WmsDatabase, page: PullResponse) {
   const cancelled = page.removedWaves.filter((r) => r.reason === 'cancelled').map((r) => r.waveId);
   const putBack = await itemsToPutBack(database, lines, cancelled, page.ackedThroughSeq);
   const pulledOrders = await pulledOrderNotices(database, lines, page);
-  await waves.bulkPut(page.waves);
+  if (page.waves.length > 0) await waves.bulkPut(page.waves);
   // A line that arrives under a wave this device does not hold was moved off it (M2.1: the
   // remaining lines or the far part of a wave went to another picker): drop the local copy.
+  // The waves of this page are held (just stored); only the others are read.
   const arrivingWaveIds = [...new Set(page.lines.map((line) => line.waveId))];
-  const held = new Set(
-    (await waves.bulkGet(arrivingWaveIds)).flatMap((wave) => (wave ? [wave.id] : [])),
-  );
+  const held = new Set(page.waves.map((wave) => wave.id));
+  const toRead = arrivingWaveIds.filter((waveId) => !held.has(waveId));
+  if (toRead.length > 0) {
+    for (const wave of await waves.bulkGet(toRead)) if (wave) held.add(wave.id);
+  }
   await lines.put(page.lines.filter((line) => held.has(line.waveId)));
   const movedIds = page.lines.filter((line) => !held.has(line.waveId)).map((l) => l.id);
   const movedFrom = movedIds.length > 0 ? await lines.get(movedIds) : [];
@@ -78,14 +81,21 @@ async function storePage(database: WmsDatabase, page: PullResponse) {
   }
   const stamp =
     page.reset || page.lines.length > 0 || removedIds.length > 0
-      ? await stampLinesChanged(database, {
-          all: page.reset,
-          waveIds: [...arrivingWaveIds, ...removedIds],
-          lineIds: page.lines.map((line) => line.id),
-        })
+      ? newLinesStamp(
+          database,
+          {
+            all: page.reset,
+            waveIds: [...arrivingWaveIds, ...removedIds],
+            lineIds: page.lines.map((line) => line.id),
+          },
+          stampBefore,
+        )
       : stampBefore;
-  await writeMeta(database, 'cursor', page.cursor);
-  await writeMeta(database, 'reflectedThroughSeq', page.ackedThroughSeq);
+  await writeMetaRows(database, [
+    ...(stamp && stamp !== stampBefore ? [{ key: 'linesStamp' as const, value: stamp }] : []),
+    { key: 'cursor', value: page.cursor },
+    { key: 'reflectedThroughSeq', value: page.ackedThroughSeq },
+  ]);
   return { lines, stamp };
 }
 
