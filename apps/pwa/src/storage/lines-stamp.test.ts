@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MetaRow, WmsDatabase } from './database';
-import { stampLinesChanged, stampsSince } from './lines-stamp';
-import { readMeta } from './meta';
+import { newLinesStamp, stampsSince } from './lines-stamp';
+import { readMeta, writeMeta } from './meta';
 
 /** Just the `meta` table, in memory: all the stamp needs. */
 function metaOnlyDatabase(): WmsDatabase {
@@ -14,7 +14,12 @@ function metaOnlyDatabase(): WmsDatabase {
 }
 
 async function stamp(database: WmsDatabase, waveId: string, all = false) {
-  await stampLinesChanged(database, { all, waveIds: [waveId], lineIds: [`${waveId}-L1`] });
+  const touched = { all, waveIds: [waveId], lineIds: [`${waveId}-L1`] };
+  await writeMeta(
+    database,
+    'linesStamp',
+    newLinesStamp(database, touched, await readMeta(database, 'linesStamp')),
+  );
   return (await readMeta(database, 'linesStamp'))!;
 }
 

@@ -1,6 +1,5 @@
 import type { LinesStamp, WmsDatabase } from './database';
 import { randomEventId } from './event-id';
-import { readMeta, writeMeta } from './meta';
 
 /** What a write to `lines` touched: the waves lines went to and every line id put or deleted. */
 export interface LinesTouched {
@@ -11,24 +10,12 @@ export interface LinesTouched {
 }
 
 /**
- * Records a write to `lines`; every write to `lines` calls it in its own transaction. The
- * in-memory copy of the lines (picker/wave-lines.ts) is reused only while it is known to match
- * the stored lines: it follows the writes one by one, dropping the waves each write touched (a
- * write stored in the same transaction as the stamp; a stamp whose transaction failed is never
- * the stored one nor another's `previous`, so following `previous` only meets stored writes).
- */
-export async function stampLinesChanged(
-  database: WmsDatabase,
-  touched: LinesTouched,
-): Promise<LinesStamp> {
-  const stamp = newLinesStamp(database, touched, await readMeta(database, 'linesStamp'));
-  await writeMeta(database, 'linesStamp', stamp);
-  return stamp;
-}
-
-/**
- * The stamp `stampLinesChanged` writes, for a caller that read the stored stamp (`stored`) and
- * writes the new one itself, in the same transaction as the write to `lines` it records.
+ * The stamp recording a write to `lines`, for a caller that read the stored stamp (`stored`) and
+ * writes the new one itself, in the same transaction as the write it records; every write to
+ * `lines` records one. The in-memory copy of the lines (picker/wave-lines.ts) is reused only while
+ * it is known to match the stored lines: it follows the writes one by one, dropping the waves each
+ * write touched (a stamp whose transaction failed is never the stored one nor another's
+ * `previous`, so following `previous` only meets stored writes).
  */
 export function newLinesStamp(
   database: WmsDatabase,
