@@ -1,0 +1,37 @@
+import type { Wave } from '@wms/protocol';
+import type { Session, WmsDatabase } from '../storage/database';
+import { readSeqCounters } from '../storage/meta';
+import { outboxEventsAbove } from '../storage/outbox';
+import { serverLinesOf } from './wave-lines';
+import { viewOfOrderedLines, wavesInScope } from './wave-view';
+
+export interface WaveListEntry {
+  wave: Wave;
+  doneLines: number;
+  totalLines: number;
+}
+
+/**
+ * The waves the signed-in user works on, with progress including picks not yet synced, read in
+ * one transaction.
+ *
+ * @example
+ * (await readWaveList(db, session)).map((entry) => entry.wave.code) // ['B26-07', 'B26-08']
+ */
+export function readWaveList(database: WmsDatabase, session: Session): Promise<WaveListEntry[]> {
+  const { id: userId, role } = session.user;
+  const { meta, waves, lineChunks, outbox } = database;
+  return database.transaction('r', [meta, waves, lineChunks, outbox], async () => {
+    const inScope = wavesInScope(await waves.toArray(), userId, role !== 'picker');
+    const { reflectedThroughSeq } = await readSeqCounters(database);
+    const pending = await outboxEventsAbove(database, reflectedThroughSeq);
+    const lines = await serverLinesOf(
+      database,
+      inScope.map((wave) => wave.id),
+    );
+    return inScope.map((wave) => {
+      const view = viewOfOrderedLines(wave, lines.get(wave.id)!, pending);
+      return { wave, doneLines: view.doneLines, totalLines: view.totalLines };
+    });
+  });
+}
