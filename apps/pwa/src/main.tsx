@@ -12,6 +12,8 @@ import { deviceSync } from './sync/device-sync';
 import './shell/app.css';
 
 closeOnVersionChange(db, () => reportProblem({ kind: 'database-closed' }));
+// First: the database opens and reads while the rest of the start-up runs.
+const firstScreenRead = readFirstScreen(db);
 window.addEventListener('unhandledrejection', (event) => reportError(event.reason));
 startScanner(document);
 deviceSync.start();
@@ -21,7 +23,7 @@ startServiceWorker();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const reactRoot = createRoot(root);
-void readFirstScreen(db).then(() =>
+void firstScreenRead.then(() =>
   reactRoot.render(
     <StrictMode>
       <ErrorBoundary>

@@ -22,9 +22,14 @@ export function readWaveList(database: WmsDatabase, session: Session): Promise<W
   const { id: userId, role } = session.user;
   const { meta, waves, lineChunks, outbox } = database;
   return database.transaction('r', [meta, waves, lineChunks, outbox], async () => {
-    const inScope = wavesInScope(await waves.toArray(), userId, role !== 'picker');
-    const { reflectedThroughSeq } = await readSeqCounters(database);
-    const pending = await outboxEventsAbove(database, reflectedThroughSeq);
+    // Requests in flight together: each round trip to IndexedDB is a wait at a cold start.
+    const [stored, pending] = await Promise.all([
+      waves.toArray(),
+      readSeqCounters(database).then((seqs) =>
+        outboxEventsAbove(database, seqs.reflectedThroughSeq),
+      ),
+    ]);
+    const inScope = wavesInScope(stored, userId, role !== 'picker');
     const lines = await serverLinesOf(
       database,
       inScope.map((wave) => wave.id),
