@@ -1,6 +1,7 @@
 import { readWaveList, type WaveListEntry } from '../picker/wave-list-entries';
 import type { Session, WmsDatabase } from '../storage/database';
 import { readMeta } from '../storage/meta';
+import { settlesWithin } from './settles-within';
 
 /**
  * How long the first render waits for the first screen's data. Past it (a database upgrade on the
@@ -26,23 +27,16 @@ let firstScreen: FirstScreen = {};
  * void readFirstScreen(db).then(() => root.render(<App />));
  */
 export async function readFirstScreen(database: WmsDatabase): Promise<void> {
-  let waiting = true;
-  const read = async () => {
+  let read: FirstScreen | undefined;
+  const reading = (async () => {
     const session = (await readMeta(database, 'session')) ?? null;
     const entries = session && (await readWaveList(database, session));
-    // Late data is dropped: the screens are already reading their own.
-    if (!waiting) return;
-    firstScreen.session = session;
+    read = { session };
     if (session && entries)
-      firstScreen.waveList = { userId: session.user.id, role: session.user.role, entries };
-  };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([
-    read().catch(() => undefined),
-    new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_READ_WAIT_MS))),
-  ]);
-  clearTimeout(timer);
-  waiting = false;
+      read.waveList = { userId: session.user.id, role: session.user.role, entries };
+  })();
+  // Data that comes late is dropped: the screens are already reading their own.
+  if ((await settlesWithin(reading, FIRST_READ_WAIT_MS)) && read) firstScreen = read;
 }
 
 /** The session read before the first render (null: signed out), once; undefined when not read. */
