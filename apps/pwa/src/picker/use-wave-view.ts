@@ -19,16 +19,13 @@ export function useWaveView(waveId: string): WaveViewState {
         'r',
         [db.meta, db.waves, db.lineChunks, db.outbox],
         async (): Promise<WaveViewState> => {
-          // Requests in flight together: each round trip to IndexedDB is a wait.
-          const [wave, lines, { nextSeq, pending }] = await Promise.all([
-            db.waves.get(waveId),
-            serverLinesOf(db, [waveId]),
-            readSeqCounters(db).then(async ({ nextSeq, reflectedThroughSeq }) => ({
-              nextSeq,
-              pending: await outboxEventsAbove(db, reflectedThroughSeq),
-            })),
-          ]);
+          const wave = await db.waves.get(waveId);
           if (!wave) return { status: 'gone' };
+          const { nextSeq, reflectedThroughSeq } = await readSeqCounters(db);
+          const [lines, pending] = await Promise.all([
+            serverLinesOf(db, [waveId]),
+            outboxEventsAbove(db, reflectedThroughSeq),
+          ]);
           const view = viewOfOrderedLines(wave, lines.get(waveId)!, pending);
           return { status: 'ready', view, nextSeq };
         },

@@ -23,17 +23,15 @@ export function readWaveList(database: WmsDatabase, session: Session): Promise<W
   const { meta, waves, lineChunks, outbox } = database;
   return database.transaction('r', [meta, waves, lineChunks, outbox], async () => {
     // Requests in flight together: each round trip to IndexedDB is a wait at a cold start.
-    const [stored, pending] = await Promise.all([
-      waves.toArray(),
-      readSeqCounters(database).then((seqs) =>
-        outboxEventsAbove(database, seqs.reflectedThroughSeq),
+    const [stored, seqs] = await Promise.all([waves.toArray(), readSeqCounters(database)]);
+    const inScope = wavesInScope(stored, userId, role !== 'picker');
+    const [pending, lines] = await Promise.all([
+      outboxEventsAbove(database, seqs.reflectedThroughSeq),
+      serverLinesOf(
+        database,
+        inScope.map((wave) => wave.id),
       ),
     ]);
-    const inScope = wavesInScope(stored, userId, role !== 'picker');
-    const lines = await serverLinesOf(
-      database,
-      inScope.map((wave) => wave.id),
-    );
     return inScope.map((wave) => {
       const view = viewOfOrderedLines(wave, lines.get(wave.id)!, pending);
       return { wave, doneLines: view.doneLines, totalLines: view.totalLines };
