@@ -144,6 +144,12 @@ async function coldStart(side: Side, tracePath: string | undefined) {
     `JSON.stringify(performance.getEntriesByType('resource').map((e) => [e.name.split('/').pop(), Math.round(e.startTime), Math.round(e.workerStart), Math.round(e.responseEnd)]))`,
   );
   if (process.env.RESOURCES) console.log(resources);
+  if (process.env.MARKS)
+    console.log(
+      await page.evaluate<string>(
+        `performance.getEntriesByType('mark').map((e) => e.name + '@' + Math.round(e.startTime)).join(' ')`,
+      ),
+    );
   if (tracePath) writeFileSync(`${tracePath}.resources.json`, resources);
   await page.close();
   const cpu = tracePath ? mainThreadCpu(tracePath) : 0;

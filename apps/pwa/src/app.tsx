@@ -9,6 +9,7 @@ import {
 import { PickerScreens } from './picker/picker-screens';
 import { LoginScreen } from './session/login-screen';
 import { useSession } from './session/use-session';
+import { forgetFirstScreen } from './shell/first-screen';
 import { NoticeList } from './shell/notice-list';
 import { ProblemBanner } from './shell/problem-banner';
 import { StatusBar } from './shell/status-bar';
@@ -31,6 +32,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  useEffect(forgetFirstScreen, []);
 
   const chooseLanguage = (next: Language) => {
     rememberLanguage(next);

@@ -1,41 +1,18 @@
-import type { Wave } from '@wms/protocol';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { takeFirstWaveList } from '../shell/first-screen';
 import type { Session } from '../storage/database';
 import { db } from '../storage/database';
-import { readSeqCounters } from '../storage/meta';
-import { outboxEventsAbove } from '../storage/outbox';
-import { serverLineCountsOf } from './wave-lines';
-import { countsWithPending, wavesInScope } from './wave-view';
+import { readWaveList, type WaveListEntry } from './wave-list-entries';
 
-export interface WaveListEntry {
-  wave: Wave;
-  doneLines: number;
-  totalLines: number;
-}
+export type { WaveListEntry } from './wave-list-entries';
 
-/** The waves the signed-in user works on, with progress including picks not yet synced. */
+/**
+ * The waves the signed-in user works on, with progress including picks not yet synced, live. At
+ * the app's start it shows the list read before the first render until its own first read.
+ */
 export function useWaveList(session: Session): WaveListEntry[] | undefined {
   const { id: userId, role } = session.user;
-  return useLiveQuery(
-    () =>
-      db.transaction(
-        'r',
-        [db.meta, db.waves, db.lineChunks, db.lineDirectory, db.outbox],
-        async () => {
-          const waves = wavesInScope(await db.waves.toArray(), userId, role !== 'picker');
-          const { reflectedThroughSeq } = await readSeqCounters(db);
-          const pending = await outboxEventsAbove(db, reflectedThroughSeq);
-          // Counts only: the list does not need the lines in pick-path order.
-          const counts = await serverLineCountsOf(
-            db,
-            waves.map((wave) => wave.id),
-          );
-          return waves.map((wave) => ({
-            wave,
-            ...countsWithPending(wave.id, counts.get(wave.id)!, pending),
-          }));
-        },
-      ),
-    [userId, role],
-  );
+  const [first] = useState(() => takeFirstWaveList(session));
+  return useLiveQuery(() => readWaveList(db, session), [userId, role], first);
 }
