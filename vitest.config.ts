@@ -10,6 +10,8 @@ export default defineConfig({
         test: {
           name: 'unit+server',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+          // One migrated database of each kind, copied by every server test file.
+          globalSetup: ['apps/server/src/testing/database-templates.ts'],
         },
       },
       {
