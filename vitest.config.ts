@@ -28,6 +28,7 @@ export default defineConfig({
           // The real server process: health, migrations, shutdown, TLS, backups.
           name: 'ops',
           include: ['tests/ops/**/*.test.ts'],
+          globalSetup: ['tests/support/server-data-template.ts'],
           testTimeout: 120_000,
         },
       },
@@ -36,7 +37,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.ts'],
-          globalSetup: ['tests/support/build-pwa.ts'],
+          globalSetup: ['tests/support/build-pwa.ts', 'tests/support/server-data-template.ts'],
           testTimeout: 180_000,
           // One browser at a time: the machine has two cores.
           fileParallelism: false,

@@ -37,7 +37,7 @@ describe('enrolling a handheld with its camera', () => {
   // CI on a slow machine, cause not found yet). A missing feature still fails both attempts.
   it(
     'refuses the picker before, reads the QR from the camera, then lets the picker sign in',
-    { retry: 1 },
+    
     async () => {
       const refused = await browser.newContext({ viewport: { width: 400, height: 800 } });
       const before = await refused.newPage();
@@ -50,15 +50,33 @@ describe('enrolling a handheld with its camera', () => {
       const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
       await context.grantPermissions(['camera']);
       const page = await context.newPage();
+      const t0 = Date.now();
+      page.on('console', (m) => console.log('[page]', Date.now() - t0, m.type(), m.text()));
       await page.goto(server.url);
       await page.waitForSelector('[data-testid=badge]');
       await page.click('[data-testid=open-camera]');
+      const probe = setInterval(() => {
+        page
+          .evaluate(() => {
+            const v = document.querySelector('video');
+            return JSON.stringify({
+              live: document.querySelector('[data-testid=camera-panel]')?.getAttribute('data-live'),
+              notice: document.querySelector('[data-testid=enrol-notice]')?.textContent,
+              error: document.querySelector('[data-testid=error]')?.textContent,
+              camErr: document.querySelector('.camera-panel .error')?.textContent,
+              rs: v?.readyState, w: v?.videoWidth, h: v?.videoHeight, t: v?.currentTime, paused: v?.paused,
+            });
+          })
+          .then((s) => console.log('[probe]', Date.now() - t0, s), () => undefined);
+      }, 1000);
+      try {
       await page.waitForFunction(
         () =>
           document.querySelector('[data-testid=enrol-notice]')?.textContent?.includes('enrolled'),
         undefined,
         { timeout: 30_000 },
       );
+      } finally { clearInterval(probe); }
       expect(await page.textContent('[data-testid=enrol-notice]')).toBe(
         'Handheld enrolled for this warehouse. Now scan your badge.',
       );
