@@ -1,9 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Vitest's default is one worker fewer than the cores: one worker on a two-core machine, so
+    // the unit, server, ops and sim files ran one at a time, mostly waiting on Postgres, PGlite
+    // or a server process. Two at least. (The browser files still run one at a time, after them.)
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
