@@ -21,22 +21,16 @@ export async function syncNow(page: Page): Promise<void> {
  * Types `code` the way a keyboard-wedge scanner does: keydown events dispatched inside the page
  * 2–8 ms apart, then Enter, in one round trip (metasfresh#21678: `keyboard.type` is too slow).
  * Untrusted events insert no text, which is what the app's document-level listener expects.
- * The gaps are waited out in one task, not with timers: on a loaded machine a 2–8 ms timer fired
- * tens of ms late, the keys' time stamps drifted past the burst detector's 40 ms gap, and the
- * scan was taken for typing (browser tests then waited in vain for the next pick step).
  */
 export async function scanWedge(page: Page, code: string): Promise<void> {
   await page.evaluate(
-    (keys) => {
+    async (keys) => {
       for (const key of keys) {
-        const until = performance.now() + 2 + Math.random() * 6;
-        while (performance.now() < until) {
-          // the scanner's gap between two keys
-        }
         const target = document.activeElement ?? document.body;
         target.dispatchEvent(
           new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
         );
+        await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 6));
       }
     },
     [...code, 'Enter'],
