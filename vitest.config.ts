@@ -1,15 +1,22 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Vitest's default is one worker fewer than the cores: one worker on a two-core machine, so
+    // the unit, server, ops and sim files ran one at a time, mostly waiting on Postgres, PGlite
+    // or a server process. Two at least. (The browser files still run one at a time, after them.)
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
         test: {
           name: 'unit+server',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
+          // One migrated database of each kind, copied by every server test file.
+          globalSetup: ['apps/server/src/testing/database-templates.ts'],
         },
       },
       {
@@ -26,6 +33,7 @@ export default defineConfig({
           // The real server process: health, migrations, shutdown, TLS, backups.
           name: 'ops',
           include: ['tests/ops/**/*.test.ts'],
+          globalSetup: ['tests/support/server-data-template.ts'],
           testTimeout: 120_000,
         },
       },
@@ -34,7 +42,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.ts'],
-          globalSetup: ['tests/support/build-pwa.ts'],
+          globalSetup: ['tests/support/build-pwa.ts', 'tests/support/server-data-template.ts'],
           testTimeout: 180_000,
           // One browser at a time: the machine has two cores.
           fileParallelism: false,

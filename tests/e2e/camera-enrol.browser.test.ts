@@ -33,51 +33,44 @@ describe('enrolling a handheld with its camera', () => {
     rmSync(videoDir, { recursive: true, force: true });
   });
 
-  // One retry: once in several full runs the fake camera's QR was not read within 30 s (seen in
-  // CI on a slow machine, cause not found yet). A missing feature still fails both attempts.
-  it(
-    'refuses the picker before, reads the QR from the camera, then lets the picker sign in',
-    { retry: 1 },
-    async () => {
-      const refused = await browser.newContext({ viewport: { width: 400, height: 800 } });
-      const before = await refused.newPage();
-      await before.goto(server.url);
-      await signIn(before, 'P-0001', '1234');
-      await before.waitForSelector('[data-testid=error]');
-      expect(await errorText(before)).toContain('not enrolled');
-      await refused.close();
+  it('refuses the picker before, reads the QR from the camera, then lets the picker sign in', async () => {
+    const refused = await browser.newContext({ viewport: { width: 400, height: 800 } });
+    const before = await refused.newPage();
+    await before.goto(server.url);
+    await signIn(before, 'P-0001', '1234');
+    await before.waitForSelector('[data-testid=error]');
+    expect(await errorText(before)).toContain('not enrolled');
+    await refused.close();
 
-      const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
-      await context.grantPermissions(['camera']);
-      const page = await context.newPage();
-      await page.goto(server.url);
-      await page.waitForSelector('[data-testid=badge]');
-      await page.click('[data-testid=open-camera]');
-      await page.waitForFunction(
-        () =>
-          document.querySelector('[data-testid=enrol-notice]')?.textContent?.includes('enrolled'),
-        undefined,
-        { timeout: 30_000 },
-      );
-      expect(await page.textContent('[data-testid=enrol-notice]')).toBe(
-        'Handheld enrolled for this warehouse. Now scan your badge.',
-      );
-      await page.click('[data-testid=camera-close]').catch(() => undefined);
-      await signIn(page, 'P-0001', '1234');
-      await page.waitForSelector('[data-testid=user-name]');
-      expect(await page.textContent('[data-testid=user-name]')).toContain('Li Wei');
+    const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+    await context.grantPermissions(['camera']);
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=badge]');
+    await page.click('[data-testid=open-camera]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=enrol-notice]')?.textContent?.includes('enrolled'),
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(await page.textContent('[data-testid=enrol-notice]')).toBe(
+      'Handheld enrolled for this warehouse. Now scan your badge.',
+    );
+    await page.click('[data-testid=camera-close]').catch(() => undefined);
+    await signIn(page, 'P-0001', '1234');
+    await page.waitForSelector('[data-testid=user-name]');
+    expect(await page.textContent('[data-testid=user-name]')).toContain('Li Wei');
 
-      // The code was used up: another handheld showing the same QR is not enrolled by it.
-      const other = await browser.newContext({ viewport: { width: 400, height: 800 } });
-      await other.grantPermissions(['camera']);
-      const second = await other.newPage();
-      await second.goto(server.url);
-      await second.waitForSelector('[data-testid=badge]');
-      await second.click('[data-testid=open-camera]');
-      await second.waitForSelector('[data-testid=error]', { timeout: 30_000 });
-      expect(await errorText(second)).toMatch(/code/i);
-      await other.close();
-      await context.close();
-    },
-  );
+    // The code was used up: another handheld showing the same QR is not enrolled by it.
+    const other = await browser.newContext({ viewport: { width: 400, height: 800 } });
+    await other.grantPermissions(['camera']);
+    const second = await other.newPage();
+    await second.goto(server.url);
+    await second.waitForSelector('[data-testid=badge]');
+    await second.click('[data-testid=open-camera]');
+    await second.waitForSelector('[data-testid=error]', { timeout: 30_000 });
+    expect(await errorText(second)).toMatch(/code/i);
+    await other.close();
+    await context.close();
+  });
 });

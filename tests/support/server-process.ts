@@ -1,10 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A data folder to copy into every fresh one (set by `server-data-template.ts`). */
+export const TEMPLATE_ENV = 'WMS_TEST_SERVER_DATA_TEMPLATE';
 
 export interface ServerProcess {
   url: string;
@@ -25,13 +28,17 @@ export interface ServerProcess {
  * Starts the real server (`apps/server/src/main.ts`, as `npm start` does) on a free loopback
  * port with a fresh embedded database of its own, and waits until it says where it listens.
  * The caller's DATABASE_URL is not passed on (it points at a shared database); pass one in `env`
- * to run against a Postgres on purpose.
+ * to run against a Postgres on purpose. Under the test projects' global setup the fresh folder
+ * starts as a copy of a database migrated once per run (`server-data-template.ts`).
  */
 export async function startServerProcess(
   env: Record<string, string> = {},
   options: { dataDir?: string; nodeArgs?: readonly string[] } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wms-e2e-'));
+  const template = process.env[TEMPLATE_ENV];
+  if (template && !options.dataDir && !env.DATABASE_URL)
+    cpSync(template, dataDir, { recursive: true });
   const { DATABASE_URL: _shared, ...inherited } = process.env;
   const child = spawn(
     process.execPath,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { ScanAction } from '../device/scanner/burst-detector';
 import { rememberLanguage, useMessages } from '../i18n/language';
 import { db } from '../storage/database';
@@ -32,14 +32,18 @@ export function useLoginForm(): LoginForm {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The camera reads a QR it still sees again every second: the code this screen enrolled with
+  // is not tried again (the notice would flicker to "Enrolling…" and on to "enrolled already").
+  const enrolledWith = useRef<string | null>(null);
 
   const enrol = (code: string) => {
-    if (busy) return;
+    if (busy || enrolledWith.current === code) return;
     setBusy(true);
     setError(null);
     setNotice(t.login.enrolling);
     enrolDevice(db, api, code)
       .then((result) => {
+        enrolledWith.current = code;
         setNotice(result === 'already' ? t.login.alreadyEnrolled : t.login.enrolled);
       })
       .catch((failure: unknown) => {

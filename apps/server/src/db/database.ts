@@ -31,13 +31,20 @@ export interface Database {
   close: () => Promise<void>;
   /**
    * The embedded database only: a gzipped tarball of its data folder, taken between
-   * transactions (no transaction half-done in it) while the server keeps running.
+   * transactions (no transaction half-done in it) while the server keeps running. Tests take
+   * it uncompressed ('none'), as a template to copy.
    */
-  backup?: () => Promise<Blob>;
+  backup?: (compression?: 'gzip' | 'none') => Promise<Blob>;
 }
 
 export type DatabaseConfig =
-  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /** A data folder (`dumpDataDir`) to start from instead of an empty one (tests). */
+      loadDataDir?: Blob;
+    }
+  | { kind: 'postgres'; url: string };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** The `when` of the newest migration this build ships: a ready database has applied it. */
@@ -53,12 +60,15 @@ const MIGRATION_LOCK = 72_410_001;
 
 /** Opens the database named by `config` and brings its schema up to date. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  return config.kind === 'pglite' ? openPglite(config.dataDir) : openPostgres(config.url);
+  return config.kind === 'pglite'
+    ? openPglite(config.dataDir, config.loadDataDir)
+    : openPostgres(config.url);
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const options = loadDataDir ? { loadDataDir } : {};
+  const client = dataDir ? new PGlite(dataDir, options) : new PGlite(options);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   return {
@@ -67,7 +77,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: () => client.close(),
     // Inside a transaction of its own: PGlite runs one transaction at a time, so none is open.
-    backup: () => client.transaction(() => client.dumpDataDir('gzip')),
+    backup: (compression = 'gzip') => client.transaction(() => client.dumpDataDir(compression)),
   };
 }
 

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { type Database, openDatabase } from '../db/database';
 
 /** A database a test file owns: PGlite in memory, or a fresh database on the Postgres server. */
@@ -17,6 +19,13 @@ export interface OwnedDatabase extends Database {
 const serverUrl = process.env.DATABASE_URL;
 
 /**
+ * The migrated, empty databases of `database-templates.ts` (the projects' global setup). Absent
+ * (a project without that setup), each database is migrated from scratch.
+ */
+const templates = { pglite: inject('pgliteTemplate'), postgres: inject('postgresTemplate') };
+let pgliteTemplate: Blob | undefined;
+
+/**
  * The databases server tests run against: always PGlite, and real Postgres when DATABASE_URL is
  * set (CI sets it; under CI a missing DATABASE_URL is an error, not a silent skip).
  */
@@ -27,7 +36,12 @@ export function testDatabases(): TestDatabase[] {
   const pglite: TestDatabase = {
     name: 'pglite',
     open: async () => {
-      const database = await openDatabase({ kind: 'pglite', dataDir: null });
+      if (templates.pglite) pgliteTemplate ??= new Blob([readFileSync(templates.pglite)]);
+      const database = await openDatabase({
+        kind: 'pglite',
+        dataDir: null,
+        ...(pgliteTemplate && { loadDataDir: pgliteTemplate }),
+      });
       return { ...database, url: null, drop: () => database.close() };
     },
   };
@@ -38,11 +52,18 @@ export function testDatabases(): TestDatabase[] {
 
 export const hasPostgres = Boolean(serverUrl);
 
-/** Creates a database of its own on the server, so test files never collide. */
+/**
+ * Creates a database of its own on the server, so test files never collide: a copy of the
+ * migrated template when there is one (opening it then finds nothing to migrate).
+ */
 async function openOwnPostgres(url: string): Promise<OwnedDatabase> {
   const name = `wms_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
+  await admin.unsafe(
+    templates.postgres
+      ? `create database ${name} template ${templates.postgres}`
+      : `create database ${name}`,
+  );
   const own = new URL(url);
   own.pathname = `/${name}`;
   const database = await openDatabase({ kind: 'postgres', url: own.toString() });

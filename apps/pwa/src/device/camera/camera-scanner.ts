@@ -8,10 +8,20 @@ export interface CameraScan {
   setTorch?: (on: boolean) => Promise<void>;
 }
 
+/** A decode attempt on the current frame this often; after a code is read, the next one later. */
+const SCAN_ATTEMPT_MS = 400;
+const AFTER_CODE_MS = 1000;
+
 /**
  * Opens the back camera ourselves and decodes from its stream (device-pitfalls §2): zxing's own
  * `stop()` does not always release the camera, so `stop` also ends every track. GS1 mode is on
  * (`ASSUME_GS1`), or Code 128 drops the FNC1 separators. About 720p, one decode every 400 ms.
+ *
+ * The decode loop is ours, not zxing's `decodeFromStream`: that one waits for the preview to play
+ * with a 5 s `canplay` timeout that can leave it waiting for ever, sizes its canvas once, at the
+ * start, and ends its loop for good on any error other than "no code here". Ours tries every
+ * 400 ms for as long as the panel is open, on whatever frame the video shows then, at the size
+ * it has then, and asks the video to play again if it was paused.
  */
 export async function startCameraScan(
   video: HTMLVideoElement,
@@ -39,16 +49,19 @@ export async function startCameraScan(
       ],
     ],
   ]);
-  const reader = new BrowserMultiFormatReader(hints, {
-    delayBetweenScanAttempts: 400,
-    delayBetweenScanSuccess: 1000,
-  });
-  const controls = await reader.decodeFromStream(stream, video, (result) => {
-    if (result) onCode(result.getText());
-  });
+  const reader = new BrowserMultiFormatReader(hints);
+  video.muted = true;
+  video.playsInline = true;
+  video.srcObject = stream;
+  const stopScanning = scanVideo(
+    video,
+    (canvas) => reader.decodeFromCanvas(canvas).getText(),
+    onCode,
+  );
   const stop = () => {
-    controls.stop();
+    stopScanning();
     stream.getTracks().forEach((track) => track.stop());
+    video.srcObject = null;
   };
   const [track] = stream.getVideoTracks();
   const hasTorch = track && 'torch' in (track.getCapabilities?.() ?? {});
@@ -57,6 +70,43 @@ export async function startCameraScan(
     stop,
     setTorch: (on) =>
       track.applyConstraints({ advanced: [{ torch: on } as MediaTrackConstraintSet] }),
+  };
+}
+
+/**
+ * Decodes the frame `video` shows every `SCAN_ATTEMPT_MS` until the returned function is called.
+ * `decode` throws when the frame holds no code (or one zxing cannot read): the next frame is tried.
+ */
+function scanVideo(
+  video: HTMLVideoElement,
+  decode: (canvas: HTMLCanvasElement) => string,
+  onCode: (code: string) => void,
+): () => void {
+  const canvas = document.createElement('canvas');
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const attempt = () => {
+    if (stopped || !context) return;
+    if (video.paused) video.play().catch(() => undefined);
+    let code: string | null = null;
+    if (video.readyState >= video.HAVE_CURRENT_DATA && video.videoWidth > 0) {
+      if (canvas.width !== video.videoWidth) canvas.width = video.videoWidth;
+      if (canvas.height !== video.videoHeight) canvas.height = video.videoHeight;
+      context.drawImage(video, 0, 0);
+      try {
+        code = decode(canvas);
+      } catch {
+        code = null;
+      }
+    }
+    timer = setTimeout(attempt, code === null ? SCAN_ATTEMPT_MS : AFTER_CODE_MS);
+    if (code !== null) onCode(code);
+  };
+  attempt();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
   };
 }
 
