@@ -30,7 +30,7 @@ export async function readFirstScreen(database: WmsDatabase): Promise<void> {
   let read: FirstScreen | undefined;
   const reading = (async () => {
     const session = (await readMeta(database, 'session')) ?? null;
-    const entries = session && (await readWaveList(database, session));
+    const entries = session && (await readWaveList(database, session, true));
     read = { session };
     if (session && entries)
       read.waveList = { userId: session.user.id, role: session.user.role, entries };
