@@ -223,7 +223,8 @@ async function slowDown(context: BrowserContext, page: Page) {
   return cdp;
 }
 
-async function signIn(page: Page) {
+/** Signs P-0001 in on the login screen: the badge scanned by wedge, the PIN tapped. */
+export async function signIn(page: Page) {
   await page.waitForSelector('[data-testid=badge]');
   // The badge's keys back to back, as the scan loop types: 3 ms timers between keys can stretch
   // past the scanner's idle gap on a loaded machine, and the badge then reads as typed by hand.

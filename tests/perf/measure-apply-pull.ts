@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../apps/server/src/server';
 import { seedBenchWave } from '../bench/bench-workload';
+import { signIn } from '../bench/device-bench';
 import { launchChromium } from '../support/chromium';
 
 /**
@@ -183,16 +184,7 @@ async function timePull(
 async function signedIn(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForSelector('[data-testid=badge]');
-  await page.evaluate(`(() => {
-    for (const key of [...'P-0001', 'Enter']) {
-      (document.activeElement ?? document.body).dispatchEvent(
-        new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-    }
-  })()`);
-  await page.waitForSelector('[data-testid=badge][value="P-0001"]');
-  for (const digit of '1234') await page.tap(`[data-testid=key-${digit}]`);
-  await page.tap('[data-testid=login-submit]');
+  await signIn(page);
   // On the pick screen of the bench wave, as in the bench (`ON_LIST=1`: stays on the wave list).
   if (process.env.ON_LIST)
     await page.waitForSelector('[data-testid=wave-Z99-99]', { timeout: 60_000 });

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../apps/server/src/server';
 import { seedBenchWave } from '../bench/bench-workload';
-import { COLD_START_PROBE } from '../bench/device-bench';
+import { COLD_START_PROBE, signIn } from '../bench/device-bench';
 import { launchChromium } from '../support/chromium';
 
 /**
@@ -85,16 +85,7 @@ async function prepare(browserToUse: Browser, dist: string): Promise<Side> {
   );
   const page = await context.newPage();
   await page.goto(server.url);
-  await page.waitForSelector('[data-testid=badge]');
-  await page.evaluate(`(() => {
-    for (const key of [...'P-0001', 'Enter']) {
-      (document.activeElement ?? document.body).dispatchEvent(
-        new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-    }
-  })()`);
-  await page.waitForSelector('[data-testid=badge][value="P-0001"]');
-  for (const digit of '1234') await page.tap(`[data-testid=key-${digit}]`);
-  await page.tap('[data-testid=login-submit]');
+  await signIn(page);
   await page.tap('[data-testid=wave-Z99-99]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid=pick-step][data-step="scan-bin"]');
   await page.evaluate('navigator.serviceWorker.ready.then(() => undefined)');

@@ -2,6 +2,7 @@ import type { PickLine } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
 import type { LineChunk, WaveLineDirectory, WmsDatabase } from './database';
 import { CHUNK_LINES, StoredLines, chunkWaveLines, readWaveLines } from './line-chunks';
+import { aPickLine } from '../testing/a-pick-line';
 
 /** A table in memory, keyed by `key`: what StoredLines and readWaveLines call. */
 function memoryTable<T extends object>(key: keyof T & string) {
@@ -33,23 +34,8 @@ function linesDatabase() {
   };
 }
 
-const aLine = (waveId: string, n: number, over: Partial<PickLine> = {}): PickLine => ({
-  id: `PL-${n}`,
-  waveId,
-  orderId: 'SO-1',
-  skuId: 'SKU-00001',
-  skuName: 'Tea',
-  skuNameZh: '茶',
-  barcodes: ['6901234567892'],
-  imageUrl: null,
-  binCode: 'A-01-01',
-  pathSeq: n,
-  qty: 2,
-  pickedQty: 0,
-  status: 'open',
-  note: null,
-  ...over,
-});
+const aLine = (waveId: string, n: number, over: Partial<PickLine> = {}): PickLine =>
+  aPickLine({ id: `PL-${n}`, waveId, pathSeq: n, qty: 2, ...over });
 
 const linesOfWave = (waveId: string, from: number, count: number) =>
   Array.from({ length: count }, (_, i) => aLine(waveId, from + i));

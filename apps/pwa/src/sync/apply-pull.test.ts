@@ -5,6 +5,7 @@ import { readWaveLines } from '../storage/line-chunks';
 import { readMeta } from '../storage/meta';
 import { serverLineCountsOf } from '../picker/wave-lines';
 import { applyPullPage } from './apply-pull';
+import { aPickLine } from '../testing/a-pick-line';
 
 /**
  * The tables `applyPullPage` uses, in memory, counting what it asks of them: `calls` are Dexie
@@ -69,22 +70,8 @@ const aWave = (id: string): Wave => ({
   createdAt: '2026-11-22T08:00:00.000Z',
 });
 
-const aLine = (waveId: string, n: number): PickLine => ({
-  id: `PL-${n}`,
-  waveId,
-  orderId: 'SO-1',
-  skuId: 'SKU-00001',
-  skuName: 'Tea',
-  skuNameZh: '茶',
-  barcodes: ['6901234567892'],
-  imageUrl: null,
-  binCode: 'A-01-01',
-  pathSeq: n,
-  qty: 2,
-  pickedQty: 0,
-  status: 'open',
-  note: null,
-});
+const aLine = (waveId: string, n: number, over: Partial<PickLine> = {}): PickLine =>
+  aPickLine({ id: `PL-${n}`, waveId, pathSeq: n, qty: 2, ...over });
 
 const aPage = (over: Partial<PullResponse>): PullResponse => ({
   cursor: 'c',
