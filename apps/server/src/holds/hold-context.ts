@@ -20,9 +20,10 @@ export async function peakSamples(tx: Tx, rule: PeakRule, now: Date): Promise<Pe
 
 /**
  * Peak if intake lag, the order's own included, or sync lag stayed above the threshold. The
- * samples and `now` are fixed for a batch, so what does not depend on the order is worked out
- * once: the answer for each order is `isPeak` over the samples plus its own (at `now`, lag
- * `now − placedAt`), without copying and scanning up to 1,000 samples per order.
+ * samples and `now` are fixed for a batch, so `isPeak` runs once per batch, not once per order
+ * over a copy of up to 1,000 samples: the order's own sample is at `now`, so it counts towards
+ * "sustained" whatever its lag, and its lag is then checked alone. A stand-in at `now` whose lag
+ * passes any threshold plays the first part.
  */
 export function peakJudge(
   rule: PeakRule,
@@ -30,13 +31,9 @@ export function peakJudge(
   now: Date,
 ): (placedAt: Date) => boolean {
   if (isRulePeak(rule, samples.sync, now)) return () => true;
+  const standIn = { at: now, lagMs: Number.POSITIVE_INFINITY };
+  const sustained = isRulePeak(rule, [...samples.intake, standIn], now);
   const lagMs = rule.lagMinutes * 60_000;
-  const sustainMs = rule.sustainMinutes * 60_000;
-  // As `isPeak`: the own sample is recent (it is at `now`), so the oldest recent one is at most `now`.
-  const recent = samples.intake.filter((s) => now.getTime() - s.at.getTime() <= sustainMs);
-  const oldest = recent.reduce((min, s) => Math.min(min, s.at.getTime()), now.getTime());
-  const sustained =
-    now.getTime() - oldest >= sustainMs * 0.8 && recent.every((s) => s.lagMs > lagMs);
   return (placedAt) => sustained && now.getTime() - placedAt.getTime() > lagMs;
 }
 
