@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
-import { pickCurrentLine, signIn, totalLines, unsyncedCount } from './handheld';
+import { openWave, pickCurrentLine, totalLines, unsyncedCount } from './handheld';
 
 const HANDHELD = { width: 400, height: 800 };
 
@@ -25,13 +25,7 @@ describe('the handheld’s cold start', () => {
   it('draws the wave list with its progress, unsynced picks included, in its first render, offline', async () => {
     const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
     const page = await context.newPage();
-    await page.goto(fx.server.url);
-    await signIn(page, 'P-0001', '1234');
-    await page.click('[data-testid=wave-B26-07]');
-    await page.waitForSelector('[data-testid=pick-step][data-step="scan-bin"]');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    await openWave(page, fx.server.url, 'P-0001', 'B26-07');
     await context.setOffline(true);
     const lineCount = await totalLines(page);
     await pickCurrentLine(page);

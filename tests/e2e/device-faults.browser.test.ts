@@ -5,6 +5,7 @@ import {
   outboxEventIds,
   pickCurrentLine,
   scanWedge,
+  openWave,
   signIn,
   syncNow,
   unsyncedCount,
@@ -17,21 +18,15 @@ const HANDHELD = { width: 400, height: 800 };
 describe('the handheld under device faults', () => {
   const fx = aServerAndBrowserPerFile();
 
-  async function openWave(context: BrowserContext, badge: string, wave: string): Promise<Page> {
+  async function openWaveIn(context: BrowserContext, badge: string, wave: string): Promise<Page> {
     const page = await context.newPage();
-    await page.goto(fx.server.url);
-    await signIn(page, badge, '1234');
-    await page.click(`[data-testid=wave-${wave}]`);
-    await page.waitForSelector('[data-testid=pick-step][data-step="scan-bin"]');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    await openWave(page, fx.server.url, badge, wave);
     return page;
   }
 
   it('a page killed after the server stored its push loses nothing and stores nothing twice', async () => {
     const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
-    let page = await openWave(context, 'P-0001', 'B26-07');
+    let page = await openWaveIn(context, 'P-0001', 'B26-07');
     await context.setOffline(true);
     await pickCurrentLine(page);
     await pickCurrentLine(page);
@@ -68,7 +63,7 @@ describe('the handheld under device faults', () => {
 
   it('a database wiped with unsynced picks re-registers as a new epoch, and the loss is an exception', async () => {
     const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
-    const page = await openWave(context, 'P-0002', 'B26-08');
+    const page = await openWaveIn(context, 'P-0002', 'B26-08');
     await context.setOffline(true);
     for (let i = 0; i < 3; i++) await pickCurrentLine(page);
     expect(await unsyncedCount(page)).toBe(3);
@@ -96,7 +91,7 @@ describe('the handheld under device faults', () => {
 
   it('a full disk is told to the picker, and the pick is not counted', async () => {
     const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
-    const page = await openWave(context, 'P-0003', 'B26-09');
+    const page = await openWaveIn(context, 'P-0003', 'B26-09');
     // Chromium raises QuotaExceededError from IndexedDB writes when the disk is full; CDP's quota
     // override does not reach IndexedDB writes here, so the error is raised where Chromium would.
     await page.evaluate(() => {

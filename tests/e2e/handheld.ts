@@ -60,6 +60,20 @@ export async function signIn(page: Page, badge: string, pin: string): Promise<vo
   await page.click('[data-testid=login-submit]');
 }
 
+/**
+ * Goes to the app, signs `badge` in (PIN 1234) and opens `wave` on its pick screen, then waits
+ * until the service worker has the app shell cached: only then can the page go offline and reload.
+ */
+export async function openWave(page: Page, url: string, badge: string, wave: string) {
+  await page.goto(url);
+  await signIn(page, badge, '1234');
+  await page.click(`[data-testid=wave-${wave}]`);
+  await page.waitForSelector('[data-testid=pick-step][data-step="scan-bin"]');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+}
+
 export async function errorText(page: Page): Promise<string | null> {
   return page.textContent('[data-testid=error]');
 }

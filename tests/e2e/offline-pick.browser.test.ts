@@ -9,6 +9,7 @@ import {
   pickStep,
   scanViaIme,
   scanWedge,
+  openWave,
   signIn,
   syncNow,
   totalLines,
@@ -25,14 +26,7 @@ describe('picking a wave offline on the handheld PWA', () => {
   it('keeps every pick through an offline reload and stores each on the server exactly once', async () => {
     const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
     const page = await context.newPage();
-    await page.goto(fx.server.url);
-    await signIn(page, 'P-0001', '1234');
-    await page.click('[data-testid=wave-B26-07]');
-    await page.waitForSelector('[data-testid=pick-step][data-step="scan-bin"]');
-    // The app shell must be cached before the network goes, or an offline reload cannot work.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    await openWave(page, fx.server.url, 'P-0001', 'B26-07');
 
     await context.setOffline(true);
     const lineCount = await totalLines(page);
