@@ -1,6 +1,4 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { authRoutes } from '../auth/routes';
 import { deviceRoutes } from '../devices/routes';
@@ -25,6 +23,7 @@ import { bodyLimits } from './body-limits';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
 import { securityHeaders } from './security-headers';
+import { servePwa } from './serve-pwa';
 import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
 import { healthRoutes } from '../ops/health';
 import { pino } from 'pino';
@@ -81,21 +80,4 @@ export function createApp(given: AppDeps) {
   });
   if (deps.pwaDist && existsSync(deps.pwaDist)) servePwa(app, deps.pwaDist);
   return app;
-}
-
-function servePwa(app: Hono, root: string) {
-  app.use(
-    '/*',
-    serveStatic({
-      root,
-      onFound: (path, c) => {
-        // The service worker and the page must be revalidated so updates reach the handhelds.
-        const revalidate = /(?:sw\.js|workbox-[\w-]+\.js|index\.html|manifest\.webmanifest)$/.test(
-          path,
-        );
-        c.header('Cache-Control', revalidate ? 'no-cache' : 'public, max-age=31536000, immutable');
-      },
-    }),
-  );
-  app.get('/*', serveStatic({ path: join(root, 'index.html') }));
 }
