@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot, startServerProcess } from '../support/server-process';
 import { anOpsDevice } from './ops-device';
@@ -49,12 +49,17 @@ describe('embedded database: back up a running server, restore, bring it up in a
     }
 
     const restoredDir = join(dir, 'restored');
+    // The README's recipe as typed: from the repo root, the tarball by a relative path (npm runs
+    // the script in apps/server, so a path relative to there would not find it).
+    const { INIT_CWD: _npmSets, ...env } = embeddedEnv();
     const restoreOutput = execFileSync(
-      process.execPath,
-      ['--import', 'tsx', 'apps/server/src/ops/restore-cli.ts', tarball],
-      { cwd: repoRoot, env: { ...embeddedEnv(), DATA_DIR: restoredDir, INIT_CWD: repoRoot } },
+      'npm',
+      ['run', 'restore', '--', relative(repoRoot, tarball)],
+      { cwd: repoRoot, env: { ...env, DATA_DIR: relative(repoRoot, restoredDir) } },
     ).toString();
-    expect(restoreOutput).toContain('Restored');
+    expect(restoreOutput).toContain(`Restored ${tarball} into ${join(restoredDir, 'pglite')}`);
+    // Only the database: no development auth-secret written into the new folder by the restore.
+    expect(readdirSync(restoredDir)).toEqual(['pglite']);
 
     const restored = await startServerProcess({}, { dataDir: restoredDir });
     try {

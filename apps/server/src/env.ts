@@ -116,6 +116,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   };
 }
 
+/**
+ * What `npm run restore` needs, read without side effects: unlike `loadConfig` it writes no
+ * development `auth-secret` into the folder being restored into. `base` is where the user typed
+ * the command (npm runs workspace scripts in `apps/server`, and says where it was called from in
+ * INIT_CWD), so relative paths mean what the user meant.
+ */
+export function loadRestoreConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Bad configuration: ${problems.join('; ')}`);
+  }
+  const base = env.INIT_CWD ?? process.cwd();
+  return {
+    base,
+    pgliteDir: parsed.data.DATABASE_URL
+      ? null
+      : join(resolve(base, parsed.data.DATA_DIR), 'pglite'),
+  };
+}
+
 function readPem(file: string, name: string): string {
   if (!existsSync(file)) throw new Error(`Bad configuration: ${name}: no file ${file}`);
   const text = readFileSync(file, 'utf8');

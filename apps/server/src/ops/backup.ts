@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 
 /**
@@ -9,6 +10,8 @@ export async function restoreEmbeddedBackup(tarball: string, dataDir: string): P
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     throw new Error(`${dataDir} already holds files: restore into an empty folder`);
   }
+  if (!existsSync(tarball)) throw new Error(`no backup file at ${tarball}`);
+  mkdirSync(dirname(dataDir), { recursive: true });
   const blob = new Blob([readFileSync(tarball)]);
   const client = new PGlite(dataDir, { loadDataDir: blob });
   await client.waitReady;
