@@ -113,7 +113,7 @@ async function checkBadgeAndPin(db: Db, request: LoginRequest, now: Date) {
       `Too many wrong PINs for this badge: try again after ${until} UTC or ask your lead to unlock it`,
     );
   }
-  if (!user || !user.active || !isPinCorrect(request.pin, user.pinHash)) {
+  if (!user || !user.active || !(await isPinCorrect(request.pin, user.pinHash))) {
     if (user) await countWrongPin(db, user.id, now);
     throw unauthenticated(
       'Badge or PIN not recognised: scan your badge and try the PIN again',

@@ -1,16 +1,27 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-/** Hashes a PIN with a random salt (scrypt): `scrypt$salt$hash`. */
-export function hashPin(pin: string): string {
-  const salt = randomBytes(16);
-  return `scrypt$${salt.toString('base64url')}$${scryptSync(pin, salt, 32).toString('base64url')}`;
+/**
+ * scrypt on libuv's thread pool: a PIN costs ~50 ms of CPU, which `scryptSync` spent on the event
+ * loop, stalling every other request (pushes, pokes) during each login or user import.
+ */
+function scryptAsync(pin: string, salt: Buffer, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(pin, salt, length, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 }
 
-export function isPinCorrect(pin: string, stored: string): boolean {
+/** Hashes a PIN with a random salt (scrypt): `scrypt$salt$hash`. */
+export async function hashPin(pin: string): Promise<string> {
+  const salt = randomBytes(16);
+  const hash = await scryptAsync(pin, salt, 32);
+  return `scrypt$${salt.toString('base64url')}$${hash.toString('base64url')}`;
+}
+
+export async function isPinCorrect(pin: string, stored: string): Promise<boolean> {
   const [scheme, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const actual = scryptSync(pin, Buffer.from(salt, 'base64url'), expected.length);
+  const actual = await scryptAsync(pin, Buffer.from(salt, 'base64url'), expected.length);
   return timingSafeEqual(actual, expected);
 }
 

@@ -111,7 +111,7 @@ async function seed(tx: Tx) {
     .insert(t.skus)
     .values(skus.map(({ gtin14: _g, fragile: _f, ...sku }) => ({ ...sku, imageUrl: null })));
   await tx.insert(t.skuBarcodes).values(skus.map((s) => ({ barcode: s.gtin14, skuId: s.id })));
-  const pinHash = hashPin(DEMO_PIN);
+  const pinHash = await hashPin(DEMO_PIN);
   await tx.insert(t.users).values(DEMO_USERS.map((u) => ({ ...u, pinHash })));
   for (const warehouse of DEMO_WAREHOUSES) {
     const bins = demoBins(warehouse.id);

@@ -46,7 +46,7 @@ export async function createUser(db: Db, warehouseId: string, input: NewUser, no
     if (clash.length > 0) throw conflict(`Badge ${input.badge} is taken`, clash);
     const [created] = await tx
       .insert(users)
-      .values({ ...rest, warehouseId, pinHash: hashPin(pin) })
+      .values({ ...rest, warehouseId, pinHash: await hashPin(pin) })
       .returning();
     return toUser(created!, now);
   });
@@ -101,7 +101,7 @@ export async function resetPin(
   await ownUser(db, warehouseId, userId);
   const [updated] = await db
     .update(users)
-    .set({ pinHash: hashPin(pin), failedPinAttempts: 0, lockedUntil: null })
+    .set({ pinHash: await hashPin(pin), failedPinAttempts: 0, lockedUntil: null })
     .where(eq(users.id, userId))
     .returning();
   return toUser(updated!, now);
@@ -157,10 +157,10 @@ export async function importUsers(
       if (existing.has(row.id)) {
         await tx
           .update(users)
-          .set({ ...row, ...(pin ? { pinHash: hashPin(pin) } : {}) })
+          .set({ ...row, ...(pin ? { pinHash: await hashPin(pin) } : {}) })
           .where(eq(users.id, row.id));
       } else {
-        await tx.insert(users).values({ ...row, warehouseId, pinHash: hashPin(pin!) });
+        await tx.insert(users).values({ ...row, warehouseId, pinHash: await hashPin(pin!) });
         created++;
       }
     }
