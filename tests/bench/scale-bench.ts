@@ -136,7 +136,13 @@ export async function listenForPokes(
   device: BenchDevice,
   onPoke: () => void,
 ): Promise<{ close: () => void }> {
-  const { response, abort } = await openStream(`${baseUrl}/api/sync/events?token=${device.token}`);
+  const issued = await fetch(`${baseUrl}/api/sync/stream-ticket`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${device.token}` },
+  });
+  if (issued.status !== 200) throw new Error(`stream-ticket: ${issued.status}`);
+  const { ticket } = (await issued.json()) as { ticket: string };
+  const { response, abort } = await openStream(`${baseUrl}/api/sync/events?ticket=${ticket}`);
   if (response.statusCode !== 200) throw new Error(`events: ${response.statusCode}`);
   response.setEncoding('utf8');
   let hello!: () => void;

@@ -14,6 +14,7 @@ import type {
   RegisterDeviceResponse,
   ShipOrder,
   ShippedOrder,
+  StreamTicket,
 } from '@wms/protocol';
 import { reportRequestResult } from './reachability';
 
@@ -162,6 +163,9 @@ export const api = {
   queueAction(token: string, path: string, body: unknown): Promise<unknown> {
     return callApi(path, { method: 'POST', token, body }, () => ({ parse: (json) => json }));
   },
+  streamTicket(token: string): Promise<StreamTicket> {
+    return callApi('/sync/stream-ticket', { method: 'POST', token }, (s) => s.streamTicketSchema);
+  },
   assignWave(token: string, waveId: string, move: WaveAssign): Promise<WaveAssigned> {
     return callApi(
       `/waves/${encodeURIComponent(waveId)}/assign`,
@@ -173,7 +177,10 @@ export const api = {
 
 export type Api = typeof api;
 
-/** The SSE address for live pokes (EventSource cannot send headers, hence the query token). */
-export function pokeStreamUrl(token: string): string {
-  return `${API_BASE}/sync/events?token=${encodeURIComponent(token)}`;
+/**
+ * The SSE address for live pokes. EventSource cannot send headers, so the credential goes in the
+ * URL: a short-lived stream ticket (`api.streamTicket`), never the session token.
+ */
+export function pokeStreamUrl(ticket: string): string {
+  return `${API_BASE}/sync/events?ticket=${encodeURIComponent(ticket)}`;
 }

@@ -18,4 +18,5 @@ export {
   pushResponseSchema,
   registerDeviceResponseSchema,
   shippedOrderSchema,
+  streamTicketSchema,
 } from '@wms/protocol';

@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { devices } from '../db/schema';
 import { unauthenticated } from '../http/api-error';
 import { type Session, verifySession } from './session-token';
+import { verifyStreamTicket } from './stream-ticket';
 
 /**
  * Routes that make the same check themselves, in a statement they run anyway: the pull reads
@@ -25,8 +26,13 @@ export function rejectRevokedDevices(db: Db, secret: string) {
   return createMiddleware(async (c, next) => {
     if (CHECKED_BY_THE_ROUTE.has(`${c.req.method} ${c.req.path}`)) return next();
     const header = c.req.header('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : c.req.query('token');
-    const session = token ? await verifySession(token, secret) : null;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const ticket = token ? undefined : c.req.query('ticket');
+    const session = token
+      ? await verifySession(token, secret)
+      : ticket
+        ? await verifyStreamTicket(ticket, secret)
+        : null;
     if (session) {
       await assertDeviceOfSession(db, session);
     }

@@ -18,6 +18,8 @@ const claimsSchema = z.object({
   dev: z.string(),
   ep: z.int(),
   exp: z.int(),
+  // A stream ticket (`stream-ticket.ts`) is signed with the same secret: it opens nothing else.
+  pur: z.undefined().optional(),
 });
 
 /** Signs a token bound to the user and the device incarnation, valid until `expiresAt`. */

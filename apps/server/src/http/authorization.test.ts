@@ -31,6 +31,7 @@ const ACCESS: Record<string, Caller[]> = {
   'PUT /api/devices/:deviceId': ADMIN,
   'POST /api/sync/push': ON_A_DEVICE,
   'GET /api/sync/pull': ON_A_DEVICE,
+  'POST /api/sync/stream-ticket': ON_A_DEVICE,
   'GET /api/sync/events': ON_A_DEVICE,
   'GET /api/waves/:waveId': LEADS,
   'POST /api/waves/:waveId/assign': LEADS,

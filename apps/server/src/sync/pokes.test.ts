@@ -5,6 +5,7 @@ import { hasPostgres, type OwnedDatabase, testDatabases } from '../testing/test-
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/database';
 import { aLoggedInDevice, aPick, pull, push } from '../testing/test-app';
+import { signStreamTicket } from '../auth/stream-ticket';
 
 /** A running instance, spoken to over HTTP with the in-process test helpers. */
 const overHttp = (url: string) =>
@@ -45,12 +46,23 @@ async function logIn(baseUrl: string, badge: string): Promise<string> {
   return session.token;
 }
 
-/** Opens the event stream and collects the pokes that arrive. */
+async function streamTicket(baseUrl: string, token: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/sync/stream-ticket`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { ticket: string }).ticket;
+}
+
+/** Opens the event stream as the device does (with a stream ticket) and collects the pokes. */
 async function openPokes(baseUrl: string, token: string) {
   const controller = new AbortController();
-  const res = await fetch(`${baseUrl}/api/sync/events?token=${token}`, {
+  const ticket = await streamTicket(baseUrl, token);
+  const res = await fetch(`${baseUrl}/api/sync/events?ticket=${ticket}`, {
     signal: controller.signal,
   });
+  expect(res.status).toBe(200);
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   const received: string[] = [];
   const waiters: (() => void)[] = [];
@@ -109,9 +121,38 @@ describe('live pokes over Server-Sent Events (PGlite, one instance)', () => {
     elsewhere.close();
   });
 
-  it('an event stream without a valid token is refused', async () => {
-    const res = await fetch(`${server.url}/api/sync/events?token=nope`);
+  it('an event stream without a valid ticket is refused', async () => {
+    expect((await fetch(`${server.url}/api/sync/events?ticket=nope`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/sync/events`)).status).toBe(401);
+  });
+
+  it('the session token never opens the stream from a URL (proxies log URLs)', async () => {
+    const token = await logIn(server.url, 'P-0001');
+    const res = await fetch(`${server.url}/api/sync/events?token=${token}`);
     expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
+  });
+
+  it('a stream ticket opens nothing but the stream, and expires in two minutes', async () => {
+    const token = await logIn(server.url, 'P-0001');
+    const issued = await fetch(`${server.url}/api/sync/stream-ticket`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const { ticket, expiresAt } = (await issued.json()) as { ticket: string; expiresAt: string };
+    const lifetime = Date.parse(expiresAt) - Date.now();
+    expect(lifetime).toBeGreaterThan(100_000);
+    expect(lifetime).toBeLessThanOrEqual(120_000);
+    const asBearer = await fetch(`${server.url}/api/sync/pull`, {
+      headers: { authorization: `Bearer ${ticket}` },
+    });
+    expect(asBearer.status).toBe(401);
+    const stale = await signStreamTicket(
+      { userId: 'u-gz-p1', role: 'picker', warehouseId: 'GZ', deviceId: 'd', epoch: 1 },
+      SECRET,
+      new Date(Date.now() - 10 * 60_000),
+    );
+    expect((await fetch(`${server.url}/api/sync/events?ticket=${stale.ticket}`)).status).toBe(401);
   });
 });
 

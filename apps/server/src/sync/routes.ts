@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import { assertDeviceOfSession } from '../auth/reject-revoked-devices';
 import { requireSession, type SessionEnv } from '../auth/require-session';
+import { signStreamTicket } from '../auth/stream-ticket';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith } from '../http/parse-input';
@@ -57,7 +58,10 @@ export function syncRoutes(deps: AppDeps) {
       if (heldTxid !== null) deps.pokes.pokeWhenServable(session, heldTxid);
       return c.json(response);
     })
-    .get('/events', requireSession(deps.authSecret, undefined, { tokenInQuery: true }), (c) =>
+    .post('/stream-ticket', auth, async (c) =>
+      c.json(await signStreamTicket(c.var.session, deps.authSecret, deps.now())),
+    )
+    .get('/events', requireSession(deps.authSecret, undefined, { ticketInQuery: true }), (c) =>
       streamSSE(c, async (stream) => {
         const send = (poke: Poke) =>
           stream.writeSSE({ event: POKE_EVENT, data: JSON.stringify(poke) });
