@@ -22,6 +22,39 @@ export const webhookSubscriptionInputSchema = z.strictObject({
     .optional(),
 });
 
+/** `PATCH /api/webhooks/subscriptions/:id`: pause or resume, or change where or what is sent. */
+export const webhookSubscriptionPatchSchema = z
+  .strictObject({
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    eventTypes: z.array(webhookEventTypeSchema).min(1).optional(),
+    active: z.boolean().optional(),
+  })
+  .refine((p) => Object.keys(p).length > 0, 'send at least one of url, eventTypes, active');
+
+/**
+ * `POST /api/webhooks/subscriptions/:id/rotate-secret`: a new secret, with the old one still
+ * signing beside it for `graceHours` (Standard Webhooks sends several signatures in one header),
+ * so the receiver can switch without losing a delivery.
+ */
+export const webhookRotateSecretSchema = z.strictObject({
+  graceHours: z.number().int().min(0).max(168).default(24),
+});
+
+/** A subscription as listed: never its secret, which is shown once, at creation or rotation. */
+export const webhookSubscriptionSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  eventTypes: z.array(webhookEventTypeSchema),
+  active: z.boolean(),
+  createdAt: z.iso.datetime({ offset: true }),
+  previousSecretExpiresAt: z.iso.datetime({ offset: true }).nullable(),
+});
+
+/** The answer to creation and rotation: the only time the secret is shown. */
+export const webhookSubscriptionWithSecretSchema = webhookSubscriptionSchema.extend({
+  secret: z.string(),
+});
+
 /** The body of every delivery: `webhook-id` header equals `id`, stable across retries. */
 export const webhookMessageSchema = z.object({
   id: z.string(),
@@ -33,3 +66,5 @@ export const webhookMessageSchema = z.object({
 export type WebhookEventType = z.infer<typeof webhookEventTypeSchema>;
 export type WebhookSubscriptionInput = z.infer<typeof webhookSubscriptionInputSchema>;
 export type WebhookMessage = z.infer<typeof webhookMessageSchema>;
+export type WebhookSubscription = z.infer<typeof webhookSubscriptionSchema>;
+export type WebhookSubscriptionPatch = z.infer<typeof webhookSubscriptionPatchSchema>;

@@ -5,7 +5,7 @@ import { ADMIN_OPERATIONS } from './admin-operations';
 
 /** One documented operation of the hub's API. */
 export interface Operation {
-  method: 'get' | 'post' | 'put';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   roles: readonly p.Role[];
@@ -218,9 +218,46 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/webhooks/subscriptions',
-    summary: 'Subscribe a URL to event types',
+    summary: 'Subscribe a URL to event types (the answer is the only one that shows the secret)',
     roles: ADMIN,
     body: p.webhookSubscriptionInputSchema,
+    response: p.webhookSubscriptionWithSecretSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/webhooks/subscriptions',
+    summary: 'The subscriptions, without their secrets',
+    roles: ADMIN,
+  },
+  {
+    method: 'get',
+    path: '/api/webhooks/subscriptions/{subscriptionId}',
+    summary: 'One subscription, without its secret',
+    roles: ADMIN,
+    response: p.webhookSubscriptionSchema,
+  },
+  {
+    method: 'patch',
+    path: '/api/webhooks/subscriptions/{subscriptionId}',
+    summary: 'Pause or resume (active), or change the URL or event types',
+    roles: ADMIN,
+    body: p.webhookSubscriptionPatchSchema,
+    response: p.webhookSubscriptionSchema,
+  },
+  {
+    method: 'delete',
+    path: '/api/webhooks/subscriptions/{subscriptionId}',
+    summary: 'Delete: nothing more is sent, pending deliveries are abandoned, the log stays',
+    roles: ADMIN,
+  },
+  {
+    method: 'post',
+    path: '/api/webhooks/subscriptions/{subscriptionId}/rotate-secret',
+    summary:
+      'A new secret (shown once); the old one signs beside it for graceHours (default 24), so receivers switch without a gap',
+    roles: ADMIN,
+    body: p.webhookRotateSecretSchema,
+    response: p.webhookSubscriptionWithSecretSchema,
   },
   {
     method: 'get',
@@ -237,7 +274,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/webhooks/deliveries/{deliveryId}/replay',
-    summary: 'Send a delivery again',
+    summary: 'Send a delivery again: attempts start from zero with a new 24-hour retry window',
     roles: ADMIN,
   },
   {

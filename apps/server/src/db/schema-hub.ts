@@ -191,6 +191,11 @@ export const webhookSubscriptions = pgTable('webhook_subscriptions', {
   secret: text('secret').notNull(),
   eventTypes: jsonb('event_types').$type<string[]>().notNull(),
   active: boolean('active').notNull().default(true),
+  /** After a rotation the old secret signs beside the new one until it expires. */
+  previousSecret: text('previous_secret'),
+  previousSecretExpiresAt: at('previous_secret_expires_at'),
+  /** Deleted subscriptions stay for the delivery log; nothing more is sent to them. */
+  deletedAt: at('deleted_at'),
   createdAt: now('created_at'),
 });
 
@@ -221,6 +226,8 @@ export const webhookDeliveries = pgTable(
     nextAttemptAt: now('next_attempt_at'),
     lastError: text('last_error'),
     deliveredAt: at('delivered_at'),
+    /** A replay starts a new 24-hour retry window from here. */
+    replayedAt: at('replayed_at'),
     createdAt: now('created_at'),
   },
   (t) => [

@@ -8,9 +8,17 @@ export const RETRY_FOR_MS = 24 * 3_600_000;
 const CLAIM_LEASE_MS = 60_000;
 const REQUEST_TIMEOUT_MS = 10_000;
 
-/** The wait after the n-th failed attempt: 5 s, 10 s, 20 s … capped at one hour. */
-export function backoffMs(attempts: number): number {
-  return Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+/** Sent with every delivery, so receivers can tell our requests apart in their logs. */
+export const WEBHOOK_USER_AGENT = 'WavePicking-Webhooks/1.0 (+https://www.standardwebhooks.com/)';
+
+/**
+ * The wait after the n-th failed attempt: 5 s, 10 s, 20 s … capped at one hour, each spread by
+ * ±20 % (`random` in [0, 1)) so that deliveries failed together by one outage do not all come
+ * back at the same instant when the receiver recovers.
+ */
+export function backoffMs(attempts: number, random: number = Math.random()): number {
+  const base = Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+  return Math.round(base * (0.8 + 0.4 * random));
 }
 
 interface Claimed {
@@ -21,6 +29,10 @@ interface Claimed {
   payload: Record<string, unknown>;
   url: string;
   secret: string;
+  /** Still valid during a rotation's grace period: it signs beside `secret`. */
+  previousSecret: string | null;
+  /** When the 24-hour retry window started: created, or replayed. */
+  windowStart: string | Date;
 }
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -46,17 +58,23 @@ async function claimDue(db: Db, now: Date, limit: number): Promise<Claimed[]> {
     db,
     sql`
     with due as (
-      select id from webhook_deliveries
-      where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
-      order by next_attempt_at limit ${limit}
+      select d.id from webhook_deliveries d
+      where d.status = 'pending' and d.next_attempt_at <= ${now.toISOString()}::timestamptz
+        -- a paused subscription keeps its deliveries pending until it is resumed
+        and exists (select 1 from webhook_subscriptions s
+                    where s.id = d.subscription_id and s.active and s.deleted_at is null)
+      order by d.next_attempt_at limit ${limit}
       for update skip locked
     ), claimed as (
       update webhook_deliveries d
       set attempts = d.attempts + 1, next_attempt_at = ${new Date(now.getTime() + CLAIM_LEASE_MS).toISOString()}::timestamptz
       from due where d.id = due.id
-      returning d.id, d.attempts, d.created_at, d.message_id, d.subscription_id
+      returning d.id, d.attempts, d.created_at, d.replayed_at, d.message_id, d.subscription_id
     )
-    select c.id, c.attempts, c.created_at as "createdAt", c.message_id as "messageId", m.payload, s.url, s.secret
+    select c.id, c.attempts, c.created_at as "createdAt", coalesce(c.replayed_at, c.created_at) as "windowStart",
+           c.message_id as "messageId", m.payload, s.url, s.secret,
+           case when s.previous_secret_expires_at > ${now.toISOString()}::timestamptz
+                then s.previous_secret end as "previousSecret"
     from claimed c
     join webhook_messages m on m.id = c.message_id
     join webhook_subscriptions s on s.id = c.subscription_id`,
@@ -76,7 +94,11 @@ async function deliverOne(db: Db, delivery: Claimed, now: Date, send: FetchLike)
         'content-type': 'application/json',
         'webhook-id': delivery.messageId,
         'webhook-timestamp': String(timestamp),
-        'webhook-signature': signWebhook(delivery.secret, delivery.messageId, timestamp, body),
+        'webhook-signature': [delivery.secret, delivery.previousSecret]
+          .filter((secret) => secret !== null)
+          .map((secret) => signWebhook(secret, delivery.messageId, timestamp, body))
+          .join(' '),
+        'user-agent': WEBHOOK_USER_AGENT,
       },
       body,
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -100,7 +122,7 @@ async function recordAttempt(
   now: Date,
   attempt: { statusCode: number | null; error: string | null; durationMs: number },
 ) {
-  const expired = now.getTime() - new Date(delivery.createdAt).getTime() >= RETRY_FOR_MS;
+  const expired = now.getTime() - new Date(delivery.windowStart).getTime() >= RETRY_FOR_MS;
   const status = attempt.error === null ? 'delivered' : expired ? 'dead' : 'pending';
   const next = new Date(now.getTime() + backoffMs(delivery.attempts));
   await db.transaction(async (tx) => {

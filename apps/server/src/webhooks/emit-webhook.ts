@@ -26,7 +26,7 @@ export async function emitWebhook(
     insert into webhook_deliveries (id, message_id, subscription_id, next_attempt_at, created_at)
     select gen_random_uuid(), (select id from message), s.id, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
     from webhook_subscriptions s
-    where s.active and s.event_types ? ${type}`);
+    where s.active and s.deleted_at is null and s.event_types ? ${type}`);
   return id;
 }
 
@@ -62,6 +62,6 @@ export async function emitWebhooks(
     )
     insert into webhook_deliveries (id, message_id, subscription_id, next_attempt_at, created_at)
     select gen_random_uuid(), m.id, s.id, ${at}::timestamptz, ${at}::timestamptz
-    from message m join webhook_subscriptions s on s.active and s.event_types ? m.type`,
+    from message m join webhook_subscriptions s on s.active and s.deleted_at is null and s.event_types ? m.type`,
   );
 }

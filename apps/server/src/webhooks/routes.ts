@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { isoTimeSchema, webhookSubscriptionInputSchema } from '@wms/protocol';
-import { sql } from 'drizzle-orm';
+import {
+  isoTimeSchema,
+  type WebhookSubscription,
+  webhookRotateSecretSchema,
+  webhookSubscriptionInputSchema,
+  webhookSubscriptionPatchSchema,
+} from '@wms/protocol';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
@@ -33,11 +39,64 @@ export function webhookRoutes(deps: AppDeps) {
           secret: input.secret ?? newWebhookSecret(),
         })
         .returning();
-      return c.json(row, 201);
+      // The only answer that carries the secret: lists and reads never show it again.
+      return c.json({ ...publicView(row!), secret: row!.secret }, 201);
     })
-    .get('/subscriptions', async (c) =>
-      c.json({ subscriptions: await deps.db.select().from(webhookSubscriptions) }),
+    .get('/subscriptions', async (c) => {
+      const rows = await deps.db
+        .select()
+        .from(webhookSubscriptions)
+        .where(isNull(webhookSubscriptions.deletedAt))
+        .orderBy(webhookSubscriptions.createdAt);
+      return c.json({ subscriptions: rows.map(publicView) });
+    })
+    .get('/subscriptions/:subscriptionId', async (c) =>
+      c.json(publicView(await liveSubscription(deps, pathParam(c, 'subscriptionId', z.uuid())))),
     )
+    .patch('/subscriptions/:subscriptionId', async (c) => {
+      const id = pathParam(c, 'subscriptionId', z.uuid());
+      const patch = await parseBody(c, webhookSubscriptionPatchSchema);
+      await liveSubscription(deps, id);
+      const [row] = await deps.db
+        .update(webhookSubscriptions)
+        .set(patch)
+        .where(eq(webhookSubscriptions.id, id))
+        .returning();
+      return c.json(publicView(row!));
+    })
+    .delete('/subscriptions/:subscriptionId', async (c) => {
+      const id = pathParam(c, 'subscriptionId', z.uuid());
+      await liveSubscription(deps, id);
+      const now = deps.now().toISOString();
+      const abandoned = await deps.db.transaction(async (tx) => {
+        await tx
+          .update(webhookSubscriptions)
+          .set({ active: false, deletedAt: new Date(now) })
+          .where(eq(webhookSubscriptions.id, id));
+        return queryRows(
+          tx,
+          sql`update webhook_deliveries set status = 'dead', last_error = 'subscription deleted'
+              where subscription_id = ${id}::uuid and status = 'pending' returning id`,
+        );
+      });
+      return c.json({ deleted: id, pendingDeliveriesAbandoned: abandoned.length });
+    })
+    .post('/subscriptions/:subscriptionId/rotate-secret', async (c) => {
+      const id = pathParam(c, 'subscriptionId', z.uuid());
+      const { graceHours } = await parseBody(c, webhookRotateSecretSchema);
+      const current = await liveSubscription(deps, id);
+      const expiresAt = new Date(deps.now().getTime() + graceHours * 3_600_000);
+      const [row] = await deps.db
+        .update(webhookSubscriptions)
+        .set({
+          secret: newWebhookSecret(),
+          previousSecret: graceHours > 0 ? current.secret : null,
+          previousSecretExpiresAt: graceHours > 0 ? expiresAt : null,
+        })
+        .where(eq(webhookSubscriptions.id, id))
+        .returning();
+      return c.json({ ...publicView(row!), secret: row!.secret });
+    })
     .get('/deliveries', async (c) => {
       const q = parseWith(deliveriesQuerySchema, c.req.query());
       const deliveries = await queryRows(
@@ -64,8 +123,9 @@ export function webhookRoutes(deps: AppDeps) {
       const id = pathParam(c, 'deliveryId', z.uuid());
       const rows = await queryRows(
         deps.db,
-        sql`update webhook_deliveries set status = 'pending', next_attempt_at = ${deps.now().toISOString()}::timestamptz
-            where id = ${id}::uuid returning id`,
+        sql`update webhook_deliveries set status = 'pending', attempts = 0, last_error = null,
+              next_attempt_at = ${deps.now().toISOString()}::timestamptz, replayed_at = ${deps.now().toISOString()}::timestamptz
+            where id = ${id}::uuid and status <> 'pending' and ${LIVE_SUBSCRIPTION} returning id`,
       );
       if (rows.length === 0) throw notFound(`No webhook delivery ${id}`);
       return c.json({ replayed: rows.length });
@@ -74,9 +134,38 @@ export function webhookRoutes(deps: AppDeps) {
       const { since } = await parseBody(c, replaySinceSchema);
       const rows = await queryRows(
         deps.db,
-        sql`update webhook_deliveries set status = 'pending', next_attempt_at = ${deps.now().toISOString()}::timestamptz
-            where created_at >= ${since}::timestamptz returning id`,
+        sql`update webhook_deliveries set status = 'pending', attempts = 0, last_error = null,
+              next_attempt_at = ${deps.now().toISOString()}::timestamptz, replayed_at = ${deps.now().toISOString()}::timestamptz
+            where created_at >= ${since}::timestamptz and status <> 'pending' and ${LIVE_SUBSCRIPTION} returning id`,
       );
       return c.json({ replayed: rows.length });
     });
+}
+
+/** Replays go only to subscriptions that still exist. */
+const LIVE_SUBSCRIPTION = sql`exists (select 1 from webhook_subscriptions s
+  where s.id = webhook_deliveries.subscription_id and s.deleted_at is null)`;
+
+type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
+
+function publicView(row: SubscriptionRow): WebhookSubscription {
+  return {
+    id: row.id,
+    url: row.url,
+    eventTypes: row.eventTypes as WebhookSubscription['eventTypes'],
+    active: row.active,
+    createdAt: new Date(row.createdAt).toISOString(),
+    previousSecretExpiresAt: row.previousSecretExpiresAt
+      ? new Date(row.previousSecretExpiresAt).toISOString()
+      : null,
+  };
+}
+
+async function liveSubscription(deps: AppDeps, id: string): Promise<SubscriptionRow> {
+  const [row] = await deps.db
+    .select()
+    .from(webhookSubscriptions)
+    .where(and(eq(webhookSubscriptions.id, id), isNull(webhookSubscriptions.deletedAt)));
+  if (!row) throw notFound(`No webhook subscription ${id}`);
+  return row;
 }
