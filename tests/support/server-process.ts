@@ -69,7 +69,10 @@ export async function startServerProcess(
       60_000,
     );
     child.stdout.on('data', () => {
-      const match = /running at (https?:\/\/[\d.:a-z]+)/.exec(output);
+      // The developer's banner, or (in production, JSON logs only) the `listening` log line.
+      const match =
+        /running at (https?:\/\/[\d.:a-z]+)/.exec(output) ??
+        /"url":"(https?:\/\/[\d.:a-z]+)"[^\n]*"msg":"listening"/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);

@@ -1,4 +1,5 @@
 import { createServer as createHttpsServer } from 'node:https';
+import { assertPortFree } from './ops/assert-port-free';
 import { serve, type ServerType } from '@hono/node-server';
 import { pino } from 'pino';
 import { sql } from 'drizzle-orm';
@@ -32,6 +33,9 @@ export interface RunningServer {
 /** Opens (and migrates) the database, seeds the demo if asked, listens for pokes, and serves. */
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel ?? 'info' });
+  // Before migrating: a second server started on a taken port (an upgrade next to the old one)
+  // must stop here, with a clear message, not after changing the database.
+  await assertPortFree(config.host, config.port);
   const database = await openDatabase(config.database);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
   await ensureHubDefaults(database.db);
