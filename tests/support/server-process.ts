@@ -94,7 +94,7 @@ export async function startServerProcess(
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
     crash: async () => {
-      if (child.exitCode !== null) return;
+      if (hasExited(child)) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;
@@ -102,8 +102,13 @@ export async function startServerProcess(
   };
 }
 
+/** A process killed by a signal has no exit code, only a signal code. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 async function stopChild(child: ChildProcess) {
-  if (child.exitCode !== null) return;
+  if (hasExited(child)) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
