@@ -73,8 +73,8 @@ export function historyStatements(shape: HistoryShape): { name: string; text: st
              (array['广东省','浙江省','四川省','湖北省','江苏省','重庆市','北京市','福建省'])[1 + n % 8],
              (array['深圳市','杭州市','成都市','武汉市','南京市','重庆市','北京市','厦门市'])[1 + n % 8],
              '区' || (n % 13), (n % 997) || '号',
-             '13' || lpad(((n * 7919) % 1000000000)::text, 9, '0'),
-             case when n % 3 = 0 then '4401' || lpad(((n * 104729) % 100000000000000)::text, 14, '0') end,
+             '13' || lpad(((n::bigint * 7919) % 1000000000)::text, 9, '0'),
+             case when n % 3 = 0 then '4401' || lpad(((n::bigint * 104729) % 100000000000000)::text, 14, '0') end,
              'C' || (n % 400000),
              1000 + (n * 37) % 50000, 800, 'SF', 'SF' || lpad(n::text, 12, '0'),
              ${placed('n')}, ${placed('n')}
@@ -221,7 +221,7 @@ export function historyStatements(shape: HistoryShape): { name: string; text: st
     },
     {
       name: 'clean up and analyze',
-      text: `drop table history_skus; analyze`,
+      text: `drop table history_skus;\n      analyze`,
     },
   ];
 }
