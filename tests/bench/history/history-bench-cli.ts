@@ -9,7 +9,12 @@ const sizes = {
   small: Number(process.argv[3] ?? FULL_HISTORY_SIZES.small),
   samples: Number(process.env.BENCH_HISTORY_SAMPLES ?? FULL_HISTORY_SIZES.samples),
 };
-const { rows, builds } = await runHistoryBench(serverUrl, sizes);
+const { rows, builds } = await runHistoryBench(
+  serverUrl,
+  sizes,
+  console.log,
+  process.env.BENCH_HISTORY_KEEP === '1',
+);
 console.log(builds.map((b) => `built ${b.orders} orders in ${b.ms} ms`).join('\n'));
 console.log(formatHistoryTable(rows, sizes.small, sizes.large));
 process.exit(0);

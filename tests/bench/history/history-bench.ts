@@ -48,6 +48,7 @@ export async function runHistoryBench(
   serverUrl: string,
   sizes: HistoryBenchSizes,
   log: (line: string) => void = console.log,
+  keep = false,
 ): Promise<{ rows: HistoryRow[]; builds: { orders: number; ms: number }[] }> {
   const builds: { orders: number; ms: number }[] = [];
   const bySize: Map<string, Timing>[] = [];
@@ -71,7 +72,9 @@ export async function runHistoryBench(
       bySize.push(await timeEverything(server, orders, sizes, log));
     } finally {
       await server?.close();
-      await built.drop();
+      // BENCH_HISTORY_KEEP: the year's database stays, for EXPLAIN (explain-hot-queries.sh).
+      if (keep && orders === sizes.large) log(`history: kept ${built.url}`);
+      else await built.drop();
     }
   }
   const [small, large] = bySize as [Map<string, Timing>, Map<string, Timing>];

@@ -67,12 +67,15 @@ async function healthFacts(db: Db | Tx, warehouseId: string, since: Date, until:
     )
     select
       (select count(*)::int from due) as "shouldShip",
-      (select count(*)::int from due where exists (
-         select 1 from order_events e where e.order_id = due.id and e.kind = 'shipped'
-           and e.at <= due.deadline)) as "shippedOnTime",
-      (select count(distinct e.order_id)::int from order_events e join orders o on o.id = e.order_id
+      -- Each due order's shipment read by its key (order_events_order): a semi-join hashed
+      -- every shipment ever.
+      (select count(*)::int from due where (
+         select min(e.at) from order_events e where e.order_id = due.id and e.kind = 'shipped'
+       ) <= due.deadline) as "shippedOnTime",
+      -- The window's shipments, each order looked up by key (a join hashed all of orders).
+      (select count(distinct e.order_id)::int from order_events e
          where e.kind = 'shipped' and e.at >= ${s}::timestamptz and e.at < ${u}::timestamptz
-           and o.warehouse_id = ${warehouseId}) as shipped,
+           and (select o.warehouse_id from orders o where o.id = e.order_id) = ${warehouseId}) as shipped,
       (select count(*)::int from exceptions where warehouse_id = ${warehouseId}
          and opened_at >= ${s}::timestamptz and opened_at < ${u}::timestamptz) as exceptions,
       (select count(*)::int from exceptions where warehouse_id = ${warehouseId}
