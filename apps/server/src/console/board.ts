@@ -57,8 +57,11 @@ export async function readBoard(db: Db, warehouseId: string, now: Date): Promise
     from waves w
     left join users u on u.id = w.assigned_user_id
     left join pick_lines pl on pl.wave_id = w.id
-    where w.warehouse_id = ${warehouseId}
-      and (w.status in ('open', 'picking') or w.created_at > ${dayAgo}::timestamptz)
+    where w.id in (
+      select id from waves where warehouse_id = ${warehouseId} and status in ('open', 'picking')
+        and left_scope_at is null
+      union
+      select id from waves where warehouse_id = ${warehouseId} and created_at > ${dayAgo}::timestamptz)
     group by w.id, u.name
     order by w.created_at, w.code
     limit 200`,

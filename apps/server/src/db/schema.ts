@@ -279,6 +279,8 @@ export const waves = pgTable(
     index('waves_in_scope_warehouse')
       .on(t.warehouseId)
       .where(sql`left_scope_at is null and status <> 'cancelled'`),
+    // The board's waves of the day (issue 19).
+    index('waves_warehouse_created').on(t.warehouseId, t.createdAt),
     index('waves_done_in_scope')
       .on(t.doneAt)
       .where(sql`left_scope_at is null and status = 'done'`),
