@@ -23,7 +23,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'sim',
-          include: ['tests/sim/**/*.test.ts'],
+          // With the history bench's tiny build (it builds databases, as the sim does).
+          include: ['tests/sim/**/*.test.ts', 'tests/bench/history/*.test.ts'],
           testTimeout: 240_000,
         },
       },

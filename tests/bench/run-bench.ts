@@ -8,7 +8,8 @@ import type { Measurement } from './server-bench';
  * `npm run bench`: the server's and the device's figures against their limits, printed as tables
  * and written to tests/artifacts/bench.json. The server on real Postgres when DATABASE_URL is set
  * (a database of its own), else the embedded PGlite (in memory). `BENCH_ONLY=push,pull,intake,
- * devices,instances,device` runs a part; BENCH_SERVER_PROFILE=<dir> writes a CPU profile of the
+ * devices,instances,device` runs a part (`history`, the year-of-history bench on Postgres, runs
+ * only when named: BENCH_HISTORY_ORDERS sets its size, 1,000,000 by default); BENCH_SERVER_PROFILE=<dir> writes a CPU profile of the
  * server process of the 200-device part there. Exits non-zero when a gated budget is missed.
  */
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
@@ -34,6 +35,22 @@ if (!only || only.has('device')) {
       process.env.DATABASE_URL,
     ),
   });
+}
+if (only?.has('history')) {
+  // A year of history (issue 19): Postgres only, minutes to build; run it on its own.
+  const history = await import('./history/history-bench');
+  const historySizes = {
+    ...history.FULL_HISTORY_SIZES,
+    large: Number(process.env.BENCH_HISTORY_ORDERS ?? history.FULL_HISTORY_SIZES.large),
+  };
+  if (process.env.DATABASE_URL) {
+    const { rows, builds } = await history.runHistoryBench(process.env.DATABASE_URL, historySizes);
+    results.push({
+      section: `A year of history — ${builds.map((b) => `${b.orders.toLocaleString('en')} orders built in ${Math.round(b.ms / 1000)} s`).join(', ')}`,
+      results: history.historyMeasurements(rows, historySizes.large),
+    });
+    console.log(`\n${history.formatHistoryTable(rows, historySizes.small, historySizes.large)}`);
+  } else console.log('\nhistory: skipped, it needs Postgres (DATABASE_URL)');
 }
 console.log(`\n${machine()}`);
 for (const { section, results: rows } of results) console.log(formatTable(section, rows));

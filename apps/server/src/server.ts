@@ -17,6 +17,7 @@ import { SERVABLE_HORIZON } from './sync/servable-horizon';
 import { ensureHubDefaults } from './holds/ensure-hold-defaults';
 import { startWebhookWorker } from './webhooks/deliver-webhooks';
 import { startRedAlertWorker } from './console/red-alert-worker';
+import { startDoneWaveRetirement } from './sync/retire-done-waves';
 
 export interface RunningServer {
   url: string;
@@ -48,6 +49,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     intervalMs: 60_000,
     now: () => new Date(),
     onError: (error) => console.error('red alerts:', error),
+  });
+  const stopRetiring = startDoneWaveRetirement(database.db, {
+    intervalMs: 60_000,
+    now: () => new Date(),
+    onError: (error) => console.error('done waves:', error),
   });
   const pokes = new PokeHub(async () => {
     const [row] = await queryRows<{ xmin: string }>(
@@ -117,6 +123,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         await stopArchiving();
         await stopWebhooks();
         await stopRedAlerts();
+        await stopRetiring();
         await unlisten();
         await database.close();
         logger.info('stopped');

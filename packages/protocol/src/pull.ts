@@ -49,7 +49,8 @@ export const pickLineSchema = z.object({
 
 export const removedWaveSchema = z.object({
   waveId: idSchema,
-  reason: z.enum(['reassigned', 'unassigned', 'cancelled']),
+  /** `finished` (since v4): done a shift ago; the device drops it without a notice. */
+  reason: z.enum(['reassigned', 'unassigned', 'cancelled', 'finished']),
   /** Who has it now, when it was reassigned (a display name). */
   assignedTo: z.string().nullable(),
   /**

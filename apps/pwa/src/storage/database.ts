@@ -25,7 +25,8 @@ export interface WaveNotice {
    * Why: the wave left this device, one order was pulled out of it (`order-pulled`), or some of
    * its lines went to another picker (`lines-moved`).
    */
-  reason: RemovedWave['reason'] | 'order-pulled' | 'lines-moved';
+  /** A wave that left because it was `finished` is not told (apply-pull.ts). */
+  reason: Exclude<RemovedWave['reason'], 'finished'> | 'order-pulled' | 'lines-moved';
   assignedTo: string | null;
   /** For a reassigned wave: how many of this picker's picks on it the server kept (credited to them). */
   keptPicks?: number;

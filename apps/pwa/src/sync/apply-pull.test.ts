@@ -174,4 +174,27 @@ describe('serverLineCountsOf (the wave list) across pull pages', () => {
     await page(8, { reset: true, waves: [aWave('W1')], lines: [aLine('W1', 1)] });
     expect(await check(['W1'])).toBe(2);
   });
+
+  it('a wave done a shift ago leaves the device with its lines, and the picker is told nothing', async () => {
+    const { database } = countingDatabase();
+    await applyPullPage(
+      database,
+      aPage({
+        reset: true,
+        waves: [{ ...aWave('W1'), status: 'done' }, aWave('W2')],
+        lines: [aLine('W1', 1, { status: 'picked' }), aLine('W2', 2)],
+      }),
+    );
+    await applyPullPage(
+      database,
+      aPage({
+        cursor: 'c2',
+        removedWaves: [{ waveId: 'W1', reason: 'finished', assignedTo: null, keptPicks: 1 }],
+      }),
+    );
+    expect(await database.waves.toArray()).toEqual([aWave('W2')]);
+    expect(await readWaveLines(database, 'W1')).toEqual([]);
+    expect((await readWaveLines(database, 'W2')).map((line) => line.id)).toEqual(['PL-2']);
+    expect((await readMeta(database, 'notices')) ?? []).toEqual([]);
+  });
 });

@@ -67,8 +67,10 @@ async function storePage(database: WmsDatabase, page: PullResponse) {
     await waves.bulkDelete(removedIds);
     await lines.deleteWaves(removedIds);
     notices.push(
-      ...noticesForRemovedWaves(page.removedWaves, removedKnown, page.cursor).map((notice) =>
-        putBack.has(notice.waveId) ? { ...notice, putBack: putBack.get(notice.waveId) } : notice,
+      // A wave done a shift ago just leaves (today's work only): nothing to tell the picker.
+      ...noticesForRemovedWaves(page.removedWaves.filter(isTold), removedKnown, page.cursor).map(
+        (notice) =>
+          putBack.has(notice.waveId) ? { ...notice, putBack: putBack.get(notice.waveId) } : notice,
       ),
     );
   }
@@ -197,3 +199,10 @@ export async function dismissNotice(database: WmsDatabase, noticeId: string): Pr
 
 /** The protocol's limit of items in one put-back@1 event. */
 const PUT_BACK_ITEMS_PER_EVENT = 200;
+
+/** A removed wave the picker is told of: not one that simply finished a shift ago. */
+const isTold = (
+  removed: PullResponse['removedWaves'][number],
+): removed is PullResponse['removedWaves'][number] & {
+  reason: Exclude<PullResponse['removedWaves'][number]['reason'], 'finished'>;
+} => removed.reason !== 'finished';

@@ -10,7 +10,7 @@ import type { WaveNotice } from '../storage/database';
  * // → [{ id: 'W1:reassigned:c9', waveId: 'W1', waveCode: 'B26-07', reason: 'reassigned', assignedTo: 'Li Wei', keptPicks: 5 }]
  */
 export function noticesForRemovedWaves(
-  removed: readonly RemovedWave[],
+  removed: readonly (RemovedWave & { reason: WaveNotice['reason'] })[],
   knownWaves: readonly (Pick<Wave, 'id' | 'code'> | undefined)[],
   stamp: string,
 ): WaveNotice[] {

@@ -1,5 +1,5 @@
 import type { Board, BoardWave, OrderStage } from '@wms/protocol';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
 import { iso, pickerStatuses } from './picker-status';
 
@@ -12,6 +12,31 @@ const STAGES: OrderStage[] = [
   'picked',
   'shipped',
 ];
+
+/** The statuses of an order still on its way: not cancelled, not shipped. */
+const LIVE = STAGES.filter((stage) => stage !== 'shipped');
+
+/**
+ * A warehouse's orders still on their way, and those shipped that were placed after `since`: a
+ * positive list of statuses and a time range, each read through `orders_warehouse_status`
+ * (`status <> 'cancelled'` read all of history). An order without `placed_at` counts by
+ * `created_at`, as before.
+ */
+function liveOrShippedSince(warehouseId: string, since: string, columns: SQL): SQL {
+  return sql`
+    select ${columns} from orders
+    where warehouse_id = ${warehouseId} and status in (${sql.join(
+      LIVE.map((stage) => sql`${stage}`),
+      sql`, `,
+    )})
+    union all
+    select ${columns} from orders
+    where warehouse_id = ${warehouseId} and status = 'shipped' and placed_at > ${since}::timestamptz
+    union all
+    select ${columns} from orders
+    where warehouse_id = ${warehouseId} and status = 'shipped' and placed_at is null
+      and created_at > ${since}::timestamptz`;
+}
 
 /**
  * The live board of one warehouse (M2.2): waves with progress by picker, pickers with their
@@ -32,8 +57,11 @@ export async function readBoard(db: Db, warehouseId: string, now: Date): Promise
     from waves w
     left join users u on u.id = w.assigned_user_id
     left join pick_lines pl on pl.wave_id = w.id
-    where w.warehouse_id = ${warehouseId}
-      and (w.status in ('open', 'picking') or w.created_at > ${dayAgo}::timestamptz)
+    where w.id in (
+      select id from waves where warehouse_id = ${warehouseId} and status in ('open', 'picking')
+        and left_scope_at is null
+      union
+      select id from waves where warehouse_id = ${warehouseId} and created_at > ${dayAgo}::timestamptz)
     group by w.id, u.name
     order by w.created_at, w.code
     limit 200`,
@@ -72,8 +100,7 @@ export async function readBoard(db: Db, warehouseId: string, now: Date): Promise
     db,
     sql`
     select status as stage, count(*)::int as count, min(coalesce(placed_at, created_at)) as "oldestAt"
-    from orders where warehouse_id = ${warehouseId} and status <> 'cancelled'
-      and (status <> 'shipped' or coalesce(placed_at, created_at) > ${dayAgo}::timestamptz)
+    from (${liveOrShippedSince(warehouseId, dayAgo, sql`status, placed_at, created_at`)}) o
     group by status`,
   );
   const stages = STAGES.map((stage) => {
@@ -109,9 +136,8 @@ export async function readBoard(db: Db, warehouseId: string, now: Date): Promise
   const provinces = await queryRows<{ province: string; orders: number }>(
     db,
     sql`
-    select province, count(*)::int as orders from orders
-    where warehouse_id = ${warehouseId} and status <> 'cancelled'
-      and (status <> 'shipped' or coalesce(placed_at, created_at) > ${weekAgo}::timestamptz)
+    select province, count(*)::int as orders
+    from (${liveOrShippedSince(warehouseId, weekAgo, sql`province`)}) o
     group by province order by orders desc, province`,
   );
   return {

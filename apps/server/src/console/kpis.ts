@@ -7,7 +7,7 @@ import {
   type RedAlertKind,
 } from '@wms/domain';
 import type { Kpis } from '@wms/protocol';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { readSetting } from '../inventory/hub-settings';
 import { raiseAlert } from '../inventory/reserve-stock';
@@ -26,6 +26,25 @@ const MANDATORY_FIELDS = [
 ];
 const WAITING = ['received', 'held', 'unrouted', 'waved', 'picking'];
 
+const DAY = 24 * HOUR;
+const shift = (isoTime: string, ms: number) => new Date(Date.parse(isoTime) + ms).toISOString();
+
+/**
+ * The orders of a warehouse placed in [since, until): by `placed_at`, or by `created_at` when the
+ * channel sent no time. Two range scans (orders_warehouse_placed and the partial
+ * orders_warehouse_created_unplaced), where `coalesce(placed_at, created_at)` read all of history.
+ */
+function placedIn(warehouseId: string, since: string, until: string, columns: SQL): SQL {
+  return sql`
+    select ${columns} from orders o
+    where o.warehouse_id = ${warehouseId}
+      and o.placed_at >= ${since}::timestamptz and o.placed_at < ${until}::timestamptz
+    union all
+    select ${columns} from orders o
+    where o.warehouse_id = ${warehouseId} and o.placed_at is null
+      and o.created_at >= ${since}::timestamptz and o.created_at < ${until}::timestamptz`;
+}
+
 /** The counts behind the order health index over [since, until). */
 async function healthFacts(db: Db | Tx, warehouseId: string, since: Date, until: Date) {
   const s = since.toISOString();
@@ -40,23 +59,23 @@ async function healthFacts(db: Db | Tx, warehouseId: string, since: Date, until:
   >(
     db,
     sql`
-    with placed as (
-      select o.* from orders o
-      where o.warehouse_id = ${warehouseId} and coalesce(o.placed_at, o.created_at) >= ${s}::timestamptz
-        and coalesce(o.placed_at, o.created_at) < ${u}::timestamptz
-    ), due as (
-      select o.id, coalesce(o.placed_at, o.created_at) + interval '24 hours' as deadline from orders o
-      where o.warehouse_id = ${warehouseId} and o.status <> 'cancelled'
-        and coalesce(o.placed_at, o.created_at) + interval '24 hours' >= ${s}::timestamptz
-        and coalesce(o.placed_at, o.created_at) + interval '24 hours' < ${u}::timestamptz
-    ), shipped as (
-      select e.order_id, min(e.at) as at from order_events e join orders o on o.id = e.order_id
-      where o.warehouse_id = ${warehouseId} and e.kind = 'shipped' group by e.order_id
+    with placed as (${placedIn(warehouseId, s, u, sql`o.*`)}),
+    due as (
+      select d.id, d.at + interval '24 hours' as deadline
+      from (${placedIn(warehouseId, shift(s, -DAY), shift(u, -DAY), sql`o.id, o.status, coalesce(o.placed_at, o.created_at) as at`)}) d
+      where d.status <> 'cancelled'
     )
     select
       (select count(*)::int from due) as "shouldShip",
-      (select count(*)::int from due join shipped sh on sh.order_id = due.id and sh.at <= due.deadline) as "shippedOnTime",
-      (select count(*)::int from shipped where at >= ${s}::timestamptz and at < ${u}::timestamptz) as shipped,
+      -- Each due order's shipment read by its key (order_events_order): a semi-join hashed
+      -- every shipment ever.
+      (select count(*)::int from due where (
+         select min(e.at) from order_events e where e.order_id = due.id and e.kind = 'shipped'
+       ) <= due.deadline) as "shippedOnTime",
+      -- The window's shipments, each order looked up by key (a join hashed all of orders).
+      (select count(distinct e.order_id)::int from order_events e
+         where e.kind = 'shipped' and e.at >= ${s}::timestamptz and e.at < ${u}::timestamptz
+           and (select o.warehouse_id from orders o where o.id = e.order_id) = ${warehouseId}) as shipped,
       (select count(*)::int from exceptions where warehouse_id = ${warehouseId}
          and opened_at >= ${s}::timestamptz and opened_at < ${u}::timestamptz) as exceptions,
       (select count(*)::int from exceptions where warehouse_id = ${warehouseId}
@@ -102,14 +121,16 @@ async function redAlertFigures(db: Db | Tx, warehouseId: string, now: Date, trai
     db,
     sql`
     with daily as (
-      select floor(extract(epoch from ${now.toISOString()}::timestamptz - coalesce(placed_at, created_at)) / 86400)::int as day,
-             count(*) filter (where order_type = 'return')::float8 / nullif(count(*) filter (where order_type <> 'return'), 0) as rate
-      from orders where warehouse_id = ${warehouseId}
-        and coalesce(placed_at, created_at) > ${now.toISOString()}::timestamptz - make_interval(days => ${trailingDays + 1})
+      select floor(extract(epoch from ${now.toISOString()}::timestamptz - r.at) / 86400)::int as day,
+             count(*) filter (where r.order_type = 'return')::float8 / nullif(count(*) filter (where r.order_type <> 'return'), 0) as rate
+      from (${placedIn(warehouseId, shift(now.toISOString(), -(trailingDays + 1) * DAY), shift(now.toISOString(), 1), sql`o.order_type, coalesce(o.placed_at, o.created_at) as at`)}) r
       group by 1
     )
     select (select count(*)::int from orders where warehouse_id = ${warehouseId}
-              and status in (select jsonb_array_elements_text(${JSON.stringify(WAITING)}::jsonb))) as waiting,
+              and status in (${sql.join(
+                WAITING.map((status) => sql`${status}`),
+                sql`, `,
+              )})) as waiting,
            (select rate from daily where day = 0) as today,
            (select avg(coalesce(rate, 0)) from daily where day between 1 and ${trailingDays}) as trailing`,
   );
@@ -218,6 +239,10 @@ async function hourly(db: Db, warehouseId: string, now: Date) {
     from scan_events e join users u on u.id = e.user_id
     where e.warehouse_id = ${warehouseId} and e.type = 'pick@1' and e.outcome in ('applied', 'stale-assignment')
       and e.device_time >= ${new Date(Math.floor(now.getTime() / HOUR) * HOUR - 11 * HOUR).toISOString()}::timestamptz
+      -- A scan is stored after it is made: this bound reads the window through
+      -- scan_events_warehouse_received instead of every scan ever (a device clock running ahead
+      -- of the server's by more than the bucket is the only scan it could leave out).
+      and e.received_at >= ${new Date(Math.floor(now.getTime() / HOUR) * HOUR - 11 * HOUR).toISOString()}::timestamptz
     group by 1, 2 order by 1, 2`,
   );
   // Twelve hourly buckets ending with the current hour, empty ones included (a chart needs them).

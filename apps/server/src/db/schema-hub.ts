@@ -1,4 +1,5 @@
 import type { HoldRule, RouteConditions } from '@wms/protocol';
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
@@ -176,7 +177,13 @@ export const orderEvents = pgTable(
     kind: text('kind').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
   },
-  (t) => [index('order_events_order').on(t.orderId, t.id)],
+  (t) => [
+    index('order_events_order').on(t.orderId, t.id),
+    // The KPIs' shipments in a window (issue 19).
+    index('order_events_shipped_at')
+      .on(t.at)
+      .where(sql`kind = 'shipped'`),
+  ],
 );
 
 /** Settings that are data, not code (dedup window, safety factor…). */

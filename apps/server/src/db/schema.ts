@@ -220,6 +220,15 @@ export const orders = pgTable(
     index('orders_warehouse_status').on(t.warehouseId, t.status, t.placedAt),
     index('orders_phone_placed').on(t.phone, t.placedAt),
     index('orders_customer_placed').on(t.customerId, t.placedAt),
+    // At a year of history (issue 19): the peak-protection sample reads the newest orders of all
+    // warehouses; the ID-number rule counts an ID's recent orders; time windows read orders
+    // placed in them (`placed_at`), or created in them when the channel sent no time.
+    index('orders_created').on(t.createdAt),
+    index('orders_id_number_placed').on(t.idNumber, t.placedAt),
+    index('orders_warehouse_placed').on(t.warehouseId, t.placedAt),
+    index('orders_warehouse_created_unplaced')
+      .on(t.warehouseId, t.createdAt)
+      .where(sql`placed_at is null`),
   ],
 );
 
@@ -253,8 +262,29 @@ export const waves = pgTable(
     /** Fencing token: bumped on every (re)assignment. */
     assignmentVersion: integer('assignment_version').notNull().default(0),
     createdAt: now('created_at'),
+    /** When the last open line closed (status `done`). */
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    /**
+     * When the wave left devices' scope (a shift after it was done), with a change-feed row in
+     * the same transaction: devices hold today's work, never a year of done waves (issue 19).
+     */
+    leftScopeAt: timestamp('left_scope_at', { withTimezone: true }),
   },
-  (t) => [index('waves_assignee').on(t.assignedUserId), index('waves_warehouse').on(t.warehouseId)],
+  (t) => [
+    index('waves_assignee').on(t.assignedUserId),
+    index('waves_warehouse').on(t.warehouseId),
+    index('waves_in_scope_assignee')
+      .on(t.assignedUserId)
+      .where(sql`left_scope_at is null and status <> 'cancelled'`),
+    index('waves_in_scope_warehouse')
+      .on(t.warehouseId)
+      .where(sql`left_scope_at is null and status <> 'cancelled'`),
+    // The board's waves of the day (issue 19).
+    index('waves_warehouse_created').on(t.warehouseId, t.createdAt),
+    index('waves_done_in_scope')
+      .on(t.doneAt)
+      .where(sql`left_scope_at is null and status = 'done'`),
+  ],
 );
 
 export const pickLines = pgTable(

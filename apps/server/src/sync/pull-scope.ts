@@ -27,9 +27,15 @@ export function changesInScope(scope: PullScope): SQL {
     : sql`c.warehouse_id = ${scope.warehouseId}`;
 }
 
-/** The waves this scope holds now. */
+/**
+ * The waves this scope holds now: today's work. A wave leaves every scope when it is cancelled,
+ * or a shift after it was done (`left_scope_at`, set with a change-feed row by
+ * `retireDoneWaves`), so a device never holds a year of done waves. Both conditions match the
+ * partial indexes `waves_in_scope_*`.
+ */
 export function wavesInScope(scope: PullScope): SQL {
+  const live = sql`w.left_scope_at is null and w.status <> 'cancelled'`;
   return scope.kind === 'picker'
-    ? sql`w.assigned_user_id = ${scope.userId} and w.warehouse_id = ${scope.warehouseId} and w.status <> 'cancelled'`
-    : sql`w.warehouse_id = ${scope.warehouseId}`;
+    ? sql`w.assigned_user_id = ${scope.userId} and w.warehouse_id = ${scope.warehouseId} and ${live}`
+    : sql`w.warehouse_id = ${scope.warehouseId} and ${live}`;
 }

@@ -269,10 +269,12 @@ async function selectRemoved(tx: Tx, session: Session, waveIds: string[]): Promi
     status: string;
     assignedTo: string | null;
     keptPicks: number;
+    finished: boolean;
   }>(
     tx,
     sql`
     select w.id, w.status, u.name as "assignedTo",
+      (w.left_scope_at is not null and w.status = 'done') as finished,
       (select count(*)::int from scan_events e
         where e.device_id = ${session.deviceId} and e.epoch = ${session.epoch}
           and e.user_id = ${session.userId} and e.type = 'pick@1'
@@ -282,8 +284,15 @@ async function selectRemoved(tx: Tx, session: Session, waveIds: string[]): Promi
   );
   return rows.map((w) => ({
     waveId: w.id,
-    reason: w.status === 'cancelled' ? 'cancelled' : w.assignedTo ? 'reassigned' : 'unassigned',
-    assignedTo: w.status === 'cancelled' ? null : w.assignedTo,
+    reason: removalReason(w),
+    assignedTo: w.status === 'cancelled' || w.finished ? null : w.assignedTo,
     keptPicks: w.keptPicks,
   }));
+}
+
+/** Why a wave left a device: cancelled, done a shift ago (`finished`), or given to someone else. */
+function removalReason(w: { status: string; assignedTo: string | null; finished: boolean }) {
+  if (w.status === 'cancelled') return 'cancelled' as const;
+  if (w.finished) return 'finished' as const;
+  return w.assignedTo ? ('reassigned' as const) : ('unassigned' as const);
 }

@@ -21,7 +21,10 @@ export async function refreshWaveStatus(tx: Tx, waveIds: readonly string[]): Pro
     sql`
     update waves w set status = case
         when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open') then 'picking'
-        else 'done' end
+        else 'done' end,
+      done_at = case
+        when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open') then null
+        else now() end
     where w.id = any(${textArray(waveIds)})
       and w.status in ('open', 'picking')
       and w.status <> case

@@ -148,7 +148,9 @@ async function moveLines(
     tx,
     sql`update waves w set assignment_version = assignment_version + 1,
           status = case when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open')
-                        then w.status else 'done' end
+                        then w.status else 'done' end,
+          done_at = case when exists (select 1 from pick_lines p where p.wave_id = w.id and p.status = 'open')
+                         then w.done_at else coalesce(w.done_at, now()) end
         where id = ${wave.id}
         returning id, code, status, assigned_user_id as "assignedUserId", assignment_version as "assignmentVersion"`,
   );

@@ -1,0 +1,20 @@
+import { FULL_HISTORY_SIZES, formatHistoryTable, runHistoryBench } from './history-bench';
+
+/** `tsx tests/bench/history/history-bench-cli.ts [large] [small]`: the history bench alone. */
+const serverUrl = process.env.DATABASE_URL;
+if (!serverUrl) throw new Error('Set DATABASE_URL to a Postgres server');
+const sizes = {
+  ...FULL_HISTORY_SIZES,
+  large: Number(process.argv[2] ?? FULL_HISTORY_SIZES.large),
+  small: Number(process.argv[3] ?? FULL_HISTORY_SIZES.small),
+  samples: Number(process.env.BENCH_HISTORY_SAMPLES ?? FULL_HISTORY_SIZES.samples),
+};
+const { rows, builds } = await runHistoryBench(
+  serverUrl,
+  sizes,
+  console.log,
+  process.env.BENCH_HISTORY_KEEP === '1',
+);
+console.log(builds.map((b) => `built ${b.orders} orders in ${b.ms} ms`).join('\n'));
+console.log(formatHistoryTable(rows, sizes.small, sizes.large));
+process.exit(0);
