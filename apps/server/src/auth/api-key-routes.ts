@@ -7,6 +7,7 @@ import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody } from '../http/parse-input';
 import { createApiKey } from './api-keys';
+import { assertMayIssueKey } from './caller-scope';
 import { requireCaller } from './require-caller';
 import type { SessionEnv } from './require-session';
 
@@ -16,6 +17,7 @@ export function apiKeyRoutes(deps: AppDeps) {
     .use(requireCaller(deps, ['admin']))
     .post('/', async (c) => {
       const { name, warehouseId } = await parseBody(c, apiKeyRequestSchema);
+      assertMayIssueKey(c.var.session, { warehouseId });
       return c.json(await createApiKey(deps.db, name, warehouseId), 201);
     })
     .get('/', async (c) =>
@@ -28,7 +30,8 @@ export function apiKeyRoutes(deps: AppDeps) {
             createdAt: apiKeys.createdAt,
             revokedAt: apiKeys.revokedAt,
           })
-          .from(apiKeys),
+          .from(apiKeys)
+          .where(eq(apiKeys.warehouseId, c.var.session.warehouseId)),
       }),
     )
     .post('/:keyId/revoke', async (c) => {
@@ -37,7 +40,13 @@ export function apiKeyRoutes(deps: AppDeps) {
         ? await deps.db
             .update(apiKeys)
             .set({ revokedAt: deps.now() })
-            .where(and(eq(apiKeys.id, id.data), isNull(apiKeys.revokedAt)))
+            .where(
+              and(
+                eq(apiKeys.id, id.data),
+                eq(apiKeys.warehouseId, c.var.session.warehouseId),
+                isNull(apiKeys.revokedAt),
+              ),
+            )
             .returning({ id: apiKeys.id })
         : [];
       if (!row) throw notFound(`No active API key ${c.req.param('keyId')}`);

@@ -10,10 +10,11 @@ import {
 } from '@wms/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { isOrderInScope } from '../auth/caller-scope';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { ApiError, notFound } from '../http/api-error';
-import { channelOrders } from '../db/schema';
+import { channelOrders, orders } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith, pathParam } from '../http/parse-input';
@@ -85,21 +86,25 @@ export function orderRoutes(deps: AppDeps) {
     })
     .get('/by-channel/:channel/:channelOrderId', requireCaller(deps, STAFF), async (c) => {
       const channel = pathParam(c, 'channel', channelSchema);
+      const channelOrderId = pathParam(c, 'channelOrderId');
       const [row] = await deps.db
-        .select({ orderId: channelOrders.orderId, merged: channelOrders.merged })
+        .select({
+          orderId: channelOrders.orderId,
+          merged: channelOrders.merged,
+          warehouseId: orders.warehouseId,
+          channel: orders.channel,
+        })
         .from(channelOrders)
+        .innerJoin(orders, eq(orders.id, channelOrders.orderId))
         .where(
-          and(
-            eq(channelOrders.channel, channel),
-            eq(channelOrders.channelOrderId, pathParam(c, 'channelOrderId')),
-          ),
+          and(eq(channelOrders.channel, channel), eq(channelOrders.channelOrderId, channelOrderId)),
         );
-      if (!row)
-        throw notFound(`No ${channel} order ${pathParam(c, 'channelOrderId')} was received`);
-      return c.json(row);
+      if (!row || !isOrderInScope(c.var.session, row))
+        throw notFound(`No ${channel} order ${channelOrderId} was received`);
+      return c.json({ orderId: row.orderId, merged: row.merged });
     })
     .get('/:orderId/trace', requireCaller(deps, STAFF), async (c) =>
-      c.json(await orderTrace(deps.db, pathParam(c, 'orderId'))),
+      c.json(await orderTrace(deps.db, c.var.session, pathParam(c, 'orderId'))),
     );
 }
 
