@@ -49,6 +49,20 @@ export function assertOrderInScope<T extends { warehouseId: string; channel: str
   }
 }
 
+/** Why a caller may not send an order of this channel (a channel key sends its own only), or null. */
+export function channelRefusal(session: Session, channel: string): string | null {
+  const scope = scopeOf(session);
+  return scope.kind === 'channel' && scope.channel !== channel
+    ? `This key sends ${scope.channel} orders only, not ${channel}`
+    : null;
+}
+
+/** Refuses (403, naming the field) an order of another channel than the channel key's. */
+export function assertChannelOfCaller(session: Session, channel: string) {
+  const refusal = channelRefusal(session, channel);
+  if (refusal) throw forbidden(refusal, [{ path: 'channel', message: refusal }]);
+}
+
 /** Whether a warehouse-scoped resource (a wave, a bin, a hold) is the caller's. */
 export function isWarehouseInScope(session: Session, warehouseId: string): boolean {
   const scope = scopeOf(session);

@@ -49,7 +49,8 @@ export type UnauthenticatedCode = Extract<
 >;
 export const unauthenticated = (message: string, code: UnauthenticatedCode = 'unauthenticated') =>
   new ApiError(401, code, message);
-export const forbidden = (message: string) => new ApiError(403, 'forbidden', message);
+export const forbidden = (message: string, fields?: FieldError[]) =>
+  new ApiError(403, 'forbidden', message, fields ? { fields } : {});
 export const notFound = (message: string) => new ApiError(404, 'not_found', message);
 /** The thing exists already (a bin code, a badge...): `fields` names what clashes. */
 export const conflict = (message: string, fields?: FieldError[]) =>

@@ -26,6 +26,7 @@ import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
 import { securityHeaders } from './security-headers';
 import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
+import { authorizeRoute } from '../auth/authorize-route';
 import { healthRoutes } from '../ops/health';
 import { pino } from 'pino';
 import { Lifecycle } from '../ops/lifecycle';
@@ -56,6 +57,7 @@ export function createApp(given: AppDeps) {
   app.route('/', metricsRoutes(deps.metrics, deps.metricsToken ?? null));
   app.use('/api/*', rejectRevokedDevices(deps.db, deps.authSecret));
   app.use('/api/*', bodyLimits());
+  app.use('/api/*', authorizeRoute(deps));
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/api/docs', (c) => c.html(referencePage()));

@@ -10,7 +10,7 @@ import {
 } from '@wms/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { isOrderInScope } from '../auth/caller-scope';
+import { assertChannelOfCaller, channelRefusal, isOrderInScope } from '../auth/caller-scope';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { ApiError, notFound } from '../http/api-error';
@@ -38,6 +38,7 @@ export function orderRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .post('/', requireCaller(deps, INTAKE), async (c) => {
       const input = await parseBody(c, orderSchema);
+      assertChannelOfCaller(c.var.session, input.channel);
       const accepted = await acceptOrder(deps.db, input, deps.now());
       return c.json(accepted, accepted.created ? 201 : 200);
     })
@@ -47,7 +48,11 @@ export function orderRoutes(deps: AppDeps) {
       const valid: { index: number; input: OrderInput }[] = [];
       for (const [index, raw] of orders.entries()) {
         try {
-          valid.push({ index, input: parseWith(orderSchema, raw) });
+          const input = parseWith(orderSchema, raw);
+          const refusal = channelRefusal(c.var.session, input.channel);
+          if (refusal)
+            results.push({ index, ok: false, fields: [{ path: 'channel', message: refusal }] });
+          else valid.push({ index, input });
         } catch (err) {
           if (!(err instanceof ApiError) || err.status !== 400) throw err;
           results.push({ index, ok: false, fields: fieldsOf(err) });

@@ -1,7 +1,5 @@
-import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { queryRows } from '../db/database';
-import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
+import { aChannelKey, anIntegrationKey, anOrder } from '../testing/hub-fixtures';
 import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 
@@ -58,7 +56,7 @@ describe.each(testDatabases())('routing on $name', (target) => {
   ])(
     '%s, and the order records the rule',
     async (_name, place, skuId, price, warehouseId, ruleId) => {
-      const key = await anIntegrationKey(fx.database.db);
+      const key = await aChannelKey(fx.database.db, 'taobao');
       const order = anOrder({
         address: { ...place, detail: '1 号' },
         paidCents: price,
@@ -68,13 +66,14 @@ describe.each(testDatabases())('routing on $name', (target) => {
         await postJson(fx.app, '/api/orders', order, key),
       );
       expect(accepted.warehouseId).toBe(warehouseId);
-      // The order left the key's warehouse (GZ): its trace is read where it was routed.
-      const [routed] = await queryRows<{ routeRuleId: string; routeReason: string }>(
-        fx.database.db,
-        sql`select route_rule_id as "routeRuleId", route_reason as "routeReason" from orders where id = ${accepted.orderId}`,
+      // The storefront's key follows its order wherever it was routed.
+      const trace = await bodyOf<{ order: { routeRuleId: string; routeReason: string } }>(
+        await fx.app.request(`/api/orders/${accepted.orderId}/trace`, {
+          headers: { authorization: `Bearer ${key}` },
+        }),
       );
-      expect(routed?.routeRuleId).toBe(ruleId);
-      expect(routed?.routeReason.length).toBeGreaterThan(0);
+      expect(trace.order.routeRuleId).toBe(ruleId);
+      expect(trace.order.routeReason.length).toBeGreaterThan(0);
     },
   );
 

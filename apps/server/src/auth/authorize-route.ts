@@ -1,0 +1,56 @@
+import { createMiddleware } from 'hono/factory';
+import { matchedRoutes } from 'hono/route';
+import type { Context } from 'hono';
+import type { Db } from '../db/database';
+import { forbidden, unauthenticated } from '../http/api-error';
+import { API_KEY_PREFIX, sessionOfApiKey } from './api-keys';
+import type { SessionEnv } from './require-session';
+import { type CallerKind, ROUTE_ACCESS } from './route-access';
+import { type Session, verifySession } from './session-token';
+
+/** What kind of caller a session is, as `ROUTE_ACCESS` names them. */
+export function callerKindOf(session: Session): CallerKind {
+  if (session.role !== 'integration') return session.role;
+  return session.channel ? 'channel-key' : 'warehouse-key';
+}
+
+/** The pattern of the route that will answer (`POST /api/orders/:orderId/cancel`), if any. */
+function routeOf(c: Context): string | undefined {
+  const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
+  const route = matchedRoutes(c).find((r) => r.method === method);
+  return route && `${route.method} ${route.path}`;
+}
+
+/**
+ * Lets a caller into a route only as `ROUTE_ACCESS` decides, and sets `c.var.session`. A route
+ * with no decision is refused to everyone; a path that matches no route goes on to the 404.
+ */
+export function authorizeRoute(deps: { db: Db; authSecret: string }) {
+  return createMiddleware<SessionEnv>(async (c, next) => {
+    const route = routeOf(c);
+    if (!route) return next();
+    const access = ROUTE_ACCESS[route];
+    if (!access) throw forbidden(`${route} has no access decision (auth/route-access.ts)`);
+    if (access === 'public') return next();
+    const header = c.req.header('authorization');
+    const token = header?.startsWith('Bearer ')
+      ? header.slice(7)
+      : access.tokenInQuery
+        ? c.req.query('token')
+        : undefined;
+    if (!token) throw unauthenticated('Send a login token or an API key as Authorization: Bearer');
+    const session = token.startsWith(API_KEY_PREFIX)
+      ? await sessionOfApiKey(deps.db, token)
+      : await verifySession(token, deps.authSecret);
+    if (!session)
+      throw unauthenticated(
+        'This token or API key is not valid: log in again or ask for a new key',
+      );
+    const kind = callerKindOf(session);
+    if (!access.callers.includes(kind)) {
+      throw forbidden(`This needs ${access.callers.join(' or ')}; you are ${kind}`);
+    }
+    c.set('session', session);
+    await next();
+  });
+}
