@@ -1,5 +1,6 @@
 import type {
   Board,
+  ErrorParams,
   ExceptionQueue,
   Kpis,
   WaveAssign,
@@ -30,6 +31,8 @@ export class ApiError extends Error {
     readonly status = 0,
     readonly code = '',
     readonly expectedSeq: number | undefined = undefined,
+    /** What the device needs to word the error itself (`i18n/server-errors.ts`). */
+    readonly params: ErrorParams = {},
   ) {
     super(message);
   }
@@ -103,8 +106,8 @@ function toApiError(status: number, json: unknown, { errorBodySchema }: ReplySch
     return new ApiError('network', `HTTP ${status} from a gateway`, status);
   }
   if (!parsed.success) return new ApiError('http', `HTTP ${status}`, status);
-  const { code, message, expectedSeq } = parsed.data.error;
-  return new ApiError('http', message, status, code, expectedSeq);
+  const { code, message, expectedSeq, params } = parsed.data.error;
+  return new ApiError('http', message, status, code, expectedSeq, params);
 }
 
 /** The server's API, one function per route of packages/protocol/README.md. */

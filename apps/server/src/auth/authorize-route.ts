@@ -1,8 +1,7 @@
 import { createMiddleware } from 'hono/factory';
-import { matchedRoutes } from 'hono/route';
-import type { Context } from 'hono';
 import type { Db } from '../db/database';
 import { forbidden, unauthenticated } from '../http/api-error';
+import { answeringRoute } from '../http/answering-route';
 import { API_KEY_PREFIX, sessionOfApiKey } from './api-keys';
 import type { SessionEnv } from './require-session';
 import { type CallerKind, ROUTE_ACCESS } from './route-access';
@@ -14,21 +13,15 @@ export function callerKindOf(session: Session): CallerKind {
   return session.channel ? 'channel-key' : 'warehouse-key';
 }
 
-/** The pattern of the route that will answer (`POST /api/orders/:orderId/cancel`), if any. */
-function routeOf(c: Context): string | undefined {
-  const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
-  const route = matchedRoutes(c).find((r) => r.method === method);
-  return route && `${route.method} ${route.path}`;
-}
-
 /**
  * Lets a caller into a route only as `ROUTE_ACCESS` decides, and sets `c.var.session`. A route
  * with no decision is refused to everyone; a path that matches no route goes on to the 404.
  */
 export function authorizeRoute(deps: { db: Db; authSecret: string }) {
   return createMiddleware<SessionEnv>(async (c, next) => {
-    const route = routeOf(c);
-    if (!route) return next();
+    const answering = answeringRoute(c);
+    if (!answering) return next();
+    const route = `${answering.method} ${answering.path}`;
     const access = ROUTE_ACCESS[route];
     if (!access) throw forbidden(`${route} has no access decision (auth/route-access.ts)`);
     if (access === 'public') return next();
@@ -48,7 +41,10 @@ export function authorizeRoute(deps: { db: Db; authSecret: string }) {
       );
     const kind = callerKindOf(session);
     if (!access.callers.includes(kind)) {
-      throw forbidden(`This needs ${access.callers.join(' or ')}; you are ${kind}`);
+      throw forbidden(`This needs ${access.callers.join(' or ')}; you are ${kind}`, undefined, {
+        needs: access.callers.join(','),
+        caller: kind,
+      });
     }
     c.set('session', session);
     await next();

@@ -45,7 +45,9 @@ export function assertOrderInScope<T extends { warehouseId: string; channel: str
   orderId: string,
 ): asserts order is T {
   if (!order || !isOrderInScope(session, order)) {
-    throw notFound(`No order ${orderId} in ${describeScope(session)}: check the id (SO-…)`);
+    throw notFound(`No order ${orderId} in ${describeScope(session)}: check the id (SO-…)`, {
+      orderId,
+    });
   }
 }
 
@@ -60,7 +62,12 @@ export function channelRefusal(session: Session, channel: string): string | null
 /** Refuses (403, naming the field) an order of another channel than the channel key's. */
 export function assertChannelOfCaller(session: Session, channel: string) {
   const refusal = channelRefusal(session, channel);
-  if (refusal) throw forbidden(refusal, [{ path: 'channel', message: refusal }]);
+  if (refusal) {
+    throw forbidden(refusal, [{ path: 'channel', message: refusal }], {
+      channel,
+      keyChannel: session.channel ?? '',
+    });
+  }
 }
 
 /** Whether a warehouse-scoped resource (a wave, a bin, a hold) is the caller's. */
@@ -81,6 +88,8 @@ export function assertMayIssueKey(
   if (request.warehouseId !== undefined && !isWarehouseInScope(session, request.warehouseId)) {
     throw forbidden(
       `You are an admin of warehouse ${session.warehouseId}: a key for warehouse ${request.warehouseId} is issued by its own admin`,
+      undefined,
+      { warehouseId: request.warehouseId },
     );
   }
 }
