@@ -16,6 +16,8 @@ import type {
   ShipOrder,
   ShippedOrder,
 } from '@wms/protocol';
+// The zod-free entry: the version travels with every request, before any schema is loaded.
+import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from '@wms/protocol/protocol-version';
 import { reportRequestResult } from './reachability';
 
 /** `network`: the server was not reached. `http`: it answered with an error body. `bad-response`: it answered nonsense. */
@@ -80,7 +82,10 @@ async function callApi<T>(
 }
 
 async function send(path: string, { method, token, body }: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION),
+  };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   try {
@@ -178,5 +183,5 @@ export type Api = typeof api;
 
 /** The SSE address for live pokes (EventSource cannot send headers, hence the query token). */
 export function pokeStreamUrl(token: string): string {
-  return `${API_BASE}/sync/events?token=${encodeURIComponent(token)}`;
+  return `${API_BASE}/sync/events?token=${encodeURIComponent(token)}&protocolVersion=${PROTOCOL_VERSION}`;
 }

@@ -25,6 +25,7 @@ import { bodyLimits } from './body-limits';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
 import { securityHeaders } from './security-headers';
+import { checkProtocolVersion } from './protocol-version';
 import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
 import { authorizeRoute } from '../auth/authorize-route';
 import { healthRoutes } from '../ops/health';
@@ -55,6 +56,7 @@ export function createApp(given: AppDeps) {
   app.use(securityHeaders());
   app.route('/', healthRoutes(deps.db, deps.lifecycle));
   app.route('/', metricsRoutes(deps.metrics, deps.metricsToken ?? null));
+  app.use('/api/*', checkProtocolVersion(deps.readableProtocol));
   app.use('/api/*', rejectRevokedDevices(deps.db, deps.authSecret));
   app.use('/api/*', bodyLimits());
   app.use('/api/*', authorizeRoute(deps));
