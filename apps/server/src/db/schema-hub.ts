@@ -260,7 +260,5 @@ export const apiKeys = pgTable(
     createdAt: now('created_at'),
     revokedAt: at('revoked_at'),
   },
-  (t) => [
-    check('api_keys_one_scope', sql`(${t.warehouseId} is null) <> (${t.channel} is null)`),
-  ],
+  (t) => [check('api_keys_one_scope', sql`(${t.warehouseId} is null) <> (${t.channel} is null)`)],
 );
