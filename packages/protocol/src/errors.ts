@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { errorParamsSchema } from './error-codes';
 
 /** One problem with one field of a request: `path` is the dotted field name, e.g. `events.3.seq`. */
 export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() });
@@ -9,8 +10,12 @@ export const fieldErrorSchema = z.object({ path: z.string(), message: z.string()
  */
 export const errorBodySchema = z.object({
   error: z.object({
+    /** One of `errorCodeSchema` (a string here: a newer server may add codes). */
     code: z.string(),
+    /** English, for logs and integrators; devices word the error from `code` and `params`. */
     message: z.string(),
+    /** Absent from servers before protocol 4. */
+    params: errorParamsSchema.optional(),
     fields: z.array(fieldErrorSchema).optional(),
     expectedSeq: z.int().optional(),
     /** The request's id (its `X-Request-Id`), to find it in the server's logs. */

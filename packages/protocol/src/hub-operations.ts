@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { binCodeSchema, idSchema, isoTimeSchema } from './codes';
 import { holdRuleSchema, routingRuleSchema } from './hub-rules';
+import { channelSchema } from './order-intake';
 
 /** `POST /api/orders/:orderId/ship`: the packer scanned the package (M1.6). */
 export const shipOrderSchema = z.strictObject({
@@ -97,10 +98,18 @@ export const cycleCountResultSchema = z.object({
 });
 
 /** `POST /api/integration-keys`: the key is in the answer, once. */
-export const apiKeyRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80),
-  warehouseId: idSchema,
-});
+export const apiKeyRequestSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80),
+    /** A warehouse key (WMS, TMS, carrier): that warehouse's orders, stock and holds. */
+    warehouseId: idSchema.optional(),
+    /** A channel key (a storefront): intake, cancel and address change of its channel's orders. */
+    channel: channelSchema.optional(),
+  })
+  .refine((r) => (r.warehouseId === undefined) !== (r.channel === undefined), {
+    message: 'give either warehouseId (a warehouse key) or channel (a channel key), not both',
+    path: ['warehouseId'],
+  });
 
 /** `PUT /api/hub-settings`: the thresholds that are data. */
 export const hubSettingsSchema = z.strictObject({

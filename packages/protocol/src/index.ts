@@ -1,6 +1,7 @@
 export * from './protocol-version';
 export * from './codes';
 export * from './errors';
+export * from './error-codes';
 export * from './device';
 export * from './auth';
 export * from './scan-event';

@@ -10,7 +10,22 @@
  * - 3: additive (console): removed waves carry keptPicks; assign takes a mode (wave, remaining,
  *      split); GET /api/console/board, GET /api/waves/:waveId/move-preview;
  *      event put-back@1 (units returned to their bins after an order or wave was pulled).
- * - 4: additive (history): a removed wave's reason may be `finished` (done a shift ago: it left
- *      the device's scope, which is today's work).
+ * - 4: every request sends X-Protocol-Version; a version the server cannot read is a 426
+ *      `app_update_required` (the device keeps its outbox); error bodies carry `params`.
+ *      Additive (history): a removed wave's reason may be `finished` (done a shift ago: it left
+ *      the device's scope, which is today's work). The poke stream opens with a stream ticket
+ *      (POST /api/sync/stream-ticket), no longer with the session token in its URL.
  */
 export const PROTOCOL_VERSION = 4;
+
+/**
+ * The oldest version this server still reads (raise it only when a change is not additive: the
+ * devices below it then get 426 and update before they send again).
+ */
+export const OLDEST_READABLE_PROTOCOL_VERSION = 1;
+
+/** The request header a device names its protocol version in. */
+export const PROTOCOL_VERSION_HEADER = 'X-Protocol-Version';
+
+/** What a device that sends no header speaks: the last version before the header (3). */
+export const PRE_HEADER_PROTOCOL_VERSION = 3;

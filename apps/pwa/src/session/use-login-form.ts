@@ -1,6 +1,8 @@
+import type { Language } from '@wms/protocol';
 import { useRef, useState } from 'react';
 import type { ScanAction } from '../device/scanner/burst-detector';
-import { rememberLanguage, useMessages } from '../i18n/language';
+import { rememberLanguage, useLanguage, useMessages } from '../i18n/language';
+import { serverErrorText } from '../i18n/server-errors';
 import { db } from '../storage/database';
 import { errorMessage } from '../storage/storage-errors';
 import { api, ApiError } from '../sync/api-client';
@@ -27,6 +29,7 @@ export interface LoginForm {
 /** The login form's state: badge and PIN, a scan of a badge from anywhere, and the sign-in call. */
 export function useLoginForm(): LoginForm {
   const t = useMessages();
+  const language = useLanguage();
   const [badge, setBadge] = useState('');
   const [pin, setPinText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -51,7 +54,7 @@ export function useLoginForm(): LoginForm {
         setError(
           failure instanceof ApiError && failure.kind !== 'network'
             ? t.login.enrolRefused(failure.message)
-            : loginErrorText(failure, t),
+            : loginErrorText(failure, t, language),
         );
       })
       .finally(() => setBusy(false));
@@ -72,7 +75,7 @@ export function useLoginForm(): LoginForm {
         deviceSync.requestSync();
       })
       .catch((failure: unknown) => {
-        setError(loginErrorText(failure, t));
+        setError(loginErrorText(failure, t, language));
         setBusy(false);
       });
   };
@@ -91,9 +94,15 @@ export function useLoginForm(): LoginForm {
   return { badge, pin, busy, error, notice, setBadge, setPin, onScanAction, submit };
 }
 
-function loginErrorText(failure: unknown, t: ReturnType<typeof useMessages>): string {
+function loginErrorText(
+  failure: unknown,
+  t: ReturnType<typeof useMessages>,
+  language: Language,
+): string {
   if (failure instanceof ApiError) {
-    return failure.kind === 'network' ? t.login.unreachable : t.login.refused(failure.message);
+    return failure.kind === 'network'
+      ? t.login.unreachable
+      : t.login.refused(serverErrorText(language, failure.code, failure.params, failure.message));
   }
   return errorMessage(failure);
 }

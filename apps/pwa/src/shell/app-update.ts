@@ -1,5 +1,6 @@
 import { registerSW } from 'virtual:pwa-register';
 import { errorMessage } from '../storage/storage-errors';
+import { onUpdateRequired } from '../sync/update-required';
 import { reportError, reportProblem } from './problems';
 
 /** How often a long-running page asks the server for a new service worker (vite-plugin-pwa#482). */
@@ -12,12 +13,20 @@ export interface AppUpdateState {
   offlineReady: boolean;
   /** The picker is in the middle of a line: an update (which reloads) must wait. */
   midLine: boolean;
+  /** The server no longer reads this version: the update applies itself between lines. */
+  updateRequired: boolean;
 }
 
 type Listener = () => void;
 
-let state: AppUpdateState = { updateReady: false, offlineReady: false, midLine: false };
+let state: AppUpdateState = {
+  updateReady: false,
+  offlineReady: false,
+  midLine: false,
+  updateRequired: false,
+};
 let applyWaitingWorker: (() => Promise<void>) | undefined;
+let registered: ServiceWorkerRegistration | undefined;
 const listeners = new Set<Listener>();
 
 function update(patch: Partial<AppUpdateState>): void {
@@ -34,10 +43,19 @@ export function startServiceWorker(): void {
     reportProblem({ kind: 'offline-unavailable', detail: 'service workers need HTTPS' });
     return;
   }
+  onUpdateRequired(() => {
+    update({ updateRequired: true });
+    if (state.updateReady) applyUpdate();
+    else if (registered) checkForUpdate(registered);
+  });
   applyWaitingWorker = registerSW({
-    onNeedRefresh: () => update({ updateReady: true }),
+    onNeedRefresh: () => {
+      update({ updateReady: true });
+      if (state.updateRequired) applyUpdate();
+    },
     onOfflineReady: () => update({ offlineReady: true }),
     onRegisteredSW: (_url, registration) => {
+      registered = registration;
       if (registration) setInterval(() => checkForUpdate(registration), UPDATE_CHECK_MS);
     },
     onRegisterError: (error: unknown) =>
@@ -65,6 +83,8 @@ export function setMidLine(midLine: boolean): void {
   if (state.midLine === midLine) return;
   if (state.updateReady) update({ midLine });
   else state = { ...state, midLine };
+  // A required update waited for the line to end: this is the moment.
+  if (!midLine && state.updateReady && state.updateRequired) applyUpdate();
 }
 
 export function currentAppUpdate(): AppUpdateState {

@@ -1,5 +1,7 @@
 import { useState } from 'react';
-import { useMessages } from '../i18n/language';
+import type { Language } from '@wms/protocol';
+import { useLanguage, useMessages } from '../i18n/language';
+import { serverErrorText } from '../i18n/server-errors';
 import type { Messages } from '../i18n/messages-en';
 import { deviceSync } from '../sync/device-sync';
 import type { SyncFailure } from '../sync/sync-failure';
@@ -8,6 +10,7 @@ import { useOnline, useSyncStatus } from './use-sync-status';
 /** Always visible: network state, unsynced picks, the last sync, and a way to sync now. */
 export function StatusBar() {
   const t = useMessages();
+  const language = useLanguage();
   const online = useOnline();
   const status = useSyncStatus();
   const [syncing, setSyncing] = useState(false);
@@ -48,20 +51,23 @@ export function StatusBar() {
       </button>
       {status?.lastSyncError && (
         <span className="sync-error" data-testid="sync-error" data-kind={status.lastSyncError.kind}>
-          {syncFailureText(status.lastSyncError, t)}
+          {syncFailureText(status.lastSyncError, t, language)}
         </span>
       )}
     </header>
   );
 }
 
-function syncFailureText(failure: SyncFailure, t: Messages): string {
+function syncFailureText(failure: SyncFailure, t: Messages, language: Language): string {
   switch (failure.kind) {
     case 'network':
       return t.status.notConnected;
     case 'storage-full':
       return t.problem.storageFull;
     case 'refused':
+      return t.status.syncFailed(
+        serverErrorText(language, failure.code, failure.params, failure.message),
+      );
     case 'other':
       return t.status.syncFailed(failure.message);
   }

@@ -1,5 +1,6 @@
 import type {
   Board,
+  ErrorParams,
   ExceptionQueue,
   Kpis,
   WaveAssign,
@@ -16,6 +17,8 @@ import type {
   ShippedOrder,
   StreamTicket,
 } from '@wms/protocol';
+// The zod-free entry: the version travels with every request, before any schema is loaded.
+import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from '@wms/protocol/protocol-version';
 import { reportRequestResult } from './reachability';
 
 /** `network`: the server was not reached. `http`: it answered with an error body. `bad-response`: it answered nonsense. */
@@ -31,6 +34,8 @@ export class ApiError extends Error {
     readonly status = 0,
     readonly code = '',
     readonly expectedSeq: number | undefined = undefined,
+    /** What the device needs to word the error itself (`i18n/server-errors.ts`). */
+    readonly params: ErrorParams = {},
   ) {
     super(message);
   }
@@ -78,7 +83,10 @@ async function callApi<T>(
 }
 
 async function send(path: string, { method, token, body }: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    [PROTOCOL_VERSION_HEADER]: String(PROTOCOL_VERSION),
+  };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token !== undefined) headers.authorization = `Bearer ${token}`;
   try {
@@ -104,8 +112,8 @@ function toApiError(status: number, json: unknown, { errorBodySchema }: ReplySch
     return new ApiError('network', `HTTP ${status} from a gateway`, status);
   }
   if (!parsed.success) return new ApiError('http', `HTTP ${status}`, status);
-  const { code, message, expectedSeq } = parsed.data.error;
-  return new ApiError('http', message, status, code, expectedSeq);
+  const { code, message, expectedSeq, params } = parsed.data.error;
+  return new ApiError('http', message, status, code, expectedSeq, params);
 }
 
 /** The server's API, one function per route of packages/protocol/README.md. */
@@ -182,5 +190,5 @@ export type Api = typeof api;
  * URL: a short-lived stream ticket (`api.streamTicket`), never the session token.
  */
 export function pokeStreamUrl(ticket: string): string {
-  return `${API_BASE}/sync/events?ticket=${encodeURIComponent(ticket)}`;
+  return `${API_BASE}/sync/events?ticket=${encodeURIComponent(ticket)}&protocolVersion=${PROTOCOL_VERSION}`;
 }

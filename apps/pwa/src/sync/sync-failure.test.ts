@@ -11,6 +11,8 @@ describe('toSyncFailure', () => {
     expect(toSyncFailure(new ApiError('http', 'device revoked', 401, 'unauthenticated'))).toEqual({
       kind: 'refused',
       message: 'device revoked',
+      code: 'unauthenticated',
+      params: {},
     });
     const quota = Object.assign(new Error('quota'), {
       name: 'AbortError',

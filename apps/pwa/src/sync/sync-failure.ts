@@ -1,3 +1,4 @@
+import type { ErrorParams } from '@wms/protocol';
 import { errorMessage, isStorageFullError } from '../storage/storage-errors';
 import { ApiError } from './api-client';
 
@@ -8,11 +9,15 @@ import { ApiError } from './api-client';
 export interface SyncFailure {
   kind: 'network' | 'refused' | 'storage-full' | 'other';
   message: string;
+  /** A server refusal's code and params, to word it in the user's language. */
+  code?: string;
+  params?: ErrorParams;
 }
 
 export function toSyncFailure(error: unknown): SyncFailure {
   if (error instanceof ApiError) {
-    return { kind: error.kind === 'network' ? 'network' : 'refused', message: error.message };
+    if (error.kind === 'network') return { kind: 'network', message: error.message };
+    return { kind: 'refused', message: error.message, code: error.code, params: error.params };
   }
   if (isStorageFullError(error)) return { kind: 'storage-full', message: errorMessage(error) };
   return { kind: 'other', message: errorMessage(error) };

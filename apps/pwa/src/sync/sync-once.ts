@@ -5,6 +5,7 @@ import { ApiError, type Api } from './api-client';
 import { pullChanges } from './apply-pull';
 import { pushOutbox } from './push-outbox';
 import { toSyncFailure } from './sync-failure';
+import { announceUpdateRequired, isUpdateRequired } from './update-required';
 
 /** `held-back`: synced, but the server holds committed changes behind an older transaction. */
 export type SyncOutcome = 'synced' | 'held-back' | 'signed-out' | 'skipped';
@@ -41,6 +42,8 @@ export async function syncOnce(database: WmsDatabase, api: Api): Promise<SyncOut
     return heldBack ? 'held-back' : 'synced';
   } catch (error) {
     await writeMeta(database, 'lastSyncError', toSyncFailure(error));
+    // The outbox is untouched (nothing was acknowledged): it drains after the update.
+    if (error instanceof ApiError && isUpdateRequired(error)) announceUpdateRequired();
     if (error instanceof ApiError && error.isUnauthenticated) {
       await deleteMeta(database, 'session');
       return 'signed-out';

@@ -1,5 +1,5 @@
 import { apiKeyRequestSchema } from '@wms/protocol';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { apiKeys } from '../db/schema';
@@ -7,16 +7,24 @@ import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody } from '../http/parse-input';
 import { createApiKey } from './api-keys';
+import { assertMayIssueKey } from './caller-scope';
 import { requireCaller } from './require-caller';
 import type { SessionEnv } from './require-session';
+import type { Session } from './session-token';
+
+/** The keys an admin sees and revokes: their warehouse's, and the channel keys. */
+const keysOf = (session: Session) =>
+  or(eq(apiKeys.warehouseId, session.warehouseId), isNotNull(apiKeys.channel));
 
 /** Admins issue and revoke integration keys (role `integration`); a key is shown only once. */
 export function apiKeyRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireCaller(deps, ['admin']))
     .post('/', async (c) => {
-      const { name, warehouseId } = await parseBody(c, apiKeyRequestSchema);
-      return c.json(await createApiKey(deps.db, name, warehouseId), 201);
+      const { name, warehouseId, channel } = await parseBody(c, apiKeyRequestSchema);
+      assertMayIssueKey(c.var.session, { warehouseId, channel });
+      const scope = channel !== undefined ? { channel } : { warehouseId: warehouseId ?? '' };
+      return c.json(await createApiKey(deps.db, name, scope), 201);
     })
     .get('/', async (c) =>
       c.json({
@@ -25,10 +33,12 @@ export function apiKeyRoutes(deps: AppDeps) {
             id: apiKeys.id,
             name: apiKeys.name,
             warehouseId: apiKeys.warehouseId,
+            channel: apiKeys.channel,
             createdAt: apiKeys.createdAt,
             revokedAt: apiKeys.revokedAt,
           })
-          .from(apiKeys),
+          .from(apiKeys)
+          .where(keysOf(c.var.session)),
       }),
     )
     .post('/:keyId/revoke', async (c) => {
@@ -37,7 +47,7 @@ export function apiKeyRoutes(deps: AppDeps) {
         ? await deps.db
             .update(apiKeys)
             .set({ revokedAt: deps.now() })
-            .where(and(eq(apiKeys.id, id.data), isNull(apiKeys.revokedAt)))
+            .where(and(eq(apiKeys.id, id.data), keysOf(c.var.session), isNull(apiKeys.revokedAt)))
             .returning({ id: apiKeys.id })
         : [];
       if (!row) throw notFound(`No active API key ${c.req.param('keyId')}`);

@@ -41,6 +41,7 @@ export async function login(deps: LoginDeps, request: LoginRequest): Promise<Log
       403,
       'wrong_warehouse',
       `This handheld belongs to warehouse ${device.warehouseId}; your badge is for ${user.warehouseId}`,
+      { params: { deviceWarehouse: device.warehouseId, userWarehouse: user.warehouseId } },
     );
   }
   if (
@@ -111,6 +112,7 @@ async function checkBadgeAndPin(db: Db, request: LoginRequest, now: Date) {
       429,
       'pin_locked',
       `Too many wrong PINs for this badge: try again after ${until} UTC or ask your lead to unlock it`,
+      { params: { until: user.lockedUntil.toISOString() } },
     );
   }
   if (!user || !user.active || !(await isPinCorrect(request.pin, user.pinHash))) {

@@ -18,6 +18,14 @@ export function requireSession(
   options: { ticketInQuery?: boolean } = {},
 ) {
   return createMiddleware<SessionEnv>(async (c, next) => {
+    // `authorizeRoute` let the caller in already: only the roles are checked again here.
+    const decided = c.get('session') as Session | undefined;
+    if (decided && decided.role !== 'integration') {
+      if (roles && !roles.includes(decided.role)) {
+        throw forbidden(`This needs the role ${roles.join(' or ')}; you are ${decided.role}`);
+      }
+      return next();
+    }
     const header = c.req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     const ticket = options.ticketInQuery && !token ? c.req.query('ticket') : undefined;

@@ -9,6 +9,8 @@ export interface Session {
   warehouseId: string;
   deviceId: string;
   epoch: number;
+  /** A channel key's channel: it is kept to that channel's orders (`caller-scope.ts`), not a warehouse. */
+  channel?: string;
 }
 
 const claimsSchema = z.object({

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -257,12 +258,20 @@ export const webhookAttempts = pgTable(
   (t) => [index('webhook_attempts_delivery').on(t.deliveryId)],
 );
 
-/** Integration API keys (role `integration`): only a hash of the key is stored. */
-export const apiKeys = pgTable('api_keys', {
-  id: uuid('id').primaryKey(),
-  name: text('name').notNull(),
-  warehouseId: text('warehouse_id').notNull(),
-  keyHash: text('key_hash').notNull().unique(),
-  createdAt: now('created_at'),
-  revokedAt: at('revoked_at'),
-});
+/**
+ * Integration API keys (role `integration`): only a hash of the key is stored. A key has one
+ * scope, a warehouse (WMS, TMS, carrier) or a channel (a storefront's orders wherever routed).
+ */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    warehouseId: text('warehouse_id'),
+    channel: text('channel'),
+    keyHash: text('key_hash').notNull().unique(),
+    createdAt: now('created_at'),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [check('api_keys_one_scope', sql`(${t.warehouseId} is null) <> (${t.channel} is null)`)],
+);

@@ -93,6 +93,7 @@ describe.each(testDatabases())('device registration and login on $name', (target
       error: {
         code: 'bad_credentials',
         message: 'Badge or PIN not recognised: scan your badge and try the PIN again',
+        params: {},
         requestId: expect.any(String),
       },
     });

@@ -2,7 +2,8 @@ import type { HoldDecision } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, queryRows } from '../db/database';
-import { badRequest, notFound } from '../http/api-error';
+import { assertOrderInScope } from '../auth/caller-scope';
+import { badRequest } from '../http/api-error';
 import { releaseReservations } from '../inventory/reserve-stock';
 import { recordOrderSteps } from '../orders/order-timeline';
 import { emitWebhook } from '../webhooks/emit-webhook';
@@ -24,16 +25,15 @@ export async function decideHold(
     const [order] = await queryRows<{
       id: string;
       warehouseId: string;
+      channel: string;
       status: string;
       routeRuleId: string | null;
     }>(
       tx,
-      sql`select id, warehouse_id as "warehouseId", status, route_rule_id as "routeRuleId"
+      sql`select id, warehouse_id as "warehouseId", channel, status, route_rule_id as "routeRuleId"
           from orders where id = ${orderId} for update`,
     );
-    if (!order || (session.role !== 'admin' && order.warehouseId !== session.warehouseId)) {
-      throw notFound(`No order ${orderId} in warehouse ${session.warehouseId}`);
-    }
+    assertOrderInScope(session, order, orderId);
     if (order.status !== 'held') {
       throw badRequest(
         `Order ${orderId} is ${order.status}, not held: only a held order can be released or cancelled here`,

@@ -1,24 +1,23 @@
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { sql } from 'drizzle-orm';
-import { notFound } from '../http/api-error';
+import { assertOrderInScope } from '../auth/caller-scope';
 import { recordOrderSteps } from '../orders/order-timeline';
 import { raiseHolds } from './raise-holds';
 
 interface OrderRow {
   id: string;
   warehouseId: string;
+  channel: string;
   status: string;
 }
 
 async function lockOrder(db: Tx, session: Session, orderId: string) {
   const [order] = await queryRows<OrderRow>(
     db,
-    sql`select id, warehouse_id as "warehouseId", status from orders where id = ${orderId} for update`,
+    sql`select id, warehouse_id as "warehouseId", channel, status from orders where id = ${orderId} for update`,
   );
-  if (!order || (session.role === 'supervisor' && order.warehouseId !== session.warehouseId)) {
-    throw notFound(`No order ${orderId} in warehouse ${session.warehouseId}`);
-  }
+  assertOrderInScope(session, order, orderId);
   return order;
 }
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Lifecycle } from '../ops/lifecycle';
 import type { Metrics } from '../ops/metrics';
 import type { PokeHub } from '../sync/poke-hub';
+import type { ReadableProtocol } from './protocol-version';
 
 /** What the HTTP app needs from the outside; tests pass their own. */
 export interface AppDeps {
@@ -27,6 +28,8 @@ export interface AppDeps {
   metricsToken?: string | null;
   /** A consistent tarball of the embedded database; absent on Postgres (use pg_dump). */
   backup?: () => Promise<Blob>;
+  /** The protocol versions this server reads; the package's range when not given. */
+  readableProtocol?: ReadableProtocol;
   /** Scan events older than this are archived (the on-demand default); 0 or absent: off. */
   retentionMs?: number;
 }

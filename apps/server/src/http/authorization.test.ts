@@ -1,151 +1,75 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../auth/api-keys';
+import { type CallerKind, ROUTE_ACCESS } from '../auth/route-access';
+import { queryRows } from '../db/database';
 import { apiRoutes, concretePath } from '../testing/api-routes';
 import { aLoggedInDevice, aSeededAppPerFile } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 
-type Caller = 'anonymous' | 'picker' | 'supervisor' | 'admin' | 'integration';
-const CALLERS: Caller[] = ['anonymous', 'picker', 'supervisor', 'admin', 'integration'];
-const EVERYONE = CALLERS;
-/** People on devices (integration keys are not devices: the sync routes are not theirs). */
-const ON_A_DEVICE: Caller[] = ['picker', 'supervisor', 'admin'];
-const LEADS: Caller[] = ['supervisor', 'admin'];
-const STAFF: Caller[] = ['supervisor', 'admin', 'integration'];
-const INTAKE: Caller[] = ['integration', 'admin'];
-const ADMIN: Caller[] = ['admin'];
+type Caller = 'anonymous' | CallerKind;
+const CALLERS: Caller[] = [
+  'anonymous',
+  'picker',
+  'supervisor',
+  'admin',
+  'warehouse-key',
+  'channel-key',
+];
 
-/**
- * Who may call what. Every route of the app must be listed: a route added without a line here
- * fails this test, so nobody ships an endpoint whose access was never decided.
- */
-const ACCESS: Record<string, Caller[]> = {
-  'GET /api/health': EVERYONE,
-  'GET /api/docs': EVERYONE,
-  'GET /api/openapi.json': EVERYONE,
-  'POST /api/devices/register': EVERYONE,
-  'POST /api/auth/login': EVERYONE,
-  'POST /api/devices/:deviceId/revoke': LEADS,
-  'GET /api/devices': LEADS,
-  'POST /api/devices/enrolment-codes': ADMIN,
-  'PUT /api/devices/:deviceId': ADMIN,
-  'POST /api/sync/push': ON_A_DEVICE,
-  'GET /api/sync/pull': ON_A_DEVICE,
-  'POST /api/sync/stream-ticket': ON_A_DEVICE,
-  'GET /api/sync/events': ON_A_DEVICE,
-  'GET /api/waves/:waveId': LEADS,
-  'POST /api/waves/:waveId/assign': LEADS,
-  'POST /api/waves/:waveId/cancel': LEADS,
-  'GET /api/waves/:waveId/move-preview': LEADS,
-  'GET /api/console/board': LEADS,
-  'GET /api/console/kpis': LEADS,
-  'POST /api/waves/build': LEADS,
-  'GET /api/exceptions': LEADS,
-  'GET /api/exceptions/queue': LEADS,
-  'POST /api/exceptions/:exceptionId/resolve': LEADS,
-  'POST /api/exceptions/:exceptionId/assign': LEADS,
-  'POST /api/exceptions/:exceptionId/count-task': LEADS,
-  'GET /api/tasks': LEADS,
-  'POST /api/tasks/:taskId/count': LEADS,
-  'POST /api/orders': INTAKE,
-  'POST /api/orders/batch': INTAKE,
-  'POST /api/orders/import.csv': INTAKE,
-  'POST /api/orders/:orderId/ship': ['picker', ...STAFF],
-  'POST /api/orders/:orderId/cancel': STAFF,
-  'GET /api/orders/by-channel/:channel/:channelOrderId': STAFF,
-  'GET /api/orders/:orderId/trace': STAFF,
-  'GET /api/holds': STAFF,
-  'POST /api/holds/orders/:orderId': STAFF,
-  'POST /api/holds/orders/:orderId/address-change': STAFF,
-  'POST /api/holds/orders/:orderId/decision': LEADS,
-  'GET /api/holds/rules': STAFF,
-  'PUT /api/holds/rules/:ruleId': ADMIN,
-  'GET /api/routing/rules': STAFF,
-  'PUT /api/routing/rules': ADMIN,
-  'GET /api/routing/rules.csv': STAFF,
-  'POST /api/routing/rules.csv': ADMIN,
-  'GET /api/routing/queue': STAFF,
-  'POST /api/routing/orders/:orderId': LEADS,
-  'GET /api/inventory/stock/:skuId': STAFF,
-  'GET /api/inventory/alerts': STAFF,
-  'GET /api/inventory/bins/:binCode': STAFF,
-  'GET /api/inventory/reconciliation': STAFF,
-  'POST /api/inventory/reconciliation': LEADS,
-  'POST /api/inventory/receipts': STAFF,
-  'POST /api/inventory/receipts/:receiptId/receive': STAFF,
-  'GET /api/hub-settings': LEADS,
-  'PUT /api/hub-settings': ADMIN,
-  'GET /api/integration-keys': ADMIN,
-  'POST /api/integration-keys': ADMIN,
-  'POST /api/integration-keys/:keyId/revoke': ADMIN,
-  'GET /api/webhooks/subscriptions': ADMIN,
-  'POST /api/webhooks/subscriptions': ADMIN,
-  'GET /api/webhooks/subscriptions/:subscriptionId': ADMIN,
-  'PATCH /api/webhooks/subscriptions/:subscriptionId': ADMIN,
-  'DELETE /api/webhooks/subscriptions/:subscriptionId': ADMIN,
-  'POST /api/webhooks/subscriptions/:subscriptionId/rotate-secret': ADMIN,
-  'GET /api/webhooks/deliveries': ADMIN,
-  'GET /api/webhooks/deliveries/:deliveryId/attempts': ADMIN,
-  'POST /api/webhooks/deliveries/:deliveryId/replay': ADMIN,
-  'POST /api/webhooks/replay': ADMIN,
-  'GET /api/admin/backup': ADMIN,
-  'POST /api/admin/archive-scan-events': ADMIN,
-  'GET /api/admin/warehouses': ADMIN,
-  'POST /api/admin/warehouses': ADMIN,
-  'PUT /api/admin/warehouses/:warehouseId': ADMIN,
-  'POST /api/admin/warehouses/:warehouseId/active': ADMIN,
-  'GET /api/admin/zones': ADMIN,
-  'POST /api/admin/zones': ADMIN,
-  'PUT /api/admin/zones/:zoneId': ADMIN,
-  'POST /api/admin/zones/:zoneId/active': ADMIN,
-  'GET /api/admin/bins': ADMIN,
-  'POST /api/admin/bins': ADMIN,
-  'GET /api/admin/bins.csv': ADMIN,
-  'POST /api/admin/bins.csv': ADMIN,
-  'PUT /api/admin/bins/:binId': ADMIN,
-  'POST /api/admin/bins/:binId/active': ADMIN,
-  'GET /api/admin/skus': ADMIN,
-  'POST /api/admin/skus': ADMIN,
-  'GET /api/admin/skus.csv': ADMIN,
-  'POST /api/admin/skus.csv': ADMIN,
-  'PUT /api/admin/skus/:skuId': ADMIN,
-  'POST /api/admin/skus/:skuId/active': ADMIN,
-  'GET /api/admin/users': ADMIN,
-  'POST /api/admin/users': ADMIN,
-  'GET /api/admin/users.csv': ADMIN,
-  'POST /api/admin/users.csv': ADMIN,
-  'PUT /api/admin/users/:userId': ADMIN,
-  'POST /api/admin/users/:userId/active': ADMIN,
-  'POST /api/admin/users/:userId/reset-pin': ADMIN,
-  'GET /api/labels/bins.pdf': LEADS,
-  'GET /api/labels/bins.zpl': LEADS,
-  'GET /api/labels/badges.pdf': LEADS,
-  'GET /api/labels/badges.zpl': LEADS,
-  'GET /api/labels/totes.pdf': LEADS,
-  'GET /api/labels/totes.zpl': LEADS,
-};
-
+/** The GZ people who log in (everyone is of warehouse GZ; CD is the other warehouse). */
 const BADGES: Record<'picker' | 'supervisor' | 'admin', string> = {
   picker: 'P-0001',
   supervisor: 'S-0001',
   admin: 'A-0001',
 };
+/** The channel key's channel; its "other" channel is any other. */
+const OWN_CHANNEL = 'taobao';
+const OTHER_CHANNEL = 'douyin';
+
+const isAllowed = (route: string, caller: Caller) => {
+  const access = ROUTE_ACCESS[route];
+  return access === 'public' || (caller !== 'anonymous' && !!access?.callers.includes(caller));
+};
 
 describe('the authorisation matrix', () => {
   const fixture = aSeededAppPerFile(testDatabases()[0]!);
+  const tokens = new Map<Caller, string>();
 
-  it('lists every route of the app', () => {
-    expect(apiRoutes(fixture.app)).toEqual(Object.keys(ACCESS).sort());
+  const tokenOf = async (caller: Exclude<Caller, 'anonymous'>): Promise<string> => {
+    const known = tokens.get(caller);
+    if (known) return known;
+    const db = fixture.database.db;
+    const token =
+      caller === 'warehouse-key'
+        ? (await createApiKey(db, 'matrix WMS', 'GZ')).key
+        : caller === 'channel-key'
+          ? (await createApiKey(db, 'matrix shop', { channel: OWN_CHANNEL })).key
+          : (await aLoggedInDevice(fixture.app, BADGES[caller])).token;
+    tokens.set(caller, token);
+    return token;
+  };
+
+  const call = async (caller: Caller, method: string, path: string, body: unknown = {}) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (caller !== 'anonymous') headers.authorization = `Bearer ${await tokenOf(caller)}`;
+    const res = await fixture.app.request(path, {
+      method,
+      headers,
+      ...(method === 'GET' ? {} : { body: JSON.stringify(body) }),
+    });
+    await res.body?.cancel();
+    return res.status;
+  };
+
+  it('decides every route of the app, and only those', () => {
+    expect(apiRoutes(fixture.app)).toEqual(Object.keys(ROUTE_ACCESS).sort());
   });
 
-  const tokenOf = async (caller: Exclude<Caller, 'anonymous'>): Promise<string> =>
-    caller === 'integration'
-      ? (await createApiKey(fixture.database.db, 'matrix', 'GZ')).key
-      : (await aLoggedInDevice(fixture.app, BADGES[caller])).token;
-
-  it.each(Object.entries(ACCESS))(
+  it.each(Object.keys(ROUTE_ACCESS))(
     '%s: allowed callers get in, the others are refused',
-    async (route, allowed) => {
+    async (route) => {
       const [method, pattern] = route.split(' ') as [string, string];
       const path = concretePath(pattern, {
         deviceId: randomUUID(),
@@ -167,21 +91,122 @@ describe('the authorisation matrix', () => {
         userId: 'u-gz-p1',
       });
       for (const caller of CALLERS) {
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
-        if (caller !== 'anonymous') headers.authorization = `Bearer ${await tokenOf(caller)}`;
-        const res = await fixture.app.request(path, {
-          method,
-          headers,
-          ...(method === 'GET' ? {} : { body: '{}' }),
-        });
-        await res.body?.cancel();
-        const verdict = `${caller} → ${res.status}`;
-        if (allowed.includes(caller)) {
-          expect([401, 403], verdict).not.toContain(res.status);
+        const status = await call(caller, method, path);
+        const verdict = `${caller} → ${status}`;
+        if (isAllowed(route, caller)) {
+          expect([401, 403], verdict).not.toContain(status);
         } else if (caller === 'anonymous') {
-          expect(res.status, verdict).toBe(401);
+          expect(status, verdict).toBe(401);
         } else {
-          expect([401, 403], verdict).toContain(res.status);
+          expect([401, 403], verdict).toContain(status);
+        }
+      }
+    },
+  );
+
+  /** A digest of everything an order or wave route could change. */
+  const stateDigest = async () =>
+    queryRows<{ digest: string }>(
+      fixture.database.db,
+      sql`select md5(concat_ws('|',
+            (select string_agg(t::text, ',' order by t::text) from orders t),
+            (select string_agg(t::text, ',' order by t::text) from order_holds t),
+            (select string_agg(t::text, ',' order by t::text) from order_events t),
+            (select string_agg(t::text, ',' order by t::text) from reservations t),
+            (select string_agg(t::text, ',' order by t::text) from waves t),
+            (select string_agg(t::text, ',' order by t::text) from pick_lines t),
+            (select string_agg(t::text, ',' order by t::text) from exceptions t),
+            (select string_agg(t::text, ',' order by t::text) from api_keys t))) as digest`,
+    );
+
+  /** A fresh received order (and its channel record), so each probe meets an untouched one. */
+  const anOrderIn = async (warehouseId: string, channel: string) => {
+    const id = `SO-M-${randomUUID().slice(0, 8)}`;
+    await fixture.database.db.execute(sql`
+      insert into orders (id, warehouse_id, channel, channel_order_id, status, consignee_name, province, city)
+      values (${id}, ${warehouseId}, ${channel}, ${id}, 'received', '王芳', '广东省', '广州市')`);
+    await fixture.database.db.execute(sql`
+      insert into channel_orders (channel, channel_order_id, order_id, merged)
+      values (${channel}, ${id}, ${id}, false)`);
+    return { id, channel };
+  };
+
+  /**
+   * Own and other orders of each caller: people and warehouse keys own GZ's orders (of any
+   * channel), the channel key owns its channel's orders wherever they were routed (here CD).
+   */
+  const ordersFor = async (caller: Caller) =>
+    caller === 'channel-key'
+      ? { own: await anOrderIn('CD', OWN_CHANNEL), other: await anOrderIn('GZ', OTHER_CHANNEL) }
+      : { own: await anOrderIn('GZ', OTHER_CHANNEL), other: await anOrderIn('CD', OWN_CHANNEL) };
+
+  const ORDER_ROUTES: { route: string; body?: unknown; read?: true }[] = [
+    { route: 'GET /api/orders/:orderId/trace', read: true },
+    { route: 'GET /api/orders/by-channel/:channel/:channelOrderId', read: true },
+    { route: 'POST /api/orders/:orderId/cancel', body: { reason: 'customer asked' } },
+    { route: 'POST /api/holds/orders/:orderId', body: { reason: 'risk check' } },
+    {
+      route: 'POST /api/holds/orders/:orderId/address-change',
+      body: { newAddress: '广州市 天河区 2 号' },
+    },
+    { route: 'POST /api/holds/orders/:orderId/decision', body: { decision: 'release' } },
+    {
+      route: 'POST /api/orders/:orderId/ship',
+      body: { carrier: 'SF', trackingNumber: 'SF1234567' },
+    },
+  ];
+
+  it.each(ORDER_ROUTES)(
+    '$route: each caller reaches its own orders only, and a refused call changes nothing',
+    async ({ route, body, read }) => {
+      const [method, pattern] = route.split(' ') as [string, string];
+      for (const caller of CALLERS) {
+        const { own, other } = await ordersFor(caller);
+        const pathOf = (o: { id: string; channel: string }) =>
+          concretePath(pattern, { orderId: o.id, channel: o.channel, channelOrderId: o.id });
+        const before = await stateDigest();
+        const refused = await call(caller, method, pathOf(other), body);
+        expect(await stateDigest(), `${caller} other`).toEqual(before);
+        if (!isAllowed(route, caller)) {
+          expect([401, 403], `${caller} other → ${refused}`).toContain(refused);
+          const ownStatus = await call(caller, method, pathOf(own), body);
+          expect([401, 403], `${caller} own → ${ownStatus}`).toContain(ownStatus);
+          continue;
+        }
+        expect(refused, `${caller} other`).toBe(404);
+        const status = await call(caller, method, pathOf(own), body);
+        if (read) expect(status, `${caller} own`).toBe(200);
+        else expect([401, 403, 404], `${caller} own → ${status}`).not.toContain(status);
+      }
+    },
+  );
+
+  const WAVE_ROUTES: { route: string; body?: unknown; read?: true }[] = [
+    { route: 'GET /api/waves/:waveId', read: true },
+    { route: 'GET /api/waves/:waveId/move-preview', read: true },
+    { route: 'POST /api/waves/:waveId/assign', body: { userId: 'u-cd-p2' } },
+    { route: 'POST /api/waves/:waveId/cancel' },
+  ];
+
+  it.each(WAVE_ROUTES)(
+    "$route: another warehouse's wave is a 404 that changes nothing",
+    async ({ route, body, read }) => {
+      const [method, pattern] = route.split(' ') as [string, string];
+      for (const caller of CALLERS) {
+        const before = await stateDigest();
+        const status = await call(
+          caller,
+          method,
+          concretePath(pattern, { waveId: 'W-CD-B26-09' }),
+          body,
+        );
+        expect(await stateDigest(), caller).toEqual(before);
+        if (!isAllowed(route, caller))
+          expect([401, 403], `${caller} → ${status}`).toContain(status);
+        else expect(status, caller).toBe(404);
+        if (read && isAllowed(route, caller)) {
+          const own = await call(caller, method, concretePath(pattern, { waveId: 'W-GZ-B26-07' }));
+          expect(own, `${caller} own`).toBe(200);
         }
       }
     },

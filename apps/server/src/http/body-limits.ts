@@ -24,6 +24,7 @@ export function bodyLimits() {
         413,
         'payload_too_large',
         `This request may carry at most ${maxSize / KIB} KiB: ${advice}`,
+        { params: { maxKiB: maxSize / KIB } },
       );
     };
     return { path, maxSize, tooLarge, limit: bodyLimit({ maxSize, onError: tooLarge }) };

@@ -2,13 +2,20 @@ import type { ErrorBody } from '@wms/protocol';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
-import { ApiError } from './api-error';
+import { ApiError, paramsOf } from './api-error';
 
 /** Turns every failure into a JSON error body; unexpected ones are logged and answered 500. */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) {
     const body: ErrorBody = {
-      error: { code: err.code, message: err.message, ...err.extra, requestId: c.get('requestId') },
+      error: {
+        code: err.code,
+        message: err.message,
+        params: paramsOf(err),
+        ...(err.extra.fields && { fields: err.extra.fields }),
+        ...(err.extra.expectedSeq !== undefined && { expectedSeq: err.extra.expectedSeq }),
+        requestId: c.get('requestId'),
+      },
     };
     return c.json(body, err.status);
   }
@@ -23,6 +30,7 @@ export function handleError(err: Error, c: Context): Response {
         error: {
           code: 'invalid_request',
           message: fields.map((f) => `${f.path}: ${f.message}`).join('; '),
+          params: { field: fields[0]?.path ?? '(input)' },
           fields,
           requestId: c.get('requestId'),
         },
@@ -33,7 +41,14 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof HTTPException) {
     const code = err.status === 413 ? 'payload_too_large' : 'http_error';
     return c.json(
-      { error: { code, message: err.message || 'Request refused', requestId: c.get('requestId') } },
+      {
+        error: {
+          code,
+          message: err.message || 'Request refused',
+          params: { status: err.status },
+          requestId: c.get('requestId'),
+        },
+      },
       err.status,
     );
   }
@@ -45,6 +60,7 @@ export function handleError(err: Error, c: Context): Response {
       error: {
         code: 'internal',
         message: 'Something went wrong on the server',
+        params: {},
         requestId: c.get('requestId'),
       },
     },

@@ -22,6 +22,7 @@ describe('security headers', () => {
       error: {
         code: 'not_found',
         message: 'No API route GET /api/nope',
+        params: {},
         requestId: expect.any(String),
       },
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
+import { answeringRoute } from '../http/answering-route';
 import type { Logger } from 'pino';
 import type { Lifecycle } from './lifecycle';
 import type { Metrics } from './metrics';
@@ -48,7 +49,8 @@ export function requestContext(deps: {
         // an immutable response (a static file's): it simply goes without
       }
     }
-    const route = routePath(c) || 'unmatched';
+    // The answering route, also when middleware (the authorisation gate) refused the request.
+    const route = answeringRoute(c)?.path ?? (routePath(c) || 'unmatched');
     const status = c.res.status;
     deps.metrics.httpRequests.inc({ method: c.req.method, route, status: String(status) });
     const ms = Math.round((performance.now() - started) * 10) / 10;

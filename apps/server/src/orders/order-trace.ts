@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
-import { notFound } from '../http/api-error';
+import { assertOrderInScope } from '../auth/caller-scope';
+import type { Session } from '../auth/session-token';
 
 export interface TraceEntry {
   at: string;
@@ -13,7 +14,7 @@ export interface TraceEntry {
  * lines with picker and device (archived scans included), and every webhook delivery attempt about it. Entries of one
  * instant: scans first, then the steps they caused, then webhook attempts.
  */
-export async function orderTrace(db: Db, orderId: string) {
+export async function orderTrace(db: Db, session: Session, orderId: string) {
   const [order] = await queryRows<Record<string, unknown>>(
     db,
     sql`select id, warehouse_id as "warehouseId", status, channel, channel_order_id as "channelOrderId",
@@ -22,7 +23,11 @@ export async function orderTrace(db: Db, orderId: string) {
                paid_cents as "paidCents", coupon_cents as "couponCents", freight_cents as "freightCents"
         from orders where id = ${orderId}`,
   );
-  if (!order) throw notFound(`No order ${orderId}: check the id (SO-…)`);
+  assertOrderInScope(
+    session,
+    order as { warehouseId: string; channel: string } | undefined,
+    orderId,
+  );
   const rows = await queryRows<{
     at: Date | string;
     kind: string;

@@ -10,10 +10,11 @@ import {
 } from '@wms/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { assertChannelOfCaller, channelRefusal, isOrderInScope } from '../auth/caller-scope';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { ApiError, notFound } from '../http/api-error';
-import { channelOrders } from '../db/schema';
+import { channelOrders, orders } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith, pathParam } from '../http/parse-input';
@@ -37,6 +38,7 @@ export function orderRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .post('/', requireCaller(deps, INTAKE), async (c) => {
       const input = await parseBody(c, orderSchema);
+      assertChannelOfCaller(c.var.session, input.channel);
       const accepted = await acceptOrder(deps.db, input, deps.now());
       return c.json(accepted, accepted.created ? 201 : 200);
     })
@@ -46,7 +48,11 @@ export function orderRoutes(deps: AppDeps) {
       const valid: { index: number; input: OrderInput }[] = [];
       for (const [index, raw] of orders.entries()) {
         try {
-          valid.push({ index, input: parseWith(orderSchema, raw) });
+          const input = parseWith(orderSchema, raw);
+          const refusal = channelRefusal(c.var.session, input.channel);
+          if (refusal)
+            results.push({ index, ok: false, fields: [{ path: 'channel', message: refusal }] });
+          else valid.push({ index, input });
         } catch (err) {
           if (!(err instanceof ApiError) || err.status !== 400) throw err;
           results.push({ index, ok: false, fields: fieldsOf(err) });
@@ -85,21 +91,25 @@ export function orderRoutes(deps: AppDeps) {
     })
     .get('/by-channel/:channel/:channelOrderId', requireCaller(deps, STAFF), async (c) => {
       const channel = pathParam(c, 'channel', channelSchema);
+      const channelOrderId = pathParam(c, 'channelOrderId');
       const [row] = await deps.db
-        .select({ orderId: channelOrders.orderId, merged: channelOrders.merged })
+        .select({
+          orderId: channelOrders.orderId,
+          merged: channelOrders.merged,
+          warehouseId: orders.warehouseId,
+          channel: orders.channel,
+        })
         .from(channelOrders)
+        .innerJoin(orders, eq(orders.id, channelOrders.orderId))
         .where(
-          and(
-            eq(channelOrders.channel, channel),
-            eq(channelOrders.channelOrderId, pathParam(c, 'channelOrderId')),
-          ),
+          and(eq(channelOrders.channel, channel), eq(channelOrders.channelOrderId, channelOrderId)),
         );
-      if (!row)
-        throw notFound(`No ${channel} order ${pathParam(c, 'channelOrderId')} was received`);
-      return c.json(row);
+      if (!row || !isOrderInScope(c.var.session, row))
+        throw notFound(`No ${channel} order ${channelOrderId} was received`);
+      return c.json({ orderId: row.orderId, merged: row.merged });
     })
     .get('/:orderId/trace', requireCaller(deps, STAFF), async (c) =>
-      c.json(await orderTrace(deps.db, pathParam(c, 'orderId'))),
+      c.json(await orderTrace(deps.db, c.var.session, pathParam(c, 'orderId'))),
     );
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, queryRows } from '../db/database';
+import { assertOrderInScope } from '../auth/caller-scope';
 import { badRequest, notFound } from '../http/api-error';
 import { unitsInHand } from '../inventory/reconcile-pool';
 import { releaseReservations } from '../inventory/reserve-stock';
@@ -21,20 +22,11 @@ export async function shipOrder(
   now: Date,
 ) {
   return db.transaction(async (tx) => {
-    const [order] = await queryRows<{ status: string; warehouseId: string }>(
+    const [order] = await queryRows<{ status: string; warehouseId: string; channel: string }>(
       tx,
-      sql`select status, warehouse_id as "warehouseId" from orders where id = ${orderId} for update`,
+      sql`select status, warehouse_id as "warehouseId", channel from orders where id = ${orderId} for update`,
     );
-    if (
-      !order ||
-      (session.role !== 'admin' &&
-        session.role !== 'integration' &&
-        order.warehouseId !== session.warehouseId)
-    ) {
-      throw notFound(
-        `No order ${orderId} in warehouse ${session.warehouseId}: scan the package label again`,
-      );
-    }
+    assertOrderInScope(session, order, orderId);
     if (order.status !== 'picked') {
       throw badRequest(
         `Order ${orderId} is ${order.status}: only a fully picked order can be shipped`,
@@ -75,16 +67,14 @@ export async function cancelOrder(
   now: Date,
 ) {
   return db.transaction(async (tx) => {
-    const [order] = await queryRows<{ status: string }>(
+    const [order] = await queryRows<{ status: string; warehouseId: string; channel: string }>(
       tx,
-      sql`update orders set status = 'cancelled' where id = ${orderId} and status not in ('shipped', 'cancelled')
-          and (${session.role} in ('admin', 'integration') or warehouse_id = ${session.warehouseId})
-          returning status`,
+      sql`select status, warehouse_id as "warehouseId", channel from orders where id = ${orderId} for update`,
     );
-    if (!order)
-      throw notFound(
-        `No cancellable order ${orderId}: it is unknown, shipped or already cancelled`,
-      );
+    assertOrderInScope(session, order, orderId);
+    if (order.status === 'shipped' || order.status === 'cancelled')
+      throw notFound(`No cancellable order ${orderId}: it is ${order.status} already`);
+    await tx.execute(sql`update orders set status = 'cancelled' where id = ${orderId}`);
     await pullFromWaves(
       tx,
       orderId,

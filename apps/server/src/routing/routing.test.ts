@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
+import { aChannelKey, anIntegrationKey, anOrder } from '../testing/hub-fixtures';
 import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 
@@ -56,8 +56,7 @@ describe.each(testDatabases())('routing on $name', (target) => {
   ])(
     '%s, and the order records the rule',
     async (_name, place, skuId, price, warehouseId, ruleId) => {
-      const key = await anIntegrationKey(fx.database.db);
-      const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
+      const key = await aChannelKey(fx.database.db, 'taobao');
       const order = anOrder({
         address: { ...place, detail: '1 号' },
         paidCents: price,
@@ -67,9 +66,10 @@ describe.each(testDatabases())('routing on $name', (target) => {
         await postJson(fx.app, '/api/orders', order, key),
       );
       expect(accepted.warehouseId).toBe(warehouseId);
+      // The storefront's key follows its order wherever it was routed.
       const trace = await bodyOf<{ order: { routeRuleId: string; routeReason: string } }>(
         await fx.app.request(`/api/orders/${accepted.orderId}/trace`, {
-          headers: { authorization: `Bearer ${admin}` },
+          headers: { authorization: `Bearer ${key}` },
         }),
       );
       expect(trace.order.routeRuleId).toBe(ruleId);

@@ -29,7 +29,12 @@ export function anOrder(overrides: Partial<OrderInput> & Record<string, unknown>
   };
 }
 
-/** An integration API key for a channel, as an admin would issue it. */
+/** A warehouse integration key (GZ's WMS/ERP), as an admin would issue it. */
 export async function anIntegrationKey(db: Db): Promise<string> {
   return (await createApiKey(db, 'test channel', 'GZ')).key;
+}
+
+/** A storefront's key: its channel's orders, wherever routing sends them. */
+export async function aChannelKey(db: Db, channel: OrderInput['channel']): Promise<string> {
+  return (await createApiKey(db, `${channel} shop`, { channel })).key;
 }

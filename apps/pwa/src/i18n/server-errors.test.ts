@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { serverErrorText } from './server-errors';
+
+describe('server errors in the user language', () => {
+  it('words a code from its params', () => {
+    expect(serverErrorText('zh-CN', 'not_found', { orderId: 'SO-1' }, 'No order SO-1')).toBe(
+      '这里没有订单 SO-1。',
+    );
+    expect(serverErrorText('en', 'not_found', { orderId: 'SO-1' }, 'x')).toBe(
+      'No order SO-1 here.',
+    );
+    expect(serverErrorText('zh-CN', 'app_update_required', {}, 'x')).toBe(
+      '请更新应用:扫描记录会保留在本机,更新后再发送。',
+    );
+  });
+
+  it("keeps the server's English for a code it does not know yet", () => {
+    expect(serverErrorText('zh-CN', 'new_code', {}, 'A newer refusal')).toBe('A newer refusal');
+    expect(serverErrorText('en', undefined, undefined, 'HTTP 418')).toBe('HTTP 418');
+  });
+});

@@ -1,0 +1,132 @@
+/** Who calls: a person by role, or an integration key by its kind of scope. */
+export type CallerKind = 'picker' | 'supervisor' | 'admin' | 'warehouse-key' | 'channel-key';
+
+/**
+ * Who may call a route. `public`: anyone (what a caller sees is still decided inside). A
+ * route's callers are then kept to their scope (`caller-scope.ts`): people and warehouse keys to
+ * their warehouse, channel keys to their channel's orders.
+ */
+export type RouteAccess =
+  | 'public'
+  /** `ticketInQuery`: also a stream ticket in `?ticket=` (EventSource sends no headers). */
+  | { callers: readonly CallerKind[]; ticketInQuery?: true };
+
+const LEADS = { callers: ['supervisor', 'admin'] } as const;
+const ON_A_DEVICE = { callers: ['picker', 'supervisor', 'admin'] } as const;
+const ADMIN = { callers: ['admin'] } as const;
+/** Leads and the warehouse's own integrations (WMS, TMS): warehouse reads and operations. */
+const WAREHOUSE = { callers: ['supervisor', 'admin', 'warehouse-key'] } as const;
+/** Also a storefront's key, for its own channel's orders (intake, cancel, address change). */
+const ORDERS = { callers: ['supervisor', 'admin', 'warehouse-key', 'channel-key'] } as const;
+const INTAKE = { callers: ['admin', 'warehouse-key', 'channel-key'] } as const;
+
+/**
+ * Every API route and who may call it: the one place this is decided. A route missing here is
+ * refused to everyone (`authorizeRoute`), and fails the authorisation matrix test.
+ */
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  'GET /api/health': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/openapi.json': 'public',
+  'POST /api/devices/register': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/devices/:deviceId/revoke': LEADS,
+  'GET /api/devices': LEADS,
+  'POST /api/devices/enrolment-codes': ADMIN,
+  'PUT /api/devices/:deviceId': ADMIN,
+  'POST /api/sync/push': ON_A_DEVICE,
+  'GET /api/sync/pull': ON_A_DEVICE,
+  'POST /api/sync/stream-ticket': ON_A_DEVICE,
+  'GET /api/sync/events': { ...ON_A_DEVICE, ticketInQuery: true },
+  'GET /api/waves/:waveId': LEADS,
+  'POST /api/waves/:waveId/assign': LEADS,
+  'POST /api/waves/:waveId/cancel': LEADS,
+  'GET /api/waves/:waveId/move-preview': LEADS,
+  'GET /api/console/board': LEADS,
+  'GET /api/console/kpis': LEADS,
+  'POST /api/waves/build': LEADS,
+  'GET /api/exceptions': LEADS,
+  'GET /api/exceptions/queue': LEADS,
+  'POST /api/exceptions/:exceptionId/resolve': LEADS,
+  'POST /api/exceptions/:exceptionId/assign': LEADS,
+  'POST /api/exceptions/:exceptionId/count-task': LEADS,
+  'GET /api/tasks': LEADS,
+  'POST /api/tasks/:taskId/count': LEADS,
+  'POST /api/orders': INTAKE,
+  'POST /api/orders/batch': INTAKE,
+  // A spreadsheet is an office's (or an ERP's) import, not a storefront's.
+  'POST /api/orders/import.csv': { callers: ['admin', 'warehouse-key'] },
+  'POST /api/orders/:orderId/ship': { callers: ['picker', 'supervisor', 'admin', 'warehouse-key'] },
+  'POST /api/orders/:orderId/cancel': ORDERS,
+  'GET /api/orders/by-channel/:channel/:channelOrderId': ORDERS,
+  'GET /api/orders/:orderId/trace': ORDERS,
+  'GET /api/holds': WAREHOUSE,
+  'POST /api/holds/orders/:orderId': ORDERS,
+  'POST /api/holds/orders/:orderId/address-change': ORDERS,
+  'POST /api/holds/orders/:orderId/decision': LEADS,
+  'GET /api/holds/rules': WAREHOUSE,
+  'PUT /api/holds/rules/:ruleId': ADMIN,
+  'GET /api/routing/rules': WAREHOUSE,
+  'PUT /api/routing/rules': ADMIN,
+  'GET /api/routing/rules.csv': WAREHOUSE,
+  'POST /api/routing/rules.csv': ADMIN,
+  'GET /api/routing/queue': WAREHOUSE,
+  'POST /api/routing/orders/:orderId': LEADS,
+  'GET /api/inventory/stock/:skuId': WAREHOUSE,
+  'GET /api/inventory/alerts': WAREHOUSE,
+  'GET /api/inventory/bins/:binCode': WAREHOUSE,
+  'GET /api/inventory/reconciliation': WAREHOUSE,
+  'POST /api/inventory/reconciliation': LEADS,
+  'POST /api/inventory/receipts': WAREHOUSE,
+  'POST /api/inventory/receipts/:receiptId/receive': WAREHOUSE,
+  'GET /api/hub-settings': LEADS,
+  'PUT /api/hub-settings': ADMIN,
+  'GET /api/integration-keys': ADMIN,
+  'POST /api/integration-keys': ADMIN,
+  'POST /api/integration-keys/:keyId/revoke': ADMIN,
+  'GET /api/webhooks/subscriptions': ADMIN,
+  'POST /api/webhooks/subscriptions': ADMIN,
+  'GET /api/webhooks/subscriptions/:subscriptionId': ADMIN,
+  'PATCH /api/webhooks/subscriptions/:subscriptionId': ADMIN,
+  'DELETE /api/webhooks/subscriptions/:subscriptionId': ADMIN,
+  'POST /api/webhooks/subscriptions/:subscriptionId/rotate-secret': ADMIN,
+  'GET /api/webhooks/deliveries': ADMIN,
+  'GET /api/webhooks/deliveries/:deliveryId/attempts': ADMIN,
+  'POST /api/webhooks/deliveries/:deliveryId/replay': ADMIN,
+  'POST /api/webhooks/replay': ADMIN,
+  'GET /api/admin/backup': ADMIN,
+  'POST /api/admin/archive-scan-events': ADMIN,
+  'GET /api/admin/warehouses': ADMIN,
+  'POST /api/admin/warehouses': ADMIN,
+  'PUT /api/admin/warehouses/:warehouseId': ADMIN,
+  'POST /api/admin/warehouses/:warehouseId/active': ADMIN,
+  'GET /api/admin/zones': ADMIN,
+  'POST /api/admin/zones': ADMIN,
+  'PUT /api/admin/zones/:zoneId': ADMIN,
+  'POST /api/admin/zones/:zoneId/active': ADMIN,
+  'GET /api/admin/bins': ADMIN,
+  'POST /api/admin/bins': ADMIN,
+  'GET /api/admin/bins.csv': ADMIN,
+  'POST /api/admin/bins.csv': ADMIN,
+  'PUT /api/admin/bins/:binId': ADMIN,
+  'POST /api/admin/bins/:binId/active': ADMIN,
+  'GET /api/admin/skus': ADMIN,
+  'POST /api/admin/skus': ADMIN,
+  'GET /api/admin/skus.csv': ADMIN,
+  'POST /api/admin/skus.csv': ADMIN,
+  'PUT /api/admin/skus/:skuId': ADMIN,
+  'POST /api/admin/skus/:skuId/active': ADMIN,
+  'GET /api/admin/users': ADMIN,
+  'POST /api/admin/users': ADMIN,
+  'GET /api/admin/users.csv': ADMIN,
+  'POST /api/admin/users.csv': ADMIN,
+  'PUT /api/admin/users/:userId': ADMIN,
+  'POST /api/admin/users/:userId/active': ADMIN,
+  'POST /api/admin/users/:userId/reset-pin': ADMIN,
+  'GET /api/labels/bins.pdf': LEADS,
+  'GET /api/labels/bins.zpl': LEADS,
+  'GET /api/labels/badges.pdf': LEADS,
+  'GET /api/labels/badges.zpl': LEADS,
+  'GET /api/labels/totes.pdf': LEADS,
+  'GET /api/labels/totes.zpl': LEADS,
+};

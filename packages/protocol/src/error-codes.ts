@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/**
+ * Every `error.code` the API answers with: stable, never renamed or reused. What each means and
+ * which `params` it carries: `docs/errors.md`. Devices word them from code + params in the
+ * user's language; `message` is English for logs and integrators.
+ */
+export const errorCodeSchema = z.enum([
+  'invalid_request',
+  'invalid_json',
+  'unauthenticated',
+  'bad_credentials',
+  'device_unknown',
+  'device_superseded',
+  'device_revoked',
+  'enrolment_code_invalid',
+  'enrolment_required',
+  'wrong_warehouse',
+  'pin_locked',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'seq_gap',
+  'event_conflict',
+  'payload_too_large',
+  'not_available',
+  'app_update_required',
+  'http_error',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** The facts a device needs to word an error itself (`{ orderId: 'SO-1' }`, `{ expectedSeq: 7 }`). */
+export const errorParamsSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type ErrorParams = z.infer<typeof errorParamsSchema>;

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { aServerAndBrowserPerFile } from '../support/server-and-browser';
+import { openWave, outboxEventIds, pickCurrentLine, syncNow, unsyncedCount } from './handheld';
+
+const HANDHELD = { width: 400, height: 800 };
+
+/**
+ * A server that no longer reads this app's protocol version answers 426: the picks stay in the
+ * outbox, the picker is told to update, and once the server reads the version they drain.
+ */
+describe('the protocol version handshake on the handheld', () => {
+  const fx = aServerAndBrowserPerFile();
+
+  it('keeps the outbox on 426 app_update_required, says "update the app", and drains after', async () => {
+    const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
+    const page = await context.newPage();
+    await openWave(page, fx.server.url, 'P-0001', 'B26-07');
+    await context.setOffline(true);
+    await pickCurrentLine(page);
+    await pickCurrentLine(page);
+    const picked = await outboxEventIds(page);
+    expect(picked).toHaveLength(2);
+
+    const versions: (string | undefined)[] = [];
+    await context.route('**/api/sync/**', async (route) => {
+      versions.push(route.request().headers()['x-protocol-version']);
+      await route.fulfill({
+        status: 426,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'app_update_required',
+            message: 'This server reads protocol versions 99 to 99: update the app',
+            params: { deviceVersion: '4', oldest: 99, newest: 99 },
+          },
+        }),
+      });
+    });
+    await context.setOffline(false);
+    await expect(syncNow(page)).rejects.toThrow();
+    expect(await outboxEventIds(page)).toEqual(picked);
+    expect(await unsyncedCount(page)).toBe(2);
+    expect(versions.length).toBeGreaterThan(0);
+    expect(new Set(versions)).toEqual(new Set(['4']));
+    // P-0001 works in Chinese: the refusal is worded from its code, not the server's English.
+    await page.waitForSelector('[data-testid=sync-error]');
+    expect(await page.textContent('[data-testid=sync-error]')).toContain(
+      '请更新应用:扫描记录会保留在本机,更新后再发送。',
+    );
+
+    await context.unroute('**/api/sync/**');
+    await syncNow(page);
+    expect(await unsyncedCount(page)).toBe(0);
+    await context.close();
+  });
+});
