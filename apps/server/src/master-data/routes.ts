@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
+import { tableOfRequest } from '../spreadsheets/table-request';
 import { createBin, importBins, listBins, setBinActive, updateBin } from './bins';
 import {
   binsFromCsv,
@@ -92,7 +93,7 @@ export function masterDataRoutes(deps: AppDeps) {
       csv(c, `bins-${wh(c)}.csv`, binsToCsv(await listBins(db, wh(c)))),
     )
     .post('/bins.csv', async (c) =>
-      c.json(await importBins(db, wh(c), binsFromCsv(await c.req.text()))),
+      c.json(await importBins(db, wh(c), binsFromCsv(await tableOfRequest(c)))),
     )
     .put('/bins/:binId', async (c) =>
       c.json(await updateBin(db, wh(c), pathParam(c, 'binId'), await parseBody(c, binInputSchema))),
@@ -110,7 +111,9 @@ export function masterDataRoutes(deps: AppDeps) {
     .get('/skus', async (c) => c.json({ skus: await listSkus(db) }))
     .post('/skus', async (c) => c.json(await createSku(db, await parseBody(c, newSkuSchema)), 201))
     .get('/skus.csv', async (c) => csv(c, 'skus.csv', skusToCsv(await listSkus(db))))
-    .post('/skus.csv', async (c) => c.json(await importSkus(db, skusFromCsv(await c.req.text()))))
+    .post('/skus.csv', async (c) =>
+      c.json(await importSkus(db, skusFromCsv(await tableOfRequest(c)))),
+    )
     .put('/skus/:skuId', async (c) =>
       c.json(await updateSku(db, pathParam(c, 'skuId'), await parseBody(c, skuInputSchema))),
     )
@@ -127,7 +130,7 @@ export function masterDataRoutes(deps: AppDeps) {
       csv(c, `users-${wh(c)}.csv`, usersToCsv(await listUsers(db, wh(c), deps.now()))),
     )
     .post('/users.csv', async (c) =>
-      c.json(await importUsers(db, wh(c), usersFromCsv(await c.req.text()))),
+      c.json(await importUsers(db, wh(c), usersFromCsv(await tableOfRequest(c)))),
     )
     .put('/users/:userId', async (c) =>
       c.json(

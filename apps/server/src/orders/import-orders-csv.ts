@@ -1,6 +1,6 @@
 import { type FieldError, type OrderInput, orderInputSchema } from '@wms/protocol';
 import type { Db } from '../db/database';
-import { parseCsv } from '../routing/routing-csv';
+import type { Table } from '../spreadsheets/table';
 import { acceptOrders } from './accept-orders';
 
 /** One row per order line; rows with the same channel + channel_order_id form one order. */
@@ -46,9 +46,9 @@ const num = (cell: string | undefined) =>
  * Imports orders from a spreadsheet export, each order on its own (a bad order does not stop the
  * others): the report names every row and, for a refused order, every bad field.
  */
-export async function importOrdersCsv(db: Db, text: string, now: Date): Promise<CsvRowReport[]> {
+export async function importOrdersCsv(db: Db, table: Table, now: Date): Promise<CsvRowReport[]> {
   const groups = new Map<string, { rows: number[]; cells: Row[] }>();
-  parseCsv<Row>(text).forEach((row, i) => {
+  (table.rows as Row[]).forEach((row, i) => {
     const key = `${row.channel ?? ''}\u0000${row.channel_order_id ?? ''}`;
     const group = groups.get(key) ?? { rows: [], cells: [] };
     group.rows.push(i + 1);

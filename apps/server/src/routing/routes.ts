@@ -7,6 +7,7 @@ import { queryRows } from '../db/database';
 import { routingRules } from '../db/schema';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
+import { tableOfRequest } from '../spreadsheets/table-request';
 import { loadRoutingRules } from './load-routing-rules';
 import { routeManually } from './route-manually';
 import { routingRulesFromCsv, routingRulesToCsv } from './routing-csv';
@@ -31,7 +32,7 @@ export function routingRoutes(deps: AppDeps) {
       return c.body(routingRulesToCsv(await loadRoutingRules(deps.db)));
     })
     .post('/rules.csv', admin, async (c) =>
-      c.json(await replace(routingRulesFromCsv(await c.req.text()))),
+      c.json(await replace(routingRulesFromCsv(await tableOfRequest(c)))),
     )
     .get('/queue', staff, async (c) =>
       c.json({
