@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { ApiError, badRequest } from '../http/api-error';
-import { decodeTableText } from './decode-text';
-import { unreadableCells } from './readable-cells';
+import type { FieldError } from '@wms/protocol';
+import { decodeTableText, type TextEncoding } from './decode-text';
+import { unreadableCell, unreadableCells } from './readable-cells';
 import { type Table, type TableRow, TABLE_LIMITS } from './table';
 import { tableFaults } from './table-faults';
 
@@ -23,6 +24,9 @@ export function readCsv(bytes: Uint8Array): Table {
       to: TABLE_LIMITS.maxRows + 1,
     });
   } catch (err) {
+    // Text that is not text (UTF-16 without its mark, a binary file) breaks the CSV: say why.
+    const unreadable = firstUnreadable(text, encoding);
+    if (unreadable) throw tableFaults([unreadable]);
     const message = err instanceof Error ? err.message : String(err);
     throw badRequest(`The CSV could not be read: ${message}`, [{ path: '(csv)', message }]);
   }
@@ -30,6 +34,15 @@ export function readCsv(bytes: Uint8Array): Table {
   const faults = unreadableCells(columns, rows, encoding);
   if (faults.length > 0) throw tableFaults(faults);
   return { columns, rows };
+}
+
+function firstUnreadable(text: string, encoding: TextEncoding): FieldError | null {
+  const lines = text.split(/\r?\n/);
+  for (const [i, line] of lines.entries()) {
+    const why = unreadableCell(line, encoding);
+    if (why) return { path: '(file)', message: `line ${i + 1}: ${why.replace('this cell', 'it')}` };
+  }
+  return null;
 }
 
 /** Excel's "Unicode text" is tab-separated; its "CSV" uses commas. The header line decides. */
