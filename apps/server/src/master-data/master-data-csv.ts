@@ -10,8 +10,8 @@ import {
   type UserInput,
   userInputSchema,
 } from '@wms/protocol';
-import { stringify } from 'csv-stringify/sync';
 import { assertUniqueKeys, parseRows } from '../spreadsheets/parse-rows';
+import type { Sheet } from '../spreadsheets/sheet';
 import type { Table } from '../spreadsheets/table';
 
 /*
@@ -68,15 +68,15 @@ export function binsFromCsv(table: Table): BinInput[] {
   return rows;
 }
 
-export function binsToCsv(bins: readonly Bin[]): string {
-  return stringify(
+export function binsToSheet(bins: readonly Bin[]): Sheet {
+  return sheetOf(
     bins.map((b) => ({
       code: b.code,
       zone: b.zone,
       check_digits: b.checkDigits,
       path_seq: b.pathSeq,
     })),
-    { header: true, columns: [...BIN_COLUMNS] },
+    BIN_COLUMNS,
   );
 }
 
@@ -103,8 +103,8 @@ export function skusFromCsv(table: Table): NewSku[] {
   return rows;
 }
 
-export function skusToCsv(skus: readonly Sku[]): string {
-  return stringify(
+export function skusToSheet(skus: readonly Sku[]): Sheet {
+  return sheetOf(
     skus.map((s) => ({
       id: s.id,
       name: s.name,
@@ -114,7 +114,7 @@ export function skusToCsv(skus: readonly Sku[]): string {
       lot_tracked: s.lotTracked ? 'yes' : 'no',
       barcodes: s.barcodes.join('|'),
     })),
-    { header: true, columns: [...SKU_COLUMNS] },
+    SKU_COLUMNS,
   );
 }
 
@@ -146,8 +146,8 @@ export function usersFromCsv(table: Table): (UserInput & { id: string; pin?: str
 }
 
 /** Users without their PINs (never exported; the `pin` column is left empty). */
-export function usersToCsv(users: readonly User[]): string {
-  return stringify(
+export function usersToSheet(users: readonly User[]): Sheet {
+  return sheetOf(
     users.map((u) => ({
       id: u.id,
       name: u.name,
@@ -156,6 +156,8 @@ export function usersToCsv(users: readonly User[]): string {
       language: u.language,
       pin: '',
     })),
-    { header: true, columns: [...USER_COLUMNS] },
+    USER_COLUMNS,
   );
 }
+
+const sheetOf = (rows: Sheet['rows'], columns: Sheet['columns']): Sheet => ({ columns, rows });

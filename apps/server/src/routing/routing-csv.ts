@@ -1,6 +1,6 @@
 import { type RoutingRule, routingRuleSchema } from '@wms/protocol';
-import { stringify } from 'csv-stringify/sync';
 import { parseRows } from '../spreadsheets/parse-rows';
+import type { Sheet } from '../spreadsheets/sheet';
 import type { Table } from '../spreadsheets/table';
 
 /** The spreadsheet columns of a routing rule; list cells separate values with `|`. */
@@ -25,11 +25,12 @@ const COLUMNS = [
 
 type Row = Partial<Record<(typeof COLUMNS)[number], string>>;
 
-export function routingRulesToCsv(rules: readonly RoutingRule[]): string {
+export function routingRulesToSheet(rules: readonly RoutingRule[]): Sheet {
   const list = (values: readonly string[] | undefined) => (values ?? []).join('|');
   const num = (n: number | undefined) => (n === undefined ? '' : String(n));
-  return stringify(
-    rules.map((r) => ({
+  return {
+    columns: COLUMNS,
+    rows: rules.map((r) => ({
       id: r.id,
       priority: r.priority,
       name: r.name,
@@ -47,8 +48,7 @@ export function routingRulesToCsv(rules: readonly RoutingRule[]): string {
       sku_ids: list(r.conditions.skuIds),
       categories: list(r.conditions.categories),
     })),
-    { header: true, columns: [...COLUMNS] },
-  );
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { ApiError, badRequest } from '../http/api-error';
 import type { FieldError } from '@wms/protocol';
 import { decodeTableText, type TextEncoding } from './decode-text';
 import { unreadableCell, unreadableCells } from './readable-cells';
+import { restoreNeutralised } from './sheet';
 import { type Table, type TableRow, TABLE_LIMITS } from './table';
 import { tableFaults } from './table-faults';
 
@@ -31,6 +32,7 @@ export function readCsv(bytes: Uint8Array): Table {
     throw badRequest(`The CSV could not be read: ${message}`, [{ path: '(csv)', message }]);
   }
   if (rows.length > TABLE_LIMITS.maxRows) throw tooManyRows();
+  for (const row of rows) for (const c in row) row[c] = restoreNeutralised(row[c]!);
   const faults = unreadableCells(columns, rows, encoding);
   if (faults.length > 0) throw tableFaults(faults);
   return { columns, rows };
