@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
@@ -102,6 +104,51 @@ describe('the admin screens', () => {
     await signIn(page, 'P-0001', '1234');
     await page.waitForSelector('[data-testid=error]');
     expect(await errorText(page)).toContain('revoked');
+  });
+
+  it('imports a GBK user CSV from Chinese Excel and an .xlsx, with the per-row report of a bad .xlsx', async () => {
+    const admin = await openAdmin(fx.browser, fx.server.url);
+    await admin.click('[data-testid=tab-users]');
+    await admin.waitForSelector('[data-testid="row-u-gz-p1"]');
+    await admin.setInputFiles('[data-testid=csv-file]', {
+      name: '用户.csv',
+      mimeType: 'text/csv',
+      buffer: iconv.encode(
+        'id,name,role,badge,language,pin\r\nu-gz-gbk1,张伟,picker,P-0951,zh-CN,2468\r\n',
+        'gbk',
+      ),
+    });
+    await admin.waitForSelector('[data-testid="row-u-gz-gbk1"]');
+    expect(await admin.textContent('[data-testid="row-u-gz-gbk1"]')).toContain('张伟');
+
+    const xlsx = async (rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('用户').addRows(rows);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const header = ['id', 'name', 'role', 'badge', 'language', 'pin'];
+    await admin.setInputFiles('[data-testid=csv-file]', {
+      name: 'users.xlsx',
+      mimeType: '',
+      buffer: await xlsx([
+        header,
+        ['u-gz-x1', '欧阳娜娜', 'picker', 'P-0952', 'zh-CN', 1357],
+        ['u-gz-x2', '李娜', 'boss', 'P-0953', 'zh-CN', 1357],
+      ]),
+    });
+    await admin.waitForSelector('[data-testid=csv-errors]');
+    expect(await tableRows(admin, '[data-testid=csv-error-row]')).toEqual([
+      ['2', 'role', 'Invalid option: expected one of "picker"|"supervisor"|"admin"'],
+    ]);
+    expect(await admin.$('[data-testid="row-u-gz-x1"]')).toBeNull();
+    await admin.setInputFiles('[data-testid=csv-file]', {
+      name: 'users.xlsx',
+      mimeType: '',
+      buffer: await xlsx([header, ['u-gz-x1', '欧阳娜娜', 'picker', 'P-0952', 'zh-CN', 1357]]),
+    });
+    await admin.waitForSelector('[data-testid="row-u-gz-x1"]');
+    expect(await admin.textContent('[data-testid="row-u-gz-x1"]')).toContain('欧阳娜娜');
+    expect(await admin.$('[data-testid=csv-errors]')).toBeNull();
   });
 
   it('shows the per-row report of a bin CSV with bad rows and imports nothing; a good file imports', async () => {

@@ -20,7 +20,7 @@ export async function adminCall<T>(
   method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
-  contentType: 'application/json' | 'text/csv' = 'application/json',
+  contentType: string = 'application/json',
 ): Promise<T> {
   let response: Response;
   try {
@@ -34,7 +34,9 @@ export async function adminCall<T>(
       },
       ...(body === undefined
         ? {}
-        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+        : {
+            body: typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body),
+          }),
     });
   } catch (error) {
     throw new AdminApiError(error instanceof Error ? error.message : String(error), 0);

@@ -21,6 +21,15 @@ export function rowProblems(fields: readonly FieldError[]): RowProblem[] {
   });
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ACCEPTED = `.csv,.txt,.xlsx,text/csv,${XLSX_TYPE}`;
+
+/** The type to send: the browser's, or from the name (some systems give CSV files no type). */
+export function fileType(file: { name: string; type: string }): string {
+  if (file.name.toLowerCase().endsWith('.xlsx')) return XLSX_TYPE;
+  return file.type || 'text/csv';
+}
+
 /**
  * Export and import of one CSV (`/admin/bins.csv`…). A file with bad rows imports nothing; its
  * problems are listed row by row, so the admin fixes the spreadsheet and imports it again.
@@ -46,9 +55,9 @@ export function CsvImport({
     setBusy(true);
     setResult(null);
     setFailure(null);
-    file
-      .text()
-      .then((text) => adminCall<CsvImportResult>(token, 'POST', path, text, 'text/csv'))
+    // The file goes up as its bytes: the server reads GBK, UTF-16 and .xlsx by rule, where
+    // File.text() would decode everything as UTF-8 and turn a GBK file into mojibake.
+    adminCall<CsvImportResult>(token, 'POST', path, file, fileType(file))
       .then((imported) => {
         setResult(imported);
         onImported();
@@ -67,11 +76,19 @@ export function CsvImport({
       <FileButton token={token} path={path} className="button-secondary" testId="csv-export">
         {t.admin.csvExport}
       </FileButton>
+      <FileButton
+        token={token}
+        path={path.replace(/\.csv$/, '.xlsx')}
+        className="button-secondary"
+        testId="xlsx-export"
+      >
+        {t.admin.xlsxExport}
+      </FileButton>
       <label className="button-secondary">
         {t.admin.csvImport}
         <input
           type="file"
-          accept=".csv,text/csv"
+          accept={ACCEPTED}
           data-testid="csv-file"
           disabled={busy}
           onChange={onFile}

@@ -340,7 +340,8 @@ export const en = {
     refused: (message: string) => `Refused: ${message}`,
     unreachable: 'Cannot reach the server. Check the network and try again.',
     csvExport: 'Export CSV',
-    csvImport: 'Import CSV',
+    xlsxExport: 'Export Excel',
+    csvImport: 'Import CSV / Excel',
     csvImported: (created: number, updated: number) =>
       `Imported: ${created} new, ${updated} updated.`,
     csvRejected: (count: number) =>

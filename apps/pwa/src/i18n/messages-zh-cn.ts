@@ -316,7 +316,8 @@ export const zhCN: Messages = {
     refused: (message) => `被拒绝：${message}`,
     unreachable: '无法连接服务器，请检查网络后重试。',
     csvExport: '导出 CSV',
-    csvImport: '导入 CSV',
+    xlsxExport: '导出 Excel',
+    csvImport: '导入 CSV / Excel',
     csvImported: (created, updated) => `已导入：新增 ${created} 条，更新 ${updated} 条。`,
     csvRejected: (count) =>
       `未导入任何数据：共 ${count} 处问题。请修改以下各行后重新导入整个文件。`,

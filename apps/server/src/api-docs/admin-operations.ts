@@ -46,13 +46,19 @@ function entity(
           {
             method: 'get',
             path: `${base}.csv`,
-            summary: `Export ${what} as CSV`,
+            summary: `Export ${what} as CSV (UTF-8 with BOM; formula-like text starts with ')`,
+            roles: ADMIN,
+          },
+          {
+            method: 'get',
+            path: `${base}.xlsx`,
+            summary: `Export ${what} as .xlsx`,
             roles: ADMIN,
           },
           {
             method: 'post',
             path: `${base}.csv`,
-            summary: `Import ${what} from CSV (create or update; any bad row imports nothing, 400 names rows.N.column)`,
+            summary: `Import ${what} from CSV (UTF-8, GBK, UTF-16) or .xlsx (create or update; any bad row imports nothing, 400 names rows.N.column)`,
             roles: ADMIN,
             csv: true,
             response: p.csvImportResultSchema,

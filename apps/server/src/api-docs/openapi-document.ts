@@ -64,7 +64,12 @@ function operationObject(op: Operation): JsonObject {
         ? {
             requestBody: {
               required: true,
-              content: { 'text/csv': { schema: { type: 'string' } } },
+              content: {
+                'text/csv': { schema: { type: 'string', format: 'binary' } },
+                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+                  schema: { type: 'string', format: 'binary' },
+                },
+              },
             },
           }
         : {}),

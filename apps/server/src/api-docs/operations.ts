@@ -41,7 +41,8 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/orders/import.csv',
-    summary: 'Import orders from a spreadsheet (one row per line), with a per-row report',
+    summary:
+      'Import orders from a CSV (UTF-8, GBK, UTF-16) or .xlsx, one row per line, all or nothing (400 names rows.N.column)',
     roles: INTAKE,
     csv: true,
   },
@@ -134,9 +135,15 @@ export const OPERATIONS: readonly Operation[] = [
     roles: STAFF,
   },
   {
+    method: 'get',
+    path: '/api/routing/rules.xlsx',
+    summary: 'Export the routing rule table as .xlsx',
+    roles: STAFF,
+  },
+  {
     method: 'post',
     path: '/api/routing/rules.csv',
-    summary: 'Import the routing rule table from CSV (all rows or none)',
+    summary: 'Import the routing rule table from CSV or .xlsx (all rows or none)',
     roles: ADMIN,
     csv: true,
   },

@@ -7,6 +7,12 @@ const MIB = 1024 * KIB;
 
 /** The routes that carry more than a few fields, with their limit and what to do when over. */
 const LARGE_BODIES: readonly { path: RegExp; maxSize: number; advice: string }[] = [
+  // A spreadsheet import: the file as it is saved (TABLE_LIMITS in spreadsheets/table.ts).
+  {
+    path: /^\/api\/(admin\/(bins|skus|users)|routing\/rules|orders\/import)\.(csv|xlsx)$/,
+    maxSize: 20 * MIB,
+    advice: 'split the file',
+  },
   { path: /^\/api\/sync\/push$/, maxSize: MIB, advice: 'send fewer events per push' },
   { path: /^\/api\/orders(\/|$)/, maxSize: 4 * MIB, advice: 'split the batch' },
   { path: /^\/api\/routing\/rules(\.csv)?$/, maxSize: MIB, advice: 'split the rule table' },

@@ -124,8 +124,8 @@ export async function importBins(
         await tx.select({ code: bins.code }).from(bins).where(eq(bins.warehouseId, warehouseId))
       ).map((b) => b.code),
     );
-    let created = 0;
     const touched: string[] = [];
+    const fresh: (BinInput & { id: string; warehouseId: string })[] = [];
     for (const row of rows) {
       const id = binIdOf(warehouseId, row.code);
       if (existing.has(row.code)) {
@@ -134,12 +134,12 @@ export async function importBins(
           .set(row)
           .where(and(eq(bins.warehouseId, warehouseId), eq(bins.code, row.code)));
         touched.push(id);
-      } else {
-        await tx.insert(bins).values({ id, warehouseId, ...row });
-        created++;
-      }
+      } else fresh.push({ id, warehouseId, ...row });
     }
+    // New bins go in by the thousand: a 50,000-row layout is one file (README, Spreadsheets).
+    for (let at = 0; at < fresh.length; at += 1_000)
+      await tx.insert(bins).values(fresh.slice(at, at + 1_000));
     await touchOpenLines(tx, { binIds: touched });
-    return { created, updated: touched.length };
+    return { created: fresh.length, updated: touched.length };
   });
 }

@@ -2,7 +2,6 @@ import {
   type Bin,
   type BinInput,
   binInputSchema,
-  type FieldError,
   type NewSku,
   newSkuSchema,
   pinSchema,
@@ -11,10 +10,9 @@ import {
   type UserInput,
   userInputSchema,
 } from '@wms/protocol';
-import { stringify } from 'csv-stringify/sync';
-import { z } from 'zod';
-import { badRequest } from '../http/api-error';
-import { parseCsv } from '../routing/routing-csv';
+import { assertUniqueKeys, parseRows } from '../spreadsheets/parse-rows';
+import type { Sheet } from '../spreadsheets/sheet';
+import type { Table } from '../spreadsheets/table';
 
 /*
  * The spreadsheets admins keep master data in. Columns are snake_case; list cells separate
@@ -35,8 +33,6 @@ const SKU_COLUMNS = [
 ] as const;
 const USER_COLUMNS = ['id', 'name', 'role', 'badge', 'language', 'pin'] as const;
 
-type Cells = Record<string, string | undefined>;
-
 const list = (cell: string | undefined) =>
   (cell ?? '')
     .split('|')
@@ -51,70 +47,45 @@ const yesNo = (cell: string | undefined) => {
 const int = (cell: string | undefined) =>
   cell && /^-?\d+$/.test(cell.trim()) ? Number(cell) : cell;
 
-/** Parses every row with `toRecord` + `schema`, naming faults by their CSV column. */
-function readRows<S extends z.ZodType>(
-  text: string,
-  columns: readonly string[],
-  schema: S,
-  toRecord: (cells: Cells) => unknown,
-  columnOf: Record<string, string>,
-): z.infer<S>[] {
-  const rows = parseCsv<Cells>(text);
-  const fields: FieldError[] = [];
-  if (rows.length === 0) fields.push({ path: '(csv)', message: 'no data rows under the header' });
-  const missing = rows[0] ? columns.filter((c) => !(c in rows[0]!) && c !== 'pin') : [];
-  for (const c of missing) fields.push({ path: `(header).${c}`, message: 'column missing' });
-  if (fields.length > 0) throw badRequest(`The CSV has no rows or misses columns`, fields);
-  const parsed: z.infer<S>[] = [];
-  rows.forEach((cells, i) => {
-    const result = schema.safeParse(toRecord(cells));
-    if (result.success) parsed.push(result.data);
-    else
-      for (const issue of result.error.issues) {
-        const [field, ...rest] = issue.path.map(String);
-        const column = columnOf[field ?? ''] ?? field ?? '(row)';
-        fields.push({ path: [`rows.${i + 1}`, column, ...rest].join('.'), message: issue.message });
-      }
-  });
-  if (fields.length > 0)
-    throw badRequest(`${fields.length} problem(s) in the CSV: fix them and import again`, fields);
-  return parsed;
-}
-
 /** Bins, one per row; duplicate codes within the file are reported. */
-export function binsFromCsv(text: string): BinInput[] {
-  const rows = readRows(
-    text,
-    BIN_COLUMNS,
-    binInputSchema,
-    (c) => ({ code: c.code, zone: c.zone, checkDigits: c.check_digits, pathSeq: int(c.path_seq) }),
-    { checkDigits: 'check_digits', pathSeq: 'path_seq' },
-  );
-  duplicates(
+export function binsFromCsv(table: Table): BinInput[] {
+  const rows = parseRows(table, {
+    required: BIN_COLUMNS,
+    needsRows: true,
+    schema: binInputSchema,
+    toRecord: (c) => ({
+      code: c.code,
+      zone: c.zone,
+      checkDigits: c.check_digits,
+      pathSeq: int(c.path_seq),
+    }),
+    columnOf: { checkDigits: 'check_digits', pathSeq: 'path_seq' },
+  });
+  assertUniqueKeys(
     rows.map((r) => r.code),
     'code',
   );
   return rows;
 }
 
-export function binsToCsv(bins: readonly Bin[]): string {
-  return stringify(
+export function binsToSheet(bins: readonly Bin[]): Sheet {
+  return sheetOf(
     bins.map((b) => ({
       code: b.code,
       zone: b.zone,
       check_digits: b.checkDigits,
       path_seq: b.pathSeq,
     })),
-    { header: true, columns: [...BIN_COLUMNS] },
+    BIN_COLUMNS,
   );
 }
 
-export function skusFromCsv(text: string): NewSku[] {
-  const rows = readRows(
-    text,
-    SKU_COLUMNS,
-    newSkuSchema,
-    (c) => ({
+export function skusFromCsv(table: Table): NewSku[] {
+  const rows = parseRows(table, {
+    required: SKU_COLUMNS,
+    needsRows: true,
+    schema: newSkuSchema,
+    toRecord: (c) => ({
       id: c.id,
       name: c.name,
       nameZh: c.name_zh,
@@ -123,17 +94,17 @@ export function skusFromCsv(text: string): NewSku[] {
       lotTracked: yesNo(c.lot_tracked),
       barcodes: list(c.barcodes),
     }),
-    { nameZh: 'name_zh', imageUrl: 'image_url', lotTracked: 'lot_tracked' },
-  );
-  duplicates(
+    columnOf: { nameZh: 'name_zh', imageUrl: 'image_url', lotTracked: 'lot_tracked' },
+  });
+  assertUniqueKeys(
     rows.map((r) => r.id),
     'id',
   );
   return rows;
 }
 
-export function skusToCsv(skus: readonly Sku[]): string {
-  return stringify(
+export function skusToSheet(skus: readonly Sku[]): Sheet {
+  return sheetOf(
     skus.map((s) => ({
       id: s.id,
       name: s.name,
@@ -143,7 +114,7 @@ export function skusToCsv(skus: readonly Sku[]): string {
       lot_tracked: s.lotTracked ? 'yes' : 'no',
       barcodes: s.barcodes.join('|'),
     })),
-    { header: true, columns: [...SKU_COLUMNS] },
+    SKU_COLUMNS,
   );
 }
 
@@ -153,12 +124,12 @@ const userRowSchema = userInputSchema.extend({
 });
 
 /** Users; `pin` may be left empty for an existing user (their PIN stays). */
-export function usersFromCsv(text: string): (UserInput & { id: string; pin?: string })[] {
-  const rows = readRows(
-    text,
-    USER_COLUMNS,
-    userRowSchema,
-    (c) => ({
+export function usersFromCsv(table: Table): (UserInput & { id: string; pin?: string })[] {
+  const rows = parseRows(table, {
+    required: USER_COLUMNS.filter((c) => c !== 'pin'),
+    needsRows: true,
+    schema: userRowSchema,
+    toRecord: (c) => ({
       id: c.id,
       name: c.name,
       role: c.role,
@@ -166,9 +137,8 @@ export function usersFromCsv(text: string): (UserInput & { id: string; pin?: str
       language: c.language,
       ...(c.pin ? { pin: c.pin } : {}),
     }),
-    {},
-  );
-  duplicates(
+  });
+  assertUniqueKeys(
     rows.map((r) => r.id),
     'id',
   );
@@ -176,8 +146,8 @@ export function usersFromCsv(text: string): (UserInput & { id: string; pin?: str
 }
 
 /** Users without their PINs (never exported; the `pin` column is left empty). */
-export function usersToCsv(users: readonly User[]): string {
-  return stringify(
+export function usersToSheet(users: readonly User[]): Sheet {
+  return sheetOf(
     users.map((u) => ({
       id: u.id,
       name: u.name,
@@ -186,19 +156,8 @@ export function usersToCsv(users: readonly User[]): string {
       language: u.language,
       pin: '',
     })),
-    { header: true, columns: [...USER_COLUMNS] },
+    USER_COLUMNS,
   );
 }
 
-function duplicates(keys: readonly string[], column: string) {
-  const first = new Map<string, number>();
-  const fields: FieldError[] = [];
-  keys.forEach((key, i) => {
-    const at = first.get(key);
-    if (at === undefined) first.set(key, i);
-    else
-      fields.push({ path: `rows.${i + 1}.${column}`, message: `${key} is also on row ${at + 1}` });
-  });
-  if (fields.length > 0)
-    throw badRequest(`${fields.length} problem(s) in the CSV: fix them and import again`, fields);
-}
+const sheetOf = (rows: Sheet['rows'], columns: Sheet['columns']): Sheet => ({ columns, rows });

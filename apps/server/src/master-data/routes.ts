@@ -15,14 +15,16 @@ import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
+import { sheetResponse } from '../spreadsheets/sheet-response';
+import { tableOfRequest } from '../spreadsheets/table-request';
 import { createBin, importBins, listBins, setBinActive, updateBin } from './bins';
 import {
   binsFromCsv,
-  binsToCsv,
+  binsToSheet,
   skusFromCsv,
-  skusToCsv,
+  skusToSheet,
   usersFromCsv,
-  usersToCsv,
+  usersToSheet,
 } from './master-data-csv';
 import { createSku, importSkus, listSkus, setSkuActive, updateSku } from './skus';
 import { createUser, importUsers, listUsers, resetPin, setUserActive, updateUser } from './users';
@@ -31,12 +33,6 @@ import { createZone, listZones, setZoneActive, updateZone } from './zones';
 
 /** `{ "active": false }` deactivates, `true` brings it back. */
 export const setActiveSchema = z.strictObject({ active: z.boolean() });
-
-function csv(c: Context, name: string, text: string) {
-  c.header('content-type', 'text/csv; charset=utf-8');
-  c.header('content-disposition', `attachment; filename="${name}"`);
-  return c.body(text);
-}
 
 /**
  * Master data for admins (`/api/admin`). Zones, bins and users are those of the admin's own
@@ -89,10 +85,13 @@ export function masterDataRoutes(deps: AppDeps) {
       c.json(await createBin(db, wh(c), await parseBody(c, binInputSchema)), 201),
     )
     .get('/bins.csv', async (c) =>
-      csv(c, `bins-${wh(c)}.csv`, binsToCsv(await listBins(db, wh(c)))),
+      sheetResponse(c, `bins-${wh(c)}`, 'csv', binsToSheet(await listBins(db, wh(c)))),
+    )
+    .get('/bins.xlsx', async (c) =>
+      sheetResponse(c, `bins-${wh(c)}`, 'xlsx', binsToSheet(await listBins(db, wh(c)))),
     )
     .post('/bins.csv', async (c) =>
-      c.json(await importBins(db, wh(c), binsFromCsv(await c.req.text()))),
+      c.json(await importBins(db, wh(c), binsFromCsv(await tableOfRequest(c)))),
     )
     .put('/bins/:binId', async (c) =>
       c.json(await updateBin(db, wh(c), pathParam(c, 'binId'), await parseBody(c, binInputSchema))),
@@ -109,8 +108,13 @@ export function masterDataRoutes(deps: AppDeps) {
     )
     .get('/skus', async (c) => c.json({ skus: await listSkus(db) }))
     .post('/skus', async (c) => c.json(await createSku(db, await parseBody(c, newSkuSchema)), 201))
-    .get('/skus.csv', async (c) => csv(c, 'skus.csv', skusToCsv(await listSkus(db))))
-    .post('/skus.csv', async (c) => c.json(await importSkus(db, skusFromCsv(await c.req.text()))))
+    .get('/skus.csv', async (c) => sheetResponse(c, 'skus', 'csv', skusToSheet(await listSkus(db))))
+    .get('/skus.xlsx', async (c) =>
+      sheetResponse(c, 'skus', 'xlsx', skusToSheet(await listSkus(db))),
+    )
+    .post('/skus.csv', async (c) =>
+      c.json(await importSkus(db, skusFromCsv(await tableOfRequest(c)))),
+    )
     .put('/skus/:skuId', async (c) =>
       c.json(await updateSku(db, pathParam(c, 'skuId'), await parseBody(c, skuInputSchema))),
     )
@@ -124,10 +128,23 @@ export function masterDataRoutes(deps: AppDeps) {
       c.json(await createUser(db, wh(c), await parseBody(c, newUserSchema), deps.now()), 201),
     )
     .get('/users.csv', async (c) =>
-      csv(c, `users-${wh(c)}.csv`, usersToCsv(await listUsers(db, wh(c), deps.now()))),
+      sheetResponse(
+        c,
+        `users-${wh(c)}`,
+        'csv',
+        usersToSheet(await listUsers(db, wh(c), deps.now())),
+      ),
+    )
+    .get('/users.xlsx', async (c) =>
+      sheetResponse(
+        c,
+        `users-${wh(c)}`,
+        'xlsx',
+        usersToSheet(await listUsers(db, wh(c), deps.now())),
+      ),
     )
     .post('/users.csv', async (c) =>
-      c.json(await importUsers(db, wh(c), usersFromCsv(await c.req.text()))),
+      c.json(await importUsers(db, wh(c), usersFromCsv(await tableOfRequest(c)))),
     )
     .put('/users/:userId', async (c) =>
       c.json(

@@ -18,6 +18,7 @@ import { channelOrders, orders } from '../db/schema';
 import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith, pathParam } from '../http/parse-input';
+import { tableOfRequest } from '../spreadsheets/table-request';
 import { acceptOrder, acceptOrders } from './accept-orders';
 import { orderTrace } from './order-trace';
 import { importOrdersCsv } from './import-orders-csv';
@@ -75,7 +76,7 @@ export function orderRoutes(deps: AppDeps) {
       return c.json({ results } satisfies BatchResult);
     })
     .post('/import.csv', requireCaller(deps, INTAKE), async (c) =>
-      c.json({ results: await importOrdersCsv(deps.db, await c.req.text(), deps.now()) }),
+      c.json({ results: await importOrdersCsv(deps.db, await tableOfRequest(c), deps.now()) }),
     )
     .post('/:orderId/ship', requireCaller(deps, ['picker', ...STAFF]), async (c) => {
       const shipment = await parseBody(c, shipOrderSchema);

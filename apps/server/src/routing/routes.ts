@@ -7,9 +7,11 @@ import { queryRows } from '../db/database';
 import { routingRules } from '../db/schema';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
+import { sheetResponse } from '../spreadsheets/sheet-response';
+import { tableOfRequest } from '../spreadsheets/table-request';
 import { loadRoutingRules } from './load-routing-rules';
 import { routeManually } from './route-manually';
-import { routingRulesFromCsv, routingRulesToCsv } from './routing-csv';
+import { routingRulesFromCsv, routingRulesToSheet } from './routing-csv';
 
 /** The routing rule table (JSON or CSV) and the manual routing queue. */
 export function routingRoutes(deps: AppDeps) {
@@ -26,12 +28,24 @@ export function routingRoutes(deps: AppDeps) {
     .put('/rules', admin, async (c) =>
       c.json(await replace((await parseBody(c, routingRulesSchema)).rules)),
     )
-    .get('/rules.csv', staff, async (c) => {
-      c.header('content-type', 'text/csv; charset=utf-8');
-      return c.body(routingRulesToCsv(await loadRoutingRules(deps.db)));
-    })
+    .get('/rules.csv', staff, async (c) =>
+      sheetResponse(
+        c,
+        'routing-rules',
+        'csv',
+        routingRulesToSheet(await loadRoutingRules(deps.db)),
+      ),
+    )
+    .get('/rules.xlsx', staff, async (c) =>
+      sheetResponse(
+        c,
+        'routing-rules',
+        'xlsx',
+        routingRulesToSheet(await loadRoutingRules(deps.db)),
+      ),
+    )
     .post('/rules.csv', admin, async (c) =>
-      c.json(await replace(routingRulesFromCsv(await c.req.text()))),
+      c.json(await replace(routingRulesFromCsv(await tableOfRequest(c)))),
     )
     .get('/queue', staff, async (c) =>
       c.json({

@@ -1,7 +1,7 @@
-import { type RoutingRule, routingRuleSchema, type FieldError } from '@wms/protocol';
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
-import { badRequest } from '../http/api-error';
+import { type RoutingRule, routingRuleSchema } from '@wms/protocol';
+import { parseRows } from '../spreadsheets/parse-rows';
+import type { Sheet } from '../spreadsheets/sheet';
+import type { Table } from '../spreadsheets/table';
 
 /** The spreadsheet columns of a routing rule; list cells separate values with `|`. */
 const COLUMNS = [
@@ -25,11 +25,12 @@ const COLUMNS = [
 
 type Row = Partial<Record<(typeof COLUMNS)[number], string>>;
 
-export function routingRulesToCsv(rules: readonly RoutingRule[]): string {
+export function routingRulesToSheet(rules: readonly RoutingRule[]): Sheet {
   const list = (values: readonly string[] | undefined) => (values ?? []).join('|');
   const num = (n: number | undefined) => (n === undefined ? '' : String(n));
-  return stringify(
-    rules.map((r) => ({
+  return {
+    columns: COLUMNS,
+    rows: rules.map((r) => ({
       id: r.id,
       priority: r.priority,
       name: r.name,
@@ -47,8 +48,7 @@ export function routingRulesToCsv(rules: readonly RoutingRule[]): string {
       sku_ids: list(r.conditions.skuIds),
       categories: list(r.conditions.categories),
     })),
-    { header: true, columns: [...COLUMNS] },
-  );
+  };
 }
 
 /**
@@ -56,30 +56,12 @@ export function routingRulesToCsv(rules: readonly RoutingRule[]): string {
  * cell is reported as `rows.N.column` (N counts data rows from 1); nothing is taken unless all
  * rows are good.
  */
-export function routingRulesFromCsv(text: string): RoutingRule[] {
-  const rows = parseCsv<Row>(text);
-  const rules: RoutingRule[] = [];
-  const fields: FieldError[] = [];
-  rows.forEach((row, i) => {
-    const parsed = routingRuleSchema.safeParse(ruleOfRow(row));
-    if (parsed.success) rules.push(parsed.data);
-    else
-      for (const issue of parsed.error.issues)
-        fields.push({ path: `rows.${i + 1}.${issue.path.join('.')}`, message: issue.message });
+export function routingRulesFromCsv(table: Table): RoutingRule[] {
+  return parseRows(table, {
+    required: [],
+    schema: routingRuleSchema,
+    toRecord: (row) => ruleOfRow(row as Row),
   });
-  if (fields.length > 0)
-    throw badRequest(`${fields.length} problem(s) in the CSV: fix them and import again`, fields);
-  return rules;
-}
-
-/** Parses CSV with a header row into records; malformed CSV is a 400. */
-export function parseCsv<R>(text: string): R[] {
-  try {
-    return parse<R>(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
-  } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw badRequest(`The CSV could not be read: ${message}`, [{ path: '(csv)', message }]);
-  }
 }
 
 function ruleOfRow(row: Row) {
