@@ -175,6 +175,7 @@ export const en = {
     torchOff: 'Torch off',
     failed: (detail: string) =>
       `The camera could not start (${detail}). Allow the camera for this app, or use the scanner.`,
+    noRead: 'No code read yet. Hold the label 15–25 cm away, flat and lit; or use the scanner.',
   },
   totes: {
     open: 'Totes',

@@ -160,6 +160,7 @@ export const zhCN: Messages = {
     torchOn: '打开手电',
     torchOff: '关闭手电',
     failed: (detail) => `摄像头无法启动（${detail}）。请允许本应用使用摄像头，或改用扫描枪。`,
+    noRead: '还没有读到条码。请把标签放平、照亮，离镜头15–25厘米；或改用扫描枪。',
   },
   totes: {
     open: '周转箱',
