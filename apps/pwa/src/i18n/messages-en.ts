@@ -95,6 +95,7 @@ export const en = {
       `Expired lot ${lot} (use by ${expiry}): do not pick it. Take a unit of another lot and scan it.`,
     lotLabelNeeded:
       'This item is lot-tracked: scan the GS1 label with lot and expiry date, not the plain barcode.',
+    notRead: 'Not read: scan again.',
     badGs1: (detail: string) =>
       `The label could not be read safely (${detail}). Scan it again; if it keeps failing, run the scanner test.`,
   },

@@ -89,6 +89,7 @@ export const zhCN: Messages = {
     lotExpired: (lot, expiry) =>
       `批次 ${lot} 已过期（有效期至 ${expiry}）：不要拣。请换另一个批次的商品再扫。`,
     lotLabelNeeded: '此商品按批次管理：请扫描带批号和有效期的 GS1 标签，不要扫普通条码。',
+    notRead: '没有读到：请重扫。',
     badGs1: (detail) => `标签无法可靠读取（${detail}）。请重扫；如果一直失败，请做扫描枪测试。`,
   },
   notice: {

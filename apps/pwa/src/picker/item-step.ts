@@ -1,5 +1,6 @@
 import { checkLot, isBarcodeOf, readItemScan, remainingQty } from '@wms/domain';
 import { afterRecordedPick } from './line-start';
+import { notRead } from './not-read';
 import type { FlowLine, PickContext, PickDecision, PickFlowState } from './pick-flow-types';
 
 /**
@@ -15,11 +16,14 @@ export function onItemScan(
   context: PickContext,
 ): PickDecision {
   const read = readItemScan(code);
-  if (!read.ok)
+  if (!read.ok) {
+    if (read.error.kind === 'bad-check-digit') return notRead(state);
     return {
       state: { ...state, error: { kind: 'bad-gs1', detail: read.error.kind } },
-      tone: 'error',
+      tone: 'not-read',
+      prompt: { kind: 'not-read' },
     };
+  }
   if (!isBarcodeOf(line.barcodes, read.scan.lookupCode)) {
     if (code.toUpperCase() === line.binCode.toUpperCase())
       return { state: { ...state, error: null } };

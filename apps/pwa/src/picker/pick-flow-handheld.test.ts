@@ -125,3 +125,40 @@ describe('lot-tracked SKU', () => {
     expect(decision?.state.error).toEqual({ kind: 'lot-label-needed' });
   });
 });
+
+describe('every scan gets an answer', () => {
+  it('answers the same code again within the debounce "already counted" and counts nothing', () => {
+    const line = aLine({ qty: 3 });
+    const decisions = run(line, [
+      scan('A-03-12'),
+      scan('6901234567892'),
+      { kind: 'repeat', code: '6901234567892' },
+    ]);
+    const repeat = decisions.at(-1);
+    expect(repeat?.tone).toBe('repeat');
+    expect(repeat?.prompt).toEqual({ kind: 'already-counted' });
+    expect(repeat?.recordQty).toBeUndefined();
+    expect(repeat?.state).toEqual(decisions[1]?.state);
+    expect(repeat?.state.unitsScanned).toBe(1);
+  });
+
+  it('answers a burst that is no code "not read, scan again", at any step, and counts no failure', () => {
+    const decisions = run(aLine(), [{ kind: 'misread' }, scan('A-03-12'), { kind: 'misread' }]);
+    for (const decision of [decisions[0], decisions[2]]) {
+      expect(decision?.tone).toBe('not-read');
+      expect(decision?.prompt).toEqual({ kind: 'not-read' });
+      expect(decision?.state.error).toEqual({ kind: 'not-read' });
+    }
+    expect(decisions[0]?.state.labelAttempts).toBeNull();
+    expect(decisions[2]?.state.step).toBe('scan-item');
+  });
+
+  it('calls an item code with a wrong check digit, or a GS1 string cut short, not read', () => {
+    const decisions = run(aLine(), [scan('A-03-12'), scan('6901234567893'), scan('010950110102')]);
+    for (const decision of decisions.slice(1)) {
+      expect(decision.tone).toBe('not-read');
+      expect(decision.prompt).toEqual({ kind: 'not-read' });
+      expect(decision.state).toMatchObject({ step: 'scan-item', error: { kind: 'not-read' } });
+    }
+  });
+});

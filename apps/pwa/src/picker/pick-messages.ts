@@ -42,6 +42,8 @@ export function pickErrorText(
       return t.pickError.lotLabelNeeded;
     case 'bad-gs1':
       return t.pickError.badGs1(error.detail);
+    case 'not-read':
+      return t.pickError.notRead;
   }
 }
 

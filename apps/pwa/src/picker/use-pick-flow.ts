@@ -8,7 +8,7 @@ import { reportError } from '../shell/problems';
 import { db, type Session } from '../storage/database';
 import { type EventDraft, recordEvent, recordPick } from '../storage/outbox';
 import { announce } from '../device/speech/speech';
-import { playError, playOk } from '../device/feedback/sounds';
+import { playOk, playTone } from '../device/feedback/sounds';
 import { errorMessage, isStorageFullError } from '../storage/storage-errors';
 import { deviceSync } from '../sync/device-sync';
 import { PICK_DEBOUNCE_MS } from '../sync/sync-loop';
@@ -171,8 +171,8 @@ export function usePickFlow(
     setFlow(decision.state);
     setSaveFailure(null);
     if (pickInput.kind === 'scan') setLastPicked(null);
-    if (decision.tone === 'error') playError();
-    else if (decision.tone === 'ok' && decision.recordQty === undefined) playOk();
+    // A recorded pick sounds once it is stored (see `record`).
+    if (decision.tone && decision.recordQty === undefined) playTone(decision.tone);
     if (decision.prompt) announce(decision.prompt, language);
     record(line, decision, before);
   };
@@ -201,7 +201,10 @@ function scanActionInputs(action: ScanAction): PickInput[] {
     case 'scan':
     case 'confirm':
     case 'ime-blocked':
+    case 'repeat':
       return [action];
+    case 'misread':
+      return [{ kind: 'misread' }];
     case 'typed':
       return [...action.text]
         .filter((char) => /\d/.test(char))

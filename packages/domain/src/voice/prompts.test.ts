@@ -8,8 +8,8 @@ describe('renderPrompt', () => {
   it('says the pick instruction in Chinese, codes spelled out', () => {
     expect(renderPrompt(goToBin, 'zh-CN')).toEqual({
       language: 'zh-CN',
-      text: '波次B26-07,库位A-03-12,数量3件',
-      speech: '波次 B 2 6 0 7,库位 A 0 3 1 2,数量3件',
+      text: '波次B26-07，库位A-03-12，数量3件',
+      speech: '波次 B 2 6 0 7，库位 A 0 3 1 2，数量3件',
     });
   });
 
@@ -25,18 +25,18 @@ describe('renderPrompt', () => {
     [
       { kind: 'wrong-bin', expectedBin: 'A-03-12' },
       'Wrong bin. Go to A 0 3 1 2.',
-      '库位错误,请到 A 0 3 1 2',
+      '库位错误，请到 A 0 3 1 2',
     ],
     [{ kind: 'units-left', left: 2 }, '2 more.', '还差2件'],
     [
       { kind: 'lot-expired', lot: 'L1', expiry: '2026-01-31' },
       'Expired lot. Do not pick it. Take another lot.',
-      '批次已过期,不要拣,请换一个批次',
+      '批次已过期，不要拣，请换一个批次',
     ],
     [
       { kind: 'put-back', binCode: 'B-01-02', qty: 2 },
       'Stop. Put 2 back in bin B 0 1 0 2.',
-      '停止,请把2件放回库位 B 0 1 0 2',
+      '停止，请把2件放回库位 B 0 1 0 2',
     ],
   ] as const)('speaks %j in both languages', (prompt, english, chinese) => {
     expect(renderPrompt(prompt, 'en').speech).toBe(english);

@@ -16,7 +16,9 @@ export type Prompt =
   | { kind: 'short-recorded'; qty: number }
   | { kind: 'put-back'; binCode: string; qty: number }
   | { kind: 'switch-keyboard' }
-  | { kind: 'shift-started' };
+  | { kind: 'shift-started' }
+  | { kind: 'not-read' }
+  | { kind: 'already-counted' };
 
 /** A prompt in one language: what the screen shows and what the speech engine gets. */
 export interface RenderedPrompt {
@@ -65,14 +67,16 @@ const en: Templates = {
   }),
   'switch-keyboard': () => same('Scan not read: switch to the scanner keyboard and scan again.'),
   'shift-started': () => same('Shift started. Voice prompts are on.'),
+  'not-read': () => same('Not read. Scan again.'),
+  'already-counted': () => same('Already counted.'),
 };
 
 const zhCN: Templates = {
   'go-to-bin': (p) => ({
-    text: `波次${p.waveCode},库位${p.binCode},数量${p.qty}件`,
-    speech: `波次 ${spellCode(p.waveCode)},库位 ${spellCode(p.binCode)},数量${p.qty}件`,
+    text: `波次${p.waveCode}，库位${p.binCode}，数量${p.qty}件`,
+    speech: `波次 ${spellCode(p.waveCode)}，库位 ${spellCode(p.binCode)}，数量${p.qty}件`,
   }),
-  'scan-item': (p) => ({ text: `库位${p.binCode}正确,请扫商品`, speech: '库位正确,请扫商品' }),
+  'scan-item': (p) => ({ text: `库位${p.binCode}正确，请扫商品`, speech: '库位正确，请扫商品' }),
   'units-left': (p) => same(`还差${p.left}件`),
   'line-done': () => same('本行完成'),
   'wave-done': (p) => ({
@@ -80,26 +84,28 @@ const zhCN: Templates = {
     speech: `波次 ${spellCode(p.waveCode)} 完成`,
   }),
   'wrong-bin': (p) => ({
-    text: `库位错误,请到${p.expectedBin}`,
-    speech: `库位错误,请到 ${spellCode(p.expectedBin)}`,
+    text: `库位错误，请到${p.expectedBin}`,
+    speech: `库位错误，请到 ${spellCode(p.expectedBin)}`,
   }),
-  'wrong-item': () => same('商品错误,请放回,扫描屏幕上的商品'),
+  'wrong-item': () => same('商品错误，请放回，扫描屏幕上的商品'),
   'lot-expired': (p) => ({
-    text: `批次${p.lot}已过期(${p.expiry}),不要拣,请换一个批次`,
-    speech: '批次已过期,不要拣,请换一个批次',
+    text: `批次${p.lot}已过期（${p.expiry}），不要拣，请换一个批次`,
+    speech: '批次已过期，不要拣，请换一个批次',
   }),
   'lot-label-needed': () => same('请扫描带批号和有效期的标签'),
   'label-reprint-requested': (p) => ({
-    text: `库位${p.binCode}标签已报重打,请输入校验码`,
-    speech: '标签已报重打,请输入校验码',
+    text: `库位${p.binCode}标签已报重打，请输入校验码`,
+    speech: '标签已报重打，请输入校验码',
   }),
-  'short-recorded': (p) => same(`已记录缺货,少${p.qty}件`),
+  'short-recorded': (p) => same(`已记录缺货，少${p.qty}件`),
   'put-back': (p) => ({
-    text: `停止,请把${p.qty}件放回库位${p.binCode}`,
-    speech: `停止,请把${p.qty}件放回库位 ${spellCode(p.binCode)}`,
+    text: `停止，请把${p.qty}件放回库位${p.binCode}`,
+    speech: `停止，请把${p.qty}件放回库位 ${spellCode(p.binCode)}`,
   }),
-  'switch-keyboard': () => same('扫码未读取:请切换到扫描键盘后重扫'),
-  'shift-started': () => same('开始上班,语音提示已打开'),
+  'switch-keyboard': () => same('扫码未读取：请切换到扫描键盘后重扫'),
+  'shift-started': () => same('开始上班，语音提示已打开'),
+  'not-read': () => same('没有读到，请重扫'),
+  'already-counted': () => same('已经计过了'),
 };
 
 const TEMPLATES: Record<Language, Templates> = { en, 'zh-CN': zhCN };
@@ -110,7 +116,7 @@ const TEMPLATES: Record<Language, Templates> = { en, 'zh-CN': zhCN };
  *
  * @example
  * renderPrompt({ kind: 'go-to-bin', waveCode: 'B26-07', binCode: 'A-03-12', qty: 3 }, 'zh-CN').text
- * // → '波次B26-07,库位A-03-12,数量3件'
+ * // → '波次B26-07，库位A-03-12，数量3件'
  */
 export function renderPrompt(prompt: Prompt, language: Language): RenderedPrompt {
   const template = TEMPLATES[language][prompt.kind] as Template;

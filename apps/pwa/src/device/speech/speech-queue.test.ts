@@ -49,7 +49,7 @@ describe('SpeechQueue', () => {
     queue.say(renderPrompt({ kind: 'line-done' }, 'en'));
     expect(log).toEqual([
       'cancel',
-      'speak 波次 B 2 6 0 7,库位 A 0 3 1 2,数量3件',
+      'speak 波次 B 2 6 0 7，库位 A 0 3 1 2，数量3件',
       'cancel',
       'speak Line done.',
     ]);
