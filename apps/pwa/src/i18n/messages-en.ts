@@ -59,6 +59,9 @@ export const en = {
     backToWaves: 'Back to waves',
     leave: 'Waves',
     waveDone: (code: string) => `All lines of wave ${code} are picked.`,
+    partDoneTitle: 'Your lines are done',
+    partDone: (code: string, picked: number, moved: number) =>
+      `Your ${picked === 1 ? 'line' : `${picked} lines`} of wave ${code} ${picked === 1 ? 'is' : 'are'} done. ${moved} ${moved === 1 ? 'line' : 'lines'} went to another picker.`,
     waveGone: 'This wave is no longer on this device.',
     picked: (qty: number, sku: string) => `Picked ${qty} × ${sku}`,
     labelWontScan: 'Label won’t scan',
@@ -79,6 +82,8 @@ export const en = {
     itemBeforeBin: (bin: string) => `Scan the bin ${bin} first.`,
     wrongItem: (scanned: string, sku: string, bin: string) =>
       `Wrong item: ${scanned} is not ${sku}. Take the item from bin ${bin}.`,
+    wrongKnownItem: (scanned: string, sku: string, bin: string) =>
+      `Wrong item: you scanned ${scanned}, not ${sku}. Take the item from bin ${bin}.`,
     qtyOutOfRange: (max: number) => `Enter a quantity from 1 to ${max}.`,
     confirmQtyFirst: 'Confirm the quantity first (Enter or Confirm).',
     ime: 'The keyboard changed the scan. Switch to the scanner (English) keyboard and scan again.',

@@ -60,6 +60,9 @@ export const zhCN: Messages = {
     backToWaves: '返回波次列表',
     leave: '波次列表',
     waveDone: (code) => `波次 ${code} 的所有行已拣完。`,
+    partDoneTitle: '您的部分已完成',
+    partDone: (code, picked, moved) =>
+      `波次 ${code} 中您的 ${picked} 行已完成，另有 ${moved} 行已转给其他拣货员。`,
     waveGone: '此波次已不在本设备上。',
     picked: (qty, sku) => `已拣 ${qty} × ${sku}`,
     labelWontScan: '标签扫不出',
@@ -77,6 +80,8 @@ export const zhCN: Messages = {
     wrongBin: (expected, scanned) => `库位错误：请到 ${expected}。您扫描的是 ${scanned}。`,
     itemBeforeBin: (bin) => `请先扫描库位 ${bin}。`,
     wrongItem: (scanned, sku, bin) => `商品错误：${scanned} 不是 ${sku}。请从库位 ${bin} 拣取。`,
+    wrongKnownItem: (scanned, sku, bin) =>
+      `商品错误：您扫的是${scanned}，不是${sku}。请从库位 ${bin} 拣取。`,
     qtyOutOfRange: (max) => `请输入 1 到 ${max} 之间的数量。`,
     confirmQtyFirst: '请先确认数量（回车或点“确认”）。',
     ime: '输入法改变了扫描内容。请切换到扫描（英文）键盘后重新扫描。',

@@ -27,10 +27,14 @@ export function onItemScan(
   if (!isBarcodeOf(line.barcodes, read.scan.lookupCode)) {
     if (code.toUpperCase() === line.binCode.toUpperCase())
       return { state: { ...state, error: null } };
+    const known = context.skuOfBarcode?.(read.scan.lookupCode);
     return {
-      state: { ...state, error: { kind: 'wrong-item', scanned: code } },
+      state: {
+        ...state,
+        error: { kind: 'wrong-item', scanned: code, ...(known ? { scannedSku: known } : {}) },
+      },
       tone: 'error',
-      prompt: { kind: 'wrong-item' },
+      prompt: { kind: 'wrong-item', ...(known ? { scanned: known } : {}) },
     };
   }
   const lot = checkLot(line.lotTracked === true, read.scan, context.today);
@@ -69,7 +73,8 @@ function countUnit(state: PickFlowState, line: FlowLine): PickDecision {
       error: null,
     };
     if (remaining <= 1) return { state: next, tone: 'ok' };
-    return { state: next, tone: 'ok', prompt: { kind: 'units-left', left: remaining - 1 } };
+    // The box shows all that is left: the prompt says the same (it said "2 more" over a 3).
+    return { state: next, tone: 'ok', prompt: { kind: 'qty-prefilled', qty: remaining } };
   }
   if (unitsScanned >= remaining)
     return {

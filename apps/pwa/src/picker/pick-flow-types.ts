@@ -9,7 +9,7 @@ export type Tone = 'ok' | 'error' | 'not-read' | 'repeat';
 export type PickError =
   | { kind: 'wrong-bin'; expected: string; scanned: string }
   | { kind: 'item-before-bin'; bin: string }
-  | { kind: 'wrong-item'; scanned: string }
+  | { kind: 'wrong-item'; scanned: string; scannedSku?: KnownSku }
   | { kind: 'qty-out-of-range'; max: number }
   | { kind: 'confirm-qty-first' }
   | { kind: 'ime' }
@@ -68,9 +68,17 @@ export interface PickDecision {
   tone?: Tone;
 }
 
+/** A product the device knows by its barcode (names in both languages). */
+export interface KnownSku {
+  name: string;
+  nameZh: string;
+}
+
 /** What the flow needs to know beyond the line: today's date, for lot expiry (ISO date). */
 export interface PickContext {
   today: string;
+  /** The product a scanned code belongs to, when the device knows it: a wrong item is named. */
+  skuOfBarcode?: (code: string) => KnownSku | undefined;
 }
 
 export type FlowLine = Pick<

@@ -94,7 +94,11 @@ function confirmQty(state: PickFlowState, line: FlowLine): PickDecision {
   const max = remainingQty(line);
   const qty = Number(state.qtyText);
   if (!/^\d+$/.test(state.qtyText) || qty < 1 || qty > max) {
-    return { state: { ...state, error: { kind: 'qty-out-of-range', max } }, tone: 'error' };
+    return {
+      state: { ...state, error: { kind: 'qty-out-of-range', max } },
+      tone: 'error',
+      prompt: qty > max ? { kind: 'qty-too-many', max } : undefined,
+    };
   }
   return { state: afterRecordedPick(line, qty), recordQty: qty, recordLot: state.lot ?? undefined };
 }

@@ -38,6 +38,7 @@ export function PickScreen({ session, waveId, onLeave }: PickScreenProps) {
       session={session}
       view={state.view}
       nextSeq={state.nextSeq}
+      movedOff={state.movedOff}
       onLeave={onLeave}
     />
   );
@@ -55,6 +56,8 @@ interface PickWaveProps {
   session: Session;
   view: WaveView;
   nextSeq: number;
+  /** Lines of the wave a supervisor moved to another picker. */
+  movedOff: number;
   onLeave: () => void;
 }
 
@@ -63,12 +66,13 @@ interface PickWaveWithTotesProps extends PickWaveProps {
   onSetTotes: () => void;
 }
 
-function PickWave({ session, view, nextSeq, onLeave, totes, onSetTotes }: PickWaveWithTotesProps) {
+function PickWave(props: PickWaveWithTotesProps) {
+  const { session, view, nextSeq, movedOff, onLeave, totes, onSetTotes } = props;
   const t = useMessages();
   const language = useLanguage();
   const pick = usePickFlow(view, nextSeq, session, totes);
-  useLinePrompt(view, language);
   const line = view.currentLine;
+  useLinePrompt(view, language, { movedOff, lastPicked: pick.lastPicked });
   const error = pick.saveFailure
     ? saveFailureText(pick.saveFailure, t)
     : line && pick.flow?.error
@@ -109,7 +113,7 @@ function PickWave({ session, view, nextSeq, onLeave, totes, onSetTotes }: PickWa
         )}
       </div>
       <StatusSignal step={pick.step} error={error !== null}>
-        {t.pick.step[pick.step]}
+        {pick.step === 'wave-done' && movedOff > 0 ? t.pick.partDoneTitle : t.pick.step[pick.step]}
       </StatusSignal>
       <PromptLine />
       {error && (
@@ -134,7 +138,11 @@ function PickWave({ session, view, nextSeq, onLeave, totes, onSetTotes }: PickWa
         </>
       ) : (
         <div className="wave-done">
-          <p data-testid="wave-done">{t.pick.waveDone(view.wave.code)}</p>
+          <p data-testid="wave-done" data-moved-off={movedOff}>
+            {movedOff > 0
+              ? t.pick.partDone(view.wave.code, view.doneLines, movedOff)
+              : t.pick.waveDone(view.wave.code)}
+          </p>
           <BackButton onLeave={onLeave} />
         </div>
       )}

@@ -1,4 +1,4 @@
-import { remainingQty } from '@wms/domain';
+import { isBarcodeOf } from '@wms/domain';
 import type { PickLine } from '@wms/protocol';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ScanAction } from '../device/scanner/burst-detector';
@@ -17,6 +17,7 @@ import {
   flowFor,
   type PickDecision,
   type PickFlowState,
+  type KnownSku,
   type PickInput,
   type PickStep,
 } from './pick-flow';
@@ -133,7 +134,6 @@ export function usePickFlow(
       save(recordPick(db, pick), before, () => {
         setLastPicked({ qty, line: current });
         playOk();
-        if (qty >= remainingQty(current)) announce({ kind: 'line-done' }, language);
       });
     }
     const where = { pickLineId: current.id, waveId: current.waveId, binCode: current.binCode };
@@ -167,7 +167,10 @@ export function usePickFlow(
       return;
     }
     const before = flowFor(live.current.flow, line);
-    const decision = advancePick(before, line, pickInput, { today: localIsoDate(new Date()) });
+    const decision = advancePick(before, line, pickInput, {
+      today: localIsoDate(new Date()),
+      skuOfBarcode: (code) => skuOfBarcode(view.lines, code),
+    });
     setFlow(decision.state);
     setSaveFailure(null);
     if (pickInput.kind === 'scan') setLastPicked(null);
@@ -187,6 +190,12 @@ export function usePickFlow(
   useScanActions((action) => scanActionInputs(action).forEach(input));
 
   return { step, flow, saving, saveFailure, lastPicked, input };
+}
+
+/** The product of a scanned code among the wave's lines: a wrong item is named when it is known. */
+function skuOfBarcode(lines: readonly PickLine[], code: string): KnownSku | undefined {
+  const line = lines.find((l) => isBarcodeOf(l.barcodes, code));
+  return line && { name: line.skuName, nameZh: line.skuNameZh };
 }
 
 /** Today on the device's calendar, as an ISO date (lot expiry is a local calendar date). */
