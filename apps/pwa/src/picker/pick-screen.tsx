@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Session } from '../storage/database';
 import { useLanguage, useMessages } from '../i18n/language';
 import { PickLineCard } from './pick-line-card';
@@ -73,6 +73,12 @@ function PickWave(props: PickWaveWithTotesProps) {
   const pick = usePickFlow(view, nextSeq, session, totes);
   const line = view.currentLine;
   useLinePrompt(view, language, { movedOff, lastPicked: pick.lastPicked });
+  // A new line opens at the top, its "scan the bin" in view (after a short it opened scrolled down).
+  const lineId = line?.id;
+  useEffect(() => {
+    // A block, not an expression: Chromium's scrollTo now returns a promise, not a cleanup.
+    window.scrollTo(0, 0);
+  }, [lineId]);
   const error = pick.saveFailure
     ? saveFailureText(pick.saveFailure, t)
     : line && pick.flow?.error
@@ -90,16 +96,18 @@ function PickWave(props: PickWaveWithTotesProps) {
         >
           ← {t.pick.leave}
         </button>
-        <span className="wave-title" data-testid="pick-wave">
-          {t.pick.wave(view.wave.code)}
-        </span>
-        <span
-          className="line-of"
-          data-testid="pick-progress"
-          data-done={view.doneLines}
-          data-total={view.totalLines}
-        >
-          {line && t.pick.lineOf(view.currentPosition, view.totalLines)}
+        <span className="wave-heading">
+          <span className="wave-title" data-testid="pick-wave">
+            {t.pick.wave(view.wave.code)}
+          </span>
+          <span
+            className="line-of"
+            data-testid="pick-progress"
+            data-done={view.doneLines}
+            data-total={view.totalLines}
+          >
+            {line && t.pick.lineOf(view.currentPosition, view.totalLines)}
+          </span>
         </span>
         {view.doneLines === 0 && (
           <button
@@ -121,14 +129,18 @@ function PickWave(props: PickWaveWithTotesProps) {
           {error}
         </p>
       )}
-      {pick.lastPicked && !error && (
+      {pick.lastPicked && !error && line && (
         <p className="ok" role="status" data-testid="pick-ok">
           {t.pick.picked(pick.lastPicked.qty, skuName(pick.lastPicked.line, language))}
         </p>
       )}
       {line && pick.flow ? (
         <>
-          <PickLineCard line={line} step={pick.flow.step} />
+          <PickLineCard
+            line={line}
+            step={pick.flow.step}
+            keyingCheckDigits={pick.flow.binDigits !== null}
+          />
           {totes[line.orderId] && (
             <p className="pick-tote" data-testid="pick-tote">
               🧺 {t.totes.putIn(totes[line.orderId] ?? '')}
