@@ -141,6 +141,12 @@ export const en = {
     voiceMissing:
       'No voice for your language on this device: prompts are shown on screen only. Ask IT to install the offline voice data.',
     testVoice: 'Test voice',
+    language: 'Language',
+    scannerLocked: 'The scanner profile is locked: a supervisor unlocks it with badge and PIN.',
+    supervisorBadge: 'Supervisor badge',
+    supervisorPin: 'PIN',
+    unlock: 'Unlock',
+    notSupervisor: 'Not unlocked: that badge and PIN are not a supervisor’s.',
     rate: 'Speech rate',
     scanner: 'Scanner',
     prefix: 'Prefix sent before each code',
