@@ -43,16 +43,16 @@ describe('the picker’s exceptions on the handheld PWA', () => {
     const spelled = bin.replace(/-/g, '').split('').join(' ');
     await page.waitForFunction(() => (window.__spoken ?? []).length >= 2);
     expect(await spokenPrompts(page)).toEqual([
-      { text: '开始上班,语音提示已打开', lang: 'zh-CN' },
-      { text: `波次 B 2 6 0 7,库位 ${spelled},数量${qty}件`, lang: 'zh-CN' },
+      { text: '开始上班，语音提示已打开', lang: 'zh-CN' },
+      { text: `波次 B 2 6 0 7，库位 ${spelled}，数量${qty}件`, lang: 'zh-CN' },
     ]);
     expect(await page.textContent('[data-testid=prompt-text]')).toBe(
-      `波次B26-07,库位${bin},数量${qty}件`,
+      `波次B26-07，库位${bin}，数量${qty}件`,
     );
     await scanWedge(page, 'Z-99-99');
     await page.waitForFunction(() => (window.__spoken ?? []).length >= 3);
     expect((await spokenPrompts(page)).at(-1)).toEqual({
-      text: `库位错误,请到 ${spelled}`,
+      text: `库位错误，请到 ${spelled}`,
       lang: 'zh-CN',
     });
     expect(await page.getAttribute('[data-testid=pick-step]', 'data-signal')).toBe('error');

@@ -6,6 +6,8 @@ declare global {
   interface Window {
     /** Set by the PWA (apps/pwa/src/shell/test-hooks.ts): one full sync, rejects on failure. */
     __wmsSync?: () => Promise<void>;
+    /** Set by the PWA: the tones played so far, newest last ('ok', 'error', 'not-read', 'repeat'). */
+    __wmsTones?: string[];
   }
 }
 

@@ -59,7 +59,19 @@ export function ean13Modules(ean: string): string {
  * EAN-13 barcode, black bars on white, so that a browser test can scan with the "camera".
  */
 export function writeEan13Video(path: string, ean: string, width = 640, height = 480): void {
-  const modules = ean13Modules(ean);
+  writeY4m(path, ean13Luma(ean13Modules(ean), width, height), width, height);
+}
+
+/**
+ * Writes a Y4M video of an EAN-13 whose middle is torn off (a white band over its centre guard
+ * and the digits around it), as a damaged label looks: the frame shows bars, no reader decodes it.
+ */
+export function writeDamagedEan13Video(path: string, ean: string, width = 640, height = 480): void {
+  const modules = [...ean13Modules(ean)].map((bit, i) => (i >= 35 && i < 60 ? '0' : bit)).join('');
+  writeY4m(path, ean13Luma(modules, width, height), width, height);
+}
+
+function ean13Luma(modules: string, width: number, height: number): Buffer {
   const moduleWidth = 4;
   const left = Math.floor((width - modules.length * moduleWidth) / 2);
   const luma = Buffer.alloc(width * height, WHITE);
@@ -73,7 +85,7 @@ export function writeEan13Video(path: string, ean: string, width = 640, height =
       );
     }
   }
-  writeY4m(path, luma, width, height);
+  return luma;
 }
 
 /**

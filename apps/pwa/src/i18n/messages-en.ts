@@ -59,6 +59,9 @@ export const en = {
     backToWaves: 'Back to waves',
     leave: 'Waves',
     waveDone: (code: string) => `All lines of wave ${code} are picked.`,
+    partDoneTitle: 'Your lines are done',
+    partDone: (code: string, picked: number, moved: number) =>
+      `Your ${picked === 1 ? 'line' : `${picked} lines`} of wave ${code} ${picked === 1 ? 'is' : 'are'} done. ${moved} ${moved === 1 ? 'line' : 'lines'} went to another picker.`,
     waveGone: 'This wave is no longer on this device.',
     picked: (qty: number, sku: string) => `Picked ${qty} × ${sku}`,
     labelWontScan: 'Label won’t scan',
@@ -79,6 +82,8 @@ export const en = {
     itemBeforeBin: (bin: string) => `Scan the bin ${bin} first.`,
     wrongItem: (scanned: string, sku: string, bin: string) =>
       `Wrong item: ${scanned} is not ${sku}. Take the item from bin ${bin}.`,
+    wrongKnownItem: (scanned: string, sku: string, bin: string) =>
+      `Wrong item: you scanned ${scanned}, not ${sku}. Take the item from bin ${bin}.`,
     qtyOutOfRange: (max: number) => `Enter a quantity from 1 to ${max}.`,
     confirmQtyFirst: 'Confirm the quantity first (Enter or Confirm).',
     ime: 'The keyboard changed the scan. Switch to the scanner (English) keyboard and scan again.',
@@ -95,6 +100,7 @@ export const en = {
       `Expired lot ${lot} (use by ${expiry}): do not pick it. Take a unit of another lot and scan it.`,
     lotLabelNeeded:
       'This item is lot-tracked: scan the GS1 label with lot and expiry date, not the plain barcode.',
+    notRead: 'Not read: scan again.',
     badGs1: (detail: string) =>
       `The label could not be read safely (${detail}). Scan it again; if it keeps failing, run the scanner test.`,
   },
@@ -135,6 +141,12 @@ export const en = {
     voiceMissing:
       'No voice for your language on this device: prompts are shown on screen only. Ask IT to install the offline voice data.',
     testVoice: 'Test voice',
+    language: 'Language',
+    scannerLocked: 'The scanner profile is locked: a supervisor unlocks it with badge and PIN.',
+    supervisorBadge: 'Supervisor badge',
+    supervisorPin: 'PIN',
+    unlock: 'Unlock',
+    notSupervisor: 'Not unlocked: that badge and PIN are not a supervisor’s.',
     rate: 'Speech rate',
     scanner: 'Scanner',
     prefix: 'Prefix sent before each code',
@@ -175,6 +187,7 @@ export const en = {
     torchOff: 'Torch off',
     failed: (detail: string) =>
       `The camera could not start (${detail}). Allow the camera for this app, or use the scanner.`,
+    noRead: 'No code read yet. Hold the label 15–25 cm away, flat and lit; or use the scanner.',
   },
   totes: {
     open: 'Totes',

@@ -60,6 +60,9 @@ export const zhCN: Messages = {
     backToWaves: '返回波次列表',
     leave: '波次列表',
     waveDone: (code) => `波次 ${code} 的所有行已拣完。`,
+    partDoneTitle: '您的部分已完成',
+    partDone: (code, picked, moved) =>
+      `波次 ${code} 中您的 ${picked} 行已完成，另有 ${moved} 行已转给其他拣货员。`,
     waveGone: '此波次已不在本设备上。',
     picked: (qty, sku) => `已拣 ${qty} × ${sku}`,
     labelWontScan: '标签扫不出',
@@ -77,6 +80,8 @@ export const zhCN: Messages = {
     wrongBin: (expected, scanned) => `库位错误：请到 ${expected}。您扫描的是 ${scanned}。`,
     itemBeforeBin: (bin) => `请先扫描库位 ${bin}。`,
     wrongItem: (scanned, sku, bin) => `商品错误：${scanned} 不是 ${sku}。请从库位 ${bin} 拣取。`,
+    wrongKnownItem: (scanned, sku, bin) =>
+      `商品错误：您扫的是${scanned}，不是${sku}。请从库位 ${bin} 拣取。`,
     qtyOutOfRange: (max) => `请输入 1 到 ${max} 之间的数量。`,
     confirmQtyFirst: '请先确认数量（回车或点“确认”）。',
     ime: '输入法改变了扫描内容。请切换到扫描（英文）键盘后重新扫描。',
@@ -89,6 +94,7 @@ export const zhCN: Messages = {
     lotExpired: (lot, expiry) =>
       `批次 ${lot} 已过期（有效期至 ${expiry}）：不要拣。请换另一个批次的商品再扫。`,
     lotLabelNeeded: '此商品按批次管理：请扫描带批号和有效期的 GS1 标签，不要扫普通条码。',
+    notRead: '没有读到：请重扫。',
     badGs1: (detail) => `标签无法可靠读取（${detail}）。请重扫；如果一直失败，请做扫描枪测试。`,
   },
   notice: {
@@ -122,6 +128,12 @@ export const zhCN: Messages = {
     voice: '语音',
     voiceFound: (name) => `当前语言的语音：${name}`,
     voiceMissing: '本设备没有当前语言的语音：提示只显示在屏幕上。请让 IT 安装离线语音包。',
+    language: '语言',
+    scannerLocked: '扫描枪设置已锁定：需主管用工牌和密码解锁。',
+    supervisorBadge: '主管工牌',
+    supervisorPin: '密码',
+    unlock: '解锁',
+    notSupervisor: '未解锁：该工牌和密码不是主管的。',
     testVoice: '试听',
     rate: '语速',
     scanner: '扫描枪',
@@ -160,6 +172,7 @@ export const zhCN: Messages = {
     torchOn: '打开手电',
     torchOff: '关闭手电',
     failed: (detail) => `摄像头无法启动（${detail}）。请允许本应用使用摄像头，或改用扫描枪。`,
+    noRead: '还没有读到条码。请把标签放平、照亮，离镜头15–25厘米；或改用扫描枪。',
   },
   totes: {
     open: '周转箱',

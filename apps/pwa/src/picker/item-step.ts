@@ -1,5 +1,6 @@
 import { checkLot, isBarcodeOf, readItemScan, remainingQty } from '@wms/domain';
 import { afterRecordedPick } from './line-start';
+import { notRead } from './not-read';
 import type { FlowLine, PickContext, PickDecision, PickFlowState } from './pick-flow-types';
 
 /**
@@ -15,18 +16,25 @@ export function onItemScan(
   context: PickContext,
 ): PickDecision {
   const read = readItemScan(code);
-  if (!read.ok)
+  if (!read.ok) {
+    if (read.error.kind === 'bad-check-digit') return notRead(state);
     return {
       state: { ...state, error: { kind: 'bad-gs1', detail: read.error.kind } },
-      tone: 'error',
+      tone: 'not-read',
+      prompt: { kind: 'not-read' },
     };
+  }
   if (!isBarcodeOf(line.barcodes, read.scan.lookupCode)) {
     if (code.toUpperCase() === line.binCode.toUpperCase())
       return { state: { ...state, error: null } };
+    const known = context.skuOfBarcode?.(read.scan.lookupCode);
     return {
-      state: { ...state, error: { kind: 'wrong-item', scanned: code } },
+      state: {
+        ...state,
+        error: { kind: 'wrong-item', scanned: code, ...(known ? { scannedSku: known } : {}) },
+      },
       tone: 'error',
-      prompt: { kind: 'wrong-item' },
+      prompt: { kind: 'wrong-item', ...(known ? { scanned: known } : {}) },
     };
   }
   const lot = checkLot(line.lotTracked === true, read.scan, context.today);
@@ -65,7 +73,8 @@ function countUnit(state: PickFlowState, line: FlowLine): PickDecision {
       error: null,
     };
     if (remaining <= 1) return { state: next, tone: 'ok' };
-    return { state: next, tone: 'ok', prompt: { kind: 'units-left', left: remaining - 1 } };
+    // The box shows all that is left: the prompt says the same (it said "2 more" over a 3).
+    return { state: next, tone: 'ok', prompt: { kind: 'qty-prefilled', qty: remaining } };
   }
   if (unitsScanned >= remaining)
     return {

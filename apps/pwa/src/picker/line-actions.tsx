@@ -5,7 +5,8 @@ import { useMessages } from '../i18n/language';
 import { CheckDigitsPanel } from './check-digits-panel';
 import type { PickFlowState, PickInput } from './pick-flow';
 import { QtyPanel } from './qty-panel';
-import { ShortButton } from './short-panel';
+import { ShortButton, ShortPanel } from './short-panel';
+import { useState } from 'react';
 
 export interface LineActionsProps {
   line: PickLine;
@@ -17,6 +18,10 @@ export interface LineActionsProps {
 /** What the picker can do at this step, besides scanning: keypads, "label won't scan", "short". */
 export function LineActions({ line, flow, saving, onInput }: LineActionsProps) {
   const t = useMessages();
+  const [shortOpen, setShortOpen] = useState(false);
+  // The reasons take the keypad's place, right under the line card (below it they were off-screen).
+  if (shortOpen && flow.step !== 'scan-bin' && !saving)
+    return <ShortPanel onInput={onInput} onClose={() => setShortOpen(false)} />;
   return (
     <>
       {flow.lot && (
@@ -47,7 +52,7 @@ export function LineActions({ line, flow, saving, onInput }: LineActionsProps) {
             {t.pick.labelWontScan}
           </button>
         )}
-        {flow.step !== 'scan-bin' && !saving && <ShortButton onInput={onInput} />}
+        {flow.step !== 'scan-bin' && !saving && <ShortButton onOpen={() => setShortOpen(true)} />}
         <CameraButton />
       </div>
     </>

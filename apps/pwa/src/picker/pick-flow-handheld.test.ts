@@ -69,12 +69,15 @@ describe('quantity', () => {
       scan('6901234567892'),
       scan('6901234567892'),
     ]);
-    expect(decisions.map((d) => (d.prompt?.kind === 'units-left' ? d.prompt.left : null))).toEqual([
-      null,
-      2,
-      1,
-      null,
+    // The first scan prefills all that is left and says so; each scan after counts up in the box
+    // and the prompt says what is still missing (it said "2 more" over a box holding 3).
+    expect(decisions.map((d) => d.prompt)).toEqual([
+      { kind: 'scan-item', binCode: 'A-03-12' },
+      { kind: 'qty-prefilled', qty: 3 },
+      { kind: 'units-left', left: 1 },
+      undefined,
     ]);
+    expect(decisions.map((d) => d.state.qtyText)).toEqual(['', '3', '2', '']);
     expect(decisions.map((d) => d.recordQty)).toEqual([undefined, undefined, undefined, 3]);
   });
 
@@ -123,5 +126,82 @@ describe('lot-tracked SKU', () => {
   it('asks for the lot label when the plain barcode is scanned', () => {
     const [, decision] = run(line, [scan('A-03-12'), scan('6901234567892')]);
     expect(decision?.state.error).toEqual({ kind: 'lot-label-needed' });
+  });
+});
+
+describe('messages that say what happened', () => {
+  it('says an over-quantity aloud, not only on screen', () => {
+    const decisions = run(aLine(), [
+      scan('A-03-12'),
+      scan('6901234567892'),
+      { kind: 'clear' },
+      ...digits('4'),
+      { kind: 'confirm' },
+    ]);
+    expect(decisions.at(-1)).toMatchObject({
+      tone: 'error',
+      prompt: { kind: 'qty-too-many', max: 3 },
+      state: { error: { kind: 'qty-out-of-range', max: 3 } },
+    });
+  });
+
+  it('names a wrong item when the device knows its product', () => {
+    const line = aLine();
+    let state = startLine(line);
+    state = advancePick(state, line, scan('A-03-12'), TODAY).state;
+    const context = {
+      ...TODAY,
+      skuOfBarcode: (code: string) =>
+        code === '04006381333931' ? { name: 'Green tea 500 ml', nameZh: '绿茶500毫升' } : undefined,
+    };
+    const known = advancePick(state, line, scan('4006381333931'), context);
+    expect(known.prompt).toEqual({
+      kind: 'wrong-item',
+      scanned: { name: 'Green tea 500 ml', nameZh: '绿茶500毫升' },
+    });
+    expect(known.state.error).toEqual({
+      kind: 'wrong-item',
+      scanned: '4006381333931',
+      scannedSku: { name: 'Green tea 500 ml', nameZh: '绿茶500毫升' },
+    });
+    const unknown = advancePick(state, line, scan('96385074'), context);
+    expect(unknown.prompt).toEqual({ kind: 'wrong-item' });
+  });
+});
+
+describe('every scan gets an answer', () => {
+  it('answers the same code again within the debounce "already counted" and counts nothing', () => {
+    const line = aLine({ qty: 3 });
+    const decisions = run(line, [
+      scan('A-03-12'),
+      scan('6901234567892'),
+      { kind: 'repeat', code: '6901234567892' },
+    ]);
+    const repeat = decisions.at(-1);
+    expect(repeat?.tone).toBe('repeat');
+    expect(repeat?.prompt).toEqual({ kind: 'already-counted' });
+    expect(repeat?.recordQty).toBeUndefined();
+    expect(repeat?.state).toEqual(decisions[1]?.state);
+    expect(repeat?.state.unitsScanned).toBe(1);
+  });
+
+  it('answers a burst that is no code "not read, scan again", at any step, and counts no failure', () => {
+    const decisions = run(aLine(), [{ kind: 'misread' }, scan('A-03-12'), { kind: 'misread' }]);
+    for (const decision of [decisions[0], decisions[2]]) {
+      expect(decision?.tone).toBe('not-read');
+      expect(decision?.prompt).toEqual({ kind: 'not-read' });
+      expect(decision?.state.error).toEqual({ kind: 'not-read' });
+    }
+    expect(decisions[0]?.state.labelAttempts).toBeNull();
+    expect(decisions[2]?.state.step).toBe('scan-item');
+  });
+
+  it('calls an item code with a wrong check digit, or a GS1 string cut short, not read', () => {
+    const decisions = run(aLine(), [scan('A-03-12'), scan('6901234567893'), scan('010950110102')]);
+    for (const decision of decisions.slice(1)) {
+      expect(decision.tone).toBe('not-read');
+      expect(decision.prompt).toEqual({ kind: 'not-read' });
+      expect(decision.state).toMatchObject({ step: 'scan-item', error: { kind: 'not-read' } });
+    }
   });
 });

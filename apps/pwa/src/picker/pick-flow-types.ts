@@ -3,10 +3,13 @@ import type { PickLine, ShortReason } from '@wms/protocol';
 
 export type PickStep = 'scan-bin' | 'scan-item' | 'confirm-qty';
 
+/** Each answer has its own sound: accepted, refused, not read (scan again), already counted. */
+export type Tone = 'ok' | 'error' | 'not-read' | 'repeat';
+
 export type PickError =
   | { kind: 'wrong-bin'; expected: string; scanned: string }
   | { kind: 'item-before-bin'; bin: string }
-  | { kind: 'wrong-item'; scanned: string }
+  | { kind: 'wrong-item'; scanned: string; scannedSku?: KnownSku }
   | { kind: 'qty-out-of-range'; max: number }
   | { kind: 'confirm-qty-first' }
   | { kind: 'ime' }
@@ -14,7 +17,9 @@ export type PickError =
   | { kind: 'wrong-check-digits'; failures: number }
   | { kind: 'lot-expired'; lot: string; expiry: string }
   | { kind: 'lot-label-needed' }
-  | { kind: 'bad-gs1'; detail: string };
+  | { kind: 'bad-gs1'; detail: string }
+  /** The scanner sent something that is no code (a partial read, a bad check digit). */
+  | { kind: 'not-read' };
 
 /** Where the picker is on one line. Kept in memory: the picks themselves are in the outbox. */
 export interface PickFlowState {
@@ -42,6 +47,10 @@ export type PickInput =
   | { kind: 'backspace' }
   | { kind: 'clear' }
   | { kind: 'ime-blocked' }
+  /** The same code again within the scanner's debounce: answered, never counted. */
+  | { kind: 'repeat'; code: string }
+  /** A burst that is no code: answered "not read, scan again". */
+  | { kind: 'misread' }
   /** The picker says the bin label will not scan: key in its check digits instead. */
   | { kind: 'label-unreadable' }
   | { kind: 'short'; reason: ShortReason };
@@ -56,12 +65,20 @@ export interface PickDecision {
   /** The third failed attempt in a row at this bin: report the label for reprint. */
   reportLabel?: { attempts: number };
   prompt?: Prompt;
-  tone?: 'ok' | 'error';
+  tone?: Tone;
+}
+
+/** A product the device knows by its barcode (names in both languages). */
+export interface KnownSku {
+  name: string;
+  nameZh: string;
 }
 
 /** What the flow needs to know beyond the line: today's date, for lot expiry (ISO date). */
 export interface PickContext {
   today: string;
+  /** The product a scanned code belongs to, when the device knows it: a wrong item is named. */
+  skuOfBarcode?: (code: string) => KnownSku | undefined;
 }
 
 export type FlowLine = Pick<

@@ -3,6 +3,7 @@ import type { ShortReason } from '@wms/protocol';
 import { onBinStep } from './bin-step';
 import { onItemScan } from './item-step';
 import { afterRecordedPick, flowFor, startLine } from './line-start';
+import { notRead } from './not-read';
 import type {
   FlowLine,
   PickContext,
@@ -38,6 +39,9 @@ export function advancePick(
       prompt: { kind: 'switch-keyboard' },
     };
   if (input.kind === 'short') return reportShort(state, line, input.reason);
+  if (input.kind === 'repeat')
+    return { state, tone: 'repeat', prompt: { kind: 'already-counted' } };
+  if (input.kind === 'misread') return notRead(state);
   switch (state.step) {
     case 'scan-bin':
       return onBinStep(state, line, input);
@@ -90,7 +94,11 @@ function confirmQty(state: PickFlowState, line: FlowLine): PickDecision {
   const max = remainingQty(line);
   const qty = Number(state.qtyText);
   if (!/^\d+$/.test(state.qtyText) || qty < 1 || qty > max) {
-    return { state: { ...state, error: { kind: 'qty-out-of-range', max } }, tone: 'error' };
+    return {
+      state: { ...state, error: { kind: 'qty-out-of-range', max } },
+      tone: 'error',
+      prompt: qty > max ? { kind: 'qty-too-many', max } : undefined,
+    };
   }
   return { state: afterRecordedPick(line, qty), recordQty: qty, recordLot: state.lot ?? undefined };
 }

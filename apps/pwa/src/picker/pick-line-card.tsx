@@ -7,10 +7,12 @@ import { skuName } from './pick-messages';
 export interface PickLineCardProps {
   line: PickLine;
   step: PickStep;
+  /** Keying the bin's check digits: the item waits, the keypad needs the room. */
+  keyingCheckDigits?: boolean;
 }
 
 /** The current line: the bin to walk to (large), how many to take, and what the item is. */
-export function PickLineCard({ line, step }: PickLineCardProps) {
+export function PickLineCard({ line, step, keyingCheckDigits = false }: PickLineCardProps) {
   const t = useMessages();
   const language = useLanguage();
   return (
@@ -21,7 +23,10 @@ export function PickLineCard({ line, step }: PickLineCardProps) {
           {line.binCode}
         </span>
       </div>
-      <div className={step === 'scan-item' ? 'pick-item pick-target' : 'pick-item'}>
+      <div
+        className={step === 'scan-item' ? 'pick-item pick-target' : 'pick-item'}
+        hidden={keyingCheckDigits}
+      >
         <div className="pick-qty">
           <span className="label">{t.pick.qty}</span>
           <span className="qty" data-testid="pick-qty">

@@ -21,7 +21,13 @@ export function pickErrorText(
     case 'item-before-bin':
       return t.pickError.itemBeforeBin(error.bin);
     case 'wrong-item':
-      return t.pickError.wrongItem(error.scanned, skuName(line, language), line.binCode);
+      return error.scannedSku
+        ? t.pickError.wrongKnownItem(
+            language === 'zh-CN' ? error.scannedSku.nameZh : error.scannedSku.name,
+            skuName(line, language),
+            line.binCode,
+          )
+        : t.pickError.wrongItem(error.scanned, skuName(line, language), line.binCode);
     case 'qty-out-of-range':
       return t.pickError.qtyOutOfRange(error.max);
     case 'confirm-qty-first':
@@ -42,6 +48,8 @@ export function pickErrorText(
       return t.pickError.lotLabelNeeded;
     case 'bad-gs1':
       return t.pickError.badGs1(error.detail);
+    case 'not-read':
+      return t.pickError.notRead;
   }
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Session } from '../storage/database';
 import { useLanguage, useMessages } from '../i18n/language';
 import { PickLineCard } from './pick-line-card';
@@ -38,6 +38,7 @@ export function PickScreen({ session, waveId, onLeave }: PickScreenProps) {
       session={session}
       view={state.view}
       nextSeq={state.nextSeq}
+      movedOff={state.movedOff}
       onLeave={onLeave}
     />
   );
@@ -55,6 +56,8 @@ interface PickWaveProps {
   session: Session;
   view: WaveView;
   nextSeq: number;
+  /** Lines of the wave a supervisor moved to another picker. */
+  movedOff: number;
   onLeave: () => void;
 }
 
@@ -63,12 +66,19 @@ interface PickWaveWithTotesProps extends PickWaveProps {
   onSetTotes: () => void;
 }
 
-function PickWave({ session, view, nextSeq, onLeave, totes, onSetTotes }: PickWaveWithTotesProps) {
+function PickWave(props: PickWaveWithTotesProps) {
+  const { session, view, nextSeq, movedOff, onLeave, totes, onSetTotes } = props;
   const t = useMessages();
   const language = useLanguage();
   const pick = usePickFlow(view, nextSeq, session, totes);
-  useLinePrompt(view, language);
   const line = view.currentLine;
+  useLinePrompt(view, language, { movedOff, lastPicked: pick.lastPicked });
+  // A new line opens at the top, its "scan the bin" in view (after a short it opened scrolled down).
+  const lineId = line?.id;
+  useEffect(() => {
+    // A block, not an expression: Chromium's scrollTo now returns a promise, not a cleanup.
+    window.scrollTo(0, 0);
+  }, [lineId]);
   const error = pick.saveFailure
     ? saveFailureText(pick.saveFailure, t)
     : line && pick.flow?.error
@@ -86,16 +96,18 @@ function PickWave({ session, view, nextSeq, onLeave, totes, onSetTotes }: PickWa
         >
           ← {t.pick.leave}
         </button>
-        <span className="wave-title" data-testid="pick-wave">
-          {t.pick.wave(view.wave.code)}
-        </span>
-        <span
-          className="line-of"
-          data-testid="pick-progress"
-          data-done={view.doneLines}
-          data-total={view.totalLines}
-        >
-          {line && t.pick.lineOf(view.currentPosition, view.totalLines)}
+        <span className="wave-heading">
+          <span className="wave-title" data-testid="pick-wave">
+            {t.pick.wave(view.wave.code)}
+          </span>
+          <span
+            className="line-of"
+            data-testid="pick-progress"
+            data-done={view.doneLines}
+            data-total={view.totalLines}
+          >
+            {line && t.pick.lineOf(view.currentPosition, view.totalLines)}
+          </span>
         </span>
         {view.doneLines === 0 && (
           <button
@@ -109,7 +121,7 @@ function PickWave({ session, view, nextSeq, onLeave, totes, onSetTotes }: PickWa
         )}
       </div>
       <StatusSignal step={pick.step} error={error !== null}>
-        {t.pick.step[pick.step]}
+        {pick.step === 'wave-done' && movedOff > 0 ? t.pick.partDoneTitle : t.pick.step[pick.step]}
       </StatusSignal>
       <PromptLine />
       {error && (
@@ -117,14 +129,18 @@ function PickWave({ session, view, nextSeq, onLeave, totes, onSetTotes }: PickWa
           {error}
         </p>
       )}
-      {pick.lastPicked && !error && (
+      {pick.lastPicked && !error && line && (
         <p className="ok" role="status" data-testid="pick-ok">
           {t.pick.picked(pick.lastPicked.qty, skuName(pick.lastPicked.line, language))}
         </p>
       )}
       {line && pick.flow ? (
         <>
-          <PickLineCard line={line} step={pick.flow.step} />
+          <PickLineCard
+            line={line}
+            step={pick.flow.step}
+            keyingCheckDigits={pick.flow.binDigits !== null}
+          />
           {totes[line.orderId] && (
             <p className="pick-tote" data-testid="pick-tote">
               🧺 {t.totes.putIn(totes[line.orderId] ?? '')}
@@ -134,7 +150,11 @@ function PickWave({ session, view, nextSeq, onLeave, totes, onSetTotes }: PickWa
         </>
       ) : (
         <div className="wave-done">
-          <p data-testid="wave-done">{t.pick.waveDone(view.wave.code)}</p>
+          <p data-testid="wave-done" data-moved-off={movedOff}>
+            {movedOff > 0
+              ? t.pick.partDone(view.wave.code, view.doneLines, movedOff)
+              : t.pick.waveDone(view.wave.code)}
+          </p>
           <BackButton onLeave={onLeave} />
         </div>
       )}

@@ -1,5 +1,4 @@
 import type { ShortReason } from '@wms/protocol';
-import { useState } from 'react';
 import { useMessages } from '../i18n/language';
 import type { PickInput } from './pick-flow';
 
@@ -9,21 +8,24 @@ const REASONS: readonly { reason: ShortReason; icon: string }[] = [
   { reason: 'not-found', icon: '?' },
 ];
 
-/** "Short": the bin cannot give the rest; the picker says why, in one tap. */
-export function ShortButton({ onInput }: { onInput: (input: PickInput) => void }) {
+/** "Short": opens the reasons (`ShortPanel`), which take the place of the keypad. */
+export function ShortButton({ onOpen }: { onOpen: () => void }) {
   const t = useMessages();
-  const [open, setOpen] = useState(false);
-  if (!open)
-    return (
-      <button
-        type="button"
-        className="button-secondary"
-        data-testid="short"
-        onClick={() => setOpen(true)}
-      >
-        {t.pick.short}
-      </button>
-    );
+  return (
+    <button type="button" className="button-secondary" data-testid="short" onClick={onOpen}>
+      {t.pick.short}
+    </button>
+  );
+}
+
+export interface ShortPanelProps {
+  onInput: (input: PickInput) => void;
+  onClose: () => void;
+}
+
+/** The bin cannot give the rest: the picker says why, in one tap. */
+export function ShortPanel({ onInput, onClose }: ShortPanelProps) {
+  const t = useMessages();
   return (
     <div className="short-panel" role="group" aria-label={t.pick.shortTitle}>
       <p>{t.pick.shortTitle}</p>
@@ -34,14 +36,19 @@ export function ShortButton({ onInput }: { onInput: (input: PickInput) => void }
           className="button-secondary short-reason"
           data-testid={`short-${reason}`}
           onClick={() => {
-            setOpen(false);
+            onClose();
             onInput({ kind: 'short', reason });
           }}
         >
           <span aria-hidden="true">{icon}</span> {t.pick.shortReason[reason]}
         </button>
       ))}
-      <button type="button" className="button-secondary" onClick={() => setOpen(false)}>
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="short-cancel"
+        onClick={onClose}
+      >
         {t.pick.cancel}
       </button>
     </div>

@@ -1,4 +1,4 @@
-import { remainingQty } from '@wms/domain';
+import { isBarcodeOf } from '@wms/domain';
 import type { PickLine } from '@wms/protocol';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ScanAction } from '../device/scanner/burst-detector';
@@ -8,7 +8,7 @@ import { reportError } from '../shell/problems';
 import { db, type Session } from '../storage/database';
 import { type EventDraft, recordEvent, recordPick } from '../storage/outbox';
 import { announce } from '../device/speech/speech';
-import { playError, playOk } from '../device/feedback/sounds';
+import { playOk, playTone } from '../device/feedback/sounds';
 import { errorMessage, isStorageFullError } from '../storage/storage-errors';
 import { deviceSync } from '../sync/device-sync';
 import { PICK_DEBOUNCE_MS } from '../sync/sync-loop';
@@ -17,6 +17,7 @@ import {
   flowFor,
   type PickDecision,
   type PickFlowState,
+  type KnownSku,
   type PickInput,
   type PickStep,
 } from './pick-flow';
@@ -133,7 +134,6 @@ export function usePickFlow(
       save(recordPick(db, pick), before, () => {
         setLastPicked({ qty, line: current });
         playOk();
-        if (qty >= remainingQty(current)) announce({ kind: 'line-done' }, language);
       });
     }
     const where = { pickLineId: current.id, waveId: current.waveId, binCode: current.binCode };
@@ -167,12 +167,15 @@ export function usePickFlow(
       return;
     }
     const before = flowFor(live.current.flow, line);
-    const decision = advancePick(before, line, pickInput, { today: localIsoDate(new Date()) });
+    const decision = advancePick(before, line, pickInput, {
+      today: localIsoDate(new Date()),
+      skuOfBarcode: (code) => skuOfBarcode(view.lines, code),
+    });
     setFlow(decision.state);
     setSaveFailure(null);
     if (pickInput.kind === 'scan') setLastPicked(null);
-    if (decision.tone === 'error') playError();
-    else if (decision.tone === 'ok' && decision.recordQty === undefined) playOk();
+    // A recorded pick sounds once it is stored (see `record`).
+    if (decision.tone && decision.recordQty === undefined) playTone(decision.tone);
     if (decision.prompt) announce(decision.prompt, language);
     record(line, decision, before);
   };
@@ -189,6 +192,12 @@ export function usePickFlow(
   return { step, flow, saving, saveFailure, lastPicked, input };
 }
 
+/** The product of a scanned code among the wave's lines: a wrong item is named when it is known. */
+function skuOfBarcode(lines: readonly PickLine[], code: string): KnownSku | undefined {
+  const line = lines.find((l) => isBarcodeOf(l.barcodes, code));
+  return line && { name: line.skuName, nameZh: line.skuNameZh };
+}
+
 /** Today on the device's calendar, as an ISO date (lot expiry is a local calendar date). */
 function localIsoDate(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -201,7 +210,10 @@ function scanActionInputs(action: ScanAction): PickInput[] {
     case 'scan':
     case 'confirm':
     case 'ime-blocked':
+    case 'repeat':
       return [action];
+    case 'misread':
+      return [{ kind: 'misread' }];
     case 'typed':
       return [...action.text]
         .filter((char) => /\d/.test(char))

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import { loadScannerSettings, saveScannerSettings } from '../device/scanner/scanner';
-import { MANUAL_ENTRY_ATTRIBUTE } from '../device/scanner/wedge-capture';
 import { announce, setSpeechRate, speech } from '../device/speech/speech';
-import { useLanguage, useMessages } from '../i18n/language';
+import { messagesByLanguage, useLanguage, useMessages } from '../i18n/language';
+import { db } from '../storage/database';
+import { ScannerProfile } from './scanner-profile';
+import { chooseSessionLanguage } from './settings-access';
 
-const manualEntry = { [MANUAL_ENTRY_ATTRIBUTE]: '' };
-
-/** Voice (is there one for the user's language?), speech rate, and the scanner's profile. */
+/**
+ * Language, voice (is there one for the user's language?), speech rate, and the scanner's profile
+ * (behind a supervisor's PIN).
+ */
 export function SettingsScreen({
   onOpen,
 }: {
@@ -24,10 +26,23 @@ export function SettingsScreen({
   }, []);
   const voice = speech?.voiceFor(language) ?? null;
   const [rate, setRate] = useState(speech?.rate ?? 1);
-  const [scanner, setScanner] = useState(loadScannerSettings);
-  const [saved, setSaved] = useState(false);
   return (
     <section className="screen settings">
+      <h2>{t.setup.language}</h2>
+      <div className="line-actions">
+        {(['zh-CN', 'en'] as const).map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            className="button-secondary"
+            data-testid={`language-${choice}`}
+            aria-pressed={choice === language}
+            onClick={() => void chooseSessionLanguage(db, choice)}
+          >
+            {messagesByLanguage[choice].languageName}
+          </button>
+        ))}
+      </div>
       <h2>{t.setup.voice}</h2>
       <p className={voice ? 'ok' : 'error'} data-testid="voice-check">
         {voice ? t.setup.voiceFound(voice.name) : t.setup.voiceMissing}
@@ -57,32 +72,7 @@ export function SettingsScreen({
         {t.setup.testVoice}
       </button>
       <h2>{t.setup.scanner}</h2>
-      {(['prefix', 'suffix', 'gsReplacement'] as const).map((key) => (
-        <label key={key} className="field">
-          {t.setup[key]}
-          <input
-            {...manualEntry}
-            value={scanner[key]}
-            maxLength={4}
-            data-testid={`scanner-${key}`}
-            onChange={(event) => {
-              setSaved(false);
-              setScanner({ ...scanner, [key]: event.target.value });
-            }}
-          />
-        </label>
-      ))}
-      <button
-        type="button"
-        className="button-primary"
-        onClick={() => {
-          saveScannerSettings(scanner);
-          setSaved(true);
-        }}
-      >
-        {t.setup.save}
-      </button>
-      {saved && <p className="ok">{t.setup.saved}</p>}
+      <ScannerProfile />
       <div className="line-actions">
         <button
           type="button"

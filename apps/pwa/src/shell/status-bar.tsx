@@ -35,7 +35,7 @@ export function StatusBar() {
         {t.status.unsynced} <strong data-testid="unsynced-count">{unsynced}</strong>
       </span>
       <span className="last-sync">
-        {t.status.lastSync}{' '}
+        <span className="last-sync-label">{t.status.lastSync} </span>
         <span data-testid="last-sync">
           {formatSyncTime(status?.lastSyncAt ?? null, t.status.never)}
         </span>

@@ -1,3 +1,4 @@
+import { toneLog, type ToneName } from '../device/feedback/sounds';
 import type { SyncLoop } from '../sync/sync-loop';
 
 declare global {
@@ -9,9 +10,12 @@ declare global {
      * what the "Sync now" button does.
      */
     __wmsSync?: () => Promise<void>;
+    /** The tones played so far, newest last: which answer a scan got, by ear. */
+    __wmsTones?: ToneName[];
   }
 }
 
 export function exposeTestHooks(sync: SyncLoop): void {
   window.__wmsSync = () => sync.syncNow().then(() => undefined);
+  window.__wmsTones = toneLog;
 }

@@ -72,6 +72,8 @@ export interface MetaValues {
   lastSyncAt: string;
   lastSyncError: SyncFailure | null;
   notices: WaveNotice[];
+  /** Per wave, how many of its lines a supervisor moved off this device (kept after the notice). */
+  movedOff: Record<string, number>;
   /** The last write to `lines` (see line-cache.ts). */
   linesStamp: LinesStamp;
   /** Cluster picking: per wave, the tote scanned for each order (orderId → tote code). */

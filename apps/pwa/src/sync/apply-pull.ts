@@ -5,7 +5,7 @@ import { newLinesStamp } from '../storage/lines-stamp';
 import { readMeta, writeMeta, writeMetaRows } from '../storage/meta';
 import { recordEvent } from '../storage/outbox';
 import { noticesForPulledOrders, putBackItems } from './order-notices';
-import { noticesForMovedLines, noticesForRemovedWaves } from './wave-notices';
+import { countMovedOff, noticesForMovedLines, noticesForRemovedWaves } from './wave-notices';
 
 /**
  * Applies one pull page in one transaction: the server state, the cursor and how far this
@@ -53,6 +53,11 @@ async function storePage(database: WmsDatabase, page: PullResponse) {
   await lines.delete(movedIds);
   const notices = [...pulledOrders];
   if (movedFrom.length > 0) {
+    await writeMeta(
+      database,
+      'movedOff',
+      countMovedOff((await readMeta(database, 'movedOff')) ?? {}, movedFrom),
+    );
     const fromWaveIds = [...new Set(movedFrom.flatMap((line) => (line ? [line.waveId] : [])))];
     notices.push(
       ...noticesForMovedLines(

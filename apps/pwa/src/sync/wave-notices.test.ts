@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noticesForMovedLines, noticesForRemovedWaves } from './wave-notices';
+import { countMovedOff, noticesForMovedLines, noticesForRemovedWaves } from './wave-notices';
 
 describe('noticesForRemovedWaves', () => {
   it('names each removed wave by the code the picker saw, and who has it now', () => {
@@ -66,5 +66,14 @@ describe('noticesForMovedLines', () => {
         movedLines: 1,
       },
     ]);
+  });
+});
+
+describe('countMovedOff', () => {
+  it('adds the lines moved off this device to the count kept per wave', () => {
+    expect(countMovedOff({ W1: 2 }, [{ waveId: 'W1' }, { waveId: 'W2' }, undefined])).toEqual({
+      W1: 3,
+      W2: 1,
+    });
   });
 });

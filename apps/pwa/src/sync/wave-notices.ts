@@ -60,3 +60,19 @@ export function noticesForMovedLines(
     movedLines,
   }));
 }
+
+/**
+ * Adds the lines a pull moved off this device to the count kept per wave: the end of the wave
+ * then says where they went, not "all lines picked".
+ *
+ * @example
+ * countMovedOff({ W1: 2 }, [{ waveId: 'W1' }, { waveId: 'W2' }, undefined]) // → { W1: 3, W2: 1 }
+ */
+export function countMovedOff(
+  before: Readonly<Record<string, number>>,
+  moved: readonly (Pick<PickLine, 'waveId'> | undefined)[],
+): Record<string, number> {
+  const counts = { ...before };
+  for (const line of moved) if (line) counts[line.waveId] = (counts[line.waveId] ?? 0) + 1;
+  return counts;
+}

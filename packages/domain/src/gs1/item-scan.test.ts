@@ -14,6 +14,33 @@ describe('readItemScan', () => {
     });
   });
 
+  it('verifies the check digit of every plain EAN-8, UPC-A, EAN-13 and GTIN-14', () => {
+    expect(readItemScan('96385074')).toEqual({ ok: true, scan: { lookupCode: '00000096385074' } });
+    expect(readItemScan('09501101020917')).toEqual({
+      ok: true,
+      scan: { lookupCode: '09501101020917' },
+    });
+    const notRead = { ok: false, error: { kind: 'bad-check-digit', at: 0 } };
+    expect(readItemScan('96385075')).toEqual(notRead);
+    expect(readItemScan('036000291453')).toEqual(notRead);
+    expect(readItemScan('6901234567893')).toEqual(notRead);
+    expect(readItemScan('09501101020918')).toEqual(notRead);
+  });
+
+  it('does not take a GS1 string cut short for a UPC-A', () => {
+    expect(readItemScan('010950110102')).toEqual({
+      ok: false,
+      error: { kind: 'bad-check-digit', at: 0 },
+    });
+  });
+
+  it('verifies the check digit of the GTIN in a GS1 label', () => {
+    expect(readItemScan(`]C10106901234567893${GS}10L-88`)).toMatchObject({
+      ok: false,
+      error: { kind: 'bad-check-digit', ai: '01' },
+    });
+  });
+
   it('takes GTIN, lot, expiry and serial from a GS1 label', () => {
     expect(readItemScan(`]C10106901234567892${GS}10L-88${GS}17261231${GS}21S9`)).toEqual({
       ok: true,

@@ -1,4 +1,4 @@
-import { toGtin14 } from '../barcode';
+import { hasValidCheckDigit, toGtin14 } from '../barcode';
 import { GS, type Gs1Error, type Gs1ParseOptions, parseGs1 } from './parse-gs1';
 
 /** What an item scan tells the pick flow: the product, and the lot facts a label may carry. */
@@ -19,13 +19,19 @@ const LOOKS_GS1 = /^(\]C1|\]d2|\]Q3|\(\d{2,4}\)|0[012]\d{14})/;
 /**
  * Reads an item scan: a plain EAN-8/UPC-A/EAN-13/GTIN-14 (padded to 14 digits), a GS1 element
  * string (GTIN from AI 01 or 02, lot from 10, expiry from 17, serial from 21), or any other code
- * as it is. A GS1 string that does not parse is an error, never a partial read.
+ * as it is. A GS1 string that does not parse is an error, never a partial read; so is a plain
+ * GTIN whose check digit is wrong (a misread, or a GS1 string cut short: `010950110102` is not
+ * the UPC-A it looks like).
  *
  * @example
  * readItemScan('6901234567892') // → { ok: true, scan: { lookupCode: '06901234567892' } }
+ * readItemScan('010950110102') // → { ok: false, error: { kind: 'bad-check-digit', at: 0 } }
  */
 export function readItemScan(code: string, options: Gs1ParseOptions = {}): ItemScanResult {
-  if (PLAIN_GTIN.test(code)) return { ok: true, scan: { lookupCode: toGtin14(code) } };
+  if (PLAIN_GTIN.test(code))
+    return hasValidCheckDigit(code)
+      ? { ok: true, scan: { lookupCode: toGtin14(code) } }
+      : { ok: false, error: { kind: 'bad-check-digit', at: 0 } };
   const separators = options.separators ?? [];
   const hasSeparator = [GS, ...separators].some((s) => code.includes(s));
   if (!LOOKS_GS1.test(code) && !hasSeparator) return { ok: true, scan: { lookupCode: code } };

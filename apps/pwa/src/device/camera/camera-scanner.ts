@@ -8,9 +8,8 @@ export interface CameraScan {
   setTorch?: (on: boolean) => Promise<void>;
 }
 
-/** A decode attempt on the current frame this often; after a code is read, the next one later. */
+/** A decode attempt on the current frame this often, until a code is read. */
 const SCAN_ATTEMPT_MS = 400;
-const AFTER_CODE_MS = 1000;
 
 /**
  * Opens the back camera ourselves and decodes from its stream (device-pitfalls §2): zxing's own
@@ -20,8 +19,12 @@ const AFTER_CODE_MS = 1000;
  * The decode loop is ours, not zxing's `decodeFromStream`: that one waits for the preview to play
  * with a 5 s `canplay` timeout that can leave it waiting for ever, sizes its canvas once, at the
  * start, and ends its loop for good on any error other than "no code here". Ours tries every
- * 400 ms for as long as the panel is open, on whatever frame the video shows then, at the size
- * it has then, and asks the video to play again if it was paused.
+ * 400 ms, on whatever frame the video shows then, at the size it has then, and asks the video to
+ * play again if it was paused.
+ *
+ * A camera read is one scan: the first code read ends the decoding and releases the camera
+ * before `onCode` hears it. A picker holds an item in view for seconds; a reader that kept going
+ * would count every unit of the line from one item, then fail the next bin with the item's code.
  */
 export async function startCameraScan(
   video: HTMLVideoElement,
@@ -53,16 +56,20 @@ export async function startCameraScan(
   video.muted = true;
   video.playsInline = true;
   video.srcObject = stream;
-  const stopScanning = scanVideo(
-    video,
-    (canvas) => reader.decodeFromCanvas(canvas).getText(),
-    onCode,
-  );
+  let stopScanning = (): void => undefined;
   const stop = () => {
     stopScanning();
     stream.getTracks().forEach((track) => track.stop());
     video.srcObject = null;
   };
+  stopScanning = scanVideo(
+    video,
+    (canvas) => reader.decodeFromCanvas(canvas).getText(),
+    (code) => {
+      stop();
+      onCode(code);
+    },
+  );
   const [track] = stream.getVideoTracks();
   const hasTorch = track && 'torch' in (track.getCapabilities?.() ?? {});
   if (!track || !hasTorch) return { stop };
@@ -74,8 +81,9 @@ export async function startCameraScan(
 }
 
 /**
- * Decodes the frame `video` shows every `SCAN_ATTEMPT_MS` until the returned function is called.
- * `decode` throws when the frame holds no code (or one zxing cannot read): the next frame is tried.
+ * Decodes the frame `video` shows every `SCAN_ATTEMPT_MS` until a code is read (once) or the
+ * returned function is called. `decode` throws when the frame holds no code (or one zxing cannot
+ * read): the next frame is tried.
  */
 function scanVideo(
   video: HTMLVideoElement,
@@ -100,8 +108,12 @@ function scanVideo(
         code = null;
       }
     }
-    timer = setTimeout(attempt, code === null ? SCAN_ATTEMPT_MS : AFTER_CODE_MS);
-    if (code !== null) onCode(code);
+    if (code === null) {
+      timer = setTimeout(attempt, SCAN_ATTEMPT_MS);
+      return;
+    }
+    stopped = true;
+    onCode(code);
   };
   attempt();
   return () => {

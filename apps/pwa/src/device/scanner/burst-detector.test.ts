@@ -27,10 +27,25 @@ describe('BurstDetector', () => {
     expect(detector.isInBurst).toBe(false);
   });
 
-  it('does not take human typing for a scan', () => {
+  it('reads a slow burst ended by Enter as a scan (a scanner on a slow link), letters and all', () => {
     const detector = new BurstDetector();
     const actions = feedKeys(detector, [...typed('A-03-12', 0, 60), ['Enter', 60 * 7]]);
-    expect(actions).toEqual([{ kind: 'typed', text: 'A-03-12' }]);
+    expect(actions).toEqual([{ kind: 'scan', code: 'A-03-12' }]);
+    const digits = feedKeys(detector, [...typed('6901234567892', 2000, 55), ['Enter', 2700]]);
+    expect(digits).toEqual([{ kind: 'scan', code: '6901234567892' }]);
+  });
+
+  it('hands a few digits keyed slowly to the keypad, and calls slow letters without a suffix not read', () => {
+    const detector = new BurstDetector();
+    expect([...feedKeys(detector, typed('120', 0, 60)), ...detector.flush(300)]).toEqual([
+      { kind: 'typed', text: '120' },
+    ]);
+    expect([...feedKeys(detector, typed('A-03', 1000, 60)), ...detector.flush(1400)]).toEqual([
+      { kind: 'misread', raw: 'A-03' },
+    ]);
+    expect([...feedKeys(detector, typed('0690123', 2000, 60)), ...detector.flush(2600)]).toEqual([
+      { kind: 'misread', raw: '0690123' },
+    ]);
   });
 
   it('hands slow key presses over one by one as they go quiet', () => {
@@ -42,7 +57,7 @@ describe('BurstDetector', () => {
     ]);
   });
 
-  it('does not take a burst with one slow gap for a scan', () => {
+  it('reads a burst with one slow gap ended by its suffix as a scan, never as typing', () => {
     const detector = new BurstDetector();
     const steps: Step[] = [
       ['A', 0],
@@ -52,7 +67,7 @@ describe('BurstDetector', () => {
       ['-', 65],
       ['Enter', 70],
     ];
-    expect(feedKeys(detector, steps)).toEqual([{ kind: 'typed', text: 'A-03-' }]);
+    expect(feedKeys(detector, steps)).toEqual([{ kind: 'scan', code: 'A-03-' }]);
   });
 
   it('treats a lone Enter as confirm and a lone Tab as nothing', () => {

@@ -1,10 +1,14 @@
 /**
- * What the scanner capture reports: a scanned code, a lone Enter (the "confirm" key on a
- * handheld), keys typed at human speed (e.g. digits on a hardware keypad), or a burst that an
- * input method composed and that therefore cannot be trusted.
+ * What the scanner capture reports: a scanned code, the same code again within the debounce (one
+ * trigger pull read twice: answered "already counted", never counted), a burst that is neither a
+ * scan nor typing (answered "not read, scan again"), a lone Enter (the "confirm" key on a
+ * handheld), digits typed at human speed on a hardware keypad, or a burst that an input method
+ * composed and that therefore cannot be trusted.
  */
 export type ScanAction =
   | { kind: 'scan'; code: string }
+  | { kind: 'repeat'; code: string }
+  | { kind: 'misread'; raw: string }
   | { kind: 'confirm' }
   | { kind: 'typed'; text: string }
   | { kind: 'ime-blocked' };
@@ -18,12 +22,15 @@ export interface BurstDetectorOptions extends ScannerSettings {
   idleMs: number;
   /** Shortest code accepted as a scan. */
   minLength: number;
+  /** Most digits a person keys as a quantity; a longer slow burst is a scan, not typing. */
+  maxTypedDigits: number;
 }
 
 export const defaultBurstOptions: BurstDetectorOptions = {
   maxGapMs: 40,
   idleMs: 80,
   minLength: 3,
+  maxTypedDigits: 4,
   ...defaultScannerSettings,
 };
 
@@ -143,24 +150,40 @@ export class BurstDetector {
     const composed = this.#composed;
     this.#chars = [];
     this.#composed = false;
-    const action = this.#classify(chars, composed);
+    const action = this.#classify(chars, composed, endedBy);
     const raw = chars.map((c) => c.char).join('');
     this.#lastBurst = { raw, times: chars.map((c) => c.time), endedBy, composed, action };
-    return !this.#isRepeat(action, chars.at(-1)?.time ?? 0) ? [action] : [];
+    return [
+      this.#isRepeat(action, chars.at(-1)?.time ?? 0) ? { ...action, kind: 'repeat' } : action,
+    ];
   }
 
-  #classify(chars: readonly TimedChar[], composed: boolean): ScanAction {
+  /**
+   * Fast keys are a scan. Slow keys are a person only when they could be a quantity on a
+   * hardware keypad (a few digits); anything else slow is a scanner on a slow link (Bluetooth,
+   * a busy handheld): a scan when its suffix ended it, else "not read". Nothing is dropped.
+   */
+  #classify(
+    chars: readonly TimedChar[],
+    composed: boolean,
+    endedBy: BurstRecord['endedBy'],
+  ): ScanAction {
     if (composed) return { kind: 'ime-blocked' };
     const text = chars.map((c) => c.char).join('');
-    if (!isScanTiming(chars, this.#options)) return { kind: 'typed', text };
     const code = normaliseScan(text, this.#options);
-    return code.length >= this.#options.minLength
-      ? { kind: 'scan', code }
-      : { kind: 'typed', text };
+    if (isScanTiming(chars, this.#options))
+      return code.length >= this.#options.minLength
+        ? { kind: 'scan', code }
+        : { kind: 'typed', text };
+    if (/^\d*$/.test(text) && text.length <= this.#options.maxTypedDigits)
+      return { kind: 'typed', text };
+    if (endedBy === 'suffix' && code.length >= this.#options.minLength)
+      return { kind: 'scan', code };
+    return { kind: 'misread', raw: text };
   }
 
   /** The same code again within the debounce: one trigger pull read twice, not a second unit. */
-  #isRepeat(action: ScanAction, time: number): boolean {
+  #isRepeat(action: ScanAction, time: number): action is { kind: 'scan'; code: string } {
     if (action.kind !== 'scan') return false;
     const last = this.#lastScan;
     this.#lastScan = { code: action.code, time };

@@ -1,4 +1,4 @@
-import type { BurstRecord } from './burst-detector';
+import { type BurstRecord, defaultBurstOptions } from './burst-detector';
 
 /**
  * What the self-test label holds: GS1-128 `(01)09501101020917(10)AZ-19` GS `(21)7Q`. Letters,
@@ -65,7 +65,9 @@ export function diagnoseSelfTest(burst: BurstRecord, expected: string): SelfTest
   const faults: ScanFault[] = [];
   if (burst.composed) faults.push('ime-on');
   if (burst.endedBy === 'idle') faults.push('no-suffix');
-  if (burst.action.kind === 'typed') faults.push('too-slow');
+  // A slow link still scans (the detector reads a suffixed slow burst), but it is a fault to fix.
+  if (burst.action.kind === 'typed' || maxGapMs > defaultBurstOptions.maxGapMs)
+    faults.push('too-slow');
   if (!burst.composed) faults.push(...contentFaults(received, expected));
   return {
     ok: faults.length === 0,

@@ -7,6 +7,7 @@ interface FakeUtterance {
   lang: string;
   rate: number;
   voice: SpeechSynthesisVoice | null;
+  onstart: (() => void) | null;
   onend: (() => void) | null;
   onerror: ((event: { error: string }) => void) | null;
 }
@@ -15,6 +16,7 @@ function aQueue(voices: Partial<SpeechSynthesisVoice>[] = []) {
   const log: string[] = [];
   const spoken: FakeUtterance[] = [];
   const timers: (() => void)[] = [];
+  const delays: number[] = [];
   const engine: SpeechEngine = {
     speak: (u) => {
       spoken.push(u as unknown as FakeUtterance);
@@ -31,13 +33,17 @@ function aQueue(voices: Partial<SpeechSynthesisVoice>[] = []) {
         lang: '',
         rate: 1,
         voice: null,
+        onstart: null,
         onend: null,
         onerror: null,
       }) as unknown as SpeechSynthesisUtterance,
-    setTimer: (fn) => timers.push(fn),
+    setTimer: (fn, ms) => {
+      delays.push(ms);
+      return timers.push(fn);
+    },
     clearTimer: () => undefined,
   });
-  return { queue, log, spoken, timers };
+  return { queue, log, spoken, timers, delays };
 }
 
 const goToBin = { kind: 'go-to-bin', waveCode: 'B26-07', binCode: 'A-03-12', qty: 3 } as const;
@@ -49,7 +55,7 @@ describe('SpeechQueue', () => {
     queue.say(renderPrompt({ kind: 'line-done' }, 'en'));
     expect(log).toEqual([
       'cancel',
-      'speak 波次 B 2 6 0 7,库位 A 0 3 1 2,数量3件',
+      'speak 波次 B 2 6 0 7，库位 A 0 3 1 2，数量3件',
       'cancel',
       'speak Line done.',
     ]);
@@ -75,6 +81,29 @@ describe('SpeechQueue', () => {
       'speak Line done.',
       'speak Line done.',
     ]);
+  });
+
+  it('times the watchdog from the start of speech, with room for slow Chinese voices', () => {
+    const { queue, spoken, delays } = aQueue();
+    queue.say(renderPrompt({ kind: 'shift-started' }, 'zh-CN'));
+    expect(delays).toEqual([4_000]);
+    spoken[0]?.onstart?.();
+    // 12 characters: 2 s + 12 × 500 ms. The old 2 s + 180 ms a character (4.2 s) cut it off:
+    // espeak-ng says it in about 4.3 s.
+    expect(delays).toEqual([4_000, 8_000]);
+    queue.rate = 1.5;
+    queue.say(renderPrompt({ kind: 'line-done' }, 'en'));
+    spoken[1]?.onstart?.();
+    expect(delays.at(-1)).toBe(2_000 + (10 * 110) / 1.5);
+  });
+
+  it('says nothing where the engine has voices but none for the language (screen only)', () => {
+    const { queue, log } = aQueue([{ lang: 'en-US', localService: true }]);
+    queue.say(renderPrompt({ kind: 'shift-started' }, 'zh-CN'));
+    expect(log).toEqual(['cancel']);
+    expect(queue.lastPrompt?.text).toBe('开始上班，语音提示已打开');
+    queue.say(renderPrompt({ kind: 'shift-started' }, 'en'));
+    expect(log).toEqual(['cancel', 'cancel', 'speak Shift started. Voice prompts are on.']);
   });
 
   it('records a not-allowed error (speech before the shift was started)', () => {

@@ -22,9 +22,25 @@ const VOICE_TAGS: Record<Language, RegExp> = {
 };
 const UTTERANCE_LANG: Record<Language, string> = { 'zh-CN': 'zh-CN', en: 'en-US' };
 
-/** Longest a prompt may take before the watchdog assumes its `end` got lost. */
-export function watchdogMs(text: string, rate: number): number {
-  return 2_000 + (text.length * 180) / Math.max(rate, 0.5);
+/**
+ * Time per character at rate 1, with margin: espeak-ng's Mandarin takes about 350 ms a character
+ * (slower than most Android voices), English voices about 70 ms a letter.
+ */
+const MS_PER_CHAR: Record<Language, number> = { 'zh-CN': 500, en: 110 };
+
+/** Longest an utterance may wait for its `start` (a stuck engine never starts it). */
+export const START_TIMEOUT_MS = 4_000;
+
+/**
+ * Longest a prompt may take, from its `start` event, before the watchdog assumes its `end` got
+ * lost. Timed from `speak()` with 180 ms a character it cancelled long Chinese prompts while
+ * they were still being spoken.
+ *
+ * @example
+ * watchdogMs('开始上班，语音提示已打开', 'zh-CN', 1) // → 8000
+ */
+export function watchdogMs(text: string, language: Language, rate: number): number {
+  return 2_000 + (text.length * MS_PER_CHAR[language]) / Math.max(rate, 0.5);
 }
 
 /**
@@ -52,31 +68,41 @@ export class SpeechQueue {
     return this.#last;
   }
 
-  /** Says a prompt now, cutting off whatever was being said. */
+  /**
+   * Says a prompt now, cutting off whatever was being said. Where the engine has voices but none
+   * for the prompt's language, nothing is said (Settings says prompts are then on screen only):
+   * the engine's fallback voice read Chinese text as gibberish.
+   */
   say(prompt: RenderedPrompt): void {
     this.#last = prompt;
     if (!this.enabled) return;
     this.#stop();
+    const voice = this.voiceFor(prompt.language);
+    if (!voice && this.#deps.engine.getVoices().length > 0) return;
     const utterance = this.#deps.createUtterance(prompt.speech);
     utterance.lang = UTTERANCE_LANG[prompt.language];
-    const voice = this.voiceFor(prompt.language);
     if (voice) utterance.voice = voice;
     utterance.rate = this.rate;
     const done = () => this.#clearWatchdog();
+    utterance.onstart = () => {
+      this.#clearWatchdog();
+      this.#arm(watchdogMs(prompt.speech, prompt.language, this.rate));
+    };
     utterance.onend = done;
     utterance.onerror = (event) => {
       this.lastError = event.error;
       done();
     };
-    this.#watchdog = this.#deps.setTimer(
-      () => {
-        this.stalls += 1;
-        this.#watchdog = null;
-        this.#deps.engine.cancel();
-      },
-      watchdogMs(prompt.speech, this.rate),
-    );
+    this.#arm(START_TIMEOUT_MS);
     this.#deps.engine.speak(utterance);
+  }
+
+  #arm(ms: number): void {
+    this.#watchdog = this.#deps.setTimer(() => {
+      this.stalls += 1;
+      this.#watchdog = null;
+      this.#deps.engine.cancel();
+    }, ms);
   }
 
   /** Says the last prompt again (the picker's "Repeat" key). */

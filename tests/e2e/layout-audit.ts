@@ -1,0 +1,78 @@
+import type { Page } from 'playwright-core';
+
+/** What one handheld screen must hold at one size (see layout-audit.browser.test.ts). */
+export interface LayoutFinding {
+  /** Wider than the screen: the page scrolls sideways, something is cut off. */
+  overflowX: number;
+  /** Essential facts (by data-testid) outside the first screen, or covered by something else. */
+  hidden: string[];
+  /** Controls smaller than a gloved finger (48 × 48 CSS px), by their text. */
+  small: string[];
+  /** English words on a Chinese screen (codes and product names aside). */
+  english: string[];
+}
+
+/**
+ * Measures the page as it is drawn now. `essential` are data-testids that must be inside the
+ * first screen, below the status bar, and on top (the centre of each is hit-tested);
+ * `allowedWords` are the words a Chinese screen may show (product names, codes).
+ */
+export function auditLayout(
+  page: Page,
+  essential: readonly string[],
+  chinese: boolean,
+  allowedWords: readonly string[],
+): Promise<LayoutFinding> {
+  return page.evaluate(
+    ({ essential, chinese, allowedWords }) => {
+      const root = document.documentElement;
+      const visible = (el: Element) => {
+        const rect = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        return (
+          rect.width > 2 &&
+          rect.height > 2 &&
+          style.visibility !== 'hidden' &&
+          style.opacity !== '0'
+        );
+      };
+      const statusBar = document.querySelector('[data-testid=status-bar]')?.getBoundingClientRect();
+      const top = statusBar ? statusBar.bottom : 0;
+      const hidden = essential.filter((id) => {
+        const el = document.querySelector(`[data-testid="${id}"]`);
+        if (!el) return true;
+        const rect = el.getBoundingClientRect();
+        if (rect.top < top - 1 || rect.bottom > window.innerHeight + 1) return true;
+        if (rect.left < -1 || rect.right > window.innerWidth + 1) return true;
+        const hit = document.elementFromPoint(
+          rect.left + rect.width / 2,
+          rect.top + rect.height / 2,
+        );
+        return !hit || !(el === hit || el.contains(hit) || hit.contains(el));
+      });
+      const small = Array.from(document.querySelectorAll('button, select, input, [role=button]'))
+        .filter((el) => visible(el) && el.getAttribute('inputmode') !== 'none')
+        .filter((el) => {
+          const rect = el.getBoundingClientRect();
+          return rect.height < 47.5 || rect.width < 47.5;
+        })
+        .map(
+          (el) =>
+            `${el.getAttribute('data-testid') ?? el.tagName}: ${(el.textContent ?? '').trim()}`,
+        );
+      const allowed = new Set(allowedWords.map((w) => w.toLowerCase()));
+      const english = chinese
+        ? [...new Set(document.body.innerText.match(/[A-Za-z][A-Za-z']+/g) ?? [])].filter(
+            (word) => !allowed.has(word.toLowerCase()),
+          )
+        : [];
+      return {
+        overflowX: Math.max(0, root.scrollWidth - window.innerWidth),
+        hidden,
+        small,
+        english,
+      };
+    },
+    { essential: [...essential], chinese, allowedWords: [...allowedWords] },
+  );
+}
