@@ -24,7 +24,7 @@ const MANDATORY_FIELDS = [
   'channel_order_id',
   'placed_at',
 ];
-const WAITING = ['received', 'held', 'unrouted', 'waved', 'picking'];
+const WAITING = ['received', 'backordered', 'held', 'unrouted', 'waved', 'picking'];
 
 /** The counts behind the order health index over [since, until). */
 async function healthFacts(db: Db | Tx, warehouseId: string, since: Date, until: Date) {

@@ -207,7 +207,17 @@ export const orders = pgTable(
     channel: text('channel').notNull(),
     channelOrderId: text('channel_order_id').notNull(),
     status: text('status', {
-      enum: ['received', 'held', 'unrouted', 'cancelled', 'waved', 'picking', 'picked', 'shipped'],
+      enum: [
+        'received',
+        'backordered',
+        'held',
+        'unrouted',
+        'cancelled',
+        'waved',
+        'picking',
+        'picked',
+        'shipped',
+      ],
     }).notNull(),
     consigneeName: text('consignee_name').notNull(),
     province: text('province').notNull(),
