@@ -89,28 +89,44 @@ export function allocateOrder(
   const picks: AllocatedPick[] = [];
   const shortBySku = new Map<string, ShortSku>();
   for (const line of lines) {
-    const rule = ruleOf(line.skuId);
-    let left = line.qty;
-    for (const slot of allocationOrder(slots.get(line.skuId) ?? [], rule)) {
-      if (left === 0) break;
-      if (!isPickable(slot, rule, today)) continue;
-      const free = slot.free - (taken.get(slot) ?? 0);
-      const qty = Math.min(left, free);
-      if (qty <= 0) continue;
-      taken.set(slot, (taken.get(slot) ?? 0) + qty);
-      picks.push({ lineId: line.lineId, slot, qty });
-      left -= qty;
-    }
-    if (left > 0) {
+    const got = allocateLine(line, slots.get(line.skuId) ?? [], ruleOf(line.skuId), today, taken);
+    picks.push(...got.picks);
+    if (got.left > 0) {
       const short = shortBySku.get(line.skuId) ?? { skuId: line.skuId, qty: 0, allocatable: 0 };
       short.qty += line.qty;
-      short.allocatable += line.qty - left;
+      short.allocatable += line.qty - got.left;
       shortBySku.set(line.skuId, short);
     }
   }
   if (shortBySku.size > 0) return { kind: 'short', short: [...shortBySku.values()] };
   for (const [slot, qty] of taken) slot.free -= qty;
   return { kind: 'allocated', picks };
+}
+
+/**
+ * Covers as much of one line as `slots` allow, in allocation order, skipping slots that may not
+ * be picked today; `taken` holds units already promised by earlier lines (updated here).
+ * Returns the picks and the units left uncovered.
+ */
+export function allocateLine(
+  line: { lineId: string; qty: number },
+  slots: readonly StockSlot[],
+  rule: SkuAllocationRule,
+  today: string,
+  taken: Map<StockSlot, number> = new Map(),
+): { picks: AllocatedPick[]; left: number } {
+  const picks: AllocatedPick[] = [];
+  let left = line.qty;
+  for (const slot of allocationOrder(slots, rule)) {
+    if (left === 0) break;
+    if (!isPickable(slot, rule, today)) continue;
+    const qty = Math.min(left, slot.free - (taken.get(slot) ?? 0));
+    if (qty <= 0) continue;
+    taken.set(slot, (taken.get(slot) ?? 0) + qty);
+    picks.push({ lineId: line.lineId, slot, qty });
+    left -= qty;
+  }
+  return { picks, left };
 }
 
 /** The rule of a SKU without lots: the pick path, any slot. */

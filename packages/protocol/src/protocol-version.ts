@@ -10,5 +10,7 @@
  * - 3: additive (console): removed waves carry keptPicks; assign takes a mode (wave, remaining,
  *      split); GET /api/console/board, GET /api/waves/:waveId/move-preview;
  *      event put-back@1 (units returned to their bins after an order or wave was pulled).
+ * - 4: additive (inventory, issue 16): pick lines carry the lot and expiry to pick (FEFO);
+ *      order status `backordered`.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;

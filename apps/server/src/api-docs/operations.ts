@@ -183,21 +183,16 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/inventory/reconciliation',
-    summary: 'Pool vs floor: SKUs whose pool physical differs from bins + units in hand',
+    summary:
+      'Check that the pool follows the stock ledger: SKUs whose pool physical differs from available bin stock + units in hand, and stock slots that differ from their ledger (both empty unless something wrote around the ledger)',
     roles: STAFF,
     response: p.reconciliationSchema,
   },
   {
     method: 'post',
-    path: '/api/inventory/reconciliation',
-    summary: 'Correct drifting pool rows to bins + units in hand (recorded in pool_corrections)',
-    roles: SUPERVISORS,
-    response: p.reconciliationSchema,
-  },
-  {
-    method: 'post',
     path: '/api/tasks/{taskId}/count',
-    summary: 'Record a cycle count: the bin and the pool move by the difference; the task closes',
+    summary:
+      'Record a cycle count: the bin moves by the difference through the ledger (the pool follows); the task closes',
     roles: SUPERVISORS,
     body: p.cycleCountSchema,
     response: p.cycleCountResultSchema,

@@ -69,7 +69,6 @@ const ACCESS: Record<string, Caller[]> = {
   'GET /api/inventory/alerts': STAFF,
   'GET /api/inventory/bins/:binCode': STAFF,
   'GET /api/inventory/reconciliation': STAFF,
-  'POST /api/inventory/reconciliation': LEADS,
   'POST /api/inventory/receipts': STAFF,
   'POST /api/inventory/receipts/:receiptId/receive': STAFF,
   'GET /api/hub-settings': LEADS,

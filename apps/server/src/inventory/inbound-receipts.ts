@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
 import { badRequest, notFound } from '../http/api-error';
+import { moveStock } from './stock-ledger';
 
 /** An expected inbound delivery: counts in `available` at the pool's coefficient until received. */
 export async function expectInbound(
@@ -52,17 +53,27 @@ export async function receiveInbound(db: Db, receiptId: string, binCode: string 
           [{ path: 'binCode', message: binCode === null ? 'required' : 'unknown bin' }],
         );
       }
-      await tx.execute(sql`
-        insert into stock (warehouse_id, bin_id, sku_id, qty)
-        values (${receipt.warehouseId}, ${bin.id}, ${receipt.skuId}, ${receipt.qty})
-        on conflict (bin_id, sku_id) do update set qty = stock.qty + excluded.qty`);
-      await tx.execute(sql`
-        insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, at)
-        values (${receipt.warehouseId}, ${bin.id}, ${receipt.skuId}, ${receipt.qty}, 'receipt',
-                ${now.toISOString()}::timestamptz)`);
+      await moveStock(
+        tx,
+        [
+          {
+            warehouseId: receipt.warehouseId,
+            binId: bin.id,
+            skuId: receipt.skuId,
+            lot: null,
+            expiry: null,
+            status: 'available',
+            delta: receipt.qty,
+            reason: 'receipt',
+          },
+        ],
+        now,
+      );
     }
+    // Binned, the ledger moved physical (trigger); without bins the pool is the only record.
     await tx.execute(sql`
-      update inventory_pool set inbound = inbound - ${receipt.qty}, physical = physical + ${receipt.qty}
+      update inventory_pool set inbound = inbound - ${receipt.qty},
+             physical = physical + ${hasBins ? 0 : receipt.qty}
       where warehouse_id = ${receipt.warehouseId} and sku_id = ${receipt.skuId}`);
     return {
       id: receiptId,

@@ -42,17 +42,7 @@ export function inventoryRoutes(deps: AppDeps) {
       return c.json(await receiveInbound(deps.db, receiptId, binCode ?? null, deps.now()));
     })
     .get('/reconciliation', async (c) =>
-      c.json(await reconcilePool(deps.db, c.var.session.warehouseId, null, deps.now())),
-    )
-    .post('/reconciliation', requireCaller(deps, ['supervisor', 'admin']), async (c) =>
-      c.json(
-        await reconcilePool(
-          deps.db,
-          c.var.session.warehouseId,
-          { by: c.var.session.userId },
-          deps.now(),
-        ),
-      ),
+      c.json(await reconcilePool(deps.db, c.var.session.warehouseId)),
     )
     .get('/alerts', async (c) =>
       c.json({

@@ -52,19 +52,20 @@ export async function pickableSlots(
     sql`
     with skus as (select jsonb_array_elements_text(${JSON.stringify([...new Set(skuIds)])}::jsonb) as sku_id),
     planned as (
-      select pl.bin_id, pl.sku_id, sum(pl.qty - pl.picked_qty)::int as qty
+      select pl.bin_id, pl.sku_id, pl.lot, pl.expiry, sum(pl.qty - pl.picked_qty)::int as qty
       from pick_lines pl
       where pl.status = 'open' and pl.warehouse_id = ${warehouseId}
         and pl.sku_id in (select sku_id from skus)
-      group by pl.bin_id, pl.sku_id
+      group by pl.bin_id, pl.sku_id, pl.lot, pl.expiry
     )
     select s.sku_id as "skuId", s.bin_id as "binId", b.code as "binCode", b.zone,
-           b.path_seq as "pathSeq", null::text as lot, null::text as expiry,
+           b.path_seq as "pathSeq", s.lot, to_char(s.expiry, 'YYYY-MM-DD') as expiry,
            (s.qty - coalesce(p.qty, 0))::int as free
     from stock s
     join bins b on b.id = s.bin_id and b.active
     left join planned p on p.bin_id = s.bin_id and p.sku_id = s.sku_id
-    where s.warehouse_id = ${warehouseId}
+      and p.lot is not distinct from s.lot and p.expiry is not distinct from s.expiry
+    where s.warehouse_id = ${warehouseId} and s.status = 'available'
       and s.sku_id in (select sku_id from skus)`,
   );
   const bySku = new Map<string, StockSlot[]>();
@@ -79,7 +80,7 @@ export async function allocationRules(
 ): Promise<(skuId: string) => SkuAllocationRule> {
   const rows = await queryRows<SkuAllocationRule & { id: string }>(
     tx,
-    sql`select id, lot_tracked as "lotTracked", null::int as "minRemainingShelfLifeDays"
+    sql`select id, lot_tracked as "lotTracked", min_remaining_shelf_life_days as "minRemainingShelfLifeDays"
         from skus where id in (select jsonb_array_elements_text(${JSON.stringify([...new Set(skuIds)])}::jsonb))`,
   );
   const byId = new Map(rows.map((r) => [r.id, r]));

@@ -134,13 +134,15 @@ async function createWave(
     order_line_id: l.orderLineId,
     sku_id: l.skuId,
     bin_id: l.slot.binId,
+    lot: l.slot.lot,
+    expiry: l.slot.expiry,
     qty: l.qty,
   }));
   await tx.execute(sql`
-    insert into pick_lines (id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, qty, status)
-    select id, ${waveId}, ${session.warehouseId}, order_id, order_line_id, sku_id, bin_id, qty, 'open'
+    insert into pick_lines (id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, lot, expiry, qty, status)
+    select id, ${waveId}, ${session.warehouseId}, order_id, order_line_id, sku_id, bin_id, lot, expiry, qty, 'open'
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r(id text, order_id text, order_line_id text, sku_id text, bin_id text, qty int)`);
+      as r(id text, order_id text, order_line_id text, sku_id text, bin_id text, lot text, expiry date, qty int)`);
   const orderIds = orders.map((o) => o.orderId);
   await tx.execute(sql`
     update orders set status = 'waved' where id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))`);
