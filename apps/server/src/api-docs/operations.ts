@@ -190,6 +190,33 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/inventory/opening-balances.csv',
+    summary:
+      'Load go-live stock (CSV: bin_code, sku_id, lot, expiry, qty, status): all rows or none, each bad row named',
+    roles: SUPERVISORS,
+  },
+  {
+    method: 'post',
+    path: '/api/inventory/moves',
+    summary: 'Move units of a lot between bins, or correct their lot, expiry or status',
+    roles: SUPERVISORS,
+    body: p.stockMoveSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/inventory/adjustments',
+    summary: 'Adjust a bin’s stock with a reason code (found, damaged, lost…)',
+    roles: SUPERVISORS,
+    body: p.stockAdjustmentSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/inventory/history/{skuId}',
+    summary: 'A SKU’s stock history in your warehouse: every ledger row, newest first',
+    roles: STAFF,
+  },
+  {
+    method: 'post',
     path: '/api/tasks/{taskId}/count',
     summary:
       'Record a cycle count: the bin moves by the difference through the ledger (the pool follows); the task closes',
