@@ -249,6 +249,7 @@ export const en = {
     oldest: 'oldest',
     stage: {
       received: 'Received',
+      backordered: 'Backordered',
       held: 'Held',
       unrouted: 'Unrouted',
       waved: 'Waved',
