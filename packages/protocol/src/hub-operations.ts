@@ -59,7 +59,12 @@ export const inboundReceiptSchema = z.strictObject({
  * in a warehouse with bins (the pool's physical is its bins plus units in pickers' hands), not in
  * one without (a third-party cloud warehouse keeps only the pool).
  */
-export const receiveInboundSchema = z.strictObject({ binCode: binCodeSchema.optional() });
+export const receiveInboundSchema = z.strictObject({
+  binCode: binCodeSchema.optional(),
+  /** The lot received (required for a lot-tracked SKU) and its expiry (else from its shelf life). */
+  lot: z.string().trim().min(1).max(20).optional(),
+  expiry: z.iso.date().optional(),
+});
 
 /** One SKU of a warehouse whose pool `physical` differs from its bins plus the units in hand. */
 export const poolDriftSchema = z.object({

@@ -43,8 +43,10 @@ export function inventoryRoutes(deps: AppDeps) {
       )
       .post('/receipts/:receiptId/receive', async (c) => {
         const receiptId = pathParam(c, 'receiptId', uuidSchema);
-        const { binCode } = await parseBody(c, receiveInboundSchema);
-        return c.json(await receiveInbound(deps.db, receiptId, binCode ?? null, deps.now()));
+        const { binCode, lot, expiry } = await parseBody(c, receiveInboundSchema);
+        return c.json(
+          await receiveInbound(deps.db, receiptId, binCode ?? null, deps.now(), { lot, expiry }),
+        );
       })
       .get('/reconciliation', async (c) =>
         c.json(await reconcilePool(deps.db, c.var.session.warehouseId)),

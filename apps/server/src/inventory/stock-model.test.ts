@@ -212,6 +212,34 @@ describe.each(testDatabases())('stock by bin, lot, expiry and status on $name', 
     expect(again.status).toBe(400);
   });
 
+  it('receives a lot-tracked SKU into its lot, the expiry from its shelf life; without a lot, 400 naming lot', async () => {
+    const { skuId, bins } = await aLotTrackedSku(4);
+    await fx.database.db.execute(sql`update skus set shelf_life_days = 90 where id = ${skuId}`);
+    const receipt = await bodyOf<{ id: string }>(
+      await postJson(
+        fx.app,
+        '/api/inventory/receipts',
+        { warehouseId: 'GZ', skuId, qty: 6, expectedAt: '2026-11-25T00:00:00Z' },
+        key,
+      ),
+    );
+    const receive = (body: unknown) =>
+      postJson(fx.app, `/api/inventory/receipts/${receipt.id}/receive`, body, key);
+    const refused = await receive({ binCode: bins[0]!.code });
+    expect(refused.status).toBe(400);
+    expect((await bodyOf<{ error: { fields: unknown[] } }>(refused)).error.fields).toEqual([
+      { path: 'lot', message: 'required for a lot-tracked SKU' },
+    ]);
+    expect((await receive({ binCode: bins[0]!.code, lot: 'R1' })).status).toBe(200);
+    const slots = await queryRows<{ lot: string; expiry: string; qty: number }>(
+      fx.database.db,
+      sql`select lot, to_char(expiry, 'YYYY-MM-DD') as expiry, qty from stock
+          where warehouse_id = 'GZ' and sku_id = ${skuId} and qty <> 0`,
+    );
+    expect(slots).toEqual([{ lot: 'R1', expiry: day(90), qty: 6 }]);
+    expect(await reconciliation()).toMatchObject({ drifts: [], ledgerDrifts: [] });
+  });
+
   it('moves, lot corrections, quarantine and adjustments go through the ledger; the pool follows', async () => {
     const { skuId, bins } = await aLotTrackedSku(3);
     const [a, b] = bins.map((bin) => bin.code);
