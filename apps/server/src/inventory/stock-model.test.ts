@@ -2,6 +2,7 @@ import type { PickLine, Reconciliation } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
+import { aShort } from '../testing/handheld-events';
 import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
 import {
   type TestDevice,
@@ -153,6 +154,32 @@ describe.each(testDatabases())('stock by bin, lot, expiry and status on $name', 
 
     // 4 unexpired units are free (LATE, one planned): an order of 5 waits, the expired 5 untouched.
     expect((await waveOf(skuId, 5)).status).toBe('backordered');
+  });
+
+  it('a short pick reallocates by the same rules: the next expiry first, never the expired lot', async () => {
+    const { skuId, bins } = await aLotTrackedSku(5);
+    const [first, second, third] = bins.map((b) => b.code);
+    await importCsv(
+      [
+        'bin_code,sku_id,lot,expiry,qty',
+        `${first},${skuId},SOON,${day(3)},2`,
+        `${second},${skuId},GONE,${day(-2)},9`,
+        `${third},${skuId},MID,${day(40)},5`,
+      ].join('\n'),
+    );
+    const waved = await waveOf(skuId, 2);
+    expect(waved.lines).toEqual([{ binCode: first, lot: 'SOON', expiry: day(3), qty: 2 }]);
+    const line = (await pull(fx.app, picker)).lines.find((l) => l.orderId === waved.orderId);
+    expect((await push(fx.app, picker, [aShort(picker, line!)])).status).toBe(200);
+    const lines = await queryRows<{ binCode: string; lot: string; qty: number; status: string }>(
+      fx.database.db,
+      sql`select b.code as "binCode", p.lot, p.qty, p.status from pick_lines p join bins b on b.id = p.bin_id
+          where p.order_id = ${waved.orderId} order by p.id`,
+    );
+    expect(lines).toEqual([
+      { binCode: first, lot: 'SOON', qty: 2, status: 'short' },
+      { binCode: third, lot: 'MID', qty: 2, status: 'open' },
+    ]);
   });
 
   it('leaves a lot with less than the minimum remaining shelf life', async () => {
