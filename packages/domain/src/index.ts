@@ -16,3 +16,4 @@ export * from './bin-check';
 export * from './wave-move';
 export * from './order-health';
 export * from './floor-kpis';
+export * from './allocation';

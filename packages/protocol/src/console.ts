@@ -68,6 +68,7 @@ export const boardWaveSchema = z.object({
 
 export const orderStageSchema = z.enum([
   'received',
+  'backordered',
   'held',
   'unrouted',
   'waved',

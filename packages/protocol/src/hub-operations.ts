@@ -60,7 +60,12 @@ export const inboundReceiptSchema = z.strictObject({
  * in a warehouse with bins (the pool's physical is its bins plus units in pickers' hands), not in
  * one without (a third-party cloud warehouse keeps only the pool).
  */
-export const receiveInboundSchema = z.strictObject({ binCode: binCodeSchema.optional() });
+export const receiveInboundSchema = z.strictObject({
+  binCode: binCodeSchema.optional(),
+  /** The lot received (required for a lot-tracked SKU) and its expiry (else from its shelf life). */
+  lot: z.string().trim().min(1).max(20).optional(),
+  expiry: z.iso.date().optional(),
+});
 
 /** One SKU of a warehouse whose pool `physical` differs from its bins plus the units in hand. */
 export const poolDriftSchema = z.object({
@@ -76,11 +81,28 @@ export const poolDriftSchema = z.object({
   drift: z.int(),
 });
 
-/** `GET|POST /api/inventory/reconciliation`: the drifts found (POST: and corrected). */
+/** A stock slot whose quantity differs from the sum of its ledger rows (issue 16). */
+export const ledgerDriftSchema = z.object({
+  binId: idSchema,
+  skuId: idSchema,
+  lot: z.string().nullable(),
+  expiry: z.string().nullable(),
+  status: z.string(),
+  inStock: z.int(),
+  inLedger: z.int(),
+});
+
+/**
+ * `GET /api/inventory/reconciliation`: a check that the pool and the stock follow the ledger. Both
+ * lists are empty unless something wrote around the ledger (issue 16: the pool's physical is
+ * derived from the stock ledger, so there is nothing to correct).
+ */
 export const reconciliationSchema = z.object({
   warehouseId: idSchema,
   checkedSkus: z.int(),
   drifts: z.array(poolDriftSchema),
+  ledgerDrifts: z.array(ledgerDriftSchema),
+  /** @deprecated always false: the pool is no longer corrected, it follows the ledger. */
   corrected: z.boolean(),
 });
 

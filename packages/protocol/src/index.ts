@@ -15,3 +15,4 @@ export * from './hub-operations';
 export * from './tasks';
 export * from './console';
 export * from './master-data';
+export * from './stock';

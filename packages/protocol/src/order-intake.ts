@@ -67,6 +67,8 @@ export const orderBatchSchema = z.strictObject({ orders: z.array(z.unknown()).mi
 
 export const orderStatusSchema = z.enum([
   'received',
+  /** Waiting for stock: no wave could allocate all its lines yet (issue 16). */
+  'backordered',
   'held',
   'unrouted',
   'cancelled',

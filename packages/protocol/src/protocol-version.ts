@@ -15,6 +15,8 @@
  *      Additive (history): a removed wave's reason may be `finished` (done a shift ago: it left
  *      the device's scope, which is today's work). The poke stream opens with a stream ticket
  *      (POST /api/sync/stream-ticket), no longer with the session token in its URL.
+ *      Additive (inventory): pick lines carry the lot and expiry to pick (FEFO); order status
+ *      `backordered`.
  */
 export const PROTOCOL_VERSION = 4;
 

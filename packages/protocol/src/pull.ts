@@ -45,6 +45,9 @@ export const pickLineSchema = z.object({
     .optional(),
   /** The SKU is lot-tracked: its pick needs the lot and expiry from the label. Since v2. */
   lotTracked: z.boolean().optional(),
+  /** The lot to pick (first expiry first) and its expiry day `YYYY-MM-DD`; null without lots. Since v4. */
+  lot: z.string().nullable().optional(),
+  expiry: z.string().nullable().optional(),
 });
 
 export const removedWaveSchema = z.object({

@@ -262,6 +262,7 @@ export const en = {
     oldest: 'oldest',
     stage: {
       received: 'Received',
+      backordered: 'Backordered',
       held: 'Held',
       unrouted: 'Unrouted',
       waved: 'Waved',

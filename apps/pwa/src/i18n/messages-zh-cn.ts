@@ -239,6 +239,7 @@ export const zhCN: Messages = {
     oldest: '最早',
     stage: {
       received: '已接收',
+      backordered: '缺货待补',
       held: '已拦截',
       unrouted: '待路由',
       waved: '已组波',

@@ -44,6 +44,11 @@ export function PickLineCard({ line, step, keyingCheckDigits = false }: PickLine
           </span>
         </div>
       </div>
+      {line.lot && (
+        <p className="pick-lot" data-testid="pick-lot">
+          {t.pick.lot(line.lot, line.expiry ?? '—')}
+        </p>
+      )}
       {line.note && (
         <p className="pick-note" data-testid="pick-note">
           {t.pick.note}: {line.note}

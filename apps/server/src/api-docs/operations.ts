@@ -190,21 +190,43 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/inventory/reconciliation',
-    summary: 'Pool vs floor: SKUs whose pool physical differs from bins + units in hand',
+    summary:
+      'Check that the pool follows the stock ledger: SKUs whose pool physical differs from available bin stock + units in hand, and stock slots that differ from their ledger (both empty unless something wrote around the ledger)',
     roles: STAFF,
     response: p.reconciliationSchema,
   },
   {
     method: 'post',
-    path: '/api/inventory/reconciliation',
-    summary: 'Correct drifting pool rows to bins + units in hand (recorded in pool_corrections)',
+    path: '/api/inventory/opening-balances.csv',
+    summary:
+      'Load go-live stock (CSV: bin_code, sku_id, lot, expiry, qty, status): all rows or none, each bad row named',
     roles: SUPERVISORS,
-    response: p.reconciliationSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/inventory/moves',
+    summary: 'Move units of a lot between bins, or correct their lot, expiry or status',
+    roles: SUPERVISORS,
+    body: p.stockMoveSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/inventory/adjustments',
+    summary: 'Adjust a bin’s stock with a reason code (found, damaged, lost…)',
+    roles: SUPERVISORS,
+    body: p.stockAdjustmentSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/inventory/history/{skuId}',
+    summary: 'A SKU’s stock history in your warehouse: every ledger row, newest first',
+    roles: STAFF,
   },
   {
     method: 'post',
     path: '/api/tasks/{taskId}/count',
-    summary: 'Record a cycle count: the bin and the pool move by the difference; the task closes',
+    summary:
+      'Record a cycle count: the bin moves by the difference through the ledger (the pool follows); the task closes',
     roles: SUPERVISORS,
     body: p.cycleCountSchema,
     response: p.cycleCountResultSchema,

@@ -29,6 +29,7 @@ describe.each(testDatabases())('the supervisor board on $name', (target) => {
     expect(gz.waves[0]?.lines).toBe(counts?.lines);
     expect(gz.stages.map((s) => s.stage)).toEqual([
       'received',
+      'backordered',
       'held',
       'unrouted',
       'waved',

@@ -5,6 +5,7 @@ import { iso, pickerStatuses } from './picker-status';
 
 const STAGES: OrderStage[] = [
   'received',
+  'backordered',
   'held',
   'unrouted',
   'waved',

@@ -24,7 +24,7 @@ const MANDATORY_FIELDS = [
   'channel_order_id',
   'placed_at',
 ];
-const WAITING = ['received', 'held', 'unrouted', 'waved', 'picking'];
+const WAITING = ['received', 'backordered', 'held', 'unrouted', 'waved', 'picking'];
 
 const DAY = 24 * HOUR;
 const shift = (isoTime: string, ms: number) => new Date(Date.parse(isoTime) + ms).toISOString();

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -76,6 +77,9 @@ export const skus = pgTable('skus', {
   category: text('category').notNull(),
   imageUrl: text('image_url'),
   lotTracked: boolean('lot_tracked').notNull().default(false),
+  /** Issue 16: a new lot's shelf life, and how much of it a pick must leave (FEFO allocation). */
+  shelfLifeDays: integer('shelf_life_days'),
+  minRemainingShelfLifeDays: integer('min_remaining_shelf_life_days'),
   /** What a unit costs us, for the promotion-price hold (M4.4); null when unknown. */
   costCents: integer('cost_cents'),
   active: boolean('active').notNull().default(true),
@@ -93,7 +97,19 @@ export const skuBarcodes = pgTable(
   (t) => [index('sku_barcodes_sku').on(t.skuId)],
 );
 
-/** The current quantity of a SKU in a bin; changed only together with a `stock_movements` row. */
+/** What stock may be used for: only `available` is picked and promised (issue 16). */
+export const STOCK_STATUSES = [
+  'available',
+  'awaiting-qc',
+  'quarantined',
+  'damaged',
+  'received-not-put-away',
+] as const;
+
+/**
+ * The current quantity of a SKU in a bin, per lot, expiry and status (lot and expiry null: not
+ * tracked); changed only together with `stock_movements` rows, in the same transaction.
+ */
 export const stock = pgTable(
   'stock',
   {
@@ -104,14 +120,22 @@ export const stock = pgTable(
     skuId: text('sku_id')
       .notNull()
       .references(() => skus.id),
+    lot: text('lot'),
+    expiry: date('expiry', { mode: 'string' }),
+    status: text('status', { enum: STOCK_STATUSES }).notNull().default('available'),
     qty: integer('qty').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.binId, t.skuId] }),
+    unique('stock_slot').on(t.binId, t.skuId, t.lot, t.expiry, t.status).nullsNotDistinct(),
     index('stock_sku').on(t.warehouseId, t.skuId),
   ],
 );
 
+/**
+ * The stock ledger: every change of `stock`, signed. The pool's `physical` follows the rows of
+ * `available` stock that enter or leave the warehouse (a database trigger, see migration 0009);
+ * picks and put-backs move units between a bin and a picker's hand and leave it alone.
+ */
 export const stockMovements = pgTable(
   'stock_movements',
   {
@@ -119,14 +143,35 @@ export const stockMovements = pgTable(
     warehouseId: text('warehouse_id').notNull(),
     binId: text('bin_id').notNull(),
     skuId: text('sku_id').notNull(),
+    lot: text('lot'),
+    expiry: date('expiry', { mode: 'string' }),
+    status: text('status', { enum: STOCK_STATUSES }).notNull().default('available'),
     delta: integer('delta').notNull(),
     reason: text('reason', {
-      enum: ['initial', 'pick', 'receipt', 'put-back', 'count'],
+      enum: [
+        'initial',
+        'pick',
+        'receipt',
+        'put-back',
+        'count',
+        'opening',
+        'move',
+        'adjust',
+        'lot-correction',
+      ],
     }).notNull(),
     eventId: uuid('event_id'),
+    /** An adjustment's reason code (damaged, found, lost…). */
+    reasonCode: text('reason_code'),
+    /** Who asked (moves, adjustments, opening balances). */
+    userId: text('user_id'),
+    note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('stock_movements_bin').on(t.binId, t.skuId)],
+  (t) => [
+    index('stock_movements_bin').on(t.binId, t.skuId),
+    index('stock_movements_sku').on(t.warehouseId, t.skuId, t.at),
+  ],
 );
 
 export const users = pgTable('users', {
@@ -207,7 +252,17 @@ export const orders = pgTable(
     channel: text('channel').notNull(),
     channelOrderId: text('channel_order_id').notNull(),
     status: text('status', {
-      enum: ['received', 'held', 'unrouted', 'cancelled', 'waved', 'picking', 'picked', 'shipped'],
+      enum: [
+        'received',
+        'backordered',
+        'held',
+        'unrouted',
+        'cancelled',
+        'waved',
+        'picking',
+        'picked',
+        'shipped',
+      ],
     }).notNull(),
     consigneeName: text('consignee_name').notNull(),
     province: text('province').notNull(),
@@ -307,6 +362,9 @@ export const pickLines = pgTable(
     binId: text('bin_id')
       .notNull()
       .references(() => bins.id),
+    /** The lot and its expiry to pick (issue 16); null where the SKU is not lot-tracked. */
+    lot: text('lot'),
+    expiry: date('expiry', { mode: 'string' }),
     qty: integer('qty').notNull(),
     pickedQty: integer('picked_qty').notNull().default(0),
     /** Units a picker returned to a bin for this line (put-back@1) after it or its wave was pulled. */
@@ -314,7 +372,12 @@ export const pickLines = pgTable(
     status: text('status', { enum: ['open', 'picked', 'short', 'cancelled'] }).notNull(),
     note: text('note'),
   },
-  (t) => [index('pick_lines_wave').on(t.waveId), index('pick_lines_order').on(t.orderId)],
+  (t) => [
+    index('pick_lines_wave').on(t.waveId),
+    index('pick_lines_order').on(t.orderId),
+    // Allocation reads what open lines plan per SKU (not partial on status: updates stay HOT).
+    index('pick_lines_sku').on(t.skuId, t.binId),
+  ],
 );
 
 /** The columns a scan event keeps, hot or archived. */

@@ -4,6 +4,7 @@ import { type Db, type Tx, queryRows } from '../db/database';
 import * as t from '../db/schema';
 import { demoSkus, type DemoSku } from './demo-catalogue';
 import { seedHubDemo } from './seed-hub-demo';
+import { seedInventoryDemo } from './seed-inventory-demo';
 import { DEMO_WAREHOUSES, type DemoBin, demoBins } from './demo-layout';
 import { seededRandom } from './seeded-random';
 
@@ -151,6 +152,7 @@ async function seed(tx: Tx) {
     }
   }
   await seedHubDemo(tx);
+  await seedInventoryDemo(tx, new Date());
 }
 
 const RESERVE_QTY = 24;

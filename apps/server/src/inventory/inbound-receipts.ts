@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../db/database';
+import { type Db, type Tx, queryRows } from '../db/database';
 import { badRequest, notFound } from '../http/api-error';
+import { moveStock } from './stock-ledger';
 
 /** An expected inbound delivery: counts in `available` at the pool's coefficient until received. */
 export async function expectInbound(
@@ -25,7 +26,13 @@ export async function expectInbound(
  * bins they are put away in `binCode` (bin stock + a `receipt` ledger row), so the pool stays
  * bins + units in hand (decision 002).
  */
-export async function receiveInbound(db: Db, receiptId: string, binCode: string | null, now: Date) {
+export async function receiveInbound(
+  db: Db,
+  receiptId: string,
+  binCode: string | null,
+  now: Date,
+  received: { lot?: string | undefined; expiry?: string | undefined } = {},
+) {
   return db.transaction(async (tx) => {
     const [receipt] = await queryRows<{ warehouseId: string; skuId: string; qty: number }>(
       tx,
@@ -52,17 +59,27 @@ export async function receiveInbound(db: Db, receiptId: string, binCode: string 
           [{ path: 'binCode', message: binCode === null ? 'required' : 'unknown bin' }],
         );
       }
-      await tx.execute(sql`
-        insert into stock (warehouse_id, bin_id, sku_id, qty)
-        values (${receipt.warehouseId}, ${bin.id}, ${receipt.skuId}, ${receipt.qty})
-        on conflict (bin_id, sku_id) do update set qty = stock.qty + excluded.qty`);
-      await tx.execute(sql`
-        insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, at)
-        values (${receipt.warehouseId}, ${bin.id}, ${receipt.skuId}, ${receipt.qty}, 'receipt',
-                ${now.toISOString()}::timestamptz)`);
+      const lot = await lotOf(tx, receipt.skuId, received, now);
+      await moveStock(
+        tx,
+        [
+          {
+            warehouseId: receipt.warehouseId,
+            binId: bin.id,
+            skuId: receipt.skuId,
+            ...lot,
+            status: 'available',
+            delta: receipt.qty,
+            reason: 'receipt',
+          },
+        ],
+        now,
+      );
     }
+    // Binned, the ledger moved physical (trigger); without bins the pool is the only record.
     await tx.execute(sql`
-      update inventory_pool set inbound = inbound - ${receipt.qty}, physical = physical + ${receipt.qty}
+      update inventory_pool set inbound = inbound - ${receipt.qty},
+             physical = physical + ${hasBins ? 0 : receipt.qty}
       where warehouse_id = ${receipt.warehouseId} and sku_id = ${receipt.skuId}`);
     return {
       id: receiptId,
@@ -71,4 +88,31 @@ export async function receiveInbound(db: Db, receiptId: string, binCode: string 
       status: 'received' as const,
     };
   });
+}
+
+/**
+ * The lot a receipt puts away: a lot-tracked SKU needs one (400 naming `lot`); its expiry is the
+ * one given, else the receipt day plus the SKU's shelf life. Other SKUs: no lot.
+ */
+async function lotOf(
+  tx: Tx,
+  skuId: string,
+  received: { lot?: string | undefined; expiry?: string | undefined },
+  now: Date,
+): Promise<{ lot: string | null; expiry: string | null }> {
+  const [sku] = await queryRows<{ lotTracked: boolean; shelfLifeDays: number | null }>(
+    tx,
+    sql`select lot_tracked as "lotTracked", shelf_life_days as "shelfLifeDays" from skus where id = ${skuId}`,
+  );
+  if (!sku?.lotTracked) return { lot: null, expiry: null };
+  if (!received.lot)
+    throw badRequest(`${skuId} is lot-tracked: give the lot on the label`, [
+      { path: 'lot', message: 'required for a lot-tracked SKU' },
+    ]);
+  const expiry =
+    received.expiry ??
+    (sku.shelfLifeDays === null
+      ? null
+      : new Date(now.getTime() + sku.shelfLifeDays * 86_400_000).toISOString().slice(0, 10));
+  return { lot: received.lot, expiry };
 }

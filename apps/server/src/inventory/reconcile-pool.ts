@@ -20,19 +20,15 @@ export function unitsInHand(where: SQL) {
 }
 
 /**
- * Compares, per SKU of a warehouse with bins, the pool's `physical` with the floor: units in bins
- * plus units in hand (picked for orders not shipped yet, not put back). With `correct`, sets each
- * drifting pool row to the floor's count (the bins are what people counted) and records the
- * correction; in one transaction that locks the warehouse's pool rows, so no reservation or
- * shipment moves the counts while they are compared. A warehouse without bins keeps only the
- * pool: nothing to compare.
+ * Checks that the pool and the stock follow the ledger (issue 16): per SKU of a warehouse with
+ * bins, the pool's `physical` against `available` bin stock plus units in hand (picked for
+ * orders not shipped yet, not put back); per stock slot, its quantity against the sum of its
+ * ledger rows. The pool's physical is moved by the ledger itself (a trigger), so both lists are
+ * empty unless something wrote around it; nothing is corrected (`pool_corrections` is history).
+ * Read in one transaction that locks the warehouse's pool rows, so no reservation or shipment
+ * moves the counts while they are compared. A warehouse without bins keeps only the pool.
  */
-export async function reconcilePool(
-  db: Db,
-  warehouseId: string,
-  correct: { by: string } | null,
-  now: Date,
-): Promise<Reconciliation> {
+export async function reconcilePool(db: Db, warehouseId: string): Promise<Reconciliation> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`
       select 1 from inventory_pool where warehouse_id = ${warehouseId} order by sku_id for update`);
@@ -40,8 +36,8 @@ export async function reconcilePool(
     const drifts: PoolDrift[] = balances
       .map((b) => ({ ...b, warehouseId, drift: poolDrift(b) }))
       .filter((b) => b.drift !== 0);
-    if (correct && drifts.length > 0) await correctPool(tx, warehouseId, drifts, correct.by, now);
-    return { warehouseId, checkedSkus: balances.length, drifts, corrected: correct !== null };
+    const ledgerDrifts = await ledgerDriftsOf(tx, warehouseId);
+    return { warehouseId, checkedSkus: balances.length, drifts, ledgerDrifts, corrected: false };
   });
 }
 
@@ -55,7 +51,8 @@ async function balancesOf(tx: Tx, warehouseId: string) {
     tx,
     sql`
     with in_bins as (
-      select sku_id, sum(qty)::int as qty from stock where warehouse_id = ${warehouseId} group by sku_id
+      select sku_id, sum(qty)::int as qty from stock
+      where warehouse_id = ${warehouseId} and status = 'available' group by sku_id
     ), in_hand as (
       ${unitsInHand(sql`pl.warehouse_id = ${warehouseId}
         and exists (select 1 from orders o where o.id = pl.order_id and o.status <> 'shipped')`)}
@@ -73,29 +70,25 @@ async function balancesOf(tx: Tx, warehouseId: string) {
   );
 }
 
-async function correctPool(
-  tx: Tx,
-  warehouseId: string,
-  drifts: readonly PoolDrift[],
-  by: string,
-  now: Date,
-) {
-  const json = JSON.stringify(
-    drifts.map((d) => ({
-      sku_id: d.skuId,
-      before: d.physical,
-      after: d.inBins + d.inHand,
-      in_bins: d.inBins,
-      in_hand: d.inHand,
-    })),
+/** Stock slots whose quantity is not the sum of their ledger rows. */
+async function ledgerDriftsOf(tx: Tx, warehouseId: string) {
+  return queryRows<Reconciliation['ledgerDrifts'][number]>(
+    tx,
+    sql`
+    with ledger as (
+      select bin_id, sku_id, lot, expiry, status, sum(delta)::int as qty from stock_movements
+      where warehouse_id = ${warehouseId} group by bin_id, sku_id, lot, expiry, status
+    ), slots as (
+      select bin_id, sku_id, lot, expiry, status, qty from stock where warehouse_id = ${warehouseId}
+    )
+    select coalesce(s.bin_id, l.bin_id) as "binId", coalesce(s.sku_id, l.sku_id) as "skuId",
+           coalesce(s.lot, l.lot) as lot, to_char(coalesce(s.expiry, l.expiry), 'YYYY-MM-DD') as expiry,
+           coalesce(s.status, l.status) as status,
+           coalesce(s.qty, 0) as "inStock", coalesce(l.qty, 0) as "inLedger"
+    from slots s
+    full join ledger l on l.bin_id = s.bin_id and l.sku_id = s.sku_id and l.status = s.status
+      and l.lot is not distinct from s.lot and l.expiry is not distinct from s.expiry
+    where coalesce(s.qty, 0) <> coalesce(l.qty, 0)
+    order by 1, 2, 3, 4, 5`,
   );
-  await tx.execute(sql`
-    insert into inventory_pool (warehouse_id, sku_id, physical)
-    select ${warehouseId}, sku_id, after
-    from jsonb_to_recordset(${json}::jsonb) as r(sku_id text, after int)
-    on conflict (warehouse_id, sku_id) do update set physical = excluded.physical`);
-  await tx.execute(sql`
-    insert into pool_corrections (warehouse_id, sku_id, physical_before, physical_after, in_bins, in_hand, by, at)
-    select ${warehouseId}, sku_id, before, after, in_bins, in_hand, ${by}, ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${json}::jsonb) as r(sku_id text, before int, after int, in_bins int, in_hand int)`);
 }

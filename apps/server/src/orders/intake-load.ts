@@ -114,7 +114,7 @@ export async function loadMergeCandidates(
     where o.phone = any(array(select jsonb_array_elements_text(${JSON.stringify(phones)}::jsonb)))
       and o.placed_at between ${new Date(fromMs).toISOString()}::timestamptz
                           and ${new Date(toMs).toISOString()}::timestamptz
-      and o.status in ('received', 'held', 'unrouted')
+      and o.status in ('received', 'backordered', 'held', 'unrouted')
       and o.original is not null
     order by o.id
     for update of o`,

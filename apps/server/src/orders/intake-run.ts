@@ -56,7 +56,7 @@ export interface IntakeWrites {
 
 type Summary = Omit<OrderAccepted, 'created' | 'mergedInto'>;
 
-const MERGEABLE: readonly OrderStatus[] = ['received', 'held', 'unrouted'];
+const MERGEABLE: readonly OrderStatus[] = ['received', 'backordered', 'held', 'unrouted'];
 const PEAK_ALERT_EVERY_MS = 15 * 60_000;
 
 /**

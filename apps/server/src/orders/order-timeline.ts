@@ -14,6 +14,7 @@ export type OrderStep =
   | 'cancelled'
   | 'reserved'
   | 'reservation-short'
+  | 'backordered'
   | 'waved'
   | 'picked'
   | 'pulled-from-wave'

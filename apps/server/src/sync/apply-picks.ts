@@ -174,7 +174,7 @@ async function applyAndStore(tx: Tx, source: PushSource, events: readonly PickEv
                rows between unbounded preceding and 1 preceding), 0) as asked_before
       from events
     ), locked as (
-      select pl.id, pl.wave_id, pl.sku_id, pl.bin_id, b.code as bin_code, pl.qty,
+      select pl.id, pl.wave_id, pl.sku_id, pl.bin_id, pl.lot, pl.expiry, b.code as bin_code, pl.qty,
              pl.picked_qty, pl.status, w.assigned_user_id, w.status as wave_status
       -- Each line looked up by primary key and locked, one after the other in the order of
       -- the ids (sorted: every push locks in the same order, so concurrent pushes never deadlock).
@@ -218,20 +218,21 @@ async function applyAndStore(tx: Tx, source: PushSource, events: readonly PickEv
       select l.id, l.wave_id, l.wave_status, a.id is null or a.picked_qty >= a.qty as is_closed
       from locked l left join applied a on a.id = l.id
     ), taken as (
-      select l.bin_id, l.sku_id, -sum(k.qty)::int as delta,
+      -- Each bin and lot picked from (the line's allocated lot; null where not lot-tracked).
+      select l.bin_id, l.sku_id, l.lot, l.expiry, -sum(k.qty)::int as delta,
              (array_agg(k.event_id order by k.seq))[1] as event_id
       from picks k join locked l on l.id = k.line_id
-      group by l.bin_id, l.sku_id
-      order by l.bin_id collate "C", l.sku_id collate "C"
+      group by l.bin_id, l.sku_id, l.lot, l.expiry
+      order by l.bin_id collate "C", l.sku_id collate "C", l.lot collate "C" nulls first, l.expiry nulls first
     ), ledger as (
-      insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, event_id, at)
-      select ${warehouseId}, bin_id, sku_id, delta, 'pick', event_id, ${now}::timestamptz
+      insert into stock_movements (warehouse_id, bin_id, sku_id, lot, expiry, delta, reason, event_id, at)
+      select ${warehouseId}, bin_id, sku_id, lot, expiry, delta, 'pick', event_id, ${now}::timestamptz
       from taken
     ), updated as (
-      insert into stock (warehouse_id, bin_id, sku_id, qty)
-      select ${warehouseId}, bin_id, sku_id, delta from taken
-      on conflict (bin_id, sku_id) do update set qty = stock.qty + excluded.qty
-      returning bin_id, sku_id, qty
+      insert into stock (warehouse_id, bin_id, sku_id, lot, expiry, qty)
+      select ${warehouseId}, bin_id, sku_id, lot, expiry, delta from taken
+      on conflict (bin_id, sku_id, lot, expiry, status) do update set qty = stock.qty + excluded.qty
+      returning bin_id, sku_id, lot, expiry, qty
     ), recorded as (
       insert into changes (warehouse_id, wave_id, line_id, line_ids, whole, audience_user_id)
       select ${warehouseId}, wave_id,
@@ -264,6 +265,7 @@ async function applyAndStore(tx: Tx, source: PushSource, events: readonly PickEv
        where is_closed or wave_status <> 'picking') as refresh,
       (select json_agg(json_build_object('binId', u.bin_id, 'skuId', u.sku_id, 'qty', u.qty))
        from updated u join taken t on t.bin_id = u.bin_id and t.sku_id = u.sku_id
+         and t.lot is not distinct from u.lot and t.expiry is not distinct from u.expiry
        where u.qty < 0 and u.qty - t.delta >= 0) as negative,
       -- An event id archived already is a device bug (as one stored already, which fails the insert).
       (select count(*)::int from events e

@@ -2,12 +2,15 @@ import { creditPutBack, type ReturnableLine } from '@wms/domain';
 import type { EventOutcome, PutBackEvent } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
+import { moveStock } from '../inventory/stock-ledger';
 import { recordOrderSteps } from '../orders/order-timeline';
 
 interface LockedLine extends ReturnableLine {
   orderId: string;
   waveId: string;
   assignedUserId: string | null;
+  lot: string | null;
+  expiry: string | null;
 }
 
 /**
@@ -35,25 +38,28 @@ export async function applyPutBack(
     return qty > 0 && binId ? [{ ...item, qty, binId }] : [];
   });
   if (moves.length > 0) {
-    const json = JSON.stringify(
-      moves.map((m) => ({
-        warehouse_id: warehouseId,
-        bin_id: m.binId,
-        sku_id: m.skuId,
-        pick_line_id: m.pickLineId,
-        delta: m.qty,
-      })),
+    // A lot-allocated line goes back into the lot the picker names, else its own; a line without
+    // a lot (SKU not lot-tracked) stays without one.
+    await moveStock(
+      tx,
+      moves.map((m) => {
+        const line = lines.get(m.pickLineId);
+        const lot = line?.lot == null ? null : (m.lot ?? line.lot);
+        return {
+          warehouseId,
+          binId: m.binId,
+          skuId: m.skuId,
+          lot,
+          expiry: lot !== null && lot === line?.lot ? line.expiry : null,
+          status: 'available' as const,
+          delta: m.qty,
+          reason: 'put-back' as const,
+          eventId: event.id,
+        };
+      }),
+      now,
     );
-    await tx.execute(sql`
-      insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, event_id, at)
-      select warehouse_id, bin_id, sku_id, delta, 'put-back', ${event.id}::uuid, ${now.toISOString()}::timestamptz
-      from jsonb_to_recordset(${json}::jsonb) as r(warehouse_id text, bin_id text, sku_id text, delta int)`);
-    await tx.execute(sql`
-      insert into stock (warehouse_id, bin_id, sku_id, qty)
-      select warehouse_id, bin_id, sku_id, sum(delta)::int
-      from jsonb_to_recordset(${json}::jsonb) as r(warehouse_id text, bin_id text, sku_id text, delta int)
-      group by warehouse_id, bin_id, sku_id
-      on conflict (bin_id, sku_id) do update set qty = stock.qty + excluded.qty`);
+    const json = JSON.stringify(moves.map((m) => ({ pick_line_id: m.pickLineId, delta: m.qty })));
     await tx.execute(sql`
       update pick_lines p set put_back_qty = p.put_back_qty + r.qty
       from (select pick_line_id, sum(delta)::int as qty
@@ -101,7 +107,8 @@ async function lockLines(tx: Tx, warehouseId: string, ids: string[]) {
     tx,
     sql`
     select pl.id, pl.order_id as "orderId", pl.wave_id as "waveId", pl.sku_id as "skuId",
-           pl.picked_qty as "pickedQty", pl.put_back_qty as "putBackQty",
+           pl.picked_qty as "pickedQty", pl.put_back_qty as "putBackQty", pl.lot,
+           to_char(pl.expiry, 'YYYY-MM-DD') as expiry,
            (pl.status = 'cancelled' or w.status = 'cancelled') as released,
            coalesce((select sum(e.qty) from exceptions e
                      where e.pick_line_id = pl.id and e.kind = 'over-pick'), 0)::int as "overQty",

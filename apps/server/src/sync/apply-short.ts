@@ -43,7 +43,7 @@ export async function applyShort(
   const remainder = remainingQty(line);
   if (remainder === 0) return outcome;
   await tx.execute(sql`update pick_lines set status = 'short' where id = ${line.id}`);
-  const reallocation = await reallocate(tx, line, remainder);
+  const reallocation = await reallocate(tx, line, remainder, now);
   await writeNewLines(tx, line, reallocation);
   await openCycleCount(tx, line, event, now);
   if (reallocation.unfilled > 0) await openUnfilled(tx, line, event, reallocation.unfilled, now);
@@ -85,15 +85,19 @@ async function writeNewLines(tx: Tx, line: ShortedLine, reallocation: Reallocati
     order_line_id: line.orderLineId,
     sku_id: line.skuId,
     bin_id: l.binId,
+    lot: l.lot,
+    expiry: l.expiry,
     qty: l.qty,
     note: line.note,
   }));
   await tx.execute(sql`
-    insert into pick_lines (id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, qty,
-                            picked_qty, status, note)
-    select id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, qty, 0, 'open', note
+    insert into pick_lines (id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, lot,
+                            expiry, qty, picked_qty, status, note)
+    select id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, lot, expiry, qty, 0,
+           'open', note
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id text, wave_id text,
-      warehouse_id text, order_id text, order_line_id text, sku_id text, bin_id text, qty int, note text)`);
+      warehouse_id text, order_id text, order_line_id text, sku_id text, bin_id text, lot text,
+      expiry date, qty int, note text)`);
 }
 
 async function openCycleCount(tx: Tx, line: ShortedLine, event: ShortEvent, now: Date) {

@@ -171,7 +171,8 @@ async function pullWithDeviceRow(
                               from sku_barcodes sb where sb.sku_id = pl.sku_id), '[]'::json) as barcodes,
                     s.image_url as "imageUrl", b.code as "binCode", b.path_seq as "pathSeq",
                     pl.qty, pl.picked_qty as "pickedQty", pl.status, pl.note,
-                    b.check_digits as "checkDigits", s.lot_tracked as "lotTracked"
+                    b.check_digits as "checkDigits", s.lot_tracked as "lotTracked",
+                    pl.lot, to_char(pl.expiry, 'YYYY-MM-DD') as expiry
              from pick_lines pl
              join skus s on s.id = pl.sku_id
              join bins b on b.id = pl.bin_id

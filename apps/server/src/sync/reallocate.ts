@@ -1,43 +1,49 @@
-import { sql } from 'drizzle-orm';
-import { type Tx, queryRows } from '../db/database';
+import { allocateLine } from '@wms/domain';
+import type { Tx } from '../db/database';
+import { allocationRules, lockAllocation, pickableSlots } from '../waves/allocate-orders';
 import type { ShortedLine } from './apply-short';
 
 export interface Reallocation {
-  lines: { id: string; binId: string; qty: number }[];
+  lines: { id: string; binId: string; lot: string | null; expiry: string | null; qty: number }[];
   /** Units no bin could cover. */
   unfilled: number;
 }
 
+/** Moves bins behind the picker to the end of the walk, keeping their order. */
+const BEHIND = 1_000_000_000;
+
 /**
- * Finds other bins of the warehouse with free stock of the SKU (stock less what open lines
- * already claim) and splits `qty` over them: bins still ahead on the walk first, in path order,
- * then bins behind. New line ids derive from the shorted line, so they are stable and traceable.
- * Stock rows are read, not locked: picks lock lines then stock, and a second lock order here
- * could deadlock concurrent pushes. Two shorts racing for the same free units can over-allocate;
- * the later picker then meets an empty bin and reports another short, which moves on again.
+ * Reallocates a short line's remainder by the wave build's rules (`allocateOrders`): pickable
+ * stock of other bins less what open lines plan, FEFO for lot-tracked SKUs, never an expired lot,
+ * under the same per-warehouse lock, so a short and a wave build never plan the same units. Bins
+ * still ahead on the walk come first, then bins behind. New line ids derive from the shorted
+ * line, so they are stable and traceable.
  */
-export async function reallocate(tx: Tx, line: ShortedLine, qty: number): Promise<Reallocation> {
-  const candidates = await queryRows<{ binId: string; free: number }>(
-    tx,
-    sql`
-    select s.bin_id as "binId",
-           (s.qty - coalesce((select sum(pl.qty - pl.picked_qty) from pick_lines pl
-                              where pl.bin_id = s.bin_id and pl.sku_id = s.sku_id
-                                and pl.status = 'open'), 0))::int as free
-    from stock s
-    join bins b on b.id = s.bin_id
-    where s.warehouse_id = ${line.warehouseId} and s.sku_id = ${line.skuId}
-      and s.bin_id <> ${line.binId}
-    order by (b.path_seq >= ${line.pathSeq}) desc, b.path_seq, b.code`,
+export async function reallocate(
+  tx: Tx,
+  line: ShortedLine,
+  qty: number,
+  now: Date,
+): Promise<Reallocation> {
+  await lockAllocation(tx, line.warehouseId);
+  const slots = (await pickableSlots(tx, line.warehouseId, [line.skuId])).get(line.skuId) ?? [];
+  const elsewhere = slots
+    .filter((s) => s.binId !== line.binId)
+    .map((s) => ({ ...s, pathSeq: s.pathSeq < line.pathSeq ? s.pathSeq + BEHIND : s.pathSeq }));
+  const ruleOf = await allocationRules(tx, [line.skuId]);
+  const today = now.toISOString().slice(0, 10);
+  const { picks, left } = allocateLine(
+    { lineId: line.id, qty },
+    elsewhere,
+    ruleOf(line.skuId),
+    today,
   );
-  const lines: Reallocation['lines'] = [];
-  let left = qty;
-  for (const bin of candidates) {
-    if (left === 0) break;
-    const take = Math.min(left, bin.free);
-    if (take <= 0) continue;
-    lines.push({ id: `${line.id}-R${lines.length + 1}`, binId: bin.binId, qty: take });
-    left -= take;
-  }
+  const lines = picks.map((p, i) => ({
+    id: `${line.id}-R${i + 1}`,
+    binId: p.slot.binId,
+    lot: p.slot.lot,
+    expiry: p.slot.expiry,
+    qty: p.qty,
+  }));
   return { lines, unfilled: left };
 }

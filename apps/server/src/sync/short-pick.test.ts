@@ -24,7 +24,10 @@ describe.each(testDatabases())('short pick on $name', (target) => {
     await db
       .insert(stock)
       .values({ warehouseId: 'GZ', binId: ahead.id, skuId: line.skuId, qty })
-      .onConflictDoUpdate({ target: [stock.binId, stock.skuId], set: { qty } });
+      .onConflictDoUpdate({
+        target: [stock.binId, stock.skuId, stock.lot, stock.expiry, stock.status],
+        set: { qty },
+      });
     return ahead;
   }
 

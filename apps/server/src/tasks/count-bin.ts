@@ -3,11 +3,12 @@ import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, queryRows } from '../db/database';
 import { badRequest, notFound } from '../http/api-error';
+import { moveStock } from '../inventory/stock-ledger';
 
 /**
  * Closes a cycle-count task with what a person counted: the bin's stock of the task's SKU becomes
- * the count (with a `count` ledger row of the difference), and the pool's physical moves by the
- * same difference, so pool = bins + units in hand still holds (decision 002).
+ * the count (with `count` ledger rows of the difference, over its lots), and the pool's physical
+ * follows the ledger, so pool = bins + units in hand still holds (decision 002).
  */
 export async function countBin(
   db: Db,
@@ -30,29 +31,68 @@ export async function countBin(
       throw badRequest(`Cycle count ${taskId} names no SKU: count it by hand`, [
         { path: 'taskId', message: 'the task names no SKU' },
       ]);
-    const [row] = await queryRows<{ qty: number }>(
+    const slots = await queryRows<{ lot: string | null; expiry: string | null; qty: number }>(
       tx,
-      sql`select qty from stock where bin_id = ${task.binId} and sku_id = ${task.skuId} for update`,
+      sql`select lot, to_char(expiry, 'YYYY-MM-DD') as expiry, qty from stock
+          where bin_id = ${task.binId} and sku_id = ${task.skuId} and status = 'available'
+          order by qty desc, lot nulls first
+          for update`,
     );
-    const before = row?.qty ?? 0;
-    const delta = countedQty - before;
-    if (delta !== 0) {
-      await tx.execute(sql`
-        insert into stock (warehouse_id, bin_id, sku_id, qty)
-        values (${session.warehouseId}, ${task.binId}, ${task.skuId}, ${countedQty})
-        on conflict (bin_id, sku_id) do update set qty = excluded.qty`);
-      await tx.execute(sql`
-        insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, at)
-        values (${session.warehouseId}, ${task.binId}, ${task.skuId}, ${delta}, 'count', ${now.toISOString()}::timestamptz)`);
-      await tx.execute(sql`
-        insert into inventory_pool (warehouse_id, sku_id, physical)
-        values (${session.warehouseId}, ${task.skuId}, ${delta})
-        on conflict (warehouse_id, sku_id) do update set physical = inventory_pool.physical + excluded.physical`);
-    }
+    const before = slots.reduce((n, s) => n + s.qty, 0);
+    await moveStock(
+      tx,
+      countMovements(slots, countedQty - before).map(({ lot, expiry, delta }) => ({
+        warehouseId: session.warehouseId,
+        binId: task.binId,
+        skuId: task.skuId ?? '',
+        lot,
+        expiry,
+        status: 'available' as const,
+        delta,
+        reason: 'count' as const,
+        userId: session.userId,
+      })),
+      now,
+    );
     await tx.execute(sql`
       update tasks set status = 'done', done_at = ${now.toISOString()}::timestamptz,
              detail = ${`counted ${countedQty} (was ${before})`}
       where id = ${taskId}::uuid`);
-    return { taskId, binCode: task.binCode, skuId: task.skuId, before, counted: countedQty, delta };
+    return {
+      taskId,
+      binCode: task.binCode,
+      skuId: task.skuId,
+      before,
+      counted: countedQty,
+      delta: countedQty - before,
+    };
   });
+}
+
+/**
+ * Spreads a count's difference over the bin's lots of the SKU: units found go to its largest
+ * lot (an untracked slot when it holds none), units missing come off the largest lots first.
+ */
+function countMovements(
+  slots: readonly { lot: string | null; expiry: string | null; qty: number }[],
+  delta: number,
+) {
+  if (delta >= 0) {
+    const [largest] = slots;
+    return delta === 0
+      ? []
+      : [{ lot: largest?.lot ?? null, expiry: largest?.expiry ?? null, delta }];
+  }
+  const moves = [];
+  let missing = -delta;
+  for (const slot of slots) {
+    const take = Math.min(missing, Math.max(slot.qty, 0));
+    if (take > 0) moves.push({ lot: slot.lot, expiry: slot.expiry, delta: -take });
+    missing -= take;
+  }
+  if (missing > 0) {
+    const [largest] = slots;
+    moves.push({ lot: largest?.lot ?? null, expiry: largest?.expiry ?? null, delta: -missing });
+  }
+  return moves;
 }

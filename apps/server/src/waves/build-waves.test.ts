@@ -12,6 +12,12 @@ describe.each(testDatabases())('building waves on $name', (target) => {
     const key = await anIntegrationKey(fx.database.db);
     const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
     const t0 = Date.parse('2026-11-22T01:00:00Z');
+    // Each SKU in its home bin only (lines are allocated from the first bin on the path).
+    await fx.database.db.execute(sql`
+      delete from stock s where s.sku_id in ('SKU-00260', 'SKU-00261', 'SKU-00262', 'SKU-00263', 'SKU-00264')
+        and s.warehouse_id = 'GZ'
+        and s.bin_id <> (select bin_id from stock m where m.sku_id = s.sku_id and m.warehouse_id = 'GZ'
+                         order by m.qty desc, m.bin_id limit 1)`);
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       const order = anOrder({

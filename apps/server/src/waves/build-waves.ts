@@ -5,6 +5,13 @@ import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { recordOrderSteps } from '../orders/order-timeline';
 import { recordChanges } from '../sync/change-feed';
+import {
+  type AllocatedOrder,
+  type OrderLineToWave,
+  allocateOrders,
+  backorder,
+  lockAllocation,
+} from './allocate-orders';
 import { cutoffOf, formatCutoff, readCarrierCutoffs } from './carrier-cutoffs';
 
 export interface WaveBuildOptions {
@@ -16,89 +23,79 @@ export interface WaveBuildOptions {
   assignTo?: string | undefined;
 }
 
-interface Candidate {
-  orderId: string;
-  orderLineId: string;
-  skuId: string;
-  qty: number;
-  carrier: string | null;
-  binId: string | null;
-  binCode: string;
-  zone: string;
-  pathSeq: number;
-}
-
 /**
- * Builds waves from the warehouse's released orders, oldest first (queued by timestamp): grouped
- * by carrier and by the zone of their first bin, the carrier with the earliest cut-off first, cut
- * at the size limits, lines in pick-path order, each line from the bin holding most of its SKU.
- * Orders with a SKU in no bin wait.
+ * Builds waves from the warehouse's released orders, oldest first (queued by timestamp). Only an
+ * order whose every line can be allocated now from pickable stock is waved (see
+ * `allocateOrders`: stock less what open waves already plan, a line split over bins in path
+ * order, FEFO for lot-tracked SKUs); the others wait as `backordered` and are tried again at the
+ * next build. Waved orders are grouped by carrier and by the zone of their first bin, the carrier
+ * with the earliest cut-off first, cut at the size limits, lines in pick-path order.
  */
 export async function buildWaves(db: Db, session: Session, options: WaveBuildOptions, now: Date) {
   return db.transaction(async (tx) => {
-    const candidates = await queryRows<Candidate>(
+    await lockAllocation(tx, session.warehouseId);
+    const candidates = await queryRows<OrderLineToWave>(
       tx,
       sql`
       with released as (
         select id, carrier, placed_at from orders
-        where warehouse_id = ${session.warehouseId} and status = 'received'
+        where warehouse_id = ${session.warehouseId} and status in ('received', 'backordered')
           and (${options.carrier ?? null}::text is null or carrier = ${options.carrier ?? null})
         order by placed_at nulls last, id limit 2000 for update skip locked
       )
-      select o.id as "orderId", l.id as "orderLineId", l.sku_id as "skuId", l.qty, o.carrier,
-             b.id as "binId", coalesce(b.code, '') as "binCode", coalesce(b.zone, '') as zone, coalesce(b.path_seq, 0) as "pathSeq"
+      select o.id as "orderId", l.id as "orderLineId", l.sku_id as "skuId", l.qty, o.carrier
       from released o join order_lines l on l.order_id = o.id
-      left join lateral (
-        select bn.id, bn.code, bn.zone, bn.path_seq from stock s join bins bn on bn.id = s.bin_id
-        where s.warehouse_id = ${session.warehouseId} and s.sku_id = l.sku_id order by s.qty desc, bn.id limit 1
-      ) b on true
       order by o.placed_at nulls last, o.id, l.id`,
     );
+    const today = now.toISOString().slice(0, 10);
+    const { allocated, short } = await allocateOrders(tx, session.warehouseId, candidates, today);
+    await backorder(tx, session.warehouseId, short, now);
     const cutoffs = await readCarrierCutoffs(tx);
     const built = [];
-    for (const orders of groupOrders(candidates, options, cutoffs)) {
-      const carrier = orders[0]?.[0]?.carrier ?? null;
+    for (const orders of groupOrders(allocated, options, cutoffs)) {
+      const carrier = orders[0]?.carrier ?? null;
       const wave = await createWave(tx, session, orders, options, now);
       built.push({ ...wave, carrier, cutoff: formatCutoff(cutoffOf(cutoffs, carrier)) });
     }
-    return { waves: built };
+    return { waves: built, backordered: short.length };
   });
 }
 
-/** Orders (whole, all lines binned) grouped by carrier + zone, then cut at the limits. */
+/** An allocated pick as a line on the walk. */
+function onPath(p: AllocatedOrder['picks'][number]) {
+  return { ...p, id: p.orderLineId, pathSeq: p.slot.pathSeq, binCode: p.slot.binCode };
+}
+
+/** Allocated orders grouped by carrier + zone of their first bin, then cut at the limits. */
 function groupOrders(
-  candidates: readonly Candidate[],
+  orders: readonly AllocatedOrder[],
   options: WaveBuildOptions,
   cutoffs: Record<string, number>,
-): Candidate[][][] {
-  const byOrder = new Map<string, Candidate[]>();
-  for (const c of candidates) byOrder.set(c.orderId, [...(byOrder.get(c.orderId) ?? []), c]);
-  const byKey = new Map<string, Candidate[][]>();
-  for (const lines of byOrder.values()) {
-    if (lines.some((l) => l.binId === null)) continue;
-    const first = orderByPickPath(lines.map((l) => ({ ...l, id: l.orderLineId })))[0];
-    const key = `${lines[0]?.carrier ?? ''}|${first?.zone ?? ''}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), lines]);
+): AllocatedOrder[][] {
+  const byKey = new Map<string, AllocatedOrder[]>();
+  for (const order of orders) {
+    const first = orderByPickPath(order.picks.map(onPath))[0];
+    const key = `${order.carrier ?? ''}|${first?.slot.zone ?? ''}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), order]);
   }
-  const waves: Candidate[][][] = [];
+  const waves: AllocatedOrder[][] = [];
   const byCutoff = [...byKey.values()].sort(
-    (a, b) =>
-      cutoffOf(cutoffs, a[0]?.[0]?.carrier ?? null) - cutoffOf(cutoffs, b[0]?.[0]?.carrier ?? null),
+    (a, b) => cutoffOf(cutoffs, a[0]?.carrier ?? null) - cutoffOf(cutoffs, b[0]?.carrier ?? null),
   );
-  for (const orders of byCutoff) {
-    let current: Candidate[][] = [];
+  for (const group of byCutoff) {
+    let current: AllocatedOrder[] = [];
     let lineCount = 0;
-    for (const order of orders) {
+    for (const order of group) {
       if (
         current.length > 0 &&
-        (current.length >= options.maxOrders || lineCount + order.length > options.maxLines)
+        (current.length >= options.maxOrders || lineCount + order.picks.length > options.maxLines)
       ) {
         waves.push(current);
         current = [];
         lineCount = 0;
       }
       current.push(order);
-      lineCount += order.length;
+      lineCount += order.picks.length;
     }
     if (current.length > 0) waves.push(current);
   }
@@ -108,7 +105,7 @@ function groupOrders(
 async function createWave(
   tx: Tx,
   session: Session,
-  orders: Candidate[][],
+  orders: AllocatedOrder[],
   options: WaveBuildOptions,
   now: Date,
 ) {
@@ -119,23 +116,34 @@ async function createWave(
   await tx.execute(sql`
     insert into waves (id, warehouse_id, code, status, assigned_user_id, assignment_version, created_at)
     values (${waveId}, ${session.warehouseId}, ${code}, 'open', ${assignee}, ${assignee ? 1 : 0}, ${now.toISOString()}::timestamptz)`);
+  // A line split over bins gets one pick line per bin: -2, -3… after the first.
+  const parts = new Map<string, number>();
   const lines = orderByPickPath(
-    orders.flat().map((l) => ({ ...l, id: `PL-${l.orderLineId}-${suffix}` })),
+    orders.flatMap((o) =>
+      o.picks.map((p) => {
+        const part = (parts.get(p.orderLineId) ?? 0) + 1;
+        parts.set(p.orderLineId, part);
+        const id = `PL-${p.orderLineId}-${suffix}${part > 1 ? `-${part}` : ''}`;
+        return { ...onPath(p), id, orderId: o.orderId };
+      }),
+    ),
   );
   const rows = lines.map((l) => ({
     id: l.id,
     order_id: l.orderId,
     order_line_id: l.orderLineId,
     sku_id: l.skuId,
-    bin_id: l.binId,
+    bin_id: l.slot.binId,
+    lot: l.slot.lot,
+    expiry: l.slot.expiry,
     qty: l.qty,
   }));
   await tx.execute(sql`
-    insert into pick_lines (id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, qty, status)
-    select id, ${waveId}, ${session.warehouseId}, order_id, order_line_id, sku_id, bin_id, qty, 'open'
+    insert into pick_lines (id, wave_id, warehouse_id, order_id, order_line_id, sku_id, bin_id, lot, expiry, qty, status)
+    select id, ${waveId}, ${session.warehouseId}, order_id, order_line_id, sku_id, bin_id, lot, expiry, qty, 'open'
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r(id text, order_id text, order_line_id text, sku_id text, bin_id text, qty int)`);
-  const orderIds = orders.map((o) => o[0]?.orderId ?? '');
+      as r(id text, order_id text, order_line_id text, sku_id text, bin_id text, lot text, expiry date, qty int)`);
+  const orderIds = orders.map((o) => o.orderId);
   await tx.execute(sql`
     update orders set status = 'waved' where id in (select jsonb_array_elements_text(${JSON.stringify(orderIds)}::jsonb))`);
   await recordOrderSteps(
