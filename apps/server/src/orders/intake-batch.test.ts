@@ -187,7 +187,7 @@ describe.each(testDatabases())('batch intake on $name', (target) => {
   it('two batches at once over the same stock and the same count keys: no oversell, no deadlock', async () => {
     await setStock('SKU-00203', 10);
     await setStock('SKU-00204', 10);
-    const idNumber = '440305199303034567';
+    const idNumber = '440305199303034568';
     // Each batch: 8 orders over two SKUs in opposite orders, 4 of them of one ID number.
     const batch = (tag: string, reverse: boolean) =>
       Array.from({ length: 8 }, (_, i) =>
