@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { now } from './columns';
 import { orderHubColumns } from './schema-order-columns';
+import { skuRecordColumns } from './schema-sku-columns';
 
 /**
  * A full 64-bit transaction id (`pg_current_xact_id()`), read as text so no precision is lost.
@@ -78,6 +79,7 @@ export const skus = pgTable('skus', {
   lotTracked: boolean('lot_tracked').notNull().default(false),
   /** What a unit costs us, for the promotion-price hold (M4.4); null when unknown. */
   costCents: integer('cost_cents'),
+  ...skuRecordColumns,
   active: boolean('active').notNull().default(true),
 });
 

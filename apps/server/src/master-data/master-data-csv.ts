@@ -23,6 +23,19 @@ import { parseCsv } from '../routing/routing-csv';
  * imported unless every row is good.
  */
 
+/** The SKU record's columns (issue 20): optional in a file, so older spreadsheets still import. */
+const SKU_RECORD_COLUMNS = [
+  'cost_cents',
+  'weight_g',
+  'length_mm',
+  'width_mm',
+  'height_mm',
+  'qc_required',
+  'available_from',
+  'picture_urls',
+] as const;
+const OPTIONAL_COLUMNS = new Set<string>(['pin', ...SKU_RECORD_COLUMNS]);
+
 const BIN_COLUMNS = ['code', 'zone', 'check_digits', 'path_seq'] as const;
 const SKU_COLUMNS = [
   'id',
@@ -32,6 +45,7 @@ const SKU_COLUMNS = [
   'image_url',
   'lot_tracked',
   'barcodes',
+  ...SKU_RECORD_COLUMNS,
 ] as const;
 const USER_COLUMNS = ['id', 'name', 'role', 'badge', 'language', 'pin'] as const;
 
@@ -62,7 +76,9 @@ function readRows<S extends z.ZodType>(
   const rows = parseCsv<Cells>(text);
   const fields: FieldError[] = [];
   if (rows.length === 0) fields.push({ path: '(csv)', message: 'no data rows under the header' });
-  const missing = rows[0] ? columns.filter((c) => !(c in rows[0]!) && c !== 'pin') : [];
+  const missing = rows[0]
+    ? columns.filter((c) => !(c in rows[0]!) && !OPTIONAL_COLUMNS.has(c))
+    : [];
   for (const c of missing) fields.push({ path: `(header).${c}`, message: 'column missing' });
   if (fields.length > 0) throw badRequest(`The CSV has no rows or misses columns`, fields);
   const parsed: z.infer<S>[] = [];
@@ -122,8 +138,14 @@ export function skusFromCsv(text: string): NewSku[] {
       imageUrl: c.image_url ? c.image_url : null,
       lotTracked: yesNo(c.lot_tracked),
       barcodes: list(c.barcodes),
+      ...skuRecordOf(c),
     }),
-    { nameZh: 'name_zh', imageUrl: 'image_url', lotTracked: 'lot_tracked' },
+    {
+      nameZh: 'name_zh',
+      imageUrl: 'image_url',
+      lotTracked: 'lot_tracked',
+      ...SKU_RECORD_COLUMN_OF,
+    },
   );
   duplicates(
     rows.map((r) => r.id),
@@ -142,9 +164,46 @@ export function skusToCsv(skus: readonly Sku[]): string {
       image_url: s.imageUrl ?? '',
       lot_tracked: s.lotTracked ? 'yes' : 'no',
       barcodes: s.barcodes.join('|'),
+      cost_cents: s.costCents ?? '',
+      weight_g: s.weightGrams ?? '',
+      length_mm: s.lengthMm ?? '',
+      width_mm: s.widthMm ?? '',
+      height_mm: s.heightMm ?? '',
+      qc_required: s.qcRequired ? 'yes' : 'no',
+      available_from: s.availableFrom ?? '',
+      picture_urls: s.pictureUrls.join('|'),
     })),
     { header: true, columns: [...SKU_COLUMNS] },
   );
+}
+
+const SKU_RECORD_COLUMN_OF = {
+  costCents: 'cost_cents',
+  weightGrams: 'weight_g',
+  lengthMm: 'length_mm',
+  widthMm: 'width_mm',
+  heightMm: 'height_mm',
+  qcRequired: 'qc_required',
+  availableFrom: 'available_from',
+  pictureUrls: 'picture_urls',
+};
+
+/**
+ * The record's cells; a column left out of the file, or a cell left empty, keeps what the SKU
+ * has (nothing for a new one). A date cell takes 2026-12-01.
+ */
+function skuRecordOf(c: Cells): Record<string, unknown> {
+  const given = (cell: string | undefined) => cell !== undefined && cell.trim() !== '';
+  const record: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(SKU_RECORD_COLUMN_OF)) {
+    const cell = c[column];
+    if (!given(cell)) continue;
+    if (field === 'qcRequired') record[field] = yesNo(cell);
+    else if (field === 'pictureUrls') record[field] = list(cell);
+    else if (field === 'availableFrom') record[field] = cell?.trim();
+    else record[field] = int(cell);
+  }
+  return record;
 }
 
 const userRowSchema = userInputSchema.extend({
