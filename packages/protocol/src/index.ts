@@ -14,3 +14,4 @@ export * from './hub-operations';
 export * from './tasks';
 export * from './console';
 export * from './master-data';
+export * from './channel-sku-codes';

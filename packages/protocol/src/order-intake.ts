@@ -60,6 +60,8 @@ export const orderInputSchema = z
   .strictObject({
     channel: channelSchema,
     channelOrderId: z.string().trim().min(1).max(64),
+    /** The channel's shop, for its own SKU codes (see `channelSkuCodeSchema`). */
+    shopId: z.string().trim().min(1).max(64).optional(),
     orderType: orderTypeSchema.default('sale'),
     /** The order this return or exchange follows (required for them). */
     originalOrderId: idSchema.optional(),
@@ -111,10 +113,22 @@ export const orderAcceptedSchema = z.object({
   flags: z.array(z.string()),
 });
 
+/** An order parked because a line's SKU code is unknown: nothing is lost, a person maps it. */
+export const skuReviewSchema = z.object({
+  reviewId: z.string(),
+  channel: channelSchema,
+  channelOrderId: z.string(),
+  status: z.literal('sku-review'),
+  /** The channel's codes that name no SKU of ours and have no mapping. */
+  unmappedSkuCodes: z.array(z.string()),
+});
+export type SkuReview = z.infer<typeof skuReviewSchema>;
+
 export const batchResultSchema = z.object({
   results: z.array(
     z.union([
       z.object({ index: z.int(), ok: z.literal(true), order: orderAcceptedSchema }),
+      z.object({ index: z.int(), ok: z.literal(true), review: skuReviewSchema }),
       z.object({
         index: z.int(),
         ok: z.literal(false),

@@ -448,3 +448,4 @@ export const tasks = pgTable(
       .where(sql`status = 'open'`),
   ],
 );
+export * from './schema-channel-codes';
