@@ -8,6 +8,7 @@
  * (default 500) over `parallel` connections (default 2) through `POST /api/orders/batch`. Orders
  * are cleaned, deduplicated, held, routed and reserved like any other. Prints orders/s.
  */
+import { idCheckCharacter } from '@wms/domain';
 import postgres from 'postgres';
 import { startServerProcess } from '../support/server-process';
 
@@ -65,7 +66,7 @@ try {
       consignee: {
         name: ` 王 芳${i % 7}`,
         phone: `+86 139-${String(10_000_000 + i).slice(-8, -4)}-${String(i).padStart(4, '0').slice(-4)}`,
-        idNumber: `4403051990${String(i).padStart(8, '0')}`,
+        idNumber: withCheck(`4403051990${String(i).padStart(7, '0')}`),
       },
       address: { province, city, district, detail: `科技园 ${i} 号` },
       paidCents: 9_900 * (1 + (i % 3)),
@@ -111,4 +112,8 @@ try {
   );
 } finally {
   await server.stop();
+}
+
+function withCheck(first17: string): string {
+  return first17 + idCheckCharacter(first17);
 }

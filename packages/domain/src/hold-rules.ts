@@ -11,9 +11,15 @@ export interface HoldContext {
   peak: boolean;
 }
 
+/**
+ * Findings of cleaning that stop an order for a person, outside the rules: an address that fits
+ * several places, a channel SKU code with no mapping, a value outside a closed list.
+ */
+export type ReviewKind = 'address-review' | 'channel-sku-unmapped' | 'closed-list';
+
 /** What a rule found: `hold` stops the order for review, `flag` only marks it. */
 export interface HoldHit {
-  kind: HoldRuleKind;
+  kind: HoldRuleKind | ReviewKind;
   action: 'hold' | 'flag';
   /** Why, in words a supervisor reads in the review queue. */
   evidence: string;

@@ -2,67 +2,76 @@
 export type RegionGroup =
   'north' | 'north-east' | 'east' | 'central' | 'south' | 'south-west' | 'north-west';
 
-export interface ProvinceEntry {
-  name: string;
-  group: RegionGroup;
-  /** Major cities by their full name; the province's own name for the four municipalities. */
-  cities: readonly string[];
+/** The region group of each province-level division, by the first two digits of its GB/T 2260 code. */
+const GROUP_BY_PROVINCE_CODE: Readonly<Record<string, RegionGroup>> = {
+  '11': 'north', '12': 'north', '13': 'north', '14': 'north', '15': 'north',
+  '21': 'north-east', '22': 'north-east', '23': 'north-east',
+  '31': 'east', '32': 'east', '33': 'east', '34': 'east', '35': 'east', '36': 'east', '37': 'east',
+  '41': 'central', '42': 'central', '43': 'central',
+  '44': 'south', '45': 'south', '46': 'south', '71': 'south', '81': 'south', '82': 'south',
+  '50': 'south-west', '51': 'south-west', '52': 'south-west', '53': 'south-west', '54': 'south-west',
+  '61': 'north-west', '62': 'north-west', '63': 'north-west', '64': 'north-west', '65': 'north-west',
+}; // prettier-ignore
+
+/** The region group of a GB/T 2260 code (any level), or null for a code outside the table. */
+export function regionGroupOfCode(code: string): RegionGroup | null {
+  return GROUP_BY_PROVINCE_CODE[code.slice(0, 2)] ?? null;
 }
 
-/** The provinces of mainland China with their major cities; full official names. */
-export const PROVINCES: readonly ProvinceEntry[] = [
-  { name: '北京市', group: 'north', cities: ['北京市'] },
-  { name: '天津市', group: 'north', cities: ['天津市'] },
-  { name: '河北省', group: 'north', cities: ['石家庄市', '唐山市', '保定市', '廊坊市', '邯郸市'] },
-  { name: '山西省', group: 'north', cities: ['太原市', '大同市'] },
-  { name: '内蒙古自治区', group: 'north', cities: ['呼和浩特市', '包头市'] },
-  { name: '辽宁省', group: 'north-east', cities: ['沈阳市', '大连市'] },
-  { name: '吉林省', group: 'north-east', cities: ['长春市', '吉林市'] },
-  { name: '黑龙江省', group: 'north-east', cities: ['哈尔滨市', '大庆市'] },
-  { name: '上海市', group: 'east', cities: ['上海市'] },
-  { name: '江苏省', group: 'east', cities: ['南京市', '苏州市', '无锡市', '常州市', '南通市'] },
-  { name: '浙江省', group: 'east', cities: ['杭州市', '宁波市', '温州市', '绍兴市', '金华市'] },
-  { name: '安徽省', group: 'east', cities: ['合肥市', '芜湖市'] },
-  { name: '福建省', group: 'east', cities: ['福州市', '厦门市', '泉州市'] },
-  { name: '江西省', group: 'east', cities: ['南昌市', '赣州市'] },
-  { name: '山东省', group: 'east', cities: ['济南市', '青岛市', '烟台市', '潍坊市'] },
-  { name: '河南省', group: 'central', cities: ['郑州市', '洛阳市', '开封市'] },
-  { name: '湖北省', group: 'central', cities: ['武汉市', '宜昌市', '襄阳市'] },
-  { name: '湖南省', group: 'central', cities: ['长沙市', '株洲市', '岳阳市'] },
-  { name: '广东省', group: 'south', cities: ['广州市', '深圳市', '东莞市', '佛山市', '珠海市'] },
-  { name: '广西壮族自治区', group: 'south', cities: ['南宁市', '桂林市', '柳州市'] },
-  { name: '海南省', group: 'south', cities: ['海口市', '三亚市'] },
-  { name: '重庆市', group: 'south-west', cities: ['重庆市'] },
-  { name: '四川省', group: 'south-west', cities: ['成都市', '绵阳市', '德阳市'] },
-  { name: '贵州省', group: 'south-west', cities: ['贵阳市', '遵义市'] },
-  { name: '云南省', group: 'south-west', cities: ['昆明市', '大理白族自治州'] },
-  { name: '西藏自治区', group: 'south-west', cities: ['拉萨市'] },
-  { name: '陕西省', group: 'north-west', cities: ['西安市', '咸阳市'] },
-  { name: '甘肃省', group: 'north-west', cities: ['兰州市'] },
-  { name: '青海省', group: 'north-west', cities: ['西宁市'] },
-  { name: '宁夏回族自治区', group: 'north-west', cities: ['银川市'] },
-  { name: '新疆维吾尔自治区', group: 'north-west', cities: ['乌鲁木齐市'] },
-];
-
+/** Administrative suffixes, longest first, that a short form of a place name leaves out. */
 const SUFFIXES = [
-  '维吾尔自治区',
-  '壮族自治区',
-  '回族自治区',
+  '特别行政区',
   '自治区',
   '自治州',
+  '自治县',
+  '自治旗',
+  '地区',
+  '林区',
+  '特区',
+  '新区',
   '省',
   '市',
   '区',
   '县',
+  '旗',
+  '盟',
 ];
 
-/** A place name without its administrative suffix: "杭州市" and "杭州" both give "杭州". */
+/**
+ * The peoples named in autonomous divisions ("大理白族自治州", "巴音郭楞蒙古自治州"), longest
+ * first, so that "恩施土家族苗族自治州" shortens to "恩施".
+ */
+const PEOPLES = [
+  '柯尔克孜', '维吾尔', '哈萨克', '达斡尔', '鄂温克', '鄂伦春', '塔吉克',
+  '土家', '布依', '朝鲜', '哈尼', '傈僳', '拉祜', '东乡', '纳西', '景颇', '仫佬', '毛南',
+  '仡佬', '锡伯', '普米', '保安', '裕固', '独龙', '撒拉', '布朗', '蒙古',
+  '回', '藏', '苗', '彝', '壮', '满', '侗', '瑶', '白', '傣', '黎', '佤', '畲', '水', '羌',
+  '土', '怒', '京', '各',
+]; // prettier-ignore
+
+/**
+ * A place name without its administrative suffix and the peoples of an autonomous division: the
+ * short form people write. "杭州市" and "杭州" give "杭州", "滨江区" gives "滨江", "大理白族自治州"
+ * gives "大理", "内蒙古自治区" gives "内蒙古". A name that would shrink below two characters
+ * ("东区", "矿区") is kept whole.
+ *
+ * @example placeStem('广西壮族自治区') // → '广西'
+ */
 export function placeStem(name: string): string {
   const trimmed = name.replace(/\s+/g, '');
-  for (const suffix of SUFFIXES) {
-    if (trimmed.length > suffix.length + 1 && trimmed.endsWith(suffix)) {
-      return trimmed.slice(0, -suffix.length);
-    }
+  const suffix = SUFFIXES.find((s) => trimmed.endsWith(s) && trimmed.length - s.length >= 2);
+  if (!suffix) return trimmed;
+  let stem = trimmed.slice(0, -suffix.length);
+  if (suffix.startsWith('自治')) stem = withoutPeoples(stem);
+  return stem;
+}
+
+function withoutPeoples(name: string): string {
+  let rest = name;
+  for (;;) {
+    const withZu = rest.endsWith('族') ? rest.slice(0, -1) : rest;
+    const people = PEOPLES.find((p) => withZu.endsWith(p) && withZu.length - p.length >= 2);
+    if (!people) return rest;
+    rest = withZu.slice(0, -people.length);
   }
-  return trimmed;
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTING_RULES } from './default-rules';
-import { cleanAddress } from './cleaning';
+import { buildDivisionIndex } from './regions/division-index';
+import { cleanAddress } from './regions/resolve-address';
+import { SAMPLE_DIVISIONS } from './regions/sample-divisions';
 import type { OrderFacts } from './order-facts';
 import { routeOrder } from './routing';
+
+const regions = buildDivisionIndex(SAMPLE_DIVISIONS);
 
 const order = (
   province: string,
@@ -11,7 +15,7 @@ const order = (
   unitPriceCents = 10_000,
   skuId = 'SKU-00001',
 ): OrderFacts => {
-  const clean = cleanAddress(province, city, district);
+  const clean = cleanAddress(regions, { province, city, district });
   return {
     channel: 'jd',
     province: clean.province,

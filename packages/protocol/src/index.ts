@@ -16,3 +16,4 @@ export * from './tasks';
 export * from './console';
 export * from './master-data';
 export * from './stock';
+export * from './channel-sku-codes';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './auth';
-import { binCodeSchema, idSchema, isoTimeSchema, uuidSchema } from './codes';
+import { binCodeSchema, idSchema, isoDateSchema, isoTimeSchema, uuidSchema } from './codes';
 
 /*
  * Master data kept by an admin (`/api/admin/*`): warehouses, zones, bins, SKUs, users. Every list
@@ -51,6 +51,36 @@ export const gtinSchema = z
   .string()
   .regex(/^(\d{8}|\d{12,14})$/, 'a barcode is 8, 12, 13 or 14 digits');
 
+const pictureUrlSchema = z.url({ protocol: /^https?$/ }).max(500);
+
+/**
+ * A SKU's record beyond its names (issue 20): what it costs us (M4.4 holds promotions far below
+ * it), weight and size for cartons and carriers, whether it passes quality control before
+ * shipping, the date a pre-sale item can first ship, and its pictures. Each may be left out when
+ * creating (unknown) or editing (kept as it is).
+ */
+function skuRecordShape() {
+  return {
+    costCents: z.int().min(0).max(100_000_000).nullable(),
+    weightGrams: z.int().min(0).max(10_000_000).nullable(),
+    lengthMm: z.int().min(0).max(100_000).nullable(),
+    widthMm: z.int().min(0).max(100_000).nullable(),
+    heightMm: z.int().min(0).max(100_000).nullable(),
+    qcRequired: z.boolean(),
+    /** Pre-sale: the first day (China time) the item can ship; null when it is in stock. */
+    availableFrom: isoDateSchema.nullable(),
+    /** More pictures beside `imageUrl` (the one the pick card shows). */
+    pictureUrls: z.array(pictureUrlSchema).max(10),
+  };
+}
+
+function skuRecordInputShape() {
+  const shape = skuRecordShape();
+  return Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, v.optional()])) as {
+    [K in keyof typeof shape]: z.ZodOptional<(typeof shape)[K]>;
+  };
+}
+
 export const skuInputSchema = z.strictObject({
   name: nameSchema,
   nameZh: nameSchema,
@@ -61,9 +91,10 @@ export const skuInputSchema = z.strictObject({
     .nullable(),
   lotTracked: z.boolean(),
   barcodes: z.array(gtinSchema).min(1).max(20),
+  ...skuRecordInputShape(),
 });
 export const newSkuSchema = skuInputSchema.extend({ id: idSchema });
-export const skuSchema = newSkuSchema.extend({ active: z.boolean() });
+export const skuSchema = newSkuSchema.extend({ active: z.boolean(), ...skuRecordShape() });
 
 /** A PIN: 4 to 8 digits. */
 export const pinSchema = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');

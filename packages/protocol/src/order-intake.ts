@@ -27,6 +27,32 @@ export const orderLineInputSchema = z.strictObject({
 });
 
 /**
+ * A delivery address: the four fields, or the whole address on one line as marketplaces send it
+ * (`text`: "浙江省杭州市西湖区文三路 90 号", with or without the province, short forms allowed),
+ * which the hub takes apart. Province may be left empty: the city or district tells it.
+ */
+export const addressInputSchema = z
+  .strictObject({
+    province: z.string().trim().max(32).default(''),
+    city: z.string().trim().max(32).default(''),
+    district: z.string().trim().max(32).default(''),
+    detail: z.string().trim().max(200).default(''),
+    text: z.string().trim().min(4).max(300).optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.text !== undefined) return;
+    for (const field of ['city', 'district', 'detail'] as const) {
+      if (a[field] === '') {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${field} is required (or send the whole address as text)`,
+        });
+      }
+    }
+  });
+
+/**
  * `POST /api/orders`: one channel order, with the standardised mandatory fields. Idempotent on
  * `channel` + `channelOrderId`: sending the same order again returns the stored one.
  */
@@ -34,6 +60,8 @@ export const orderInputSchema = z
   .strictObject({
     channel: channelSchema,
     channelOrderId: z.string().trim().min(1).max(64),
+    /** The channel's shop, for its own SKU codes (see `channelSkuCodeSchema`). */
+    shopId: z.string().trim().min(1).max(64).optional(),
     orderType: orderTypeSchema.default('sale'),
     /** The order this return or exchange follows (required for them). */
     originalOrderId: idSchema.optional(),
@@ -46,12 +74,7 @@ export const orderInputSchema = z
       /** The buyer's ID card number where the channel gives it (M4.1 counts orders per ID). */
       idNumber: z.string().trim().max(32).optional(),
     }),
-    address: z.strictObject({
-      province: z.string().trim().min(1).max(32),
-      city: z.string().trim().min(1).max(32),
-      district: z.string().trim().min(1).max(32),
-      detail: z.string().trim().min(1).max(200),
-    }),
+    address: addressInputSchema,
     paidCents: centsSchema,
     couponCents: centsSchema.default(0),
     freightCents: centsSchema.default(0),
@@ -92,10 +115,22 @@ export const orderAcceptedSchema = z.object({
   flags: z.array(z.string()),
 });
 
+/** An order parked because a line's SKU code is unknown: nothing is lost, a person maps it. */
+export const skuReviewSchema = z.object({
+  reviewId: z.string(),
+  channel: channelSchema,
+  channelOrderId: z.string(),
+  status: z.literal('sku-review'),
+  /** The channel's codes that name no SKU of ours and have no mapping. */
+  unmappedSkuCodes: z.array(z.string()),
+});
+export type SkuReview = z.infer<typeof skuReviewSchema>;
+
 export const batchResultSchema = z.object({
   results: z.array(
     z.union([
       z.object({ index: z.int(), ok: z.literal(true), order: orderAcceptedSchema }),
+      z.object({ index: z.int(), ok: z.literal(true), review: skuReviewSchema }),
       z.object({
         index: z.int(),
         ok: z.literal(false),

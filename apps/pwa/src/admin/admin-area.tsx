@@ -147,6 +147,12 @@ function SkusPanel({ token }: { token: string }) {
         { label: t.admin.fields.barcodes, cell: (s) => s.barcodes.join(' ') },
         { label: t.admin.fields.lotTracked, cell: (s) => (s.lotTracked ? '✓' : '') },
         {
+          label: t.admin.fields.costCents,
+          cell: (s) => (s.costCents === null ? '' : `¥${(s.costCents / 100).toFixed(2)}`),
+        },
+        { label: t.admin.fields.qcRequired, cell: (s) => (s.qcRequired ? '✓' : '') },
+        { label: t.admin.fields.availableFrom, cell: (s) => s.availableFrom ?? '' },
+        {
           label: t.admin.fields.picture,
           cell: (s) => (s.imageUrl ? <img src={s.imageUrl} alt="" width={40} height={40} /> : ''),
         },
@@ -159,6 +165,19 @@ function SkusPanel({ token }: { token: string }) {
         { name: 'barcodes', label: t.admin.fields.barcodes, kind: 'list' },
         { name: 'lotTracked', label: t.admin.fields.lotTracked, kind: 'checkbox' },
         { name: 'imageUrl', label: t.admin.fields.imageUrl, kind: 'text', nullable: true },
+        { name: 'costCents', label: t.admin.fields.costCents, kind: 'number' },
+        { name: 'weightGrams', label: t.admin.fields.weightGrams, kind: 'number' },
+        { name: 'lengthMm', label: t.admin.fields.lengthMm, kind: 'number' },
+        { name: 'widthMm', label: t.admin.fields.widthMm, kind: 'number' },
+        { name: 'heightMm', label: t.admin.fields.heightMm, kind: 'number' },
+        { name: 'qcRequired', label: t.admin.fields.qcRequired, kind: 'checkbox' },
+        {
+          name: 'availableFrom',
+          label: t.admin.fields.availableFrom,
+          kind: 'text',
+          nullable: true,
+        },
+        { name: 'pictureUrls', label: t.admin.fields.pictureUrls, kind: 'list' },
       ]}
     />
   );

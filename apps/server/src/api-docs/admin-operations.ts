@@ -129,6 +129,42 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     response: p.userSchema,
   },
   {
+    method: 'get',
+    path: '/api/admin/channel-sku-codes',
+    summary: "List the channel SKU codes mapped to ours in the admin's warehouse",
+    roles: ADMIN,
+    response: p.channelSkuCodeListSchema,
+  },
+  {
+    method: 'put',
+    path: '/api/admin/channel-sku-codes',
+    summary: "Map a channel's SKU code (per shop, or every shop) to one of our SKUs",
+    roles: ADMIN,
+    body: p.channelSkuCodeSchema,
+    response: p.channelSkuCodeSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/channel-sku-codes/remove',
+    summary: 'Remove a channel SKU code mapping',
+    roles: ADMIN,
+    body: p.channelSkuCodeSchema.omit({ skuId: true }),
+  },
+  {
+    method: 'get',
+    path: '/api/admin/sku-reviews',
+    summary: 'Orders parked on SKU codes that are neither ours nor mapped, with the codes',
+    roles: ADMIN,
+    response: p.skuReviewListSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/admin/sku-reviews/send',
+    summary: 'Send on every parked order whose codes are now all mapped',
+    roles: ADMIN,
+    response: z.object({ sent: z.int(), stillParked: z.int() }),
+  },
+  {
     method: 'post',
     path: '/api/devices/register',
     summary:

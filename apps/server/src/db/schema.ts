@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { now } from './columns';
 import { orderHubColumns } from './schema-order-columns';
+import { skuRecordColumns } from './schema-sku-columns';
 
 /**
  * A full 64-bit transaction id (`pg_current_xact_id()`), read as text so no precision is lost.
@@ -82,6 +83,7 @@ export const skus = pgTable('skus', {
   minRemainingShelfLifeDays: integer('min_remaining_shelf_life_days'),
   /** What a unit costs us, for the promotion-price hold (M4.4); null when unknown. */
   costCents: integer('cost_cents'),
+  ...skuRecordColumns,
   active: boolean('active').notNull().default(true),
 });
 
@@ -539,3 +541,4 @@ export const tasks = pgTable(
       .where(sql`status = 'open'`),
   ],
 );
+export * from './schema-channel-codes';

@@ -51,6 +51,14 @@ export interface DemoSku {
   category: string;
   gtin14: string;
   fragile: boolean;
+  weightGrams: number;
+  lengthMm: number;
+  widthMm: number;
+  heightMm: number;
+  /** The fragile ones are checked before shipping. */
+  qcRequired: boolean;
+  /** Every 25th SKU is on pre-sale. */
+  availableFrom: string | null;
 }
 
 /** 300 SKUs with valid GTIN-13 barcodes (prefix 690, China), stored as GTIN-14. */
@@ -67,6 +75,12 @@ export function demoSkus(): DemoSku[] {
         category,
         gtin14: `0${body}${gs1CheckDigit(body)}`,
         fragile: /teapot|bowl|bulb|bottle/i.test(en),
+        weightGrams: 150 + ((n * 37) % 20) * 50,
+        lengthMm: 100 + ((n * 13) % 10) * 20,
+        widthMm: 80 + ((n * 7) % 8) * 15,
+        heightMm: 40 + ((n * 11) % 6) * 20,
+        qcRequired: /teapot|bowl|bulb|bottle/i.test(en),
+        availableFrom: n % 25 === 0 ? '2027-01-15' : null,
       });
     });
   });

@@ -33,6 +33,7 @@ import { Lifecycle } from '../ops/lifecycle';
 import { Metrics, metricsRoutes } from '../ops/metrics';
 import { requestContext } from '../ops/request-context';
 import { adminRoutes } from '../ops/admin-routes';
+import { channelCodeRoutes } from '../channel-codes/routes';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -78,6 +79,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/console', consoleRoutes(deps));
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/admin', masterDataRoutes(deps));
+  app.route('/api/admin', channelCodeRoutes(deps));
   app.route('/api/labels', labelRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);

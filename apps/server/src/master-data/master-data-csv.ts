@@ -12,7 +12,7 @@ import {
 } from '@wms/protocol';
 import { assertUniqueKeys, parseRows } from '../spreadsheets/parse-rows';
 import type { Sheet } from '../spreadsheets/sheet';
-import type { Table } from '../spreadsheets/table';
+import type { Table, TableRow } from '../spreadsheets/table';
 
 /*
  * The spreadsheets admins keep master data in. Columns are snake_case; list cells separate
@@ -20,6 +20,19 @@ import type { Table } from '../spreadsheets/table';
  * whole: every bad cell is reported as `rows.N.column` (N counts data rows from 1) and nothing is
  * imported unless every row is good.
  */
+
+/** The SKU record's columns (issue 20): optional in a file, so older spreadsheets still import. */
+const SKU_RECORD_COLUMNS = [
+  'cost_cents',
+  'weight_g',
+  'length_mm',
+  'width_mm',
+  'height_mm',
+  'qc_required',
+  'available_from',
+  'picture_urls',
+] as const;
+const OPTIONAL_COLUMNS = new Set<string>(['pin', ...SKU_RECORD_COLUMNS]);
 
 const BIN_COLUMNS = ['code', 'zone', 'check_digits', 'path_seq'] as const;
 const SKU_COLUMNS = [
@@ -30,6 +43,7 @@ const SKU_COLUMNS = [
   'image_url',
   'lot_tracked',
   'barcodes',
+  ...SKU_RECORD_COLUMNS,
 ] as const;
 const USER_COLUMNS = ['id', 'name', 'role', 'badge', 'language', 'pin'] as const;
 
@@ -82,7 +96,7 @@ export function binsToSheet(bins: readonly Bin[]): Sheet {
 
 export function skusFromCsv(table: Table): NewSku[] {
   const rows = parseRows(table, {
-    required: SKU_COLUMNS,
+    required: SKU_COLUMNS.filter((c) => !OPTIONAL_COLUMNS.has(c)),
     needsRows: true,
     schema: newSkuSchema,
     toRecord: (c) => ({
@@ -93,8 +107,14 @@ export function skusFromCsv(table: Table): NewSku[] {
       imageUrl: c.image_url ? c.image_url : null,
       lotTracked: yesNo(c.lot_tracked),
       barcodes: list(c.barcodes),
+      ...skuRecordOf(c),
     }),
-    columnOf: { nameZh: 'name_zh', imageUrl: 'image_url', lotTracked: 'lot_tracked' },
+    columnOf: {
+      nameZh: 'name_zh',
+      imageUrl: 'image_url',
+      lotTracked: 'lot_tracked',
+      ...SKU_RECORD_COLUMN_OF,
+    },
   });
   assertUniqueKeys(
     rows.map((r) => r.id),
@@ -113,9 +133,46 @@ export function skusToSheet(skus: readonly Sku[]): Sheet {
       image_url: s.imageUrl ?? '',
       lot_tracked: s.lotTracked ? 'yes' : 'no',
       barcodes: s.barcodes.join('|'),
+      cost_cents: s.costCents ?? '',
+      weight_g: s.weightGrams ?? '',
+      length_mm: s.lengthMm ?? '',
+      width_mm: s.widthMm ?? '',
+      height_mm: s.heightMm ?? '',
+      qc_required: s.qcRequired ? 'yes' : 'no',
+      available_from: s.availableFrom ?? '',
+      picture_urls: s.pictureUrls.join('|'),
     })),
     SKU_COLUMNS,
   );
+}
+
+const SKU_RECORD_COLUMN_OF = {
+  costCents: 'cost_cents',
+  weightGrams: 'weight_g',
+  lengthMm: 'length_mm',
+  widthMm: 'width_mm',
+  heightMm: 'height_mm',
+  qcRequired: 'qc_required',
+  availableFrom: 'available_from',
+  pictureUrls: 'picture_urls',
+};
+
+/**
+ * The record's cells; a column left out of the file, or a cell left empty, keeps what the SKU
+ * has (nothing for a new one). A date cell takes 2026-12-01.
+ */
+function skuRecordOf(c: Partial<TableRow>): Record<string, unknown> {
+  const given = (cell: string | undefined) => cell !== undefined && cell.trim() !== '';
+  const record: Record<string, unknown> = {};
+  for (const [field, column] of Object.entries(SKU_RECORD_COLUMN_OF)) {
+    const cell = c[column];
+    if (!given(cell)) continue;
+    if (field === 'qcRequired') record[field] = yesNo(cell);
+    else if (field === 'pictureUrls') record[field] = list(cell);
+    else if (field === 'availableFrom') record[field] = cell?.trim();
+    else record[field] = int(cell);
+  }
+  return record;
 }
 
 const userRowSchema = userInputSchema.extend({

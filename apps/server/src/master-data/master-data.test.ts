@@ -254,6 +254,14 @@ describe.each(testDatabases())('master data for admins on $name', (target) => {
       imageUrl: null,
       lotTracked: true,
       barcodes: ['00000012345670', '00000096385074'],
+      costCents: null,
+      weightGrams: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      qcRequired: false,
+      availableFrom: null,
+      pictureUrls: [],
       active: true,
     });
   });

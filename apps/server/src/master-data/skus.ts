@@ -28,6 +28,14 @@ export async function listSkus(db: Tx, ids?: readonly string[]): Promise<Sku[]> 
     imageUrl: s.imageUrl,
     lotTracked: s.lotTracked,
     barcodes: bySku.get(s.id) ?? [],
+    costCents: s.costCents,
+    weightGrams: s.weightGrams,
+    lengthMm: s.lengthMm,
+    widthMm: s.widthMm,
+    heightMm: s.heightMm,
+    qcRequired: s.qcRequired,
+    availableFrom: s.availableFrom,
+    pictureUrls: s.pictureUrls,
     active: s.active,
   }));
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { cleanAddress, routeOrder, type RouteDecision } from '@wms/domain';
+import { cleanIdNumber, routeOrder, type RouteDecision } from '@wms/domain';
 import type { OrderAccepted, OrderInput } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { type Db, type Tx, queryRowsPrepared } from '../db/database';
@@ -8,6 +8,7 @@ import { BatchPool, insertAlerts } from '../inventory/batch-pool';
 import { ApiError, notFound } from '../http/api-error';
 import { emitWebhooks } from '../webhooks/emit-webhook';
 import { recordOrderSteps } from './order-timeline';
+import { cleanOrderAddress } from '../regions/clean-order-address';
 import { type CleanOrder, type SkuFacts, cleanOrder, loadSkuFacts } from './clean-order';
 import { type IntakeContext, loadIntakeContext } from './intake-context';
 import {
@@ -196,27 +197,24 @@ async function decide(
   };
   const keyed = [
     ...work.map((w) => ({
-      idNumber: w.input.consignee.idNumber ?? null,
+      idNumber: w.clean.idNumber,
       customerId: w.input.customerId,
       province: w.clean.province,
       city: w.clean.city,
       district: w.clean.district,
-      detail: w.input.address.detail,
+      detail: w.clean.detail,
       placedAtMs: Date.parse(w.input.placedAt),
     })),
     ...candidates.map((c) => {
-      const a = cleanAddress(
-        c.original.address.province,
-        c.original.address.city,
-        c.original.address.district,
-      );
+      const a = cleanOrderAddress(c.original.address);
+      const sentId = c.original.consignee.idNumber || null;
       return {
-        idNumber: c.original.consignee.idNumber ?? null,
+        idNumber: sentId && (cleanIdNumber(sentId) ?? sentId),
         customerId: c.original.customerId,
         province: a.province,
         city: a.city,
         district: a.district,
-        detail: c.original.address.detail,
+        detail: a.detail,
         placedAtMs: Date.parse(c.original.placedAt),
       };
     }),
@@ -408,9 +406,9 @@ function newOrderRow(o: LiveOrder) {
     province: clean.province,
     city: clean.city,
     district: clean.district,
-    address_detail: input.address.detail,
+    address_detail: clean.detail,
     phone: clean.phone,
-    id_number: input.consignee.idNumber ?? null,
+    id_number: clean.idNumber,
     customer_id: input.customerId,
     vip: input.vip,
     order_type: input.orderType,

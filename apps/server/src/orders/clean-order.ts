@@ -1,9 +1,16 @@
-import { cleanAddress, cleanConsigneeName, cleanMobile, type OrderFacts } from '@wms/domain';
+import {
+  cleanConsigneeName,
+  cleanIdNumber,
+  cleanPhone,
+  type HoldHit,
+  type OrderFacts,
+} from '@wms/domain';
 import type { FieldError, OrderInput } from '@wms/protocol';
 import { inArray } from 'drizzle-orm';
 import type { Tx } from '../db/database';
 import { skus } from '../db/schema';
 import { badRequest } from '../http/api-error';
+import { cleanOrderAddress } from '../regions/clean-order-address';
 
 /** An order after cleaning, with the facts the rules read. */
 export interface CleanOrder {
@@ -13,6 +20,12 @@ export interface CleanOrder {
   province: string;
   city: string;
   district: string;
+  /** The street part, without spaces and full-width digits (what M4.5 compares). */
+  detail: string;
+  /** The ID number in its one spelling (upper-case X), or null when none was sent. */
+  idNumber: string | null;
+  /** Findings that need a person before the order goes on (an ambiguous address…). */
+  reviews: HoldHit[];
   facts: OrderFacts;
   /** What cleaning changed, field by field, for the timeline: `{ city: ['杭州', '杭州市'] }`. */
   changes: Record<string, [string, string]>;
@@ -43,7 +56,9 @@ export async function loadSkuFacts(
  * cleaned or found is a 400 naming every field at fault; nothing is stored.
  */
 export function cleanOrder(input: OrderInput, byId: ReadonlyMap<string, SkuFacts>): CleanOrder {
-  const phone = cleanMobile(input.consignee.phone);
+  const phone = cleanPhone(input.consignee.phone)?.number ?? null;
+  const sentId = input.consignee.idNumber || null;
+  const idNumber = sentId === null ? null : cleanIdNumber(sentId);
   const fields: FieldError[] = input.lines.flatMap((l, i) =>
     byId.has(l.skuId)
       ? []
@@ -54,16 +69,22 @@ export function cleanOrder(input: OrderInput, byId: ReadonlyMap<string, SkuFacts
           },
         ],
   );
+  if (sentId !== null && idNumber === null) {
+    fields.unshift({
+      path: 'consignee.idNumber',
+      message: `${sentId} is not a resident ID number (18 characters, the last a check digit or X)`,
+    });
+  }
   if (!phone) {
     fields.unshift({
       path: 'consignee.phone',
-      message: `${input.consignee.phone} is not a Chinese mobile number (11 digits starting 13–19)`,
+      message: `${input.consignee.phone} is neither a Chinese mobile number (11 digits starting 13–19) nor a landline with its area code (0571-88881234)`,
     });
   }
   if (fields.length > 0 || !phone) {
     throw badRequest(fields.map((f) => `${f.path}: ${f.message}`).join('; '), fields);
   }
-  const address = cleanAddress(input.address.province, input.address.city, input.address.district);
+  const address = cleanOrderAddress(input.address);
   const consigneeName = cleanConsigneeName(input.consignee.name);
   const changes: Record<string, [string, string]> = {};
   const note = (field: string, before: string, after: string) => {
@@ -74,6 +95,8 @@ export function cleanOrder(input: OrderInput, byId: ReadonlyMap<string, SkuFacts
   note('address.province', input.address.province, address.province);
   note('address.city', input.address.city, address.city);
   note('address.district', input.address.district, address.district);
+  note('address.detail', input.address.detail, address.detail);
+  if (sentId !== null && idNumber !== null) note('consignee.idNumber', sentId, idNumber);
   return {
     input,
     consigneeName,
@@ -81,13 +104,18 @@ export function cleanOrder(input: OrderInput, byId: ReadonlyMap<string, SkuFacts
     province: address.province,
     city: address.city,
     district: address.district,
+    detail: address.detail,
+    idNumber,
+    reviews: address.review
+      ? [{ kind: 'address-review', action: 'hold', evidence: address.review }]
+      : [],
     changes,
     facts: {
       channel: input.channel,
       province: address.province,
       city: address.city,
       district: address.district,
-      addressText: `${address.province}${address.city}${address.district}${input.address.detail}`,
+      addressText: `${address.province}${address.city}${address.district}${address.detail}`,
       regionGroup: address.group,
       paidCents: input.paidCents,
       vip: input.vip,

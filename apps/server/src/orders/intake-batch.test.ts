@@ -152,7 +152,7 @@ describe.each(testDatabases())('batch intake on $name', (target) => {
     expect(await stockOf('SKU-00205')).toEqual({ reserved: 3, active: 3, transfers: 0 });
   });
 
-  it('a batch mixing valid and invalid orders: each bad one names its field, the rest are stored', async () => {
+  it('a batch mixing valid and invalid orders: each bad one names its field, an unmapped SKU code is parked, the rest are stored', async () => {
     const results = await sendBatch([
       anOrder({ channelOrderId: 'MIX-1' }),
       anOrder({ channelOrderId: 'MIX-2', consignee: { name: '李娜', phone: '020-1234567' } }),
@@ -166,17 +166,20 @@ describe.each(testDatabases())('batch intake on $name', (target) => {
     expect(results.map((r) => [r.index, r.ok])).toEqual([
       [0, true],
       [1, false],
-      [2, false],
+      [2, true],
       [3, false],
       [4, true],
     ]);
     expect(results.map((r) => r.fields?.map((f) => f.path) ?? [])).toEqual([
       [],
       ['consignee.phone'],
-      ['lines.0.skuId'],
+      [],
       ['channel'],
       [],
     ]);
+    expect(results[2]).toMatchObject({
+      review: { channelOrderId: 'MIX-3', status: 'sku-review', unmappedSkuCodes: ['NO-SUCH-SKU'] },
+    });
     const stored = await queryRows<{ id: string }>(
       fx.database.db,
       sql`select channel_order_id as id from channel_orders where channel_order_id like 'MIX-%' order by 1`,
@@ -187,7 +190,7 @@ describe.each(testDatabases())('batch intake on $name', (target) => {
   it('two batches at once over the same stock and the same count keys: no oversell, no deadlock', async () => {
     await setStock('SKU-00203', 10);
     await setStock('SKU-00204', 10);
-    const idNumber = '440305199303034567';
+    const idNumber = '440305199303034568';
     // Each batch: 8 orders over two SKUs in opposite orders, 4 of them of one ID number.
     const batch = (tag: string, reverse: boolean) =>
       Array.from({ length: 8 }, (_, i) =>

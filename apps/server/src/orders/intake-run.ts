@@ -221,7 +221,7 @@ export class IntakeRun {
   private create(clean: CleanOrder, orderId: string, route: RouteDecision | null) {
     const { input } = clean;
     const context = this.context(clean, false);
-    const hits = evaluateHolds(clean.facts, context, this.rules);
+    const hits = [...clean.reviews, ...evaluateHolds(clean.facts, context, this.rules)];
     const holds = hits.filter((h) => h.action === 'hold');
     const flags = [...new Set(hits.filter((h) => h.action === 'flag').map((h) => flagName(h)))];
     const warehouseId = route?.rule.warehouseId ?? this.intake.manualQueueWarehouse;
@@ -321,7 +321,7 @@ export class IntakeRun {
     const { input } = order;
     const placedAt = new Date(input.placedAt);
     const self = stored ? 0 : 1;
-    const idNumber = input.consignee.idNumber;
+    const idNumber = order.idNumber;
     return {
       sameIdOrdersToday: idNumber
         ? countSince(this.idTimes.get(idNumber), chinaDayStart(placedAt).getTime()) + self
@@ -336,7 +336,7 @@ export class IntakeRun {
   }
 
   private count(order: CleanOrder, placedAtMs: number) {
-    const idNumber = order.input.consignee.idNumber;
+    const idNumber = order.idNumber;
     if (idNumber) push(this.idTimes, idNumber, placedAtMs);
     push(this.addressTimes, addressKeyOf(order), placedAtMs);
   }
@@ -412,13 +412,12 @@ function alertRaised(a: AlertRow): Webhook {
 }
 
 function addressKeyOf(order: CleanOrder): string {
-  const { customerId, address } = order.input;
   return addressKey({
-    customerId,
+    customerId: order.input.customerId,
     province: order.province,
     city: order.city,
     district: order.district,
-    detail: address.detail,
+    detail: order.detail,
   });
 }
 

@@ -19,6 +19,7 @@ import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith, pathParam } from '../http/parse-input';
 import { tableOfRequest } from '../spreadsheets/table-request';
+import { parkForSkuReview, resolveChannelSkus } from '../channel-codes/channel-sku-codes';
 import { acceptOrder, acceptOrders } from './accept-orders';
 import { orderTrace } from './order-trace';
 import { importOrdersCsv } from './import-orders-csv';
@@ -38,8 +39,14 @@ const STAFF = ['supervisor', 'admin', 'integration'] as const;
 export function orderRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .post('/', requireCaller(deps, INTAKE), async (c) => {
-      const input = await parseBody(c, orderSchema);
-      assertChannelOfCaller(c.var.session, input.channel);
+      const sent = await parseBody(c, orderSchema);
+      assertChannelOfCaller(c.var.session, sent.channel);
+      const warehouseId = c.get('session').warehouseId;
+      const [resolved] = await resolveChannelSkus(deps.db, warehouseId, [sent]);
+      if (resolved && 'unmapped' in resolved) {
+        return c.json(await parkForSkuReview(deps.db, warehouseId, sent, resolved.unmapped), 202);
+      }
+      const input = resolved?.input ?? sent;
       const accepted = await acceptOrder(deps.db, input, deps.now());
       return c.json(accepted, accepted.created ? 201 : 200);
     })
@@ -59,13 +66,32 @@ export function orderRoutes(deps: AppDeps) {
           results.push({ index, ok: false, fields: fieldsOf(err) });
         }
       }
+      const warehouseId = c.get('session').warehouseId;
+      const resolved = await resolveChannelSkus(
+        deps.db,
+        warehouseId,
+        valid.map((v) => v.input),
+      );
+      const ready: typeof valid = [];
+      for (const [k, r] of resolved.entries()) {
+        const { index, input } = valid[k]!;
+        if ('input' in r) ready.push({ index, input: r.input });
+        else
+          try {
+            const review = await parkForSkuReview(deps.db, warehouseId, input, r.unmapped);
+            results.push({ index, ok: true, review });
+          } catch (err) {
+            if (!(err instanceof ApiError) || err.status !== 400) throw err;
+            results.push({ index, ok: false, fields: fieldsOf(err) });
+          }
+      }
       const outcomes = await acceptOrders(
         deps.db,
-        valid.map((v) => v.input),
+        ready.map((v) => v.input),
         deps.now(),
       );
       outcomes.forEach((outcome, k) => {
-        const { index } = valid[k]!;
+        const { index } = ready[k]!;
         results.push(
           outcome.ok
             ? { index, ok: true, order: outcome.order }

@@ -138,7 +138,7 @@ describe.each(testDatabases())('webhooks on $name', (target) => {
     const res = await postJson(
       fx.app,
       '/api/orders',
-      anOrder({ lines: [{ skuId: 'NO-SUCH-SKU', qty: 1, unitPriceCents: 1 }] }),
+      anOrder({ consignee: { name: '王芳', phone: '12345' } }),
       key,
     );
     expect(res.status).toBe(400);
