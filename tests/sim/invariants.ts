@@ -133,10 +133,12 @@ async function checkProjection(
     ledger: number;
     picks: number;
   }>(
+    // Per bin and SKU over all its lots and statuses: what the ledger put there other than by
+    // picks (the demo's initial stock, its lots and their corrections), less the stored picks.
     `select s.bin_id, s.sku_id, s.qty,
-            coalesce((select sum(m.delta) from stock_movements m where m.bin_id = s.bin_id and m.sku_id = s.sku_id and m.reason = 'initial'), 0)::int as ledger,
+            coalesce((select sum(m.delta) from stock_movements m where m.bin_id = s.bin_id and m.sku_id = s.sku_id and m.reason <> 'pick'), 0)::int as ledger,
             coalesce((select count(*) from stock_movements m where m.bin_id = s.bin_id and m.sku_id = s.sku_id and m.reason = 'pick'), 0)::int as picks
-     from stock s`,
+     from (select bin_id, sku_id, sum(qty)::int as qty from stock group by 1, 2) s`,
   );
   const takenPerBin = new Map<string, number>();
   const lineBins = await db.query<{ id: string; bin_id: string; sku_id: string }>(

@@ -161,7 +161,13 @@ export function historyStatements(shape: HistoryShape): { name: string; text: st
       insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, event_id, at)
       select e.warehouse_id, pl.bin_id, pl.sku_id, -pl.picked_qty, 'pick', e.id, e.received_at
       from scan_events e join pick_lines pl on pl.id = e.payload->>'pickLineId'
-      where e.type = 'pick@1' and pl.id like 'PL-HO-%'`,
+      where e.type = 'pick@1' and pl.id like 'PL-HO-%';
+      -- The receipts raised the pool's physical (the ledger's trigger); picks only move units
+      -- from bins to hand; shipping every picked unit takes it out of the pool, as the server does.
+      update inventory_pool p set physical = p.physical - s.qty
+      from (select warehouse_id, sku_id, sum(picked_qty)::int as qty from pick_lines
+            where id like 'PL-HO-%' group by 1, 2) s
+      where p.warehouse_id = s.warehouse_id and p.sku_id = s.sku_id`,
     },
     {
       name: 'reservations',

@@ -154,7 +154,8 @@ describe.each(testDatabases())('routing on $name', (target) => {
       { path: 'rows.2.sku_id', message: "no SKU SKU-NOPE: check the channel's SKU mapping" },
       {
         path: 'rows.3.phone',
-        message: '12345 is not a Chinese mobile number (11 digits starting 13–19)',
+        message:
+          '12345 is neither a Chinese mobile number (11 digits starting 13–19) nor a landline with its area code (0571-88881234)',
       },
     ]);
     const stored = await fx.app.request('/api/orders/by-channel/douyin/DY-1', {
