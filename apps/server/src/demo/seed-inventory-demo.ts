@@ -8,8 +8,8 @@ const FORMULA = Array.from({ length: 10 }, (_, i) => `SKU-${String(191 + i).padS
 const DAY = 86_400_000;
 
 /**
- * Issue 16's demo: the infant formula SKUs are lot-tracked (shelf life 180 days, at least 7 left
- * to ship). In each warehouse the ones on no demo wave have their home bin split into a short-
+ * Issue 16's demo: the infant formula SKUs on no demo wave are lot-tracked (shelf life 180 days,
+ * at least 7 left to ship). In each warehouse they have their home bin split into a short-
  * dated lot (expires in 5 days) and a later one (in 120 days), and 2 units of an expired lot sit
  * in the reserve bin (never allocated). One GZ order asks for more than is pickable: it waits as
  * `backordered` with its transfer alert until stock arrives.
@@ -18,7 +18,9 @@ export async function seedInventoryDemo(tx: Tx, now: Date): Promise<void> {
   const ids = JSON.stringify(FORMULA);
   await tx.execute(sql`
     update skus set lot_tracked = true, shelf_life_days = 180, min_remaining_shelf_life_days = 7
-    where id in (select jsonb_array_elements_text(${ids}::jsonb))`);
+    where id in (select jsonb_array_elements_text(${ids}::jsonb))
+      -- the demo waves' lines were planned without lots: those SKUs stay untracked
+      and not exists (select 1 from pick_lines p where p.sku_id = skus.id)`);
   const slots = await queryRows<{ warehouseId: string; binId: string; skuId: string; qty: number }>(
     tx,
     sql`select s.warehouse_id as "warehouseId", s.bin_id as "binId", s.sku_id as "skuId", s.qty
