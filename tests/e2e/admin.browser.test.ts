@@ -44,7 +44,7 @@ describe('the admin screens', () => {
     // Without enrolment, a picker is refused.
     await signIn(handheld, 'P-0001', '1234');
     await handheld.waitForSelector('[data-testid=error]');
-    expect(await errorText(handheld)).toContain('not enrolled');
+    expect(await errorText(handheld)).toContain('Scan the enrolment QR on the admin screen first');
     await context.close();
 
     const fresh = await fx.browser.newContext({ viewport: { width: 400, height: 800 } });
@@ -103,7 +103,9 @@ describe('the admin screens', () => {
     expect(await outboxEventIds(page)).toEqual(waiting);
     await signIn(page, 'P-0001', '1234');
     await page.waitForSelector('[data-testid=error]');
-    expect(await errorText(page)).toContain('revoked');
+    expect(await errorText(page)).toContain(
+      'This handheld was blocked: ask your lead to enrol it again',
+    );
   });
 
   it('imports a GBK user CSV from Chinese Excel and an .xlsx, with the per-row report of a bad .xlsx', async () => {

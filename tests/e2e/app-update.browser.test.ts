@@ -1,11 +1,21 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium';
 import { repoRoot, startServerProcess, type ServerProcess } from '../support/server-process';
 import { scanWedge, signIn } from './handheld';
+
+/** A new build's service worker, with the compressed twins the build writes beside it. */
+function publishNextVersion(dist: string) {
+  const sw = join(dist, 'sw.js');
+  appendFileSync(sw, '\n// the next version\n');
+  const next = readFileSync(sw);
+  writeFileSync(`${sw}.br`, brotliCompressSync(next));
+  writeFileSync(`${sw}.gz`, gzipSync(next));
+}
 
 describe('an app update on the handheld', () => {
   let server: ServerProcess;
@@ -47,7 +57,7 @@ describe('an app update on the handheld', () => {
     await scanWedge(page, bin);
     await page.waitForSelector('[data-testid=pick-step][data-step="scan-item"]');
 
-    appendFileSync(join(dist, 'sw.js'), '\n// the next version\n');
+    publishNextVersion(dist);
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });

@@ -39,7 +39,7 @@ describe('enrolling a handheld with its camera', () => {
     await before.goto(server.url);
     await signIn(before, 'P-0001', '1234');
     await before.waitForSelector('[data-testid=error]');
-    expect(await errorText(before)).toContain('not enrolled');
+    expect(await errorText(before)).toContain('Scan the enrolment QR on the admin screen first');
     await refused.close();
 
     const context = await browser.newContext({ viewport: { width: 400, height: 800 } });

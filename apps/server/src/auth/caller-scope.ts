@@ -43,9 +43,10 @@ export function assertOrderInScope<T extends { warehouseId: string; channel: str
   session: Session,
   order: T | undefined,
   orderId: string,
+  advice = 'check the id (SO-…)',
 ): asserts order is T {
   if (!order || !isOrderInScope(session, order)) {
-    throw notFound(`No order ${orderId} in ${describeScope(session)}: check the id (SO-…)`, {
+    throw notFound(`No order ${orderId} in ${describeScope(session)}: ${advice}`, {
       orderId,
     });
   }

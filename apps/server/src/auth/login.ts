@@ -19,14 +19,17 @@ export interface LoginDeps {
 export async function login(deps: LoginDeps, request: LoginRequest): Promise<LoginResponse> {
   const { db } = deps;
   const [device] = await db.select().from(devices).where(eq(devices.id, request.deviceId));
-  if (
-    !device ||
-    device.revokedAt ||
-    !isDeviceSecretCorrect(request.deviceSecret, device.secretHash)
-  ) {
+  if (!device || !isDeviceSecretCorrect(request.deviceSecret, device.secretHash)) {
     throw unauthenticated(
-      'This device is not registered or was revoked: ask your lead to enrol it',
+      'This device is not registered: ask your lead to enrol it',
       'device_unknown',
+    );
+  }
+  // Only the device itself (it knows its secret) learns that it was revoked, so it can say so.
+  if (device.revokedAt) {
+    throw unauthenticated(
+      'This handheld was revoked: ask your lead to enrol it again',
+      'device_revoked',
     );
   }
   if (device.currentEpoch !== request.epoch) {

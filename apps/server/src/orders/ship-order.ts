@@ -26,7 +26,7 @@ export async function shipOrder(
       tx,
       sql`select status, warehouse_id as "warehouseId", channel from orders where id = ${orderId} for update`,
     );
-    assertOrderInScope(session, order, orderId);
+    assertOrderInScope(session, order, orderId, 'scan the package label again');
     if (order.status !== 'picked') {
       throw badRequest(
         `Order ${orderId} is ${order.status}: only a fully picked order can be shipped`,
