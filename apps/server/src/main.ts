@@ -1,9 +1,14 @@
+import { pino } from 'pino';
 import { DEMO_PIN, DEMO_USERS } from './demo/seed-demo';
 import { loadConfig } from './env';
 import { startServer } from './server';
 
 const config = loadConfig();
 const server = await startServer(config);
+// In production the one start line says where it listens, as JSON like every log line, even when
+// LOG_LEVEL hides info (the server's own `listening` line is info).
+if (config.mode === 'production' && !['info', 'debug', 'trace'].includes(config.logLevel ?? 'info'))
+  pino({ level: 'info' }).info({ url: server.url }, 'listening');
 // In production the output is the JSON log alone (the `listening` line says where); the friendly
 // banner is for a developer's terminal, and the demo logins only where the demo was loaded.
 if (config.mode !== 'production') {
