@@ -1,3 +1,7 @@
+import { orderStatusSchema } from '@wms/protocol';
+
+type OrderStatus = (typeof orderStatusSchema.options)[number];
+const ORDER_STATUSES = orderStatusSchema.options as [OrderStatus, ...OrderStatus[]];
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -253,19 +257,8 @@ export const orders = pgTable(
       .references(() => warehouses.id),
     channel: text('channel').notNull(),
     channelOrderId: text('channel_order_id').notNull(),
-    status: text('status', {
-      enum: [
-        'received',
-        'backordered',
-        'held',
-        'unrouted',
-        'cancelled',
-        'waved',
-        'picking',
-        'picked',
-        'shipped',
-      ],
-    }).notNull(),
+    // One list of statuses: the wire's (a status added there is a status the column takes).
+    status: text('status', { enum: ORDER_STATUSES }).notNull(),
     consigneeName: text('consignee_name').notNull(),
     province: text('province').notNull(),
     city: text('city').notNull(),
