@@ -83,6 +83,7 @@ export async function runServerBench(
             SEED_DEMO: 'false',
             SCAN_EVENT_RETENTION_DAYS: '0',
             LOG_LEVEL: 'warn',
+            SIGN_IN_RATE_LIMIT: '0', // the fleet signs in from one loopback address
           },
           { nodeArgs: profileArgs(profileDir) },
         );

@@ -78,6 +78,7 @@ async function startDeviceBenchServer(postgresUrl: string | undefined): Promise<
     SEED_DEMO: 'true',
     PWA_DIST: pwaDist,
     LOG_LEVEL: 'warn',
+    SIGN_IN_RATE_LIMIT: '0', // the bench's whole fleet signs in from one loopback address
   }).catch(async (error: unknown) => {
     await own.drop();
     throw error;

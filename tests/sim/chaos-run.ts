@@ -59,7 +59,11 @@ export async function runChaos(
   const random = seededRandom(options.seed);
   const dataDir = mkdtempSync(join(tmpdir(), 'wms-chaos-'));
   const pg = options.postgresUrl ? await createPostgresDatabase(options.postgresUrl) : null;
-  const env: Record<string, string> = pg ? { DATABASE_URL: pg.url } : {};
+  // The simulated fleet signs in (again after every fault) from one loopback address.
+  const env: Record<string, string> = {
+    SIGN_IN_RATE_LIMIT: '0',
+    ...(pg && { DATABASE_URL: pg.url }),
+  };
   let server: ServerProcess = await startServerProcess(env, { dataDir });
   const proxy = new FaultProxy(server.url, {
     faultRate: options.faults,

@@ -16,6 +16,16 @@ const envSchema = z.object({
   /** Signs login tokens. Required in production; generated and kept in DATA_DIR otherwise. */
   AUTH_SECRET: z.string().min(32).optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
+  /**
+   * true: the server sits behind our documented proxy (Caddy, nginx), and a caller's address for
+   * rate limits is the last one of `X-Forwarded-For`. false (default): the socket's peer.
+   */
+  /** Sign-ins and registrations per minute from one address (per server); 0: no limit. */
+  SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(0).default(300),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   /** Load the demo warehouse into an empty database. */
   SEED_DEMO: z
     .enum(['true', 'false'])
@@ -63,6 +73,10 @@ export interface ServerConfig {
   // (tests, benchmarks); `loadConfig` always sets them and `startServer` has the same defaults.
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   metricsToken?: string | null;
+  /** Rate limits key on `X-Forwarded-For`'s last address (behind our proxy). */
+  trustProxy?: boolean;
+  /** Sign-ins per minute per address; 0: unlimited. */
+  signInRateLimit?: number;
   /** The PEM files' contents, read at start. */
   tls?: { cert: string; key: string } | null;
   shutdownTimeoutMs?: number;
@@ -103,6 +117,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       : fileURLToPath(new URL('../../pwa/dist', import.meta.url)),
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN ?? null,
+    trustProxy: e.TRUST_PROXY,
+    signInRateLimit: e.SIGN_IN_RATE_LIMIT,
     tls:
       e.TLS_CERT && e.TLS_KEY
         ? {

@@ -78,6 +78,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     logger,
     metrics: new Metrics(database.db, { processMetrics: true }),
     metricsToken: config.metricsToken ?? null,
+    trustProxy: config.trustProxy ?? false,
+    signInRateLimit: config.signInRateLimit ?? 300,
     ...(database.backup ? { backup: database.backup } : {}),
     retentionMs: config.retentionMs ?? 0,
   });

@@ -25,6 +25,7 @@ export const errorCodeSchema = z.enum([
   'payload_too_large',
   'not_available',
   'app_update_required',
+  'rate_limited',
   'http_error',
   'internal',
 ]);

@@ -1,6 +1,6 @@
-import type { RegisterDeviceResponse } from '@wms/protocol';
-import { describe, expect, it } from 'vitest';
-import { aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
+import type { ErrorBody, RegisterDeviceResponse } from '@wms/protocol';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { aSeededApp, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 
 describe.each(testDatabases())('PIN guessing on $name', (target) => {
@@ -31,5 +31,50 @@ describe.each(testDatabases())('PIN guessing on $name', (target) => {
     expect((await login('P-0004', '1234', device)).status).toBe(200);
     for (let i = 0; i < 4; i++) await login('P-0004', '0000', device);
     expect((await login('P-0004', '1234', device)).status).toBe(200);
+  });
+});
+
+describe.each(testDatabases())('sign-in rate limit on $name', (target) => {
+  it('refuses the 4th sign-in or registration a minute from one address with 429 rate_limited', async () => {
+    const database = await target.open();
+    onTestFinished(() => database.drop());
+    const { app } = await aSeededApp(database, { signInRateLimit: 3 });
+    const from = (ip: string) => ({ 'content-type': 'application/json', 'x-forwarded-for': ip });
+    const register = (ip: string) =>
+      app.request('/api/devices/register', {
+        method: 'POST',
+        headers: from(ip),
+        body: JSON.stringify({ label: 'PDA' }),
+      });
+    const device = await bodyOf<RegisterDeviceResponse>(await register('198.51.100.1'));
+    const login = () =>
+      app.request('/api/auth/login', {
+        method: 'POST',
+        headers: from('198.51.100.1'),
+        body: JSON.stringify({ badge: 'P-0003', pin: '1234', ...device }),
+      });
+    expect((await login()).status).toBe(200);
+    expect((await login()).status).toBe(200);
+    const refused = await login();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const { error } = await bodyOf<ErrorBody>(refused);
+    expect(error.code).toBe('rate_limited');
+    expect(error.params).toMatchObject({ limit: 'sign-in' });
+    // Without TRUST_PROXY every request is the socket's peer; behind the proxy another
+    // address is another caller only when the server trusts the header.
+    const trusted = await aSeededApp(database, {
+      signInRateLimit: 1,
+      trustProxy: true,
+    });
+    const reg = (ip: string) =>
+      trusted.app.request('/api/devices/register', {
+        method: 'POST',
+        headers: from(ip),
+        body: JSON.stringify({ label: 'PDA' }),
+      });
+    expect((await reg('203.0.113.1')).status).toBe(201);
+    expect((await reg('203.0.113.1')).status).toBe(429);
+    expect((await reg('203.0.113.2')).status).toBe(201);
   });
 });

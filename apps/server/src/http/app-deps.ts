@@ -26,6 +26,10 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Bearer token for `/metrics`; null: loopback callers only. */
   metricsToken?: string | null;
+  /** Behind our proxy: callers' addresses (for rate limits) come from `X-Forwarded-For`. */
+  trustProxy?: boolean;
+  /** Sign-ins and registrations per minute from one address; 0: unlimited; default 300. */
+  signInRateLimit?: number;
   /** A consistent tarball of the embedded database; absent on Postgres (use pg_dump). */
   backup?: () => Promise<Blob>;
   /** The protocol versions this server reads; the package's range when not given. */

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { authRoutes } from '../auth/routes';
 import { deviceRoutes } from '../devices/routes';
 import { syncRoutes } from '../sync/routes';
@@ -20,6 +20,7 @@ import { openApiDocument } from '../api-docs/openapi-document';
 import { referencePage } from '../api-docs/reference-page';
 import { notFound } from './api-error';
 import { bodyLimits } from './body-limits';
+import { RateLimiter, callerAddress, rateLimited } from './rate-limit';
 import type { AppDeps } from './app-deps';
 import { handleError } from './error-handler';
 import { securityHeaders } from './security-headers';
@@ -60,6 +61,15 @@ export function createApp(given: AppDeps) {
   app.use('/api/*', rejectRevokedDevices(deps.db, deps.authSecret));
   app.use('/api/*', bodyLimits());
   app.use('/api/*', authorizeRoute(deps));
+  // Sign-in and registration are open to anyone: limited per caller address, sized for a
+  // warehouse's whole fleet behind one NAT address at shift start, not for guessing PINs.
+  const signInLimit = deps.signInRateLimit ?? 300;
+  if (signInLimit > 0) {
+    const signIns = new RateLimiter({ name: 'sign-in', limit: signInLimit, windowMs: 60_000 });
+    const byAddress = (c: Context) => callerAddress(c, deps.trustProxy ?? false);
+    app.post('/api/auth/login', rateLimited(signIns, byAddress));
+    app.post('/api/devices/register', rateLimited(signIns, byAddress));
+  }
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/api/docs', (c) => c.html(referencePage()));

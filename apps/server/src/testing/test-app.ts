@@ -20,6 +20,9 @@ export async function aSeededApp(database: OwnedDatabase, deps: Partial<AppDeps>
     tokenTtlMs: 3_600_000,
     pwaDist: null,
     now: () => new Date(),
+    // Test files sign in hundreds of devices from one in-process "address"; the limit itself
+    // is tested where a test sets it.
+    signInRateLimit: 0,
     ...deps,
   });
   return { app, pokes };
