@@ -61,6 +61,13 @@ export async function updateBin(
   input: BinInput,
 ): Promise<Bin> {
   return db.transaction(async (tx) => {
+    // Another warehouse's bin is not there for this caller: 404 before any check of the input
+    // (a code clash would otherwise tell a GZ admin that CD's bin exists).
+    const [own] = await tx
+      .select({ id: bins.id })
+      .from(bins)
+      .where(and(eq(bins.id, binId), eq(bins.warehouseId, warehouseId)));
+    if (!own) throw notFound(`No bin ${binId} in ${warehouseId}`);
     await requireZone(tx, warehouseId, input.zone);
     const [clash] = await tx
       .select({ id: bins.id })

@@ -28,6 +28,7 @@ import {
 } from './master-data-csv';
 import { createSku, importSkus, listSkus, setSkuActive, updateSku } from './skus';
 import { createUser, importUsers, listUsers, resetPin, setUserActive, updateUser } from './users';
+import { notFound } from '../http/api-error';
 import { createWarehouse, listWarehouses, updateWarehouse } from './warehouses';
 import { createZone, listZones, setZoneActive, updateZone } from './zones';
 
@@ -41,6 +42,15 @@ export const setActiveSchema = z.strictObject({ active: z.boolean() });
 export function masterDataRoutes(deps: AppDeps) {
   const { db } = deps;
   const wh = (c: Context<SessionEnv>) => c.get('session').warehouseId;
+  /**
+   * An admin may add a warehouse to the hub, but renames or closes only their own: closing
+   * another would stop its floor. Another warehouse's id answers 404, as everywhere.
+   */
+  const ownWarehouse = (c: Context<SessionEnv>) => {
+    const warehouseId = pathParam(c, 'warehouseId');
+    if (warehouseId !== wh(c)) throw notFound(`No warehouse ${warehouseId}`);
+    return warehouseId;
+  };
   return new Hono<SessionEnv>()
     .use(requireSession(deps.authSecret, ['admin']))
     .get('/warehouses', async (c) => c.json({ warehouses: await listWarehouses(db) }))
@@ -48,18 +58,10 @@ export function masterDataRoutes(deps: AppDeps) {
       c.json(await createWarehouse(db, await parseBody(c, newWarehouseSchema)), 201),
     )
     .put('/warehouses/:warehouseId', async (c) =>
-      c.json(
-        await updateWarehouse(
-          db,
-          pathParam(c, 'warehouseId'),
-          await parseBody(c, warehouseInputSchema),
-        ),
-      ),
+      c.json(await updateWarehouse(db, ownWarehouse(c), await parseBody(c, warehouseInputSchema))),
     )
     .post('/warehouses/:warehouseId/active', async (c) =>
-      c.json(
-        await updateWarehouse(db, pathParam(c, 'warehouseId'), await parseBody(c, setActiveSchema)),
-      ),
+      c.json(await updateWarehouse(db, ownWarehouse(c), await parseBody(c, setActiveSchema))),
     )
     .get('/zones', async (c) => c.json({ zones: await listZones(db, wh(c)) }))
     .post('/zones', async (c) =>
