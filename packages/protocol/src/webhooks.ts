@@ -48,6 +48,11 @@ export const webhookSubscriptionSchema = z.object({
   active: z.boolean(),
   createdAt: z.iso.datetime({ offset: true }),
   previousSecretExpiresAt: z.iso.datetime({ offset: true }).nullable(),
+  /**
+   * The warehouse whose events it receives (its creator's); null: made before subscriptions were
+   * scoped, receives every warehouse's events until recreated.
+   */
+  warehouseId: z.string().nullable(),
 });
 
 /** The answer to creation and rotation: the only time the secret is shown. */

@@ -205,6 +205,11 @@ export const webhookSubscriptions = pgTable('webhook_subscriptions', {
   /** Deleted subscriptions stay for the delivery log; nothing more is sent to them. */
   deletedAt: at('deleted_at'),
   createdAt: now('created_at'),
+  /**
+   * Events of this warehouse only (the creating admin's). Null: created before subscriptions were
+   * scoped (issue 26), receives every warehouse's events.
+   */
+  warehouseId: text('warehouse_id'),
 });
 
 /** The transactional outbox: a message is written in the transaction that made the change. */
@@ -216,6 +221,8 @@ export const webhookMessages = pgTable(
     orderId: text('order_id'),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: now('created_at'),
+    /** The order's warehouse when the event happened; null: not routed to one yet (hub-wide). */
+    warehouseId: text('warehouse_id'),
   },
   (t) => [index('webhook_messages_order').on(t.orderId)],
 );

@@ -4,9 +4,18 @@ import { sql } from 'drizzle-orm';
 import { type Tx, queryRowsPrepared } from '../db/database';
 
 /**
+ * Which subscriptions receive a message: those of its warehouse, the hub-wide ones made before
+ * subscriptions were scoped, and for an order not yet routed to a warehouse, every one.
+ */
+const RECEIVES = sql.raw(
+  `(s.warehouse_id is null or m.warehouse_id is null or s.warehouse_id = m.warehouse_id)`,
+);
+
+/**
  * Puts an event in the transactional outbox: the message and one delivery per subscription to
  * its type are written in the caller's transaction, so they exist exactly when the change does
- * (a crash after commit loses nothing; a rollback sends nothing).
+ * (a crash after commit loses nothing; a rollback sends nothing). The message carries its
+ * order's warehouse, and only that warehouse's subscriptions receive it.
  */
 export async function emitWebhook(
   tx: Tx,
@@ -18,15 +27,16 @@ export async function emitWebhook(
   const orderId = typeof data.orderId === 'string' ? data.orderId : null;
   const payload = { id, type, timestamp: now.toISOString(), data };
   await tx.execute(sql`
-    with message as (
-      insert into webhook_messages (id, type, order_id, payload, created_at)
-      values (${id}, ${type}, ${orderId}, ${JSON.stringify(payload)}::jsonb, ${now.toISOString()}::timestamptz)
-      returning id
+    with m as (
+      insert into webhook_messages (id, type, order_id, payload, created_at, warehouse_id)
+      values (${id}, ${type}, ${orderId}, ${JSON.stringify(payload)}::jsonb, ${now.toISOString()}::timestamptz,
+              (select warehouse_id from orders where id = ${orderId}))
+      returning id, warehouse_id
     )
     insert into webhook_deliveries (id, message_id, subscription_id, next_attempt_at, created_at)
-    select gen_random_uuid(), (select id from message), s.id, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
-    from webhook_subscriptions s
-    where s.active and s.deleted_at is null and s.event_types ? ${type}`);
+    select gen_random_uuid(), m.id, s.id, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+    from m join webhook_subscriptions s
+      on s.active and s.deleted_at is null and s.event_types ? ${type} and ${RECEIVES}`);
   return id;
 }
 
@@ -52,16 +62,18 @@ export async function emitWebhooks(
   await queryRowsPrepared(
     tx,
     sql`
-    with message as (
-      insert into webhook_messages (id, type, order_id, payload, created_at)
-      select id, type, order_id, payload, ${at}::timestamptz
+    with m as (
+      insert into webhook_messages (id, type, order_id, payload, created_at, warehouse_id)
+      select r.id, r.type, r.order_id, r.payload, ${at}::timestamptz, o.warehouse_id
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as r(seq int, id text, type text, order_id text, payload jsonb)
-      order by seq
-      returning id, type
+        left join orders o on o.id = r.order_id
+      order by r.seq
+      returning id, type, warehouse_id
     )
     insert into webhook_deliveries (id, message_id, subscription_id, next_attempt_at, created_at)
     select gen_random_uuid(), m.id, s.id, ${at}::timestamptz, ${at}::timestamptz
-    from message m join webhook_subscriptions s on s.active and s.deleted_at is null and s.event_types ? m.type`,
+    from m join webhook_subscriptions s
+      on s.active and s.deleted_at is null and s.event_types ? m.type and ${RECEIVES}`,
   );
 }

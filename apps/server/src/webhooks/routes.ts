@@ -6,8 +6,8 @@ import {
   webhookSubscriptionInputSchema,
   webhookSubscriptionPatchSchema,
 } from '@wms/protocol';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
@@ -24,8 +24,13 @@ const deliveriesQuerySchema = z.strictObject({
 });
 const replaySinceSchema = z.strictObject({ since: isoTimeSchema });
 
-/** Subscriptions, the delivery log and replay: for admins. */
+/**
+ * Subscriptions, the delivery log and replay: for admins, each of their own warehouse (a
+ * subscription receives that warehouse's events; see `emit-webhook.ts`). Subscriptions made before
+ * scoping (no warehouse) stay visible to every admin until recreated.
+ */
 export function webhookRoutes(deps: AppDeps) {
+  const wh = (c: Context<SessionEnv>) => c.get('session').warehouseId;
   return new Hono<SessionEnv>()
     .use(requireCaller(deps, ['admin']))
     .post('/subscriptions', async (c) => {
@@ -37,6 +42,7 @@ export function webhookRoutes(deps: AppDeps) {
           url: input.url,
           eventTypes: input.eventTypes,
           secret: input.secret ?? newWebhookSecret(),
+          warehouseId: wh(c),
         })
         .returning();
       // The only answer that carries the secret: lists and reads never show it again.
@@ -46,17 +52,19 @@ export function webhookRoutes(deps: AppDeps) {
       const rows = await deps.db
         .select()
         .from(webhookSubscriptions)
-        .where(isNull(webhookSubscriptions.deletedAt))
+        .where(and(isNull(webhookSubscriptions.deletedAt), visibleTo(wh(c))))
         .orderBy(webhookSubscriptions.createdAt);
       return c.json({ subscriptions: rows.map(publicView) });
     })
     .get('/subscriptions/:subscriptionId', async (c) =>
-      c.json(publicView(await liveSubscription(deps, pathParam(c, 'subscriptionId', z.uuid())))),
+      c.json(
+        publicView(await liveSubscription(deps, pathParam(c, 'subscriptionId', z.uuid()), wh(c))),
+      ),
     )
     .patch('/subscriptions/:subscriptionId', async (c) => {
       const id = pathParam(c, 'subscriptionId', z.uuid());
       const patch = await parseBody(c, webhookSubscriptionPatchSchema);
-      await liveSubscription(deps, id);
+      await liveSubscription(deps, id, wh(c));
       const [row] = await deps.db
         .update(webhookSubscriptions)
         .set(patch)
@@ -66,7 +74,7 @@ export function webhookRoutes(deps: AppDeps) {
     })
     .delete('/subscriptions/:subscriptionId', async (c) => {
       const id = pathParam(c, 'subscriptionId', z.uuid());
-      await liveSubscription(deps, id);
+      await liveSubscription(deps, id, wh(c));
       const now = deps.now().toISOString();
       const abandoned = await deps.db.transaction(async (tx) => {
         await tx
@@ -84,7 +92,7 @@ export function webhookRoutes(deps: AppDeps) {
     .post('/subscriptions/:subscriptionId/rotate-secret', async (c) => {
       const id = pathParam(c, 'subscriptionId', z.uuid());
       const { graceHours } = await parseBody(c, webhookRotateSecretSchema);
-      const current = await liveSubscription(deps, id);
+      const current = await liveSubscription(deps, id, wh(c));
       const expiresAt = new Date(deps.now().getTime() + graceHours * 3_600_000);
       const [row] = await deps.db
         .update(webhookSubscriptions)
@@ -106,6 +114,7 @@ export function webhookRoutes(deps: AppDeps) {
             from webhook_deliveries d join webhook_messages m on m.id = d.message_id join webhook_subscriptions s on s.id = d.subscription_id
             where (${q.status ?? null}::text is null or d.status = ${q.status ?? null})
               and (${q.messageId ?? null}::text is null or d.message_id = ${q.messageId ?? null})
+              and (s.warehouse_id is null or s.warehouse_id = ${wh(c)})
             order by d.created_at desc limit 500`,
       );
       return c.json({ deliveries });
@@ -114,8 +123,12 @@ export function webhookRoutes(deps: AppDeps) {
       c.json({
         attempts: await queryRows(
           deps.db,
-          sql`select at, status_code as "statusCode", error, duration_ms as "durationMs" from webhook_attempts
-              where delivery_id = ${pathParam(c, 'deliveryId', z.uuid())}::uuid order by id`,
+          sql`select a.at, a.status_code as "statusCode", a.error, a.duration_ms as "durationMs"
+              from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id
+                join webhook_subscriptions s on s.id = d.subscription_id
+              where a.delivery_id = ${pathParam(c, 'deliveryId', z.uuid())}::uuid
+                and (s.warehouse_id is null or s.warehouse_id = ${wh(c)})
+              order by a.id`,
         ),
       }),
     )
@@ -125,7 +138,7 @@ export function webhookRoutes(deps: AppDeps) {
         deps.db,
         sql`update webhook_deliveries set status = 'pending', attempts = 0, last_error = null,
               next_attempt_at = ${deps.now().toISOString()}::timestamptz, replayed_at = ${deps.now().toISOString()}::timestamptz
-            where id = ${id}::uuid and status <> 'pending' and ${LIVE_SUBSCRIPTION} returning id`,
+            where id = ${id}::uuid and status <> 'pending' and ${liveSubscriptionOf(wh(c))} returning id`,
       );
       if (rows.length === 0) throw notFound(`No webhook delivery ${id}`);
       return c.json({ replayed: rows.length });
@@ -136,15 +149,21 @@ export function webhookRoutes(deps: AppDeps) {
         deps.db,
         sql`update webhook_deliveries set status = 'pending', attempts = 0, last_error = null,
               next_attempt_at = ${deps.now().toISOString()}::timestamptz, replayed_at = ${deps.now().toISOString()}::timestamptz
-            where created_at >= ${since}::timestamptz and status <> 'pending' and ${LIVE_SUBSCRIPTION} returning id`,
+            where created_at >= ${since}::timestamptz and status <> 'pending' and ${liveSubscriptionOf(wh(c))} returning id`,
       );
       return c.json({ replayed: rows.length });
     });
 }
 
-/** Replays go only to subscriptions that still exist. */
-const LIVE_SUBSCRIPTION = sql`exists (select 1 from webhook_subscriptions s
-  where s.id = webhook_deliveries.subscription_id and s.deleted_at is null)`;
+/** Replays go only to subscriptions that still exist, of the caller's warehouse. */
+const liveSubscriptionOf = (
+  warehouseId: string,
+) => sql`exists (select 1 from webhook_subscriptions s
+  where s.id = webhook_deliveries.subscription_id and s.deleted_at is null
+    and (s.warehouse_id is null or s.warehouse_id = ${warehouseId}))`;
+
+const visibleTo = (warehouseId: string) =>
+  or(isNull(webhookSubscriptions.warehouseId), eq(webhookSubscriptions.warehouseId, warehouseId));
 
 type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
 
@@ -158,14 +177,25 @@ function publicView(row: SubscriptionRow): WebhookSubscription {
     previousSecretExpiresAt: row.previousSecretExpiresAt
       ? new Date(row.previousSecretExpiresAt).toISOString()
       : null,
+    warehouseId: row.warehouseId,
   };
 }
 
-async function liveSubscription(deps: AppDeps, id: string): Promise<SubscriptionRow> {
+async function liveSubscription(
+  deps: AppDeps,
+  id: string,
+  warehouseId: string,
+): Promise<SubscriptionRow> {
   const [row] = await deps.db
     .select()
     .from(webhookSubscriptions)
-    .where(and(eq(webhookSubscriptions.id, id), isNull(webhookSubscriptions.deletedAt)));
+    .where(
+      and(
+        eq(webhookSubscriptions.id, id),
+        isNull(webhookSubscriptions.deletedAt),
+        visibleTo(warehouseId),
+      ),
+    );
   if (!row) throw notFound(`No webhook subscription ${id}`);
   return row;
 }

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
-import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
+import { aChannelKey, anIntegrationKey, anOrder } from '../testing/hub-fixtures';
 import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 import { backoffMs, deliverDueWebhooks, WEBHOOK_USER_AGENT } from './deliver-webhooks';
@@ -200,5 +200,102 @@ describe.each(testDatabases())('the webhook subscription lifecycle on $name', (t
     expect(after).toEqual({ status: 'pending', attempts: 1 });
     receiver.status = 204;
     await call('DELETE', `/subscriptions/${sub.id}`);
+  });
+
+  it("each warehouse's admin subscribes to their warehouse's events only, and manages only their own", async () => {
+    const db = fx.database.db;
+    // A CD admin beside the demo's GZ admin, and a subscription from before scoping (no warehouse).
+    await db.execute(sql`insert into users (id, warehouse_id, name, role, badge, pin_hash, language)
+      select 'u-cd-a1', 'CD', '刘洋', 'admin', 'A-0902', pin_hash, 'zh-CN' from users where id = 'u-gz-a1'`);
+    const cdAdmin = (await aLoggedInDevice(fx.app, 'A-0902')).token;
+    await db.execute(sql`insert into webhook_subscriptions (id, url, secret, event_types)
+      values ('00000000-0000-4000-8000-00000000a11a', ${receiver.url}, 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', '["order.created"]'::jsonb)`);
+    const subscribe = async (token: string) =>
+      bodyOf<{ id: string; warehouseId: string | null }>(
+        await postJson(
+          fx.app,
+          '/api/webhooks/subscriptions',
+          { url: receiver.url, eventTypes: ['order.created'] },
+          token,
+        ),
+      );
+    const gz = await subscribe(admin);
+    const cd = await subscribe(cdAdmin);
+    expect([gz.warehouseId, cd.warehouseId]).toEqual(['GZ', 'CD']);
+    const shop = await aChannelKey(db, 'jd');
+    const toShenzhen = await bodyOf<{ orderId: string; warehouseId: string }>(
+      await postJson(fx.app, '/api/orders', anOrder({ channel: 'jd' }), shop),
+    );
+    const toChengdu = await bodyOf<{ orderId: string; warehouseId: string }>(
+      await postJson(
+        fx.app,
+        '/api/orders',
+        anOrder({
+          channel: 'jd',
+          address: {
+            province: '四川省',
+            city: '成都市',
+            district: '武侯区',
+            detail: '人民南路四段 9 号',
+          },
+          lines: [{ skuId: 'SKU-00002', qty: 1, unitPriceCents: 9_900 }],
+        }),
+        shop,
+      ),
+    );
+    expect([toShenzhen.warehouseId, toChengdu.warehouseId]).toEqual(['GZ', 'CD']);
+    const received = await queryRows<{ sub: string; orderId: string }>(
+      db,
+      sql`select d.subscription_id::text as sub, m.order_id as "orderId"
+          from webhook_deliveries d join webhook_messages m on m.id = d.message_id
+          where m.order_id in (${toShenzhen.orderId}, ${toChengdu.orderId}) order by 1, 2`,
+    );
+    const to = (sub: string) =>
+      received
+        .filter((r) => r.sub === sub)
+        .map((r) => r.orderId)
+        .sort();
+    expect(to(gz.id)).toEqual([toShenzhen.orderId]);
+    expect(to(cd.id)).toEqual([toChengdu.orderId]);
+    expect(to('00000000-0000-4000-8000-00000000a11a')).toEqual(
+      [toShenzhen.orderId, toChengdu.orderId].sort(),
+    );
+    // The GZ admin sees GZ's and the hub-wide subscription, never CD's, and cannot touch it.
+    const listed = await bodyOf<{ subscriptions: { id: string }[] }>(
+      await call('GET', '/subscriptions'),
+    );
+    expect(listed.subscriptions.map((s) => s.id)).toContain(gz.id);
+    expect(listed.subscriptions.map((s) => s.id)).not.toContain(cd.id);
+    for (const [method, path, body] of [
+      ['GET', `/subscriptions/${cd.id}`],
+      ['PATCH', `/subscriptions/${cd.id}`, { active: false }],
+      ['POST', `/subscriptions/${cd.id}/rotate-secret`, { graceHours: 0 }],
+      ['DELETE', `/subscriptions/${cd.id}`],
+    ] as const) {
+      expect((await call(method, path, body)).status, `${method} ${path}`).toBe(404);
+    }
+    const deliveries = await (await call('GET', '/deliveries')).text();
+    const cdDelivery = (
+      await queryRows<{ id: string }>(
+        db,
+        sql`select id::text from webhook_deliveries where subscription_id = ${cd.id}::uuid`,
+      )
+    )[0]!.id;
+    expect(deliveries).not.toContain(cdDelivery);
+    await db.execute(
+      sql`update webhook_deliveries set status = 'dead' where id = ${cdDelivery}::uuid`,
+    );
+    expect((await call('POST', `/deliveries/${cdDelivery}/replay`)).status).toBe(404);
+    expect((await call('GET', `/deliveries/${cdDelivery}/attempts`)).status).toBe(200);
+    expect(await bodyOf(await call('GET', `/deliveries/${cdDelivery}/attempts`))).toEqual({
+      attempts: [],
+    });
+    for (const id of [gz.id, '00000000-0000-4000-8000-00000000a11a'])
+      await call('DELETE', `/subscriptions/${id}`);
+    await postJson(fx.app, `/api/webhooks/subscriptions/${cd.id}`, {}, cdAdmin);
+    await fx.app.request(`/api/webhooks/subscriptions/${cd.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${cdAdmin}` },
+    });
   });
 });
