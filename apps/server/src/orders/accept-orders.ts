@@ -8,6 +8,7 @@ import { BatchPool, insertAlerts } from '../inventory/batch-pool';
 import { ApiError, notFound } from '../http/api-error';
 import { emitWebhooks } from '../webhooks/emit-webhook';
 import { recordOrderSteps } from './order-timeline';
+import { loadAfterSalesOriginals, writeAfterSales } from './after-sales';
 import { cleanOrderAddress } from '../regions/clean-order-address';
 import { type CleanOrder, type SkuFacts, cleanOrder, loadSkuFacts } from './clean-order';
 import { type IntakeContext, loadIntakeContext } from './intake-context';
@@ -243,7 +244,20 @@ async function decide(
   const peakAlerted = kinds.has('peak-protection')
     ? await recentPeakAlerts(tx, peakAlertSince(now))
     : new Set<string>();
-  return new IntakeRun(intake, candidates, skus, idTimes, addressTimes, peakAlerted, now);
+  const originals = await loadAfterSalesOriginals(
+    tx,
+    work.flatMap((w) => (w.input.originalOrderId ? [w.input.originalOrderId] : [])),
+  );
+  return new IntakeRun(
+    intake,
+    candidates,
+    skus,
+    idTimes,
+    addressTimes,
+    peakAlerted,
+    now,
+    originals,
+  );
 }
 
 /**
@@ -337,6 +351,7 @@ async function write(tx: Tx, run: IntakeRun, intake: IntakeContext, now: Date) {
     now,
   );
   await emitWebhooks(tx, webhooks, now);
+  await writeAfterSales(tx, run.afterSales, now);
 }
 
 async function writeClaims(tx: Tx, writes: IntakeWrites) {

@@ -8,6 +8,12 @@ import type { IntakeContext } from './intake-context';
 import type { StoredCandidate } from './intake-load';
 import type { OrderStep } from './order-timeline';
 import { intakeSteps } from './store-order';
+import {
+  type AfterSalesLink,
+  type AfterSalesOriginal,
+  afterSalesSteps,
+  assertOriginal,
+} from './after-sales';
 
 export type Line = { id: string; skuId: string; qty: number; unitPriceCents: number };
 
@@ -78,6 +84,8 @@ export class IntakeRun {
   readonly stored: LiveOrder[];
   /** The reservations to make, in the order the orders came. */
   readonly reservations: ReservationSlot[] = [];
+  /** The returns and exchanges the batch created (issue 21). */
+  readonly afterSales: AfterSalesLink[] = [];
   private readonly byPhone = new Map<string, LiveOrder[]>();
   private readonly rules;
   /** M4.8 for an order placed at a time, with the batch's samples. */
@@ -92,6 +100,7 @@ export class IntakeRun {
     private readonly addressTimes: Map<string, number[]>,
     private readonly peakAlerted: Set<string>,
     private readonly now: Date,
+    private readonly originals: Map<string, AfterSalesOriginal> = new Map(),
   ) {
     this.rules = intake.holdRules.map((r) => r.rule);
     const peakRule = this.rules.find((r): r is PeakRule => r.kind === 'peak-protection');
@@ -115,8 +124,92 @@ export class IntakeRun {
    * merged order cannot be cleaned (nothing of it is then written).
    */
   accept(clean: CleanOrder, orderId: string, route: RouteDecision | null) {
+    if (clean.input.orderType !== 'sale') return this.acceptAfterSales(clean, orderId, route);
     const earlier = this.duplicateOf(clean);
     return earlier ? this.merge(clean, earlier) : this.create(clean, orderId, route);
+  }
+
+  /**
+   * Issue 21, the one place intake handles returns and exchanges (see `after-sales.ts`): a
+   * return is stored `awaiting-return` in its sale's warehouse (no rules, no reservation, no
+   * wave); an exchange is a normal order linked to what it names.
+   */
+  private acceptAfterSales(clean: CleanOrder, orderId: string, route: RouteDecision | null) {
+    const kind = clean.input.orderType === 'return' ? 'return' : 'exchange';
+    const original = assertOriginal(this.originals, kind, clean.input.originalOrderId);
+    const saleOrderId =
+      original.orderType === 'sale' ? original.id : (original.originalOrderId ?? original.id);
+    const answer =
+      kind === 'exchange'
+        ? this.create(clean, orderId, route)
+        : this.createReturn(clean, orderId, original);
+    const link: AfterSalesLink = {
+      kind,
+      orderId,
+      warehouseId: answer.order.warehouseId,
+      originalOrderId: original.id,
+      saleOrderId,
+      lines: clean.input.lines,
+    };
+    this.afterSales.push(link);
+    this.writes.steps.push(...afterSalesSteps(link));
+    // A return of this batch can be named by an exchange later in the batch.
+    this.originals.set(orderId, {
+      id: orderId,
+      warehouseId: answer.order.warehouseId,
+      orderType: kind,
+      originalOrderId: original.id,
+    });
+    return answer;
+  }
+
+  private createReturn(clean: CleanOrder, orderId: string, original: AfterSalesOriginal) {
+    const { input } = clean;
+    const order: LiveOrder = {
+      id: orderId,
+      isNew: true,
+      warehouseId: original.warehouseId,
+      status: 'awaiting-return',
+      phone: clean.phone,
+      placedAtMs: Date.parse(input.placedAt),
+      carrier: null,
+      flags: [],
+      paidCents: input.paidCents,
+      couponCents: input.couponCents,
+      freightCents: input.freightCents,
+      original: input,
+      lines: input.lines.map((l, i) => ({ id: `${orderId}-${i + 1}`, ...l })),
+      addedLines: [],
+      openHolds: [],
+      changed: false,
+      clean,
+      route: null,
+    };
+    this.created.push(order);
+    this.writes.steps.push(
+      ...intakeSteps(orderId, clean, null, original.warehouseId, []).filter(
+        (s) => s.kind !== 'unrouted',
+      ),
+      {
+        orderId,
+        kind: 'return-expected',
+        detail: { originalOrderId: original.id, warehouseId: original.warehouseId },
+      },
+    );
+    this.writes.webhooks.push({
+      type: 'order.created',
+      data: {
+        orderId,
+        channel: input.channel,
+        channelOrderId: input.channelOrderId,
+        status: order.status,
+        warehouseId: original.warehouseId,
+        orderType: 'return',
+        originalOrderId: original.id,
+        reservations: [],
+      },
+    });
+    return { order, mergedInto: null };
   }
 
   /** The answer for an order, as it stands now. */
