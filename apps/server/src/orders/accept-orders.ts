@@ -276,17 +276,18 @@ async function write(tx: Tx, run: IntakeRun, intake: IntakeContext, now: Date) {
       insert into orders (id, warehouse_id, channel, channel_order_id, status, consignee_name,
         province, city, district, address_detail, phone, id_number, customer_id, vip, order_type,
         original_order_id, paid_cents, coupon_cents, freight_cents, carrier, route_rule_id,
-        route_reason, flags, original, placed_at, created_at)
+        route_reason, flags, original, placed_at, ship_with_order_id, created_at)
       select id, warehouse_id, channel, channel_order_id, status, consignee_name,
         province, city, district, address_detail, phone, id_number, customer_id, vip, order_type,
         original_order_id, paid_cents, coupon_cents, freight_cents, carrier, route_rule_id,
-        route_reason, flags, original, placed_at, ${at}::timestamptz
+        route_reason, flags, original, placed_at, ship_with_order_id, ${at}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(created)}::jsonb) as r(
         id text, warehouse_id text, channel text, channel_order_id text, status text,
         consignee_name text, province text, city text, district text, address_detail text,
         phone text, id_number text, customer_id text, vip boolean, order_type text,
         original_order_id text, paid_cents int, coupon_cents int, freight_cents int, carrier text,
-        route_rule_id text, route_reason text, flags jsonb, original jsonb, placed_at timestamptz)`,
+        route_rule_id text, route_reason text, flags jsonb, original jsonb, placed_at timestamptz,
+        ship_with_order_id text)`,
     );
   }
   const lines = [
@@ -437,6 +438,7 @@ function newOrderRow(o: LiveOrder) {
     flags: o.flags,
     original: input,
     placed_at: new Date(input.placedAt).toISOString(),
+    ship_with_order_id: o.shipWithOrderId,
   };
 }
 
@@ -460,7 +462,7 @@ function storedAnswer(s: StoredAnswer): OrderAccepted {
     holds: s.holds,
     flags: s.flags,
     created: false,
-    mergedInto: s.merged ? s.orderId : null,
+    mergedInto: s.shipWithOrderId ?? (s.merged ? s.orderId : null),
   };
 }
 

@@ -3,7 +3,7 @@ import { evaluateHolds, type HoldContext, type HoldHit, type RouteDecision } fro
 import type { OrderAccepted, OrderStatus, WebhookEventType } from '@wms/protocol';
 import { addressKey, chinaDayStart, peakJudge, type PeakRule } from '../holds/hold-context';
 import type { AlertRow, BatchPool } from '../inventory/batch-pool';
-import { type CleanOrder, type SkuFacts, cleanOrder } from './clean-order';
+import type { CleanOrder, SkuFacts } from './clean-order';
 import type { IntakeContext } from './intake-context';
 import type { StoredCandidate } from './intake-load';
 import type { OrderStep } from './order-timeline';
@@ -126,7 +126,9 @@ export class IntakeRun {
   accept(clean: CleanOrder, orderId: string, route: RouteDecision | null) {
     if (clean.input.orderType !== 'sale') return this.acceptAfterSales(clean, orderId, route);
     const earlier = this.duplicateOf(clean);
-    return earlier ? this.merge(clean, earlier) : this.create(clean, orderId, route);
+    return earlier
+      ? this.mergeOrReview(clean, orderId, route, earlier)
+      : this.create(clean, orderId, route);
   }
 
   /**
@@ -184,6 +186,8 @@ export class IntakeRun {
       changed: false,
       clean,
       route: null,
+      shipTo: shipToOf(clean),
+      shipWithOrderId: null,
     };
     this.created.push(order);
     this.writes.steps.push(
@@ -244,74 +248,47 @@ export class IntakeRun {
   }
 
   /**
-   * M3.3: the order's lines and amounts are added to the earlier order, which is flagged
-   * `suspected-duplicate`; the hold rules run again on the whole merged order (holds not already
-   * open on it are raised) and the new lines are reserved in its warehouse.
+   * M3.3 made safe (issue 21): a duplicate going to the same cleaned consignee and address ships
+   * together with the earlier order: each keeps its own lines, amounts, trace and channel
+   * write-back (nothing is summed), both are flagged `suspected-duplicate` and point at the
+   * group's first order. Anything else (another name or address behind the same phone) is not
+   * merged: both orders are flagged `duplicate-review` for a person to look at.
    */
-  private merge(clean: CleanOrder, earlier: LiveOrder) {
-    const { input } = clean;
-    const added = input.lines.map((l, i) => ({
-      id: `${earlier.id}-${earlier.lines.length + i + 1}`,
-      skuId: l.skuId,
-      qty: l.qty,
-      unitPriceCents: l.unitPriceCents,
-    }));
-    const lines = [...earlier.lines, ...added].sort((a, b) =>
-      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-    );
-    const amounts = {
-      paidCents: earlier.paidCents + input.paidCents,
-      couponCents: earlier.couponCents + input.couponCents,
-      freightCents: earlier.freightCents + input.freightCents,
-    };
-    const merged = cleanOrder(
-      {
-        ...earlier.original,
-        ...amounts,
-        lines: lines.map((l) => ({ skuId: l.skuId, qty: l.qty, unitPriceCents: l.unitPriceCents })),
-      },
-      this.skus,
-    );
-    const statusBefore = earlier.status;
-    earlier.lines = lines;
-    if (!earlier.isNew) earlier.addedLines.push(...added);
-    Object.assign(earlier, amounts);
-    if (!earlier.flags.includes('suspected-duplicate')) earlier.flags.push('suspected-duplicate');
-    earlier.changed = true;
-    this.writes.steps.push({
-      orderId: earlier.id,
-      kind: 'deduplicated',
-      detail: {
-        channel: input.channel,
-        channelOrderId: input.channelOrderId,
-        phone: clean.phone,
-        skuIds: input.lines.map((l) => l.skuId),
-        flag: 'suspected duplicate / promotion abuse',
-      },
-    });
-    const already = new Set(earlier.openHolds);
-    const holds = evaluateHolds(merged.facts, this.context(merged, true), this.rules).filter(
-      (h) => h.action === 'hold' && !already.has(h.kind),
-    );
-    this.raiseHolds(earlier, holds);
-    if (statusBefore !== 'unrouted') {
-      this.reserve({
-        order: { id: earlier.id, warehouseId: earlier.warehouseId },
-        lines: input.lines,
-        shedNonCore: false,
-        stepWarehouse: null,
-        created: null,
+  private mergeOrReview(
+    clean: CleanOrder,
+    orderId: string,
+    route: RouteDecision | null,
+    earlier: LiveOrder,
+  ) {
+    const together = earlier.shipTo === shipToOf(clean);
+    const head = together ? (earlier.shipWithOrderId ?? earlier.id) : null;
+    const answer = this.create(clean, orderId, route, head);
+    const flag = together ? 'suspected-duplicate' : 'duplicate-review';
+    const kind = together ? ('ship-together' as const) : ('dedup-review' as const);
+    const why = together
+      ? 'suspected duplicate / promotion abuse: same phone, SKU, consignee and address; ships together'
+      : 'same phone and SKU within the window but another consignee or address: not merged, check both';
+    for (const [order, other] of [
+      [earlier, answer.order],
+      [answer.order, earlier],
+    ] as const) {
+      if (!order.flags.includes(flag)) order.flags.push(flag);
+      if (!order.isNew) order.changed = true;
+      this.writes.steps.push({
+        orderId: order.id,
+        kind,
+        detail: { otherOrderId: other.id, groupOrderId: head, phone: clean.phone, flag: why },
       });
     }
-    this.writes.mergedClaims.push({
-      channel: input.channel,
-      channelOrderId: input.channelOrderId,
-      orderId: earlier.id,
-    });
-    return { order: earlier, mergedInto: earlier.id };
+    return { order: answer.order, mergedInto: head };
   }
 
-  private create(clean: CleanOrder, orderId: string, route: RouteDecision | null) {
+  private create(
+    clean: CleanOrder,
+    orderId: string,
+    route: RouteDecision | null,
+    shipWithOrderId: string | null = null,
+  ) {
     const { input } = clean;
     const context = this.context(clean, false);
     const hits = [...clean.reviews, ...evaluateHolds(clean.facts, context, this.rules)];
@@ -338,6 +315,8 @@ export class IntakeRun {
       changed: false,
       clean,
       route,
+      shipTo: shipToOf(clean),
+      shipWithOrderId,
     };
     this.created.push(order);
     this.track(order);
@@ -502,6 +481,13 @@ export const peakAlertSince = (now: Date) => now.getTime() - PEAK_ALERT_EVERY_MS
 function alertRaised(a: AlertRow): Webhook {
   const { id, ...alert } = a;
   return { type: 'alert.raised', data: { alertId: id, ...alert } };
+}
+
+/** What "the same parcel's recipient" compares: cleaned consignee and address (as `shipTo`). */
+function shipToOf(order: CleanOrder): string {
+  return [order.consigneeName, order.province, order.city, order.district, order.detail].join(
+    '\u0001',
+  );
 }
 
 function addressKeyOf(order: CleanOrder): string {
