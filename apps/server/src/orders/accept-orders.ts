@@ -28,11 +28,14 @@ import {
 import {
   IntakeRun,
   type IntakeWrites,
+  presaleKey,
   type LiveOrder,
   peakAlertSince,
   type StepRow,
 } from './intake-run';
 import { chinaDayStart } from '../holds/hold-context';
+import { presaleDate } from '../holds/presale';
+import { availabilitySource } from '../holds/availability-source';
 
 /** One order's answer in a batch: accepted (or found already stored), or refused with its 400. */
 export type IntakeOutcome = { ok: true; order: OrderAccepted } | { ok: false; error: ApiError };
@@ -257,6 +260,7 @@ async function decide(
     peakAlerted,
     now,
     originals,
+    await loadPresaleDates(tx, work, skus),
   );
 }
 
@@ -383,10 +387,11 @@ async function insertHolds(tx: Tx, holds: IntakeWrites['holds'], now: Date) {
   await queryRowsPrepared(
     tx,
     sql`
-    insert into order_holds (id, warehouse_id, order_id, rule_id, kind, evidence, raised_at)
-    select id::uuid, warehouse_id, order_id, rule_id, kind, evidence, ${now.toISOString()}::timestamptz
+    insert into order_holds (id, warehouse_id, order_id, rule_id, kind, evidence, hold_until, raised_at)
+    select id::uuid, warehouse_id, order_id, rule_id, kind, evidence, hold_until, ${now.toISOString()}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(holds)}::jsonb)
-      as r(id text, warehouse_id text, order_id text, rule_id text, kind text, evidence text)`,
+      as r(id text, warehouse_id text, order_id text, rule_id text, kind text, evidence text,
+           hold_until timestamptz)`,
   );
 }
 
@@ -482,6 +487,32 @@ function newOrderIds(now: Date, count: number): string[] {
   const day = `SO-${now.toISOString().slice(0, 10).replaceAll('-', '')}-`;
   const hex = randomBytes(5 * count).toString('hex');
   return Array.from({ length: count }, (_, i) => day + hex.slice(10 * i, 10 * i + 10));
+}
+
+/** Issue 21: the ship dates of the batch's pre-sale SKUs, per routed warehouse and SKU. */
+async function loadPresaleDates(
+  tx: Tx,
+  work: readonly (Prepared & { clean: CleanOrder })[],
+  skus: ReadonlyMap<string, SkuFacts>,
+): Promise<Map<string, Date | null>> {
+  const wanted = new Map<string, { warehouseId: string; skuId: string; qty: number }>();
+  for (const w of work) {
+    const warehouseId = w.route?.rule.warehouseId;
+    if (!warehouseId) continue;
+    for (const l of w.input.lines) {
+      if (!skus.get(l.skuId)?.availableFrom) continue;
+      const key = presaleKey(warehouseId, l.skuId);
+      const entry = wanted.get(key) ?? { warehouseId, skuId: l.skuId, qty: 0 };
+      entry.qty += l.qty;
+      wanted.set(key, entry);
+    }
+  }
+  const dates = new Map<string, Date | null>();
+  for (const [key, line] of wanted) {
+    const availableFrom = skus.get(line.skuId)?.availableFrom ?? null;
+    dates.set(key, await presaleDate(tx, availabilitySource, { ...line, availableFrom }));
+  }
+  return dates;
 }
 
 function repeatWindowMinutes(intake: IntakeContext): number {

@@ -8,6 +8,7 @@ import type { IntakeContext } from './intake-context';
 import type { StoredCandidate } from './intake-load';
 import type { OrderStep } from './order-timeline';
 import { intakeSteps } from './store-order';
+import { presaleHit } from '../holds/presale';
 import {
   type AfterSalesLink,
   type AfterSalesOriginal,
@@ -54,6 +55,8 @@ export interface IntakeWrites {
     rule_id: string | null;
     kind: string;
     evidence: string;
+    /** A pre-sale hold's date (issue 21). */
+    hold_until: string | null;
   }[];
   mergedClaims: { channel: string; channelOrderId: string; orderId: string }[];
   /** Claims of orders refused after claiming (a merge that could not be cleaned): undone. */
@@ -101,6 +104,8 @@ export class IntakeRun {
     private readonly peakAlerted: Set<string>,
     private readonly now: Date,
     private readonly originals: Map<string, AfterSalesOriginal> = new Map(),
+    /** Issue 21: pre-sale SKUs' ship dates by `presaleKey`. */
+    private readonly presaleDates: ReadonlyMap<string, Date | null> = new Map(),
   ) {
     this.rules = intake.holdRules.map((r) => r.rule);
     const peakRule = this.rules.find((r): r is PeakRule => r.kind === 'peak-protection');
@@ -291,7 +296,12 @@ export class IntakeRun {
   ) {
     const { input } = clean;
     const context = this.context(clean, false);
-    const hits = [...clean.reviews, ...evaluateHolds(clean.facts, context, this.rules)];
+    const hits: (HoldHit & { until?: Date })[] = [
+      ...clean.reviews,
+      ...evaluateHolds(clean.facts, context, this.rules),
+    ];
+    const presale = route && this.presaleHitOf(route.rule.warehouseId, input.lines);
+    if (presale) hits.push(presale);
     const holds = hits.filter((h) => h.action === 'hold');
     const flags = [...new Set(hits.filter((h) => h.action === 'flag').map((h) => flagName(h)))];
     const warehouseId = route?.rule.warehouseId ?? this.intake.manualQueueWarehouse;
@@ -347,6 +357,17 @@ export class IntakeRun {
     this.raiseHolds(order, holds);
     if (context.peak) this.raisePeakAlert(warehouseId);
     return { order, mergedInto: null };
+  }
+
+  /** Issue 21: a `presale` hold until the latest ship date of the order's pre-sale SKUs. */
+  private presaleHitOf(warehouseId: string, lines: readonly { skuId: string }[]) {
+    return presaleHit(
+      lines.map((l) => ({
+        skuId: l.skuId,
+        date: this.presaleDates.get(presaleKey(warehouseId, l.skuId)) ?? null,
+      })),
+      this.now,
+    );
   }
 
   private reserve(slot: ReservationSlot) {
@@ -423,9 +444,10 @@ export class IntakeRun {
    * Holds an order for review (as `raiseHolds`): one open hold per finding, the order `held`,
    * `order.held` in the outbox; a stored order is also pulled out of any wave.
    */
-  private raiseHolds(order: LiveOrder, holds: readonly HoldHit[]) {
+  private raiseHolds(order: LiveOrder, holds: readonly (HoldHit & { until?: Date })[]) {
     if (holds.length === 0) return;
     const rows = holds.map((h) => ({
+      hold_until: h.until?.toISOString() ?? null,
       id: randomUUID(),
       warehouse_id: order.warehouseId,
       order_id: order.id,
@@ -475,6 +497,8 @@ export class IntakeRun {
     ]);
   }
 }
+
+export const presaleKey = (warehouseId: string, skuId: string) => `${warehouseId}|${skuId}`;
 
 export const peakAlertSince = (now: Date) => now.getTime() - PEAK_ALERT_EVERY_MS;
 
