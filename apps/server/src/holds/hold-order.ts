@@ -2,7 +2,6 @@ import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { sql } from 'drizzle-orm';
 import { assertOrderInScope } from '../auth/caller-scope';
-import { recordOrderSteps } from '../orders/order-timeline';
 import { raiseHolds } from './raise-holds';
 
 interface OrderRow {
