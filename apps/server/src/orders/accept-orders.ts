@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { cleanIdNumber, routeOrder, type RouteDecision } from '@wms/domain';
 import type { OrderAccepted, OrderInput } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
-import { type Db, type Tx, queryRowsPrepared } from '../db/database';
+import { type Db, type Tx, queryRows, queryRowsPrepared } from '../db/database';
 import { pullFromWaves } from '../holds/raise-holds';
 import { BatchPool, insertAlerts } from '../inventory/batch-pool';
 import { ApiError, notFound } from '../http/api-error';
@@ -489,7 +489,11 @@ function newOrderIds(now: Date, count: number): string[] {
   return Array.from({ length: count }, (_, i) => day + hex.slice(10 * i, 10 * i + 10));
 }
 
-/** Issue 21: the ship dates of the batch's pre-sale SKUs, per routed warehouse and SKU. */
+/**
+ * Issue 21: the ship dates of the batch's pre-sale SKUs, per routed warehouse and SKU: only
+ * where the goods are not here yet (the pool's on-hand units not promised to other orders do
+ * not cover the batch's quantity), which is what a pre-sale or a late supplier means.
+ */
 async function loadPresaleDates(
   tx: Tx,
   work: readonly (Prepared & { clean: CleanOrder })[],
@@ -506,6 +510,19 @@ async function loadPresaleDates(
       entry.qty += l.qty;
       wanted.set(key, entry);
     }
+  }
+  // Goods already here (on hand, not promised to other orders) ship now, whatever the date says.
+  const onHand = await queryRows<{ warehouseId: string; skuId: string; free: number }>(
+    tx,
+    sql`select warehouse_id as "warehouseId", sku_id as "skuId", (physical - reserved)::int as free
+        from inventory_pool
+        where (warehouse_id, sku_id) in (select "warehouseId", "skuId"
+               from jsonb_to_recordset(${JSON.stringify([...wanted.values()])}::jsonb)
+                 as r("warehouseId" text, "skuId" text))`,
+  );
+  for (const row of onHand) {
+    const key = presaleKey(row.warehouseId, row.skuId);
+    if (row.free >= (wanted.get(key)?.qty ?? 0)) wanted.delete(key);
   }
   const dates = new Map<string, Date | null>();
   for (const [key, line] of wanted) {
