@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { type Database, openDatabase, queryRows } from './db/database';
 import { seedDemoIfEmpty } from './demo/seed-demo';
 import { seedHubDemoIfMissing } from './demo/seed-hub-demo';
+import { seedOrderChangesDemoIfMissing } from './demo/seed-order-changes-demo';
 import type { ServerConfig } from './env';
 import { createApp } from './http/app';
 import { Lifecycle } from './ops/lifecycle';
@@ -41,6 +42,8 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db) : false;
   await ensureHubDefaults(database.db);
   if (config.seedDemo) await seedHubDemoIfMissing(database.db);
+  // Issue 21: a return, an exchange and a pre-sale SKU in the demo.
+  if (config.seedDemo) await seedOrderChangesDemoIfMissing(database.db, new Date());
   const stopWebhooks = startWebhookWorker(database.db, {
     intervalMs: 1_000,
     now: () => new Date(),

@@ -15,7 +15,12 @@ export interface HoldContext {
  * Findings of cleaning that stop an order for a person, outside the rules: an address that fits
  * several places, a channel SKU code with no mapping, a value outside a closed list.
  */
-export type ReviewKind = 'address-review' | 'channel-sku-unmapped' | 'closed-list';
+export type ReviewKind =
+  | 'address-review'
+  | 'channel-sku-unmapped'
+  | 'closed-list'
+  // Issue 21: goods of a pre-sale SKU ship from its availability date.
+  | 'presale';
 
 /** What a rule found: `hold` stops the order for review, `flag` only marks it. */
 export interface HoldHit {

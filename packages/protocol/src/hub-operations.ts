@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { binCodeSchema, idSchema, isoTimeSchema } from './codes';
 import { holdRuleSchema, routingRuleSchema } from './hub-rules';
-import { channelSchema } from './order-intake';
+import { addressInputSchema, channelSchema } from './order-intake';
 
 /** `POST /api/orders/:orderId/ship`: the packer scanned the package (M1.6). */
 export const shipOrderSchema = z.strictObject({
@@ -20,9 +20,31 @@ export const shippedOrderSchema = z.object({
 /** `POST /api/orders/:orderId/cancel`. */
 export const cancelOrderSchema = z.strictObject({ reason: z.string().trim().min(1).max(300) });
 
-/** `POST /api/holds/orders/:orderId/address-change` (M4.7). */
+/**
+ * `POST /api/holds/orders/:orderId/address-change` (M4.7): the new address on one line, or its
+ * fields. `source: 'platform'` (a marketplace's channel key only) is a change the platform has
+ * already confirmed with its buyer: it applies at once while the order is not dispatched. A
+ * `customer` change holds the order until the customer confirms it on the signed page.
+ */
 export const addressChangeSchema = z.strictObject({
-  newAddress: z.string().trim().min(1).max(300),
+  newAddress: z.union([z.string().trim().min(4).max(300), addressInputSchema]),
+  source: z.enum(['customer', 'platform']).default('customer'),
+});
+
+/** What an address change did: held for the customer, applied, or an exception (dispatched). */
+export const addressChangeAnswerSchema = z.object({
+  orderId: idSchema,
+  status: z.string(),
+  outcome: z.enum(['hold', 'applied', 'exception']),
+  /** The customer's confirmation page (`hold` only); also sent in the webhook. */
+  confirmationUrl: z.string().nullable(),
+  expiresAt: isoTimeSchema.nullable(),
+});
+
+/** The customer's answer on the confirmation page (a form POST). */
+export const addressConfirmationDecisionSchema = z.strictObject({
+  decision: z.enum(['confirm', 'reject']),
+  lang: z.enum(['zh-CN', 'en']).optional(),
 });
 
 /** `POST /api/routing/orders/:orderId`: route an order from the manual queue. */
@@ -159,3 +181,5 @@ export type InboundReceipt = z.infer<typeof inboundReceiptSchema>;
 export type PoolDrift = z.infer<typeof poolDriftSchema>;
 export type Reconciliation = z.infer<typeof reconciliationSchema>;
 export type CycleCountResult = z.infer<typeof cycleCountResultSchema>;
+export type AddressChange = z.infer<typeof addressChangeSchema>;
+export type AddressChangeAnswer = z.infer<typeof addressChangeAnswerSchema>;

@@ -94,6 +94,8 @@ export const orderStatusSchema = z.enum([
   'backordered',
   'held',
   'unrouted',
+  /** Issue 21: a return, waiting for its goods to come in (never reserved, waved or picked). */
+  'awaiting-return',
   'cancelled',
   'waved',
   'picking',

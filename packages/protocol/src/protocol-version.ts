@@ -17,6 +17,9 @@
  *      (POST /api/sync/stream-ticket), no longer with the session token in its URL.
  *      Additive (inventory): pick lines carry the lot and expiry to pick (FEFO); order status
  *      `backordered`.
+ *      Additive (issue 21, hub only): order status `awaiting-return`; webhook events
+ *      `order.address-confirmation-requested` and `order.address-changed`; the address change
+ *      takes the four fields or one line and `source`, and answers the confirmation link.
  */
 export const PROTOCOL_VERSION = 4;
 

@@ -9,6 +9,10 @@ export const webhookEventTypeSchema = z.enum([
   'order.shipped',
   'exception.opened',
   'alert.raised',
+  // Issue 21: a customer's address change waits for them (`data.link` is the page to send them).
+  'order.address-confirmation-requested',
+  // Issue 21: an order's address changed (confirmed by the customer, or by the marketplace).
+  'order.address-changed',
 ]);
 
 /** `POST /api/webhooks/subscriptions`: where to send which events. */

@@ -27,6 +27,12 @@ describe.each(testDatabases().slice(0, 1))('the API reference on $name', (target
     expect(doc.openapi).toBe('3.1.0');
     const intake = doc.paths['/api/orders']?.post?.requestBody?.content['application/json']?.schema;
     expect(intake?.properties?.channel?.enum).toContain('pinduoduo');
+    // Issue 21: the customer's confirmation page, public, and its webhook event.
+    expect(Object.keys(doc.paths['/api/address-confirmations/{token}'] ?? {})).toEqual([
+      'get',
+      'post',
+    ]);
+    expect(JSON.stringify(doc)).toContain('order.address-confirmation-requested');
   });
 
   it('serves a readable reference page', async () => {

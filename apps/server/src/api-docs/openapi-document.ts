@@ -51,8 +51,19 @@ function operationObject(op: Operation): JsonObject {
   };
   return {
     summary: op.summary,
-    description: `Roles: ${op.roles.join(', ')}`,
+    description: op.public ? 'Public: the signed link is the key' : `Roles: ${op.roles.join(', ')}`,
+    ...(op.public ? { security: [] } : {}),
     ...(params.length > 0 ? { parameters: params } : {}),
+    ...(op.form
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': { schema: jsonSchema(op.form, 'input') },
+            },
+          },
+        }
+      : {}),
     ...(op.body
       ? {
           requestBody: {
@@ -79,6 +90,7 @@ function operationObject(op: Operation): JsonObject {
         ...(op.response
           ? { content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }
           : {}),
+        ...(op.html ? { content: { 'text/html': { schema: { type: 'string' } } } } : {}),
       },
       '400': {
         description: 'Invalid input: every field at fault is named in `error.fields`',

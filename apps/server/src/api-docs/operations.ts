@@ -13,6 +13,12 @@ export interface Operation {
   /** The body is text/csv, not JSON. */
   csv?: boolean;
   response?: z.ZodType;
+  /** Issue 21: anyone may call it (a signed link is the key); no bearer token. */
+  public?: true;
+  /** The body is an HTML form (`application/x-www-form-urlencoded`) of this schema. */
+  form?: z.ZodType;
+  /** The answer is an HTML page, not JSON. */
+  html?: true;
 }
 
 const INTAKE = ['integration', 'admin'] as const;
@@ -95,9 +101,30 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/holds/orders/{orderId}/address-change',
-    summary: 'M4.7: an address change (hold before dispatch, exception after)',
+    summary:
+      "M4.7: an address change. Before dispatch a customer's change holds the order (once; a new request replaces the pending one) and answers the signed confirmation link, also sent as the webhook order.address-confirmation-requested; source 'platform' (a marketplace's channel key) applies at once; after dispatch it is an exception",
     roles: STAFF,
     body: p.addressChangeSchema,
+    response: p.addressChangeAnswerSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/address-confirmations/{token}',
+    summary:
+      "The customer's address-confirmation page (HTML, zh-CN or en by ?lang= or Accept-Language): the order's masked current address, the new one, confirm or reject. Public, opened by the signed link, rate-limited per address and per link (429 rate_limited); an expired, replaced or answered link is 404",
+    roles: [],
+    public: true,
+    html: true,
+  },
+  {
+    method: 'post',
+    path: '/api/address-confirmations/{token}',
+    summary:
+      "The customer's answer (form POST from the page): confirm changes the address (cleaned, re-routed, re-checked by the hold rules; webhook order.address-changed), reject keeps the old address; both release the change's hold",
+    roles: [],
+    public: true,
+    form: p.addressConfirmationDecisionSchema,
+    html: true,
   },
   {
     method: 'get',

@@ -141,4 +141,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/labels/badges.zpl': LEADS,
   'GET /api/labels/totes.pdf': LEADS,
   'GET /api/labels/totes.zpl': LEADS,
+  // Issue 21: the customer's address-confirmation page and its answer (signed link, rate-limited).
+  'GET /api/address-confirmations/:token': 'public',
+  'POST /api/address-confirmations/:token': 'public',
 };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
 import { evaluateRedAlerts } from './kpis';
+import { checkPresaleHolds } from '../holds/presale';
 
 /**
  * Evaluates the red alerts (M2.3) of every warehouse on a timer, so they are raised (once per
@@ -15,6 +16,8 @@ export function startRedAlertWorker(
   const round = async () => {
     const warehouses = await queryRows<{ id: string }>(db, sql`select id from warehouses`);
     for (const { id } of warehouses) await evaluateRedAlerts(db, id, options.now());
+    // Issue 21: pre-sale holds are released when their date comes; a later date alerts.
+    await checkPresaleHolds(db, options.now());
   };
   const timer = setInterval(() => {
     if (running) return;

@@ -56,6 +56,8 @@ export const orderHolds = pgTable(
     decidedAt: at('decided_at'),
     decidedBy: text('decided_by'),
     note: text('note'),
+    /** Issue 21: a pre-sale hold's promised date (released when it comes); null for others. */
+    holdUntil: at('hold_until'),
   },
   (t) => [
     index('order_holds_queue').on(t.warehouseId, t.status, t.raisedAt),
@@ -157,7 +159,16 @@ export const alerts = pgTable(
     // The red alerts of M2.3 (orders-waiting, return-rate, sync-lag) stay raised until their
     // figure is back under the threshold (`clearedAt`), so each raise is told once.
     kind: text('kind', {
-      enum: ['transfer', 'replenish', 'peak', 'orders-waiting', 'return-rate', 'sync-lag'],
+      enum: [
+        'transfer',
+        'replenish',
+        'peak',
+        'orders-waiting',
+        'return-rate',
+        'sync-lag',
+        // Issue 21: a pre-sale SKU's date moved later (supplier delay).
+        'presale-delay',
+      ],
     }).notNull(),
     skuId: text('sku_id'),
     orderId: text('order_id'),

@@ -33,5 +33,10 @@ export function orderHubColumns() {
     /** The order exactly as the channel sent it, before cleaning. */
     original: jsonb('original'),
     placedAt: timestamp('placed_at', { withTimezone: true }),
+    /**
+     * Issue 21: a duplicate merged as "ship together" names the first order of its group (each
+     * order keeps its own lines, trace and write-back); null when it ships alone.
+     */
+    shipWithOrderId: text('ship_with_order_id'),
   };
 }

@@ -535,3 +535,5 @@ export const tasks = pgTable(
   ],
 );
 export * from './schema-channel-codes';
+// Issue 21 (orders that change after they arrive).
+export * from './schema-order-changes';

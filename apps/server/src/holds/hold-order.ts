@@ -2,7 +2,6 @@ import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { sql } from 'drizzle-orm';
 import { assertOrderInScope } from '../auth/caller-scope';
-import { recordOrderSteps } from '../orders/order-timeline';
 import { raiseHolds } from './raise-holds';
 
 interface OrderRow {
@@ -45,58 +44,5 @@ export async function holdOrder(
       now,
     );
     return { orderId, status: 'held', held: true };
-  });
-}
-
-/**
- * M4.7: an address change before dispatch holds the order until the customer confirms it (and
- * pulls it from its wave); after dispatch it becomes an exception for a person to handle.
- */
-export async function requestAddressChange(
-  db: Db,
-  session: Session,
-  orderId: string,
-  newAddress: string,
-  now: Date,
-) {
-  return db.transaction(async (tx) => {
-    const order = await lockOrder(tx, session, orderId);
-    if (order.status === 'shipped') {
-      await tx.execute(sql`
-        insert into exceptions (id, warehouse_id, kind, message, opened_at)
-        values (gen_random_uuid(), ${order.warehouseId}, 'address-change',
-                ${`Order ${orderId} was dispatched before its address change to "${newAddress}": contact the carrier`},
-                ${now.toISOString()}::timestamptz)`);
-      await recordOrderSteps(
-        tx,
-        [
-          {
-            orderId,
-            kind: 'address-change',
-            detail: { newAddress, after: 'dispatch', outcome: 'exception' },
-          },
-        ],
-        now,
-      );
-      return { orderId, status: order.status, outcome: 'exception' as const };
-    }
-    await recordOrderSteps(
-      tx,
-      [{ orderId, kind: 'address-change', detail: { newAddress, after: 'none', outcome: 'hold' } }],
-      now,
-    );
-    await raiseHolds(
-      tx,
-      order,
-      [
-        {
-          kind: 'address-change',
-          evidence: `address change to "${newAddress}" requested: the customer must confirm it`,
-        },
-      ],
-      [],
-      now,
-    );
-    return { orderId, status: 'held', outcome: 'hold' as const };
   });
 }

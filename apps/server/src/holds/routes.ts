@@ -14,7 +14,8 @@ import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
 import { decideHold } from './decide-hold';
-import { holdOrder, requestAddressChange } from './hold-order';
+import { holdOrder } from './hold-order';
+import { requestAddressChange } from '../address-changes/request-address-change';
 
 /** The review queue, decisions, and the rules themselves (admin). */
 export function holdRoutes(deps: AppDeps) {
@@ -46,15 +47,13 @@ export function holdRoutes(deps: AppDeps) {
       );
     })
     .post('/orders/:orderId/address-change', staff, async (c) => {
-      const { newAddress } = await parseBody(c, addressChangeSchema);
+      const change = await parseBody(c, addressChangeSchema);
       return c.json(
-        await requestAddressChange(
-          deps.db,
-          c.var.session,
-          pathParam(c, 'orderId'),
-          newAddress,
-          deps.now(),
-        ),
+        await requestAddressChange(deps.db, c.var.session, pathParam(c, 'orderId'), change, {
+          secret: deps.authSecret,
+          origin: new URL(c.req.url).origin,
+          now: deps.now(),
+        }),
       );
     })
     .get('/rules', staff, async (c) =>

@@ -34,6 +34,8 @@ export interface AppDeps {
   backup?: () => Promise<Blob>;
   /** The protocol versions this server reads; the package's range when not given. */
   readableProtocol?: ReadableProtocol;
+  /** Issue 21: the public address-confirmation page's limits, per minute; defaults 60 and 20. */
+  addressPageRateLimit?: { perAddress: number; perLink: number };
   /** Scan events older than this are archived (the on-demand default); 0 or absent: off. */
   retentionMs?: number;
 }

@@ -14,7 +14,7 @@ interface PoolRow {
 export interface AlertRow {
   id: string;
   warehouseId: string;
-  kind: 'transfer' | 'replenish' | 'peak';
+  kind: 'transfer' | 'replenish' | 'peak' | 'presale-delay';
   skuId: string | null;
   orderId: string | null;
   message: string;

@@ -11,6 +11,7 @@ import {
 } from '@wms/protocol';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import { checkPresaleHolds } from '../holds/presale';
 import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import type { AppDeps } from '../http/app-deps';
@@ -117,9 +118,12 @@ export function masterDataRoutes(deps: AppDeps) {
     .post('/skus.csv', async (c) =>
       c.json(await importSkus(db, skusFromCsv(await tableOfRequest(c)))),
     )
-    .put('/skus/:skuId', async (c) =>
-      c.json(await updateSku(db, pathParam(c, 'skuId'), await parseBody(c, skuInputSchema))),
-    )
+    .put('/skus/:skuId', async (c) => {
+      const sku = await updateSku(db, pathParam(c, 'skuId'), await parseBody(c, skuInputSchema));
+      // Issue 21: a pre-sale date moved (supplier delay) or reached: the held orders hear now.
+      await checkPresaleHolds(db, deps.now());
+      return c.json(sku);
+    })
     .post('/skus/:skuId/active', async (c) =>
       c.json(
         await setSkuActive(db, pathParam(c, 'skuId'), (await parseBody(c, setActiveSchema)).active),

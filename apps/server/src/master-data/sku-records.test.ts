@@ -133,7 +133,11 @@ describe.each(testDatabases())('SKU records on $name', (target) => {
       }),
       await anIntegrationKey(fx.database.db),
     );
-    expect(await bodyOf(res)).toMatchObject({ status: 'held', holds: ['promo-cost-deviation'] });
+    // The brake pads are a pre-sale SKU with none in stock yet: held for that too (issue 21).
+    expect(await bodyOf(res)).toMatchObject({
+      status: 'held',
+      holds: ['promo-cost-deviation', 'presale'],
+    });
   });
 
   it('imports a 12,000-row catalogue in one go: barcodes moving between SKUs, a SKU twice refused', async () => {

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { cleanIdNumber, routeOrder, type RouteDecision } from '@wms/domain';
 import type { OrderAccepted, OrderInput } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
-import { type Db, type Tx, queryRowsPrepared } from '../db/database';
+import { type Db, type Tx, queryRows, queryRowsPrepared } from '../db/database';
 import { pullFromWaves } from '../holds/raise-holds';
 import { BatchPool, insertAlerts } from '../inventory/batch-pool';
 import { ApiError, notFound } from '../http/api-error';
 import { emitWebhooks } from '../webhooks/emit-webhook';
 import { recordOrderSteps } from './order-timeline';
+import { loadAfterSalesOriginals, writeAfterSales } from './after-sales';
 import { cleanOrderAddress } from '../regions/clean-order-address';
 import { type CleanOrder, type SkuFacts, cleanOrder, loadSkuFacts } from './clean-order';
 import { type IntakeContext, loadIntakeContext } from './intake-context';
@@ -27,11 +28,14 @@ import {
 import {
   IntakeRun,
   type IntakeWrites,
+  presaleKey,
   type LiveOrder,
   peakAlertSince,
   type StepRow,
 } from './intake-run';
 import { chinaDayStart } from '../holds/hold-context';
+import { presaleDate } from '../holds/presale';
+import { availabilitySource } from '../holds/availability-source';
 
 /** One order's answer in a batch: accepted (or found already stored), or refused with its 400. */
 export type IntakeOutcome = { ok: true; order: OrderAccepted } | { ok: false; error: ApiError };
@@ -243,7 +247,21 @@ async function decide(
   const peakAlerted = kinds.has('peak-protection')
     ? await recentPeakAlerts(tx, peakAlertSince(now))
     : new Set<string>();
-  return new IntakeRun(intake, candidates, skus, idTimes, addressTimes, peakAlerted, now);
+  const originals = await loadAfterSalesOriginals(
+    tx,
+    work.flatMap((w) => (w.input.originalOrderId ? [w.input.originalOrderId] : [])),
+  );
+  return new IntakeRun(
+    intake,
+    candidates,
+    skus,
+    idTimes,
+    addressTimes,
+    peakAlerted,
+    now,
+    originals,
+    await loadPresaleDates(tx, work, skus),
+  );
 }
 
 /**
@@ -262,17 +280,18 @@ async function write(tx: Tx, run: IntakeRun, intake: IntakeContext, now: Date) {
       insert into orders (id, warehouse_id, channel, channel_order_id, status, consignee_name,
         province, city, district, address_detail, phone, id_number, customer_id, vip, order_type,
         original_order_id, paid_cents, coupon_cents, freight_cents, carrier, route_rule_id,
-        route_reason, flags, original, placed_at, created_at)
+        route_reason, flags, original, placed_at, ship_with_order_id, created_at)
       select id, warehouse_id, channel, channel_order_id, status, consignee_name,
         province, city, district, address_detail, phone, id_number, customer_id, vip, order_type,
         original_order_id, paid_cents, coupon_cents, freight_cents, carrier, route_rule_id,
-        route_reason, flags, original, placed_at, ${at}::timestamptz
+        route_reason, flags, original, placed_at, ship_with_order_id, ${at}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(created)}::jsonb) as r(
         id text, warehouse_id text, channel text, channel_order_id text, status text,
         consignee_name text, province text, city text, district text, address_detail text,
         phone text, id_number text, customer_id text, vip boolean, order_type text,
         original_order_id text, paid_cents int, coupon_cents int, freight_cents int, carrier text,
-        route_rule_id text, route_reason text, flags jsonb, original jsonb, placed_at timestamptz)`,
+        route_rule_id text, route_reason text, flags jsonb, original jsonb, placed_at timestamptz,
+        ship_with_order_id text)`,
     );
   }
   const lines = [
@@ -337,6 +356,7 @@ async function write(tx: Tx, run: IntakeRun, intake: IntakeContext, now: Date) {
     now,
   );
   await emitWebhooks(tx, webhooks, now);
+  await writeAfterSales(tx, run.afterSales, now);
 }
 
 async function writeClaims(tx: Tx, writes: IntakeWrites) {
@@ -367,10 +387,11 @@ async function insertHolds(tx: Tx, holds: IntakeWrites['holds'], now: Date) {
   await queryRowsPrepared(
     tx,
     sql`
-    insert into order_holds (id, warehouse_id, order_id, rule_id, kind, evidence, raised_at)
-    select id::uuid, warehouse_id, order_id, rule_id, kind, evidence, ${now.toISOString()}::timestamptz
+    insert into order_holds (id, warehouse_id, order_id, rule_id, kind, evidence, hold_until, raised_at)
+    select id::uuid, warehouse_id, order_id, rule_id, kind, evidence, hold_until, ${now.toISOString()}::timestamptz
     from jsonb_to_recordset(${JSON.stringify(holds)}::jsonb)
-      as r(id text, warehouse_id text, order_id text, rule_id text, kind text, evidence text)`,
+      as r(id text, warehouse_id text, order_id text, rule_id text, kind text, evidence text,
+           hold_until timestamptz)`,
   );
 }
 
@@ -422,6 +443,7 @@ function newOrderRow(o: LiveOrder) {
     flags: o.flags,
     original: input,
     placed_at: new Date(input.placedAt).toISOString(),
+    ship_with_order_id: o.shipWithOrderId,
   };
 }
 
@@ -445,7 +467,7 @@ function storedAnswer(s: StoredAnswer): OrderAccepted {
     holds: s.holds,
     flags: s.flags,
     created: false,
-    mergedInto: s.merged ? s.orderId : null,
+    mergedInto: s.shipWithOrderId ?? (s.merged ? s.orderId : null),
   };
 }
 
@@ -465,6 +487,49 @@ function newOrderIds(now: Date, count: number): string[] {
   const day = `SO-${now.toISOString().slice(0, 10).replaceAll('-', '')}-`;
   const hex = randomBytes(5 * count).toString('hex');
   return Array.from({ length: count }, (_, i) => day + hex.slice(10 * i, 10 * i + 10));
+}
+
+/**
+ * Issue 21: the ship dates of the batch's pre-sale SKUs, per routed warehouse and SKU: only
+ * where the goods are not here yet (the pool's on-hand units not promised to other orders do
+ * not cover the batch's quantity), which is what a pre-sale or a late supplier means.
+ */
+async function loadPresaleDates(
+  tx: Tx,
+  work: readonly (Prepared & { clean: CleanOrder })[],
+  skus: ReadonlyMap<string, SkuFacts>,
+): Promise<Map<string, Date | null>> {
+  const wanted = new Map<string, { warehouseId: string; skuId: string; qty: number }>();
+  for (const w of work) {
+    const warehouseId = w.route?.rule.warehouseId;
+    if (!warehouseId) continue;
+    for (const l of w.input.lines) {
+      if (!skus.get(l.skuId)?.availableFrom) continue;
+      const key = presaleKey(warehouseId, l.skuId);
+      const entry = wanted.get(key) ?? { warehouseId, skuId: l.skuId, qty: 0 };
+      entry.qty += l.qty;
+      wanted.set(key, entry);
+    }
+  }
+  // Goods already here (on hand, not promised to other orders) ship now, whatever the date says.
+  const onHand = await queryRows<{ warehouseId: string; skuId: string; free: number }>(
+    tx,
+    sql`select warehouse_id as "warehouseId", sku_id as "skuId", (physical - reserved)::int as free
+        from inventory_pool
+        where (warehouse_id, sku_id) in (select "warehouseId", "skuId"
+               from jsonb_to_recordset(${JSON.stringify([...wanted.values()])}::jsonb)
+                 as r("warehouseId" text, "skuId" text))`,
+  );
+  for (const row of onHand) {
+    const key = presaleKey(row.warehouseId, row.skuId);
+    if (row.free >= (wanted.get(key)?.qty ?? 0)) wanted.delete(key);
+  }
+  const dates = new Map<string, Date | null>();
+  for (const [key, line] of wanted) {
+    const availableFrom = skus.get(line.skuId)?.availableFrom ?? null;
+    dates.set(key, await presaleDate(tx, availabilitySource, { ...line, availableFrom }));
+  }
+  return dates;
 }
 
 function repeatWindowMinutes(intake: IntakeContext): number {

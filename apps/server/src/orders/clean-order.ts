@@ -35,6 +35,8 @@ export interface CleanOrder {
 export interface SkuFacts {
   category: string;
   costCents: number | null;
+  /** A pre-sale SKU's first day it can ship (issue 21), else null. */
+  availableFrom?: string | null;
 }
 
 /** The SKUs of some orders' lines, read in one query (an unknown id is simply absent). */
@@ -45,10 +47,20 @@ export async function loadSkuFacts(
   const ids = [...new Set(skuIds)];
   if (ids.length === 0) return new Map();
   const known = await tx
-    .select({ id: skus.id, category: skus.category, costCents: skus.costCents })
+    .select({
+      id: skus.id,
+      category: skus.category,
+      costCents: skus.costCents,
+      availableFrom: skus.availableFrom,
+    })
     .from(skus)
     .where(inArray(skus.id, ids));
-  return new Map(known.map((s) => [s.id, { category: s.category, costCents: s.costCents }]));
+  return new Map(
+    known.map((s) => [
+      s.id,
+      { category: s.category, costCents: s.costCents, availableFrom: s.availableFrom },
+    ]),
+  );
 }
 
 /**

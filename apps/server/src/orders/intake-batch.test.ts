@@ -71,7 +71,7 @@ describe.each(testDatabases())('batch intake on $name', (target) => {
     ]);
   });
 
-  it('duplicates within one batch merge into the first, and the rules run again on the merged order', async () => {
+  it('duplicates within one batch ship together with the first: each keeps its own lines and amounts', async () => {
     const common = {
       consignee: { name: '赵敏', phone: '13800138200' },
       address: { province: '广东', city: '深圳', district: '南山区', detail: '菜鸟驿站 9 号柜' },
@@ -84,13 +84,13 @@ describe.each(testDatabases())('batch intake on $name', (target) => {
     const first = results[0]!.order!;
     expect(first).toMatchObject({ status: 'received', holds: [], mergedInto: null });
     expect(results[1]!.order).toMatchObject({
-      orderId: first.orderId,
       mergedInto: first.orderId,
-      status: 'held',
-      holds: ['pickup-station-amount'],
+      status: 'received',
+      holds: [],
       flags: ['signature-required', 'suspected-duplicate'],
       created: true,
     });
+    expect(results[1]!.order!.orderId).not.toBe(first.orderId);
     expect(results[3]!.order).toMatchObject({
       orderId: results[2]!.order!.orderId,
       created: false,
@@ -108,16 +108,14 @@ describe.each(testDatabases())('batch intake on $name', (target) => {
                  paid_cents as paid, status
           from orders where id = ${first.orderId}`,
     );
-    expect(stored).toEqual({ orders: 1, lines: 2, paid: 60_000, status: 'held' });
+    expect(stored).toEqual({ orders: 2, lines: 1, paid: 30_000, status: 'received' });
     expect(await stepsOf(first.orderId)).toEqual([
       'received',
       'cleaned',
       'routed',
       'flagged',
       'reserved',
-      'deduplicated',
-      'held',
-      'reserved',
+      'ship-together',
     ]);
     const [claims] = await queryRows<{ n: number }>(
       fx.database.db,
@@ -130,22 +128,21 @@ describe.each(testDatabases())('batch intake on $name', (target) => {
     await setStock('SKU-00205', 10);
     const consignee = { name: '黄强', phone: '13544440205' };
     const lines = [{ skuId: 'SKU-00205', qty: 1, unitPriceCents: 9_900 }];
+    const address = { province: '广东', city: '深圳', district: '南山区', detail: '科技园 5 号' };
     const orders = [
-      anOrder({ channelOrderId: 'AGAIN-1', consignee, lines }),
-      anOrder({ channelOrderId: 'AGAIN-2', consignee, lines }),
+      anOrder({ channelOrderId: 'AGAIN-1', consignee, address, lines }),
+      anOrder({ channelOrderId: 'AGAIN-2', consignee, address, lines }),
       anOrder({ channelOrderId: 'AGAIN-3', lines }),
     ];
     const first = await sendBatch(orders);
     const again = await sendBatch(orders);
-    // The first order was answered before the second merged into it; now it is flagged.
-    const merged = { ...first[1]!.order!, created: false };
+    // The first order was answered before the second joined it; now it is flagged.
     expect(again.map((r) => r.order)).toEqual([
-      { ...merged, mergedInto: null },
-      merged,
+      { ...first[0]!.order!, created: false, flags: ['suspected-duplicate'] },
+      { ...first[1]!.order!, created: false },
       { ...first[2]!.order!, created: false },
     ]);
-    expect(merged).toMatchObject({
-      orderId: first[0]!.order!.orderId,
+    expect(first[1]!.order).toMatchObject({
       mergedInto: first[0]!.order!.orderId,
       flags: ['suspected-duplicate'],
     });

@@ -85,6 +85,10 @@ export interface StoredCandidate {
   original: OrderInput;
   lines: { id: string; skuId: string; qty: number; unitPriceCents: number }[];
   openHolds: string[];
+  /** Cleaned consignee and address as stored (a confirmed address change included). */
+  shipTo: string;
+  /** The first order of its ship-together group, if it ships with one. */
+  shipWithOrderId: string | null;
 }
 
 /**
@@ -105,6 +109,9 @@ export async function loadMergeCandidates(
            (extract(epoch from o.placed_at) * 1000)::float8 as "placedAtMs",
            o.carrier, o.flags, o.paid_cents as "paidCents", o.coupon_cents as "couponCents",
            o.freight_cents as "freightCents", o.original,
+           concat_ws(chr(1), o.consignee_name, o.province, o.city, o.district, o.address_detail)
+             as "shipTo",
+           o.ship_with_order_id as "shipWithOrderId",
            coalesce((select jsonb_agg(jsonb_build_object('id', l.id, 'skuId', l.sku_id, 'qty', l.qty,
                                       'unitPriceCents', l.unit_price_cents) order by l.id)
                      from order_lines l where l.order_id = o.id), '[]'::jsonb) as lines,
@@ -200,6 +207,7 @@ export async function loadStoredAnswers(
     tx,
     sql`
     select c.channel, c.channel_order_id as "channelOrderId", c.order_id as "orderId", c.merged,
+           o.ship_with_order_id as "shipWithOrderId",
            o.status, o.warehouse_id as "warehouseId", o.carrier, o.flags,
            coalesce((select jsonb_agg(h.kind) from order_holds h
                      where h.order_id = c.order_id and h.status = 'open'), '[]'::jsonb) as holds
@@ -214,6 +222,7 @@ export async function loadStoredAnswers(
 export interface StoredAnswer {
   orderId: string;
   merged: boolean;
+  shipWithOrderId: string | null;
   status: OrderStatus;
   warehouseId: string;
   carrier: string | null;

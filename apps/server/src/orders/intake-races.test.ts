@@ -27,16 +27,21 @@ describe.each(testDatabases())('intake under concurrency on $name', (target) => 
     expect(rows?.n).toBe(1);
   });
 
-  it('duplicates sent at the same moment still merge into one order', async () => {
+  it('duplicates sent at the same moment still ship together as one group', async () => {
     const key = await anIntegrationKey(fx.database.db);
     const consignee = { name: '黄强', phone: '13544445555' };
+    const address = { province: '广东', city: '深圳', district: '南山区', detail: '科技园 9 号' };
     const answers = await Promise.all(
       Array.from({ length: 4 }, async () =>
-        bodyOf<{ orderId: string }>(
-          await postJson(fx.app, '/api/orders', anOrder({ consignee }), key),
+        bodyOf<{ orderId: string; mergedInto: string | null }>(
+          await postJson(fx.app, '/api/orders', anOrder({ consignee, address }), key),
         ),
       ),
     );
-    expect(new Set(answers.map((a) => a.orderId)).size).toBe(1);
+    const heads = answers.filter((a) => a.mergedInto === null);
+    expect(heads).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.mergedInto ?? a.orderId))).toEqual(
+      new Set([heads[0]!.orderId]),
+    );
   });
 });

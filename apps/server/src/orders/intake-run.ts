@@ -3,11 +3,18 @@ import { evaluateHolds, type HoldContext, type HoldHit, type RouteDecision } fro
 import type { OrderAccepted, OrderStatus, WebhookEventType } from '@wms/protocol';
 import { addressKey, chinaDayStart, peakJudge, type PeakRule } from '../holds/hold-context';
 import type { AlertRow, BatchPool } from '../inventory/batch-pool';
-import { type CleanOrder, type SkuFacts, cleanOrder } from './clean-order';
+import type { CleanOrder, SkuFacts } from './clean-order';
 import type { IntakeContext } from './intake-context';
 import type { StoredCandidate } from './intake-load';
 import type { OrderStep } from './order-timeline';
 import { intakeSteps } from './store-order';
+import { presaleHit } from '../holds/presale';
+import {
+  type AfterSalesLink,
+  type AfterSalesOriginal,
+  afterSalesSteps,
+  assertOriginal,
+} from './after-sales';
 
 export type Line = { id: string; skuId: string; qty: number; unitPriceCents: number };
 
@@ -48,6 +55,8 @@ export interface IntakeWrites {
     rule_id: string | null;
     kind: string;
     evidence: string;
+    /** A pre-sale hold's date (issue 21). */
+    hold_until: string | null;
   }[];
   mergedClaims: { channel: string; channelOrderId: string; orderId: string }[];
   /** Claims of orders refused after claiming (a merge that could not be cleaned): undone. */
@@ -78,6 +87,8 @@ export class IntakeRun {
   readonly stored: LiveOrder[];
   /** The reservations to make, in the order the orders came. */
   readonly reservations: ReservationSlot[] = [];
+  /** The returns and exchanges the batch created (issue 21). */
+  readonly afterSales: AfterSalesLink[] = [];
   private readonly byPhone = new Map<string, LiveOrder[]>();
   private readonly rules;
   /** M4.8 for an order placed at a time, with the batch's samples. */
@@ -92,6 +103,9 @@ export class IntakeRun {
     private readonly addressTimes: Map<string, number[]>,
     private readonly peakAlerted: Set<string>,
     private readonly now: Date,
+    private readonly originals: Map<string, AfterSalesOriginal> = new Map(),
+    /** Issue 21: pre-sale SKUs' ship dates by `presaleKey`. */
+    private readonly presaleDates: ReadonlyMap<string, Date | null> = new Map(),
   ) {
     this.rules = intake.holdRules.map((r) => r.rule);
     const peakRule = this.rules.find((r): r is PeakRule => r.kind === 'peak-protection');
@@ -115,8 +129,96 @@ export class IntakeRun {
    * merged order cannot be cleaned (nothing of it is then written).
    */
   accept(clean: CleanOrder, orderId: string, route: RouteDecision | null) {
+    if (clean.input.orderType !== 'sale') return this.acceptAfterSales(clean, orderId, route);
     const earlier = this.duplicateOf(clean);
-    return earlier ? this.merge(clean, earlier) : this.create(clean, orderId, route);
+    return earlier
+      ? this.mergeOrReview(clean, orderId, route, earlier)
+      : this.create(clean, orderId, route);
+  }
+
+  /**
+   * Issue 21, the one place intake handles returns and exchanges (see `after-sales.ts`): a
+   * return is stored `awaiting-return` in its sale's warehouse (no rules, no reservation, no
+   * wave); an exchange is a normal order linked to what it names.
+   */
+  private acceptAfterSales(clean: CleanOrder, orderId: string, route: RouteDecision | null) {
+    const kind = clean.input.orderType === 'return' ? 'return' : 'exchange';
+    const original = assertOriginal(this.originals, kind, clean.input.originalOrderId);
+    const saleOrderId =
+      original.orderType === 'sale' ? original.id : (original.originalOrderId ?? original.id);
+    const answer =
+      kind === 'exchange'
+        ? this.create(clean, orderId, route)
+        : this.createReturn(clean, orderId, original);
+    const link: AfterSalesLink = {
+      kind,
+      orderId,
+      warehouseId: answer.order.warehouseId,
+      originalOrderId: original.id,
+      saleOrderId,
+      lines: clean.input.lines,
+    };
+    this.afterSales.push(link);
+    this.writes.steps.push(...afterSalesSteps(link));
+    // A return of this batch can be named by an exchange later in the batch.
+    this.originals.set(orderId, {
+      id: orderId,
+      warehouseId: answer.order.warehouseId,
+      orderType: kind,
+      originalOrderId: original.id,
+    });
+    return answer;
+  }
+
+  private createReturn(clean: CleanOrder, orderId: string, original: AfterSalesOriginal) {
+    const { input } = clean;
+    const order: LiveOrder = {
+      id: orderId,
+      isNew: true,
+      warehouseId: original.warehouseId,
+      status: 'awaiting-return',
+      phone: clean.phone,
+      placedAtMs: Date.parse(input.placedAt),
+      carrier: null,
+      flags: [],
+      paidCents: input.paidCents,
+      couponCents: input.couponCents,
+      freightCents: input.freightCents,
+      original: input,
+      lines: input.lines.map((l, i) => ({ id: `${orderId}-${i + 1}`, ...l })),
+      addedLines: [],
+      openHolds: [],
+      changed: false,
+      clean,
+      route: null,
+      shipTo: shipToOf(clean),
+      shipWithOrderId: null,
+    };
+    this.created.push(order);
+    this.writes.steps.push(
+      ...intakeSteps(orderId, clean, null, original.warehouseId, []).filter(
+        (s) => s.kind !== 'unrouted',
+      ),
+      {
+        orderId,
+        kind: 'return-expected',
+        detail: { originalOrderId: original.id, warehouseId: original.warehouseId },
+      },
+    );
+    this.writes.webhooks.push({
+      type: 'order.created',
+      data: {
+        orderId,
+        channel: input.channel,
+        channelOrderId: input.channelOrderId,
+        status: order.status,
+        warehouseId: original.warehouseId,
+        orderType: 'return',
+        originalOrderId: original.id,
+        reservations: [],
+      },
+    });
+    return { order, mergedInto: null };
   }
 
   /** The answer for an order, as it stands now. */
@@ -151,77 +253,55 @@ export class IntakeRun {
   }
 
   /**
-   * M3.3: the order's lines and amounts are added to the earlier order, which is flagged
-   * `suspected-duplicate`; the hold rules run again on the whole merged order (holds not already
-   * open on it are raised) and the new lines are reserved in its warehouse.
+   * M3.3 made safe (issue 21): a duplicate going to the same cleaned consignee and address ships
+   * together with the earlier order: each keeps its own lines, amounts, trace and channel
+   * write-back (nothing is summed), both are flagged `suspected-duplicate` and point at the
+   * group's first order. Anything else (another name or address behind the same phone) is not
+   * merged: both orders are flagged `duplicate-review` for a person to look at.
    */
-  private merge(clean: CleanOrder, earlier: LiveOrder) {
-    const { input } = clean;
-    const added = input.lines.map((l, i) => ({
-      id: `${earlier.id}-${earlier.lines.length + i + 1}`,
-      skuId: l.skuId,
-      qty: l.qty,
-      unitPriceCents: l.unitPriceCents,
-    }));
-    const lines = [...earlier.lines, ...added].sort((a, b) =>
-      a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-    );
-    const amounts = {
-      paidCents: earlier.paidCents + input.paidCents,
-      couponCents: earlier.couponCents + input.couponCents,
-      freightCents: earlier.freightCents + input.freightCents,
-    };
-    const merged = cleanOrder(
-      {
-        ...earlier.original,
-        ...amounts,
-        lines: lines.map((l) => ({ skuId: l.skuId, qty: l.qty, unitPriceCents: l.unitPriceCents })),
-      },
-      this.skus,
-    );
-    const statusBefore = earlier.status;
-    earlier.lines = lines;
-    if (!earlier.isNew) earlier.addedLines.push(...added);
-    Object.assign(earlier, amounts);
-    if (!earlier.flags.includes('suspected-duplicate')) earlier.flags.push('suspected-duplicate');
-    earlier.changed = true;
-    this.writes.steps.push({
-      orderId: earlier.id,
-      kind: 'deduplicated',
-      detail: {
-        channel: input.channel,
-        channelOrderId: input.channelOrderId,
-        phone: clean.phone,
-        skuIds: input.lines.map((l) => l.skuId),
-        flag: 'suspected duplicate / promotion abuse',
-      },
-    });
-    const already = new Set(earlier.openHolds);
-    const holds = evaluateHolds(merged.facts, this.context(merged, true), this.rules).filter(
-      (h) => h.action === 'hold' && !already.has(h.kind),
-    );
-    this.raiseHolds(earlier, holds);
-    if (statusBefore !== 'unrouted') {
-      this.reserve({
-        order: { id: earlier.id, warehouseId: earlier.warehouseId },
-        lines: input.lines,
-        shedNonCore: false,
-        stepWarehouse: null,
-        created: null,
+  private mergeOrReview(
+    clean: CleanOrder,
+    orderId: string,
+    route: RouteDecision | null,
+    earlier: LiveOrder,
+  ) {
+    const together = earlier.shipTo === shipToOf(clean);
+    const head = together ? (earlier.shipWithOrderId ?? earlier.id) : null;
+    const answer = this.create(clean, orderId, route, head);
+    const flag = together ? 'suspected-duplicate' : 'duplicate-review';
+    const kind = together ? ('ship-together' as const) : ('dedup-review' as const);
+    const why = together
+      ? 'suspected duplicate / promotion abuse: same phone, SKU, consignee and address; ships together'
+      : 'same phone and SKU within the window but another consignee or address: not merged, check both';
+    for (const [order, other] of [
+      [earlier, answer.order],
+      [answer.order, earlier],
+    ] as const) {
+      if (!order.flags.includes(flag)) order.flags.push(flag);
+      if (!order.isNew) order.changed = true;
+      this.writes.steps.push({
+        orderId: order.id,
+        kind,
+        detail: { otherOrderId: other.id, groupOrderId: head, phone: clean.phone, flag: why },
       });
     }
-    this.writes.mergedClaims.push({
-      channel: input.channel,
-      channelOrderId: input.channelOrderId,
-      orderId: earlier.id,
-    });
-    return { order: earlier, mergedInto: earlier.id };
+    return { order: answer.order, mergedInto: head };
   }
 
-  private create(clean: CleanOrder, orderId: string, route: RouteDecision | null) {
+  private create(
+    clean: CleanOrder,
+    orderId: string,
+    route: RouteDecision | null,
+    shipWithOrderId: string | null = null,
+  ) {
     const { input } = clean;
     const context = this.context(clean, false);
-    const hits = [...clean.reviews, ...evaluateHolds(clean.facts, context, this.rules)];
+    const hits: (HoldHit & { until?: Date })[] = [
+      ...clean.reviews,
+      ...evaluateHolds(clean.facts, context, this.rules),
+    ];
+    const presale = route && this.presaleHitOf(route.rule.warehouseId, input.lines);
+    if (presale) hits.push(presale);
     const holds = hits.filter((h) => h.action === 'hold');
     const flags = [...new Set(hits.filter((h) => h.action === 'flag').map((h) => flagName(h)))];
     const warehouseId = route?.rule.warehouseId ?? this.intake.manualQueueWarehouse;
@@ -245,6 +325,8 @@ export class IntakeRun {
       changed: false,
       clean,
       route,
+      shipTo: shipToOf(clean),
+      shipWithOrderId,
     };
     this.created.push(order);
     this.track(order);
@@ -275,6 +357,17 @@ export class IntakeRun {
     this.raiseHolds(order, holds);
     if (context.peak) this.raisePeakAlert(warehouseId);
     return { order, mergedInto: null };
+  }
+
+  /** Issue 21: a `presale` hold until the latest ship date of the order's pre-sale SKUs. */
+  private presaleHitOf(warehouseId: string, lines: readonly { skuId: string }[]) {
+    return presaleHit(
+      lines.map((l) => ({
+        skuId: l.skuId,
+        date: this.presaleDates.get(presaleKey(warehouseId, l.skuId)) ?? null,
+      })),
+      this.now,
+    );
   }
 
   private reserve(slot: ReservationSlot) {
@@ -351,9 +444,10 @@ export class IntakeRun {
    * Holds an order for review (as `raiseHolds`): one open hold per finding, the order `held`,
    * `order.held` in the outbox; a stored order is also pulled out of any wave.
    */
-  private raiseHolds(order: LiveOrder, holds: readonly HoldHit[]) {
+  private raiseHolds(order: LiveOrder, holds: readonly (HoldHit & { until?: Date })[]) {
     if (holds.length === 0) return;
     const rows = holds.map((h) => ({
+      hold_until: h.until?.toISOString() ?? null,
       id: randomUUID(),
       warehouse_id: order.warehouseId,
       order_id: order.id,
@@ -404,11 +498,20 @@ export class IntakeRun {
   }
 }
 
+export const presaleKey = (warehouseId: string, skuId: string) => `${warehouseId}|${skuId}`;
+
 export const peakAlertSince = (now: Date) => now.getTime() - PEAK_ALERT_EVERY_MS;
 
 function alertRaised(a: AlertRow): Webhook {
   const { id, ...alert } = a;
   return { type: 'alert.raised', data: { alertId: id, ...alert } };
+}
+
+/** What "the same parcel's recipient" compares: cleaned consignee and address (as `shipTo`). */
+function shipToOf(order: CleanOrder): string {
+  return [order.consigneeName, order.province, order.city, order.district, order.detail].join(
+    '\u0001',
+  );
 }
 
 function addressKeyOf(order: CleanOrder): string {

@@ -92,28 +92,34 @@ describe.each(testDatabases())('order intake on $name', (target) => {
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
   });
 
-  it('merges the same phone and SKU within 5 minutes into one flagged order', async () => {
+  it('ships the same buyer, SKU and address within 5 minutes together, flagged', async () => {
     const t0 = new Date('2026-11-22T10:00:00Z');
     const consignee = { name: '赵敏', phone: '13712345678' };
+    const address = { province: '广东', city: '深圳', district: '南山区', detail: '科技园 1 号' };
     const first = await bodyOf<{ orderId: string }>(
-      await send(anOrder({ consignee, placedAt: t0.toISOString() })),
+      await send(anOrder({ consignee, address, placedAt: t0.toISOString() })),
     );
     const second = await bodyOf<{ orderId: string; mergedInto: string; flags: string[] }>(
       await send(
-        anOrder({ consignee, placedAt: new Date(t0.getTime() + 4 * 60_000).toISOString() }),
+        anOrder({
+          consignee,
+          address,
+          placedAt: new Date(t0.getTime() + 4 * 60_000).toISOString(),
+        }),
       ),
     );
-    expect(second).toMatchObject({
-      orderId: first.orderId,
-      mergedInto: first.orderId,
-      flags: ['suspected-duplicate'],
-    });
-    const third = await bodyOf<{ orderId: string }>(
+    expect(second.orderId).not.toBe(first.orderId);
+    expect(second).toMatchObject({ mergedInto: first.orderId, flags: ['suspected-duplicate'] });
+    const third = await bodyOf<{ mergedInto: string | null }>(
       await send(
-        anOrder({ consignee, placedAt: new Date(t0.getTime() + 11 * 60_000).toISOString() }),
+        anOrder({
+          consignee,
+          address,
+          placedAt: new Date(t0.getTime() + 11 * 60_000).toISOString(),
+        }),
       ),
     );
-    expect(third.orderId).not.toBe(first.orderId);
+    expect(third.mergedInto).toBeNull();
   });
 
   it('does not merge the same phone with no SKU in common', async () => {

@@ -20,7 +20,17 @@ export type OrderStep =
   | 'pulled-from-wave'
   | 'put-back'
   | 'address-change'
-  | 'shipped';
+  | 'shipped'
+  // Issue 21: returns and exchanges, address changes the customer confirms, ship-together.
+  | 'return-expected'
+  | 'return-requested'
+  | 'exchange-created'
+  | 'address-confirmation-requested'
+  | 'address-changed'
+  | 'address-change-rejected'
+  | 'ship-together'
+  | 'dedup-review'
+  | 'presale-delayed';
 
 /** Appends steps to orders' timelines, in one statement. */
 export async function recordOrderSteps(

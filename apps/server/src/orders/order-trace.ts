@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
 import { assertOrderInScope } from '../auth/caller-scope';
 import type { Session } from '../auth/session-token';
+import { afterSalesOf } from './after-sales-summary';
 
 export interface TraceEntry {
   at: string;
@@ -20,7 +21,9 @@ export async function orderTrace(db: Db, session: Session, orderId: string) {
     sql`select id, warehouse_id as "warehouseId", status, channel, channel_order_id as "channelOrderId",
                carrier, tracking_number as "trackingNumber", route_rule_id as "routeRuleId",
                route_reason as "routeReason", flags, original_order_id as "originalOrderId",
-               paid_cents as "paidCents", coupon_cents as "couponCents", freight_cents as "freightCents"
+               paid_cents as "paidCents", coupon_cents as "couponCents", freight_cents as "freightCents",
+               order_type as "orderType", ship_with_order_id as "shipWithOrderId",
+               province, city, district, address_detail as "addressDetail"
         from orders where id = ${orderId}`,
   );
   assertOrderInScope(
@@ -66,5 +69,5 @@ export async function orderTrace(db: Db, session: Session, orderId: string) {
     kind: r.kind,
     detail: r.detail,
   }));
-  return { order, timeline };
+  return { order, timeline, afterSales: await afterSalesOf(db, orderId) };
 }

@@ -1,0 +1,83 @@
+import { addressConfirmationDecisionSchema } from '@wms/protocol';
+import { type Context, Hono } from 'hono';
+import { queryRows } from '../db/database';
+import { sql } from 'drizzle-orm';
+import type { AppDeps } from '../http/app-deps';
+import { parseWith } from '../http/parse-input';
+import { RateLimiter, callerAddress, rateLimited } from '../http/rate-limit';
+import {
+  confirmationPage,
+  maskedAddress,
+  messagePage,
+  newAddressLine,
+  pageLang,
+} from './confirmation-page';
+import { decideAddressChange, openRequest } from './decide-address-change';
+
+/**
+ * The customer's address-confirmation page (M4.7, issue 21): public, opened by a signed link,
+ * limited per caller address and per link, showing nothing beyond the order's own masked address
+ * and the new one. Plain server-rendered HTML and a form POST: no script, fits 360×640.
+ */
+export function addressConfirmationRoutes(deps: AppDeps) {
+  const limits = deps.addressPageRateLimit ?? { perAddress: 60, perLink: 20 };
+  const perAddress = new RateLimiter({
+    name: 'address-confirmation',
+    limit: limits.perAddress,
+    windowMs: 60_000,
+  });
+  const perLink = new RateLimiter({
+    name: 'address-confirmation-link',
+    limit: limits.perLink,
+    windowMs: 60_000,
+  });
+  const byAddress = (c: Context) => callerAddress(c, deps.trustProxy ?? false);
+  const byLink = (c: Context) => c.req.param('token') ?? '';
+  const langOf = (c: Context, sent?: string) =>
+    pageLang(sent ?? c.req.query('lang'), c.req.header('accept-language'));
+  return new Hono()
+    .use('/:token', rateLimited(perAddress, byAddress), rateLimited(perLink, byLink))
+    .get('/:token', async (c) => {
+      const lang = langOf(c);
+      c.header('cache-control', 'no-store');
+      c.header('referrer-policy', 'no-referrer');
+      const request = await openRequest(deps.db, c.req.param('token'), deps.authSecret, deps.now());
+      if (!request) return c.html(messagePage(lang, 'gone'), 404);
+      const [order] = await queryRows<{
+        province: string;
+        city: string;
+        district: string | null;
+        addressDetail: string | null;
+      }>(
+        deps.db,
+        sql`select province, city, district, address_detail as "addressDetail"
+            from orders where id = ${request.orderId}`,
+      );
+      if (!order) return c.html(messagePage(lang, 'gone'), 404);
+      return c.html(
+        confirmationPage(lang, {
+          orderId: request.orderId,
+          oldAddress: maskedAddress(order),
+          newAddress: newAddressLine(request.newAddress),
+        }),
+      );
+    })
+    .post('/:token', async (c) => {
+      const form = await c.req.parseBody();
+      const { decision, lang: sent } = parseWith(addressConfirmationDecisionSchema, {
+        decision: form.decision,
+        ...(typeof form.lang === 'string' && { lang: form.lang }),
+      });
+      const lang = langOf(c, sent);
+      c.header('cache-control', 'no-store');
+      const done = await decideAddressChange(
+        deps.db,
+        c.req.param('token'),
+        decision,
+        deps.authSecret,
+        deps.now(),
+      );
+      if (!done) return c.html(messagePage(lang, 'gone'), 404);
+      return c.html(messagePage(lang, done.outcome));
+    });
+}

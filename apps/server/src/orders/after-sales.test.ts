@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
+import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
+import { testDatabases } from '../testing/test-databases';
+
+interface Accepted {
+  orderId: string;
+  status: string;
+  warehouseId: string | null;
+}
+interface Trace {
+  order: { status: string; originalOrderId: string | null; orderType: string };
+  timeline: { kind: string; detail: Record<string, unknown> }[];
+  afterSales: {
+    returns: { orderId: string }[];
+    exchanges: { orderId: string; originalOrderId: string }[];
+    returnedCents: number;
+    exchangedCents: number;
+    refundDueCents: number;
+  } | null;
+}
+
+describe.each(testDatabases())('returns and exchanges on $name', (target) => {
+  const fx = aSeededAppPerFile(target);
+  let key = '';
+  let supervisor = '';
+  beforeAll(async () => {
+    key = await anIntegrationKey(fx.database.db);
+    supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
+  });
+  const send = async (order: ReturnType<typeof anOrder>) =>
+    bodyOf<Accepted>(await postJson(fx.app, '/api/orders', order, key));
+  const trace = async (orderId: string) =>
+    bodyOf<Trace>(
+      await fx.app.request(`/api/orders/${orderId}/trace`, {
+        headers: { authorization: `Bearer ${supervisor}` },
+      }),
+    );
+  const buyer = {
+    customerId: 'tb-buyer-5521',
+    consignee: { name: '陈晓燕', phone: '13912345521' },
+    address: { province: '广东省', city: '广州市', district: '海珠区', detail: '新港中路 397 号' },
+  };
+
+  it('a return is goods coming in: never reserved or waved; the exchange is a normal order; the sale shows both and the refund due', async () => {
+    const sale = await send(
+      anOrder({
+        ...buyer,
+        paidCents: 25_800,
+        lines: [{ skuId: 'SKU-00250', qty: 2, unitPriceCents: 12_900 }],
+      }),
+    );
+    const ret = await send(
+      anOrder({
+        ...buyer,
+        orderType: 'return',
+        originalOrderId: sale.orderId,
+        paidCents: 0,
+        lines: [{ skuId: 'SKU-00250', qty: 1, unitPriceCents: 12_900 }],
+      }),
+    );
+    expect(ret).toMatchObject({ status: 'awaiting-return', warehouseId: sale.warehouseId });
+    const exchange = await send(
+      anOrder({
+        ...buyer,
+        orderType: 'exchange',
+        originalOrderId: ret.orderId,
+        paidCents: 0,
+        lines: [{ skuId: 'SKU-00251', qty: 1, unitPriceCents: 9_900 }],
+      }),
+    );
+    expect(exchange.status).toBe('received');
+
+    const built = await postJson(fx.app, '/api/waves/build', { maxOrders: 50 }, supervisor);
+    expect(built.status).toBe(201);
+
+    const returned = await trace(ret.orderId);
+    expect(returned.order).toMatchObject({
+      status: 'awaiting-return',
+      orderType: 'return',
+      originalOrderId: sale.orderId,
+    });
+    expect(returned.timeline.map((t) => t.kind)).toEqual([
+      'received',
+      'cleaned',
+      'return-expected',
+      'exchange-created',
+    ]);
+
+    const exchanged = await trace(exchange.orderId);
+    expect(exchanged.order).toMatchObject({ status: 'waved', originalOrderId: ret.orderId });
+    expect(exchanged.timeline.map((t) => t.kind)).toContain('reserved');
+
+    const original = await trace(sale.orderId);
+    expect(original.afterSales).toEqual({
+      returns: [expect.objectContaining({ orderId: ret.orderId })],
+      exchanges: [
+        expect.objectContaining({ orderId: exchange.orderId, originalOrderId: ret.orderId }),
+      ],
+      returnedCents: 12_900,
+      exchangedCents: 9_900,
+      refundDueCents: 3_000,
+    });
+    expect(
+      original.timeline
+        .filter((t) => t.kind === 'return-requested' || t.kind === 'exchange-created')
+        .map((t) => [t.kind, t.detail.orderId]),
+    ).toEqual([
+      ['return-requested', ret.orderId],
+      ['exchange-created', exchange.orderId],
+    ]);
+  });
+
+  it('a return naming no order we received is refused and stores nothing', async () => {
+    const res = await postJson(
+      fx.app,
+      '/api/orders',
+      anOrder({ ...buyer, orderType: 'return', originalOrderId: 'SO-20261101-ffffffffff' }),
+      key,
+    );
+    expect(res.status).toBe(400);
+    expect((await bodyOf(res)).error.fields).toEqual([
+      { path: 'originalOrderId', message: 'no order SO-20261101-ffffffffff' },
+    ]);
+  });
+});
