@@ -157,7 +157,16 @@ export const alerts = pgTable(
     // The red alerts of M2.3 (orders-waiting, return-rate, sync-lag) stay raised until their
     // figure is back under the threshold (`clearedAt`), so each raise is told once.
     kind: text('kind', {
-      enum: ['transfer', 'replenish', 'peak', 'orders-waiting', 'return-rate', 'sync-lag'],
+      enum: [
+        'transfer',
+        'replenish',
+        'peak',
+        'orders-waiting',
+        'return-rate',
+        'sync-lag',
+        // Retention (issue 25): a monthly export failed, so nothing of that table was pruned.
+        'retention-export',
+      ],
     }).notNull(),
     skuId: text('sku_id'),
     orderId: text('order_id'),

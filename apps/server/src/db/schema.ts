@@ -244,6 +244,12 @@ export const deviceIncarnations = pgTable(
     lastUserId: text('last_user_id'),
     createdAt: now('created_at'),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    /**
+     * Retention (issue 25): the highest seq of this incarnation whose archived event was pruned
+     * (exported first). A replay at or below it that finds no stored row is answered as applied:
+     * the compact tombstone of the idempotency keys, kept as long as the incarnation.
+     */
+    prunedThroughSeq: integer('pruned_through_seq').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.deviceId, t.epoch] })],
 );
@@ -264,6 +270,8 @@ export const orders = pgTable(
     city: text('city').notNull(),
     createdAt: now('created_at'),
     ...orderHubColumns(),
+    /** Retention (issue 25): when the consignee's name, phone, ID and address were masked. */
+    maskedAt: timestamp('masked_at', { withTimezone: true }),
   },
   (t) => [
     unique('orders_channel_order').on(t.channel, t.channelOrderId),
@@ -279,6 +287,10 @@ export const orders = pgTable(
     index('orders_warehouse_created_unplaced')
       .on(t.warehouseId, t.createdAt)
       .where(sql`placed_at is null`),
+    // Retention (issue 25): the orders still to mask, oldest first; masked ones leave the index.
+    index('orders_unmasked_created')
+      .on(t.createdAt)
+      .where(sql`masked_at is null`),
   ],
 );
 
@@ -535,3 +547,4 @@ export const tasks = pgTable(
   ],
 );
 export * from './schema-channel-codes';
+export * from './schema-retention';
