@@ -1,12 +1,4 @@
-import {
-  bigint,
-  customType,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-} from 'drizzle-orm/pg-core';
+import { bigint, customType, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { at, now } from './columns';
 
 /*
@@ -73,4 +65,3 @@ export const prunedOrders = pgTable(
   },
   (t) => [index('pruned_orders_pruned').on(t.prunedAt)],
 );
-

@@ -123,7 +123,8 @@ export class Metrics {
     if (result.moved > 0) this.retentionRows.inc({ table, action: 'archived' }, result.moved);
     if (result.alreadyArchived > 0)
       this.retentionRows.inc({ table, action: 'already-archived' }, result.alreadyArchived);
-    if (result.conflicts > 0) this.retentionRows.inc({ table, action: 'conflict' }, result.conflicts);
+    if (result.conflicts > 0)
+      this.retentionRows.inc({ table, action: 'conflict' }, result.conflicts);
   }
 
   /** A push stored `fresh` (and found `replayed` already stored) at `now`. */
