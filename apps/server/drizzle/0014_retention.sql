@@ -42,3 +42,11 @@ CREATE INDEX "orders_unmasked_created" ON "orders" USING btree ("created_at") WH
 INSERT INTO "txid_clock" ("at", "txid", "last_change_id")
 SELECT now(), pg_current_xact_id(), coalesce(max("id"), 0) FROM "changes";
 -- ── End of hand-written block.
+--> statement-breakpoint
+-- ── Hand-written (retention, issue 25): a `carried-forward` ledger row sums a slot's pruned
+-- movements (exported first); it moves nothing, so the pool trigger of 0012 must skip it.
+DROP TRIGGER "stock_movements_pool" ON "stock_movements";--> statement-breakpoint
+CREATE TRIGGER stock_movements_pool AFTER INSERT ON stock_movements FOR EACH ROW
+WHEN (NEW.reason NOT IN ('pick', 'put-back', 'carried-forward') AND NEW.status = 'available')
+EXECUTE FUNCTION stock_movement_to_pool();
+-- ── End of hand-written block.

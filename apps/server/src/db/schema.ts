@@ -164,6 +164,9 @@ export const stockMovements = pgTable(
         'move',
         'adjust',
         'lot-correction',
+        // Retention (issue 25): the sum of a slot's movements exported and pruned, one row per
+        // slot, so stock stays the sum of its ledger. Not a movement: the pool trigger skips it.
+        'carried-forward',
       ],
     }).notNull(),
     eventId: uuid('event_id'),

@@ -222,8 +222,13 @@ export const RETENTION_POLICIES = {
     why: 'the trace of a pruned order, kept as long as its export files are',
   },
   stock_movements: {
-    kind: 'kept',
-    why: 'the stock ledger: reconciliation checks stock = sum of movements, so pruning needs a carry-forward row per slot first (decision 010, left open)',
+    kind: 'export-prune',
+    time: 'at',
+    key: 'id',
+    keyType: 'bigint',
+    finished: `reason <> 'carried-forward'`,
+    days: 'history',
+    why: 'the stock ledger; what is pruned of a slot is carried forward in one row, so stock stays the sum of its ledger',
   },
   device_incarnations: {
     kind: 'kept',

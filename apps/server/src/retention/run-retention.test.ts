@@ -48,6 +48,13 @@ describe.each(testDatabases())('retention: a round over days of history on $name
   let oldCursor: string;
   let orderIds: string[];
   let round: RetentionRound;
+  let ledgerBefore: { rows: number; slots: number } | undefined;
+  let poolBefore: unknown[];
+  const poolOf = () =>
+    queryRows(
+      database.db,
+      sql`select sku_id, physical, reserved from inventory_pool where warehouse_id = 'GZ' order by sku_id`,
+    );
   const month = (daysAgo: number) =>
     new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 7);
 
@@ -99,6 +106,17 @@ describe.each(testDatabases())('retention: a round over days of history on $name
     await database.db.execute(sql`
       insert into txid_clock (at, txid, last_change_id)
       select now() - interval '31 days', pg_current_xact_id(), coalesce(max(id), 0) from changes`);
+    // The opening stock of Guangzhou was booked 500 days ago.
+    await database.db.execute(sql`
+      update stock_movements set at = now() - interval '500 days'
+      where warehouse_id = 'GZ' and reason <> 'pick'`);
+    [ledgerBefore] = await queryRows<{ rows: number; slots: number }>(
+      database.db,
+      sql`select count(*)::int as rows,
+                 count(distinct (bin_id, sku_id, lot, expiry, status))::int as slots
+          from stock_movements where warehouse_id = 'GZ' and reason <> 'pick'`,
+    );
+    poolBefore = await poolOf();
     round = await runRetention({ database, config, now: new Date(), metrics });
   });
   afterAll(async () => {
@@ -166,6 +184,24 @@ describe.each(testDatabases())('retention: a round over days of history on $name
     expect(text).toContain('wms_retention_rows_total{table="orders",action="pruned"} 1');
     expect(text).toContain('wms_retention_rows_total{table="scan_events",action="archived"} 3');
     expect(text).toContain('wms_retention_runs_total{result="done"} 1');
+  });
+
+  it('prunes the old stock ledger with one carried-forward row per slot: stock stays the sum of its ledger, the pool unmoved', async () => {
+    expect(ledgerBefore!.rows).toBeGreaterThan(ledgerBefore!.slots);
+    expect(fileRows(`stock_movements/${month(500)}.ndjson.gz`)).toHaveLength(ledgerBefore!.rows);
+    const [ledger] = await queryRows<{ carried: number; old: number; drift: number }>(
+      database.db,
+      sql`select (select count(*) from stock_movements
+                  where warehouse_id = 'GZ' and reason = 'carried-forward')::int as carried,
+                 (select count(*) from stock_movements where warehouse_id = 'GZ'
+                  and reason <> 'carried-forward' and at < now() - interval '400 days')::int as old,
+                 (select count(*) from stock s where s.warehouse_id = 'GZ' and s.qty <> (
+                    select coalesce(sum(m.delta), 0) from stock_movements m
+                    where m.bin_id = s.bin_id and m.sku_id = s.sku_id and m.status = s.status
+                      and m.lot is not distinct from s.lot and m.expiry is not distinct from s.expiry))::int as drift`,
+    );
+    expect(ledger).toEqual({ carried: ledgerBefore!.slots, old: 0, drift: 0 });
+    expect(await poolOf()).toEqual(poolBefore);
   });
 
   it('the trace of a pruned order says where and when it was archived; other warehouses get 404', async () => {

@@ -139,6 +139,30 @@ const AFTER_DELETE: Record<string, AfterDelete> = {
       where i.device_id = g.device_id and i.epoch = g.epoch
       returning 1)
     select count(*)::int as n from ${gone}`,
+  // Stock stays the sum of its ledger: the pruned rows of each slot are added to its one
+  // carried-forward row (the pool trigger skips that reason: nothing entered or left).
+  stock_movements: (gone: SQL, file: string) => sql`, sums as (
+      select warehouse_id, bin_id, sku_id, lot, expiry, status, sum(delta)::int as delta, max(at) as at
+      from ${gone} group by warehouse_id, bin_id, sku_id, lot, expiry, status
+    ), prior as (
+      delete from stock_movements m using sums s
+      where m.reason = 'carried-forward' and m.bin_id = s.bin_id and m.sku_id = s.sku_id
+        and m.lot is not distinct from s.lot and m.expiry is not distinct from s.expiry
+        and m.status = s.status
+      returning m.bin_id, m.sku_id, m.lot, m.expiry, m.status, m.delta, m.at
+    ), carried as (
+      insert into stock_movements (warehouse_id, bin_id, sku_id, lot, expiry, status, delta, reason, note, at)
+      select s.warehouse_id, s.bin_id, s.sku_id, s.lot, s.expiry, s.status,
+             s.delta + coalesce(p.delta, 0), 'carried-forward',
+             ${`movements before this row are in the export files (last: ${file})`},
+             greatest(s.at, p.at)
+      from sums s
+      left join (select bin_id, sku_id, lot, expiry, status, sum(delta)::int as delta, max(at) as at
+                 from prior group by bin_id, sku_id, lot, expiry, status) p
+        on p.bin_id = s.bin_id and p.sku_id = s.sku_id and p.lot is not distinct from s.lot
+       and p.expiry is not distinct from s.expiry and p.status = s.status
+      returning 1)
+    select count(*)::int as n from ${gone}`,
   // The trace of a pruned order says where it went.
   orders: (gone: SQL, file: string) => sql`, kept as (
       insert into pruned_orders (id, warehouse_id, channel, channel_order_id, created_at, file)
