@@ -37,6 +37,8 @@ ALTER TABLE "device_incarnations" ADD COLUMN "pruned_through_seq" integer DEFAUL
 ALTER TABLE "orders" ADD COLUMN "masked_at" timestamp with time zone;--> statement-breakpoint
 CREATE INDEX "pruned_orders_pruned" ON "pruned_orders" USING btree ("pruned_at");--> statement-breakpoint
 CREATE INDEX "orders_unmasked_created" ON "orders" USING btree ("created_at") WHERE masked_at is null;--> statement-breakpoint
+CREATE INDEX "pick_lines_order_line" ON "pick_lines" USING btree ("order_line_id");
+--> statement-breakpoint
 -- ── Hand-written (retention, issue 25): the txid clock's first tick, so the change feed written
 -- before this upgrade can be pruned once it is older than the feed's retention age.
 INSERT INTO "txid_clock" ("at", "txid", "last_change_id")

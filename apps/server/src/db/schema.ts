@@ -387,6 +387,9 @@ export const pickLines = pgTable(
     index('pick_lines_order').on(t.orderId),
     // Allocation reads what open lines plan per SKU (not partial on status: updates stay HOT).
     index('pick_lines_sku').on(t.skuId, t.binId),
+    // Retention (issue 25): deleting a pruned order's lines checks the foreign key from here;
+    // without it every order line deleted read all of pick_lines (35 s for 5,000 orders).
+    index('pick_lines_order_line').on(t.orderLineId),
   ],
 );
 

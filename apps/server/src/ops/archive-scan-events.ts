@@ -46,10 +46,13 @@ export async function archiveScanEvents(db: Db, cutoff: Date): Promise<ArchiveRe
         with picked as (
           select e.* from scan_events e
           where e.received_at < ${before}::timestamptz
+            -- Two probes, one per unique key (an OR of them would scan the archive per row).
             and not exists (
               select 1 from scan_events_archive a
-              where (a.id = e.id or (a.device_id, a.epoch, a.seq) = (e.device_id, e.epoch, e.seq))
-                and not (a.id = e.id and (a.device_id, a.epoch, a.seq) = (e.device_id, e.epoch, e.seq)))
+              where a.id = e.id and (a.device_id, a.epoch, a.seq) <> (e.device_id, e.epoch, e.seq))
+            and not exists (
+              select 1 from scan_events_archive a
+              where (a.device_id, a.epoch, a.seq) = (e.device_id, e.epoch, e.seq) and a.id <> e.id)
           order by e.received_at limit ${BATCH}
         ), same as (
           select p.id from picked p

@@ -289,6 +289,6 @@ export const RETENTION_DEFAULTS: Omit<RetentionConfig, 'exportDir'> = {
   webhookLog: 90,
   shortLived: 30,
   channelKeys: 800,
-  orderTombstones: 2_555,
+  orderTombstones: 1_095,
   personalData: 30,
 };

@@ -81,6 +81,7 @@ async function oneRound(deps: RetentionDeps): Promise<RetentionRound> {
   const failures: RetentionRound['failures'] = [];
   for (const [table, policy] of Object.entries(RETENTION_POLICIES) as [string, RetentionPolicy][]) {
     if (policy.kind !== 'export-prune' || config[policy.days] <= 0) continue;
+    const started = performance.now();
     try {
       const done = await exportAndPrune(
         db,
@@ -103,6 +104,7 @@ async function oneRound(deps: RetentionDeps): Promise<RetentionRound> {
         for (const file of month.files) count(file.file.split('/')[0]!, 'exported', file.rows);
         count(table, 'pruned', month.pruned);
       }
+      deps.logger?.debug({ table, ms: Math.round(performance.now() - started) }, 'retention table');
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       failures.push({ table, error: message });
