@@ -27,7 +27,9 @@ const sizes = async () => {
     const tables = await sql<{ table: string; rows: string; bytes: string }[]>`
       select relname as table, n_live_tup::text as rows, pg_total_relation_size(relid)::text as bytes
       from pg_stat_user_tables order by pg_total_relation_size(relid) desc`;
-    const [db] = await sql<{ bytes: string }[]>`select pg_database_size(current_database())::text as bytes`;
+    const [db] = await sql<
+      { bytes: string }[]
+    >`select pg_database_size(current_database())::text as bytes`;
     return { tables, total: Number(db!.bytes) };
   } finally {
     await sql.end();
@@ -53,7 +55,9 @@ for (const table of readdirSync(exportDir)) {
   exported.set(table, bytes);
 }
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
-console.log(`\n${orders} orders; retention round ${roundMs} ms; failures: ${JSON.stringify(round.failures)}`);
+console.log(
+  `\n${orders} orders; retention round ${roundMs} ms; failures: ${JSON.stringify(round.failures)}`,
+);
 console.log('table | rows before | MB before | MB after | MB exported (gz)');
 for (const t of before.tables) {
   const left = after.tables.find((a) => a.table === t.table);
