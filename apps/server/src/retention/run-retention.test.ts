@@ -21,7 +21,7 @@ import {
 } from '../testing/test-app';
 import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
 import { RETENTION_DEFAULTS, type RetentionConfig } from './policies';
-import { RETENTION_LOCK, type RetentionRound, runRetention } from './run-retention';
+import { RETENTION_LOCK, type RetentionRound, runRetention, startRetention } from './run-retention';
 
 /** Three shipped orders of Guangdong consignees, shipped 500, 40 and 5 days ago. */
 const CONSIGNEES = [
@@ -337,5 +337,24 @@ describe.each(testDatabases())('retention: a round over days of history on $name
     );
     // PGlite is one process by construction: there is no second server to keep out.
     expect(inner?.busy).toBe(target.name === 'postgres');
+  });
+
+  it('the server runs it on its schedule, with metrics', async () => {
+    const scheduled = new Metrics(database.db);
+    const ran = new Promise<RetentionRound>((resolve) => {
+      const stop = startRetention({
+        database,
+        config,
+        intervalMs: 3_600_000,
+        firstDelayMs: 0,
+        now: () => new Date(),
+        metrics: scheduled,
+        onRound: (r) => void stop().then(() => resolve(r)),
+      });
+    });
+    expect(await ran).toMatchObject({ busy: false, failures: [] });
+    expect(await scheduled.registry.metrics()).toContain(
+      'wms_retention_runs_total{result="done"} 1',
+    );
   });
 });

@@ -206,7 +206,14 @@ async function tellExportFailures(
 
 /** Runs retention on a schedule (first a minute after start); returns a stop function. */
 export function startRetention(
-  deps: Omit<RetentionDeps, 'now'> & { intervalMs: number; now: () => Date },
+  deps: Omit<RetentionDeps, 'now'> & {
+    intervalMs: number;
+    now: () => Date;
+    /** Before the first round (default a minute: the server is up and serving first). */
+    firstDelayMs?: number;
+    /** Told after each round that ran or found another server running one. */
+    onRound?: (round: RetentionRound) => void;
+  },
 ): () => Promise<void> {
   let running: Promise<unknown> | null = null;
   const tick = () => {
@@ -214,6 +221,7 @@ export function startRetention(
     running = runRetention({ ...deps, now: deps.now() })
       .then((round) => {
         if (!round.busy) deps.logger?.info(summary(round), 'retention round');
+        deps.onRound?.(round);
       })
       .catch((err: unknown) => {
         deps.metrics?.retentionRuns.inc({ result: 'failed' });
@@ -223,7 +231,7 @@ export function startRetention(
         running = null;
       });
   };
-  const first = setTimeout(tick, 60_000);
+  const first = setTimeout(tick, deps.firstDelayMs ?? 60_000);
   const timer = setInterval(tick, deps.intervalMs);
   return async () => {
     clearTimeout(first);
