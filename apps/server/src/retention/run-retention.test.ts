@@ -322,6 +322,12 @@ describe.each(testDatabases())('retention: a round over days of history on $name
             where kind = 'retention-export' and warehouse_id = 'GZ'`,
       );
     expect(await alerts()).toEqual([{ warehouse: 'GZ', open: true }]);
+    const [told] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from webhook_messages
+          where type = 'alert.raised' and payload::text like '%retention-export%'`,
+    );
+    expect(told!.n).toBe(4); // one per warehouse of the demo
     expect(await metrics.registry.metrics()).toContain(
       'wms_retention_export_failures_total{table="orders"} 1',
     );

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Database, queryRows } from '../db/database';
 import { type ArchiveResult, archiveScanEvents } from '../ops/archive-scan-events';
+import { raiseAlert } from '../inventory/reserve-stock';
 import type { Metrics } from '../ops/metrics';
 import { type AfterDelete, type MonthPruned, exportAndPrune } from './export-and-prune';
 import { maskPersonalData } from './mask-personal-data';
@@ -194,14 +195,23 @@ async function tellExportFailures(
   const message =
     `Retention: the export of ${failures.map((f) => f.table).join(', ')} failed, so nothing of ` +
     `it was pruned (${failures[0]!.error}). Check RETENTION_EXPORT_DIR and the server log.`;
-  await queryRows(
+  const quiet = await queryRows<{ id: string }>(
     db,
-    sql`insert into alerts (id, warehouse_id, kind, message, raised_at)
-        select gen_random_uuid(), w.id, 'retention-export', ${message}, ${now.toISOString()}::timestamptz
-        from warehouses w
+    sql`select w.id from warehouses w
         where not exists (select 1 from alerts a where a.warehouse_id = w.id
-                          and a.kind = 'retention-export' and a.cleared_at is null)`,
+                          and a.kind = 'retention-export' and a.cleared_at is null)
+        order by w.id`,
   );
+  // As every alert: stored for the console and sent to webhook subscribers (alert.raised).
+  await db.transaction(async (tx) => {
+    for (const { id } of quiet) {
+      await raiseAlert(
+        tx,
+        { warehouseId: id, kind: 'retention-export', skuId: null, orderId: null, message },
+        now,
+      );
+    }
+  });
 }
 
 /** Runs retention on a schedule (first a minute after start); returns a stop function. */
