@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { DatabaseConfig } from './db/database';
+import { RETENTION_DEFAULTS, type RetentionConfig } from './retention/policies';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -54,8 +55,19 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
   /** Scan events older than this many days move to the archive table; 0 keeps all hot. */
   SCAN_EVENT_RETENTION_DAYS: z.coerce.number().min(0).default(90),
-  /** How often the archiving runs. */
+  /** How often the retention round (archiving, masking, exports, pruning) runs. */
   ARCHIVE_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
+  // ── Retention (issue 25): ages in days, 0 turns that step off (see retention/policies.ts).
+  /** The pull change feed; a device whose cursor is older re-pulls its scope. */
+  CHANGE_FEED_RETENTION_DAYS: z.coerce.number().min(0).default(RETENTION_DEFAULTS.changeFeed),
+  /** Finished orders, their events, the scan archive, ledgers and logs: exported, then pruned. */
+  HISTORY_RETENTION_DAYS: z.coerce.number().min(0).default(RETENTION_DEFAULTS.history),
+  /** Webhook messages, deliveries and attempts. */
+  WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(RETENTION_DEFAULTS.webhookLog),
+  /** Consignee name, phone, ID number and street masked this long after shipping. */
+  PERSONAL_DATA_MASK_DAYS: z.coerce.number().min(0).default(RETENTION_DEFAULTS.personalData),
+  /** Where the monthly export files go (a folder; mount S3-compatible storage there if wanted). */
+  RETENTION_EXPORT_DIR: z.string().optional(),
 });
 
 export interface ServerConfig {
@@ -83,6 +95,8 @@ export interface ServerConfig {
   /** 0: archiving off. */
   retentionMs?: number;
   archiveIntervalMs?: number;
+  /** Retention ages and the export folder; absent: the retention round does not run. */
+  retention?: RetentionConfig;
 }
 
 /** Parses the environment once; nothing else in the server reads `process.env`. */
@@ -129,6 +143,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     retentionMs: e.SCAN_EVENT_RETENTION_DAYS * 86_400_000,
     archiveIntervalMs: e.ARCHIVE_INTERVAL_MINUTES * 60_000,
+    retention: {
+      ...RETENTION_DEFAULTS,
+      scanEventsHot: e.SCAN_EVENT_RETENTION_DAYS,
+      changeFeed: e.CHANGE_FEED_RETENTION_DAYS,
+      history: e.HISTORY_RETENTION_DAYS,
+      webhookLog: e.WEBHOOK_LOG_RETENTION_DAYS,
+      personalData: e.PERSONAL_DATA_MASK_DAYS,
+      exportDir: e.RETENTION_EXPORT_DIR
+        ? resolve(base, e.RETENTION_EXPORT_DIR)
+        : join(dataDir, 'exports'),
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { createApp } from './http/app';
 import { Lifecycle } from './ops/lifecycle';
 import { Metrics } from './ops/metrics';
 import { startArchiving } from './ops/archive-scan-events';
+import { startRetention } from './retention/run-retention';
 import { POKE_CHANNEL, type PokeNotice } from './sync/change-feed';
 import { PokeHub } from './sync/poke-hub';
 import { SERVABLE_HORIZON } from './sync/servable-horizon';
@@ -69,6 +70,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     pokes.dispatch(JSON.parse(payload) as PokeNotice);
   });
   const lifecycle = new Lifecycle();
+  const metrics = new Metrics(database.db, { processMetrics: true });
   const app = createApp({
     db: database.db,
     pokes,
@@ -79,20 +81,34 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     now: () => new Date(),
     lifecycle,
     logger,
-    metrics: new Metrics(database.db, { processMetrics: true }),
+    metrics,
     metricsToken: config.metricsToken ?? null,
     trustProxy: config.trustProxy ?? false,
     signInRateLimit: config.signInRateLimit ?? 300,
     ...(database.backup ? { backup: database.backup } : {}),
     retentionMs: config.retentionMs ?? 0,
   });
-  const stopArchiving = startArchiving(database.db, {
-    retentionMs: config.retentionMs ?? 0,
-    intervalMs: config.archiveIntervalMs ?? 3_600_000,
-    now: () => new Date(),
-    onArchived: (moved) => logger.info({ moved }, 'archived old scan events'),
-    onError: (err) => logger.error({ err }, 'archiving scan events failed'),
-  });
+  // The retention round archives scan events too; without a retention config (tests and benches
+  // that build a config by hand) only the archiving runs, as before.
+  const stopArchiving = config.retention
+    ? startRetention({
+        database,
+        config: config.retention,
+        intervalMs: config.archiveIntervalMs ?? 3_600_000,
+        now: () => new Date(),
+        metrics,
+        logger,
+      })
+    : startArchiving(database.db, {
+        retentionMs: config.retentionMs ?? 0,
+        intervalMs: config.archiveIntervalMs ?? 3_600_000,
+        now: () => new Date(),
+        onArchived: (result) => {
+          metrics.observeArchive(result);
+          logger.info(result, 'archived old scan events');
+        },
+        onError: (err) => logger.error({ err }, 'archiving scan events failed'),
+      });
   const tls = config.tls ?? null;
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve(

@@ -35,6 +35,12 @@ export interface Database {
    * it uncompressed ('none'), as a template to copy.
    */
   backup?: (compression?: 'gzip' | 'none') => Promise<Blob>;
+  /**
+   * Runs `work` holding the advisory lock `key` on a connection of its own (Postgres), so of
+   * several server instances only one does it at a time; null when another holds it. The
+   * embedded database has one instance by construction: `work` simply runs.
+   */
+  whileHolding: <T>(key: number, work: () => Promise<T>) => Promise<T | null>;
 }
 
 export type DatabaseConfig =
@@ -78,6 +84,7 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<D
     close: () => client.close(),
     // Inside a transaction of its own: PGlite runs one transaction at a time, so none is open.
     backup: (compression = 'gzip') => client.transaction(() => client.dumpDataDir(compression)),
+    whileHolding: (_key, work) => work(),
   };
 }
 
@@ -108,6 +115,22 @@ async function openPostgres(url: string): Promise<Database> {
       return () => subscription.unlisten();
     },
     close: () => client.end({ timeout: 5 }),
+    whileHolding: async (key, work) => {
+      const holder = await client.reserve();
+      try {
+        const [row] = await holder<
+          { locked: boolean }[]
+        >`select pg_try_advisory_lock(${key}) as locked`;
+        if (!row?.locked) return null;
+        try {
+          return await work();
+        } finally {
+          await holder`select pg_advisory_unlock(${key})`;
+        }
+      } finally {
+        holder.release();
+      }
+    },
   };
 }
 

@@ -168,6 +168,8 @@ export const alerts = pgTable(
         'sync-lag',
         // Issue 21: a pre-sale SKU's date moved later (supplier delay).
         'presale-delay',
+        // Retention (issue 25): a monthly export failed, so nothing of that table was pruned.
+        'retention-export',
       ],
     }).notNull(),
     skuId: text('sku_id'),

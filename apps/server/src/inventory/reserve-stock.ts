@@ -153,7 +153,14 @@ export async function raiseAlert(
   tx: Tx,
   alert: {
     warehouseId: string;
-    kind: 'transfer' | 'replenish' | 'peak' | 'orders-waiting' | 'return-rate' | 'sync-lag';
+    kind:
+      | 'transfer'
+      | 'replenish'
+      | 'peak'
+      | 'orders-waiting'
+      | 'return-rate'
+      | 'sync-lag'
+      | 'retention-export';
     skuId: string | null;
     orderId: string | null;
     message: string;

@@ -28,8 +28,20 @@ export function adminRoutes(deps: AppDeps) {
         );
       }
       const cutoff = new Date(deps.now().getTime() - ageMs);
-      const moved = await archiveScanEvents(deps.db, cutoff);
-      return c.json({ cutoff: cutoff.toISOString(), archived: moved ?? 0, busy: moved === null });
+      const result = await archiveScanEvents(deps.db, cutoff);
+      if (result) {
+        deps.metrics?.observeArchive(result);
+        if (result.alreadyArchived > 0 || result.conflicts > 0) {
+          deps.logger?.warn({ ...result, cutoff }, 'scan events found in the archive already');
+        }
+      }
+      return c.json({
+        cutoff: cutoff.toISOString(),
+        archived: result?.moved ?? 0,
+        alreadyArchived: result?.alreadyArchived ?? 0,
+        conflicts: result?.conflicts ?? 0,
+        busy: result === null,
+      });
     })
     .get('/backup', admin, async (c) => {
       if (!deps.backup) {

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
 import type { createApp } from '../http/app';
+import { Metrics } from './metrics';
 import {
   aLoggedInDevice,
   aPick,
@@ -24,9 +25,11 @@ describe.each(testDatabases())('retention: archiving old scan events on $name', 
   let admin: TestDevice;
   let lines: PickLine[];
   let events: ScanEvent[];
+  let metrics: Metrics;
   beforeAll(async () => {
     database = await target.open();
-    ({ app } = await aSeededApp(database, { retentionMs: 30 * DAY }));
+    metrics = new Metrics(database.db);
+    ({ app } = await aSeededApp(database, { retentionMs: 30 * DAY, metrics }));
     picker = await aLoggedInDevice(app, 'P-0001');
     admin = await aLoggedInDevice(app, 'A-0001');
     lines = (await pull(app, picker)).lines.filter((l) => l.status === 'open').slice(0, 3);
@@ -148,5 +151,45 @@ describe.each(testDatabases())('retention: archiving old scan events on $name', 
     ]);
     const byPicker = await postJson(app, '/api/admin/archive-scan-events', {}, picker.token);
     expect(byPicker.status).toBe(403);
+  });
+
+  it('an event already in the archive is reconciled, a conflicting one skipped: neither blocks the batch', async () => {
+    // Seq 3 is copied to the archive by hand (a round whose delete was lost), and a different
+    // event is stored hot under archived seq 1 (a restore gone wrong); both are old.
+    await database.db.execute(sql`
+      insert into scan_events_archive (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
+                                       assignment_version_seen, outcome, device_time, received_at)
+      select id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
+             assignment_version_seen, outcome, device_time, now() - interval '40 days'
+      from scan_events where id = ${events[2]!.id}`);
+    const stray = randomUUID();
+    await database.db.execute(sql`
+      insert into scan_events (id, device_id, epoch, seq, warehouse_id, user_id, type, payload,
+                               assignment_version_seen, outcome, device_time, received_at)
+      select ${stray}::uuid, device_id, epoch, 1, warehouse_id, user_id, type, payload,
+             assignment_version_seen, outcome, device_time, now() - interval '41 days'
+      from scan_events where id = ${events[2]!.id}`);
+    await database.db.execute(
+      sql`update scan_events set received_at = now() - interval '40 days' where id = ${events[2]!.id}`,
+    );
+    const res = await postJson(app, '/api/admin/archive-scan-events', {}, admin.token);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      archived: 0,
+      alreadyArchived: 1,
+      conflicts: 1,
+      busy: false,
+    });
+    const hot = await queryRows<{ id: string }>(
+      database.db,
+      sql`select id from scan_events where device_id = ${picker.deviceId}`,
+    );
+    expect(hot).toEqual([{ id: stray }]);
+    expect(await count('scan_events_archive')).toBe(3);
+    const text = await metrics.registry.metrics();
+    expect(text).toContain(
+      'wms_retention_rows_total{table="scan_events",action="already-archived"} 1',
+    );
+    expect(text).toContain('wms_retention_rows_total{table="scan_events",action="conflict"} 1');
   });
 });

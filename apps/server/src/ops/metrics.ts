@@ -49,6 +49,28 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Retention (issue 25): rows archived, reconciled, exported, pruned, masked; by table. */
+  readonly retentionRows = new Counter({
+    name: 'wms_retention_rows_total',
+    help: 'Rows handled by retention, by table and action (archived, already-archived, conflict, exported, pruned, masked)',
+    labelNames: ['table', 'action'] as const,
+    registers: [this.registry],
+  });
+
+  readonly retentionRuns = new Counter({
+    name: 'wms_retention_runs_total',
+    help: 'Retention rounds, by result (done, busy: another server held the lock, failed)',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
+  readonly retentionExportFailures = new Counter({
+    name: 'wms_retention_export_failures_total',
+    help: 'Monthly exports that failed or did not verify (their rows were not pruned)',
+    labelNames: ['table'] as const,
+    registers: [this.registry],
+  });
+
   constructor(db: Db, options: { processMetrics?: boolean } = {}) {
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
     const backlogOf = (revoked: boolean) =>
@@ -93,6 +115,16 @@ export class Metrics {
         if (rows) this.set(Number(rows[0]?.n ?? 0));
       },
     });
+  }
+
+  /** What an archiving round of scan events did (see `archiveScanEvents`). */
+  observeArchive(result: { moved: number; alreadyArchived: number; conflicts: number }) {
+    const table = 'scan_events';
+    if (result.moved > 0) this.retentionRows.inc({ table, action: 'archived' }, result.moved);
+    if (result.alreadyArchived > 0)
+      this.retentionRows.inc({ table, action: 'already-archived' }, result.alreadyArchived);
+    if (result.conflicts > 0)
+      this.retentionRows.inc({ table, action: 'conflict' }, result.conflicts);
   }
 
   /** A push stored `fresh` (and found `replayed` already stored) at `now`. */

@@ -23,9 +23,11 @@ export async function orderTrace(db: Db, session: Session, orderId: string) {
                route_reason as "routeReason", flags, original_order_id as "originalOrderId",
                paid_cents as "paidCents", coupon_cents as "couponCents", freight_cents as "freightCents",
                order_type as "orderType", ship_with_order_id as "shipWithOrderId",
-               province, city, district, address_detail as "addressDetail"
+               consignee_name as "consigneeName", phone, province, city, district,
+               address_detail as "addressDetail", masked_at as "maskedAt"
         from orders where id = ${orderId}`,
   );
+  if (!order) return prunedOrderTrace(db, session, orderId);
   assertOrderInScope(
     session,
     order as { warehouseId: string; channel: string } | undefined,
@@ -70,4 +72,39 @@ export async function orderTrace(db: Db, session: Session, orderId: string) {
     detail: r.detail,
   }));
   return { order, timeline, afterSales: await afterSalesOf(db, orderId) };
+}
+
+/**
+ * The trace of an order that retention exported and pruned: what is left is where it went and
+ * when (the export file, under RETENTION_EXPORT_DIR), not a failure. Other warehouses get 404.
+ */
+async function prunedOrderTrace(db: Db, session: Session, orderId: string) {
+  const [pruned] = await queryRows<{
+    id: string;
+    warehouseId: string;
+    channel: string;
+    channelOrderId: string;
+    createdAt: Date | string;
+    file: string;
+    prunedAt: Date | string;
+  }>(
+    db,
+    sql`select id, warehouse_id as "warehouseId", channel, channel_order_id as "channelOrderId",
+               created_at as "createdAt", file, pruned_at as "prunedAt"
+        from pruned_orders where id = ${orderId}`,
+  );
+  assertOrderInScope(session, pruned, orderId);
+  const prunedAt = new Date(pruned.prunedAt).toISOString();
+  const archived = { file: pruned.file, prunedAt };
+  return {
+    order: {
+      id: pruned.id,
+      warehouseId: pruned.warehouseId,
+      channel: pruned.channel,
+      channelOrderId: pruned.channelOrderId,
+      createdAt: new Date(pruned.createdAt).toISOString(),
+      archived,
+    },
+    timeline: [{ at: prunedAt, kind: 'archived', detail: archived }] as TraceEntry[],
+  };
 }

@@ -78,6 +78,8 @@ interface PullRow {
   /** This device's first event written at or above the page's last txid (when there is more). */
   firstUnservedAfterPage: number | null;
   pageWaveIds: string[] | null;
+  /** The cursor is below the pruned change feed's horizon (retention): the device must reset. */
+  cursorPruned: boolean | null;
   waves: WaveRow[] | null;
   lines: PickLine[] | null;
 }
@@ -159,6 +161,12 @@ async function pullWithDeviceRow(
            (select min(e.seq) from scan_events e
              where ${ofThisDevice} and e.txid >= (select l.txid from last l)) as "firstUnservedAfterPage",
            (select json_agg(distinct p.wave_id) from page p) as "pageWaveIds",
+           ${
+             cursor
+               ? sql`(select ${cursor.txid}::xid8 < h.below_txid from retention_horizons h
+                       where h.name = 'changes')`
+               : sql`null::boolean`
+           } as "cursorPruned",
            (select json_agg(x order by x."createdAt", x.id) from (
              select w.id, w.code, w.warehouse_id as "warehouseId", w.status,
                     w.assigned_user_id as "assignedUserId",
@@ -195,6 +203,8 @@ async function pullWithDeviceRow(
     row.knownDevice ? { currentEpoch: row.currentEpoch!, revokedAt: row.revokedAt } : null,
     session.epoch,
   );
+  // Older than the pruned feed: what it missed may be gone, so it gets its scope afresh.
+  if (row.cursorPruned) return pullWithDeviceRow(db, session, undefined, pageSize);
   const { xmin } = row;
   const lastSeq = row.lastSeq ?? 0;
   const device: DeviceSeenRow | null = row.hasDevice

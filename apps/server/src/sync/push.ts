@@ -103,7 +103,14 @@ async function storedOutcomes(tx: Tx, request: PushRequest, replayed: readonly S
       and seq between ${first.seq} and ${last.seq}`,
   );
   const bySeq = new Map(stored.map((row) => [row.seq, row]));
+  const prunedThrough = stored.length < replayed.length ? await prunedThroughSeq(tx, request) : 0;
   for (const event of replayed) {
+    // Exported and pruned long ago (retention): acknowledged as applied, never applied again.
+    // Its stored outcome went with it; the device only needs to know it may drop the event.
+    if (!bySeq.has(event.seq) && event.seq <= prunedThrough) {
+      outcomes.set(event.seq, 'applied');
+      continue;
+    }
     const row = bySeq.get(event.seq);
     if (!row || row.id !== event.id) {
       throw new ApiError(
@@ -115,6 +122,16 @@ async function storedOutcomes(tx: Tx, request: PushRequest, replayed: readonly S
     outcomes.set(event.seq, row.outcome);
   }
   return outcomes;
+}
+
+/** The tombstone of this incarnation's pruned events: every seq at or below it was stored once. */
+async function prunedThroughSeq(tx: Tx, request: PushRequest): Promise<number> {
+  const [row] = await queryRows<{ seq: number }>(
+    tx,
+    sql`select pruned_through_seq as seq from device_incarnations
+        where device_id = ${request.deviceId} and epoch = ${request.epoch}`,
+  );
+  return row?.seq ?? 0;
 }
 
 /** Events name their picker; on a shared handheld that may be an earlier login, but of this warehouse. */
