@@ -17,8 +17,10 @@
  *      (POST /api/sync/stream-ticket), no longer with the session token in its URL.
  *      Additive (inventory): pick lines carry the lot and expiry to pick (FEFO); order status
  *      `backordered`.
+ * - 5: additive (inbound): events inbound-received@1, qc-decided@1, put-away@1, inbound-closed@1;
+ *      push outcome `over-receipt`; GET /api/inbound/work.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /**
  * The oldest version this server still reads (raise it only when a change is not additive: the

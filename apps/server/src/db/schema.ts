@@ -164,6 +164,9 @@ export const stockMovements = pgTable(
         'move',
         'adjust',
         'lot-correction',
+        // Inbound (issue 23): a QC decision moves units between statuses; put-away into a bin.
+        'qc',
+        'put-away',
       ],
     }).notNull(),
     eventId: uuid('event_id'),
@@ -535,3 +538,5 @@ export const tasks = pgTable(
   ],
 );
 export * from './schema-channel-codes';
+// Inbound (issue 23)
+export * from './schema-inbound';
