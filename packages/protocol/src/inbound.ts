@@ -119,7 +119,10 @@ export const inboundReceivedPayloadSchema = z.strictObject({
   /** Why more (or other goods) than expected came; shown to the supervisor. */
   reason: overUnderReasonSchema.optional(),
   /** The carton's SSCC (GS1 AI 00), when it came with a carton label. */
-  sscc: z.string().regex(/^\d{18}$/, 'an SSCC has 18 digits').optional(),
+  sscc: z
+    .string()
+    .regex(/^\d{18}$/, 'an SSCC has 18 digits')
+    .optional(),
   blind: z.strictObject({ supplierId: idSchema, code: noticeCodeSchema.optional() }).optional(),
 });
 
@@ -166,3 +169,16 @@ export type InboundReceivedPayload = z.infer<typeof inboundReceivedPayloadSchema
 export type QcDecidedPayload = z.infer<typeof qcDecidedPayloadSchema>;
 export type PutAwayPayload = z.infer<typeof putAwayPayloadSchema>;
 export type InboundClosedPayload = z.infer<typeof inboundClosedPayloadSchema>;
+
+/** `POST /api/inbound/suppliers` (admins): a supplier; `qcRequired` sends all they deliver to QC. */
+export const supplierInputSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().trim().min(1).max(100),
+  nameZh: z.string().trim().min(1).max(100),
+  qcRequired: z.boolean().default(false),
+});
+
+/** `POST /api/inbound/notices/:noticeId/close` (leads): nothing more is coming. */
+export const closeNoticeSchema = z.strictObject({ reason: overUnderReasonSchema.optional() });
+
+export type SupplierInput = z.infer<typeof supplierInputSchema>;

@@ -101,7 +101,11 @@ export const scanEventSchema = z.discriminatedUnion('type', [
     type: z.literal('inbound-received@1'),
     payload: inboundReceivedPayloadSchema,
   }),
-  z.strictObject({ ...eventBase, type: z.literal('qc-decided@1'), payload: qcDecidedPayloadSchema }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('qc-decided@1'),
+    payload: qcDecidedPayloadSchema,
+  }),
   z.strictObject({ ...eventBase, type: z.literal('put-away@1'), payload: putAwayPayloadSchema }),
   z.strictObject({
     ...eventBase,

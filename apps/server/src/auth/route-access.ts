@@ -141,4 +141,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/labels/badges.zpl': LEADS,
   'GET /api/labels/totes.pdf': LEADS,
   'GET /api/labels/totes.zpl': LEADS,
+  // Inbound (issue 23): notices for leads and the warehouse's ERP; the handheld's work list.
+  'GET /api/inbound/work': ON_A_DEVICE,
+  'GET /api/inbound/notices': WAREHOUSE,
+  'POST /api/inbound/notices': WAREHOUSE,
+  'POST /api/inbound/notices.csv': WAREHOUSE,
+  'GET /api/inbound/notices/:noticeId': WAREHOUSE,
+  'POST /api/inbound/notices/:noticeId/close': LEADS,
+  'GET /api/inbound/suppliers': WAREHOUSE,
+  'POST /api/inbound/suppliers': ADMIN,
 };

@@ -34,6 +34,7 @@ import { Metrics, metricsRoutes } from '../ops/metrics';
 import { requestContext } from '../ops/request-context';
 import { adminRoutes } from '../ops/admin-routes';
 import { channelCodeRoutes } from '../channel-codes/routes';
+import { inboundRoutes } from '../inbound/routes';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -81,6 +82,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/admin', masterDataRoutes(deps));
   app.route('/api/admin', channelCodeRoutes(deps));
   app.route('/api/labels', labelRoutes(deps));
+  app.route('/api/inbound', inboundRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });
