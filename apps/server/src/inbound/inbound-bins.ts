@@ -26,8 +26,8 @@ export async function receivingBin(tx: Tx, warehouseId: string): Promise<string>
 
 /**
  * Where put-away should go: the SKU's pick face (the first bin in path order that holds it
- * available), else the first empty active bin in path order, docks left out. Null when the
- * warehouse has neither.
+ * available), else the emptiest active bin, in path order among equals, docks left out (bins have
+ * no capacity yet: the emptiest is the reserve with most room). Null when the warehouse has none.
  */
 export async function suggestedBin(
   tx: Tx,
@@ -43,9 +43,10 @@ export async function suggestedBin(
      order by b.path_seq, b.code limit 1)
     union all
     (select b.id from bins b
+     left join (select bin_id, sum(qty) as units from stock
+                where warehouse_id = ${warehouseId} group by bin_id) s on s.bin_id = b.id
      where b.warehouse_id = ${warehouseId} and b.active and b.zone <> ${RECEIVING_ZONE}
-       and not exists (select 1 from stock s where s.bin_id = b.id and s.qty <> 0)
-     order by b.path_seq, b.code limit 1)
+     order by coalesce(s.units, 0), b.path_seq, b.code limit 1)
     limit 1`,
   );
   return bin?.id ?? null;
