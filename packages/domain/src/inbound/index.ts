@@ -1,0 +1,2 @@
+export * from './inbound-prompts';
+export * from './receive-scan';
