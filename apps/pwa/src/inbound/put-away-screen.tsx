@@ -30,18 +30,24 @@ export function PutAwayScreen(props: {
   const [binCode, setBinCode] = useState<string | null>(null);
   const [reason, setReason] = useState<OtherBinReason | ''>('');
   const [keyed, setKeyed] = useState('');
-  useEffect(() => {
+  // A new task starts with nothing scanned.
+  const [formOf, setFormOf] = useState('');
+  const formKey = task ? `${task.id}:${left}` : '';
+  if (formKey !== formOf) {
+    setFormOf(formKey);
     setBinCode(null);
     setReason('');
     setKeyed('');
-    if (task?.suggestedBinCode)
+  }
+  useEffect(() => {
+    if (formKey && task?.suggestedBinCode)
       announceRendered(
         renderInboundPrompt(
           { kind: 'put-away-task', binCode: task.suggestedBinCode, qty: left },
           language,
         ),
       );
-  }, [task?.id, left, language]); // eslint-disable-line react-hooks/exhaustive-deps -- announce once per task
+  }, [formKey, language]); // eslint-disable-line react-hooks/exhaustive-deps -- once per task
 
   useScanActions((action) => {
     if (action.kind === 'scan' && looksLikeBinCode(action.code)) setBinCode(action.code);

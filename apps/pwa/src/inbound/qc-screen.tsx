@@ -19,18 +19,25 @@ export function QcScreen(props: { session: Session; tasks: InboundTask[]; onLeav
   const [passed, setPassed] = useState('');
   const [failed, setFailed] = useState('0');
   const [reason, setReason] = useState('');
-  useEffect(() => {
+  // A new task (or units of it decided) starts a fresh form, with every undecided unit passed.
+  const [formOf, setFormOf] = useState('');
+  const formKey = task ? `${task.id}:${left}` : '';
+  if (formKey !== formOf) {
+    setFormOf(formKey);
     setPassed(String(left));
     setFailed('0');
     setReason('');
-    if (task)
+  }
+  const skuName = task ? (language === 'zh-CN' ? task.skuNameZh : task.skuName) : '';
+  useEffect(() => {
+    if (formKey && task)
       announceRendered(
         renderInboundPrompt(
           { kind: 'qc-task', name: task.skuName, nameZh: task.skuNameZh, qty: left },
           language,
         ),
       );
-  }, [task?.id, left, language]); // eslint-disable-line react-hooks/exhaustive-deps -- announce once per task
+  }, [formKey, language]); // eslint-disable-line react-hooks/exhaustive-deps -- once per task
 
   const record = async () => {
     if (!task) return;
@@ -68,8 +75,7 @@ export function QcScreen(props: { session: Session; tasks: InboundTask[]; onLeav
       ) : (
         <div className="inbound-form" data-testid="qc-task" data-task={task.id}>
           <p>
-            <strong>{language === 'zh-CN' ? task.skuNameZh : task.skuName}</strong> ·{' '}
-            {task.noticeCode} · {left}
+            <strong>{skuName}</strong> · {task.noticeCode} · {left}
           </p>
           <label>
             {t.inbound.passed}
