@@ -105,6 +105,7 @@ export function PutAwayScreen(props: {
             <label>
               {t.inbound.scanBin}
               <input
+                data-manual-entry
                 data-testid="put-away-check-digits"
                 inputMode="numeric"
                 value={keyed}
@@ -116,6 +117,7 @@ export function PutAwayScreen(props: {
             <label>
               {t.inbound.otherBinReason}
               <select
+                data-manual-entry
                 data-testid="put-away-reason"
                 value={reason}
                 onChange={(e) => setReason(e.target.value as OtherBinReason)}

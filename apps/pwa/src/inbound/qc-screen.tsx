@@ -80,6 +80,7 @@ export function QcScreen(props: { session: Session; tasks: InboundTask[]; onLeav
           <label>
             {t.inbound.passed}
             <input
+              data-manual-entry
               data-testid="qc-passed"
               inputMode="numeric"
               value={passed}
@@ -89,6 +90,7 @@ export function QcScreen(props: { session: Session; tasks: InboundTask[]; onLeav
           <label>
             {t.inbound.failed}
             <input
+              data-manual-entry
               data-testid="qc-failed"
               inputMode="numeric"
               value={failed}
@@ -98,6 +100,7 @@ export function QcScreen(props: { session: Session; tasks: InboundTask[]; onLeav
           <label>
             {t.inbound.failReason}
             <input
+              data-manual-entry
               data-testid="qc-reason"
               value={reason}
               onChange={(e) => setReason(e.target.value)}

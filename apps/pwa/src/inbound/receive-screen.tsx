@@ -186,6 +186,7 @@ function ReceiveForm(props: {
       <label>
         {t.inbound.qty}
         <input
+          data-manual-entry
           data-testid="inbound-qty"
           inputMode="numeric"
           value={draft.qty}
@@ -197,6 +198,7 @@ function ReceiveForm(props: {
           <label>
             {t.inbound.lot}
             <input
+              data-manual-entry
               data-testid="inbound-lot"
               value={draft.lot}
               onChange={(e) => onChange({ ...draft, lot: e.target.value })}
@@ -205,6 +207,7 @@ function ReceiveForm(props: {
           <label>
             {t.inbound.expiry}
             <input
+              data-manual-entry
               data-testid="inbound-expiry"
               value={draft.expiry}
               onChange={(e) => onChange({ ...draft, expiry: e.target.value })}
@@ -214,6 +217,7 @@ function ReceiveForm(props: {
       )}
       <label className="check">
         <input
+          data-manual-entry
           type="checkbox"
           data-testid="inbound-damaged"
           checked={draft.damaged}
@@ -225,6 +229,7 @@ function ReceiveForm(props: {
         <label>
           {t.inbound.overReason}
           <select
+            data-manual-entry
             data-testid="inbound-reason"
             value={draft.reason}
             onChange={(e) => onChange({ ...draft, reason: e.target.value as OverUnderReason })}
