@@ -69,9 +69,13 @@ describe('inbound on the handheld, offline', () => {
 
   it('receives an ASN offline through a reload, stores each event once, QC passes part, put-away moves exactly the passed units', async () => {
     const supervisor = await aSupervisor(fx.server.url);
-    const demo = (await supervisor.notices()).notices.flatMap((n) => n.lines);
-    const lotSku = demo.find((l) => l.lotTracked)!;
-    const qcSku = demo.find((l) => l.qcRequired && !l.lotTracked)!;
+    const demo = (await supervisor.notices()).notices;
+    const lotSku = demo.flatMap((n) => n.lines).find((l) => l.lotTracked)!;
+    // A SKU flagged for QC itself (the demo's QC-flagged supplier flags every line it sends).
+    const qcSku = demo
+      .filter((n) => n.supplierId === 'SUP-NB-PARTS')
+      .flatMap((n) => n.lines)
+      .find((l) => l.qcRequired)!;
     const lot0 = await supervisor.pool(lotSku.skuId);
     const qc0 = await supervisor.pool(qcSku.skuId);
     const notice = await supervisor.createNotice({
