@@ -159,6 +159,12 @@ describe('inbound on the handheld, offline', () => {
     const placed: [string, string, number][] = [];
     for (let i = 0; i < 2; i++) {
       await page.waitForSelector('[data-testid=put-away-task]');
+      // The suggested bin comes with the server's task (a task made on the device has none yet).
+      await page.waitForFunction(() =>
+        /^[A-Z]{1,2}-\d{2}-\d{2}$/.test(
+          document.querySelector('[data-testid=put-away-bin]')?.textContent ?? '',
+        ),
+      );
       const bin = (await page.textContent('[data-testid=put-away-bin]'))!;
       const text = (await page.textContent('[data-testid=put-away-task]'))!;
       const skuId = text.includes(lotSku.skuNameZh) ? lotSku.skuId : qcSku.skuId;
