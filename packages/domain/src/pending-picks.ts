@@ -31,7 +31,7 @@ export function applyShort<L extends PickLineCount>(line: L): L {
 
 /**
  * Like `withPendingPicks`, for every kind of outbox event: picks count, shorts close their line,
- * other events (label reports, put-backs) change no line.
+ * other events (label reports, put-backs, inbound) change no line.
  */
 export function withPendingEvents<L extends PickLineCount & { id: string }>(
   serverLines: readonly L[],
@@ -39,7 +39,7 @@ export function withPendingEvents<L extends PickLineCount & { id: string }>(
 ): L[] {
   const byId = new Map(serverLines.map((line) => [line.id, line]));
   for (const event of pending) {
-    if (event.type === 'bin-label-failed@1' || event.type === 'put-back@1') continue;
+    if (event.type !== 'pick@1' && event.type !== 'short@1') continue;
     const line = byId.get(event.payload.pickLineId);
     if (!line) continue;
     byId.set(
@@ -48,4 +48,9 @@ export function withPendingEvents<L extends PickLineCount & { id: string }>(
     );
   }
   return serverLines.map((line) => byId.get(line.id) ?? line);
+}
+
+/** The wave an event belongs to; inbound events (receiving, QC, put-away) belong to none. */
+export function waveOfEvent(event: ScanEvent): string | null {
+  return 'waveId' in event.payload ? event.payload.waveId : null;
 }

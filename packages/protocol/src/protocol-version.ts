@@ -20,8 +20,10 @@
  *      Additive (issue 21, hub only): order status `awaiting-return`; webhook events
  *      `order.address-confirmation-requested` and `order.address-changed`; the address change
  *      takes the four fields or one line and `source`, and answers the confirmation link.
+ * - 5: additive (inbound): events inbound-received@1, qc-decided@1, put-away@1, inbound-closed@1;
+ *      push outcome `over-receipt`; GET /api/inbound/work.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /**
  * The oldest version this server still reads (raise it only when a change is not additive: the

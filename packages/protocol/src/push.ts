@@ -49,6 +49,8 @@ export const eventOutcomeSchema = z.enum([
   'over-pick',
   'stale-assignment',
   'unknown-line',
+  /** Inbound (v5): stored and counted; more than the notice expected (or a SKU it did not list). */
+  'over-receipt',
 ]);
 
 export const pushResponseSchema = z.object({

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { binCodeSchema, idSchema, isoDateSchema, isoTimeSchema, uuidSchema } from './codes';
+import {
+  inboundClosedPayloadSchema,
+  inboundReceivedPayloadSchema,
+  putAwayPayloadSchema,
+  qcDecidedPayloadSchema,
+} from './inbound';
 
 /**
  * A pick is a physical fact: `qty` units of `skuId` were taken from `binCode` for `pickLineId`.
@@ -89,6 +95,23 @@ export const scanEventSchema = z.discriminatedUnion('type', [
     payload: binLabelFailedPayloadSchema,
   }),
   z.strictObject({ ...eventBase, type: z.literal('put-back@1'), payload: putBackPayloadSchema }),
+  // Inbound (issue 23, since v5): receiving, quality check, put-away (see inbound.ts).
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('inbound-received@1'),
+    payload: inboundReceivedPayloadSchema,
+  }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('qc-decided@1'),
+    payload: qcDecidedPayloadSchema,
+  }),
+  z.strictObject({ ...eventBase, type: z.literal('put-away@1'), payload: putAwayPayloadSchema }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('inbound-closed@1'),
+    payload: inboundClosedPayloadSchema,
+  }),
 ]);
 
 export type PickPayload = z.infer<typeof pickPayloadSchema>;
@@ -102,4 +125,15 @@ export type PickEvent = Extract<ScanEvent, { type: 'pick@1' }>;
 export type ShortEvent = Extract<ScanEvent, { type: 'short@1' }>;
 export type BinLabelFailedEvent = Extract<ScanEvent, { type: 'bin-label-failed@1' }>;
 export type ScanEvent = z.infer<typeof scanEventSchema>;
+export type InboundReceivedEvent = Extract<ScanEvent, { type: 'inbound-received@1' }>;
+export type QcDecidedEvent = Extract<ScanEvent, { type: 'qc-decided@1' }>;
+export type PutAwayEvent = Extract<ScanEvent, { type: 'put-away@1' }>;
+export type InboundClosedEvent = Extract<ScanEvent, { type: 'inbound-closed@1' }>;
+/** The inbound kinds: applied by `apps/server/src/inbound`, never part of a wave. */
+export const INBOUND_EVENT_TYPES = [
+  'inbound-received@1',
+  'qc-decided@1',
+  'put-away@1',
+  'inbound-closed@1',
+] as const;
 export type ScanEventType = ScanEvent['type'];

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useMessages } from '../i18n/language';
+import { InboundScreens } from '../inbound/inbound-screens';
 import { PackShipScreen } from '../packing/pack-ship-screen';
 import { DiagnosticsScreen } from '../setup/diagnostics-screen';
 import { SelfTestScreen } from '../setup/self-test-screen';
@@ -11,13 +12,15 @@ import { WaveListScreen } from './wave-list-screen';
 
 type SetupScreen = 'settings' | 'self-test' | 'diagnostics';
 
-/** The signed-in user's screens: the wave list, the wave being picked, Pack & ship, or setup. */
+/** The signed-in user's screens: the wave list, the wave being picked, Pack & ship, inbound, or setup. */
 export function PickerScreens({ session }: { session: Session }) {
   const t = useMessages();
   const [openWaveId, setOpenWaveId] = useOpenWave();
   const [setup, setSetup] = useState<SetupScreen | null>(null);
   const [isPacking, setIsPacking] = useState(false);
+  const [isInbound, setIsInbound] = useState(false);
   if (isPacking) return <PackShipScreen session={session} onLeave={() => setIsPacking(false)} />;
+  if (isInbound) return <InboundScreens session={session} onLeave={() => setIsInbound(false)} />;
   if (setup !== null)
     return (
       <>
@@ -41,6 +44,7 @@ export function PickerScreens({ session }: { session: Session }) {
         onOpenWave={setOpenWaveId}
         onOpenSettings={() => setSetup('settings')}
         onOpenPackAndShip={() => setIsPacking(true)}
+        onOpenInbound={() => setIsInbound(true)}
       />
     );
   return (

@@ -11,6 +11,8 @@ export interface WaveListScreenProps {
   onOpenWave: (waveId: string) => void;
   onOpenSettings: () => void;
   onOpenPackAndShip: () => void;
+  /** Inbound (issue 23): receiving, QC, put-away; open to every picker. */
+  onOpenInbound: () => void;
 }
 
 /** The waves in the user's scope with their progress; one tap opens a wave. */
@@ -19,6 +21,7 @@ export function WaveListScreen({
   onOpenWave,
   onOpenSettings,
   onOpenPackAndShip,
+  onOpenInbound,
 }: WaveListScreenProps) {
   const t = useMessages();
   const entries = useWaveList(session);
@@ -58,6 +61,14 @@ export function WaveListScreen({
           onClick={onOpenPackAndShip}
         >
           {t.ship.open}
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="open-inbound"
+          onClick={onOpenInbound}
+        >
+          {t.inbound.open}
         </button>
         <button
           type="button"

@@ -1,4 +1,4 @@
-import { isLineOpen, orderByPickPath, withPendingEvents } from '@wms/domain';
+import { isLineOpen, orderByPickPath, waveOfEvent, withPendingEvents } from '@wms/domain';
 import type { PickLine, ScanEvent, Wave } from '@wms/protocol';
 
 /** A wave as the picker sees it: server lines with the device's pending picks replayed, in walk order. */
@@ -64,7 +64,7 @@ export function viewOfOrderedLines(
 ): WaveView {
   const named = new Map<string, PickLine>();
   for (const event of pending) {
-    if (event.payload.waveId !== wave.id || !('pickLineId' in event.payload)) continue;
+    if (waveOfEvent(event) !== wave.id || !('pickLineId' in event.payload)) continue;
     const index = ordered.indexById.get(event.payload.pickLineId);
     const line = index === undefined ? undefined : ordered.lines[index];
     if (line) named.set(line.id, line);
@@ -72,7 +72,7 @@ export function viewOfOrderedLines(
   let lines = ordered.lines;
   let { doneLines, firstOpen } = ordered;
   if (named.size > 0) {
-    const ofWave = pending.filter((event) => event.payload.waveId === wave.id);
+    const ofWave = pending.filter((event) => waveOfEvent(event) === wave.id);
     const replayedLines = [...ordered.lines];
     for (const replayed of withPendingEvents([...named.values()], ofWave)) {
       const index = ordered.indexById.get(replayed.id) ?? -1;
@@ -105,7 +105,7 @@ export function countsWithPending(
   counts: { byId: ReadonlyMap<string, PickLine>; doneLines: number },
   pending: readonly ScanEvent[],
 ): { doneLines: number; totalLines: number } {
-  const ofWave = pending.filter((event) => event.payload.waveId === waveId);
+  const ofWave = pending.filter((event) => waveOfEvent(event) === waveId);
   const named = new Map<string, PickLine>();
   for (const event of ofWave) {
     if (!('pickLineId' in event.payload)) continue;

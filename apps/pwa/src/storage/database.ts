@@ -1,4 +1,12 @@
-import type { Board, PickLine, RemovedWave, ScanEvent, SessionUser, Wave } from '@wms/protocol';
+import type {
+  Board,
+  InboundWork,
+  PickLine,
+  RemovedWave,
+  ScanEvent,
+  SessionUser,
+  Wave,
+} from '@wms/protocol';
 import type { SyncFailure } from '../sync/sync-failure';
 import { Dexie, type Table } from 'dexie';
 import { chunkWaveLines } from './line-chunks';
@@ -78,6 +86,15 @@ export interface MetaValues {
   linesStamp: LinesStamp;
   /** Cluster picking: per wave, the tote scanned for each order (orderId → tote code). */
   totes: Record<string, Record<string, string>>;
+  /** Inbound (issue 23): the work last downloaded, and the events it already reflects. */
+  inboundWork: CachedInboundWork;
+}
+
+/** `GET /api/inbound/work` as last fetched: it reflects every event with seq ≤ `reflectsThroughSeq`. */
+export interface CachedInboundWork {
+  work: InboundWork;
+  reflectsThroughSeq: number;
+  fetchedAt: string;
 }
 
 /** A write to `lines`: what it touched, and the write before it (null: cleared, start afresh). */

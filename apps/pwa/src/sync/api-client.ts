@@ -2,6 +2,7 @@ import type {
   Board,
   ErrorParams,
   ExceptionQueue,
+  InboundWork,
   Kpis,
   WaveAssign,
   WaveAssigned,
@@ -173,6 +174,10 @@ export const api = {
   },
   streamTicket(token: string): Promise<StreamTicket> {
     return callApi('/sync/stream-ticket', { method: 'POST', token }, (s) => s.streamTicketSchema);
+  },
+  /** Inbound (issue 23): open notices, QC and put-away tasks, suppliers of the warehouse. */
+  inboundWork(token: string): Promise<InboundWork> {
+    return callApi('/inbound/work', { method: 'GET', token }, (s) => s.inboundWorkSchema);
   },
   assignWave(token: string, waveId: string, move: WaveAssign): Promise<WaveAssigned> {
     return callApi(

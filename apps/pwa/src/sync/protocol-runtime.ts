@@ -19,4 +19,5 @@ export {
   registerDeviceResponseSchema,
   shippedOrderSchema,
   streamTicketSchema,
+  inboundWorkSchema,
 } from '@wms/protocol';

@@ -2,6 +2,7 @@ import * as p from '@wms/protocol';
 import type { z } from 'zod';
 import { archiveRequestSchema } from '../ops/admin-routes';
 import { ADMIN_OPERATIONS } from './admin-operations';
+import { INBOUND_OPERATIONS } from './inbound-operations';
 
 /** One documented operation of the hub's API. */
 export interface Operation {
@@ -423,4 +424,5 @@ export const OPERATIONS: readonly Operation[] = [
     body: archiveRequestSchema,
   },
   ...ADMIN_OPERATIONS,
+  ...INBOUND_OPERATIONS,
 ];

@@ -144,4 +144,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // Issue 21: the customer's address-confirmation page and its answer (signed link, rate-limited).
   'GET /api/address-confirmations/:token': 'public',
   'POST /api/address-confirmations/:token': 'public',
+  // Inbound (issue 23): notices for leads and the warehouse's ERP; the handheld's work list.
+  'GET /api/inbound/work': ON_A_DEVICE,
+  'GET /api/inbound/notices': WAREHOUSE,
+  'POST /api/inbound/notices': WAREHOUSE,
+  'POST /api/inbound/notices.csv': WAREHOUSE,
+  'GET /api/inbound/notices/:noticeId': WAREHOUSE,
+  'POST /api/inbound/notices/:noticeId/close': LEADS,
+  'GET /api/inbound/suppliers': WAREHOUSE,
+  'POST /api/inbound/suppliers': ADMIN,
 };

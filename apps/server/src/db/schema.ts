@@ -167,6 +167,9 @@ export const stockMovements = pgTable(
         // Retention (issue 25): the sum of a slot's movements exported and pruned, one row per
         // slot, so stock stays the sum of its ledger. Not a movement: the pool trigger skips it.
         'carried-forward',
+        // Inbound (issue 23): a QC decision moves units between statuses; put-away into a bin.
+        'qc',
+        'put-away',
       ],
     }).notNull(),
     eventId: uuid('event_id'),
@@ -556,3 +559,5 @@ export * from './schema-channel-codes';
 // Issue 21 (orders that change after they arrive).
 export * from './schema-order-changes';
 export * from './schema-retention';
+// Inbound (issue 23)
+export * from './schema-inbound';

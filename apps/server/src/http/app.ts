@@ -36,6 +36,7 @@ import { requestContext } from '../ops/request-context';
 import { adminRoutes } from '../ops/admin-routes';
 import { channelCodeRoutes } from '../channel-codes/routes';
 import { addressConfirmationRoutes } from '../address-changes/routes';
+import { inboundRoutes } from '../inbound/routes';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -94,6 +95,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/labels', labelRoutes(deps));
   // Issue 21: the customer's address-confirmation page (public, signed link, rate-limited).
   app.route('/api/address-confirmations', addressConfirmationRoutes(deps));
+  app.route('/api/inbound', inboundRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

@@ -9,7 +9,7 @@ const MIB = 1024 * KIB;
 const LARGE_BODIES: readonly { path: RegExp; maxSize: number; advice: string }[] = [
   // A spreadsheet import: the file as it is saved (TABLE_LIMITS in spreadsheets/table.ts).
   {
-    path: /^\/api\/(admin\/(bins|skus|users)|routing\/rules|orders\/import|inventory\/opening-balances)\.(csv|xlsx)$/,
+    path: /^\/api\/(admin\/(bins|skus|users)|routing\/rules|orders\/import|inventory\/opening-balances|inbound\/notices)\.(csv|xlsx)$/,
     maxSize: 20 * MIB,
     advice: 'split the file',
   },

@@ -2,29 +2,44 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { badRequest, notFound } from '../http/api-error';
+import { insertNotice } from '../inbound/insert-notice';
+import { movePoolInbound, openQty } from '../inbound/pool-inbound';
 import { moveStock } from './stock-ledger';
 
-/** An expected inbound delivery: counts in `available` at the pool's coefficient until received. */
+/**
+ * An expected inbound delivery of one SKU: a one-line purchase notice (issue 23: the notices are
+ * what feeds the pool's inbound), counted in `available` at the pool's coefficient until received.
+ * Kept for integrations that predate `/api/inbound/notices`.
+ */
 export async function expectInbound(
   db: Db,
   receipt: { warehouseId: string; skuId: string; qty: number; expectedAt: string },
 ) {
   const id = randomUUID();
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`
-      insert into inbound_receipts (id, warehouse_id, sku_id, qty, expected_at)
-      values (${id}, ${receipt.warehouseId}, ${receipt.skuId}, ${receipt.qty}, ${receipt.expectedAt}::timestamptz)`);
-    await tx.execute(sql`
-      insert into inventory_pool (warehouse_id, sku_id, inbound) values (${receipt.warehouseId}, ${receipt.skuId}, ${receipt.qty})
-      on conflict (warehouse_id, sku_id) do update set inbound = inventory_pool.inbound + excluded.inbound`);
-  });
+  await db.transaction((tx) =>
+    insertNotice(
+      tx,
+      {
+        id,
+        warehouseId: receipt.warehouseId,
+        code: `PO-${id.slice(0, 8).toUpperCase()}`,
+        kind: 'purchase',
+        supplierId: null,
+        expectedDate: receipt.expectedAt.slice(0, 10),
+        createdBy: null,
+        lines: [{ skuId: receipt.skuId, expectedQty: receipt.qty }],
+      },
+      () => 'skuId',
+    ),
+  );
   return { id, ...receipt, status: 'expected' as const };
 }
 
 /**
- * Goods arrived: the receipt's units move from inbound to physical, once. In a warehouse with
- * bins they are put away in `binCode` (bin stock + a `receipt` ledger row), so the pool stays
- * bins + units in hand (decision 002).
+ * Goods arrived and were put away at once (no handheld): the notice's units move from inbound to
+ * physical, once, and the notice closes. In a warehouse with bins they go into `binCode` as
+ * available stock (a `receipt` ledger row, the pool's physical by trigger); without bins the pool
+ * is the only record.
  */
 export async function receiveInbound(
   db: Db,
@@ -34,12 +49,21 @@ export async function receiveInbound(
   received: { lot?: string | undefined; expiry?: string | undefined } = {},
 ) {
   return db.transaction(async (tx) => {
-    const [receipt] = await queryRows<{ warehouseId: string; skuId: string; qty: number }>(
+    const [receipt] = await queryRows<{
+      warehouseId: string;
+      lineId: string;
+      skuId: string;
+      qty: number;
+      receivedQty: number;
+    }>(
       tx,
       sql`
-      update inbound_receipts set status = 'received', received_at = ${now.toISOString()}::timestamptz
-      where id = ${receiptId}::uuid and status = 'expected'
-      returning warehouse_id as "warehouseId", sku_id as "skuId", qty`,
+      select n.warehouse_id as "warehouseId", l.id as "lineId", l.sku_id as "skuId",
+             l.expected_qty as qty, l.received_qty as "receivedQty"
+      from inbound_notices n join inbound_lines l on l.notice_id = n.id
+      where n.id = ${receiptId}::uuid and n.status = 'open'
+      order by l.line_no limit 1
+      for update of n`,
     );
     if (!receipt)
       throw notFound(`No expected inbound receipt ${receiptId}: it may be received already`);
@@ -75,15 +99,29 @@ export async function receiveInbound(
         ],
         now,
       );
+    } else {
+      // Without bins the pool is the only record of what is in the building.
+      await tx.execute(sql`
+        update inventory_pool set physical = physical + ${receipt.qty}
+        where warehouse_id = ${receipt.warehouseId} and sku_id = ${receipt.skuId}`);
     }
-    // Binned, the ledger moved physical (trigger); without bins the pool is the only record.
     await tx.execute(sql`
-      update inventory_pool set inbound = inbound - ${receipt.qty},
-             physical = physical + ${hasBins ? 0 : receipt.qty}
-      where warehouse_id = ${receipt.warehouseId} and sku_id = ${receipt.skuId}`);
+      update inbound_lines set received_qty = expected_qty where id = ${receipt.lineId}::uuid`);
+    await tx.execute(sql`
+      update inbound_notices set status = 'closed', closed_at = ${now.toISOString()}::timestamptz
+      where id = ${receiptId}::uuid`);
+    await movePoolInbound(tx, [
+      {
+        warehouseId: receipt.warehouseId,
+        skuId: receipt.skuId,
+        delta: -openQty({ expectedQty: receipt.qty, receivedQty: receipt.receivedQty }),
+      },
+    ]);
     return {
       id: receiptId,
-      ...receipt,
+      warehouseId: receipt.warehouseId,
+      skuId: receipt.skuId,
+      qty: receipt.qty,
       ...(hasBins ? { binCode } : {}),
       status: 'received' as const,
     };

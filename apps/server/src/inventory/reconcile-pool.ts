@@ -4,6 +4,12 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type Tx, queryRows } from '../db/database';
 
 /**
+ * The stock statuses the pool's `physical` counts (the ledger trigger's list, migration 0014):
+ * usable stock, and received units on their way to it (issue 23).
+ */
+const PHYSICAL_STATUSES = sql`('available', 'received-not-put-away', 'awaiting-qc')`;
+
+/**
  * Units taken from bins for pick lines and not put back, per line: what was picked for the line,
  * plus over-picks, less put-backs. `where` narrows the lines (a warehouse, an order).
  */
@@ -21,7 +27,7 @@ export function unitsInHand(where: SQL) {
 
 /**
  * Checks that the pool and the stock follow the ledger (issue 16): per SKU of a warehouse with
- * bins, the pool's `physical` against `available` bin stock plus units in hand (picked for
+ * bins, the pool's `physical` against bin stock (available, or received and on its way to it) plus units in hand (picked for
  * orders not shipped yet, not put back); per stock slot, its quantity against the sum of its
  * ledger rows. The pool's physical is moved by the ledger itself (a trigger), so both lists are
  * empty unless something wrote around it; nothing is corrected (`pool_corrections` is history).
@@ -52,7 +58,7 @@ async function balancesOf(tx: Tx, warehouseId: string) {
     sql`
     with in_bins as (
       select sku_id, sum(qty)::int as qty from stock
-      where warehouse_id = ${warehouseId} and status = 'available' group by sku_id
+      where warehouse_id = ${warehouseId} and status in ${PHYSICAL_STATUSES} group by sku_id
     ), in_hand as (
       ${unitsInHand(sql`pl.warehouse_id = ${warehouseId}
         and exists (select 1 from orders o where o.id = pl.order_id and o.status <> 'shipped')`)}

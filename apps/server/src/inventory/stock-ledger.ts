@@ -14,7 +14,16 @@ export interface StockMovement {
   status: StockStatus;
   delta: number;
   reason:
-    'initial' | 'put-back' | 'receipt' | 'count' | 'opening' | 'move' | 'adjust' | 'lot-correction';
+    | 'initial'
+    | 'put-back'
+    | 'receipt'
+    | 'count'
+    | 'opening'
+    | 'move'
+    | 'adjust'
+    | 'lot-correction'
+    | 'qc'
+    | 'put-away';
   reasonCode?: string | null;
   userId?: string | null;
   note?: string | null;

@@ -75,11 +75,39 @@ export const RETENTION_POLICIES = {
     via: 'order_id',
     why: 'the lines of a pruned order, in their own file of the order’s month',
   },
+  address_change_requests: {
+    kind: 'follows',
+    parent: 'orders',
+    via: 'order_id',
+    why: 'a customer’s address change requests (issue 21) go with their order; their new address is personal data that the order masking does not reach yet',
+  },
   pick_lines: {
     kind: 'follows',
     parent: 'orders',
     via: 'order_id',
     why: 'the pick lines of a pruned order, in their own file of the order’s month',
+  },
+  inbound_notices: {
+    kind: 'export-prune',
+    time: 'created_at',
+    key: 'id',
+    keyType: 'uuid',
+    finished: `status = 'closed'
+               and not exists (select 1 from inbound_tasks t where t.notice_id = inbound_notices.id and t.status = 'open')`,
+    days: 'history',
+    why: 'closed advance shipping notices and returns received (issue 23), with their lines and tasks',
+  },
+  inbound_lines: {
+    kind: 'follows',
+    parent: 'inbound_notices',
+    via: 'notice_id',
+    why: 'the lines of a pruned notice, in their own file of the notice’s month',
+  },
+  inbound_tasks: {
+    kind: 'follows',
+    parent: 'inbound_notices',
+    via: 'notice_id',
+    why: 'the QC and put-away tasks of a pruned notice (deleted before its lines)',
   },
   waves: {
     kind: 'export-prune',
@@ -248,6 +276,7 @@ export const NOT_GROWING: Record<string, string> = {
   zones: 'master data',
   bins: 'master data: the layout',
   skus: 'master data: the catalogue',
+  suppliers: 'master data: the suppliers of inbound (issue 23)',
   sku_barcodes: 'master data: a few per SKU',
   stock: 'a row per bin, SKU, lot and status: current state, not history',
   inventory_pool: 'a row per SKU and warehouse',

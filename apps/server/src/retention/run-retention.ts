@@ -91,12 +91,7 @@ async function oneRound(deps: RetentionDeps): Promise<RetentionRound> {
         withMasking(table, policy, config),
         ago(config[policy.days]),
         {
-          ...(table === 'orders' && {
-            following: [
-              { table: 'pick_lines', via: 'order_id' },
-              { table: 'order_lines', via: 'order_id' },
-            ],
-          }),
+          following: followersOf(table),
           ...(AFTER_DELETE[table] && { afterDelete: AFTER_DELETE[table] }),
         },
       );
@@ -124,6 +119,18 @@ async function oneRound(deps: RetentionDeps): Promise<RetentionRound> {
     );
   }
   return { busy: false, archived, masked, changesPruned, months, failures };
+}
+
+/**
+ * The tables exported and deleted with `parent`'s rows, children first: the reverse of their
+ * order in RETENTION_POLICIES (an order's pick lines before its lines).
+ */
+function followersOf(parent: string): { table: string; via: string }[] {
+  return (Object.entries(RETENTION_POLICIES) as [string, RetentionPolicy][])
+    .flatMap(([table, p]) =>
+      p.kind === 'follows' && p.parent === parent ? [{ table, via: p.via }] : [],
+    )
+    .reverse();
 }
 
 /** With masking on, only masked orders are exported: no file ever holds a consignee in clear. */

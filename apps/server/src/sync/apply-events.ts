@@ -7,6 +7,7 @@ import { applyShort } from './apply-short';
 import { type PushSource, storeEvents } from './stored-events';
 import { writeAppliedPicks } from './write-applied-picks';
 import { announcePicks } from '../orders/announce-picks';
+import { applyInboundEvent, isInboundEvent } from '../inbound/apply-inbound-event';
 
 /**
  * Applies fresh events in seq order, stores them with their outcomes, and returns the outcomes.
@@ -55,6 +56,7 @@ function applyOne(
 ): Promise<EventOutcome> {
   if (event.type === 'short@1') return applyShort(tx, warehouseId, event, now);
   if (event.type === 'put-back@1') return applyPutBack(tx, warehouseId, event, now);
+  if (isInboundEvent(event)) return applyInboundEvent(tx, warehouseId, event, now);
   return applyBinLabelFailed(tx, warehouseId, event, now);
 }
 

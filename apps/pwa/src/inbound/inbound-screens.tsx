@@ -1,0 +1,103 @@
+import './inbound.css';
+import type { InboundNotice } from '@wms/protocol';
+import { useState } from 'react';
+import { useMessages } from '../i18n/language';
+import { PromptLine } from '../picker/prompt-line';
+import type { Session } from '../storage/database';
+import { InboundSignal } from './inbound-signal';
+import { PutAwayScreen } from './put-away-screen';
+import { QcScreen } from './qc-screen';
+import { ReceiveScreen } from './receive-screen';
+import { useInboundWork } from './use-inbound-work';
+
+type Open =
+  { kind: 'home' } | { kind: 'receive'; noticeId: string } | { kind: 'qc' } | { kind: 'put-away' };
+
+/** Inbound on the handheld: deliveries to receive, then QC (red gear) and put-away (blue shelf). */
+export function InboundScreens({ session, onLeave }: { session: Session; onLeave: () => void }) {
+  const t = useMessages();
+  const work = useInboundWork(session);
+  const [open, setOpen] = useState<Open>({ kind: 'home' });
+  const home = () => setOpen({ kind: 'home' });
+  if (!work) return <p className="screen">{t.loading}</p>;
+  const notice = open.kind === 'receive' ? work.notices.find((n) => n.id === open.noticeId) : null;
+  if (notice) return <ReceiveScreen session={session} notice={notice} onLeave={home} />;
+  if (open.kind === 'qc')
+    return (
+      <QcScreen
+        session={session}
+        tasks={work.tasks.filter((x) => x.kind === 'qc')}
+        onLeave={home}
+      />
+    );
+  if (open.kind === 'put-away')
+    return (
+      <PutAwayScreen
+        session={session}
+        tasks={work.tasks.filter((x) => x.kind === 'put-away')}
+        onLeave={home}
+      />
+    );
+  const qc = work.tasks.filter((x) => x.kind === 'qc').length;
+  const putAway = work.tasks.filter((x) => x.kind === 'put-away').length;
+  return (
+    <section className="screen inbound">
+      <div className="screen-header">
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="inbound-back"
+          onClick={onLeave}
+        >
+          ← {t.inbound.back}
+        </button>
+        <h1>{t.inbound.title}</h1>
+      </div>
+      <InboundSignal state="receiving">{t.inbound.notices}</InboundSignal>
+      {work.notices.length === 0 ? (
+        <p className="empty">{t.inbound.noNotices}</p>
+      ) : (
+        <ul className="inbound-list">
+          {work.notices.map((n) => (
+            <li key={n.id}>
+              <button
+                type="button"
+                className="button-secondary"
+                data-testid="inbound-notice"
+                data-code={n.code}
+                onClick={() => setOpen({ kind: 'receive', noticeId: n.id })}
+              >
+                {n.code} · {noticeProgress(n)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="screen-footer">
+        <button
+          type="button"
+          className="button-primary inbound-red"
+          data-testid="open-qc"
+          onClick={() => setOpen({ kind: 'qc' })}
+        >
+          ⚙ {t.inbound.qcTasks(qc)}
+        </button>
+        <button
+          type="button"
+          className="button-primary inbound-blue"
+          data-testid="open-put-away"
+          onClick={() => setOpen({ kind: 'put-away' })}
+        >
+          🗄 {t.inbound.putAwayTasks(putAway)}
+        </button>
+      </div>
+      <PromptLine />
+    </section>
+  );
+}
+
+function noticeProgress(notice: InboundNotice): string {
+  const received = notice.lines.reduce((sum, l) => sum + l.receivedQty, 0);
+  const expected = notice.lines.reduce((sum, l) => sum + l.expectedQty, 0);
+  return `${received}/${expected}`;
+}

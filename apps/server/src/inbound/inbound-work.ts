@@ -1,0 +1,35 @@
+import type { InboundTask, InboundWork } from '@wms/protocol';
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../db/database';
+import { listNotices } from './notices';
+
+/**
+ * What a handheld keeps for inbound, for the caller's warehouse: the open notices with their
+ * lines, the open QC and put-away tasks (with the suggested bin and its check digits), and the
+ * suppliers a blind receipt may name. Today's work: closed notices and done tasks are left out.
+ */
+export async function inboundWork(db: Db, warehouseId: string): Promise<InboundWork> {
+  const [notices, tasks, suppliers] = await Promise.all([
+    listNotices(db, warehouseId, 'open'),
+    queryRows<InboundTask>(
+      db,
+      sql`
+      select t.id, t.kind, t.notice_id as "noticeId", n.code as "noticeCode", t.sku_id as "skuId",
+             s.name as "skuName", s.name_zh as "skuNameZh", t.lot,
+             to_char(t.expiry, 'YYYY-MM-DD') as expiry, t.qty, t.done_qty as "doneQty",
+             b.code as "suggestedBinCode", b.check_digits as "suggestedCheckDigits"
+      from inbound_tasks t
+      join inbound_notices n on n.id = t.notice_id
+      join skus s on s.id = t.sku_id
+      left join bins b on b.id = t.suggested_bin_id
+      where t.warehouse_id = ${warehouseId} and t.status = 'open'
+      order by t.kind, coalesce(b.path_seq, 0), t.created_at, t.id
+      limit 1000`,
+    ),
+    queryRows<InboundWork['suppliers'][number]>(
+      db,
+      sql`select id, name, qc_required as "qcRequired" from suppliers where active order by id`,
+    ),
+  ]);
+  return { notices, tasks, suppliers };
+}

@@ -1,0 +1,74 @@
+import type { InboundNotice, NewInboundNotice } from '@wms/protocol';
+import { type SQL, sql } from 'drizzle-orm';
+import type { Session } from '../auth/session-token';
+import { type Db, type Tx, queryRows } from '../db/database';
+import { notFound } from '../http/api-error';
+import { insertNotice } from './insert-notice';
+
+/** Creates an expected delivery in the caller's warehouse; answers it as stored. */
+export async function createNotice(
+  db: Db,
+  session: Session,
+  input: NewInboundNotice,
+): Promise<InboundNotice> {
+  return db.transaction(async (tx) => {
+    const { id } = await insertNotice(tx, {
+      warehouseId: session.warehouseId,
+      code: input.code,
+      kind: input.kind,
+      supplierId: input.supplierId ?? null,
+      expectedDate: input.expectedDate,
+      createdBy: session.userId,
+      lines: input.lines,
+    });
+    return (await noticesWhere(tx, sql`n.id = ${id}::uuid`))[0]!;
+  });
+}
+
+/** The notices of a warehouse, open ones by default, soonest expected first (at most 500). */
+export async function listNotices(
+  db: Db | Tx,
+  warehouseId: string,
+  status: 'open' | 'closed' | 'all' = 'open',
+): Promise<InboundNotice[]> {
+  const byStatus = status === 'all' ? sql`true` : sql`n.status = ${status}`;
+  return noticesWhere(db, sql`n.warehouse_id = ${warehouseId} and ${byStatus}`);
+}
+
+/** One notice of the caller's warehouse; another warehouse's is a 404 like an unknown one. */
+export async function showNotice(db: Db, warehouseId: string, noticeId: string) {
+  const [notice] = await noticesWhere(
+    db,
+    sql`n.warehouse_id = ${warehouseId} and n.id::text = ${noticeId}`,
+  );
+  if (!notice)
+    throw notFound(`No inbound notice ${noticeId} in warehouse ${warehouseId}: check the id`, {
+      noticeId,
+    });
+  return notice;
+}
+
+async function noticesWhere(db: Db | Tx, where: SQL): Promise<InboundNotice[]> {
+  return queryRows<InboundNotice>(
+    db,
+    sql`
+    select n.id, n.code, n.warehouse_id as "warehouseId", n.kind, n.supplier_id as "supplierId",
+           n.order_id as "orderId", to_char(n.expected_date, 'YYYY-MM-DD') as "expectedDate",
+           n.status, n.needs_review as "needsReview",
+           coalesce((
+             select json_agg(json_build_object(
+                      'id', l.id, 'lineNo', l.line_no, 'skuId', l.sku_id, 'skuName', s.name,
+                      'skuNameZh', s.name_zh,
+                      'barcodes', coalesce((select json_agg(b.barcode order by b.barcode)
+                                            from sku_barcodes b where b.sku_id = l.sku_id), '[]'::json),
+                      'expectedQty', l.expected_qty, 'receivedQty', l.received_qty,
+                      'damagedQty', l.damaged_qty, 'lotTracked', l.lot_tracked,
+                      'qcRequired', l.qc_required) order by l.line_no)
+             from inbound_lines l join skus s on s.id = l.sku_id
+             where l.notice_id = n.id), '[]'::json) as lines
+    from inbound_notices n
+    where ${where}
+    order by n.expected_date, n.code
+    limit 500`,
+  );
+}

@@ -1,0 +1,3 @@
+export * from './inbound-prompts';
+export * from './receive-scan';
+export * from './inbound-view';
