@@ -1,4 +1,5 @@
 import type { Tx } from '../db/database';
+import { expectedAvailability } from '../inbound/expected-availability';
 
 /**
  * Where a pre-sale SKU's ASN dates come from (issue 21): the latest expected date of the open
@@ -19,5 +20,10 @@ export const skuRecordOnly: AvailabilitySource = {
   expectedAvailability: () => Promise.resolve(null),
 };
 
-// TODO(lead, #23 inbound): at merge, wire `expectedAvailability(db, warehouseId, skuId, quantity)` from apps/server/src/inbound here: `export const availabilitySource: AvailabilitySource = { expectedAvailability };`
-export const availabilitySource: AvailabilitySource = skuRecordOnly;
+/** Open advance shipping notices (issue 23) first; a day in China, as the SKU record's date. */
+export const availabilitySource: AvailabilitySource = {
+  expectedAvailability: async (tx, warehouseId, skuId, quantity) => {
+    const day = await expectedAvailability(tx, warehouseId, skuId, quantity);
+    return day ? new Date(`${day}T00:00:00+08:00`) : null;
+  },
+};

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../db/database';
 import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
 import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
@@ -60,6 +62,20 @@ describe.each(testDatabases())('returns and exchanges on $name', (target) => {
       }),
     );
     expect(ret).toMatchObject({ status: 'awaiting-return', warehouseId: sale.warehouseId });
+    // The goods are expected back: a return notice in the warehouse, for the handheld to receive.
+    const notices = await queryRows<{ kind: string; code: string; lines: unknown }>(
+      fx.database.db,
+      sql`select n.kind, n.code, jsonb_agg(jsonb_build_object('skuId', l.sku_id, 'qty', l.expected_qty)) as lines
+          from inbound_notices n join inbound_lines l on l.notice_id = n.id
+          where n.order_id = ${ret.orderId} and n.warehouse_id = ${sale.warehouseId} group by n.kind, n.code`,
+    );
+    expect(notices).toEqual([
+      {
+        kind: 'return',
+        code: `RT-${ret.orderId.toUpperCase()}`,
+        lines: [{ skuId: 'SKU-00250', qty: 1 }],
+      },
+    ]);
     const exchange = await send(
       anOrder({
         ...buyer,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 import { badRequest } from '../http/api-error';
+import { expectReturnInbound } from '../inbound/expect-return';
 import type { StepRow } from './intake-run';
 
 /**
@@ -82,19 +83,21 @@ export function afterSalesSteps(link: AfterSalesLink): StepRow[] {
 }
 
 /**
- * After the batch's orders are stored, in the batch's transaction: the expected inbound work of
- * each return (received and graded by the inbound issue, #23). Until that is wired a return is
- * only stored `awaiting-return`; make this `async` and await the call when wiring it.
+ * After the batch's orders are stored, in the batch's transaction: each return's goods are
+ * expected back as a 'return' inbound notice in its warehouse (received and graded on the
+ * handheld, issue 23), never a reservation or a pick.
  */
-export function writeAfterSales(
+export async function writeAfterSales(
   tx: Tx,
   links: readonly AfterSalesLink[],
   now: Date,
 ): Promise<void> {
-  const returns = links.filter((l) => l.kind === 'return');
-  // TODO(lead, #23 inbound): for (const r of returns) await expectReturnInbound(tx, { id: r.orderId, warehouseId: r.warehouseId, lines: r.lines, originalOrderId: r.originalOrderId }, now);
-  void returns;
-  void tx;
-  void now;
-  return Promise.resolve();
+  for (const r of links) {
+    if (r.kind !== 'return') continue;
+    await expectReturnInbound(
+      tx,
+      { id: r.orderId, warehouseId: r.warehouseId, lines: r.lines },
+      now,
+    );
+  }
 }
