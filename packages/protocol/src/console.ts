@@ -116,6 +116,10 @@ export const queueActionSchema = z.enum([
   'release',
   'cancel',
   'replay',
+  // Since the console branch (issue 24): on tasks, record a cycle count (`POST
+  // /api/tasks/:taskId/count`) and reprint a bin's label (`GET /api/labels/bins.pdf?codes=…`).
+  'count',
+  'reprint',
 ]);
 
 /**
