@@ -15,8 +15,10 @@ export interface ConsoleWords {
   waveStatus: Words;
   ratio: Words;
   detail: Words;
+  /** A task's detail: `3 attempts` (a label), a short reason, or the kind that opened it. */
+  detailText: (detail: string) => string;
   alert: Words;
-  series: { lines: string; units: string };
+  series: { lines: string; units: string; time: string };
   actions: Words;
   countLabel: string;
   countSave: string;
@@ -37,6 +39,13 @@ export interface ConsoleWords {
 }
 
 const str = (v: Evidence[string] | undefined) => (v === null || v === undefined ? '' : String(v));
+/** `3 attempts` → `3`. */
+const attempts = (detail: string) => /^(\d+)/.exec(detail)?.[1] ?? detail;
+
+function detailIn(words: ConsoleWords, detail: string, times: (n: string) => string): string {
+  if (/^\d+( attempts)?$/.test(detail)) return times(attempts(detail));
+  return words.detail[detail] ?? words.kind[detail] ?? detail;
+}
 
 const en: ConsoleWords = {
   kind: {
@@ -79,6 +88,7 @@ const en: ConsoleWords = {
     'customer status queries / orders': 'customer status queries / orders',
   },
   detail: { empty: 'bin empty', damaged: 'damaged', 'not-found': 'not found' },
+  detailText: (detail) => detailIn(en, detail, (n) => `${n} attempts`),
   alert: {
     transfer: 'Transfer needed',
     replenish: 'Replenish',
@@ -87,7 +97,7 @@ const en: ConsoleWords = {
     'return-rate': 'Return rate rising',
     'sync-lag': 'Handhelds sync slowly',
   },
-  series: { lines: 'lines', units: 'units' },
+  series: { lines: 'lines', units: 'units', time: 'Time' },
   actions: { count: 'Record count', reprint: 'Reprint label' },
   countLabel: 'Counted',
   countSave: 'Save count',
@@ -173,6 +183,7 @@ const zhCN: ConsoleWords = {
     'customer status queries / orders': '客户查询状态次数 / 订单',
   },
   detail: { empty: '库位空', damaged: '破损', 'not-found': '找不到' },
+  detailText: (detail) => detailIn(zhCN, detail, (n) => `${n} 次`),
   alert: {
     transfer: '需要调拨',
     replenish: '需要补货',
@@ -181,7 +192,7 @@ const zhCN: ConsoleWords = {
     'return-rate': '退货率上升',
     'sync-lag': '手持终端同步慢',
   },
-  series: { lines: '行数', units: '件数' },
+  series: { lines: '行数', units: '件数', time: '时间' },
   actions: {
     resolve: '处理完成',
     assign: '指派',
@@ -232,7 +243,7 @@ const zhCN: ConsoleWords = {
       case 'cycle-count':
         return `盘点库位 ${bin}${sku ? `(${sku})` : ''}`;
       case 'reprint-label':
-        return `重打库位 ${bin} 的标签:连续 ${str(e.detail)} 次扫描失败`;
+        return `重打库位 ${bin} 的标签:连续 ${attempts(str(e.detail))} 次扫描失败`;
       case 'webhook-dead':
         return `回调 ${str(e.type)} 多次发送失败(${str(e.attempts)} 次)`;
       default:

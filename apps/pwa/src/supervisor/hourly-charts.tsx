@@ -11,6 +11,7 @@ export interface ChartWords {
   perPicker: string;
   lines: string;
   units: string;
+  time: string;
   /** A time on the x axis and in the legend, through `Intl` in the user's language. */
   hour: (at: Date) => string;
 }
@@ -25,7 +26,10 @@ export default function HourlyCharts(props: { hourly: Kpis['hourly']; words: Cha
     const names = [...new Set(hourly.flatMap((h) => Object.keys(h.byPicker)))].sort();
     const width = Math.max(300, (throughputRef.current?.clientWidth ?? 600) - 8);
     const hourText = (seconds: number) => words.hour(new Date(seconds * 1000));
-    const time: uPlot.Series = { value: (_u, v) => (v === null ? '—' : hourText(v)) };
+    const time: uPlot.Series = {
+      label: words.time,
+      value: (_u, v) => (v === null ? '—' : hourText(v)),
+    };
     const axes: uPlot.Axis[] = [{ values: (_u, ticks) => ticks.map(hourText) }, {}];
     const charts = [
       new uPlot(

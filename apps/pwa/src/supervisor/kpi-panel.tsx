@@ -38,6 +38,7 @@ export function KpiPanel(props: { token: string; refreshKey: string }) {
       perPicker: c.picksPerPicker,
       lines: words.series.lines,
       units: words.series.units,
+      time: words.series.time,
       hour: (at) => hour.format(at),
     };
   }, [language, c, words]);

@@ -36,8 +36,7 @@ function valueText(
 ): string {
   if (value === null) return '';
   if (key === 'deviceTime') return format.dateTime(String(value));
-  if (key === 'detail')
-    return words.detail[String(value)] ?? words.kind[String(value)] ?? String(value);
+  if (key === 'detail') return words.detailText(String(value));
   if (typeof value === 'number') return format.number(value);
   return value;
 }
