@@ -224,7 +224,9 @@ describe('the supervisor console: live board and moving a wave off an offline pi
     const reprint = '[data-testid=queue-item][data-kind=reprint-label]';
     await s.waitForSelector(reprint);
     const overPick = '[data-testid=queue-item][data-kind=over-pick]';
-    expect(await s.textContent(overPick)).toMatch(/^多拣请将 \d+ 件 .+ 放回库位 [A-Z]-\d{2}-\d{2}/);
+    expect(await s.textContent(overPick)).toMatch(
+      /^多拣 请将 \d+ 件 .+ 放回库位 [A-Z]-\d{2}-\d{2}/,
+    );
     await s.click(`${overPick} [data-testid=queue-count-task]`);
     const count = '[data-testid=queue-item][data-kind=cycle-count]';
     await s.waitForSelector(count);
@@ -240,7 +242,7 @@ describe('the supervisor console: live board and moving a wave off an offline pi
     await s.selectOption('[data-testid=exceptions-queue] select', 'u-gz-p2');
     await s.click(`${reprint} [data-testid=queue-assign]`);
     await s.waitForFunction(
-      (selector) => document.querySelector(selector)?.textContent?.includes('指派给 Zhang Min'),
+      (selector) => document.querySelector(selector)?.textContent?.includes('处理人 Zhang Min'),
       reprint,
     );
     const [label] = await Promise.all([

@@ -173,7 +173,7 @@ const zhCN: ConsoleWords = {
     attempts: '尝试次数',
     lastError: '最后错误',
   },
-  waveStatus: { open: '未开始', picking: '拣货中', done: '已完成', cancelled: '已取消' },
+  waveStatus: { open: '待拣', picking: '拣货中', done: '已完成', cancelled: '已取消' },
   ratio: {
     'on-time shipped / should ship': '按时发货 / 应发货',
     'signed within 48 h / shipped': '48 小时内签收 / 已发货',
