@@ -121,6 +121,7 @@ export function ExceptionsPanel(props: { token: string; pickers: readonly Picker
                     type="number"
                     min={0}
                     inputMode="numeric"
+                    data-manual-entry
                     data-testid="queue-count-qty"
                     value={counts[item.id] ?? ''}
                     onChange={(e) =>

@@ -132,7 +132,12 @@ describe.each(testDatabases())('acting on tasks from the console on $name', (tar
           from tasks where id = ${tasks.reprint}::uuid`,
     );
     expect(row).toEqual({ status: 'done', by: 'u-gz-s1', ordered: true });
-    const again = await postJson(fx.app, `/api/tasks/${tasks.reprint}/resolve`, {}, supervisor.token);
+    const again = await postJson(
+      fx.app,
+      `/api/tasks/${tasks.reprint}/resolve`,
+      {},
+      supervisor.token,
+    );
     expect(again.status).toBe(404);
     expect(await queue()).toEqual([]);
   });
