@@ -87,6 +87,8 @@ export default defineConfig({
       manifest: manifestIn('en'),
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,ico}'],
+        // The manifest's screenshots are for the install dialog, not for working offline.
+        globIgnores: ['screenshots/**'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
