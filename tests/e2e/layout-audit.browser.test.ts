@@ -168,6 +168,9 @@ describe('layout audit of every handheld step, and of every console and admin ta
         ['skus', 'users', 'warehouses', 'zones'].map((list) => admin.raw(`/api/admin/${list}`)),
       );
       const devices = await admin.raw('/api/devices');
+      // A held order, so that the queue has an item to draw (with its evidence and actions).
+      const [line] = (await admin.waveDetail('W-GZ-B26-08')).lines;
+      if (language === 'en') await admin.holdOrder(line!.orderId, '客户来电要求暂缓发货');
       const allowedWords = [...TABLET_WORDS, ...wordsOfValues([data, devices])];
       const context = await fx.browser.newContext({ viewport: TABLETS[0] });
       const page = await context.newPage();

@@ -15,6 +15,8 @@ export interface ConsoleWords {
   waveStatus: Words;
   ratio: Words;
   detail: Words;
+  /** Sales channels by their code (`taobao`), as the warehouse names them. */
+  channel: Words;
   /** A task's detail: `3 attempts` (a label), a short reason, or the kind that opened it. */
   detailText: (detail: string) => string;
   alert: Words;
@@ -88,6 +90,14 @@ const en: ConsoleWords = {
     'customer status queries / orders': 'customer status queries / orders',
   },
   detail: { empty: 'bin empty', damaged: 'damaged', 'not-found': 'not found' },
+  channel: {
+    taobao: 'Taobao',
+    douyin: 'Douyin',
+    pinduoduo: 'Pinduoduo',
+    jd: 'JD',
+    'mini-program': 'Mini program',
+    'b2b-portal': 'B2B portal',
+  },
   detailText: (detail) => detailIn(en, detail, (n) => `${n} attempts`),
   alert: {
     transfer: 'Transfer needed',
@@ -183,6 +193,14 @@ const zhCN: ConsoleWords = {
     'customer status queries / orders': '客户查询状态次数 / 订单',
   },
   detail: { empty: '库位空', damaged: '破损', 'not-found': '找不到' },
+  channel: {
+    taobao: '淘宝',
+    douyin: '抖音',
+    pinduoduo: '拼多多',
+    jd: '京东',
+    'mini-program': '小程序',
+    'b2b-portal': '企业采购门户',
+  },
   detailText: (detail) => detailIn(zhCN, detail, (n) => `${n} 次`),
   alert: {
     transfer: '需要调拨',

@@ -37,6 +37,11 @@ function valueText(
   if (value === null) return '';
   if (key === 'deviceTime') return format.dateTime(String(value));
   if (key === 'detail') return words.detailText(String(value));
+  if (key === 'channel') {
+    // `taobao 1234567`: the channel worded, the channel's order number as it is.
+    const [channel = '', ...number] = String(value).split(' ');
+    return [words.channel[channel] ?? channel, ...number].join(' ');
+  }
   if (typeof value === 'number') return format.number(value);
   return value;
 }
