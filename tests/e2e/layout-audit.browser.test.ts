@@ -198,7 +198,7 @@ describe('layout audit of every handheld step, and of every console and admin ta
         await audit(`console-${tab}`);
       }
       await page.click('[data-testid=tab-board]');
-      await page.click('[data-testid^=move-B26]:not([disabled])');
+      await page.click('.board-waves [data-testid^=move-]:not([disabled])');
       await page.waitForSelector('[data-testid=move-lines]');
       await audit('console-move-dialog');
       if (!(await dialogClosesWithEscape(page, '[data-testid=move-dialog]')))
