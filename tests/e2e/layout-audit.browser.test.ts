@@ -181,7 +181,7 @@ describe('layout audit of every handheld step, and of every console and admin ta
           await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
           const finding = await auditLayout(page, [], language === 'zh-CN', allowedWords, 44);
           const name = `tablet-${language}-${size.width}x${size.height}-${step}`;
-          await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+          await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
           failures.push(...describeFinding(name, finding));
         }
         await page.setViewportSize(TABLETS[0]);
