@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
+import type { Page } from 'playwright-core';
 import { scanWedge, signIn, syncNow } from './handheld';
 import { auditLayout, type LayoutFinding } from './layout-audit';
 import { signInSupervisor } from './supervisor-api';
@@ -14,6 +15,32 @@ const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'layout');
 
 /** Codes and names a Chinese screen may show in Latin letters (bins, waves, SKUs, units). */
 const CODE_WORDS = ['SKU', 'GS', 'OK', 'ml', 'kg', 'cm', 'mm', 'g', 'pcs'];
+
+/** The tablet sizes of the console and admin audit. */
+const TABLETS = [
+  { width: 1024, height: 768 },
+  { width: 1280, height: 800 },
+] as const;
+/** Terms a Chinese console keeps in Latin letters (file formats, the PIN). */
+const TABLET_WORDS = [...CODE_WORDS, 'PDF', 'ZPL', 'CSV', 'Excel', 'PIN', 'QR', 'ID'];
+const CONSOLE_TABS = ['board', 'exceptions', 'kpis'] as const;
+const ADMIN_TABS = ['devices', 'bins', 'skus', 'users', 'zones', 'warehouses'] as const;
+
+/** Every Latin word in the master data's values (names, labels, codes): data, not UI text. */
+function wordsOfValues(value: unknown): string[] {
+  if (typeof value === 'string') return value.match(/[A-Za-z][A-Za-z']+/g) ?? [];
+  if (Array.isArray(value)) return value.flatMap(wordsOfValues);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(wordsOfValues);
+  return [];
+}
+
+async function dialogClosesWithEscape(page: Page, selector: string): Promise<boolean> {
+  await page.keyboard.press('Escape');
+  return page
+    .waitForSelector(selector, { state: 'detached', timeout: 2_000 })
+    .then(() => true)
+    .catch(() => false);
+}
 
 interface Pickers {
   language: 'en' | 'zh-CN';
@@ -35,7 +62,7 @@ const PICKERS: readonly Pickers[] = [
   },
 ];
 
-describe('layout audit of every handheld step', () => {
+describe('layout audit of every handheld step, and of every console and admin tab', () => {
   const fx = aServerAndBrowserPerFile();
 
   it.each(PICKERS)(
@@ -123,6 +150,73 @@ describe('layout audit of every handheld step', () => {
       await page.waitForSelector('[data-testid=notice]');
       await audit('6-notices-wave-done', ['notice', 'wave-done', 'back-to-waves']);
 
+      await context.close();
+      expect(failures).toEqual([]);
+    },
+  );
+
+  it.each(['en', 'zh-CN'] as const)(
+    'fits every tab at 1024×768 and 1280×800 in %s: no overflow, 44 px targets, Esc closes dialogs',
+    async (language) => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const admin = await signInSupervisor(fx.server.url, 'A-0001');
+      await admin.raw('/api/admin/users/u-gz-a1', {
+        method: 'PUT',
+        body: JSON.stringify({ name: 'Chen Jie', role: 'admin', badge: 'A-0001', language }),
+      });
+      const data = await Promise.all(
+        ['skus', 'users', 'warehouses', 'zones'].map((list) => admin.raw(`/api/admin/${list}`)),
+      );
+      const devices = await admin.raw('/api/devices');
+      // A held order, so that the queue has an item to draw (with its evidence and actions).
+      const [line] = (await admin.waveDetail('W-GZ-B26-08')).lines;
+      if (language === 'en') await admin.holdOrder(line!.orderId, '客户来电要求暂缓发货');
+      const allowedWords = [...TABLET_WORDS, ...wordsOfValues([data, devices])];
+      const context = await fx.browser.newContext({ viewport: TABLETS[0] });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      const audit = async (step: string) => {
+        for (const size of TABLETS) {
+          await page.setViewportSize(size);
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+          const finding = await auditLayout(page, [], language === 'zh-CN', allowedWords, 44);
+          const name = `tablet-${language}-${size.width}x${size.height}-${step}`;
+          await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+          failures.push(...describeFinding(name, finding));
+        }
+        await page.setViewportSize(TABLETS[0]);
+      };
+
+      await page.goto(fx.server.url);
+      await signIn(page, 'A-0001', '1234');
+      await page.waitForSelector('[data-testid=console][data-live=live]');
+      for (const tab of CONSOLE_TABS) {
+        await page.click(`[data-testid=tab-${tab}]`);
+        if (tab === 'board') await page.waitForSelector('[data-testid=province-map]');
+        if (tab === 'exceptions') await page.waitForSelector('[data-testid=queue-item]');
+        if (tab === 'kpis') await page.waitForSelector('[data-testid=charts] canvas');
+        await audit(`console-${tab}`);
+      }
+      await page.click('[data-testid=tab-board]');
+      await page.click('.board-waves [data-testid^=move-]:not([disabled])');
+      await page.waitForSelector('[data-testid=move-lines]');
+      await audit('console-move-dialog');
+      if (!(await dialogClosesWithEscape(page, '[data-testid=move-dialog]')))
+        failures.push(`${language}: the move dialog stays open on Esc`);
+
+      await page.click('[data-testid=open-admin]');
+      for (const tab of ADMIN_TABS) {
+        await page.click(`[data-testid=tab-${tab}]`);
+        await page.waitForSelector('.admin-panel table, .admin-panel .empty');
+        await audit(`admin-${tab}`);
+      }
+      await page.click('[data-testid=tab-bins]');
+      await page.click('[data-testid=create]');
+      await page.waitForSelector('[data-testid=entity-form]');
+      await audit('admin-bin-form');
+      await page.focus('[data-testid=entity-form] input');
+      if (!(await dialogClosesWithEscape(page, '[data-testid=entity-form]')))
+        failures.push(`${language}: the bin form stays open on Esc`);
       await context.close();
       expect(failures).toEqual([]);
     },

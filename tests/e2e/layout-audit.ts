@@ -6,7 +6,7 @@ export interface LayoutFinding {
   overflowX: number;
   /** Essential facts (by data-testid) outside the first screen, or covered by something else. */
   hidden: string[];
-  /** Controls smaller than a gloved finger (48 × 48 CSS px), by their text. */
+  /** Controls smaller than the target (48 × 48 CSS px gloved, 44 on a tablet), by their text. */
   small: string[];
   /** English words on a Chinese screen (codes and product names aside). */
   english: string[];
@@ -15,16 +15,19 @@ export interface LayoutFinding {
 /**
  * Measures the page as it is drawn now. `essential` are data-testids that must be inside the
  * first screen, below the status bar, and on top (the centre of each is hit-tested);
- * `allowedWords` are the words a Chinese screen may show (product names, codes).
+ * `allowedWords` are the words a Chinese screen may show (product names, codes); text marked
+ * `translate="no"` (codes, ids) and `<code>` is not read as words. A radio or checkbox is
+ * measured by its label (the label is what a finger taps).
  */
 export function auditLayout(
   page: Page,
   essential: readonly string[],
   chinese: boolean,
   allowedWords: readonly string[],
+  minTarget = 48,
 ): Promise<LayoutFinding> {
   return page.evaluate(
-    ({ essential, chinese, allowedWords }) => {
+    ({ essential, chinese, allowedWords, minTarget }) => {
       const root = document.documentElement;
       const visible = (el: Element) => {
         const rect = el.getBoundingClientRect();
@@ -50,19 +53,24 @@ export function auditLayout(
         );
         return !hit || !(el === hit || el.contains(hit) || hit.contains(el));
       });
+      const target = (el: Element) =>
+        el.matches('input[type=radio], input[type=checkbox]') ? (el.closest('label') ?? el) : el;
       const small = Array.from(document.querySelectorAll('button, select, input, [role=button]'))
         .filter((el) => visible(el) && el.getAttribute('inputmode') !== 'none')
         .filter((el) => {
-          const rect = el.getBoundingClientRect();
-          return rect.height < 47.5 || rect.width < 47.5;
+          const rect = target(el).getBoundingClientRect();
+          return rect.height < minTarget - 0.5 || rect.width < minTarget - 0.5;
         })
         .map(
           (el) =>
             `${el.getAttribute('data-testid') ?? el.tagName}: ${(el.textContent ?? '').trim()}`,
         );
       const allowed = new Set(allowedWords.map((w) => w.toLowerCase()));
+      let text = document.body.innerText;
+      for (const code of Array.from(document.querySelectorAll<HTMLElement>('[translate=no], code')))
+        if (code.innerText.trim() !== '') text = text.split(code.innerText).join(' ');
       const english = chinese
-        ? [...new Set(document.body.innerText.match(/[A-Za-z][A-Za-z']+/g) ?? [])].filter(
+        ? [...new Set(text.match(/[A-Za-z][A-Za-z']+/g) ?? [])].filter(
             (word) => !allowed.has(word.toLowerCase()),
           )
         : [];
@@ -73,6 +81,6 @@ export function auditLayout(
         english,
       };
     },
-    { essential: [...essential], chinese, allowedWords: [...allowedWords] },
+    { essential: [...essential], chinese, allowedWords: [...allowedWords], minTarget },
   );
 }

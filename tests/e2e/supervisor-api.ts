@@ -33,6 +33,8 @@ export interface OpenException {
 }
 
 export interface SupervisorApi {
+  /** Any API call with this lead's token (admin lists, user edits); the JSON answer. */
+  raw(path: string, init?: RequestInit): Promise<unknown>;
   wavesInWarehouse(): Promise<Wave[]>;
   waveDetail(waveId: string): Promise<WaveDetail>;
   openExceptions(): Promise<OpenException[]>;
@@ -76,6 +78,9 @@ export async function signInSupervisor(
   );
 
   return {
+    async raw(path: string, init: RequestInit = {}) {
+      return call(path, init, token);
+    },
     async wavesInWarehouse() {
       const waves: Wave[] = [];
       let cursor: string | undefined;

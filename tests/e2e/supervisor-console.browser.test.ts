@@ -3,11 +3,21 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
-import { pickCurrentLine, signIn, syncNow, unsyncedCount, type PickedLine } from './handheld';
+import {
+  pickCurrentLine,
+  scanViaIme,
+  scanWedge,
+  signIn,
+  syncNow,
+  unsyncedCount,
+  type PickedLine,
+} from './handheld';
 import { signInSupervisor } from './supervisor-api';
 
 const HANDHELD = { width: 400, height: 800 };
 const TABLET = { width: 1024, height: 768 };
+const WIDE_TABLET = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 640 };
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 
 /** A sync that may be refused (the push is failing on purpose): the pull still runs. */
@@ -160,6 +170,126 @@ describe('the supervisor console: live board and moving a wave off an offline pi
     expect(await s.getAttribute('[data-testid=board-wave-B26-07]', 'data-done')).toBe('4');
     expect(await s.isDisabled('[data-testid=move-B26-07]')).toBe(true);
     await Promise.all([aContext.close(), bContext.close(), sContext.close()]);
+  });
+
+  it('a zh-CN supervisor reads the console in Chinese and acts on every queue item', async () => {
+    const api = await signInSupervisor(fx.server.url);
+    // A bin label that fails three times in a row on Li Wei's handheld opens a reprint task.
+    const hContext = await fx.browser.newContext({ viewport: PHONE });
+    const h = await hContext.newPage();
+    await h.goto(fx.server.url);
+    await signIn(h, 'P-0001', '1234');
+    await openWave(h, 'B26-07');
+    await h.screenshot({ path: join(ARTIFACTS, 'handheld-360x640.png') });
+    const labelBin = (await h.textContent('[data-testid=pick-bin]')) ?? '';
+    await scanWedge(h, labelBin.slice(0, -1));
+    await h.waitForSelector('[data-testid=error]');
+    await scanViaIme(h, labelBin.slice(0, -2));
+    await h.click('[data-testid=label-unreadable]');
+    await h.waitForSelector('[data-testid=check-digits-panel]');
+    await syncNow(h);
+    await hContext.close();
+
+    const sContext = await fx.browser.newContext({ viewport: WIDE_TABLET });
+    const s = await sContext.newPage();
+    await s.goto(fx.server.url);
+    await signInTyped(s, 'S-0001');
+    await s.waitForSelector('[data-testid=console][data-live=live]');
+    // Times through Intl in Chinese (24-hour clock), wave statuses in words.
+    expect(await s.textContent('[data-testid=board-updated]')).toMatch(
+      /^● 实时 · 更新于 \d{2}:\d{2}:\d{2}$/,
+    );
+    expect(await s.textContent('[data-testid=board-wave-B26-07] [data-testid=wave-status]')).toBe(
+      '拣货中',
+    );
+    // The destinations map: one tile per province, its name and count as text.
+    const board = await api.board();
+    const guangdong = board.provinces
+      .filter((p) => p.province.startsWith('广东'))
+      .reduce((sum, p) => sum + p.orders, 0);
+    expect(guangdong).toBeGreaterThan(0);
+    const tile = await s.waitForSelector('[data-testid=province-广东]');
+    expect(await tile.getAttribute('aria-label')).toBe(`广东: ${guangdong} 单`);
+    expect(await s.$$eval('.province-tile', (tiles) => tiles.length)).toBe(34);
+    await s.screenshot({ path: join(ARTIFACTS, 'console-1280x800.png') });
+    await s.screenshot({ path: join(ARTIFACTS, 'console-zh-board.png'), fullPage: true });
+    await (
+      await s.$('[data-testid=province-map]')
+    )?.screenshot({
+      path: join(ARTIFACTS, 'province-map.png'),
+    });
+
+    // The queue: every item has an action; an over-pick is worded in Chinese, not the server's English.
+    await s.click('[data-testid=tab-exceptions]');
+    const reprint = '[data-testid=queue-item][data-kind=reprint-label]';
+    await s.waitForSelector(reprint);
+    const overPick = '[data-testid=queue-item][data-kind=over-pick]';
+    expect(await s.textContent(overPick)).toMatch(
+      /^多拣 请将 \d+ 件 .+ 放回库位 [A-Z]-\d{2}-\d{2}/,
+    );
+    await s.click(`${overPick} [data-testid=queue-count-task]`);
+    const count = '[data-testid=queue-item][data-kind=cycle-count]';
+    await s.waitForSelector(count);
+    const actionless = await s.$$eval('[data-testid=queue-item]', (items) =>
+      items
+        .filter((item) => item.querySelectorAll('.queue-actions button').length === 0)
+        .map((item) => item.getAttribute('data-kind')),
+    );
+    expect(actionless).toEqual([]);
+
+    // The reprint task: assigned, its label printed from it, then resolved.
+    expect(await s.textContent(reprint)).toContain(`重打库位 ${labelBin} 的标签:连续 3 次扫描失败`);
+    await s.selectOption('[data-testid=exceptions-queue] select', 'u-gz-p2');
+    await s.click(`${reprint} [data-testid=queue-assign]`);
+    await s.waitForFunction(
+      (selector) => document.querySelector(selector)?.textContent?.includes('处理人 Zhang Min'),
+      reprint,
+    );
+    const [label] = await Promise.all([
+      s.waitForResponse((r) => r.url().includes('/api/labels/bins.pdf')),
+      s.click(`${reprint} [data-testid=queue-reprint]`),
+    ]);
+    expect([label.status(), label.url().endsWith(`codes=${labelBin}`)]).toEqual([200, true]);
+    await s.click(`${reprint} [data-testid=queue-resolve]`);
+    await s.waitForSelector(reprint, { state: 'detached' });
+    expect((await api.openTasks()).filter((t) => t.kind === 'reprint-label')).toEqual([]);
+
+    // The count: a count that differs from stock changes the bin's stock through the ledger.
+    const task = (await api.openTasks()).find((t) => t.kind === 'cycle-count')!;
+    const before = await api.binStock(task.binCode, task.skuId!);
+    const counted = Math.abs(before) + 2;
+    await s.fill(`${count} [data-testid=queue-count-qty]`, String(counted));
+    await s.click(`${count} [data-testid=queue-count]`);
+    await s.waitForSelector(count, { state: 'detached' });
+    expect(await s.textContent('[data-testid=queue-message]')).toBe(
+      `已盘点 ${counted}(系统库存 ${before})。`,
+    );
+    expect(await api.binStock(task.binCode, task.skuId!)).toBe(counted);
+    await s.screenshot({ path: join(ARTIFACTS, 'console-zh-exceptions.png'), fullPage: true });
+
+    // KPIs: no rate from a minute of work, formula lines and chart legends in Chinese.
+    await s.click('[data-testid=tab-kpis]');
+    await s.waitForSelector('[data-testid=charts] canvas');
+    expect(
+      await s.textContent('[data-testid=kpi-picker-u-gz-p2] [data-testid=lines-per-hour]'),
+    ).toBe('数据不足');
+    const ratios = await s.$$eval('[data-testid=health-day] [data-testid=health-ratio]', (lines) =>
+      lines.map((line) => line.textContent ?? ''),
+    );
+    expect(ratios.map((line) => line.split(':')[0])).toEqual([
+      '按时发货 / 应发货',
+      '48 小时内签收 / 已发货',
+      '15 分钟内响应的异常 / 异常',
+      '已填必填字段 / 必填字段',
+      '30 秒内状态同步 / 状态同步',
+      '客户查询状态次数 / 订单',
+    ]);
+    const legend = await s.$$eval('[data-testid=charts] .u-legend .u-label', (labels) =>
+      labels.map((label) => label.textContent),
+    );
+    expect(legend.slice(0, 3)).toEqual(['时间', '行数', '件数']);
+    await s.screenshot({ path: join(ARTIFACTS, 'console-zh-kpis.png'), fullPage: true });
+    await sContext.close();
   });
 
   it('moving the remaining lines of a wave tells the picker who had them how many went', async () => {

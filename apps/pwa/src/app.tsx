@@ -14,6 +14,7 @@ import { NoticeList } from './shell/notice-list';
 import { ProblemBanner } from './shell/problem-banner';
 import { StatusBar } from './shell/status-bar';
 import { UpdatePrompt } from './shell/update-prompt';
+import { pointManifestAt } from './shell/manifest-language';
 
 /** The supervisor console: its own chunk, so the handheld's first load never carries it. */
 const ConsoleScreen = lazy(() => import('./supervisor/console-screen'));
@@ -31,6 +32,7 @@ export function App() {
 
   useEffect(() => {
     document.documentElement.lang = language;
+    pointManifestAt(language);
   }, [language]);
   useEffect(forgetFirstScreen, []);
 

@@ -21,6 +21,17 @@ describe('floor KPIs on fixed data', () => {
     ).toEqual({ linesPerHour: null, unitsPerHour: null, misScanRate: null, shortRate: null });
   });
 
+  it('gives no rate per hour before the minimum active window (10 lines in 1.5 min)', () => {
+    const work = { lines: 10, units: 12, misScans: 0, scans: 10, shorts: 0, activeMinutes: 1.5 };
+    expect(pickerRates(work, 15)).toEqual({
+      linesPerHour: null,
+      unitsPerHour: null,
+      misScanRate: 0,
+      shortRate: 0,
+    });
+    expect(pickerRates({ ...work, activeMinutes: 15 }, 15).linesPerHour).toBe(40);
+  });
+
   it('raises the orders-waiting alert only above the threshold', () => {
     const base = { returnRateToday: null, returnRateTrailing: null, syncLagP95Seconds: null };
     expect(redAlertsRaised({ ...base, ordersWaiting: 800 }, thresholds)).toEqual([]);

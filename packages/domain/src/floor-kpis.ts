@@ -38,14 +38,20 @@ const perHour = (n: number, minutes: number) =>
 const share = (n: number, of: number) => (of <= 0 ? null : Math.round((n / of) * 1000) / 1000);
 
 /**
+ * Rates per hour only once the picker has worked `minActiveMinutes` (before that a rate is a guess
+ * from a few minutes: 10 lines in 1.5 min is not 400 lines an hour), null until then.
+ *
  * @example
- * pickerRates({ lines: 30, units: 45, misScans: 2, scans: 62, shorts: 1, activeMinutes: 40 })
+ * pickerRates({ lines: 30, units: 45, misScans: 2, scans: 62, shorts: 1, activeMinutes: 40 }, 15)
  * // → { linesPerHour: 45, unitsPerHour: 67.5, misScanRate: 0.032, shortRate: 0.032 }
+ * pickerRates({ lines: 10, units: 12, misScans: 0, scans: 10, shorts: 0, activeMinutes: 1.5 }, 15)
+ * // → { linesPerHour: null, unitsPerHour: null, misScanRate: 0, shortRate: 0 }
  */
-export function pickerRates(work: PickerWork): PickerRates {
+export function pickerRates(work: PickerWork, minActiveMinutes = 0): PickerRates {
+  const early = work.activeMinutes < minActiveMinutes;
   return {
-    linesPerHour: perHour(work.lines, work.activeMinutes),
-    unitsPerHour: perHour(work.units, work.activeMinutes),
+    linesPerHour: early ? null : perHour(work.lines, work.activeMinutes),
+    unitsPerHour: early ? null : perHour(work.units, work.activeMinutes),
     misScanRate: share(work.misScans, work.scans),
     shortRate: share(work.shorts, work.lines + work.shorts),
   };

@@ -116,6 +116,10 @@ export const queueActionSchema = z.enum([
   'release',
   'cancel',
   'replay',
+  // Since the console branch (issue 24): on tasks, record a cycle count (`POST
+  // /api/tasks/:taskId/count`) and reprint a bin's label (`GET /api/labels/bins.pdf?codes=…`).
+  'count',
+  'reprint',
 ]);
 
 /**
@@ -187,6 +191,11 @@ export const kpisSchema = z.object({
   generatedAt: isoTimeSchema,
   health: z.object({ day: orderHealthSchema, live: orderHealthSchema }),
   pickers: z.array(pickerKpiSchema),
+  /**
+   * A picker's `linesPerHour`/`unitsPerHour` are null until their `activeMinutes` reach this
+   * (hub setting `kpis.minActiveMinutes`): the console says "too early" rather than extrapolate.
+   */
+  minActiveMinutes: z.number(),
   /** Seconds from a scan on the device to its storage on the server, p95 over the last hour. */
   syncLagP95Seconds: z.number().nullable(),
   /** Lines and units picked per hour over the last 12 h, and per picker. */

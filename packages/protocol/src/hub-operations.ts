@@ -170,6 +170,8 @@ export const hubSettingsSchema = z.strictObject({
       trailingDays: z.int().min(1).max(90),
     })
     .optional(),
+  /** Console KPIs: rates per hour only after this many minutes of a picker's activity. */
+  kpis: z.strictObject({ minActiveMinutes: z.int().min(1).max(480) }).optional(),
   /** Each carrier's cut-off, minutes after midnight China time (`SF: 960` is 16:00). */
   carrierCutoffs: z.record(z.string().min(1).max(32), z.int().min(0).max(1439)).optional(),
 });

@@ -1,4 +1,4 @@
-import type { FieldError } from '@wms/protocol';
+import type { ErrorParams, FieldError } from '@wms/protocol';
 
 /** A refusal from the admin API: the server's message and, for bad input, the fields at fault. */
 export class AdminApiError extends Error {
@@ -6,6 +6,9 @@ export class AdminApiError extends Error {
     message: string,
     readonly status: number,
     readonly fields: FieldError[] = [],
+    /** The error's code and params (docs/errors.md), to word it in the user's language. */
+    readonly code = '',
+    readonly params: ErrorParams = {},
   ) {
     super(message);
   }
@@ -42,13 +45,15 @@ export async function adminCall<T>(
     throw new AdminApiError(error instanceof Error ? error.message : String(error), 0);
   }
   const json = (await response.json().catch(() => null)) as {
-    error?: { message?: string; fields?: FieldError[] };
+    error?: { message?: string; fields?: FieldError[]; code?: string; params?: ErrorParams };
   } | null;
   if (!response.ok)
     throw new AdminApiError(
       json?.error?.message ?? `HTTP ${response.status}`,
       response.status,
       json?.error?.fields ?? [],
+      json?.error?.code ?? '',
+      json?.error?.params ?? {},
     );
   return json as T;
 }
@@ -69,9 +74,15 @@ export async function fetchFile(token: string, path: string): Promise<Blob> {
   }
   if (!response.ok) {
     const json = (await response.json().catch(() => null)) as {
-      error?: { message?: string };
+      error?: { message?: string; fields?: FieldError[]; code?: string; params?: ErrorParams };
     } | null;
-    throw new AdminApiError(json?.error?.message ?? `HTTP ${response.status}`, response.status);
+    throw new AdminApiError(
+      json?.error?.message ?? `HTTP ${response.status}`,
+      response.status,
+      json?.error?.fields ?? [],
+      json?.error?.code ?? '',
+      json?.error?.params ?? {},
+    );
   }
   return response.blob();
 }

@@ -6,7 +6,9 @@ import { adminCall } from './admin-api';
 import { DevicesPanel } from './devices-panel';
 import { EntityPanel } from './entity-panel';
 import { FileButton } from './file-button';
+import { LabelBatch } from './label-batch';
 import { useAdminList } from './use-admin-list';
+import './admin.css';
 
 type Tab = 'devices' | 'bins' | 'skus' | 'users' | 'zones' | 'warehouses';
 const TABS: readonly Tab[] = ['devices', 'bins', 'skus', 'users', 'zones', 'warehouses'];
@@ -96,9 +98,17 @@ function ReprintTasks({ token }: { token: string }) {
 
 function BinsPanel({ token }: { token: string }) {
   const [totes, setTotes] = useState('T-0001,T-0002');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const t = useMessages();
+  const toggle = (code: string) =>
+    setSelected((known) => {
+      const next = new Set(known);
+      if (!next.delete(code)) next.add(code);
+      return next;
+    });
   return (
     <>
+      <LabelBatch token={token} selected={[...selected]} />
       <EntityPanel<Bin>
         token={token}
         path="/admin/bins"
@@ -106,6 +116,20 @@ function BinsPanel({ token }: { token: string }) {
         idOf={(b) => b.id}
         csv
         columns={[
+          {
+            label: '',
+            cell: (b) => (
+              <label className="bin-pick">
+                <input
+                  type="checkbox"
+                  aria-label={b.code}
+                  data-testid={`pick-bin-${b.code}`}
+                  checked={selected.has(b.code)}
+                  onChange={() => toggle(b.code)}
+                />
+              </label>
+            ),
+          },
           { label: t.admin.fields.code, cell: (b) => b.code },
           { label: t.admin.fields.zone, cell: (b) => b.zone },
           { label: t.admin.fields.checkDigits, cell: (b) => b.checkDigits },

@@ -2,6 +2,7 @@ import type { DeviceSummary, EnrolmentCodeResponse } from '@wms/protocol';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useMessages } from '../i18n/language';
+import { useFormats } from '../i18n/format';
 import { ENROLMENT_PREFIX } from '../session/enrolment-code';
 import { adminCall } from './admin-api';
 import { ProblemText } from './problem-text';
@@ -13,6 +14,7 @@ import { useAdminList } from './use-admin-list';
  */
 export function DevicesPanel({ token }: { token: string }) {
   const t = useMessages();
+  const format = useFormats();
   const list = useAdminList<DeviceSummary>(token, '/devices', 'devices');
   const [enrolment, setEnrolment] = useState<EnrolmentCodeResponse | null>(null);
   const [qr, setQr] = useState<string | null>(null);
@@ -47,7 +49,7 @@ export function DevicesPanel({ token }: { token: string }) {
       .catch(setFailure);
   };
 
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : t.admin.never);
+  const time = (iso: string | null) => (iso ? format.dateTime(iso) : t.admin.never);
 
   return (
     <section className="admin-panel" data-testid="panel-devices">
@@ -68,9 +70,7 @@ export function DevicesPanel({ token }: { token: string }) {
           )}
           <figcaption>
             <strong data-testid="enrolment-code">{enrolment.code}</strong>
-            <span>
-              {t.admin.enrolmentExpires(new Date(enrolment.expiresAt).toLocaleTimeString())}
-            </span>
+            <span>{t.admin.enrolmentExpires(format.time(enrolment.expiresAt))}</span>
           </figcaption>
         </figure>
       )}
@@ -100,10 +100,10 @@ export function DevicesPanel({ token }: { token: string }) {
                 data-revoked={d.revokedAt ? 'yes' : 'no'}
                 className={d.revokedAt ? 'inactive' : ''}
               >
-                <td>
+                <td translate="no">
                   {d.label}
                   <br />
-                  <small>{d.id.slice(0, 8)}</small>
+                  <small translate="no">{d.id.slice(0, 8)}</small>
                 </td>
                 <td>{d.lastUserName ?? '—'}</td>
                 <td>{time(d.lastSeenAt)}</td>

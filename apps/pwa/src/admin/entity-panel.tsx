@@ -133,7 +133,16 @@ export function EntityPanel<T extends Row>({
         {csv && <CsvImport token={token} path={`${path}.csv`} onImported={list.reload} />}
       </div>
       {editing && (
-        <form className="admin-form" onSubmit={onSubmit} data-testid="entity-form" noValidate>
+        <form
+          className="admin-form"
+          onSubmit={onSubmit}
+          data-testid="entity-form"
+          noValidate
+          // Esc closes the form like a dialog (issue 24), keeping the list as it was.
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setEditing(null);
+          }}
+        >
           {fields
             .filter((f) => editing.id === null || !f.createOnly)
             .map((f) => (

@@ -379,7 +379,7 @@ export const zhCN: Messages = {
       widthMm: '宽(毫米)',
       heightMm: '高(毫米)',
       qcRequired: '发货前质检',
-      availableFrom: '预售:可发货日期(YYYY-MM-DD)',
+      availableFrom: '预售:可发货日期(年-月-日)',
       pictureUrls: '更多图片网址',
       badge: '工牌（P-0001）',
       role: '角色',

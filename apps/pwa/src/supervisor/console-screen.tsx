@@ -1,13 +1,18 @@
 import type { Board, BoardWave } from '@wms/protocol';
-import { useState } from 'react';
-import { useMessages } from '../i18n/language';
+import { lazy, Suspense, useState } from 'react';
+import { consoleWordsByLanguage, kindText } from '../i18n/console-words';
+import { useFormats } from '../i18n/format';
+import { useLanguage, useMessages } from '../i18n/language';
 import type { Session } from '../storage/database';
-import { boardAgeMinutes, percent, secondsSince } from './board-age';
+import { boardAgeMinutes, secondsSince } from './board-age';
 import { ExceptionsPanel } from './exceptions-panel';
 import { KpiPanel } from './kpi-panel';
 import { ageText, MoveDialog } from './move-dialog';
 import { useBoard } from './use-board';
 import './console.css';
+
+/** The destinations map is its own chunk: the board shows before it is drawn. */
+const ProvinceMap = lazy(() => import('./province-map'));
 
 /**
  * The supervisor's console on a tablet (M2): the live board of their warehouse, and moving
@@ -16,6 +21,7 @@ import './console.css';
 export default function ConsoleScreen(props: { session: Session; onHandheld: () => void }) {
   const { session, onHandheld } = props;
   const t = useMessages();
+  const format = useFormats();
   const { cached, live, nowMs, refresh } = useBoard(session.token);
   const [moving, setMoving] = useState<BoardWave | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -29,8 +35,7 @@ export default function ConsoleScreen(props: { session: Session; onHandheld: () 
         <span className="user-name">{session.user.name}</span>
         {cached && live && (
           <span className="console-live" data-testid="board-updated">
-            ● {t.console.live} ·{' '}
-            {t.console.updated(new Date(cached.fetchedAt).toLocaleTimeString())}
+            ● {t.console.live} · {t.console.updated(format.time(cached.fetchedAt))}
           </span>
         )}
         <button type="button" className="button-secondary" onClick={onHandheld}>
@@ -108,7 +113,8 @@ function BoardView(props: {
   const { board, nowMs, canMove, onMove } = props;
   const t = useMessages();
   const c = t.console;
-  const maxProvince = Math.max(1, ...board.provinces.map((p) => p.orders));
+  const words = consoleWordsByLanguage[useLanguage()];
+  const format = useFormats();
   return (
     <div className="board">
       <section className="board-card board-waves">
@@ -134,7 +140,10 @@ function BoardView(props: {
                 data-assignee={wave.assigneeName ?? ''}
               >
                 <td>
-                  <strong>{wave.code}</strong> <small>{wave.status}</small>
+                  <strong translate="no">{wave.code}</strong>{' '}
+                  <small data-testid="wave-status">
+                    {words.waveStatus[wave.status] ?? wave.status}
+                  </small>
                 </td>
                 <td>{wave.assigneeName ?? c.unassigned}</td>
                 <td>
@@ -221,7 +230,7 @@ function BoardView(props: {
           <ul className="counts">
             {board.exceptions.map((e) => (
               <li key={e.kind} data-testid={`exceptions-${e.kind}`} data-count={e.count}>
-                {e.kind} <strong>{e.count}</strong>
+                {kindText(words, e.kind)} <strong>{e.count}</strong>
               </li>
             ))}
           </ul>
@@ -232,30 +241,20 @@ function BoardView(props: {
         ) : (
           <ul className="alerts" data-testid="alerts">
             {board.alerts.map((a) => (
-              <li key={a.id} className={`alert alert-${a.kind}`}>
-                {a.message}
+              <li key={a.id} className={`alert alert-${a.kind}`} data-kind={a.kind}>
+                <time dateTime={a.raisedAt}>{format.time(a.raisedAt)}</time>{' '}
+                <strong>{words.alert[a.kind] ?? a.kind}</strong>
+                {words === consoleWordsByLanguage.en && <> {a.message}</>}
               </li>
             ))}
           </ul>
         )}
       </section>
       <section className="board-card">
-        <h2>{c.provinces}</h2>
-        <ul className="heat" data-testid="provinces">
-          {board.provinces.map((p) => (
-            <li key={p.province}>
-              <span>{p.province}</span>
-              <span
-                className="heat-bar"
-                style={{
-                  opacity: 0.25 + 0.75 * (p.orders / maxProvince),
-                  width: `${percent(p.orders, maxProvince)}%`,
-                }}
-              />
-              <strong>{p.orders}</strong>
-            </li>
-          ))}
-        </ul>
+        <h2>{words.map.title}</h2>
+        <Suspense fallback={<p>{t.loading}</p>}>
+          <ProvinceMap provinces={board.provinces} />
+        </Suspense>
       </section>
     </div>
   );

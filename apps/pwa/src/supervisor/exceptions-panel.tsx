@@ -1,57 +1,79 @@
 import type { PickerStatus, QueueAction, QueueItem } from '@wms/protocol';
 import { useCallback, useEffect, useState } from 'react';
-import { useMessages } from '../i18n/language';
-import { api, ApiError } from '../sync/api-client';
+import { FileButton } from '../admin/file-button';
+import { consoleWordsByLanguage, kindText } from '../i18n/console-words';
+import { useFormats } from '../i18n/format';
+import { useLanguage, useMessages } from '../i18n/language';
+import { api } from '../sync/api-client';
+import { useErrorText } from './error-text';
+import { QueueEvidence } from './queue-evidence';
 
-/** Where each action of a queue item goes, and with what body. */
-function actionRequest(item: QueueItem, action: QueueAction, userId: string) {
+/** Where each action of a queue item goes, and with what body (`count` takes the count). */
+function actionRequest(item: QueueItem, action: QueueAction, userId: string, counted: number) {
   const id = encodeURIComponent(item.id);
+  const task = item.source === 'task';
   switch (action) {
     case 'resolve':
-      return { path: `/exceptions/${id}/resolve`, body: {} };
+      return { path: task ? `/tasks/${id}/resolve` : `/exceptions/${id}/resolve`, body: {} };
     case 'assign':
-      return { path: `/exceptions/${id}/assign`, body: { userId } };
+      return { path: task ? `/tasks/${id}/assign` : `/exceptions/${id}/assign`, body: { userId } };
     case 'count-task':
       return { path: `/exceptions/${id}/count-task`, body: {} };
+    case 'count':
+      return { path: `/tasks/${id}/count`, body: { countedQty: counted } };
     case 'release':
     case 'cancel':
       return { path: `/holds/orders/${id}/decision`, body: { decision: action } };
     case 'replay':
       return { path: `/webhooks/deliveries/${id}/replay`, body: {} };
+    case 'reprint':
+      return null;
   }
 }
 
 /**
  * The exceptions queue: over-picks, bins gone negative, shorts, tasks, held orders and failed
- * webhooks, each with its evidence, opened/answered times and its actions.
+ * webhooks, each worded from its kind and evidence in the user's language, with its
+ * opened/answered times and its actions (a count is typed in; a label reprints from its task).
  */
 export function ExceptionsPanel(props: { token: string; pickers: readonly PickerStatus[] }) {
   const { token, pickers } = props;
   const t = useMessages();
   const c = t.console;
+  const words = consoleWordsByLanguage[useLanguage()];
+  const format = useFormats();
+  const errorText = useErrorText();
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [assignee, setAssignee] = useState(pickers[0]?.userId ?? '');
+  const [counts, setCounts] = useState<Record<string, string>>({});
 
   const load = useCallback(
     () =>
       api.exceptionQueue(token).then(
         (queue) => setItems(queue.items),
-        (e: unknown) => setMessage(e instanceof ApiError ? e.message : String(e)),
+        (e: unknown) => setMessage(errorText(e)),
       ),
-    [token],
+    [token, errorText],
   );
   useEffect(() => {
     void load();
   }, [load]);
 
   const act = async (item: QueueItem, action: QueueAction) => {
-    const { path, body } = actionRequest(item, action, assignee);
+    const counted = Number(counts[item.id] ?? '');
+    const request = actionRequest(item, action, assignee, counted);
+    if (!request) return;
     try {
-      await api.queueAction(token, path, body);
-      setMessage(c.done);
+      const reply = await api.queueAction(token, request.path, request.body);
+      const result = reply as { before?: number; counted?: number };
+      setMessage(
+        action === 'count' && result.before !== undefined && result.counted !== undefined
+          ? words.counted(result.before, result.counted)
+          : c.done,
+      );
     } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : String(e));
+      setMessage(errorText(e));
     }
     await load();
   };
@@ -70,7 +92,7 @@ export function ExceptionsPanel(props: { token: string; pickers: readonly Picker
         </select>
       </label>
       {message && (
-        <p className="banner banner-info" role="status">
+        <p className="banner banner-info" role="status" data-testid="queue-message">
           {message}
         </p>
       )}
@@ -82,35 +104,57 @@ export function ExceptionsPanel(props: { token: string; pickers: readonly Picker
             data-testid="queue-item"
             data-kind={item.kind}
             data-source={item.source}
+            data-id={item.id}
           >
-            <strong>{item.kind}</strong> {item.message}
-            <dl className="evidence">
-              {Object.entries(item.evidence)
-                .filter(([, v]) => v !== null)
-                .map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{k}</dt>
-                    <dd>{String(v)}</dd>
-                  </div>
-                ))}
-            </dl>
+            <strong>{kindText(words, item.kind)}</strong> {words.item(item)}
+            <QueueEvidence evidence={item.evidence} words={words} format={format} />
             <small>
-              {c.opened} {new Date(item.openedAt).toLocaleString()} · {c.answered}{' '}
-              {item.answeredAt ? new Date(item.answeredAt).toLocaleString() : c.notAnswered}
+              {c.opened} {format.dateTime(item.openedAt)} · {c.answered}{' '}
+              {item.answeredAt ? format.dateTime(item.answeredAt) : c.notAnswered}
               {item.assignedTo && ` · ${c.assignedTo} ${item.assignedTo}`}
             </small>
             <div className="queue-actions">
-              {item.actions.map((action) => (
-                <button
-                  key={action}
-                  type="button"
-                  className="button-secondary"
-                  data-testid={`queue-${action}`}
-                  onClick={() => void act(item, action)}
-                >
-                  {c.actions[action] ?? action}
-                </button>
-              ))}
+              {item.actions.includes('count') && (
+                <label className="field queue-count">
+                  {words.countLabel}
+                  <input
+                    type="number"
+                    min={0}
+                    inputMode="numeric"
+                    data-manual-entry
+                    data-testid="queue-count-qty"
+                    value={counts[item.id] ?? ''}
+                    onChange={(e) =>
+                      setCounts((known) => ({ ...known, [item.id]: e.target.value }))
+                    }
+                  />
+                </label>
+              )}
+              {item.actions.map((action) =>
+                action === 'reprint' ? (
+                  <FileButton
+                    key={action}
+                    token={token}
+                    path={`/labels/bins.pdf?codes=${encodeURIComponent(String(item.evidence.bin))}`}
+                    open
+                    testId="queue-reprint"
+                    className="button-secondary"
+                  >
+                    {words.actions.reprint}
+                  </FileButton>
+                ) : (
+                  <button
+                    key={action}
+                    type="button"
+                    className="button-secondary"
+                    data-testid={`queue-${action}`}
+                    disabled={action === 'count' && (counts[item.id] ?? '') === ''}
+                    onClick={() => void act(item, action)}
+                  >
+                    {words.actions[action] ?? c.actions[action] ?? action}
+                  </button>
+                ),
+              )}
             </div>
           </li>
         ))}

@@ -1,5 +1,6 @@
 import type { BoardWave, PickerStatus, WaveAssign, WavePreview } from '@wms/protocol';
 import { useEffect, useState } from 'react';
+import { useEscapeToClose } from './use-escape-to-close';
 import { useMessages } from '../i18n/language';
 import { api, ApiError } from '../sync/api-client';
 import { secondsSince } from './board-age';
@@ -53,6 +54,7 @@ export function MoveDialog(props: {
     }
   };
 
+  useEscapeToClose(() => onClose(null));
   const assignee = preview?.assignee ?? null;
   const seen = secondsSince(assignee?.lastSeenAt ?? null, nowMs);
   return (
@@ -74,7 +76,7 @@ export function MoveDialog(props: {
             </label>
           ))}
         </fieldset>
-        <label className="field">
+        <label className="field move-to">
           {t.console.to}
           <select value={to} data-testid="move-to" onChange={(e) => setTo(e.target.value)}>
             {candidates.map((p) => (
@@ -112,7 +114,12 @@ export function MoveDialog(props: {
           </p>
         )}
         <div className="dialog-actions">
-          <button type="button" className="button-secondary" onClick={() => onClose(null)}>
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="move-cancel"
+            onClick={() => onClose(null)}
+          >
             {t.console.cancel}
           </button>
           <button

@@ -52,6 +52,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/exceptions/:exceptionId/count-task': LEADS,
   'GET /api/tasks': LEADS,
   'POST /api/tasks/:taskId/count': LEADS,
+  // Console branch (issue 24): tasks are resolved and assigned like exceptions.
+  'POST /api/tasks/:taskId/resolve': LEADS,
+  'POST /api/tasks/:taskId/assign': LEADS,
   'POST /api/orders': INTAKE,
   'POST /api/orders/batch': INTAKE,
   // A spreadsheet is an office's (or an ERP's) import, not a storefront's.

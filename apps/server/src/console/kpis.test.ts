@@ -176,4 +176,20 @@ describe.each(testDatabases())('KPIs and red alerts on $name', (target) => {
     await stop();
     expect(await cdAlerts()).toEqual([{ n: 1 }]);
   });
+  it('gives no rate per hour before the minimum active window, then the rate over it', async () => {
+    const early = await kpis();
+    expect(early.minActiveMinutes).toBe(15);
+    const liWei = early.pickers.find((p) => p.name === 'Li Wei');
+    expect(liWei?.lines).toBeGreaterThan(0);
+    expect(liWei?.activeMinutes).toBeLessThan(15);
+    expect(liWei).toMatchObject({ linesPerHour: null, unitsPerHour: null });
+    const res = await fx.app.request('/api/hub-settings', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
+      body: JSON.stringify({ kpis: { minActiveMinutes: 1 } }),
+    });
+    expect(res.status).toBe(200);
+    const later = (await kpis()).pickers.find((p) => p.name === 'Li Wei')!;
+    expect(later.linesPerHour).toBe(Math.round((later.lines / later.activeMinutes) * 600) / 10);
+  });
 });

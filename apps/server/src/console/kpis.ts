@@ -198,7 +198,13 @@ export async function evaluateRedAlerts(db: Db, warehouseId: string, now: Date) 
 }
 
 /** Per picker over [since, until): lines, units, mis-scans, shorts and their rates. */
-async function pickerKpis(db: Db, warehouseId: string, since: Date, until: Date) {
+async function pickerKpis(
+  db: Db,
+  warehouseId: string,
+  since: Date,
+  until: Date,
+  minActiveMinutes: number,
+) {
   const rows = await queryRows<{
     userId: string;
     name: string;
@@ -226,7 +232,7 @@ async function pickerKpis(db: Db, warehouseId: string, since: Date, until: Date)
   );
   return rows.map((r) => {
     const work = { ...r, activeMinutes: Math.round(Number(r.activeMinutes) * 10) / 10 };
-    return { ...work, ...pickerRates(work) };
+    return { ...work, ...pickerRates(work, minActiveMinutes) };
   });
 }
 
@@ -268,13 +274,15 @@ export async function readKpis(db: Db, warehouseId: string, now: Date): Promise<
   const dayAgo = new Date(now.getTime() - 24 * HOUR);
   const hourAgo = new Date(now.getTime() - HOUR);
   const redAlerts = await evaluateRedAlerts(db, warehouseId, now);
+  const { minActiveMinutes } = await readSetting(db, 'kpis');
   return {
     generatedAt: now.toISOString(),
     health: {
       day: await healthFacts(db, warehouseId, dayAgo, now),
       live: await healthFacts(db, warehouseId, hourAgo, now),
     },
-    pickers: await pickerKpis(db, warehouseId, dayAgo, now),
+    pickers: await pickerKpis(db, warehouseId, dayAgo, now, minActiveMinutes),
+    minActiveMinutes,
     syncLagP95Seconds: redAlerts.figures.syncLagP95Seconds,
     hourly: await hourly(db, warehouseId, now),
     redAlerts,

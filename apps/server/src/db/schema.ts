@@ -546,6 +546,11 @@ export const tasks = pgTable(
     message: text('message').notNull(),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
     doneAt: timestamp('done_at', { withTimezone: true }),
+    // Added by the console branch (issue 24): a task is given to someone and answered like an
+    // exception; `doneBy` is who resolved, counted or reprinted it.
+    assignedUserId: text('assigned_user_id'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    doneBy: text('done_by'),
   },
   (t) => [
     index('tasks_warehouse_status').on(t.warehouseId, t.status),

@@ -57,11 +57,16 @@ export async function exceptionQueue(
     message: string;
     detail: string;
     binCode: string;
+    skuId: string | null;
     openedAt: Time;
+    answeredAt: Time | null;
+    assignee: string | null;
   }>(
     db,
-    sql`select t.id, t.kind, t.message, t.detail, b.code as "binCode", t.opened_at as "openedAt"
+    sql`select t.id, t.kind, t.message, t.detail, b.code as "binCode", t.sku_id as "skuId",
+               t.opened_at as "openedAt", t.answered_at as "answeredAt", au.name as assignee
         from tasks t join bins b on b.id = t.bin_id
+        left join users au on au.id = t.assigned_user_id
         where t.warehouse_id = ${warehouseId} and t.status = 'open' order by t.opened_at limit 500`,
   );
   const holds = await queryRows<{
@@ -119,11 +124,11 @@ export async function exceptionQueue(
       id: t.id,
       kind: t.kind,
       message: t.message,
-      evidence: { bin: t.binCode, detail: t.detail },
+      evidence: { bin: t.binCode, sku: t.skuId, detail: t.detail },
       openedAt: iso(t.openedAt),
-      answeredAt: null,
-      assignedTo: null,
-      actions: [],
+      answeredAt: isoOrNull(t.answeredAt),
+      assignedTo: t.assignee,
+      actions: taskActions(t.kind, t.skuId),
     })),
     ...holds.map((h): QueueItem => ({
       source: 'hold',
@@ -152,4 +157,10 @@ export async function exceptionQueue(
       actions: role === 'admin' ? ['replay'] : [],
     })),
   ];
+}
+
+/** A count needs the task's SKU; a label is reprinted from the task, then resolved. */
+function taskActions(kind: string, skuId: string | null): QueueItem['actions'] {
+  if (kind === 'reprint-label') return ['reprint', 'resolve', 'assign'];
+  return skuId ? ['count', 'resolve', 'assign'] : ['resolve', 'assign'];
 }

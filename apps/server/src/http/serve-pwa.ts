@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { notFound } from './api-error';
 
 /** The service worker, the page and the manifest must be revalidated so updates reach handhelds. */
-const REVALIDATE = /(?:sw\.js|workbox-[\w-]+\.js|index\.html|manifest\.webmanifest)$/;
+const REVALIDATE = /(?:sw\.js|workbox-[\w-]+\.js|index\.html|manifest(?:\.[\w-]+)?\.webmanifest)$/;
 
 /** A request for a file (its last segment has an extension) is never answered with the app. */
 const FILE_REQUEST = /\/[^/]*\.[A-Za-z0-9]+$/;

@@ -14,6 +14,7 @@ export function settingsRoutes(deps: AppDeps) {
     dedup: await readSetting(deps.db, 'dedup'),
     safety: await readSetting(deps.db, 'safety'),
     redAlerts: await readSetting(deps.db, 'redAlerts'),
+    kpis: await readSetting(deps.db, 'kpis'),
     carrierCutoffs: await readCarrierCutoffs(deps.db),
   });
   return new Hono<SessionEnv>()

@@ -71,4 +71,23 @@ describe.each(testDatabases())('printable labels on $name', (target) => {
     const picker = await aLoggedInDevice(fixture.app, 'P-0001');
     expect((await get('/api/labels/bins.zpl?codes=A-01-01', picker.token)).status).toBe(403);
   });
+
+  it('a whole aisle or zone in one file, in pick-path order', async () => {
+    const lead = await aLoggedInDevice(fixture.app, 'S-0001');
+    const aisle = await (await get('/api/labels/bins.zpl?aisle=b-02', lead.token)).text();
+    const codes = [...aisle.matchAll(/\^FD(B-02-\d\d)\^FS/g)].map((m) => m[1]);
+    expect(new Set(codes).size).toBe(12);
+    expect(codes[0]).toBe('B-02-12');
+    const zone = await get('/api/labels/bins.pdf?zone=C', lead.token);
+    expect(zone.status).toBe(200);
+    const pdf = Buffer.from(await zone.arrayBuffer()).toString('latin1');
+    expect(pdf.match(/\/Type \/Page\b/g)?.length).toBe(72);
+    const bad = await get('/api/labels/bins.pdf?aisle=B-2', lead.token);
+    expect((await bodyOf(bad)).error.fields).toEqual([
+      { path: 'aisle', message: 'an aisle looks like A-03' },
+    ]);
+    const empty = await get('/api/labels/bins.pdf?zone=Q', lead.token);
+    expect(empty.status).toBe(404);
+    expect((await bodyOf(empty)).error.message).toBe('No bin in zone Q of GZ');
+  });
 });

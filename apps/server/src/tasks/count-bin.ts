@@ -56,7 +56,8 @@ export async function countBin(
     );
     await tx.execute(sql`
       update tasks set status = 'done', done_at = ${now.toISOString()}::timestamptz,
-             detail = ${`counted ${countedQty} (was ${before})`}
+             detail = ${`counted ${countedQty} (was ${before})`}, done_by = ${session.userId},
+             answered_at = coalesce(answered_at, ${now.toISOString()}::timestamptz)
       where id = ${taskId}::uuid`);
     return {
       taskId,
