@@ -21,3 +21,4 @@ export * from './wave-move';
 export * from './order-health';
 export * from './floor-kpis';
 export * from './allocation';
+export * from './packing';
