@@ -39,7 +39,7 @@ export function withPendingEvents<L extends PickLineCount & { id: string }>(
 ): L[] {
   const byId = new Map(serverLines.map((line) => [line.id, line]));
   for (const event of pending) {
-    if (event.type === 'bin-label-failed@1' || event.type === 'put-back@1') continue;
+    if (event.type !== 'pick@1' && event.type !== 'short@1') continue;
     const line = byId.get(event.payload.pickLineId);
     if (!line) continue;
     byId.set(

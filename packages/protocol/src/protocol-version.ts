@@ -17,8 +17,10 @@
  *      (POST /api/sync/stream-ticket), no longer with the session token in its URL.
  *      Additive (inventory): pick lines carry the lot and expiry to pick (FEFO); order status
  *      `backordered`.
+ * - 5: additive (pack bench, issue 22): events parcel-packed@1 and pack-weight-mismatch@1;
+ *      GET /api/packing/orders/:orderId (what to pack).
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /**
  * The oldest version this server still reads (raise it only when a change is not additive: the

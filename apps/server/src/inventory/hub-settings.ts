@@ -10,6 +10,8 @@ export const DEFAULT_SETTINGS = {
   safety: { factor: 1.5, windowDays: 7 },
   /** M2.3 red alerts (console): orders waiting, return rate rise on its trailing average, sync lag. */
   redAlerts: { ordersWaiting: 800, returnRateRisePct: 20, syncLagP95Seconds: 60, trailingDays: 7 },
+  /** Issue 22: how far a weighed parcel may be from SKU weights + box (a share, with a floor). */
+  packing: { weightTolerancePct: 5, weightToleranceMinGrams: 30 },
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;

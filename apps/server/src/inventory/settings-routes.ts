@@ -15,6 +15,7 @@ export function settingsRoutes(deps: AppDeps) {
     safety: await readSetting(deps.db, 'safety'),
     redAlerts: await readSetting(deps.db, 'redAlerts'),
     carrierCutoffs: await readCarrierCutoffs(deps.db),
+    packing: await readSetting(deps.db, 'packing'),
   });
   return new Hono<SessionEnv>()
     .get('/', requireCaller(deps, ['supervisor', 'admin']), async (c) => c.json(await read()))

@@ -20,6 +20,9 @@ export type OrderStep =
   | 'pulled-from-wave'
   | 'put-back'
   | 'address-change'
+  | 'packed'
+  | 'waybill'
+  | 'tracking'
   | 'shipped';
 
 /** Appends steps to orders' timelines, in one statement. */
