@@ -17,3 +17,4 @@ export * from './console';
 export * from './master-data';
 export * from './stock';
 export * from './channel-sku-codes';
+export * from './packing';

@@ -64,7 +64,8 @@ export function viewOfOrderedLines(
 ): WaveView {
   const named = new Map<string, PickLine>();
   for (const event of pending) {
-    if (event.payload.waveId !== wave.id || !('pickLineId' in event.payload)) continue;
+    if (!('waveId' in event.payload) || event.payload.waveId !== wave.id) continue;
+    if (!('pickLineId' in event.payload)) continue;
     const index = ordered.indexById.get(event.payload.pickLineId);
     const line = index === undefined ? undefined : ordered.lines[index];
     if (line) named.set(line.id, line);
@@ -72,7 +73,7 @@ export function viewOfOrderedLines(
   let lines = ordered.lines;
   let { doneLines, firstOpen } = ordered;
   if (named.size > 0) {
-    const ofWave = pending.filter((event) => event.payload.waveId === wave.id);
+    const ofWave = pending.filter((e) => 'waveId' in e.payload && e.payload.waveId === wave.id);
     const replayedLines = [...ordered.lines];
     for (const replayed of withPendingEvents([...named.values()], ofWave)) {
       const index = ordered.indexById.get(replayed.id) ?? -1;
@@ -105,7 +106,8 @@ export function countsWithPending(
   counts: { byId: ReadonlyMap<string, PickLine>; doneLines: number },
   pending: readonly ScanEvent[],
 ): { doneLines: number; totalLines: number } {
-  const ofWave = pending.filter((event) => event.payload.waveId === waveId);
+  // Pack events (issue 22) belong to no wave.
+  const ofWave = pending.filter((e) => 'waveId' in e.payload && e.payload.waveId === waveId);
   const named = new Map<string, PickLine>();
   for (const event of ofWave) {
     if (!('pickLineId' in event.payload)) continue;

@@ -18,5 +18,6 @@ export {
   pushResponseSchema,
   registerDeviceResponseSchema,
   shippedOrderSchema,
+  packOrderSchema,
   streamTicketSchema,
 } from '@wms/protocol';

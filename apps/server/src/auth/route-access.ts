@@ -141,4 +141,6 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/labels/badges.zpl': LEADS,
   'GET /api/labels/totes.pdf': LEADS,
   'GET /api/labels/totes.zpl': LEADS,
+  // Pack and ship (issue 22).
+  'GET /api/packing/orders/:code': ON_A_DEVICE,
 };

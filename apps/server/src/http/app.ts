@@ -35,6 +35,7 @@ import { Metrics, metricsRoutes } from '../ops/metrics';
 import { requestContext } from '../ops/request-context';
 import { adminRoutes } from '../ops/admin-routes';
 import { channelCodeRoutes } from '../channel-codes/routes';
+import { packingRoutes } from '../packing/routes';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -91,6 +92,8 @@ export function createApp(given: AppDeps) {
   app.route('/api/admin', masterDataRoutes(deps));
   app.route('/api/admin', channelCodeRoutes(deps));
   app.route('/api/labels', labelRoutes(deps));
+  // Pack and ship (issue 22).
+  app.route('/api/packing', packingRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

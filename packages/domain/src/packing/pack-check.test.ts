@@ -16,9 +16,7 @@ const order = [
 describe('pack bench rules', () => {
   it('accepts a unit the order still needs, refuses one not on it or one too many', () => {
     expect(checkPackScan(order, [], 'SKU-MILK-900')).toBe('ok');
-    expect(checkPackScan(order, [{ skuId: 'SKU-MILK-900', qty: 2 }], 'SKU-MILK-900')).toBe(
-      'extra',
-    );
+    expect(checkPackScan(order, [{ skuId: 'SKU-MILK-900', qty: 2 }], 'SKU-MILK-900')).toBe('extra');
     expect(checkPackScan(order, [], 'SKU-WIPES-80')).toBe('not-in-order');
     expect([...unitsToPack(order, [{ skuId: 'SKU-MILK-900', qty: 1 }])]).toEqual([
       ['SKU-MILK-900', 1],

@@ -114,12 +114,22 @@ const en: Templates = {
   'not-read': () => same('Not read. Scan again.'),
   'already-counted': () => same('Already counted.'),
   'pack-not-in-order': (p) =>
-    same(p.scanned ? `Not on this order: ${p.scanned.name}. Put it aside.` : 'Not on this order. Put it aside.'),
+    same(
+      p.scanned
+        ? `Not on this order: ${p.scanned.name}. Put it aside.`
+        : 'Not on this order. Put it aside.',
+    ),
   'pack-extra-item': (p) => same(`Extra ${p.name}: all packed already. Put it aside.`),
   'pack-weight-mismatch': (p) =>
-    same(`Weight wrong: ${p.measuredGrams} grams, expected ${p.expectedGrams}. Parcel stopped, check the items.`),
+    same(
+      `Weight wrong: ${p.measuredGrams} grams, expected ${p.expectedGrams}. Parcel stopped, check the items.`,
+    ),
   'pack-parcel-done': (p) =>
-    same(p.unitsLeft === 0 ? `Parcel ${p.parcelNo} done. Order complete.` : `Parcel ${p.parcelNo} done. ${p.unitsLeft} left for the next parcel.`),
+    same(
+      p.unitsLeft === 0
+        ? `Parcel ${p.parcelNo} done. Order complete.`
+        : `Parcel ${p.parcelNo} done. ${p.unitsLeft} left for the next parcel.`,
+    ),
   'pack-signature-required': () => same('Signature required on delivery.'),
 };
 
@@ -173,12 +183,20 @@ const zhCN: Templates = {
   'not-read': () => same('没有读到，请重扫'),
   'already-counted': () => same('已经计过了'),
   'pack-not-in-order': (p) =>
-    same(p.scanned ? `不是本订单的商品：${p.scanned.nameZh}，请放到一边` : '不是本订单的商品，请放到一边'),
+    same(
+      p.scanned
+        ? `不是本订单的商品：${p.scanned.nameZh}，请放到一边`
+        : '不是本订单的商品，请放到一边',
+    ),
   'pack-extra-item': (p) => same(`${p.nameZh}多了：已经全部装箱，请放到一边`),
   'pack-weight-mismatch': (p) =>
     same(`重量不符：称重${p.measuredGrams}克，应为${p.expectedGrams}克。包裹已停止，请复核商品`),
   'pack-parcel-done': (p) =>
-    same(p.unitsLeft === 0 ? `第${p.parcelNo}个包裹完成，订单已全部装箱` : `第${p.parcelNo}个包裹完成，还有${p.unitsLeft}件装下一个包裹`),
+    same(
+      p.unitsLeft === 0
+        ? `第${p.parcelNo}个包裹完成，订单已全部装箱`
+        : `第${p.parcelNo}个包裹完成，还有${p.unitsLeft}件装下一个包裹`,
+    ),
   'pack-signature-required': () => same('本订单需签收本人签字'),
 };
 

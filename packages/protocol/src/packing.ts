@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { idSchema } from './codes';
+
+/**
+ * `GET /api/packing/orders/:code` (issue 22, since wire version 5): what the pack bench needs to
+ * verify an order's items and weigh its parcels offline. `code` is the order id (package label)
+ * or the tote it was picked into.
+ */
+export const packOrderSchema = z.object({
+  orderId: idSchema,
+  status: z.string(),
+  carrier: z.string().nullable(),
+  /** M4.3: the carrier must get a signature on delivery (shown on the pack screen and waybill). */
+  signatureRequired: z.boolean(),
+  lines: z.array(
+    z.object({
+      skuId: idSchema,
+      name: z.string(),
+      nameZh: z.string(),
+      barcodes: z.array(z.string()),
+      qty: z.int(),
+      /** A unit's weight; null when master data has none (it then counts as 0 g). */
+      weightGrams: z.int().nullable(),
+      lotTracked: z.boolean(),
+      /** The lots picked for the order (what the packer should see on the labels). */
+      lots: z.array(z.string()),
+    }),
+  ),
+  /** Parcels the server has already (packed on another bench, or before a restart). */
+  parcels: z.array(
+    z.object({
+      parcelNo: z.int(),
+      items: z.array(z.object({ skuId: z.string(), qty: z.int(), lot: z.string().optional() })),
+      trackingNumber: z.string().nullable(),
+    }),
+  ),
+  boxes: z.array(
+    z.object({ code: z.string(), name: z.string(), nameZh: z.string(), tareGrams: z.int() }),
+  ),
+  tolerance: z.object({ pct: z.number(), minGrams: z.int() }),
+});
+
+export type PackOrder = z.infer<typeof packOrderSchema>;
