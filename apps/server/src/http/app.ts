@@ -36,6 +36,7 @@ import { requestContext } from '../ops/request-context';
 import { adminRoutes } from '../ops/admin-routes';
 import { channelCodeRoutes } from '../channel-codes/routes';
 import { packingRoutes } from '../packing/routes';
+import { waybillRoutes } from '../waybills/routes';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -94,6 +95,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/labels', labelRoutes(deps));
   // Pack and ship (issue 22).
   app.route('/api/packing', packingRoutes(deps));
+  app.route('/api/orders', waybillRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });
