@@ -41,3 +41,52 @@ export const packOrderSchema = z.object({
 });
 
 export type PackOrder = z.infer<typeof packOrderSchema>;
+
+/**
+ * `POST /api/parcels/tracking-events` (issue 22): what a carrier (or its platform) reports per
+ * parcel, by tracking number; stored once per carrier event id.
+ */
+export const trackingEventsSchema = z.strictObject({
+  events: z
+    .array(
+      z.strictObject({
+        carrierEventId: z.string().trim().min(1).max(64),
+        trackingNumber: z.string().trim().min(6).max(40),
+        kind: z.enum(['in-transit', 'delivered', 'failed']),
+        at: z.iso.datetime({ offset: true }),
+        location: z.string().max(100).optional(),
+        note: z.string().max(300).optional(),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+
+/** Per event: `stored`, `duplicate` (that carrier event id was stored before), `unknown-parcel`. */
+export const trackingEventsResultSchema = z.object({
+  results: z.array(
+    z.object({
+      carrierEventId: z.string(),
+      outcome: z.enum(['stored', 'duplicate', 'unknown-parcel']),
+    }),
+  ),
+});
+
+/** `GET /api/order-status/:token`: what the customer's signed link shows. */
+export const orderStatusPageSchema = z.object({
+  orderId: z.string(),
+  status: z.string(),
+  signatureRequired: z.boolean(),
+  parcels: z.array(
+    z.object({
+      parcelNo: z.int(),
+      carrier: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+      deliveryStatus: z.string().nullable(),
+      deliveredAt: z.string().nullable(),
+    }),
+  ),
+});
+
+export type TrackingEvents = z.infer<typeof trackingEventsSchema>;
+export type OrderStatusPage = z.infer<typeof orderStatusPageSchema>;

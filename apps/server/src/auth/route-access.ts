@@ -149,4 +149,6 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'DELETE /api/orders/:orderId/parcels/:parcelNo/waybill': PACKERS,
   'GET /api/orders/:orderId/parcels/:parcelNo/waybill.pdf': PACKERS,
   'GET /api/orders/:orderId/parcels/:parcelNo/waybill.zpl': PACKERS,
+  'POST /api/parcels/tracking-events': { callers: ['warehouse-key'] },
+  'GET /api/order-status/:token': 'public',
 };
