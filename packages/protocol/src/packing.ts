@@ -88,5 +88,10 @@ export const orderStatusPageSchema = z.object({
   ),
 });
 
+/** `POST /api/orders/:orderId/parcels/:parcelNo/waybill`: the carrier, when not the parcel's. */
+export const parcelWaybillRequestSchema = z.strictObject({
+  carrier: z.string().trim().min(1).max(32).optional(),
+});
+
 export type TrackingEvents = z.infer<typeof trackingEventsSchema>;
 export type OrderStatusPage = z.infer<typeof orderStatusPageSchema>;

@@ -1,3 +1,4 @@
+import { parcelWaybillRequestSchema } from '@wms/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
@@ -9,9 +10,6 @@ import { cancelParcelWaybill, parcelWaybillContent, requestParcelWaybill } from 
 import { waybillToPdf, waybillToZpl } from './waybill-documents';
 
 const parcelNoSchema = z.coerce.number().int().min(1).max(99);
-const waybillRequestSchema = z.strictObject({
-  carrier: z.string().trim().min(1).max(32).optional(),
-});
 const PACKERS = ['picker', 'supervisor', 'admin', 'integration'] as const;
 
 /**
@@ -35,7 +33,7 @@ export function waybillRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .post('/:orderId/parcels/:parcelNo/waybill', requireCaller(deps, PACKERS), async (c) => {
       const [orderId, parcelNo] = ids(c);
-      const { carrier } = await parseBody(c, waybillRequestSchema);
+      const { carrier } = await parseBody(c, parcelWaybillRequestSchema);
       const issued = await requestParcelWaybill(
         deps.db,
         c.var.session,
