@@ -18,7 +18,8 @@ const en: Record<ErrorCode, Wording> = {
     `This handheld belongs to warehouse ${p.deviceWarehouse}; your badge is for ${p.userWarehouse}.`,
   pin_locked: () => 'Too many wrong PINs: wait, or ask your lead to unlock the badge.',
   rate_limited: (p) => `Too many tries: wait ${p.retryAfterS ?? 60} s and try again.`,
-  waybill_refused: (p) => `The e-waybill service refused (${p.providerCode ?? '?'}): type the tracking number.`,
+  waybill_refused: (p) =>
+    `The e-waybill service refused (${p.providerCode ?? '?'}): type the tracking number.`,
   forbidden: () => 'You may not do this.',
   not_found: (p) => (p.orderId ? `No order ${p.orderId} here.` : 'Not found.'),
   conflict: (p) => (p.field ? `${p.field} exists already.` : 'This exists already.'),

@@ -54,9 +54,7 @@ async function healthFacts(db: Db | Tx, warehouseId: string, since: Date, until:
       (f) => `(case when ${f} is not null and ${f}::text <> '' then 1 else 0 end)`,
     ).join(' + '),
   );
-  const [row] = await queryRows<
-    Omit<HealthFacts, 'fieldsRequired'>
-  >(
+  const [row] = await queryRows<Omit<HealthFacts, 'fieldsRequired'>>(
     db,
     sql`
     with placed as (${placedIn(warehouseId, s, u, sql`o.*`)}),

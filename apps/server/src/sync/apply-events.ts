@@ -25,7 +25,7 @@ export async function applyEvents(
   source: PushSource,
   events: readonly ScanEvent[],
 ): Promise<{ outcomes: Map<number, EventOutcome>; waveIdsToRefresh: string[] }> {
-  const { warehouseId, receivedAt: now } = source;
+  const now = source.receivedAt;
   const outcomes = new Map<number, EventOutcome>();
   const waveIdsToRefresh = new Set<string>();
   const appliedOneByOne: (ScanEvent & { outcome: EventOutcome })[] = [];

@@ -18,8 +18,11 @@ export class KdniaoFake {
   ) {}
 
   /** A `fetch` that answers as the endpoint would. */
-  readonly fetch = async (_url: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const form = new URLSearchParams(String(init?.body ?? ''));
+  readonly fetch = (_url: string | URL | Request, init?: RequestInit): Promise<Response> =>
+    Promise.resolve(this.answer(typeof init?.body === 'string' ? init.body : ''));
+
+  private answer(body: string): Response {
+    const form = new URLSearchParams(body);
     const requestData = form.get('RequestData') ?? '';
     const expected = Buffer.from(
       createHash('md5')
@@ -36,20 +39,20 @@ export class KdniaoFake {
     if (requestType === '1007') return this.create(data);
     if (requestType === '1147') return this.cancel(data);
     return reply({ Success: false, ResultCode: '103', Reason: `未知指令 ${requestType}` });
-  };
+  }
 
   private create(data: Record<string, unknown>): Response {
-    const orderCode = String(data.OrderCode ?? '');
+    const orderCode = text(data.OrderCode);
     const receiver = data.Receiver as Record<string, unknown> | undefined;
     if (!orderCode || !data.ShipperCode || !receiver?.Name || !receiver.Address)
       return reply({ Success: false, ResultCode: '105', Reason: '必填参数缺失' });
     if ([...this.issued.values()].some((w) => w.orderCode === orderCode))
       return reply({ Success: false, ResultCode: '106', Reason: '订单编号重复' });
     this.serial += 1;
-    const waybillNo = `${String(data.ShipperCode)}${String(7_000_000_000 + this.serial)}`;
+    const waybillNo = `${text(data.ShipperCode)}${7_000_000_000 + this.serial}`;
     this.issued.set(waybillNo, {
       orderCode,
-      carrier: String(data.ShipperCode),
+      carrier: text(data.ShipperCode),
       cancelled: false,
     });
     return reply({
@@ -68,7 +71,7 @@ export class KdniaoFake {
   }
 
   private cancel(data: Record<string, unknown>): Response {
-    const waybill = this.issued.get(String(data.ExpNo ?? ''));
+    const waybill = this.issued.get(text(data.ExpNo));
     if (!waybill || waybill.orderCode !== data.OrderCode || waybill.cancelled)
       return reply({ Success: false, ResultCode: '107', Reason: '订单不存在或已取消' });
     waybill.cancelled = true;
@@ -80,6 +83,8 @@ export class KdniaoFake {
     });
   }
 }
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 const reply = (body: unknown) =>
   new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
