@@ -3,6 +3,8 @@ import {
   type Board,
   enrolmentCodeResponseSchema,
   loginResponseSchema,
+  packOrderSchema,
+  type PackOrder,
   pullResponseSchema,
   registerDeviceResponseSchema,
   taskListResponseSchema,
@@ -51,6 +53,10 @@ export interface SupervisorApi {
   issueEnrolmentCode(): Promise<string>;
   /** Units of `skuId` in a bin, as the bin stock says (`GET /api/inventory/bins/:binCode`). */
   binStock(binCode: string, skuId: string): Promise<number>;
+  /** What the pack bench gets for an order (issue 22): `GET /api/packing/orders/:code`. */
+  packOrder(code: string): Promise<PackOrder>;
+  /** An order's trace steps: `GET /api/orders/:orderId/trace`. */
+  orderSteps(orderId: string): Promise<{ kind: string; detail: Record<string, unknown> }[]>;
 }
 
 /** Signs a supervisor in on a device of its own, through the same API the PWA uses. */
@@ -120,6 +126,17 @@ export async function signInSupervisor(
         stock: { skuId: string; qty: number }[];
       };
       return body.stock.find((s) => s.skuId === skuId)?.qty ?? 0;
+    },
+    async packOrder(code: string) {
+      return packOrderSchema.parse(
+        await call(`/api/packing/orders/${encodeURIComponent(code)}`, {}, token),
+      );
+    },
+    async orderSteps(orderId: string) {
+      const body = (await call(`/api/orders/${encodeURIComponent(orderId)}/trace`, {}, token)) as {
+        timeline: { kind: string; detail: Record<string, unknown> }[];
+      };
+      return body.timeline;
     },
     async waveDetail(waveId: string) {
       return (await call(`/api/waves/${encodeURIComponent(waveId)}`, {}, token)) as WaveDetail;

@@ -55,6 +55,12 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
   /** Scan events older than this many days move to the archive table; 0 keeps all hot. */
   SCAN_EVENT_RETENTION_DAYS: z.coerce.number().min(0).default(90),
+  // Issue 22: the KDNiao e-waybill account (电子面单); unset: tracking numbers are typed.
+  KDNIAO_EBUSINESS_ID: z.string().min(1).optional(),
+  KDNIAO_APP_KEY: z.string().min(1).optional(),
+  KDNIAO_URL: z.url().default('https://api.kdniao.com/api/EOrderService'),
+  /** The sender's phone printed on waybills (the warehouse's desk). */
+  WAYBILL_SENDER_MOBILE: z.string().min(5).max(20).default('4000000000'),
   /** How often the retention round (archiving, masking, exports, pruning) runs. */
   ARCHIVE_INTERVAL_MINUTES: z.coerce.number().positive().default(60),
   // ── Retention (issue 25): ages in days, 0 turns that step off (see retention/policies.ts).
@@ -94,6 +100,8 @@ export interface ServerConfig {
   shutdownTimeoutMs?: number;
   /** 0: archiving off. */
   retentionMs?: number;
+  /** Issue 22: the KDNiao e-waybill account, when configured. */
+  kdniao?: { eBusinessId: string; appKey: string; url: string; senderMobile: string } | null;
   archiveIntervalMs?: number;
   /** Retention ages and the export folder; absent: the retention round does not run. */
   retention?: RetentionConfig;
@@ -142,6 +150,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         : null,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     retentionMs: e.SCAN_EVENT_RETENTION_DAYS * 86_400_000,
+    kdniao:
+      e.KDNIAO_EBUSINESS_ID && e.KDNIAO_APP_KEY
+        ? {
+            eBusinessId: e.KDNIAO_EBUSINESS_ID,
+            appKey: e.KDNIAO_APP_KEY,
+            url: e.KDNIAO_URL,
+            senderMobile: e.WAYBILL_SENDER_MOBILE,
+          }
+        : null,
     archiveIntervalMs: e.ARCHIVE_INTERVAL_MINUTES * 60_000,
     retention: {
       ...RETENTION_DEFAULTS,

@@ -1,3 +1,4 @@
+import { KdniaoProvider } from './waybills/kdniao';
 import { createServer as createHttpsServer } from 'node:https';
 import { assertPortFree } from './ops/assert-port-free';
 import { serve, type ServerType } from '@hono/node-server';
@@ -87,6 +88,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     signInRateLimit: config.signInRateLimit ?? 300,
     ...(database.backup ? { backup: database.backup } : {}),
     retentionMs: config.retentionMs ?? 0,
+    ...(config.kdniao && {
+      waybills: {
+        provider: new KdniaoProvider(config.kdniao),
+        senderMobile: config.kdniao.senderMobile,
+      },
+    }),
   });
   // The retention round archives scan events too; without a retention config (tests and benches
   // that build a config by hand) only the archiving runs, as before.

@@ -22,3 +22,4 @@ export * from './order-health';
 export * from './floor-kpis';
 export * from './allocation';
 export * from './inbound';
+export * from './packing';

@@ -26,6 +26,8 @@ export const errorCodeSchema = z.enum([
   'not_available',
   'app_update_required',
   'rate_limited',
+  // Issue 22: the e-waybill provider refused or was not reached.
+  'waybill_refused',
   'http_error',
   'internal',
 ]);

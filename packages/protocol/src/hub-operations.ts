@@ -174,6 +174,13 @@ export const hubSettingsSchema = z.strictObject({
   kpis: z.strictObject({ minActiveMinutes: z.int().min(1).max(480) }).optional(),
   /** Each carrier's cut-off, minutes after midnight China time (`SF: 960` is 16:00). */
   carrierCutoffs: z.record(z.string().min(1).max(32), z.int().min(0).max(1439)).optional(),
+  /** Issue 22: the pack bench's weighing check (称重复核) tolerance: a share, never under a floor. */
+  packing: z
+    .strictObject({
+      weightTolerancePct: z.number().min(0).max(100),
+      weightToleranceMinGrams: z.int().min(0).max(10_000),
+    })
+    .optional(),
 });
 
 export type ShipOrder = z.infer<typeof shipOrderSchema>;

@@ -18,3 +18,4 @@ export * from './master-data';
 export * from './stock';
 export * from './channel-sku-codes';
 export * from './inbound';
+export * from './packing';

@@ -22,6 +22,8 @@
  *      takes the four fields or one line and `source`, and answers the confirmation link.
  * - 5: additive (inbound): events inbound-received@1, qc-decided@1, put-away@1, inbound-closed@1;
  *      push outcome `over-receipt`; GET /api/inbound/work.
+ *      Additive in 5 too (pack bench, issue 22): events parcel-packed@1 and pack-weight-mismatch@1;
+ *      GET /api/packing/orders/:orderId (what to pack).
  */
 export const PROTOCOL_VERSION = 5;
 

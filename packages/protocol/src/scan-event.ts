@@ -74,6 +74,53 @@ export const putBackPayloadSchema = z.strictObject({
   items: z.array(putBackItemSchema).min(1).max(200),
 });
 
+// Pack bench (issue 22, since wire version 5).
+
+/** One SKU's units in a parcel, with the lot read from the item's label where the SKU is lot-tracked. */
+export const parcelItemSchema = z.strictObject({
+  skuId: idSchema,
+  qty: z.int().min(1).max(9999),
+  lot: z.string().min(1).max(20).optional(),
+});
+
+/** A tracking number typed or scanned at the bench (a carrier without an e-waybill service). */
+export const trackingNumberSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]{6,40}$/, 'a tracking number is 6 to 40 letters, digits or dashes');
+
+/**
+ * `parcel-packed@1`: the packer closed parcel `parcelNo` (1, 2, 3… per order) of `orderId` with
+ * these items in box `boxCode`, weighed `weightGrams` against the device's `expectedWeightGrams`
+ * (which was within tolerance). The server stores the parcel once per order and number, checks
+ * the weight again (a mismatch it finds opens a `weight-mismatch` exception; the fact is kept),
+ * and ships the order when all its units are in parcels. Since v5.
+ */
+export const parcelPackedPayloadSchema = z.strictObject({
+  orderId: idSchema,
+  parcelNo: z.int().min(1).max(99),
+  items: z.array(parcelItemSchema).min(1).max(200),
+  boxCode: z.string().min(1).max(32),
+  weightGrams: z.int().min(1).max(100_000),
+  expectedWeightGrams: z.int().min(0).max(100_000),
+  carrier: z.string().min(1).max(32).optional(),
+  trackingNumber: trackingNumberSchema.optional(),
+});
+
+/**
+ * `pack-weight-mismatch@1`: a weighed parcel was off its expected weight by more than the
+ * tolerance; the device stopped the parcel. The server opens a `weight-mismatch` exception for a
+ * supervisor and records it in the order's trace. Since v5.
+ */
+export const packWeightMismatchPayloadSchema = z.strictObject({
+  orderId: idSchema,
+  parcelNo: z.int().min(1).max(99),
+  items: z.array(parcelItemSchema).max(200),
+  boxCode: z.string().min(1).max(32),
+  weightGrams: z.int().min(1).max(100_000),
+  expectedWeightGrams: z.int().min(0).max(100_000),
+});
+
 const eventBase = {
   /** Random (UUID); unique across all devices. */
   id: uuidSchema,
@@ -112,6 +159,16 @@ export const scanEventSchema = z.discriminatedUnion('type', [
     type: z.literal('inbound-closed@1'),
     payload: inboundClosedPayloadSchema,
   }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('parcel-packed@1'),
+    payload: parcelPackedPayloadSchema,
+  }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('pack-weight-mismatch@1'),
+    payload: packWeightMismatchPayloadSchema,
+  }),
 ]);
 
 export type PickPayload = z.infer<typeof pickPayloadSchema>;
@@ -124,6 +181,11 @@ export type PutBackEvent = Extract<ScanEvent, { type: 'put-back@1' }>;
 export type PickEvent = Extract<ScanEvent, { type: 'pick@1' }>;
 export type ShortEvent = Extract<ScanEvent, { type: 'short@1' }>;
 export type BinLabelFailedEvent = Extract<ScanEvent, { type: 'bin-label-failed@1' }>;
+export type ParcelItem = z.infer<typeof parcelItemSchema>;
+export type ParcelPackedPayload = z.infer<typeof parcelPackedPayloadSchema>;
+export type PackWeightMismatchPayload = z.infer<typeof packWeightMismatchPayloadSchema>;
+export type ParcelPackedEvent = Extract<ScanEvent, { type: 'parcel-packed@1' }>;
+export type PackWeightMismatchEvent = Extract<ScanEvent, { type: 'pack-weight-mismatch@1' }>;
 export type ScanEvent = z.infer<typeof scanEventSchema>;
 export type InboundReceivedEvent = Extract<ScanEvent, { type: 'inbound-received@1' }>;
 export type QcDecidedEvent = Extract<ScanEvent, { type: 'qc-decided@1' }>;

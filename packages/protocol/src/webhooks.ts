@@ -6,6 +6,8 @@ export const webhookEventTypeSchema = z.enum([
   'order.held',
   'order.released',
   'order.picked',
+  // Issue 22: each parcel packed (parcels so far, units left), then shipped with all parcels.
+  'order.packed',
   'order.shipped',
   'exception.opened',
   'alert.raised',

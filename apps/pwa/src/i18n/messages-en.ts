@@ -238,6 +238,34 @@ export const en = {
     retry: 'Send again',
     startOver: 'Start over',
   },
+  // The pack bench (issue 22).
+  pack: {
+    step: {
+      'scan-order': 'Scan the order or tote',
+      loading: 'Looking the order up…',
+      'scan-items': 'Scan each item',
+      'choose-box': 'Choose or scan the box',
+      weigh: 'Weigh the parcel',
+      'scan-tracking': 'Scan the waybill number',
+      'order-done': 'Order packed',
+    },
+    parcel: (n: number) => `Parcel ${n}`,
+    left: (n: number) => `${n} left to pack`,
+    lot: (lots: string) => `Lot ${lots}`,
+    expected: (grams: number) => `Expected ${grams} g (scale, or type the weight)`,
+    weightLabel: 'Weight: grams, or kg with a point',
+    trackingLabel: 'Waybill number',
+    closeParcel: 'Close parcel',
+    restartParcel: 'Start parcel over',
+    nextOrder: 'Next order',
+    signatureRequired: 'Signature required on delivery',
+    boxName: (name: string, _nameZh: string) => name,
+    notABox: (code: string) => `${code} is not a box: scan a box label or tap a box.`,
+    notAWeight: (code: string) =>
+      `${code} is not a weight: type grams, or kilograms with a point, then Enter.`,
+    needsNetwork:
+      'Looking an order up needs the network: scan it again when back online. Packing itself works offline.',
+  },
   console: {
     title: 'Supervisor console',
     handheld: 'Handheld screens',

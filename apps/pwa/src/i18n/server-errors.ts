@@ -18,6 +18,8 @@ const en: Record<ErrorCode, Wording> = {
     `This handheld belongs to warehouse ${p.deviceWarehouse}; your badge is for ${p.userWarehouse}.`,
   pin_locked: () => 'Too many wrong PINs: wait, or ask your lead to unlock the badge.',
   rate_limited: (p) => `Too many tries: wait ${p.retryAfterS ?? 60} s and try again.`,
+  waybill_refused: (p) =>
+    `The e-waybill service refused (${p.providerCode ?? '?'}): type the tracking number.`,
   forbidden: () => 'You may not do this.',
   not_found: (p) => (p.orderId ? `No order ${p.orderId} here.` : 'Not found.'),
   conflict: (p) => (p.field ? `${p.field} exists already.` : 'This exists already.'),
@@ -44,6 +46,7 @@ const zhCN: Record<ErrorCode, Wording> = {
     `此手持终端属于 ${p.deviceWarehouse} 仓,您的工牌属于 ${p.userWarehouse} 仓。`,
   pin_locked: () => '密码错误次数过多:请稍后再试,或请主管解锁。',
   rate_limited: (p) => `操作过于频繁:请 ${p.retryAfterS ?? 60} 秒后再试。`,
+  waybill_refused: (p) => `电子面单服务拒绝（${p.providerCode ?? '?'}）：请手动输入运单号。`,
   forbidden: () => '您无权执行此操作。',
   not_found: (p) => (p.orderId ? `这里没有订单 ${p.orderId}。` : '未找到。'),
   conflict: (p) => (p.field ? `${p.field} 已存在。` : '已存在。'),

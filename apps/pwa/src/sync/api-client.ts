@@ -14,6 +14,7 @@ import type {
   PushResponse,
   RegisterDeviceRequest,
   RegisterDeviceResponse,
+  PackOrder,
   ShipOrder,
   ShippedOrder,
   StreamTicket,
@@ -148,6 +149,14 @@ export const api = {
       `/orders/${encodeURIComponent(orderId)}/ship`,
       { method: 'POST', token, body: shipment },
       (s) => s.shippedOrderSchema,
+    );
+  },
+  /** The pack bench (issue 22): an order's lines, weights, lots and parcels, by order id or tote. */
+  packOrder(token: string, code: string): Promise<PackOrder> {
+    return callApi(
+      `/packing/orders/${encodeURIComponent(code)}`,
+      { method: 'GET', token },
+      (s) => s.packOrderSchema,
     );
   },
   /** Supervisor console (M2.2): the live board of the caller's warehouse. */

@@ -18,6 +18,7 @@ export {
   pushResponseSchema,
   registerDeviceResponseSchema,
   shippedOrderSchema,
+  packOrderSchema,
   streamTicketSchema,
   inboundWorkSchema,
 } from '@wms/protocol';

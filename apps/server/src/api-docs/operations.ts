@@ -423,6 +423,59 @@ export const OPERATIONS: readonly Operation[] = [
     roles: ADMIN,
     body: archiveRequestSchema,
   },
+  // Pack and ship (issue 22).
+  {
+    method: 'get',
+    path: '/api/packing/orders/{code}',
+    summary:
+      'The pack bench: an order (by id or tote) with lines, barcodes, SKU weights, lots picked, parcels so far, boxes and the weight tolerance. Packing itself is pushed as events parcel-packed@1 and pack-weight-mismatch@1 (POST /api/sync/push)',
+    roles: ['picker', ...SUPERVISORS],
+    response: p.packOrderSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/orders/{orderId}/parcels/{parcelNo}/waybill',
+    summary:
+      'Get an e-waybill (电子面单) number for a packed parcel from the configured provider (KDNiao); the order ships when its last parcel has a number. 409 waybill_refused when the provider refuses, not_available when none is configured',
+    roles: ['picker', ...STAFF],
+    body: p.parcelWaybillRequestSchema,
+  },
+  {
+    method: 'delete',
+    path: '/api/orders/{orderId}/parcels/{parcelNo}/waybill',
+    summary:
+      'Cancel an unused e-waybill (the order has not shipped); the parcel has no number again',
+    roles: ['picker', ...STAFF],
+  },
+  {
+    method: 'get',
+    path: '/api/orders/{orderId}/parcels/{parcelNo}/waybill.pdf',
+    summary: 'The parcel’s waybill as PDF (100 × 150 mm, Chinese in Noto Sans SC, 本人签收 mark)',
+    roles: ['picker', ...STAFF],
+  },
+  {
+    method: 'get',
+    path: '/api/orders/{orderId}/parcels/{parcelNo}/waybill.zpl',
+    summary: 'The parcel’s waybill as ZPL II (203 dpi, resident CJK font)',
+    roles: ['picker', ...STAFF],
+  },
+  {
+    method: 'post',
+    path: '/api/parcels/tracking-events',
+    summary:
+      'Carrier tracking events per parcel (in-transit, delivered, failed) from a warehouse integration key; stored once per carrier event id',
+    roles: ['integration'],
+    body: p.trackingEventsSchema,
+    response: p.trackingEventsResultSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/order-status/{token}',
+    summary:
+      'The customer’s order status through the signed link of order.shipped (statusUrl); public, rate-limited per address (429 rate_limited), each query counted for the health index',
+    roles: [],
+    response: p.orderStatusPageSchema,
+  },
   ...ADMIN_OPERATIONS,
   ...INBOUND_OPERATIONS,
 ];

@@ -19,6 +19,8 @@ const WAREHOUSE = { callers: ['supervisor', 'admin', 'warehouse-key'] } as const
 /** Also a storefront's key, for its own channel's orders (intake, cancel, address change). */
 const ORDERS = { callers: ['supervisor', 'admin', 'warehouse-key', 'channel-key'] } as const;
 const INTAKE = { callers: ['admin', 'warehouse-key', 'channel-key'] } as const;
+/** Issue 22: the pack bench (handhelds) and the warehouse's own systems print and cancel waybills. */
+const PACKERS = { callers: ['picker', 'supervisor', 'admin', 'warehouse-key'] } as const;
 
 /**
  * Every API route and who may call it: the one place this is decided. A route missing here is
@@ -156,4 +158,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/inbound/notices/:noticeId/close': LEADS,
   'GET /api/inbound/suppliers': WAREHOUSE,
   'POST /api/inbound/suppliers': ADMIN,
+  // Pack and ship (issue 22).
+  'GET /api/packing/orders/:code': ON_A_DEVICE,
+  'POST /api/orders/:orderId/parcels/:parcelNo/waybill': PACKERS,
+  'DELETE /api/orders/:orderId/parcels/:parcelNo/waybill': PACKERS,
+  'GET /api/orders/:orderId/parcels/:parcelNo/waybill.pdf': PACKERS,
+  'GET /api/orders/:orderId/parcels/:parcelNo/waybill.zpl': PACKERS,
+  'POST /api/parcels/tracking-events': { callers: ['warehouse-key'] },
+  'GET /api/order-status/:token': 'public',
 };

@@ -66,7 +66,12 @@ describe.each(testDatabases())('KPIs and red alerts on $name', (target) => {
       value: 1,
     });
     expect(view.health.day.timeliness.ratios.map((r) => r.weight)).toEqual([0.4, 0.3, 0.3]);
-    expect(view.health.day.experience.value).toBeNull();
+    // Issue 22: status page queries are counted (none yet: 0 per 100 orders).
+    expect(view.health.day.experience.ratios[0]).toMatchObject({
+      name: 'customer status queries / orders',
+      numerator: 0,
+      denominator: orders?.n ?? 0,
+    });
     expect(view.pickers.find((p) => p.name === 'Li Wei')).toMatchObject({
       lines: 1,
       units: line.qty,

@@ -54,9 +54,7 @@ async function healthFacts(db: Db | Tx, warehouseId: string, since: Date, until:
       (f) => `(case when ${f} is not null and ${f}::text <> '' then 1 else 0 end)`,
     ).join(' + '),
   );
-  const [row] = await queryRows<
-    Omit<HealthFacts, 'signedWithin48h' | 'customerQueries' | 'fieldsRequired'>
-  >(
+  const [row] = await queryRows<Omit<HealthFacts, 'fieldsRequired'>>(
     db,
     sql`
     with placed as (${placedIn(warehouseId, s, u, sql`o.*`)}),
@@ -87,16 +85,21 @@ async function healthFacts(db: Db | Tx, warehouseId: string, since: Date, until:
          and received_at >= ${s}::timestamptz and received_at < ${u}::timestamptz) as "statusSyncs",
       (select count(*)::int from scan_events where warehouse_id = ${warehouseId}
          and received_at >= ${s}::timestamptz and received_at < ${u}::timestamptz
-         and received_at - device_time < interval '30 seconds') as "statusSyncsUnder30s"`,
+         and received_at - device_time < interval '30 seconds') as "statusSyncsUnder30s",
+      -- Issue 22: the window's shipments whose every parcel the carrier reported delivered
+      -- (signed) within 48 h of shipping, and the customers' status page queries.
+      (select count(distinct e.order_id)::int from order_events e
+         where e.kind = 'shipped' and e.at >= ${s}::timestamptz and e.at < ${u}::timestamptz
+           and (select o.warehouse_id from orders o where o.id = e.order_id) = ${warehouseId}
+           and exists (select 1 from parcels p where p.order_id = e.order_id)
+           and not exists (select 1 from parcels p where p.order_id = e.order_id
+                             and (p.delivered_at is null or p.delivered_at > e.at + interval '48 hours'))
+      ) as "signedWithin48h",
+      (select count(*)::int from order_status_queries where warehouse_id = ${warehouseId}
+         and at >= ${s}::timestamptz and at < ${u}::timestamptz) as "customerQueries"`,
   );
   if (!row) throw new Error('health facts query returned nothing');
-  // Carrier sign-offs and customer status queries are not recorded yet: their ratios have no value.
-  return orderHealth({
-    ...row,
-    fieldsRequired: row.orders * MANDATORY_FIELDS.length,
-    signedWithin48h: null,
-    customerQueries: null,
-  });
+  return orderHealth({ ...row, fieldsRequired: row.orders * MANDATORY_FIELDS.length });
 }
 
 /** Seconds from device scan to storage, for the scans stored over [since, until). */

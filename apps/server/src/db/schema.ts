@@ -468,6 +468,8 @@ export const exceptions = pgTable(
         'events-lost',
         'address-change',
         'short-unfilled',
+        // Pack bench (issue 22): a parcel's weight off its expected weight.
+        'weight-mismatch',
       ],
     }).notNull(),
     status: text('status', { enum: ['open', 'resolved'] })
@@ -566,3 +568,5 @@ export * from './schema-order-changes';
 export * from './schema-retention';
 // Inbound (issue 23)
 export * from './schema-inbound';
+// Pack and ship (issue 22).
+export * from './schema-parcels';

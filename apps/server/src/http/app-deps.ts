@@ -4,6 +4,7 @@ import type { Lifecycle } from '../ops/lifecycle';
 import type { Metrics } from '../ops/metrics';
 import type { PokeHub } from '../sync/poke-hub';
 import type { ReadableProtocol } from './protocol-version';
+import type { WaybillProvider } from '../waybills/waybill-provider';
 
 /** What the HTTP app needs from the outside; tests pass their own. */
 export interface AppDeps {
@@ -38,4 +39,6 @@ export interface AppDeps {
   addressPageRateLimit?: { perAddress: number; perLink: number };
   /** Scan events older than this are archived (the on-demand default); 0 or absent: off. */
   retentionMs?: number;
+  /** Issue 22: the e-waybill provider (电子面单) and the sender's phone; absent: typed numbers only. */
+  waybills?: { provider: WaybillProvider; senderMobile: string };
 }

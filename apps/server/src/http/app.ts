@@ -37,6 +37,9 @@ import { adminRoutes } from '../ops/admin-routes';
 import { channelCodeRoutes } from '../channel-codes/routes';
 import { addressConfirmationRoutes } from '../address-changes/routes';
 import { inboundRoutes } from '../inbound/routes';
+import { packingRoutes } from '../packing/routes';
+import { waybillRoutes } from '../waybills/routes';
+import { orderStatusRoutes, trackingRoutes } from '../delivery/routes';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -72,6 +75,12 @@ export function createApp(given: AppDeps) {
     app.post('/api/auth/login', rateLimited(signIns, byAddress));
     app.post('/api/devices/register', rateLimited(signIns, byAddress));
   }
+  // Issue 22: the customer's order status page, per caller address (stops guessing and scraping).
+  const statusPages = new RateLimiter({ name: 'order-status', limit: 60, windowMs: 60_000 });
+  app.get(
+    '/api/order-status/:token',
+    rateLimited(statusPages, (c) => callerAddress(c, deps.trustProxy ?? false)),
+  );
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/api/docs', (c) => c.html(referencePage()));
@@ -96,6 +105,11 @@ export function createApp(given: AppDeps) {
   // Issue 21: the customer's address-confirmation page (public, signed link, rate-limited).
   app.route('/api/address-confirmations', addressConfirmationRoutes(deps));
   app.route('/api/inbound', inboundRoutes(deps));
+  // Pack and ship (issue 22).
+  app.route('/api/packing', packingRoutes(deps));
+  app.route('/api/orders', waybillRoutes(deps));
+  app.route('/api/parcels', trackingRoutes(deps));
+  app.route('/api/order-status', orderStatusRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

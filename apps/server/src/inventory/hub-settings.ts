@@ -12,6 +12,8 @@ export const DEFAULT_SETTINGS = {
   redAlerts: { ordersWaiting: 800, returnRateRisePct: 20, syncLagP95Seconds: 60, trailingDays: 7 },
   /** Console KPIs: a picker's rates per hour only after this many minutes of activity. */
   kpis: { minActiveMinutes: 15 },
+  /** Issue 22: how far a weighed parcel may be from SKU weights + box (a share, with a floor). */
+  packing: { weightTolerancePct: 5, weightToleranceMinGrams: 30 },
 } as const;
 
 export type SettingKey = keyof typeof DEFAULT_SETTINGS;

@@ -16,6 +16,7 @@ export function settingsRoutes(deps: AppDeps) {
     redAlerts: await readSetting(deps.db, 'redAlerts'),
     kpis: await readSetting(deps.db, 'kpis'),
     carrierCutoffs: await readCarrierCutoffs(deps.db),
+    packing: await readSetting(deps.db, 'packing'),
   });
   return new Hono<SessionEnv>()
     .get('/', requireCaller(deps, ['supervisor', 'admin']), async (c) => c.json(await read()))

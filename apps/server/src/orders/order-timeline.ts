@@ -20,6 +20,9 @@ export type OrderStep =
   | 'pulled-from-wave'
   | 'put-back'
   | 'address-change'
+  | 'packed'
+  | 'waybill'
+  | 'tracking'
   | 'shipped'
   // Issue 21: returns and exchanges, address changes the customer confirms, ship-together.
   | 'return-expected'

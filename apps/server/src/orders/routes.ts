@@ -107,7 +107,14 @@ export function orderRoutes(deps: AppDeps) {
     .post('/:orderId/ship', requireCaller(deps, ['picker', ...STAFF]), async (c) => {
       const shipment = await parseBody(c, shipOrderSchema);
       return c.json(
-        await shipOrder(deps.db, c.var.session, pathParam(c, 'orderId'), shipment, deps.now()),
+        await shipOrder(
+          deps.db,
+          c.var.session,
+          pathParam(c, 'orderId'),
+          shipment,
+          deps.now(),
+          deps.authSecret,
+        ),
       );
     })
     .post('/:orderId/cancel', requireCaller(deps, STAFF), async (c) => {

@@ -1,18 +1,20 @@
+import { randomUUID } from 'node:crypto';
+import { unitsToPack } from '@wms/domain';
 import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, queryRows } from '../db/database';
 import { assertOrderInScope } from '../auth/caller-scope';
 import { badRequest, notFound } from '../http/api-error';
-import { unitsInHand } from '../inventory/reconcile-pool';
 import { releaseReservations } from '../inventory/reserve-stock';
 import { pullFromWaves } from '../holds/raise-holds';
-import { emitWebhook } from '../webhooks/emit-webhook';
+import { lockOrder, orderParcels, orderedUnits, shipIfComplete } from '../packing/parcels';
 import { recordOrderSteps } from './order-timeline';
 
 /**
- * Pack & ship (M1.6): the packer scans the order's package and records carrier and tracking
- * number; the order becomes shipped, its reservations are consumed, and the units picked for it
- * leave the pool's physical (in a warehouse without bins: the reserved units).
+ * Pack & ship (M1.6), typed: the packer scans the order's package and records carrier and tracking
+ * number. The units not in a parcel yet become one more parcel with that tracking number (a
+ * parcel packed at the bench without one gets it too), and the order ships as one whose units are
+ * all in parcels (`shipIfComplete`: reservations consumed, units leave the pool, `order.shipped`).
  */
 export async function shipOrder(
   db: Db,
@@ -20,12 +22,10 @@ export async function shipOrder(
   orderId: string,
   shipment: { carrier: string; trackingNumber: string },
   now: Date,
+  linkSecret?: string,
 ) {
   return db.transaction(async (tx) => {
-    const [order] = await queryRows<{ status: string; warehouseId: string; channel: string }>(
-      tx,
-      sql`select status, warehouse_id as "warehouseId", channel from orders where id = ${orderId} for update`,
-    );
+    const order = await lockOrder(tx, orderId);
     assertOrderInScope(session, order, orderId, 'scan the package label again');
     if (order.status !== 'picked') {
       throw badRequest(
@@ -33,27 +33,24 @@ export async function shipOrder(
         [{ path: 'orderId', message: `order is ${order.status}` }],
       );
     }
+    const parcels = await orderParcels(tx, orderId);
+    const left = unitsToPack(
+      await orderedUnits(tx, orderId),
+      parcels.flatMap((p) => p.items),
+    );
+    const items = [...left].flatMap(([skuId, qty]) => (qty > 0 ? [{ skuId, qty }] : []));
     await tx.execute(sql`
-      with shipped as (
-        update reservations set status = 'shipped' where order_id = ${orderId} and status = 'active'
-        returning warehouse_id, sku_id, qty
-      ), per_sku as (select warehouse_id, sku_id, sum(qty)::int as qty from shipped group by 1, 2)
-      update inventory_pool p set reserved = p.reserved - s.qty,
-             physical = p.physical - case when exists (select 1 from bins b where b.warehouse_id = p.warehouse_id)
-                                          then 0 else s.qty end
-      from per_sku s where p.warehouse_id = s.warehouse_id and p.sku_id = s.sku_id`);
-    // In a warehouse with bins, what leaves the building is what was taken from the bins for the
-    // order and not put back: the pool stays bins + units in hand (decision 002).
-    await tx.execute(sql`
-      with in_hand as (${unitsInHand(sql`pl.order_id = ${orderId}`)})
-      update inventory_pool p set physical = p.physical - h.qty
-      from in_hand h where p.warehouse_id = h.warehouse_id and p.sku_id = h.sku_id and h.qty <> 0`);
-    await tx.execute(sql`
-      update orders set status = 'shipped', carrier = ${shipment.carrier}, tracking_number = ${shipment.trackingNumber}
-      where id = ${orderId}`);
-    const detail = { ...shipment, by: session.userId };
-    await recordOrderSteps(tx, [{ orderId, kind: 'shipped', detail }], now);
-    await emitWebhook(tx, 'order.shipped', { orderId, ...shipment }, now);
+      update parcels set carrier = ${shipment.carrier}, tracking_number = ${shipment.trackingNumber}
+      where order_id = ${orderId} and tracking_number is null`);
+    if (items.length > 0) {
+      // Not through recordParcel's webhook: the order ships in the same breath.
+      await tx.execute(sql`
+        insert into parcels (id, warehouse_id, order_id, parcel_no, items, carrier, tracking_number, packed_by, packed_at)
+        values (${randomUUID()}, ${order.warehouseId}, ${orderId}, ${parcels.length + 1},
+                ${JSON.stringify(items)}::jsonb, ${shipment.carrier}, ${shipment.trackingNumber},
+                ${session.userId}, ${now.toISOString()}::timestamptz)`);
+    }
+    await shipIfComplete(tx, order, session.userId, now, linkSecret);
     return { orderId, status: 'shipped' as const, ...shipment };
   });
 }

@@ -87,6 +87,28 @@ export const RETENTION_POLICIES = {
     via: 'order_id',
     why: 'the pick lines of a pruned order, in their own file of the order’s month',
   },
+  parcels: {
+    kind: 'follows',
+    parent: 'orders',
+    via: 'order_id',
+    why: 'the parcels of a pruned order (issue 22): weights, waybill numbers, delivery',
+  },
+  parcel_tracking_events: {
+    kind: 'export-prune',
+    time: 'received_at',
+    key: 'id',
+    keyType: 'bigint',
+    days: 'history',
+    why: 'carrier tracking events (issue 22); the health index reads the last days only',
+  },
+  order_status_queries: {
+    kind: 'export-prune',
+    time: 'at',
+    key: 'id',
+    keyType: 'bigint',
+    days: 'history',
+    why: 'customer status-page queries counted for the health index (issue 22)',
+  },
   inbound_notices: {
     kind: 'export-prune',
     time: 'created_at',

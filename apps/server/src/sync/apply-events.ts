@@ -3,6 +3,7 @@ import type { Tx } from '../db/database';
 import { applyBinLabelFailed } from './apply-bin-label-failed';
 import { applyPicks } from './apply-picks';
 import { applyPutBack } from './apply-put-back';
+import { applyPackWeightMismatch, applyParcelPacked } from './apply-pack';
 import { applyShort } from './apply-short';
 import { type PushSource, storeEvents } from './stored-events';
 import { writeAppliedPicks } from './write-applied-picks';
@@ -25,7 +26,7 @@ export async function applyEvents(
   source: PushSource,
   events: readonly ScanEvent[],
 ): Promise<{ outcomes: Map<number, EventOutcome>; waveIdsToRefresh: string[] }> {
-  const { warehouseId, receivedAt: now } = source;
+  const now = source.receivedAt;
   const outcomes = new Map<number, EventOutcome>();
   const waveIdsToRefresh = new Set<string>();
   const appliedOneByOne: (ScanEvent & { outcome: EventOutcome })[] = [];
@@ -39,7 +40,7 @@ export async function applyEvents(
       await announcePicks(tx, applied, now);
       for (const [seq, outcome] of applied.outcomes) outcomes.set(seq, outcome);
     } else {
-      const outcome = await applyOne(tx, warehouseId, run, now);
+      const outcome = await applyOne(tx, source, run);
       outcomes.set(run.seq, outcome);
       appliedOneByOne.push({ ...run, outcome });
     }
@@ -50,10 +51,12 @@ export async function applyEvents(
 
 function applyOne(
   tx: Tx,
-  warehouseId: string,
+  source: PushSource,
   event: Exclude<ScanEvent, PickEvent>,
-  now: Date,
 ): Promise<EventOutcome> {
+  const { warehouseId, receivedAt: now } = source;
+  if (event.type === 'parcel-packed@1') return applyParcelPacked(tx, source, event);
+  if (event.type === 'pack-weight-mismatch@1') return applyPackWeightMismatch(tx, source, event);
   if (event.type === 'short@1') return applyShort(tx, warehouseId, event, now);
   if (event.type === 'put-back@1') return applyPutBack(tx, warehouseId, event, now);
   if (isInboundEvent(event)) return applyInboundEvent(tx, warehouseId, event, now);

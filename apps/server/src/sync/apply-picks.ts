@@ -14,7 +14,7 @@ import {
 export interface ExceptionRow {
   id: string;
   warehouseId: string;
-  kind: 'over-pick' | 'bin-negative' | 'unknown-line' | 'short-unfilled';
+  kind: 'over-pick' | 'bin-negative' | 'unknown-line' | 'short-unfilled' | 'weight-mismatch';
   waveId: string | null;
   pickLineId: string | null;
   eventId: string | null;

@@ -20,6 +20,8 @@ export async function pushEvents(
   now: Date,
   /** Told, once committed, which events were stored now and how many were replays. */
   onCommitted?: (stored: StoredEvent[], replayed: number) => void,
+  /** Signs the status link of an order a pack event ships (issue 22). */
+  linkSecret?: string,
 ): Promise<PushResponse> {
   if (request.deviceId !== session.deviceId || request.epoch !== session.epoch) {
     throw forbidden('A device may only push its own events: this token belongs to another device');
@@ -62,6 +64,7 @@ export async function pushEvents(
         epoch: request.epoch,
         warehouseId: session.warehouseId,
         receivedAt: now,
+        ...(linkSecret !== undefined && { linkSecret }),
       };
       const applied = await applyEvents(tx, source, fresh);
       // Last: it locks the wave row, which every device picking in the wave needs.

@@ -32,8 +32,14 @@ export function syncRoutes(deps: AppDeps) {
       const now = deps.now();
       const session = c.var.session;
       try {
-        const response = await pushEvents(deps.db, session, request, now, (stored, replayed) =>
-          deps.metrics?.observePush(stored, replayed, (performance.now() - started) / 1000, now),
+        const response = await pushEvents(
+          deps.db,
+          session,
+          request,
+          now,
+          (stored, replayed) =>
+            deps.metrics?.observePush(stored, replayed, (performance.now() - started) / 1000, now),
+          deps.authSecret,
         );
         return c.json(response);
       } catch (error) {

@@ -9,6 +9,8 @@ export interface PushSource {
   epoch: number;
   warehouseId: string;
   receivedAt: Date;
+  /** Signs the customer status link an `order.shipped` webhook carries (issue 22). */
+  linkSecret?: string;
 }
 
 /**

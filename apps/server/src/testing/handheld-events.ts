@@ -63,3 +63,19 @@ export function aPutBack(
     },
   };
 }
+
+/** The next parcel-packed@1 event of a device (issue 22). */
+export function aParcelPacked(
+  device: TestDevice,
+  payload: Extract<ScanEvent, { type: 'parcel-packed@1' }>['payload'],
+): ScanEvent {
+  return { ...base(device, 0), type: 'parcel-packed@1', payload };
+}
+
+/** The next pack-weight-mismatch@1 event of a device (issue 22). */
+export function aWeightMismatch(
+  device: TestDevice,
+  payload: Extract<ScanEvent, { type: 'pack-weight-mismatch@1' }>['payload'],
+): ScanEvent {
+  return { ...base(device, 0), type: 'pack-weight-mismatch@1', payload };
+}

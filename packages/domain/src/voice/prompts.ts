@@ -25,7 +25,15 @@ export type Prompt =
   | { kind: 'switch-keyboard' }
   | { kind: 'shift-started' }
   | { kind: 'not-read' }
-  | { kind: 'already-counted' };
+  | { kind: 'already-counted' }
+  // Pack station (issue 22).
+  /** The scanned item is not on the order being packed. */
+  | { kind: 'pack-not-in-order'; scanned?: { name: string; nameZh: string } }
+  /** Every unit of this SKU on the order is already packed. */
+  | { kind: 'pack-extra-item'; name: string; nameZh: string }
+  | { kind: 'pack-weight-mismatch'; expectedGrams: number; measuredGrams: number }
+  | { kind: 'pack-parcel-done'; parcelNo: number; unitsLeft: number }
+  | { kind: 'pack-signature-required' };
 
 /** A prompt in one language: what the screen shows and what the speech engine gets. */
 export interface RenderedPrompt {
@@ -105,6 +113,24 @@ const en: Templates = {
   'shift-started': () => same('Shift started. Voice prompts are on.'),
   'not-read': () => same('Not read. Scan again.'),
   'already-counted': () => same('Already counted.'),
+  'pack-not-in-order': (p) =>
+    same(
+      p.scanned
+        ? `Not on this order: ${p.scanned.name}. Put it aside.`
+        : 'Not on this order. Put it aside.',
+    ),
+  'pack-extra-item': (p) => same(`Extra ${p.name}: all packed already. Put it aside.`),
+  'pack-weight-mismatch': (p) =>
+    same(
+      `Weight wrong: ${p.measuredGrams} grams, expected ${p.expectedGrams}. Parcel stopped, check the items.`,
+    ),
+  'pack-parcel-done': (p) =>
+    same(
+      p.unitsLeft === 0
+        ? `Parcel ${p.parcelNo} done. Order complete.`
+        : `Parcel ${p.parcelNo} done. ${p.unitsLeft} left for the next parcel.`,
+    ),
+  'pack-signature-required': () => same('Signature required on delivery.'),
 };
 
 const zhCN: Templates = {
@@ -156,6 +182,22 @@ const zhCN: Templates = {
   'shift-started': () => same('开始上班，语音提示已打开'),
   'not-read': () => same('没有读到，请重扫'),
   'already-counted': () => same('已经计过了'),
+  'pack-not-in-order': (p) =>
+    same(
+      p.scanned
+        ? `不是本订单的商品：${p.scanned.nameZh}，请放到一边`
+        : '不是本订单的商品，请放到一边',
+    ),
+  'pack-extra-item': (p) => same(`${p.nameZh}多了：已经全部装箱，请放到一边`),
+  'pack-weight-mismatch': (p) =>
+    same(`重量不符：称重${p.measuredGrams}克，应为${p.expectedGrams}克。包裹已停止，请复核商品`),
+  'pack-parcel-done': (p) =>
+    same(
+      p.unitsLeft === 0
+        ? `第${p.parcelNo}个包裹完成，订单已全部装箱`
+        : `第${p.parcelNo}个包裹完成，还有${p.unitsLeft}件装下一个包裹`,
+    ),
+  'pack-signature-required': () => same('本订单需签收本人签字'),
 };
 
 const TEMPLATES: Record<Language, Templates> = { en, 'zh-CN': zhCN };

@@ -1,0 +1,37 @@
+import { trackingEventsSchema } from '@wms/protocol';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { requireCaller } from '../auth/require-caller';
+import type { SessionEnv } from '../auth/require-session';
+import type { AppDeps } from '../http/app-deps';
+import { forbidden } from '../http/api-error';
+import { parseBody, pathParam } from '../http/parse-input';
+import { orderStatusPage } from './order-status';
+import { recordTrackingEvents } from './tracking-events';
+
+/** Carrier tracking events in (a warehouse's integration key), issue 22. */
+export function trackingRoutes(deps: AppDeps) {
+  return new Hono<SessionEnv>().post(
+    '/tracking-events',
+    requireCaller(deps, ['integration']),
+    async (c) => {
+      if (c.var.session.channel) throw forbidden('Tracking events come from a warehouse key');
+      const input = await parseBody(c, trackingEventsSchema);
+      return c.json(await recordTrackingEvents(deps.db, c.var.session, input, deps.now()));
+    },
+  );
+}
+
+/** The customer's order status page behind a signed link (public, rate-limited in app.ts). */
+export function orderStatusRoutes(deps: AppDeps) {
+  return new Hono().get('/:token', async (c) =>
+    c.json(
+      await orderStatusPage(
+        deps.db,
+        pathParam(c, 'token', z.string().min(10).max(400)),
+        deps.authSecret,
+        deps.now(),
+      ),
+    ),
+  );
+}
