@@ -3,6 +3,7 @@ import { type Context, Hono } from 'hono';
 import { queryRows } from '../db/database';
 import { sql } from 'drizzle-orm';
 import type { AppDeps } from '../http/app-deps';
+import { notFound } from '../http/api-error';
 import { parseWith } from '../http/parse-input';
 import { RateLimiter, callerAddress, rateLimited } from '../http/rate-limit';
 import {
@@ -35,6 +36,15 @@ export function addressConfirmationRoutes(deps: AppDeps) {
   const byLink = (c: Context) => c.req.param('token') ?? '';
   const langOf = (c: Context, sent?: string) =>
     pageLang(sent ?? c.req.query('lang'), c.req.header('accept-language'));
+  /**
+   * A link that is forged, replaced, used or expired: a page for a browser (which asks for
+   * HTML), the API's JSON 404 for every other caller.
+   */
+  const gone = (c: Context, lang: ReturnType<typeof pageLang>) => {
+    if (!c.req.header('accept')?.includes('text/html'))
+      throw notFound('This confirmation link is not valid any more (replaced, used or expired)');
+    return c.html(messagePage(lang, 'gone'), 404);
+  };
   return new Hono()
     .use('/:token', rateLimited(perAddress, byAddress), rateLimited(perLink, byLink))
     .get('/:token', async (c) => {
@@ -42,7 +52,7 @@ export function addressConfirmationRoutes(deps: AppDeps) {
       c.header('cache-control', 'no-store');
       c.header('referrer-policy', 'no-referrer');
       const request = await openRequest(deps.db, c.req.param('token'), deps.authSecret, deps.now());
-      if (!request) return c.html(messagePage(lang, 'gone'), 404);
+      if (!request) return gone(c, lang);
       const [order] = await queryRows<{
         province: string;
         city: string;
@@ -53,7 +63,7 @@ export function addressConfirmationRoutes(deps: AppDeps) {
         sql`select province, city, district, address_detail as "addressDetail"
             from orders where id = ${request.orderId}`,
       );
-      if (!order) return c.html(messagePage(lang, 'gone'), 404);
+      if (!order) return gone(c, lang);
       return c.html(
         confirmationPage(lang, {
           orderId: request.orderId,
@@ -77,7 +87,7 @@ export function addressConfirmationRoutes(deps: AppDeps) {
         deps.authSecret,
         deps.now(),
       );
-      if (!done) return c.html(messagePage(lang, 'gone'), 404);
+      if (!done) return gone(c, lang);
       return c.html(messagePage(lang, done.outcome));
     });
 }
