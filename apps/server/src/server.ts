@@ -62,9 +62,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     );
     return row!.xmin;
   });
-  const unlisten = await database.listen(POKE_CHANNEL, (payload) => {
-    pokes.dispatch(JSON.parse(payload) as PokeNotice);
-  });
+  const unlisten = await database.listen(
+    POKE_CHANNEL,
+    (payload) => pokes.dispatch(JSON.parse(payload) as PokeNotice),
+    () => {
+      logger.warn({ streams: pokes.size }, 'LISTEN re-established: poking every stream');
+      pokes.pokeAll();
+    },
+  );
   const lifecycle = new Lifecycle();
   const app = createApp({
     db: database.db,
@@ -79,6 +84,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     metrics: new Metrics(database.db, { processMetrics: true }),
     metricsToken: config.metricsToken ?? null,
     ...(database.backup ? { backup: database.backup } : {}),
+    ...(database.primary ? { databasePrimary: database.primary } : {}),
     retentionMs: config.retentionMs ?? 0,
   });
   const stopArchiving = startArchiving(database.db, {

@@ -27,6 +27,8 @@ export const errorCodeSchema = z.enum([
   'app_update_required',
   'http_error',
   'internal',
+  // failover (issue 28)
+  'database_unavailable',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -14,7 +14,10 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { parseDatabaseUrl } from './connection-url';
 import { pipelineBegin } from './pipelined-begin';
+import { type PrimaryVerdict, PrimaryLocator } from './primary-locator';
+import { type UndeclaredClientOptions, listenResiliently } from './resilient-listen';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -26,8 +29,21 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema> | Db;
 export interface Database {
   db: Db;
   driver: 'pglite' | 'postgres';
-  /** Calls `onPayload` for every NOTIFY on `channel`, from this or any other server instance. */
-  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel`, from this or any other server instance.
+   * After the connection was lost and LISTEN is re-established (a failover), `onResumed` runs:
+   * notices sent in between are lost.
+   */
+  listen: (
+    channel: string,
+    onPayload: (payload: string) => void,
+    onResumed?: () => void,
+  ) => Promise<() => Promise<void>>;
+  /**
+   * A server database only: the writable primary connections go to, or why there is none
+   * (`/readyz`'s reason). Never throws.
+   */
+  primary?: () => Promise<PrimaryVerdict>;
   close: () => Promise<void>;
   /**
    * The embedded database only: a gzipped tarball of its data folder, taken between
@@ -82,14 +98,21 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<D
 }
 
 async function openPostgres(url: string): Promise<Database> {
-  const client = postgres(url, {
+  // Several hosts (a primary and its standbys): every new connection goes to the writable
+  // primary of the moment, found by the locator (see primary-locator.ts).
+  const parsed = parseDatabaseUrl(url);
+  const locator = new PrimaryLocator(parsed);
+  const firstHost = parsed.forHost(parsed.hosts[0]!);
+  const clientOptions: Record<string, unknown> & UndeclaredClientOptions = {
     max: 10,
     onnotice: () => {},
     // JIT compiling costs ~50 ms per statement and pays off only for long analytic queries: a
     // pull of 1,000 lines (one statement with a rough row estimate) crossed jit_above_cost and
     // spent most of its time compiling. Our statements are short OLTP ones.
     connection: { jit: 'off' },
-  });
+    socket: locator.socket,
+  };
+  const client = postgres(firstHost, clientOptions as postgres.Options<Record<string, never>>);
   const db = drizzlePostgres(client, { schema });
   const lockHolder = await client.reserve();
   try {
@@ -103,10 +126,17 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     db: db as unknown as Db,
     driver: 'postgres',
-    listen: async (channel, onPayload) => {
-      const subscription = await client.listen(channel, onPayload);
-      return () => subscription.unlisten();
+    listen: async (channel, onPayload, onResumed) => {
+      const listening = await listenResiliently(
+        firstHost,
+        locator.socket,
+        channel,
+        onPayload,
+        onResumed ?? (() => {}),
+      );
+      return listening.stop;
     },
+    primary: () => locator.locate(),
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import type { PrimaryVerdict } from '../db/primary-locator';
 import type { Logger } from 'pino';
 import type { Lifecycle } from '../ops/lifecycle';
 import type { Metrics } from '../ops/metrics';
@@ -30,6 +31,8 @@ export interface AppDeps {
   backup?: () => Promise<Blob>;
   /** The protocol versions this server reads; the package's range when not given. */
   readableProtocol?: ReadableProtocol;
+  /** The server database's writable primary, or why there is none (`/readyz`); absent on PGlite. */
+  databasePrimary?: () => Promise<PrimaryVerdict>;
   /** Scan events older than this are archived (the on-demand default); 0 or absent: off. */
   retentionMs?: number;
 }
