@@ -16,7 +16,12 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { parseDatabaseUrl } from './connection-url';
 import { pipelineBegin } from './pipelined-begin';
-import { type PrimaryVerdict, PrimaryLocator } from './primary-locator';
+import {
+  CONNECT_TIMEOUT_S,
+  type PrimaryVerdict,
+  PrimaryLocator,
+  reconnectBackoff,
+} from './primary-locator';
 import { type UndeclaredClientOptions, listenResiliently } from './resilient-listen';
 import * as schema from './schema';
 
@@ -60,7 +65,15 @@ export type DatabaseConfig =
       /** A data folder (`dumpDataDir`) to start from instead of an empty one (tests). */
       loadDataDir?: Blob;
     }
-  | { kind: 'postgres'; url: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      /**
+       * Straight to Postgres when `url` goes through pgbouncer in transaction mode: LISTEN and the
+       * migration's session lock need a session of their own. Absent: `url` is used.
+       */
+      directUrl?: string;
+    };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** The `when` of the newest migration this build ships: a ready database has applied it. */
@@ -78,7 +91,7 @@ const MIGRATION_LOCK = 72_410_001;
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return config.kind === 'pglite'
     ? openPglite(config.dataDir, config.loadDataDir)
-    : openPostgres(config.url);
+    : openPostgres(config.url, config.directUrl);
 }
 
 async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
@@ -97,22 +110,55 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<D
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, directUrl?: string): Promise<Database> {
   // Several hosts (a primary and its standbys): every new connection goes to the writable
   // primary of the moment, found by the locator (see primary-locator.ts).
+  const pooled = locatedClient(url, 10);
+  const direct = directUrl ? locatedClient(directUrl, 1) : pooled;
+  const client = pooled.client;
+  const db = drizzlePostgres(client, { schema });
+  await migrateUnderLock(direct.client);
+  if (direct !== pooled) await direct.client.end({ timeout: 5 });
+  pipelineBegin(db, client);
+  return {
+    db: db as unknown as Db,
+    driver: 'postgres',
+    listen: async (channel, onPayload, onResumed) => {
+      const listening = await listenResiliently(
+        direct.firstHost,
+        direct.locator.socket,
+        channel,
+        onPayload,
+        onResumed ?? (() => {}),
+      );
+      return listening.stop;
+    },
+    primary: () => pooled.locator.locate(),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+function locatedClient(url: string, max: number) {
   const parsed = parseDatabaseUrl(url);
   const locator = new PrimaryLocator(parsed);
   const firstHost = parsed.forHost(parsed.hosts[0]!);
-  const clientOptions: Record<string, unknown> & UndeclaredClientOptions = {
-    max: 10,
+  const options: Record<string, unknown> & UndeclaredClientOptions = {
+    max,
     onnotice: () => {},
     // JIT compiling costs ~50 ms per statement and pays off only for long analytic queries: a
     // pull of 1,000 lines (one statement with a rough row estimate) crossed jit_above_cost and
     // spent most of its time compiling. Our statements are short OLTP ones.
     connection: { jit: 'off' },
     socket: locator.socket,
+    backoff: reconnectBackoff,
+    connect_timeout: CONNECT_TIMEOUT_S,
   };
-  const client = postgres(firstHost, clientOptions as postgres.Options<Record<string, never>>);
+  const client = postgres(firstHost, options as postgres.Options<Record<string, never>>);
+  return { client, locator, firstHost };
+}
+
+/** Migrates while holding a session advisory lock, so instances starting together take turns. */
+async function migrateUnderLock(client: postgres.Sql) {
   const db = drizzlePostgres(client, { schema });
   const lockHolder = await client.reserve();
   try {
@@ -122,23 +168,6 @@ async function openPostgres(url: string): Promise<Database> {
     await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK})`;
     lockHolder.release();
   }
-  pipelineBegin(db, client);
-  return {
-    db: db as unknown as Db,
-    driver: 'postgres',
-    listen: async (channel, onPayload, onResumed) => {
-      const listening = await listenResiliently(
-        firstHost,
-        locator.socket,
-        channel,
-        onPayload,
-        onResumed ?? (() => {}),
-      );
-      return listening.stop;
-    },
-    primary: () => locator.locate(),
-    close: () => client.end({ timeout: 5 }),
-  };
 }
 
 /** Runs raw SQL and returns its rows, hiding the drivers' different result shapes. */

@@ -161,18 +161,41 @@ export class PrimaryLocator {
 }
 
 /**
- * A stand-in socket that fails on the next turn: postgres.js then rejects the query waiting for
- * the connection with `error` and puts the connection back in its pool (a socket factory that
- * throws would leave the connection stuck "connecting" for good).
+ * postgres.js's wait before reopening a connection that failed, in seconds, by failures in a
+ * row. Its default grows to 20 s: after the dozen errors of a failover the pool came back 20 s
+ * after the standby was promoted. A connection attempt costs little here (the locator probes
+ * once for all), so never wait more than half a second.
+ */
+export function reconnectBackoff(failures: number): number {
+  return Math.min(0.025 * 2 ** failures, 0.5);
+}
+
+/** Seconds a new connection may take to start before it fails (postgres.js's default: 30). */
+export const CONNECT_TIMEOUT_S = 5;
+
+/**
+ * A stand-in socket that fails once postgres.js has written its startup message to it:
+ * postgres.js then rejects the query waiting for the connection and puts the connection back in
+ * its pool. It must fail after that write, not before: a connection closed while its write is
+ * still scheduled keeps a stale write timer, and every later connection attempt of it hangs
+ * with its startup message unsent until the connect timeout. (A factory that throws would leave
+ * the connection stuck "connecting" for good.)
  */
 function failingSocket(error: Error): Duplex {
+  let failing = false;
+  const fail = () => {
+    if (failing) return;
+    failing = true;
+    setImmediate(() => stream.destroy(error));
+  };
   const stream = new Duplex({
     read() {},
     write(_chunk, _encoding, done) {
       done();
+      fail();
     },
   });
-  setImmediate(() => stream.destroy(error));
+  setTimeout(fail, 1_000).unref();
   return stream;
 }
 

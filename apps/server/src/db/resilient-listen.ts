@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import { CONNECT_TIMEOUT_S, reconnectBackoff } from './primary-locator';
 
 /** postgres.js options its type declarations leave out (both are in its README and source). */
 export interface UndeclaredClientOptions {
@@ -36,6 +37,8 @@ export async function listenResiliently(
     max_lifetime: null,
     fetch_types: false,
     prepare: false,
+    backoff: reconnectBackoff,
+    connect_timeout: CONNECT_TIMEOUT_S,
     onnotice: () => {},
     onnotify: (on: string, payload: string) => {
       if (on === channel) onPayload(payload);
