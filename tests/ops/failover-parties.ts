@@ -20,7 +20,11 @@ export async function aWebhookReceiver() {
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -93,15 +97,17 @@ export async function aPokeStream(baseUrl: string, token: string) {
   return { pokes: () => pokes, close: () => controller.abort() };
 }
 
-/** Waits until `condition` holds, checking every 100 ms; fails with `what` after `limitMs`. */
+/** Waits until `check` gives a truthy value, checking every 100 ms; fails with `what` after `limitMs`. */
 export async function eventually<T>(
   what: string,
-  check: () => Promise<T | null | undefined | false>,
+  check: () => Promise<T | null | undefined | false> | T | null | undefined | false,
   limitMs = 60_000,
 ): Promise<T> {
   const deadline = performance.now() + limitMs;
   for (;;) {
-    const value = await check().catch(() => null);
+    const value = await Promise.resolve()
+      .then(check)
+      .catch(() => null);
     if (value) return value;
     if (performance.now() > deadline) throw new Error(`still waiting for: ${what}`);
     await sleep(100);

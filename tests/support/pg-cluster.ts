@@ -12,7 +12,9 @@ export const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 /** True when the binaries a replicated pair needs are installed. */
 export function hasPostgresBinaries(): boolean {
-  return ['initdb', 'pg_ctl', 'pg_basebackup', 'postgres'].every((b) => existsSync(join(PG_BIN, b)));
+  return ['initdb', 'pg_ctl', 'pg_basebackup', 'postgres'].every((b) =>
+    existsSync(join(PG_BIN, b)),
+  );
 }
 
 /** One Postgres server of the test's own, on a loopback port, in a folder of its own. */
@@ -60,26 +62,66 @@ export async function replicatedPair(database = 'wms'): Promise<ReplicatedPair> 
   const standby = node('standby', join(base, 'standby'), standbyPort, owner !== null);
   const asPg = (cmd: string, args: string[]) => asPostgres(owner !== null, cmd, args);
   const psql = (statement: string) =>
-    asPg('psql', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-Atqc', statement]);
+    asPg('psql', [
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primaryPort),
+      '-U',
+      'postgres',
+      '-Atqc',
+      statement,
+    ]);
   try {
-    await asPg('initdb', ['-D', primary.dir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8',
-      '--locale=C.UTF-8', '--no-sync', '--no-instructions']);
-    appendFileSync(primary.conf, settings(primaryPort, primary.dir, [
-      'wal_level = replica',
-      'max_wal_senders = 4',
-      "wal_keep_size = '128MB'",
-      'synchronous_commit = on',
-      'wal_receiver_status_interval = 1s',
-    ]));
+    await asPg('initdb', [
+      '-D',
+      primary.dir,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+      '--no-instructions',
+    ]);
+    appendFileSync(
+      primary.conf,
+      settings(primaryPort, primary.dir, [
+        'wal_level = replica',
+        'max_wal_senders = 4',
+        "wal_keep_size = '128MB'",
+        'synchronous_commit = on',
+        'wal_receiver_status_interval = 1s',
+      ]),
+    );
     await primary.start();
     await psql(`create database ${database}`);
-    await asPg('pg_basebackup', ['-D', standby.dir, '-R', '-X', 'stream', '-h', '127.0.0.1',
-      '-p', String(primaryPort), '-U', 'postgres', '--no-sync', '-c', 'fast']);
-    appendFileSync(join(standby.dir, 'postgresql.auto.conf'), settings(standbyPort, standby.dir, [
-      `primary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres application_name=standby1'`,
-      "synchronous_standby_names = ''",
-      'hot_standby = on',
-    ]));
+    await asPg('pg_basebackup', [
+      '-D',
+      standby.dir,
+      '-R',
+      '-X',
+      'stream',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(primaryPort),
+      '-U',
+      'postgres',
+      '--no-sync',
+      '-c',
+      'fast',
+    ]);
+    appendFileSync(
+      join(standby.dir, 'postgresql.auto.conf'),
+      settings(standbyPort, standby.dir, [
+        `primary_conninfo = 'host=127.0.0.1 port=${primaryPort} user=postgres application_name=standby1'`,
+        "synchronous_standby_names = ''",
+        'hot_standby = on',
+      ]),
+    );
     await standby.start();
     // Synchronous only now: commits before the standby existed (CREATE DATABASE) would wait.
     await psql(`alter system set synchronous_standby_names = 'standby1'`);
@@ -94,7 +136,9 @@ export async function replicatedPair(database = 'wms'): Promise<ReplicatedPair> 
   } catch (error) {
     await primary.stop('immediate').catch(() => {});
     rmSync(base, { recursive: true, force: true });
-    throw new Error(`building the replicated pair failed: ${String(error)}\n${primary.log()}`);
+    throw new Error(`building the replicated pair failed: ${String(error)}\n${primary.log()}`, {
+      cause: error,
+    });
   }
   primary.url = (db = database) => `postgres://postgres@${primary.address}/${db}`;
   standby.url = (db = database) => `postgres://postgres@${standby.address}/${db}`;
@@ -118,7 +162,7 @@ function settings(port: number, dir: string, extra: string[]): string {
     'full_page_writes = off',
     'shared_buffers = 32MB',
     'max_connections = 80',
-    "jit = off",
+    'jit = off',
     ...extra,
     '',
   ].join('\n');

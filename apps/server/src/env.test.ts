@@ -33,7 +33,8 @@ describe('configuration', () => {
   });
 
   it('takes a primary and its standbys as one multi-host DATABASE_URL', () => {
-    const url = 'postgres://wms:密码@10.0.0.11:5432,10.0.0.12:5433/wms?target_session_attrs=read-write';
+    const url =
+      'postgres://wms:密码@10.0.0.11:5432,10.0.0.12:5433/wms?target_session_attrs=read-write';
     const ha = loadConfig({ DATABASE_URL: url, AUTH_SECRET: 's'.repeat(32) });
     expect(ha.database).toEqual({ kind: 'postgres', url });
     expect(() =>

@@ -19,7 +19,10 @@ const envSchema = z.object({
    */
   DATABASE_URL: z
     .string()
-    .refine(isDatabaseUrl, 'expected postgres://user@host:port/database (hosts separated by commas)')
+    .refine(
+      isDatabaseUrl,
+      'expected postgres://user@host:port/database (hosts separated by commas)',
+    )
     .optional(),
   /**
    * Straight to Postgres (same form as DATABASE_URL) when DATABASE_URL goes through pgbouncer
@@ -27,7 +30,10 @@ const envSchema = z.object({
    */
   DATABASE_DIRECT_URL: z
     .string()
-    .refine(isDatabaseUrl, 'expected postgres://user@host:port/database (hosts separated by commas)')
+    .refine(
+      isDatabaseUrl,
+      'expected postgres://user@host:port/database (hosts separated by commas)',
+    )
     .optional(),
   /** Signs login tokens. Required in production; generated and kept in DATA_DIR otherwise. */
   AUTH_SECRET: z.string().min(32).optional(),

@@ -27,7 +27,8 @@ const en: Record<ErrorCode, Wording> = {
   app_update_required: () => 'Update the app: scans stay on this handheld until then.',
   http_error: (p) => `The server refused (HTTP ${p.status}).`,
   internal: () => 'The server had a problem: try again.',
-  database_unavailable: () => 'The database is switching over: your scans are kept, sync resumes by itself.',
+  database_unavailable: () =>
+    'The database is switching over: your scans are kept, sync resumes by itself.',
 };
 
 const zhCN: Record<ErrorCode, Wording> = {

@@ -5,9 +5,7 @@ import type { DatabaseHost, ParsedDatabaseUrl } from './connection-url';
 
 /** Why no connection to a writable primary can be made now (also `/readyz`'s reason). */
 export type DatabaseDownReason =
-  | 'database_unreachable'
-  | 'database_read_only'
-  | 'database_timeline_behind';
+  'database_unreachable' | 'database_read_only' | 'database_timeline_behind';
 
 export type PrimaryVerdict =
   | { kind: 'primary'; host: DatabaseHost; timeline: number }

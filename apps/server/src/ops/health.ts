@@ -10,10 +10,7 @@ import type { Lifecycle } from './lifecycle';
 import { checkSyncStandby } from './sync-standby';
 
 export type NotReadyReason =
-  | 'shutting_down'
-  | DatabaseDownReason
-  | 'database_sync_standby_missing'
-  | 'migrations_pending';
+  'shutting_down' | DatabaseDownReason | 'database_sync_standby_missing' | 'migrations_pending';
 
 export interface Readiness {
   ready: boolean;
@@ -35,10 +32,7 @@ const CHECK_TIMEOUT_MS = 3_000;
  * migration is the newest this build ships (an older schema would break the code), and commits
  * can complete (a synchronous standby is connected when one is required).
  */
-export async function checkReadiness(
-  db: Db,
-  sources: ReadinessSources = {},
-): Promise<Readiness> {
+export async function checkReadiness(db: Db, sources: ReadinessSources = {}): Promise<Readiness> {
   if (sources.lifecycle?.draining)
     return { ready: false, reason: 'shutting_down', message: 'This instance is shutting down' };
   let applied: number | null;
