@@ -262,7 +262,7 @@ describe.runIf(hasPostgresBinaries())(
             const r = await readyz(server.url);
             return r.status === 503 && r.reason === 'database_timeline_behind';
           });
-        const refusedPush = await fetch(`${a.url}/api/sync/push`, {
+        const refusedPush = await fetch(`${b.url}/api/sync/push`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${picker.token}` },
           body: JSON.stringify({
