@@ -15,6 +15,8 @@ export interface OpsDevice {
   token: string;
   /** The picker's open lines. */
   lines: PickLine[];
+  /** All the picker's lines, done ones too (a pick on those is an over-pick, still stored). */
+  allLines: PickLine[];
   /** Pick events for `lines`, numbered from `firstSeq`. */
   picks: (lines: PickLine[], firstSeq: number) => ScanEvent[];
 }
@@ -49,6 +51,7 @@ export async function anOpsDevice(
     userId: session.user.id,
     token: session.token,
     lines: lines.filter((l) => l.status === 'open'),
+    allLines: lines,
     picks: (chosen, firstSeq) =>
       chosen.map((line, i) => ({
         id: randomUUID(),

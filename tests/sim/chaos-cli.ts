@@ -3,6 +3,7 @@ import { type ChaosResult, runChaos } from './chaos-run';
 
 /**
  * `npm run chaos -- --devices 50 --events 2000 --faults 0.2 --crashes 2`: runs the simulation
+ * (`--failover`: on a primary + synchronous standby of its own, killed and promoted half way)
  * and prints what it did and what it found; exits 1 if any claim failed.
  */
 const { values } = parseArgs({
@@ -15,6 +16,7 @@ const { values } = parseArgs({
     'scan-ms': { type: 'string', default: '30' },
     'timeout-ms': { type: 'string', default: '2000' },
     pglite: { type: 'boolean', default: false },
+    failover: { type: 'boolean', default: false },
   },
 });
 
@@ -29,6 +31,7 @@ const result = await runChaos(
     postgresUrl,
     scanMs: Number(values['scan-ms']),
     requestTimeoutMs: Number(values['timeout-ms']),
+    failover: values.failover,
   },
   (line) => console.log(`· ${line}`),
 );
@@ -50,6 +53,12 @@ function printResult(r: ChaosResult) {
         .join(', ') || 'none',
     ],
     ['server crashes (kill -9)', r.crashes],
+    [
+      'database failover',
+      r.failoverSeconds === null
+        ? 'none'
+        : `primary killed, standby promoted in ${r.failoverSeconds.toFixed(2)} s`,
+    ],
     ['requests in flight at each crash', r.inFlightAtCrash.join(', ') || '—'],
     ['pushes', r.pushes],
     ['seq_gap replies', r.gapReplies],

@@ -11,6 +11,7 @@ import {
   type SimDatabase,
 } from './sim-database';
 import { VirtualDevice } from './virtual-device';
+import { type ReplicatedPair, replicatedPair } from '../support/pg-cluster';
 import { seededRandom } from '../../apps/server/src/demo/seeded-random';
 
 export interface ChaosOptions {
@@ -27,6 +28,11 @@ export interface ChaosOptions {
   scanMs: number;
   /** A device gives up on a request after this long and resends. */
   requestTimeoutMs: number;
+  /**
+   * Run on a primary + synchronous standby of its own (the machine's Postgres binaries) and, half
+   * way through, kill -9 the primary and promote the standby.
+   */
+  failover?: boolean;
 }
 
 export interface ChaosResult {
@@ -36,6 +42,8 @@ export interface ChaosResult {
   requests: number;
   faultsInjected: Partial<Record<Fault | 'server-down', number>>;
   crashes: number;
+  /** Seconds from the primary's kill -9 to the standby's promotion done; null: no failover. */
+  failoverSeconds: number | null;
   /** Requests the server had received and not yet answered when it was killed, per crash. */
   inFlightAtCrash: number[];
   pushes: number;
@@ -58,12 +66,21 @@ export async function runChaos(
   const started = Date.now();
   const random = seededRandom(options.seed);
   const dataDir = mkdtempSync(join(tmpdir(), 'wms-chaos-'));
-  const pg = options.postgresUrl ? await createPostgresDatabase(options.postgresUrl) : null;
+  const pair: ReplicatedPair | null = options.failover ? await replicatedPair() : null;
+  const pg = pair
+    ? {
+        url: `postgres://postgres@${pair.primary.address},${pair.standby.address}/wms?target_session_attrs=read-write`,
+        drop: () => pair.destroy(),
+      }
+    : options.postgresUrl
+      ? await createPostgresDatabase(options.postgresUrl)
+      : null;
   // The simulated fleet signs in (again after every fault) from one loopback address.
   const env: Record<string, string> = {
     SIGN_IN_RATE_LIMIT: '0',
     ...(pg && { DATABASE_URL: pg.url }),
   };
+  let failoverSeconds: number | null = null;
   let server: ServerProcess = await startServerProcess(env, { dataDir });
   const proxy = new FaultProxy(server.url, {
     faultRate: options.faults,
@@ -106,13 +123,31 @@ export async function runChaos(
         log(`crash ${k}: server back at ${server.url}`);
       }
     })();
+    const failover = (async () => {
+      if (!pair) return;
+      while (totalCreated() < options.events / 2) await sleep(20);
+      for (let waited = 0; proxy.inFlight === 0 && waited < 3000; waited += 2) await sleep(2);
+      log(
+        `failover: kill -9 the primary at ${totalCreated()} events created, ${proxy.inFlight} requests in flight`,
+      );
+      const killed = performance.now();
+      pair.primary.kill();
+      await pair.standby.promote();
+      failoverSeconds = (performance.now() - killed) / 1000;
+      log(`failover: standby promoted ${failoverSeconds.toFixed(2)} s after the kill`);
+    })();
     await Promise.all(devices.map((d, i) => scanAndSync(d, quotas[i] ?? 0, options, random)));
     await crasher;
+    await failover;
     log(`all ${totalCreated()} events created; network healed, draining outboxes`);
     proxy.heal();
     await Promise.all(devices.map((d) => drain(d)));
     await server.stop();
-    const db: SimDatabase = pg ? openPostgres(pg.url) : await openEmbedded(dataDir);
+    const db: SimDatabase = pair
+      ? openPostgres(pair.standby.url())
+      : pg
+        ? openPostgres(pg.url)
+        : await openEmbedded(dataDir);
     const invariants = await checkInvariants(db, devices).finally(() => db.close());
     return {
       options,
@@ -121,6 +156,7 @@ export async function runChaos(
       requests: proxy.requests,
       faultsInjected: Object.fromEntries(proxy.injected),
       crashes: inFlightAtCrash.length,
+      failoverSeconds,
       inFlightAtCrash,
       pushes: sum(devices, (d) => d.stats.pushes),
       gapReplies: sum(devices, (d) => d.stats.gapReplies),

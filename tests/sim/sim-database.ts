@@ -27,7 +27,7 @@ export async function createPostgresDatabase(serverUrl: string) {
 
 export function openPostgres(url: string): SimDatabase {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
-  return { query: (text) => sql.unsafe(text) as never, close: () => sql.end() };
+  return { query: (text) => sql.unsafe(text) as never, close: () => sql.end({ timeout: 5 }) };
 }
 
 /** The embedded database the server kept in `dataDir` (the server must be stopped first). */

@@ -15,6 +15,10 @@ export interface DeviceStats {
  * push with resend on any failure, `seq_gap` recovery, and pulls of its picker's waves.
  */
 export class VirtualDevice {
+  /** Requests of all simulated devices sent and not yet answered (the failover drill kills mid-push). */
+  static inFlight = 0;
+  /** Called with the time of every push answered 200 (the failover drill times the first after a kill). */
+  onAcknowledged: ((at: number) => void) | null = null;
   readonly created: PickEvent[] = [];
   readonly stats: DeviceStats = { pushes: 0, failedRequests: 0, gapReplies: 0, regressions: 0 };
   deviceId = '';
@@ -129,6 +133,7 @@ export class VirtualDevice {
       return;
     }
     if (res.status !== 200) throw new Error(`push answered ${res.status}: ${JSON.stringify(body)}`);
+    this.onAcknowledged?.(performance.now());
     this.acknowledge(body.ackedThroughSeq);
   }
 
@@ -158,7 +163,16 @@ export class VirtualDevice {
     return (await res.json()) as T;
   }
 
-  private fetch(method: string, path: string, body?: unknown): Promise<Response> {
+  private async fetch(method: string, path: string, body?: unknown): Promise<Response> {
+    VirtualDevice.inFlight++;
+    try {
+      return await this.send(method, path, body);
+    } finally {
+      VirtualDevice.inFlight--;
+    }
+  }
+
+  private send(method: string, path: string, body?: unknown): Promise<Response> {
     return fetch(`${this.baseUrl()}${path}`, {
       method,
       headers: {

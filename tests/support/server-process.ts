@@ -33,7 +33,12 @@ export interface ServerProcess {
  */
 export async function startServerProcess(
   env: Record<string, string> = {},
-  options: { dataDir?: string; nodeArgs?: readonly string[] } = {},
+  options: {
+    dataDir?: string;
+    nodeArgs?: readonly string[];
+    /** How long to wait for the `listening` line (60 s unless given). */
+    startTimeoutMs?: number;
+  } = {},
 ): Promise<ServerProcess> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wms-e2e-'));
   const template = process.env[TEMPLATE_ENV];
@@ -64,9 +69,10 @@ export async function startServerProcess(
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
+    const limit = options.startTimeoutMs ?? 60_000;
     const timer = setTimeout(
-      () => reject(new Error(`server did not start in 60 s:\n${output}`)),
-      60_000,
+      () => reject(new Error(`server did not start in ${limit / 1000} s:\n${output}`)),
+      limit,
     );
     child.stdout.on('data', () => {
       // The developer's banner, or (in production, JSON logs only) the `listening` log line.

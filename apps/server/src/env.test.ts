@@ -32,6 +32,16 @@ describe('configuration', () => {
     expect(embedded.port).toBe(8080);
   });
 
+  it('takes a primary and its standbys as one multi-host DATABASE_URL', () => {
+    const url =
+      'postgres://wms:密码@10.0.0.11:5432,10.0.0.12:5433/wms?target_session_attrs=read-write';
+    const ha = loadConfig({ DATABASE_URL: url, AUTH_SECRET: 's'.repeat(32) });
+    expect(ha.database).toEqual({ kind: 'postgres', url });
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://u@h1:5432,:5433/db', AUTH_SECRET: 's'.repeat(32) }),
+    ).toThrow(/^Bad configuration: DATABASE_URL: /);
+  });
+
   it('has operational defaults: info logs, loopback-only metrics, plain HTTP, 90-day retention', () => {
     const c = loadConfig({ DATA_DIR: '/tmp/wms-env-test', AUTH_SECRET: 's'.repeat(32) });
     expect(c.logLevel).toBe('info');

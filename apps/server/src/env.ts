@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseDatabaseUrl } from './db/connection-url';
 import type { DatabaseConfig } from './db/database';
 import { RETENTION_DEFAULTS, type RetentionConfig } from './retention/policies';
 
@@ -12,8 +13,29 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** Where the embedded database (and the dev auth secret) live; relative to where npm was run. */
   DATA_DIR: z.string().default('./data'),
-  /** A real Postgres instead of the embedded one, e.g. postgres://user@host:5432/db. */
-  DATABASE_URL: z.string().url().optional(),
+  /**
+   * A real Postgres instead of the embedded one, e.g. postgres://user@host:5432/db; a primary
+   * and its standbys as postgres://user@db1:5432,db2:5432/wms?target_session_attrs=read-write
+   * (the server writes to whichever is the writable primary).
+   */
+  DATABASE_URL: z
+    .string()
+    .refine(
+      isDatabaseUrl,
+      'expected postgres://user@host:port/database (hosts separated by commas)',
+    )
+    .optional(),
+  /**
+   * Straight to Postgres (same form as DATABASE_URL) when DATABASE_URL goes through pgbouncer
+   * in transaction mode: the LISTEN for live pokes and the migrations need a session.
+   */
+  DATABASE_DIRECT_URL: z
+    .string()
+    .refine(
+      isDatabaseUrl,
+      'expected postgres://user@host:port/database (hosts separated by commas)',
+    )
+    .optional(),
   /** Signs login tokens. Required in production; generated and kept in DATA_DIR otherwise. */
   AUTH_SECRET: z.string().min(32).optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
@@ -107,6 +129,15 @@ export interface ServerConfig {
   retention?: RetentionConfig;
 }
 
+function isDatabaseUrl(url: string): boolean {
+  try {
+    const { hosts, forHost } = parseDatabaseUrl(url);
+    return hosts.every((h) => URL.canParse(forHost(h)) && Number.isInteger(h.port));
+  } catch {
+    return false;
+  }
+}
+
 /** Parses the environment once; nothing else in the server reads `process.env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = envSchema.safeParse(env);
@@ -128,7 +159,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          ...(e.DATABASE_DIRECT_URL ? { directUrl: e.DATABASE_DIRECT_URL } : {}),
+        }
       : { kind: 'pglite', dataDir: join(dataDir, 'pglite') },
     authSecret: e.AUTH_SECRET ?? devSecret(dataDir),
     tokenTtlMs: e.TOKEN_TTL_HOURS * 3_600_000,

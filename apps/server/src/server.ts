@@ -67,9 +67,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     );
     return row!.xmin;
   });
-  const unlisten = await database.listen(POKE_CHANNEL, (payload) => {
-    pokes.dispatch(JSON.parse(payload) as PokeNotice);
-  });
+  const unlisten = await database.listen(
+    POKE_CHANNEL,
+    (payload) => pokes.dispatch(JSON.parse(payload) as PokeNotice),
+    () => {
+      logger.warn({ streams: pokes.size }, 'LISTEN re-established: poking every stream');
+      pokes.pokeAll();
+    },
+  );
   const lifecycle = new Lifecycle();
   const metrics = new Metrics(database.db, { processMetrics: true });
   const app = createApp({
@@ -87,6 +92,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     trustProxy: config.trustProxy ?? false,
     signInRateLimit: config.signInRateLimit ?? 300,
     ...(database.backup ? { backup: database.backup } : {}),
+    ...(database.primary ? { databasePrimary: database.primary } : {}),
     retentionMs: config.retentionMs ?? 0,
     ...(config.kdniao && {
       waybills: {

@@ -98,6 +98,14 @@ export const boardSchema = z.object({
   ),
   /** Destinations of the orders not yet shipped or shipped in the last 7 days. */
   provinces: z.array(z.object({ province: z.string(), orders: z.int().min(0) })),
+  /**
+   * Why writes hang or are refused now (the database's own state, e.g. commits waiting for a
+   * synchronous standby that is gone); absent or null when they go through. (issue 28)
+   */
+  database: z
+    .object({ reason: z.enum(['database_sync_standby_missing']), message: z.string() })
+    .nullable()
+    .optional(),
 });
 
 export type WaveAssign = z.infer<typeof waveAssignSchema>;

@@ -30,6 +30,8 @@ export const errorCodeSchema = z.enum([
   'waybill_refused',
   'http_error',
   'internal',
+  // failover (issue 28)
+  'database_unavailable',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

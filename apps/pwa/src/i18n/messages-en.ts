@@ -273,6 +273,8 @@ export const en = {
     live: 'Live',
     updated: (time: string) => `Updated ${time}`,
     stale: (age: string) => `Offline: this board is ${age} old and may be out of date.`,
+    syncStandbyMissing:
+      'The database standby is gone: scans and orders wait until it is back or IT lets the primary commit alone.',
     never: 'No board yet: connect to the network once.',
     waves: 'Waves',
     wave: 'Wave',

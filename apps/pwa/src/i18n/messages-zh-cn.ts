@@ -248,6 +248,7 @@ export const zhCN: Messages = {
     live: '实时',
     updated: (time) => `更新于 ${time}`,
     stale: (age) => `离线：此看板是 ${age} 前的数据，可能已过时。`,
+    syncStandbyMissing: '数据库备机已断开：扫描和订单需等备机恢复，或由 IT 允许主库单独提交。',
     never: '暂无看板：请先联网一次。',
     waves: '波次',
     wave: '波次',

@@ -30,6 +30,8 @@ const en: Record<ErrorCode, Wording> = {
   app_update_required: () => 'Update the app: scans stay on this handheld until then.',
   http_error: (p) => `The server refused (HTTP ${p.status}).`,
   internal: () => 'The server had a problem: try again.',
+  database_unavailable: () =>
+    'The database is switching over: your scans are kept, sync resumes by itself.',
 };
 
 const zhCN: Record<ErrorCode, Wording> = {
@@ -57,6 +59,7 @@ const zhCN: Record<ErrorCode, Wording> = {
   app_update_required: () => '请更新应用:扫描记录会保留在本机,更新后再发送。',
   http_error: (p) => `服务器拒绝了请求(HTTP ${p.status})。`,
   internal: () => '服务器出错:请重试。',
+  database_unavailable: () => '数据库正在切换:扫描已保存在本机,稍后自动同步。',
 };
 
 const byLanguage: Record<Language, Record<ErrorCode, Wording>> = { en, 'zh-CN': zhCN };

@@ -62,6 +62,11 @@ export default function ConsoleScreen(props: { session: Session; onHandheld: () 
           {t.console.stale(t.console.minutes(boardAgeMinutes(cached.fetchedAt, nowMs)))}
         </p>
       )}
+      {board?.database?.reason === 'database_sync_standby_missing' && (
+        <p className="banner banner-warning" role="alert" data-testid="database-blocked">
+          {t.console.syncStandbyMissing}
+        </p>
+      )}
       {notice && (
         <p className="banner banner-info" role="status" data-testid="console-notice">
           {notice}

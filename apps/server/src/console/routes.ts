@@ -1,3 +1,4 @@
+import { checkSyncStandby } from '../ops/sync-standby';
 import { Hono } from 'hono';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import type { AppDeps } from '../http/app-deps';
@@ -8,9 +9,15 @@ import { readKpis } from './kpis';
 export function consoleRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireSession(deps.authSecret, ['supervisor', 'admin']))
-    .get('/board', async (c) =>
-      c.json(await readBoard(deps.db, c.var.session.warehouseId, deps.now())),
-    )
+    .get('/board', async (c) => {
+      const board = await readBoard(deps.db, c.var.session.warehouseId, deps.now());
+      // A read: it answers while commits hang, and tells the supervisor why scans do not sync.
+      const standby = await checkSyncStandby(deps.db);
+      const database = standby.blocksCommits
+        ? { reason: 'database_sync_standby_missing' as const, message: standby.message }
+        : null;
+      return c.json({ ...board, database });
+    })
     .get('/kpis', async (c) =>
       c.json(await readKpis(deps.db, c.var.session.warehouseId, deps.now())),
     );

@@ -14,7 +14,15 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { parseDatabaseUrl } from './connection-url';
 import { pipelineBegin } from './pipelined-begin';
+import {
+  CONNECT_TIMEOUT_S,
+  type PrimaryVerdict,
+  PrimaryLocator,
+  reconnectBackoff,
+} from './primary-locator';
+import { type UndeclaredClientOptions, listenResiliently } from './resilient-listen';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -26,8 +34,21 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema> | Db;
 export interface Database {
   db: Db;
   driver: 'pglite' | 'postgres';
-  /** Calls `onPayload` for every NOTIFY on `channel`, from this or any other server instance. */
-  listen: (channel: string, onPayload: (payload: string) => void) => Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel`, from this or any other server instance.
+   * After the connection was lost and LISTEN is re-established (a failover), `onResumed` runs:
+   * notices sent in between are lost.
+   */
+  listen: (
+    channel: string,
+    onPayload: (payload: string) => void,
+    onResumed?: () => void,
+  ) => Promise<() => Promise<void>>;
+  /**
+   * A server database only: the writable primary connections go to, or why there is none
+   * (`/readyz`'s reason). Never throws.
+   */
+  primary?: () => Promise<PrimaryVerdict>;
   close: () => Promise<void>;
   /**
    * The embedded database only: a gzipped tarball of its data folder, taken between
@@ -50,7 +71,15 @@ export type DatabaseConfig =
       /** A data folder (`dumpDataDir`) to start from instead of an empty one (tests). */
       loadDataDir?: Blob;
     }
-  | { kind: 'postgres'; url: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      /**
+       * Straight to Postgres when `url` goes through pgbouncer in transaction mode: LISTEN and the
+       * migration's session lock need a session of their own. Absent: `url` is used.
+       */
+      directUrl?: string;
+    };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 /** The `when` of the newest migration this build ships: a ready database has applied it. */
@@ -68,7 +97,7 @@ const MIGRATION_LOCK = 72_410_001;
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   return config.kind === 'pglite'
     ? openPglite(config.dataDir, config.loadDataDir)
-    : openPostgres(config.url);
+    : openPostgres(config.url, config.directUrl);
 }
 
 async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<Database> {
@@ -88,32 +117,30 @@ async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<D
   };
 }
 
-async function openPostgres(url: string): Promise<Database> {
-  const client = postgres(url, {
-    max: 10,
-    onnotice: () => {},
-    // JIT compiling costs ~50 ms per statement and pays off only for long analytic queries: a
-    // pull of 1,000 lines (one statement with a rough row estimate) crossed jit_above_cost and
-    // spent most of its time compiling. Our statements are short OLTP ones.
-    connection: { jit: 'off' },
-  });
+async function openPostgres(url: string, directUrl?: string): Promise<Database> {
+  // Several hosts (a primary and its standbys): every new connection goes to the writable
+  // primary of the moment, found by the locator (see primary-locator.ts).
+  const pooled = locatedClient(url, 10);
+  const direct = directUrl ? locatedClient(directUrl, 1) : pooled;
+  const client = pooled.client;
   const db = drizzlePostgres(client, { schema });
-  const lockHolder = await client.reserve();
-  try {
-    await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK})`;
-    await migratePostgres(db, { migrationsFolder });
-  } finally {
-    await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK})`;
-    lockHolder.release();
-  }
+  await migrateUnderLock(direct.client);
+  if (direct !== pooled) await direct.client.end({ timeout: 5 });
   pipelineBegin(db, client);
   return {
     db: db as unknown as Db,
     driver: 'postgres',
-    listen: async (channel, onPayload) => {
-      const subscription = await client.listen(channel, onPayload);
-      return () => subscription.unlisten();
+    listen: async (channel, onPayload, onResumed) => {
+      const listening = await listenResiliently(
+        direct.firstHost,
+        direct.locator.socket,
+        channel,
+        onPayload,
+        onResumed ?? (() => {}),
+      );
+      return listening.stop;
     },
+    primary: () => pooled.locator.locate(),
     close: () => client.end({ timeout: 5 }),
     whileHolding: async (key, work) => {
       const holder = await client.reserve();
@@ -132,6 +159,38 @@ async function openPostgres(url: string): Promise<Database> {
       }
     },
   };
+}
+
+function locatedClient(url: string, max: number) {
+  const parsed = parseDatabaseUrl(url);
+  const locator = new PrimaryLocator(parsed);
+  const firstHost = parsed.forHost(parsed.hosts[0]!);
+  const options: Record<string, unknown> & UndeclaredClientOptions = {
+    max,
+    onnotice: () => {},
+    // JIT compiling costs ~50 ms per statement and pays off only for long analytic queries: a
+    // pull of 1,000 lines (one statement with a rough row estimate) crossed jit_above_cost and
+    // spent most of its time compiling. Our statements are short OLTP ones.
+    connection: { jit: 'off' },
+    socket: locator.socket,
+    backoff: reconnectBackoff,
+    connect_timeout: CONNECT_TIMEOUT_S,
+  };
+  const client = postgres(firstHost, options as postgres.Options<Record<string, never>>);
+  return { client, locator, firstHost };
+}
+
+/** Migrates while holding a session advisory lock, so instances starting together take turns. */
+async function migrateUnderLock(client: postgres.Sql) {
+  const db = drizzlePostgres(client, { schema });
+  const lockHolder = await client.reserve();
+  try {
+    await lockHolder`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(db, { migrationsFolder });
+  } finally {
+    await lockHolder`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+    lockHolder.release();
+  }
 }
 
 /** Runs raw SQL and returns its rows, hiding the drivers' different result shapes. */

@@ -30,6 +30,7 @@ export function pipelineBegin(db: object, client: Sql): void {
   ): Promise<T> => {
     if (config) throw new Error('pipelined transactions take no isolation or access settings');
     const reserved = await client.reserve();
+    let lost = false;
     try {
       // Sent at once; the first statement of the callback follows it in the same write.
       const begun = reserved.unsafe('begin').execute();
@@ -46,14 +47,50 @@ export function pipelineBegin(db: object, client: Sql): void {
         result = await transaction(tx);
         await begun;
       } catch (error) {
+        if (isConnectionLost(error)) {
+          lost = true;
+          throw error;
+        }
         await reserved.unsafe('rollback').catch(() => undefined);
         throw error;
       }
-      await reserved.unsafe('commit');
+      try {
+        await reserved.unsafe('commit');
+      } catch (error) {
+        lost = isConnectionLost(error);
+        throw error;
+      }
       return result;
     } finally {
-      reserved.release();
+      if (!lost) reserved.release();
     }
   };
   session.transaction = runInTransaction;
+}
+
+const CONNECTION_LOST = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/**
+ * The transaction's connection is gone (the database died or failed over): nothing more may be
+ * sent on it, not even ROLLBACK, and it must not be released. postgres.js 3.4.9 writes a reserved
+ * connection's next statement to its closed socket (a TypeError thrown from a timer, which
+ * ends the process), and a released closed connection goes back to the pool as if open. Left
+ * unreleased, the pool reopens it like any closed connection.
+ */
+function isConnectionLost(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; depth++) {
+    const { code, severity } = e as { code?: unknown; severity?: unknown };
+    if (typeof code === 'string' && CONNECTION_LOST.has(code)) return true;
+    if (severity === 'FATAL' || severity === 'PANIC') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }

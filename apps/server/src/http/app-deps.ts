@@ -1,4 +1,5 @@
 import type { Db } from '../db/database';
+import type { PrimaryVerdict } from '../db/primary-locator';
 import type { Logger } from 'pino';
 import type { Lifecycle } from '../ops/lifecycle';
 import type { Metrics } from '../ops/metrics';
@@ -37,6 +38,8 @@ export interface AppDeps {
   readableProtocol?: ReadableProtocol;
   /** Issue 21: the public address-confirmation page's limits, per minute; defaults 60 and 20. */
   addressPageRateLimit?: { perAddress: number; perLink: number };
+  /** The server database's writable primary, or why there is none (`/readyz`); absent on PGlite. */
+  databasePrimary?: () => Promise<PrimaryVerdict>;
   /** Scan events older than this are archived (the on-demand default); 0 or absent: off. */
   retentionMs?: number;
   /** Issue 22: the e-waybill provider (电子面单) and the sender's phone; absent: typed numbers only. */

@@ -60,7 +60,10 @@ export function createApp(given: AppDeps) {
   app.onError(handleError);
   app.use(requestContext(deps));
   app.use(securityHeaders());
-  app.route('/', healthRoutes(deps.db, deps.lifecycle));
+  app.route(
+    '/',
+    healthRoutes(deps.db, { lifecycle: deps.lifecycle, primary: deps.databasePrimary }),
+  );
   app.route('/', metricsRoutes(deps.metrics, deps.metricsToken ?? null));
   app.use('/api/*', checkProtocolVersion(deps.readableProtocol));
   app.use('/api/*', rejectRevokedDevices(deps.db, deps.authSecret));

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { ApiError, paramsOf } from './api-error';
+import { databaseUnavailableReason } from './database-unavailable';
 
 /** Turns every failure into a JSON error body; unexpected ones are logged and answered 500. */
 export function handleError(err: Error, c: Context): Response {
@@ -53,6 +54,22 @@ export function handleError(err: Error, c: Context): Response {
     );
   }
   const log = c.get('log') as Context['var']['log'] | undefined;
+  const databaseDown = databaseUnavailableReason(err);
+  if (databaseDown) {
+    log?.warn({ reason: databaseDown, path: c.req.path, err: err.message }, 'database unavailable');
+    c.header('Retry-After', '1');
+    return c.json(
+      {
+        error: {
+          code: 'database_unavailable',
+          message: `The database cannot take this now (${databaseDown}): resend in a moment`,
+          params: { reason: databaseDown },
+          requestId: c.get('requestId'),
+        },
+      },
+      503,
+    );
+  }
   if (log) log.error({ err, path: c.req.path }, 'unexpected error');
   else console.error(err);
   return c.json(

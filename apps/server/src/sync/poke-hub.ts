@@ -67,6 +67,15 @@ export class PokeHub {
     if (this.held.size > 0) this.pokeServable();
   }
 
+  /**
+   * Pokes every stream: notices may have been missed (LISTEN was re-established after the
+   * database connection was lost), so every device pulls once to catch up.
+   */
+  pokeAll(): void {
+    this.held.clear();
+    for (const listener of this.listeners) listener.poke();
+  }
+
   /** Resolves once the held streams have been checked against the xmin after the last notice. */
   async settled(): Promise<void> {
     while (this.checking) await this.checking;
