@@ -131,5 +131,15 @@ describe.each(testDatabases())('after dispatch on $name', (target) => {
     );
     expect(signed?.numerator).toBe(1);
     expect(queries?.numerator).toBe(1);
+
+    // Guessing links is limited: 60 a minute from one address (two were asked above), then 429.
+    const statuses: number[] = [];
+    for (let i = 0; i < 60; i++)
+      statuses.push((await fx.app.request(`${statusUrl.slice(0, -3)}B${i % 10}A`)).status);
+    expect(statuses.slice(0, 58).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(58)).toEqual([429, 429]);
+    const limited = await fx.app.request(statusUrl);
+    expect(limited.status).toBe(429);
+    expect((await bodyOf(limited)).error.code).toBe('rate_limited');
   });
 });
