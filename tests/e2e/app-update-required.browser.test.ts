@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
 import { openWave, outboxEventIds, pickCurrentLine, syncNow, unsyncedCount } from './handheld';
@@ -31,7 +32,7 @@ describe('the protocol version handshake on the handheld', () => {
           error: {
             code: 'app_update_required',
             message: 'This server reads protocol versions 99 to 99: update the app',
-            params: { deviceVersion: '4', oldest: 99, newest: 99 },
+            params: { deviceVersion: String(PROTOCOL_VERSION), oldest: 99, newest: 99 },
           },
         }),
       });
@@ -41,7 +42,7 @@ describe('the protocol version handshake on the handheld', () => {
     expect(await outboxEventIds(page)).toEqual(picked);
     expect(await unsyncedCount(page)).toBe(2);
     expect(versions.length).toBeGreaterThan(0);
-    expect(new Set(versions)).toEqual(new Set(['4']));
+    expect(new Set(versions)).toEqual(new Set([String(PROTOCOL_VERSION)]));
     // P-0001 works in Chinese: the refusal is worded from its code, not the server's English.
     await page.waitForSelector('[data-testid=sync-error]');
     expect(await page.textContent('[data-testid=sync-error]')).toContain(

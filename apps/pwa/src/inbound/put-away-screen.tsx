@@ -25,7 +25,11 @@ export function PutAwayScreen(props: {
   const { session, tasks, onLeave } = props;
   const t = useMessages();
   const language = useLanguage();
-  const task = tasks[0];
+  // The task in hand stays in hand while the list changes under it (a pull brings the server's
+  // tasks, in another order): a scanned bin is never wiped by a background sync.
+  const [inHand, setInHand] = useState<string | null>(null);
+  const task = tasks.find((x) => x.id === inHand) ?? tasks[0];
+  if (task && task.id !== inHand) setInHand(task.id);
   const left = task ? task.qty - task.doneQty : 0;
   const [binCode, setBinCode] = useState<string | null>(null);
   const [reason, setReason] = useState<OtherBinReason | ''>('');

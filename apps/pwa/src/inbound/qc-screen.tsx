@@ -14,7 +14,10 @@ export function QcScreen(props: { session: Session; tasks: InboundTask[]; onLeav
   const { session, tasks, onLeave } = props;
   const t = useMessages();
   const language = useLanguage();
-  const task = tasks[0];
+  // The task in hand stays in hand while a pull reorders the list: typed counts are not wiped.
+  const [inHand, setInHand] = useState<string | null>(null);
+  const task = tasks.find((x) => x.id === inHand) ?? tasks[0];
+  if (task && task.id !== inHand) setInHand(task.id);
   const left = task ? task.qty - task.doneQty : 0;
   const [passed, setPassed] = useState('');
   const [failed, setFailed] = useState('0');
