@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
-import { badRequest, notFound } from '../http/api-error';
+import { notFound } from '../http/api-error';
+import { requireWarehousePerson } from '../master-data/warehouse-person';
 
 interface Answered {
   id: string;
@@ -47,15 +48,7 @@ export async function assignTask(
 ) {
   return db.transaction(async (tx) => {
     await lockOpenTask(tx, session, taskId);
-    const [person] = await queryRows<{ name: string }>(
-      tx,
-      sql`select name from users where id = ${userId} and warehouse_id = ${session.warehouseId}
-            and role in ('picker', 'supervisor', 'admin') and active`,
-    );
-    if (!person)
-      throw badRequest(`userId: ${userId} is not a person of this warehouse`, [
-        { path: 'userId', message: 'not a person of this warehouse' },
-      ]);
+    const person = await requireWarehousePerson(tx, session.warehouseId, userId);
     const at = now.toISOString();
     const [row] = await queryRows<Answered & { assignedUserId: string }>(
       tx,
