@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { aLoggedInDevice, aSeededAppPerFile, bodyOf } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
@@ -54,6 +55,47 @@ describe.each(testDatabases())('printable labels on $name', (target) => {
     expect(pdf.match(/\/Type \/Page\b/g)?.length).toBe(3);
   });
 
+  it('a badge of a Chinese name prints it in an embedded Chinese font, in PDF and in ZPL', async () => {
+    const admin = await aLoggedInDevice(fixture.app, 'A-0001');
+    const created = await fixture.app.request('/api/admin/users', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: 'P-0777',
+        pin: '4826',
+        name: '张建国',
+        role: 'picker',
+        badge: 'P-0777',
+        language: 'zh-CN',
+      }),
+    });
+    expect(created.status).toBe(201);
+
+    const res = await get('/api/labels/badges.pdf?codes=P-0777', admin.token);
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const text = bytes.toString('latin1');
+    // A subset of Noto Sans SC is embedded (a Type 0 font with its glyph program)…
+    expect(text).toMatch(/\/BaseFont \/[A-Z]{0,6}\+?NotoSansSC-Regular/);
+    expect(text).toContain('/FontFile2');
+    // …and its ToUnicode map names the characters printed, so 张建国 is what a reader (or a
+    // search in the PDF) gets back, not "???" as with the Latin-1 standard fonts.
+    const cmaps = streamsOf(bytes).filter((s) => s.includes('begincmap'));
+    const mapped = new Set(
+      cmaps.flatMap((c) => [...c.matchAll(/<[0-9A-F]{4}> <([0-9A-F]{4,8})>/gi)].map((m) => m[1]!)),
+    );
+    for (const ch of '张建国') {
+      expect(mapped).toContain(ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0'));
+    }
+    expect(text).not.toContain('(??? ');
+
+    const zpl = await (await get('/api/labels/badges.zpl?codes=P-0777', admin.token)).text();
+    expect(zpl).toContain('^CW1,E:SIMSUN.FNT');
+    expect(zpl).toContain('^FO40,335^A1N,36,36^FD张建国 · Guangzhou DC (GZ)^FS');
+    // The badge code itself stays in the printer's Latin font.
+    expect(zpl).toContain('^FO40,30^A0N,96,96^FDP-0777^FS');
+  });
+
   it('bad or unknown codes are refused by name; pickers cannot print', async () => {
     const lead = await aLoggedInDevice(fixture.app, 'S-0001');
     const bad = await get('/api/labels/bins.zpl?codes=A-1-1', lead.token);
@@ -91,3 +133,22 @@ describe.each(testDatabases())('printable labels on $name', (target) => {
     expect((await bodyOf(empty)).error.message).toBe('No bin in zone Q of GZ');
   });
 });
+
+/** The decoded content of every Flate stream in a PDF (pdf-lib compresses fonts and CMaps). */
+function streamsOf(pdf: Buffer): string[] {
+  const out: string[] = [];
+  let at = 0;
+  for (;;) {
+    const start = pdf.indexOf('stream', at, 'latin1');
+    if (start < 0) return out;
+    const body = start + (pdf[start + 6] === 0x0d ? 8 : 7);
+    const end = pdf.indexOf('endstream', body, 'latin1');
+    if (end < 0) return out;
+    try {
+      out.push(inflateSync(pdf.subarray(body, end)).toString('latin1'));
+    } catch {
+      out.push(pdf.subarray(body, end).toString('latin1'));
+    }
+    at = end + 9;
+  }
+}

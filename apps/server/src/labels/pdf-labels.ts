@@ -1,5 +1,6 @@
 import bwipjs from 'bwip-js/node';
-import { PDFDocument, type PDFFont, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib';
+import { CjkWriter } from '../waybills/cjk-font';
 import type { LabelContent } from './label-content';
 
 /** 100 × 50 mm, in PDF points. */
@@ -25,13 +26,32 @@ export async function labelsToPdf(
   pdf.setModificationDate(FIXED_DATE);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const regular = await pdf.embedFont(StandardFonts.Helvetica);
+  // Text the standard (Latin-1) fonts cannot print, a Chinese name, is drawn in Noto Sans SC,
+  // embedded only when a label needs it and then only the glyphs printed.
+  let cjk: CjkWriter | undefined;
+  const write = async (
+    page: PDFPage,
+    text: string,
+    at: { x: number; y: number; size: number; font: PDFFont; maxWidth: number },
+  ) => {
+    if (encodable(text, at.font)) {
+      page.drawText(text, { x: at.x, y: at.y, size: at.size, font: at.font });
+      return;
+    }
+    cjk ??= new CjkWriter(pdf);
+    // Shrink a long name to the label's width rather than run off its edge.
+    const width = await cjk.width(text, at.size);
+    const size = width > at.maxWidth ? (at.size * at.maxWidth) / width : at.size;
+    await cjk.draw(page, text, at.x, at.y, size);
+  };
   for (const label of labels) {
     const page = pdf.addPage([WIDTH, HEIGHT]);
-    page.drawText(printable(label.title, bold), {
+    await write(page, label.title, {
       x: MARGIN,
       y: HEIGHT - MARGIN - 28,
       size: 30,
       font: bold,
+      maxWidth: WIDTH - 2 * MARGIN - (label.corner ? 90 : 0),
     });
     if (label.corner) {
       const size = 28;
@@ -61,21 +81,23 @@ export async function labelsToPdf(
     const barHeight = 52;
     const barWidth = Math.min(WIDTH - 2 * MARGIN, (png.width / png.height) * barHeight * 1.6);
     page.drawImage(png, { x: MARGIN, y: 30, width: barWidth, height: barHeight });
-    page.drawText(printable(label.caption, regular), { x: MARGIN, y: 12, size: 10, font: regular });
+    await write(page, label.caption, {
+      x: MARGIN,
+      y: 12,
+      size: 10,
+      font: regular,
+      maxWidth: WIDTH - 2 * MARGIN,
+    });
   }
   return pdf.save({ useObjectStreams: false });
 }
 
-/** The standard PDF fonts are Latin-1: other characters (a Chinese name) print as `?`. */
-function printable(text: string, font: PDFFont): string {
-  return [...text]
-    .map((ch) => {
-      try {
-        font.encodeText(ch);
-        return ch;
-      } catch {
-        return '?';
-      }
-    })
-    .join('');
+/** Whether a standard PDF font (Latin-1) can print every character of the text. */
+function encodable(text: string, font: PDFFont): boolean {
+  try {
+    font.encodeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

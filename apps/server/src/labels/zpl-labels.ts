@@ -11,6 +11,15 @@ export function labelsToZpl(labels: readonly LabelContent[]): string {
 
 const field = (text: string) => text.replace(/[\^~]/g, ' ');
 
+/**
+ * The font command for a field: the printer's resident font 0 for Latin text, or font 1 mapped to
+ * Zebra's Simplified Chinese font (`^CW1,E:SIMSUN.FNT`, as the waybills use) where the text has
+ * characters beyond Latin-1 (a Chinese name); font 0 would print them as nothing.
+ */
+const fontFor = (text: string, size: number) =>
+  needsCjk(text) ? `^A1N,${size},${size}` : `^A0N,${size},${size}`;
+const needsCjk = (text: string) => [...text].some((ch) => (ch.codePointAt(0) ?? 0) > 0xff);
+
 function labelToZpl(label: LabelContent): string {
   const lines = [
     '^XA',
@@ -18,12 +27,13 @@ function labelToZpl(label: LabelContent): string {
     '^PW812',
     '^LL406',
     '^LH0,0',
-    `^FO40,30^A0N,96,96^FD${field(label.title)}^FS`,
+    ...(needsCjk(label.title + label.caption) ? ['^CW1,E:SIMSUN.FNT'] : []),
+    `^FO40,30${fontFor(label.title, 96)}^FD${field(label.title)}^FS`,
     ...(label.corner
       ? [`^FO600,22^GB180,110,4^FS`, `^FO628,36^A0N,88,88^FD${field(label.corner)}^FS`]
       : []),
     `^FO40,150^BY3,3,160^BCN,160,N,N,N^FD${field(label.barcode)}^FS`,
-    `^FO40,335^A0N,36,36^FD${field(label.caption)}^FS`,
+    `^FO40,335${fontFor(label.caption, 36)}^FD${field(label.caption)}^FS`,
     '^XZ',
   ];
   return `${lines.join('\n')}\n`;
