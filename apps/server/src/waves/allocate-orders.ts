@@ -18,6 +18,8 @@ export interface OrderLineToWave {
   skuId: string;
   qty: number;
   carrier: string | null;
+  /** The ship-together group's first order (the order itself when it ships alone). */
+  groupId?: string;
 }
 
 /** An order whose every line is allocated: its picks, bin and lot named. */

@@ -121,6 +121,65 @@ describe.each(testDatabases())('building waves on $name', (target) => {
     expect(new Set(carriers.slice(1))).toEqual(new Set(['ZTO 17:30']));
   });
 
+  it('orders that ship together go into one wave, and wait together while one is short', async () => {
+    const key = await anIntegrationKey(fx.database.db);
+    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
+    const t0 = Date.parse('2026-11-20T02:00:00Z');
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    const send = async (order: ReturnType<typeof anOrder>) =>
+      bodyOf<{ orderId: string; mergedInto: string | null; status: string }>(
+        await postJson(fx.app, '/api/orders', order, key),
+      );
+    const buyer = (phone: string, detail: string) => ({
+      consignee: { name: '黄志强', phone },
+      address: { province: '广东省', city: '佛山市', district: '顺德区', detail },
+    });
+    const line = (qty: number) => [{ skuId: 'SKU-00295', qty, unitPriceCents: 4_900 }];
+    const first = await send(
+      anOrder({ ...buyer('13700295001', '大良街道 5 号'), placedAt: at(0), lines: line(1) }),
+    );
+    const between = await send(
+      anOrder({ placedAt: at(1), lines: [{ skuId: 'SKU-00296', qty: 1, unitPriceCents: 4_900 }] }),
+    );
+    const again = await send(
+      anOrder({ ...buyer('13700295001', '大良街道5号'), placedAt: at(2), lines: line(2) }),
+    );
+    expect(again.mergedInto).toBe(first.orderId);
+
+    const waveOf = async (orderId: string) =>
+      (
+        await queryRows<{ waveId: string }>(
+          fx.database.db,
+          sql`select distinct wave_id as "waveId" from pick_lines where order_id = ${orderId}`,
+        )
+      ).map((r) => r.waveId);
+    await postJson(fx.app, '/api/waves/build', { maxOrders: 2 }, supervisor);
+    // Oldest first with two orders a wave would put `first` with `between`: the pair goes first.
+    const [pairWave] = await waveOf(first.orderId);
+    expect(pairWave).toBeDefined();
+    expect(await waveOf(again.orderId)).toEqual([pairWave]);
+    expect((await waveOf(between.orderId))[0]).not.toBe(pairWave);
+
+    // A pair whose second order cannot be covered: neither is waved; the short one is backordered.
+    const ok = await send(
+      anOrder({ ...buyer('13700295002', '容桂街道 8 号'), placedAt: at(10), lines: line(1) }),
+    );
+    const short = await send(
+      anOrder({ ...buyer('13700295002', '容桂街道 8 号'), placedAt: at(11), lines: line(9_999) }),
+    );
+    expect(short.mergedInto).toBe(ok.orderId);
+    await postJson(fx.app, '/api/waves/build', { maxOrders: 10 }, supervisor);
+    expect(await waveOf(ok.orderId)).toEqual([]);
+    const statuses = await queryRows<{ id: string; status: string }>(
+      fx.database.db,
+      sql`select id, status from orders where id in (${ok.orderId}, ${short.orderId}) order by placed_at`,
+    );
+    expect(statuses).toEqual([
+      { id: ok.orderId, status: 'received' },
+      { id: short.orderId, status: 'backordered' },
+    ]);
+  });
+
   it('refuses a picker', async () => {
     const picker = (await aLoggedInDevice(fx.app, 'P-0002')).token;
     expect((await postJson(fx.app, '/api/waves/build', {}, picker)).status).toBe(403);

@@ -38,12 +38,13 @@ export async function buildWaves(db: Db, session: Session, options: WaveBuildOpt
       tx,
       sql`
       with released as (
-        select id, carrier, placed_at from orders
+        select id, carrier, placed_at, coalesce(ship_with_order_id, id) as group_id from orders
         where warehouse_id = ${session.warehouseId} and status in ('received', 'backordered')
           and (${options.carrier ?? null}::text is null or carrier = ${options.carrier ?? null})
         order by placed_at nulls last, id limit 2000 for update skip locked
       )
-      select o.id as "orderId", l.id as "orderLineId", l.sku_id as "skuId", l.qty, o.carrier
+      select o.id as "orderId", l.id as "orderLineId", l.sku_id as "skuId", l.qty, o.carrier,
+        o.group_id as "groupId"
       from released o join order_lines l on l.order_id = o.id
       order by o.placed_at nulls last, o.id, l.id`,
     );
@@ -51,8 +52,9 @@ export async function buildWaves(db: Db, session: Session, options: WaveBuildOpt
     const { allocated, short } = await allocateOrders(tx, session.warehouseId, candidates, today);
     await backorder(tx, session.warehouseId, short, now);
     const cutoffs = await readCarrierCutoffs(tx);
+    const units = shipTogetherUnits(candidates, allocated, short);
     const built = [];
-    for (const orders of groupOrders(allocated, options, cutoffs)) {
+    for (const orders of groupOrders(units, options, cutoffs)) {
       const carrier = orders[0]?.carrier ?? null;
       const wave = await createWave(tx, session, orders, options, now);
       built.push({ ...wave, carrier, cutoff: formatCutoff(cutoffOf(cutoffs, carrier)) });
@@ -61,41 +63,69 @@ export async function buildWaves(db: Db, session: Session, options: WaveBuildOpt
   });
 }
 
+/**
+ * Orders that ship together (issue 21: a suspected duplicate to the same consignee and address
+ * points at its group's first order) are waved as one unit, so they are picked in one wave and
+ * packed into one parcel. A unit waits whole while any of its released orders cannot be
+ * allocated yet; a member that is held, cancelled or already waved does not hold the rest back.
+ */
+function shipTogetherUnits(
+  candidates: readonly OrderLineToWave[],
+  allocated: readonly AllocatedOrder[],
+  short: readonly { orderId: string }[],
+): AllocatedOrder[][] {
+  const groupOf = new Map(candidates.map((c) => [c.orderId, c.groupId ?? c.orderId]));
+  const waiting = new Set(short.map((s) => groupOf.get(s.orderId) ?? s.orderId));
+  const units = new Map<string, AllocatedOrder[]>();
+  for (const order of allocated) {
+    const group = groupOf.get(order.orderId) ?? order.orderId;
+    if (waiting.has(group)) continue;
+    units.set(group, [...(units.get(group) ?? []), order]);
+  }
+  return [...units.values()];
+}
+
 /** An allocated pick as a line on the walk. */
 function onPath(p: AllocatedOrder['picks'][number]) {
   return { ...p, id: p.orderLineId, pathSeq: p.slot.pathSeq, binCode: p.slot.binCode };
 }
 
-/** Allocated orders grouped by carrier + zone of their first bin, then cut at the limits. */
+/**
+ * Units of allocated orders (one order, or orders that ship together) grouped by carrier + zone
+ * of the unit's first bin, then cut at the limits, never inside a unit.
+ */
 function groupOrders(
-  orders: readonly AllocatedOrder[],
+  units: readonly AllocatedOrder[][],
   options: WaveBuildOptions,
   cutoffs: Record<string, number>,
 ): AllocatedOrder[][] {
-  const byKey = new Map<string, AllocatedOrder[]>();
-  for (const order of orders) {
-    const first = orderByPickPath(order.picks.map(onPath))[0];
-    const key = `${order.carrier ?? ''}|${first?.slot.zone ?? ''}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), order]);
+  const byKey = new Map<string, AllocatedOrder[][]>();
+  for (const unit of units) {
+    const head = unit[0]!;
+    const first = orderByPickPath(head.picks.map(onPath))[0];
+    const key = `${head.carrier ?? ''}|${first?.slot.zone ?? ''}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), unit]);
   }
   const waves: AllocatedOrder[][] = [];
   const byCutoff = [...byKey.values()].sort(
-    (a, b) => cutoffOf(cutoffs, a[0]?.carrier ?? null) - cutoffOf(cutoffs, b[0]?.carrier ?? null),
+    (a, b) =>
+      cutoffOf(cutoffs, a[0]?.[0]?.carrier ?? null) - cutoffOf(cutoffs, b[0]?.[0]?.carrier ?? null),
   );
   for (const group of byCutoff) {
     let current: AllocatedOrder[] = [];
     let lineCount = 0;
-    for (const order of group) {
+    for (const unit of group) {
+      const lines = unit.reduce((n, o) => n + o.picks.length, 0);
       if (
         current.length > 0 &&
-        (current.length >= options.maxOrders || lineCount + order.picks.length > options.maxLines)
+        (current.length + unit.length > options.maxOrders || lineCount + lines > options.maxLines)
       ) {
         waves.push(current);
         current = [];
         lineCount = 0;
       }
-      current.push(order);
-      lineCount += order.picks.length;
+      current.push(...unit);
+      lineCount += lines;
     }
     if (current.length > 0) waves.push(current);
   }
