@@ -181,4 +181,15 @@ export const supplierInputSchema = z.strictObject({
 /** `POST /api/inbound/notices/:noticeId/close` (leads): nothing more is coming. */
 export const closeNoticeSchema = z.strictObject({ reason: overUnderReasonSchema.optional() });
 
+/**
+ * `POST /api/inbound/notices/{noticeId}/expected-date`: the supplier moved the delivery. Pre-sale
+ * orders waiting for it are re-dated; a later date alerts with the count of promises broken.
+ */
+export const rescheduleNoticeSchema = z.strictObject({
+  expectedDate: isoDateSchema,
+  /** What the supplier said, kept with the change. */
+  note: z.string().trim().min(1).max(200).optional(),
+});
+
 export type SupplierInput = z.infer<typeof supplierInputSchema>;
+export type RescheduleNotice = z.infer<typeof rescheduleNoticeSchema>;

@@ -52,6 +52,14 @@ export const INBOUND_OPERATIONS: readonly Operation[] = [
     response: p.inboundNoticeSchema,
   },
   {
+    method: 'post',
+    path: '/api/inbound/notices/{noticeId}/expected-date',
+    summary:
+      'The supplier moved the delivery: pre-sale orders waiting for it are re-dated, a later date alerts',
+    roles: STAFF,
+    body: p.rescheduleNoticeSchema,
+  },
+  {
     method: 'get',
     path: '/api/inbound/suppliers',
     summary: 'Suppliers (a QC flag sends all they deliver to quality check)',

@@ -156,6 +156,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/inbound/notices.csv': WAREHOUSE,
   'GET /api/inbound/notices/:noticeId': WAREHOUSE,
   'POST /api/inbound/notices/:noticeId/close': LEADS,
+  'POST /api/inbound/notices/:noticeId/expected-date': WAREHOUSE,
   'GET /api/inbound/suppliers': WAREHOUSE,
   'POST /api/inbound/suppliers': ADMIN,
   // Pack and ship (issue 22).

@@ -80,4 +80,95 @@ describe.each(testDatabases())('pre-sale holds on $name', (target) => {
     expect(result.released.sort()).toEqual(held.map((h) => h.orderId).sort());
     expect((await statusOf(held[1]!.orderId)).order.status).toBe('received');
   });
+
+  it('an ASN the supplier moves later keeps its pre-sale orders held and alerts with the count', async () => {
+    const asnSku = {
+      ...sku,
+      id: 'SKU-PRESALE-ASN',
+      name: 'Mooncake gift box (pre-sale)',
+      nameZh: '月饼礼盒(预售)',
+      barcodes: ['6901234567908'],
+    };
+    expect((await postJson(fx.app, '/api/admin/skus', asnSku, admin)).status).toBe(201);
+    const notice = await bodyOf<{ id: string }>(
+      await postJson(
+        fx.app,
+        '/api/inbound/notices',
+        {
+          code: 'ASN-2612-0901',
+          expectedDate: chinaDay(10),
+          lines: [{ skuId: asnSku.id, expectedQty: 50 }],
+        },
+        supervisor,
+      ),
+    );
+    const placed = await bodyOf<{ orderId: string; status: string; holds: string[] }>(
+      await postJson(
+        fx.app,
+        '/api/orders',
+        anOrder({
+          lines: [{ skuId: asnSku.id, qty: 2, unitPriceCents: 16_800 }],
+          paidCents: 33_600,
+        }),
+        key,
+      ),
+    );
+    // The ASN's day comes before the SKU record's 30 days: the promise is the ASN's.
+    expect([placed.status, placed.holds]).toEqual(['held', ['presale']]);
+
+    const bad = await postJson(
+      fx.app,
+      `/api/inbound/notices/${notice.id}/expected-date`,
+      { expectedDate: '2026-13-01' },
+      supervisor,
+    );
+    expect(bad.status).toBe(400);
+    expect((await bodyOf<{ error: { fields: { path: string }[] } }>(bad)).error.fields).toEqual([
+      expect.objectContaining({ path: 'expectedDate' }),
+    ]);
+
+    const moved = await postJson(
+      fx.app,
+      `/api/inbound/notices/${notice.id}/expected-date`,
+      { expectedDate: chinaDay(20), note: '供应商:中秋物流延误' },
+      supervisor,
+    );
+    expect(moved.status).toBe(200);
+    expect(await bodyOf(moved)).toMatchObject({
+      notice: { expectedDate: chinaDay(20) },
+      previousDate: chinaDay(10),
+      presale: {
+        delayed: [{ skuId: asnSku.id, affectedOrders: 1, promisedDates: [chinaDay(10)] }],
+      },
+    });
+    const { alerts } = await bodyOf<{ alerts: { kind: string; skuId: string; message: string }[] }>(
+      await fx.app.request('/api/inventory/alerts', {
+        headers: { authorization: `Bearer ${supervisor}` },
+      }),
+    );
+    expect(alerts.filter((a) => a.kind === 'presale-delay' && a.skuId === asnSku.id)).toEqual([
+      expect.objectContaining({
+        message: `Supplier delay: ${asnSku.id} now ships from ${chinaDay(20)}; 1 held pre-sale orders were promised ${chinaDay(10)}: tell the customers`,
+      }),
+    ]);
+    const trace = await statusOf(placed.orderId);
+    expect(trace.order.status).toBe('held');
+    expect(trace.timeline.map((t) => t.kind)).toContain('presale-delayed');
+
+    // Moved earlier again: no new alert (nobody was promised a later day).
+    await postJson(
+      fx.app,
+      `/api/inbound/notices/${notice.id}/expected-date`,
+      { expectedDate: chinaDay(15) },
+      supervisor,
+    );
+    const after = await bodyOf<{ alerts: { kind: string; skuId: string }[] }>(
+      await fx.app.request('/api/inventory/alerts', {
+        headers: { authorization: `Bearer ${supervisor}` },
+      }),
+    );
+    expect(
+      after.alerts.filter((a) => a.kind === 'presale-delay' && a.skuId === asnSku.id),
+    ).toHaveLength(1);
+  });
 });

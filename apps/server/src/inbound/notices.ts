@@ -2,7 +2,8 @@ import type { InboundNotice, NewInboundNotice } from '@wms/protocol';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
-import { notFound } from '../http/api-error';
+import { conflict, notFound } from '../http/api-error';
+import { checkPresaleHolds } from '../holds/presale';
 import { insertNotice } from './insert-notice';
 
 /** Creates an expected delivery in the caller's warehouse; answers it as stored. */
@@ -71,4 +72,33 @@ async function noticesWhere(db: Db | Tx, where: SQL): Promise<InboundNotice[]> {
     order by n.expected_date, n.code
     limit 500`,
   );
+}
+
+/**
+ * The supplier moved an open notice's delivery to another day. Pre-sale holds are re-dated at
+ * once (`checkPresaleHolds`): a later date keeps their orders held, steps `presale-delayed` into
+ * their traces and raises the supplier-delay alert with the count and the dates promised.
+ */
+export async function rescheduleNotice(
+  db: Db,
+  warehouseId: string,
+  noticeId: string,
+  change: { expectedDate: string; note?: string | undefined },
+  now: Date,
+) {
+  const notice = await showNotice(db, warehouseId, noticeId);
+  if (notice.status !== 'open')
+    throw conflict(`Notice ${notice.code} is closed: nothing more is expected`, [
+      { path: 'noticeId', message: `notice ${notice.code} is closed` },
+    ]);
+  await db.execute(sql`
+    update inbound_notices set expected_date = ${change.expectedDate}::date
+    where id = ${noticeId}::uuid and warehouse_id = ${warehouseId}`);
+  const presale = await checkPresaleHolds(db, now);
+  return {
+    notice: await showNotice(db, warehouseId, noticeId),
+    previousDate: notice.expectedDate,
+    note: change.note ?? null,
+    presale,
+  };
 }

@@ -1,6 +1,7 @@
 import {
   closeNoticeSchema,
   newInboundNoticeSchema,
+  rescheduleNoticeSchema,
   supplierInputSchema,
   uuidSchema,
 } from '@wms/protocol';
@@ -14,7 +15,7 @@ import { tableOfRequest } from '../spreadsheets/table-request';
 import { closeNotice } from './apply-closed';
 import { importNotices } from './import-notices';
 import { inboundWork } from './inbound-work';
-import { createNotice, listNotices, showNotice } from './notices';
+import { createNotice, listNotices, rescheduleNotice, showNotice } from './notices';
 import { createSupplier, listSuppliers } from './suppliers';
 
 const statusQuery = z.object({ status: z.enum(['open', 'closed', 'all']).default('open') });
@@ -54,6 +55,13 @@ export function inboundRoutes(deps: AppDeps) {
         closeNotice(tx, warehouseId, noticeId, reason ?? null, deps.now()),
       );
       return c.json(await showNotice(deps.db, warehouseId, noticeId));
+    })
+    .post('/notices/:noticeId/expected-date', staff, async (c) => {
+      const noticeId = pathParam(c, 'noticeId', uuidSchema);
+      const change = await parseBody(c, rescheduleNoticeSchema);
+      return c.json(
+        await rescheduleNotice(deps.db, c.var.session.warehouseId, noticeId, change, deps.now()),
+      );
     })
     .get('/suppliers', staff, async (c) => c.json({ suppliers: await listSuppliers(deps.db) }))
     .post('/suppliers', requireCaller(deps, ['admin']), async (c) =>
