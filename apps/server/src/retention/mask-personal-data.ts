@@ -78,6 +78,7 @@ export async function maskPersonalData(db: Db, cutoff: Date, now: Date): Promise
     masked += n;
     if (n < BATCH) break;
   }
+  await maskAddressCopies(db);
   // Orders waiting on unmapped SKU codes carry the order as sent.
   await queryRows(
     db,
@@ -86,4 +87,55 @@ export async function maskPersonalData(db: Db, cutoff: Date, now: Date): Promise
           and input->'address'->>'detail' is distinct from ${MASKED_DETAIL}`,
   );
   return masked;
+}
+
+/** The keys of trace steps and webhook payloads that hold a whole address as one line. */
+const ADDRESS_KEYS = ['from', 'to', 'kept', 'newAddress'];
+
+/** A JSON object with each address key it has replaced by the mask. */
+const maskedKeys = (doc: SQL) =>
+  sql`${doc} || coalesce((select jsonb_object_agg(k, ${MASKED_DETAIL}::text)
+                          from jsonb_object_keys(${doc}) k
+                          where k in (${sql.join(
+                            ADDRESS_KEYS.map((k) => sql`${k}`),
+                            sql`, `,
+                          )})), '{}'::jsonb)`;
+
+/**
+ * Copies of a masked order's addresses kept beside it (issue 25): the customer's address change
+ * requests (issue 21), the trace steps of changes, and the webhook messages that announced them
+ * (kept for the webhook log's 90 days, longer than the 30 before masking). Each is masked once its
+ * order is; the mask is the same `***` as the order's street.
+ */
+async function maskAddressCopies(db: Db): Promise<void> {
+  await db.execute(sql`
+    update address_change_requests r
+    set new_address = (r.new_address - 'text') || jsonb_build_object('detail', ${MASKED_DETAIL}::text)
+    from orders o
+    where o.id = r.order_id and o.masked_at is not null
+      and r.new_address->>'detail' is distinct from ${MASKED_DETAIL}`);
+  await db.execute(sql`
+    update order_events e set detail = ${maskedKeys(sql`e.detail`)}
+    from orders o
+    where o.id = e.order_id and o.masked_at is not null
+      and e.kind in ('address-changed', 'address-confirmation-requested',
+                     'address-change-rejected', 'address-change')
+      and exists (select 1 from jsonb_each_text(e.detail) d
+                  where d.key in (${sql.join(
+                    ADDRESS_KEYS.map((k) => sql`${k}`),
+                    sql`, `,
+                  )}) and d.value <> ${MASKED_DETAIL})`);
+  // A message is the envelope as delivered ({ id, type, timestamp, data }): the address is in data.
+  await db.execute(sql`
+    update webhook_messages m
+    set payload = jsonb_set(m.payload, '{data}', ${maskedKeys(sql`(m.payload->'data')`)})
+    from orders o
+    where o.id = m.order_id and o.masked_at is not null
+      and m.type in ('order.address-changed', 'order.address-confirmation-requested')
+      and jsonb_typeof(m.payload->'data') = 'object'
+      and exists (select 1 from jsonb_each_text(m.payload->'data') d
+                  where d.key in (${sql.join(
+                    ADDRESS_KEYS.map((k) => sql`${k}`),
+                    sql`, `,
+                  )}) and d.value <> ${MASKED_DETAIL})`);
 }

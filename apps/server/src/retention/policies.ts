@@ -79,7 +79,7 @@ export const RETENTION_POLICIES = {
     kind: 'follows',
     parent: 'orders',
     via: 'order_id',
-    why: 'a customer’s address change requests (issue 21) go with their order; their new address is personal data that the order masking does not reach yet',
+    why: 'a customer’s address change requests (issue 21) go with their order; their new address is masked with the order (mask-personal-data.ts)',
   },
   pick_lines: {
     kind: 'follows',

@@ -31,9 +31,24 @@ const CONSIGNEES = [
     phone: '13812345678',
     idNumber: '33010619900101123X',
     detail: '文三路 90 号 3 幢 502',
+    office: '珠江新城华夏路 10 号富力中心 2201',
   },
-  { age: 40, name: '欧阳娜娜', phone: '13987654321', idNumber: '', detail: '科技园南区 8 栋 1201' },
-  { age: 5, name: '李娜', phone: '13700001111', idNumber: '', detail: '沙河西路 3009 号' },
+  {
+    age: 40,
+    name: '欧阳娜娜',
+    phone: '13987654321',
+    idNumber: '',
+    detail: '科技园南区 8 栋 1201',
+    office: '体育西路 103 号维多利广场 B 座 3605',
+  },
+  {
+    age: 5,
+    name: '李娜',
+    phone: '13700001111',
+    idNumber: '',
+    detail: '沙河西路 3009 号',
+    office: '天河北路 233 号中信广场 5801',
+  },
 ] as const;
 
 describe.each(testDatabases())('retention: a round over days of history on $name', (target) => {
@@ -77,6 +92,15 @@ describe.each(testDatabases())('retention: a round over days of history on $name
         sql`select order_id as id from channel_orders where channel_order_id = ${sent.channelOrderId}`,
       );
       orderIds.push(row!.id);
+      // Each customer asked (through the storefront) to send it to the office instead: a request
+      // waiting for their confirmation, a step in the trace and a webhook, each with the address.
+      const asked = await postJson(
+        app,
+        `/api/holds/orders/${row!.id}/address-change`,
+        { newAddress: `广东省广州市天河区${c.office}` },
+        key,
+      );
+      expect(asked.status).toBe(200);
       // Shipped `age` days ago: its whole life moved back in time.
       const at = sql`now() - make_interval(days => ${c.age})`;
       await database.db.execute(sql`
@@ -256,6 +280,28 @@ describe.each(testDatabases())('retention: a round over days of history on $name
       phone: '139****4321',
       addressDetail: '***',
     });
+  });
+
+  it('masks the copies of a masked order’s addresses: its change request, its trace steps and webhooks', async () => {
+    const copies = async (orderId: string) =>
+      JSON.stringify(
+        await queryRows(
+          database.db,
+          sql`select (select jsonb_agg(new_address) from address_change_requests where order_id = ${orderId}) as requests,
+                     (select jsonb_agg(detail) from order_events where order_id = ${orderId}
+                        and kind like 'address%') as steps,
+                     (select jsonb_agg(payload) from webhook_messages where order_id = ${orderId}
+                        and type like 'order.address%') as webhooks`,
+        ),
+      );
+    const masked = await copies(orderIds[1]!);
+    expect(masked).toContain('***');
+    expect(masked).not.toContain('体育西路');
+    expect(masked).not.toContain('维多利广场');
+    // The recent order (inside its return window) keeps its request readable.
+    const recent = await copies(orderIds[2]!);
+    expect(recent).toContain('中信广场');
+    expect(recent.match(/中信广场/g)?.length).toBe(3);
   });
 
   it('a replay of pruned events is acknowledged and applies nothing again', async () => {
