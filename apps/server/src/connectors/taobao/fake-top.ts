@@ -70,13 +70,20 @@ const DAY_MS = 86_400_000;
 /** JSON with id strings written as number literals, the way TOP writes them. */
 function topJson(value: unknown): string {
   const marked = JSON.stringify(value, (key, field: unknown) =>
-    ID_KEYS.has(key) && typeof field === 'string' && /^\d+$/.test(field) ? `\u0000N${field}` : field,
+    ID_KEYS.has(key) && typeof field === 'string' && /^\d+$/.test(field)
+      ? `\u0000N${field}`
+      : field,
   );
   return marked.replace(/"\\u0000N(\d+)"/g, '$1');
 }
 
 function fail(code: number, msg: string, subCode?: string, subMsg?: string): TopError {
-  return { code, msg, ...(subCode ? { sub_code: subCode } : {}), ...(subMsg ? { sub_msg: subMsg } : {}) };
+  return {
+    code,
+    msg,
+    ...(subCode ? { sub_code: subCode } : {}),
+    ...(subMsg ? { sub_msg: subMsg } : {}),
+  };
 }
 
 export class FakeTop {
@@ -151,7 +158,8 @@ export class FakeTop {
 
   /** The shop withdraws the authorisation: sessions and refresh tokens die. */
   revoke(nick: string): void {
-    for (const [token, session] of this.sessions) if (session.nick === nick) this.sessions.delete(token);
+    for (const [token, session] of this.sessions)
+      if (session.nick === nick) this.sessions.delete(token);
     for (const [token, session] of this.refreshTokens)
       if (session.nick === nick) this.refreshTokens.delete(token);
   }
@@ -189,7 +197,10 @@ export class FakeTop {
     }
     const url = new URL(req.url ?? '/', this.url);
     const params: Params = Object.fromEntries(url.searchParams);
-    Object.assign(params, Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+    Object.assign(
+      params,
+      Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))),
+    );
     if (url.pathname === '/token') return this.token(params, res);
     if (url.pathname !== '/router/rest') {
       res.writeHead(404).end();
@@ -298,7 +309,12 @@ export class FakeTop {
       return fail(40, 'Missing required arguments:tid,out_sid,company_code');
     const trade = this.trades.get(params.tid);
     if (!trade || trade.seller_nick !== nick)
-      return fail(15, 'Remote service error', 'isv.logistics-offline-service-error:B01', '订单不存在');
+      return fail(
+        15,
+        'Remote service error',
+        'isv.logistics-offline-service-error:B01',
+        '订单不存在',
+      );
     const split = params.is_split === '1';
     const subTids = split ? (params.sub_tid ?? '').split(',') : trade.orders.map((o) => o.oid);
     const lines = trade.orders.filter((order) => subTids.includes(order.oid));
@@ -349,13 +365,23 @@ export class FakeTop {
 
   private skusQuantityUpdate(params: Params, nick: string): TopError | object {
     const pairs = (params.outerid_quantities ?? '').split(';').filter(Boolean);
-    if (!params.num_iid || pairs.length === 0) return fail(40, 'Missing required arguments:num_iid');
+    if (!params.num_iid || pairs.length === 0)
+      return fail(40, 'Missing required arguments:num_iid');
     if (pairs.length > 20)
       return fail(41, 'Invalid arguments', 'isv.invalid-parameter', '最多支持20个SKU同时修改');
     const updates = pairs.map((pair) => pair.split(':') as [string, string]);
     for (const [outerId] of updates)
-      if (!this.skus.some((s) => s.nick === nick && s.numIid === params.num_iid && s.outerId === outerId))
-        return fail(15, 'Remote service error', 'isv.item-sku-not-exist', `商家编码 ${outerId} 不存在`);
+      if (
+        !this.skus.some(
+          (s) => s.nick === nick && s.numIid === params.num_iid && s.outerId === outerId,
+        )
+      )
+        return fail(
+          15,
+          'Remote service error',
+          'isv.item-sku-not-exist',
+          `商家编码 ${outerId} 不存在`,
+        );
     for (const [outerId, qty] of updates)
       for (const sku of this.skus)
         if (sku.numIid === params.num_iid && sku.outerId === outerId) sku.quantity = Number(qty);
@@ -368,17 +394,26 @@ export class FakeTop {
 
   private token(params: Params, res: ServerResponse): void {
     const reply = (status: number, body: object) =>
-      res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8' }).end(JSON.stringify(body));
+      res
+        .writeHead(status, { 'content-type': 'application/json;charset=UTF-8' })
+        .end(JSON.stringify(body));
     if (params.grant_type !== 'refresh_token')
       return void reply(400, { error: 'unsupported_grant_type', error_description: 'grant_type' });
     if (this.apps.get(params.client_id ?? '') !== params.client_secret)
-      return void reply(401, { error: 'invalid_client', error_description: 'client_secret is wrong' });
+      return void reply(401, {
+        error: 'invalid_client',
+        error_description: 'client_secret is wrong',
+      });
     const old = this.refreshTokens.get(params.refresh_token ?? '');
     const now = this.now().getTime();
     if (!old || old.expiresAt <= now)
-      return void reply(400, { error: 'invalid_grant', error_description: 'refresh token is invalid or expired' });
+      return void reply(400, {
+        error: 'invalid_grant',
+        error_description: 'refresh token is invalid or expired',
+      });
     this.refreshTokens.delete(params.refresh_token ?? '');
-    for (const [token, session] of this.sessions) if (session.nick === old.nick) this.sessions.delete(token);
+    for (const [token, session] of this.sessions)
+      if (session.nick === old.nick) this.sessions.delete(token);
     const grant = this.authorise(old.nick, { accessMs: DAY_MS, refreshMs: old.expiresAt - now });
     reply(200, {
       access_token: grant.accessToken,

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PlatformError, type PlatformAdapter, type PlatformCredentials, type PlatformOrder } from '../platform';
+import {
+  PlatformError,
+  type PlatformAdapter,
+  type PlatformCredentials,
+  type PlatformOrder,
+} from '../platform';
 import { FakeTop } from './fake-top';
 import { taobaoAdapter, type TaobaoAdapterOptions } from './taobao-adapter';
 import { aTopTrade, SHOP } from './top-fixtures';
@@ -44,7 +49,8 @@ async function failureOf(promise: Promise<unknown>): Promise<PlatformError> {
     () => null,
     (reason: unknown) => reason,
   );
-  if (!(error instanceof PlatformError)) throw new Error(`expected a PlatformError, got ${String(error)}`);
+  if (!(error instanceof PlatformError))
+    throw new Error(`expected a PlatformError, got ${String(error)}`);
   return error;
 }
 
@@ -64,7 +70,11 @@ describe('淘宝/天猫 adapter against the local TOP', () => {
     expect(new Set(orders.map((order) => order.platformOrderId))).toEqual(new Set(tids));
     expect(orders[0]?.platformOrderId).toBe(tidOf(7));
     expect(
-      fake.calls.map((call) => [call.params.page_no, call.params.page_size, call.params.use_has_next]),
+      fake.calls.map((call) => [
+        call.params.page_no,
+        call.params.page_size,
+        call.params.use_has_next,
+      ]),
     ).toEqual([
       ['1', '3', 'true'],
       ['1', '1', undefined],
@@ -182,7 +192,9 @@ describe('淘宝/天猫 adapter against the local TOP', () => {
   it('accepts every documented sign method and refuses a wrong secret', async () => {
     addTrades(1);
     for (const signMethod of ['md5', 'hmac', 'hmac-sha256'] as TopSignMethod[])
-      expect((await adapter({ signMethod }).getOrder(creds, tidOf(1))).status).toBe('awaiting-shipment');
+      expect((await adapter({ signMethod }).getOrder(creds, tidOf(1))).status).toBe(
+        'awaiting-shipment',
+      );
     const forged = await failureOf(
       adapter().getOrder({ ...creds, appSecret: 'not-the-secret' }, tidOf(1)),
     );
@@ -248,12 +260,19 @@ describe('淘宝/天猫 adapter against the local TOP', () => {
       trackingNumber: 'YT7512345678902',
       lines: [{ code: 'MILK-900G', qty: 2 }],
     });
-    expect(fake.shipments.map((s) => s.subTid)).toEqual([`${tid.slice(0, -1)}8`, `${tid.slice(0, -1)}9`]);
+    expect(fake.shipments.map((s) => s.subTid)).toEqual([
+      `${tid.slice(0, -1)}8`,
+      `${tid.slice(0, -1)}9`,
+    ]);
     expect((await top.getOrder(creds, tid)).status).toBe('shipped');
 
     fake.addTrade(aTopTrade(tidOf(2), new Date(now - HOUR), { status: 'TRADE_CLOSED' }));
     const closed = await failureOf(
-      top.confirmShipment(creds, { platformOrderId: tidOf(2), carrierCode: 'SF', trackingNumber: 'SF1' }),
+      top.confirmShipment(creds, {
+        platformOrderId: tidOf(2),
+        carrierCode: 'SF',
+        trackingNumber: 'SF1',
+      }),
     );
     expect([closed.kind, closed.platformCode]).toEqual([
       'refused',
@@ -279,12 +298,21 @@ describe('淘宝/天猫 adapter against the local TOP', () => {
       ['WIPES-80', 120],
     ]);
     const updates = fake.calls.filter((call) => call.method === 'taobao.skus.quantity.update');
-    expect(updates.map((call) => [call.params.num_iid, call.params.outerid_quantities, call.params.type])).toEqual([
+    expect(
+      updates.map((call) => [
+        call.params.num_iid,
+        call.params.outerid_quantities,
+        call.params.type,
+      ]),
+    ).toEqual([
       ['612345678901', 'MILK-900G:42;MILK-400G:0', '1'],
       ['612345678902', 'WIPES-80:120', '1'],
     ]);
     const unknown = await failureOf(top.pushStock(creds, [{ code: 'BIB-01', qty: 3 }]));
-    expect([unknown.kind, unknown.message]).toEqual(['refused', 'No SKU on the shop with code BIB-01']);
+    expect([unknown.kind, unknown.message]).toEqual([
+      'refused',
+      'No SKU on the shop with code BIB-01',
+    ]);
   });
 
   it('refuses every HTTP push (TOP pushes only over TMC) and names the channel by shop', () => {

@@ -76,7 +76,12 @@ async function post(
   }
   const text = await response.text().catch(() => '');
   if (response.status >= 500)
-    throw new PlatformError('unavailable', `${what}: HTTP ${response.status}`, undefined, String(response.status));
+    throw new PlatformError(
+      'unavailable',
+      `${what}: HTTP ${response.status}`,
+      undefined,
+      String(response.status),
+    );
   try {
     return { status: response.status, body: parseTopJson(text) };
   } catch {
@@ -140,7 +145,10 @@ export async function refreshTopToken(
 ): Promise<TokenGrant> {
   if (!creds.refreshToken)
     throw new PlatformError('revoked', 'No refresh token: the shop must authorise the app again');
-  const url = creds.baseUrl && options.tokenUrl === TOP_TOKEN_URL ? new URL('/token', creds.baseUrl).toString() : options.tokenUrl;
+  const url =
+    creds.baseUrl && options.tokenUrl === TOP_TOKEN_URL
+      ? new URL('/token', creds.baseUrl).toString()
+      : options.tokenUrl;
   const form = new URLSearchParams({
     grant_type: 'refresh_token',
     refresh_token: creds.refreshToken,
@@ -149,13 +157,16 @@ export async function refreshTopToken(
   });
   const { body } = await post(options, url, form, 'oauth token refresh');
   const answer = (body ?? {}) as Record<string, unknown>;
-  if (typeof answer.error === 'string' || typeof answer.access_token !== 'string')
+  if (typeof answer.error === 'string' || typeof answer.access_token !== 'string') {
+    const error = typeof answer.error === 'string' ? answer.error : undefined;
+    const why = typeof answer.error_description === 'string' ? answer.error_description : '';
     throw new PlatformError(
       'revoked',
-      `Token refresh refused: ${String(answer.error ?? 'no access_token')} ${String(answer.error_description ?? '')}`.trim(),
+      `Token refresh refused (${error ?? 'no access_token'}${why ? `: ${why}` : ''}): the shop must authorise the app again`,
       undefined,
-      typeof answer.error === 'string' ? answer.error : undefined,
+      error,
     );
+  }
   const now = options.now().getTime();
   const expiresIn = Number(answer.expires_in ?? 0);
   const reExpiresIn = Number(answer.re_expires_in ?? 0);

@@ -8,7 +8,11 @@ export const SHOP = '良品母婴旗舰店';
  * yuan strings; one line of two tins (¥398.00) with ¥12.50 freight folded into the lone line's
  * payment, as the fullinfo doc describes.
  */
-export function aTopTrade(tid: string, modified: Date, change: Partial<FakeTopTrade> = {}): FakeTopTrade {
+export function aTopTrade(
+  tid: string,
+  modified: Date,
+  change: Partial<FakeTopTrade> = {},
+): FakeTopTrade {
   return {
     tid,
     status: 'WAIT_SELLER_SEND_GOODS',

@@ -24,7 +24,8 @@ export function quoteLongIntegers(text: string): string {
       let end = i + 1;
       while (end < text.length && /[0-9.eE+-]/.test(text[end] ?? '')) end += 1;
       const literal = text.slice(i, end);
-      const isLongInteger = /^-?\d+$/.test(literal) && literal.replace('-', '').length >= LONG_INTEGER_DIGITS;
+      const isLongInteger =
+        /^-?\d+$/.test(literal) && literal.replace('-', '').length >= LONG_INTEGER_DIGITS;
       out += isLongInteger ? `"${literal}"` : literal;
       i = end;
     } else {

@@ -42,9 +42,9 @@ describe('TOP request signing', () => {
 
   it('leaves sign and empty values out, and sorts by ASCII (foo_bar before foobar)', () => {
     // The doc's own ordering example: foo:1, bar:2, foo_bar:3, foobar:4 → bar2foo1foo_bar3foobar4.
-    expect(topSignBase({ foo: '1', bar: '2', foo_bar: '3', foobar: '4', sign: 'X', empty: '' })).toBe(
-      'bar2foo1foo_bar3foobar4',
-    );
+    expect(
+      topSignBase({ foo: '1', bar: '2', foo_bar: '3', foobar: '4', sign: 'X', empty: '' }),
+    ).toBe('bar2foo1foo_bar3foobar4');
   });
 
   // The doc publishes no HMAC vector: these check against node's crypto called directly.

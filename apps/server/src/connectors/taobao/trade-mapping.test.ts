@@ -28,7 +28,9 @@ function trade() {
 
 describe('TOP trades as our orders', () => {
   it('keeps 19-digit ids exact where a plain JSON.parse rounds them', () => {
-    const rounded = JSON.parse(FULLINFO) as { trade_fullinfo_get_response: { trade: { tid: number } } };
+    const rounded = JSON.parse(FULLINFO) as {
+      trade_fullinfo_get_response: { trade: { tid: number } };
+    };
     expect(String(rounded.trade_fullinfo_get_response.trade.tid)).not.toBe('4172881993218829457');
     const parsed = trade();
     expect(parsed.tid).toBe('4172881993218829457');
@@ -36,7 +38,9 @@ describe('TOP trades as our orders', () => {
   });
 
   it('leaves numbers inside strings and short numbers alone', () => {
-    expect(parseTopJson('{"a":"x 12345678901234567890 y","b":40,"c":-1.5e3,"d":[12345678901234567]}')).toEqual({
+    expect(
+      parseTopJson('{"a":"x 12345678901234567890 y","b":40,"c":-1.5e3,"d":[12345678901234567]}'),
+    ).toEqual({
       a: 'x 12345678901234567890 y',
       b: 40,
       c: -1500,
@@ -89,13 +93,18 @@ describe('TOP trades as our orders', () => {
       payment: '410.50',
       orders: { order: [{ oid: '1', num: 2, payment: '410.50', outer_sku_id: 'MILK-900G' }] },
     });
-    expect(toPlatformOrder(lone).lines).toEqual([{ code: 'MILK-900G', qty: 2, unitPriceFen: 19900 }]);
+    expect(toPlatformOrder(lone).lines).toEqual([
+      { code: 'MILK-900G', qty: 2, unitPriceFen: 19900 },
+    ]);
   });
 
   it('refuses a trade whose amount is not yuan, naming the field', () => {
     const bad = topTradeSchema.parse({ ...trade(), payment: '12,50' });
     expect(() => toPlatformOrder(bad)).toThrow(
-      new PlatformError('refused', 'Trade 4172881993218829457: payment "12,50" is not a yuan amount'),
+      new PlatformError(
+        'refused',
+        'Trade 4172881993218829457: payment "12,50" is not a yuan amount',
+      ),
     );
   });
 

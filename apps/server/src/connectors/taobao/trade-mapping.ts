@@ -12,7 +12,9 @@ import { parseTopTime } from './top-sign';
  * A TOP `Trade` (taobao.trade.fullinfo.get, https://open.taobao.com/api.htm?docId=54&docType=2;
  * the same structure in taobao.trades.sold.increment.get, docId=128) as our order. Ids arrive as
  * strings (see top-json.ts) or short numbers; amounts as yuan strings; receiver fields masked
- * since TOP's 订单隐私保护 (张**, 138****0000), with `oaid` the stable receiver id.
+ * since TOP's 订单隐私保护 (张**, 138****0000), with `oaid` the stable receiver id. TOP derives
+ * the oaid from the receiver, the shop, the app and the order's week (隐私字段名词解释,
+ * https://open.taobao.com/doc.htm?docId=120397&docType=1): a receiver token per shop and week.
  */
 const id = z.union([z.string(), z.number()]).transform(String);
 const yuan = z.union([z.string(), z.number()]).optional();
@@ -104,7 +106,10 @@ function fen(amount: string | number | undefined, field: string, tid: string): n
   if (amount === undefined || amount === '') return 0;
   const value = yuanToFen(amount);
   if (value === null)
-    throw new PlatformError('refused', `Trade ${tid}: ${field} "${String(amount)}" is not a yuan amount`);
+    throw new PlatformError(
+      'refused',
+      `Trade ${tid}: ${field} "${String(amount)}" is not a yuan amount`,
+    );
   return value;
 }
 
