@@ -201,6 +201,22 @@ describe('淘宝/天猫 adapter against the local TOP', () => {
     expect([forged.kind, forged.platformCode]).toEqual(['refused', '25']);
   });
 
+  it("finds the fake from a connector's baseUrl alone (router and token endpoint)", async () => {
+    addTrades(1);
+    const top = taobaoAdapter();
+    const local = { ...creds, baseUrl: fake.routerUrl };
+    expect((await top.getOrder(local, tidOf(1))).platformOrderId).toBe(tidOf(1));
+    const grant = await top.refreshAccessToken(local);
+    expect((await top.getOrder({ ...local, ...grant }, tidOf(1))).status).toBe('awaiting-shipment');
+  });
+
+  it('is refused with a clock more than ten minutes off (TOP checks the GMT+8 timestamp)', async () => {
+    addTrades(1);
+    const skewed = adapter({ now: () => new Date(Date.now() - 11 * 60_000) });
+    const error = await failureOf(skewed.getOrder(creds, tidOf(1)));
+    expect([error.kind, error.platformCode]).toEqual(['refused', '31']);
+  });
+
   it('reads one trade in full, and refuses one that is not the shop’s', async () => {
     addTrades(1);
     const order = await adapter().getOrder(creds, tidOf(1));
