@@ -282,6 +282,20 @@ describe('淘宝/天猫 adapter against the local TOP', () => {
     ]);
     expect((await top.getOrder(creds, tid)).status).toBe('shipped');
 
+    fake.addTrade(aTopTrade(tidOf(3), new Date(now - HOUR)));
+    await top.confirmShipment(creds, {
+      platformOrderId: tidOf(3),
+      carrierCode: 'SF',
+      trackingNumber: 'SF1409877012399',
+      lines: [{ code: 'MILK-900G', qty: 2 }],
+    });
+    // Every line in one parcel is the whole trade: TOP wants no sub_tid then (a proper subset).
+    expect(fake.shipments.at(-1)).toEqual({
+      tid: tidOf(3),
+      outSid: 'SF1409877012399',
+      companyCode: 'SF',
+    });
+
     fake.addTrade(aTopTrade(tidOf(2), new Date(now - HOUR), { status: 'TRADE_CLOSED' }));
     const closed = await failureOf(
       top.confirmShipment(creds, {

@@ -163,15 +163,18 @@ export function taobaoAdapter(options: TaobaoAdapterOptions = {}): PlatformAdapt
     if (shipment.lines?.length) {
       const trade = await fetchTrade(creds, shipment.platformOrderId);
       const codes = new Set(shipment.lines.map((line) => line.code));
-      subOrders = (trade.orders?.order ?? [])
-        .filter((order) => codes.has(lineCodeOf(order)))
-        .map(orderIdOf);
+      const all = trade.orders?.order ?? [];
+      subOrders = all.filter((order) => codes.has(lineCodeOf(order))).map(orderIdOf);
       if (subOrders.length === 0)
         throw new PlatformError(
           'refused',
           `Trade ${shipment.platformOrderId} has no line with code ${[...codes].join(', ')}`,
         );
-      Object.assign(params, { is_split: '1', sub_tid: subOrders.join(',') });
+      // sub_tid must be a proper subset of the trade's sub-orders: a parcel with every line is
+      // the whole trade.
+      if (subOrders.length < all.length)
+        Object.assign(params, { is_split: '1', sub_tid: subOrders.join(',') });
+      else subOrders = null;
     }
     try {
       await callTop(client, creds, 'taobao.logistics.offline.send', params);
