@@ -67,6 +67,8 @@ export const TRADE_FIELDS = [
   'orders.payment',
   'orders.outer_sku_id',
   'orders.outer_iid',
+  'orders.num_iid',
+  'orders.sku_id',
   'orders.status',
   'orders.refund_status',
 ].join(',');

@@ -98,6 +98,22 @@ describe('TOP trades as our orders', () => {
     ]);
   });
 
+  it("names a line without a seller's code by TOP's item and SKU ids", () => {
+    const uncoded = topTradeSchema.parse({
+      ...trade(),
+      orders: {
+        order: [
+          { oid: '1', num: 1, payment: '99.00', num_iid: 612345678901, sku_id: 4950001 },
+          { oid: '2', num: 1, payment: '59.00', num_iid: 612345678902 },
+        ],
+      },
+    });
+    expect(toPlatformOrder(uncoded).lines.map((line) => line.code)).toEqual([
+      '612345678901:4950001',
+      '612345678902',
+    ]);
+  });
+
   it('refuses a trade whose amount is not yuan, naming the field', () => {
     const bad = topTradeSchema.parse({ ...trade(), payment: '12,50' });
     expect(() => toPlatformOrder(bad)).toThrow(

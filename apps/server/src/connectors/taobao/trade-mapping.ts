@@ -26,6 +26,8 @@ const topOrderSchema = z.object({
   payment: yuan,
   outer_sku_id: z.string().optional(),
   outer_iid: z.string().optional(),
+  num_iid: id.optional(),
+  sku_id: id.optional(),
   status: z.string().optional(),
   refund_status: z.string().optional(),
 });
@@ -97,9 +99,16 @@ export function orderIdOf(order: TopOrder): string {
   return order.oid_str ?? order.oid;
 }
 
-/** The seller's code of a line: the SKU's outer id, else the item's. */
+/**
+ * The seller's code of a line (商家编码): the SKU's outer id, else the item's. A listing without
+ * one falls back to TOP's own ids, `num_iid:sku_id` (or `num_iid`), which the shop's channel SKU
+ * codes can name instead.
+ */
 export function lineCodeOf(order: TopOrder): string {
-  return order.outer_sku_id || order.outer_iid || '';
+  if (order.outer_sku_id) return order.outer_sku_id;
+  if (order.outer_iid) return order.outer_iid;
+  if (!order.num_iid) return '';
+  return order.sku_id ? `${order.num_iid}:${order.sku_id}` : order.num_iid;
 }
 
 function fen(amount: string | number | undefined, field: string, tid: string): number {
