@@ -46,7 +46,7 @@ export class FakeTop extends FakeTopData {
   outage: 'down' | 'hang' | null = null;
   private readonly sessions = new Map<string, Session>();
   private readonly refreshTokens = new Map<string, Session>();
-  private ban: { afterCalls: number; seconds: number } | null = null;
+  private ban: { afterCalls: number; seconds: number; until?: number } | null = null;
   private readonly hanging = new Set<ServerResponse>();
 
   private constructor(
@@ -117,7 +117,7 @@ export class FakeTop extends FakeTopData {
       if (session.nick === nick) this.refreshTokens.delete(token);
   }
 
-  /** After `afterCalls` more router calls, the app is banned (code 7) for `seconds`. */
+  /** After `afterCalls` more router calls, the app is banned (code 7) for `seconds` (fake clock). */
   banAfter(afterCalls: number, seconds: number): void {
     this.ban = { afterCalls, seconds };
   }
@@ -179,17 +179,29 @@ export class FakeTop extends FakeTopData {
     const at = parseTopTime(params.timestamp ?? '');
     if (!at || Math.abs(at.getTime() - this.now().getTime()) > 10 * 60_000)
       return fail(31, 'Invalid timestamp');
-    if (this.ban) {
-      if (this.ban.afterCalls <= 0)
-        return fail(
-          7,
-          'App Call Limited',
-          'accesscontrol.limited-by-app-access-count',
-          `This ban will last for ${this.ban.seconds} more seconds`,
-        );
+    return this.checkBan();
+  }
+
+  /** Code 7 while the ban lasts, with the seconds left as TOP words it; then calls pass again. */
+  private checkBan(): TopError | null {
+    if (!this.ban) return null;
+    if (this.ban.afterCalls > 0) {
       this.ban.afterCalls -= 1;
+      return null;
     }
-    return null;
+    const now = this.now().getTime();
+    this.ban.until ??= now + this.ban.seconds * 1000;
+    if (now >= this.ban.until) {
+      this.ban = null;
+      return null;
+    }
+    const left = Math.ceil((this.ban.until - now) / 1000);
+    return fail(
+      7,
+      'App Call Limited',
+      'accesscontrol.limited-by-app-access-count',
+      `This ban will last for ${left} more seconds`,
+    );
   }
 
   private token(params: Params, res: ServerResponse): void {

@@ -163,16 +163,24 @@ describe('淘宝/天猫 adapter against the local TOP', () => {
   });
 
   it("backs off on TOP's rate limit for as long as the ban says", async () => {
+    await fake.close();
+    let clock = now;
+    fake = await FakeTop.start({ apps: [APP], now: () => new Date(clock) });
+    creds = { ...APP, ...fake.authorise(SHOP, { accessMs: 24 * HOUR, refreshMs: 30 * 24 * HOUR }) };
     addTrades(1);
-    fake.banAfter(0, 3);
-    const limited = await failureOf(adapter().listModified(creds, window, null));
+    const top = adapter({ now: () => new Date(clock) });
+    fake.banAfter(1, 3);
+    expect((await top.listModified(creds, window, null)).orders).toHaveLength(1);
+    const limited = await failureOf(top.listModified(creds, window, null));
     expect([limited.kind, limited.retryAfterMs, limited.platformCode]).toEqual([
       'rate-limited',
       3000,
       'accesscontrol.limited-by-app-access-count',
     ]);
-    fake.liftBan();
-    expect((await adapter().listModified(creds, window, null)).orders).toHaveLength(1);
+    clock += 2000;
+    expect((await failureOf(top.listModified(creds, window, null))).retryAfterMs).toBe(1000);
+    clock += 1000;
+    expect((await top.listModified(creds, window, null)).orders).toHaveLength(1);
   });
 
   it('reports an outage (502, or no answer at all) as unavailable', async () => {
