@@ -218,6 +218,24 @@ describe('淘宝/天猫 adapter against the local TOP', () => {
     expect((await top.getOrder({ ...local, ...grant }, tidOf(1))).status).toBe('awaiting-shipment');
   });
 
+  it("refreshes at oauth.taobao.com when the connector's baseUrl is one of TOP's routers", async () => {
+    const asked: string[] = [];
+    const top = taobaoAdapter({
+      fetch: (input) => {
+        asked.push(input instanceof Request ? input.url : input.toString());
+        return Promise.resolve(
+          Response.json({ access_token: '6200abc', expires_in: 86400, re_expires_in: 0 }),
+        );
+      },
+    });
+    const grant = await top.refreshAccessToken({
+      ...creds,
+      baseUrl: 'https://gw.api.taobao.com/router/rest',
+    });
+    expect(asked).toEqual(['https://oauth.taobao.com/token']);
+    expect([grant.accessToken, grant.refreshTokenExpiresAt]).toEqual(['6200abc', undefined]);
+  });
+
   it('is refused with a clock more than ten minutes off (TOP checks the GMT+8 timestamp)', async () => {
     addTrades(1);
     const skewed = adapter({ now: () => new Date(Date.now() - 11 * 60_000) });

@@ -135,6 +135,17 @@ export async function callTop(
 }
 
 /**
+ * Where to refresh: the configured endpoint, or beside a connector's own `baseUrl` when that is
+ * not TOP's (a local fake: `<origin>/token`); TOP's routers (eco/gw.api.taobao.com) keep
+ * oauth.taobao.com.
+ */
+function tokenUrl(options: TopClientOptions, creds: PlatformCredentials): string {
+  if (!creds.baseUrl || options.tokenUrl !== TOP_TOKEN_URL) return options.tokenUrl;
+  const base = new URL(creds.baseUrl);
+  return base.hostname.endsWith('.taobao.com') ? TOP_TOKEN_URL : new URL('/token', base).toString();
+}
+
+/**
  * A new access token from the refresh token (grant_type=refresh_token at oauth.taobao.com/token).
  * TOP answers `expires_in` and `re_expires_in` in seconds; an `error` (invalid_grant: refresh
  * token expired or the shop withdrew the authorisation) means the shop must authorise again.
@@ -145,10 +156,7 @@ export async function refreshTopToken(
 ): Promise<TokenGrant> {
   if (!creds.refreshToken)
     throw new PlatformError('revoked', 'No refresh token: the shop must authorise the app again');
-  const url =
-    creds.baseUrl && options.tokenUrl === TOP_TOKEN_URL
-      ? new URL('/token', creds.baseUrl).toString()
-      : options.tokenUrl;
+  const url = tokenUrl(options, creds);
   const form = new URLSearchParams({
     grant_type: 'refresh_token',
     refresh_token: creds.refreshToken,
