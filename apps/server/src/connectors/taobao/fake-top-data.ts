@@ -3,7 +3,9 @@ import { parseTopTime, topTime } from './top-sign';
 /**
  * The seller side of the local TOP (see fake-top.ts): trades, SKUs and shipments, and the answers
  * of the business APIs the adapter calls, as their docs describe them (addresses in
- * taobao-adapter.ts, top-stock.ts). Sub-codes the docs do not give are this fake's own.
+ * taobao-adapter.ts, top-stock.ts). logistics.offline.send's sub-codes (B01 no such trade, B04
+ * already shipped or closed, P38 split check failed) are as integrators' public code handles
+ * them, not from a TOP page; the window and SKU errors' sub-codes and texts are this fake's own.
  */
 export interface FakeTopTrade {
   tid: string;

@@ -19,7 +19,7 @@ export type { FakeTopSku, FakeTopTrade } from './fake-top-data';
  * - `/token`: grant_type=refresh_token → access_token, expires_in, refresh_token, re_expires_in.
  * - Trouble on demand: a rate limit (code 7), an expired session (27), a 502 outage, a hang.
  * Ids go out as JSON numbers, as TOP sends them (`tid_str` beside), so precision loss shows.
- * Sub-codes and messages the docs do not give (the window error) are this fake's own.
+ * The business APIs and their data are in fake-top-data.ts.
  */
 interface Session {
   nick: string;
