@@ -151,4 +151,28 @@ describe.each(testDatabases())('the exceptions queue on $name', (target) => {
     );
     expect(again.status).toBe(404);
   });
+
+  it("shows its warehouse's failed webhook deliveries, never another warehouse's", async () => {
+    supervisor = await aLoggedInDevice(fx.app, 'S-0001');
+    const dead = async (warehouseId: string, error: string) => {
+      const subscription = randomUUID();
+      const message = `msg_${randomUUID().replaceAll('-', '')}`;
+      await fx.database.db.execute(sql`
+        insert into webhook_subscriptions (id, url, secret, event_types, warehouse_id)
+        values (${subscription}::uuid, ${`https://erp.example.com/${warehouseId}`}, 'whsec_test',
+                '["order.shipped"]'::jsonb, ${warehouseId})`);
+      await fx.database.db.execute(sql`
+        insert into webhook_messages (id, type, payload, warehouse_id)
+        values (${message}, 'order.shipped', '{}'::jsonb, ${warehouseId})`);
+      await fx.database.db.execute(sql`
+        insert into webhook_deliveries (id, message_id, subscription_id, status, attempts, last_error)
+        values (gen_random_uuid(), ${message}, ${subscription}::uuid, 'dead', 12, ${error})`);
+    };
+    await dead('GZ', 'HTTP 502 from erp.example.com/GZ');
+    await dead('CD', 'HTTP 500 from erp.example.com/CD');
+    const failed = (await queue()).filter((i) => i.source === 'webhook');
+    expect(failed.map((i) => i.message)).toEqual([
+      'order.shipped: HTTP 502 from erp.example.com/GZ',
+    ]);
+  });
 });

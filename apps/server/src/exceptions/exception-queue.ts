@@ -96,7 +96,11 @@ export async function exceptionQueue(
     db,
     sql`select d.id, m.type, d.attempts, d.last_error as "lastError", d.created_at as "createdAt"
         from webhook_deliveries d join webhook_messages m on m.id = d.message_id
-        where d.status = 'dead' order by d.created_at limit 100`,
+          join webhook_subscriptions s on s.id = d.subscription_id
+        -- The warehouse's own subscribers' failures (and those of subscriptions made before
+        -- scoping, as the webhook routes show them), never another warehouse's.
+        where d.status = 'dead' and (s.warehouse_id is null or s.warehouse_id = ${warehouseId})
+        order by d.created_at limit 100`,
   );
   return [
     ...exceptions.map((x): QueueItem => ({
