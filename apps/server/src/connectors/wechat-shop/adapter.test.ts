@@ -69,7 +69,9 @@ describe('pulling 微信小店 orders', () => {
     );
     const range = listCalls()[0]?.update_time_range as { start_time: number; end_time: number };
     expect(range).toEqual({ start_time: T0, end_time: T0 + 7 * DAY });
-    const wider = await failureOf(() => adapter.listModified(creds, windowOf(T0, T0 + 8 * DAY), null));
+    const wider = await failureOf(() =>
+      adapter.listModified(creds, windowOf(T0, T0 + 8 * DAY), null),
+    );
     expect(wider.kind).toBe('refused');
     expect(listCalls()).toHaveLength(1);
   });
@@ -79,12 +81,18 @@ describe('pulling 微信小店 orders', () => {
     const first = await adapter.listModified(creds, windowOf(T0, T0 + DAY), null);
     expect(first.orders).toHaveLength(100);
     fake.expireTokens();
-    const expired = await failureOf(() => adapter.listModified(creds, windowOf(T0, T0 + DAY), first.next));
+    const expired = await failureOf(() =>
+      adapter.listModified(creds, windowOf(T0, T0 + DAY), first.next),
+    );
     expect([expired.kind, expired.platformCode]).toEqual(['token-expired', '42001']);
     const grant = await adapter.refreshAccessToken(creds);
     expect(grant.accessToken).not.toBe(creds.accessToken);
     expect(grant.accessTokenExpiresAt).toBeGreaterThan(Date.now() + 7_000_000);
-    const second = await adapter.listModified({ ...creds, ...grant }, windowOf(T0, T0 + DAY), first.next);
+    const second = await adapter.listModified(
+      { ...creds, ...grant },
+      windowOf(T0, T0 + DAY),
+      first.next,
+    );
     expect(second.orders).toHaveLength(50);
     expect(second.next).toBeNull();
   });
@@ -99,7 +107,9 @@ describe('pulling 微信小店 orders', () => {
   it('reports the minute quota (45011) as rate-limited with a minute to wait', async () => {
     fake.addOrder(aWechatOrder(anOrderId(1), T0 + 60));
     fake.failNext(1, 'rate-limit');
-    const failure = await failureOf(() => adapter.listModified(creds, windowOf(T0, T0 + DAY), null));
+    const failure = await failureOf(() =>
+      adapter.listModified(creds, windowOf(T0, T0 + DAY), null),
+    );
     expect([failure.kind, failure.retryAfterMs, failure.platformCode]).toEqual([
       'rate-limited',
       60_000,
@@ -133,7 +143,13 @@ describe('reading one 微信小店 order', () => {
         freight: 800,
         lines: [
           aLine({ sku_cnt: 2, sale_price: 3990, real_price: 7380, sku_code: 'C0013Z1' }),
-          aLine({ sku_id: '3095702975', sku_cnt: 1, sale_price: 1290, real_price: 1290, sku_code: 'C0013Z2' }),
+          aLine({
+            sku_id: '3095702975',
+            sku_cnt: 1,
+            sale_price: 1290,
+            real_price: 1290,
+            sku_code: 'C0013Z2',
+          }),
         ],
       }),
     );
@@ -183,7 +199,9 @@ describe('reading one 微信小店 order', () => {
 
 describe('writing back to 微信小店', () => {
   it('confirms a parcel with the mapped carrier, tracking number and SKUs, once', async () => {
-    fake.addOrder(aWechatOrder(anOrderId(3), T0 + 60, { lines: [aLine({ sku_cnt: 2, real_price: 7980 })] }));
+    fake.addOrder(
+      aWechatOrder(anOrderId(3), T0 + 60, { lines: [aLine({ sku_cnt: 2, real_price: 7980 })] }),
+    );
     const carrier = adapter.carrierCode('YD');
     expect(carrier).toBe('YUNDA');
     const shipment = {

@@ -47,7 +47,12 @@ export function wechatShopAdapter(options: WechatShopAdapterOptions = {}): Platf
   const now = options.now ?? Date.now;
 
   async function readOrder(creds: PlatformCredentials, orderId: string): Promise<WechatOrder> {
-    const answer = await callWechat(creds, '/channels/ec/order/get', { order_id: orderId }, options);
+    const answer = await callWechat(
+      creds,
+      '/channels/ec/order/get',
+      { order_id: orderId },
+      options,
+    );
     const order = answer.order as WechatOrder | undefined;
     if (!order) throw new PlatformError('refused', `微信小店 returned no order ${orderId}`);
     skus.learnFromLines(creds.appKey, order.order_detail?.product_infos ?? []);
@@ -111,10 +116,20 @@ export function wechatShopAdapter(options: WechatShopAdapterOptions = {}): Platf
 
     async confirmShipment(creds, shipment) {
       const order = await readOrder(creds, shipment.platformOrderId);
-      const sent = order.order_detail as { delivery_info?: { delivery_product_info?: { waybill_id?: string }[] } } | undefined;
-      if (sent?.delivery_info?.delivery_product_info?.some((d) => d.waybill_id === shipment.trackingNumber))
+      const sent = order.order_detail as
+        { delivery_info?: { delivery_product_info?: { waybill_id?: string }[] } } | undefined;
+      if (
+        sent?.delivery_info?.delivery_product_info?.some(
+          (d) => d.waybill_id === shipment.trackingNumber,
+        )
+      )
         return; // this parcel is on the platform already (a retry after a lost answer)
-      await callWechat(creds, '/channels/ec/order/delivery/send', deliveryBody(order, shipment), options);
+      await callWechat(
+        creds,
+        '/channels/ec/order/delivery/send',
+        deliveryBody(order, shipment),
+        options,
+      );
     },
 
     async pushStock(creds, items) {
@@ -130,7 +145,12 @@ export function wechatShopAdapter(options: WechatShopAdapterOptions = {}): Platf
         await callWechat(
           creds,
           '/channels/ec/product/stock/update',
-          { product_id: ref.productId, sku_id: ref.skuId, diff_type: 3, num: Math.max(0, item.qty) },
+          {
+            product_id: ref.productId,
+            sku_id: ref.skuId,
+            diff_type: 3,
+            num: Math.max(0, item.qty),
+          },
           options,
         );
       }
@@ -148,7 +168,8 @@ export function wechatShopAdapter(options: WechatShopAdapterOptions = {}): Platf
  */
 function deliveryBody(order: WechatOrder, shipment: ShipmentConfirmation): Record<string, unknown> {
   const infos = order.order_detail?.product_infos ?? [];
-  const wanted = shipment.lines ?? infos.map((info) => ({ code: lineCode(info), qty: info.sku_cnt }));
+  const wanted =
+    shipment.lines ?? infos.map((info) => ({ code: lineCode(info), qty: info.sku_cnt }));
   const productInfos = wanted.map((line) => {
     const info = infos.find((candidate) => lineCode(candidate) === line.code);
     if (!info)
@@ -175,7 +196,11 @@ function deliveryBody(order: WechatOrder, shipment: ShipmentConfirmation): Recor
   };
 }
 
-async function mapLimited<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(
+  items: T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

@@ -56,7 +56,10 @@ async function send(url: URL, body: WechatBody, options: WechatClientOptions): P
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });
   } catch (error) {
-    throw new PlatformError('unavailable', `微信小店 did not answer ${url.pathname}: ${reason(error)}`);
+    throw new PlatformError(
+      'unavailable',
+      `微信小店 did not answer ${url.pathname}: ${reason(error)}`,
+    );
   }
 }
 
@@ -74,7 +77,8 @@ const REVOKED_CODES = new Set([40013, 40125, 40164, 48001]);
 export function assertWechatOk(answer: WechatBody, path: string, now: () => number): void {
   const code = typeof answer.errcode === 'number' ? answer.errcode : 0;
   if (code === 0) return;
-  const message = `微信小店 ${path}: ${code} ${String(answer.errmsg ?? '')}`.trim();
+  const message =
+    `微信小店 ${path}: ${code} ${typeof answer.errmsg === 'string' ? answer.errmsg : ''}`.trim();
   const platformCode = String(code);
   if (TOKEN_CODES.has(code))
     throw new PlatformError('token-expired', message, undefined, platformCode);

@@ -21,7 +21,12 @@ export interface FakeOrder {
   openid: string;
   order_detail: {
     product_infos: FakeProductInfo[];
-    price_info: { product_price: number; order_price: number; freight: number; discounted_price: number };
+    price_info: {
+      product_price: number;
+      order_price: number;
+      freight: number;
+      discounted_price: number;
+    };
     delivery_info: {
       address_info: Record<string, string | number>;
       ewaybill_order_code?: string;
@@ -83,7 +88,12 @@ export class FakeWechatShop {
     now?: () => number;
   }): Promise<FakeWechatShop> {
     const server = createServer();
-    const fake = new FakeWechatShop(options.appId, options.appSecret, server, options.now ?? Date.now);
+    const fake = new FakeWechatShop(
+      options.appId,
+      options.appSecret,
+      server,
+      options.now ?? Date.now,
+    );
     server.on('request', (req, res) => void fake.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     fake.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -194,14 +204,19 @@ export class FakeWechatShop {
 
   private checkToken(token: string | null): unknown {
     const state = token ? this.tokens.get(token) : undefined;
-    if (!state) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' };
+    if (!state)
+      return {
+        errcode: 40001,
+        errmsg: 'invalid credential, access_token is invalid or not latest',
+      };
     if (state.revoked || state.expiresAt <= this.now())
       return { errcode: 42001, errmsg: 'access_token expired' };
     return null;
   }
 
   private listOrders(body: Record<string, unknown>): unknown {
-    const range = body.update_time_range as { start_time?: unknown; end_time?: unknown } | undefined;
+    const range = body.update_time_range as
+      { start_time?: unknown; end_time?: unknown } | undefined;
     const start = Number(range?.start_time);
     const end = Number(range?.end_time);
     const pageSize = Number(body.page_size ?? 10);
@@ -214,7 +229,10 @@ export class FakeWechatShop {
     const matching = [...this.orders.values()]
       .filter((order) => order.update_time >= start && order.update_time <= end)
       .sort((a, b) => a.update_time - b.update_time || a.order_id.localeCompare(b.order_id));
-    const offset = body.next_key ? Number(Buffer.from(String(body.next_key), 'base64').toString()) : 0;
+    const offset =
+      typeof body.next_key === 'string' && body.next_key !== ''
+        ? Number(Buffer.from(body.next_key, 'base64').toString())
+        : 0;
     const page = matching.slice(offset, offset + pageSize);
     const hasMore = offset + pageSize < matching.length;
     const nextKey = Buffer.from(String(offset + page.length)).toString('base64');
@@ -282,7 +300,7 @@ export class FakeWechatShop {
     const pageSize = Number(body.page_size ?? 10);
     if (pageSize > 30) return { errcode: 40097, errmsg: 'invalid args: page_size' };
     const ids = [...new Set(this.skus.map((s) => s.productId))];
-    const offset = body.next_key ? Number(body.next_key) : 0;
+    const offset = typeof body.next_key === 'string' ? Number(body.next_key) : 0;
     return {
       errcode: 0,
       errmsg: 'ok',

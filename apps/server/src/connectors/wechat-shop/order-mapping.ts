@@ -80,7 +80,8 @@ const STATUSES: Record<number, PlatformOrderStatus> = {
 
 export function mapStatus(status: number): PlatformOrderStatus {
   const mapped = STATUSES[status];
-  if (!mapped) throw new PlatformError('refused', `微信小店 order status ${status} is not one we know`);
+  if (!mapped)
+    throw new PlatformError('refused', `微信小店 order status ${status} is not one we know`);
   return mapped;
 }
 
@@ -132,7 +133,9 @@ function mapLine(line: WechatProductInfo): PlatformOrderLine {
 
 const MASK = /\*/;
 
-function mapReceiver(delivery: { address_info?: WechatAddress; ewaybill_order_code?: string } | undefined): PlatformReceiver {
+function mapReceiver(
+  delivery: { address_info?: WechatAddress; ewaybill_order_code?: string } | undefined,
+): PlatformReceiver {
   const address = delivery?.address_info ?? {};
   const name = address.user_name ?? '';
   const phone = address.tel_number ?? '';

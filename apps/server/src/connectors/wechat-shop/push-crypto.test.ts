@@ -66,12 +66,7 @@ describe('微信小店 push signatures against the published example', () => {
   });
 
   it('seals the documented reply to the documented Encrypt and MsgSignature', () => {
-    const sealed = encryptPush(
-      DOC.aesKey,
-      DOC.appId,
-      DOC.replyPlain,
-      Buffer.from(DOC.replyRandom),
-    );
+    const sealed = encryptPush(DOC.aesKey, DOC.appId, DOC.replyPlain, Buffer.from(DOC.replyRandom));
     expect(sealed).toBe(DOC.replyEncrypt);
     expect(msgSignature(DOC.token, '1713424427', '415670741', sealed)).toBe(DOC.replySignature);
   });
@@ -89,7 +84,9 @@ describe('微信小店 push signatures against the published example', () => {
     const tampered = new URL(DOC.checkUrl);
     tampered.searchParams.set('nonce', '1514711493');
     expect(
-      kindOf(() => adapter.verifyPush(docCreds, { url: tampered, headers: new Headers(), body: '' })),
+      kindOf(() =>
+        adapter.verifyPush(docCreds, { url: tampered, headers: new Headers(), body: '' }),
+      ),
     ).toBe('bad-signature');
   });
 
@@ -114,9 +111,9 @@ describe('微信小店 push signatures against the published example', () => {
     expect(kindOf(() => adapter.verifyPush({ ...docCreds, pushToken: 'BBBBB' }, push))).toBe(
       'bad-signature',
     );
-    expect(kindOf(() => adapter.verifyPush({ ...docCreds, appKey: 'wx0000000000000000' }, push))).toBe(
-      'bad-signature',
-    );
+    expect(
+      kindOf(() => adapter.verifyPush({ ...docCreds, appKey: 'wx0000000000000000' }, push)),
+    ).toBe('bad-signature');
   });
 });
 
@@ -132,7 +129,12 @@ describe('微信小店 order events from the fake platform', () => {
         orderId: '3705115058471208928',
       });
       const notice = adapter.verifyPush(
-        { appKey: fake.appId, appSecret: 'secret', pushToken: 'shopPushToken2026', pushAesKey: aesKey },
+        {
+          appKey: fake.appId,
+          appSecret: 'secret',
+          pushToken: 'shopPushToken2026',
+          pushAesKey: aesKey,
+        },
         { url: push.url, headers: new Headers(), body: push.body },
       );
       expect(notice.platformOrderIds).toEqual(['3705115058471208928']);
