@@ -11,7 +11,7 @@ const DAY = 86_400;
 
 let fake: FakeWechatShop;
 let creds: PlatformCredentials;
-const adapter = wechatShopAdapter({ timeoutMs: 500 });
+const adapter = wechatShopAdapter();
 
 beforeEach(async () => {
   fake = await FakeWechatShop.start({ appId: APP_ID, appSecret: SECRET });
@@ -97,6 +97,20 @@ describe('pulling 微信小店 orders', () => {
     expect(second.next).toBeNull();
   });
 
+  it('surfaces a token that expires while the orders of a page are read, and reads the whole page after a refresh', async () => {
+    for (let n = 0; n < 150; n += 1) fake.addOrder(aWechatOrder(anOrderId(n), T0 + 60 + n));
+    fake.expireTokensAfter(1 + 40); // the list call and 40 order details
+    const expired = await failureOf(() =>
+      adapter.listModified(creds, windowOf(T0, T0 + DAY), null),
+    );
+    expect([expired.kind, expired.platformCode]).toEqual(['token-expired', '42001']);
+    const fresh = { ...creds, ...(await adapter.refreshAccessToken(creds)) };
+    const page = await adapter.listModified(fresh, windowOf(T0, T0 + DAY), null);
+    expect(page.orders.map((o) => o.platformOrderId)).toEqual(
+      Array.from({ length: 100 }, (_, n) => anOrderId(n)),
+    );
+  });
+
   it('calls a token the platform never issued token-expired (40001)', async () => {
     const failure = await failureOf(() =>
       adapter.getOrder({ ...creds, accessToken: 'ACCESS_TOKEN_forged' }, anOrderId(1)),
@@ -123,8 +137,11 @@ describe('pulling 微信小店 orders', () => {
     fake.failNext(1, 'http-500');
     expect((await failureOf(() => adapter.getOrder(creds, anOrderId(1)))).kind).toBe('unavailable');
     fake.failNext(1, 'hang');
+    const impatient = wechatShopAdapter({ timeoutMs: 300 });
     const started = Date.now();
-    expect((await failureOf(() => adapter.getOrder(creds, anOrderId(1)))).kind).toBe('unavailable');
+    expect((await failureOf(() => impatient.getOrder(creds, anOrderId(1)))).kind).toBe(
+      'unavailable',
+    );
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
@@ -179,6 +196,23 @@ describe('reading one 微信小店 order', () => {
       freightFen: 800,
       discountFen: 600,
     });
+  });
+
+  it("keeps the confirmed address while a buyer's change waits for review", async () => {
+    const order = aWechatOrder(anOrderId(8), T0 + 600);
+    order.order_detail.delivery_info.address_under_review = {
+      ...order.order_detail.delivery_info.address_info,
+      city_name: '深圳市',
+      county_name: '南山区',
+      detail_info: '科技园****栋',
+    };
+    fake.addOrder(order);
+    const mapped = await adapter.getOrder(creds, anOrderId(8));
+    expect([mapped.receiver.city, mapped.receiver.district, mapped.receiver.detail]).toEqual([
+      '广州市',
+      '海珠区',
+      '新港中路****号',
+    ]);
   });
 
   it('maps the platform statuses: unpaid, shipped, completed and both cancellations', async () => {
@@ -258,7 +292,7 @@ describe('writing back to 微信小店', () => {
   });
 
   it('sets stock per SKU code through the catalogue ids, skipping codes the shop does not sell', async () => {
-    fake.skus.push(
+    fake.catalogue.skus.push(
       { productId: '10000200857718', skuId: '3095702974', skuCode: 'C0013Z1', stock: 40 },
       { productId: '10000200857718', skuId: '3095702975', skuCode: 'C0013Z2', stock: 12 },
     );
@@ -267,10 +301,10 @@ describe('writing back to 微信小店', () => {
       { code: 'C0013Z2', qty: 0 },
       { code: 'NOT-LISTED', qty: 5 },
     ]);
-    expect(fake.stockUpdates).toEqual([
+    expect(fake.catalogue.updates).toEqual([
       { product_id: '10000200857718', sku_id: '3095702974', diff_type: 3, num: 17 },
       { product_id: '10000200857718', sku_id: '3095702975', diff_type: 3, num: 0 },
     ]);
-    expect(fake.skus.map((s) => s.stock)).toEqual([17, 0]);
+    expect(fake.catalogue.skus.map((s) => s.stock)).toEqual([17, 0]);
   });
 });

@@ -1,6 +1,8 @@
-import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeCatalogue } from './fake-wechat-catalogue';
+import { rawJson, readBody, seal, send, sha1 } from './fake-wechat-wire';
 
 /**
  * A local 微信小店 on 127.0.0.1 (port 0) following the documented contract (addresses in
@@ -29,6 +31,7 @@ export interface FakeOrder {
     };
     delivery_info: {
       address_info: Record<string, string | number>;
+      address_under_review?: Record<string, string | number>;
       ewaybill_order_code?: string;
       delivery_product_info: FakeDelivery[];
     };
@@ -52,13 +55,6 @@ export interface FakeDelivery {
   product_infos: { product_id: string; sku_id: string; product_cnt: number }[];
 }
 
-export interface FakeSku {
-  productId: string;
-  skuId: string;
-  skuCode: string;
-  stock: number;
-}
-
 type Fault = 'rate-limit' | 'http-500' | 'hang';
 
 const TOKEN_SECONDS = 7200;
@@ -66,13 +62,13 @@ const DELIVERY_IDS = new Set(['SF', 'ZTO', 'YTO', 'YUNDA', 'STO', 'JTSD', 'JD', 
 
 export class FakeWechatShop {
   readonly orders = new Map<string, FakeOrder>();
-  readonly skus: FakeSku[] = [];
+  readonly catalogue = new FakeCatalogue();
   readonly calls: { path: string; body: Record<string, unknown> }[] = [];
   readonly deliveries: Record<string, unknown>[] = [];
-  readonly stockUpdates: Record<string, unknown>[] = [];
   private readonly tokens = new Map<string, { expiresAt: number; revoked: boolean }>();
   private readonly faults: Fault[] = [];
   private serial = 0;
+  private callsBeforeExpiry: number | null = null;
   baseUrl = '';
 
   private constructor(
@@ -110,6 +106,11 @@ export class FakeWechatShop {
   }
 
   /** Every token issued so far stops working (42001), as after its 7200 s. */
+  /** The tokens expire after `calls` more API calls have been answered (mid-pull). */
+  expireTokensAfter(calls: number): void {
+    this.callsBeforeExpiry = calls;
+  }
+
   expireTokens(): void {
     for (const token of this.tokens.values()) token.revoked = true;
   }
@@ -164,8 +165,13 @@ export class FakeWechatShop {
         errcode: 45011,
         errmsg: 'api minute-quota reach limit  mustslower  retry next minute',
       });
+    if (this.callsBeforeExpiry === 0) {
+      this.callsBeforeExpiry = null;
+      this.expireTokens();
+    }
     const tokenError = this.checkToken(url.searchParams.get('access_token'));
     if (tokenError) return send(res, tokenError);
+    if (this.callsBeforeExpiry !== null) this.callsBeforeExpiry -= 1;
     send(res, this.route(url.pathname, body));
   }
 
@@ -178,11 +184,11 @@ export class FakeWechatShop {
       case '/channels/ec/order/delivery/send':
         return this.sendDelivery(body);
       case '/channels/ec/product/list/get':
-        return this.listProducts(body);
+        return this.catalogue.listProducts(body);
       case '/channels/ec/product/get':
-        return this.getProduct(body);
+        return this.catalogue.getProduct(body);
       case '/channels/ec/product/stock/update':
-        return this.updateStock(body);
+        return this.catalogue.updateStock(body);
       default:
         return { errcode: 48001, errmsg: 'api unauthorized' };
     }
@@ -295,96 +301,8 @@ export class FakeWechatShop {
       .flatMap((d) => d.product_infos)
       .reduce((sum, item) => sum + item.product_cnt, 0);
   }
-
-  private listProducts(body: Record<string, unknown>): unknown {
-    const pageSize = Number(body.page_size ?? 10);
-    if (pageSize > 30) return { errcode: 40097, errmsg: 'invalid args: page_size' };
-    const ids = [...new Set(this.skus.map((s) => s.productId))];
-    const offset = typeof body.next_key === 'string' ? Number(body.next_key) : 0;
-    return {
-      errcode: 0,
-      errmsg: 'ok',
-      product_ids: ids.slice(offset, offset + pageSize),
-      next_key: String(offset + pageSize),
-      total_num: ids.length,
-    };
-  }
-
-  private getProduct(body: Record<string, unknown>): unknown {
-    const skus = this.skus.filter((s) => s.productId === String(body.product_id));
-    if (skus.length === 0) return { errcode: 10020052, errmsg: '商品不存在' };
-    return {
-      errcode: 0,
-      errmsg: 'ok',
-      product: {
-        product_id: skus[0]?.productId,
-        title: '测试商品',
-        skus: skus.map((s) => ({ sku_id: s.skuId, sku_code: s.skuCode, stock_num: s.stock })),
-      },
-    };
-  }
-
-  private updateStock(body: Record<string, unknown>): unknown {
-    const sku = this.skus.find(
-      (s) => s.productId === String(body.product_id) && s.skuId === String(body.sku_id),
-    );
-    if (!sku) return { errcode: 10020052, errmsg: '商品不存在' };
-    const num = Number(body.num);
-    if (!Number.isInteger(num) || num < 0) return { errcode: 10020051, errmsg: '参数错误' };
-    if (body.diff_type === 1) sku.stock += num;
-    else if (body.diff_type === 2) sku.stock -= num;
-    else if (body.diff_type === 3) sku.stock = num;
-    else return { errcode: 10020051, errmsg: '参数错误' };
-    this.stockUpdates.push(body);
-    return { errcode: 0, errmsg: 'ok' };
-  }
 }
 
 function totalCount(order: FakeOrder): number {
   return order.order_detail.product_infos.reduce((sum, p) => sum + p.sku_cnt, 0);
-}
-
-class RawJson {
-  constructor(readonly text: string) {}
-}
-
-function rawJson(text: string): RawJson {
-  return new RawJson(text);
-}
-
-function send(res: ServerResponse, answer: unknown): void {
-  const text = answer instanceof RawJson ? answer.text : JSON.stringify(answer);
-  res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8' }).end(text);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function sha1(parts: string[]): string {
-  return createHash('sha1')
-    .update([...parts].sort().join(''))
-    .digest('hex');
-}
-
-/** The platform's sealing, written here on its own so the fake does not share our decoder's code. */
-function seal(aesKey: string, appId: string, plain: string): string {
-  const key = Buffer.from(`${aesKey}=`, 'base64');
-  const msg = Buffer.from(plain, 'utf8');
-  const head = Buffer.alloc(20);
-  randomBytes(16).copy(head);
-  head.writeUInt32BE(msg.length, 16);
-  const full = Buffer.concat([head, msg, Buffer.from(appId)]);
-  const padBy = 32 - (full.length % 32);
-  const cipher = createCipheriv('aes-256-cbc', key, key.subarray(0, 16));
-  cipher.setAutoPadding(false);
-  return Buffer.concat([
-    cipher.update(Buffer.concat([full, Buffer.alloc(padBy, padBy)])),
-    cipher.final(),
-  ]).toString('base64');
 }

@@ -27,6 +27,11 @@ export interface WechatOrder {
       discounted_price?: number;
     };
     delivery_info?: {
+      /**
+       * The receiver as confirmed. A buyer's change made 6 hours or more after ordering waits for
+       * the seller in `address_under_review` and replaces `address_info` once approved
+       * (channels_ec_order_ext_info_update types 4 and 16/19), so only this one is taken.
+       */
       address_info?: WechatAddress;
       /** The encrypted receiver for the platform's e-waybill (电子面单) service. */
       ewaybill_order_code?: string;
