@@ -104,6 +104,8 @@ describe('pulling 微信小店 orders', () => {
       adapter.listModified(creds, windowOf(T0, T0 + DAY), null),
     );
     expect([expired.kind, expired.platformCode]).toEqual(['token-expired', '42001']);
+    // It stops reading at the first refusal (at most the 8 reads in flight besides the 40).
+    expect(fake.calls.filter((c) => c.path === '/channels/ec/order/get').length).toBeLessThan(49);
     const fresh = { ...creds, ...(await adapter.refreshAccessToken(creds)) };
     const page = await adapter.listModified(fresh, windowOf(T0, T0 + DAY), null);
     expect(page.orders.map((o) => o.platformOrderId)).toEqual(

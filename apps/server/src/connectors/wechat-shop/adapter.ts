@@ -196,6 +196,7 @@ function deliveryBody(order: WechatOrder, shipment: ShipmentConfirmation): Recor
   };
 }
 
+/** `work` over `items`, `limit` at a time; after the first failure no further item is started. */
 async function mapLimited<T, R>(
   items: T[],
   limit: number,
@@ -203,11 +204,17 @@ async function mapLimited<T, R>(
 ): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
+    while (next < items.length && !failed) {
       const index = next;
       next += 1;
-      results[index] = await work(items[index] as T);
+      try {
+        results[index] = await work(items[index] as T);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
