@@ -24,6 +24,8 @@ export interface WechatShopAdapterOptions extends WechatClientOptions {
 }
 
 const DAY = 86_400_000;
+/** list/get: a time range "距离end_time不可超过7天"; in seconds on the wire, so 1 s is kept spare. */
+const MAX_WINDOW_MS = 7 * DAY - 1_000;
 /** list/get: "page_size 每页数量(不超过100)". */
 const PAGE_SIZE = 100;
 
@@ -62,15 +64,15 @@ export function wechatShopAdapter(options: WechatShopAdapterOptions = {}): Platf
   return {
     platform: 'wechat-shop',
     channelOf: () => options.channel ?? 'mini-program',
-    // Seconds on the wire: a window of 7 days less 1 s never rounds past the limit.
-    maxWindowMs: 7 * DAY - 1_000,
-    // Orders are indexed for list/get a little after update_time moves.
+    maxWindowMs: MAX_WINDOW_MS,
+    // Our margin for an order whose update_time moves while a window is read (and for clock
+    // differences); the docs give no figure for how soon list/get sees a change.
     overlapMs: 5 * 60_000,
 
     async listModified(creds, window, page): Promise<PlatformPage> {
       const startTime = Math.floor(window.from.getTime() / 1000);
       const endTime = Math.ceil(window.to.getTime() / 1000);
-      if (window.to.getTime() - window.from.getTime() > this.maxWindowMs)
+      if (window.to.getTime() - window.from.getTime() > MAX_WINDOW_MS)
         throw new PlatformError('refused', '微信小店 lists at most 7 days of changes at a time');
       const answer = await callWechat(
         creds,
@@ -116,14 +118,9 @@ export function wechatShopAdapter(options: WechatShopAdapterOptions = {}): Platf
 
     async confirmShipment(creds, shipment) {
       const order = await readOrder(creds, shipment.platformOrderId);
-      const sent = order.order_detail as
-        { delivery_info?: { delivery_product_info?: { waybill_id?: string }[] } } | undefined;
-      if (
-        sent?.delivery_info?.delivery_product_info?.some(
-          (d) => d.waybill_id === shipment.trackingNumber,
-        )
-      )
-        return; // this parcel is on the platform already (a retry after a lost answer)
+      const parcels = order.order_detail?.delivery_info?.delivery_product_info ?? [];
+      // A retry after a lost answer: this parcel is on the platform already.
+      if (parcels.some((d) => d.waybill_id === shipment.trackingNumber)) return;
       await callWechat(
         creds,
         '/channels/ec/order/delivery/send',

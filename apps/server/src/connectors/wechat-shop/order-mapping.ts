@@ -35,6 +35,8 @@ export interface WechatOrder {
       address_info?: WechatAddress;
       /** The encrypted receiver for the platform's e-waybill (电子面单) service. */
       ewaybill_order_code?: string;
+      /** The parcels already shipped, each with its tracking number. */
+      delivery_product_info?: { waybill_id?: string; delivery_id?: string }[];
     };
   };
 }
