@@ -6,7 +6,7 @@ import { aLine, anOrderId, aWechatOrder } from './wechat-fixtures';
 
 const APP_ID = 'wx5f1c2d3e4a5b6c7d';
 const SECRET = '3f8e2a9c1b7d4e6f0a5c8b2d9e1f4a7c';
-const T0 = 1_767_225_600; // 2026-01-01 00:00 China time, in seconds
+const T0 = 1_767_225_600; // 2026-01-01 00:00 UTC (08:00 China time), in seconds
 const DAY = 86_400;
 
 let fake: FakeWechatShop;
@@ -133,6 +133,18 @@ describe('pulling 微信小店 orders', () => {
     ]);
     const after = await adapter.listModified(creds, windowOf(T0, T0 + DAY), null);
     expect(after.orders.map((o) => o.platformOrderId)).toEqual([anOrderId(1)]);
+  });
+
+  it('waits for midnight China time when the daily quota (45009) is used up', async () => {
+    fake.failNext(1, 'daily-quota');
+    // 2026-01-01 22:30 China time: the quota comes back in 1 h 30 min.
+    const late = wechatShopAdapter({ now: () => (T0 + 14.5 * 3600) * 1000 });
+    const failure = await failureOf(() => late.getOrder(creds, anOrderId(1)));
+    expect([failure.kind, failure.retryAfterMs, failure.platformCode]).toEqual([
+      'rate-limited',
+      90 * 60_000,
+      '45009',
+    ]);
   });
 
   it('reports HTTP 500 and a call that never answers as unavailable', async () => {

@@ -10,8 +10,8 @@ import { rawJson, readBody, seal, send, sha1 } from './fake-wechat-wire';
  * 5 minutes remain, 40013/40125 for a wrong appid/secret), 40001 for an unknown token and 42001
  * for an expired one, order list/get by update_time_range (≤ 7 days, page_size ≤ 100, opaque
  * next_key + has_more, ids written as bare JSON numbers as the doc types them), order/get,
- * delivery/send, product list/get and stock/update. Faults on demand: 45011 minute-quota
- * answers, HTTP 500, and calls that never answer.
+ * delivery/send, product list/get and stock/update. Faults on demand: 45011 minute-quota and
+ * 45009 daily-quota answers, HTTP 500, and calls that never answer.
  * Codes the docs do not name are this fake's choice: 40097 (the global "invalid args") for a
  * window over 7 days, a page over 100 or a bad delivery.
  */
@@ -55,7 +55,7 @@ export interface FakeDelivery {
   product_infos: { product_id: string; sku_id: string; product_cnt: number }[];
 }
 
-type Fault = 'rate-limit' | 'http-500' | 'hang';
+type Fault = 'rate-limit' | 'daily-quota' | 'http-500' | 'hang';
 
 const TOKEN_SECONDS = 7200;
 const DELIVERY_IDS = new Set(['SF', 'ZTO', 'YTO', 'YUNDA', 'STO', 'JTSD', 'JD', 'EMS', 'DBKD']);
@@ -165,6 +165,8 @@ export class FakeWechatShop {
         errcode: 45011,
         errmsg: 'api minute-quota reach limit  mustslower  retry next minute',
       });
+    if (fault === 'daily-quota')
+      return send(res, { errcode: 45009, errmsg: 'reach max api daily quota limit' });
     if (this.callsBeforeExpiry === 0) {
       this.callsBeforeExpiry = null;
       this.expireTokens();
