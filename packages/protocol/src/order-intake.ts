@@ -10,6 +10,8 @@ export const channelSchema = z.enum([
   'jd',
   'meituan',
   'mini-program',
+  /** 微信小店, the WeChat Channels shop (issue 27's connector). */
+  'wechat-shop',
   'b2b-portal',
 ]);
 

@@ -14,10 +14,7 @@ import { verifyWechatPush } from './push';
 import { SkuDirectory } from './sku-directory';
 
 export interface WechatShopAdapterOptions extends WechatClientOptions {
-  /**
-   * Our channel its orders are taken in as. The closed channel list has no 微信小店 entry yet,
-   * so it defaults to 'mini-program' (WeChat's other storefront) until one is added.
-   */
+  /** Our channel its orders are taken in as: 'wechat-shop' unless told otherwise. */
   channel?: Channel;
   /** How many order details are read at once while a page is pulled. */
   detailConcurrency?: number;
@@ -63,7 +60,7 @@ export function wechatShopAdapter(options: WechatShopAdapterOptions = {}): Platf
 
   return {
     platform: 'wechat-shop',
-    channelOf: () => options.channel ?? 'mini-program',
+    channelOf: () => options.channel ?? 'wechat-shop',
     maxWindowMs: MAX_WINDOW_MS,
     // Our margin for an order whose update_time moves while a window is read (and for clock
     // differences); the docs give no figure for how soon list/get sees a change.
