@@ -227,6 +227,9 @@ describe('the supervisor console: live board and moving a wave off an offline pi
     expect(await s.textContent(overPick)).toMatch(
       /^多拣 请将 \d+ 件 .+ 放回库位 [A-Z]-\d{2}-\d{2}/,
     );
+    // Its evidence names the product in Chinese (the SKU's Chinese name), not the English one.
+    const product = await s.textContent(`${overPick} .evidence div:has(> dt:text-is("商品")) > dd`);
+    expect(product).toMatch(/[\u4e00-\u9fff]/);
     await s.click(`${overPick} [data-testid=queue-count-task]`);
     const count = '[data-testid=queue-item][data-kind=cycle-count]';
     await s.waitForSelector(count);

@@ -40,7 +40,8 @@ export function ExceptionsPanel(props: { token: string; pickers: readonly Picker
   const { token, pickers } = props;
   const t = useMessages();
   const c = t.console;
-  const words = consoleWordsByLanguage[useLanguage()];
+  const language = useLanguage();
+  const words = consoleWordsByLanguage[language];
   const format = useFormats();
   const errorText = useErrorText();
   const [items, setItems] = useState<QueueItem[] | null>(null);
@@ -107,7 +108,12 @@ export function ExceptionsPanel(props: { token: string; pickers: readonly Picker
             data-id={item.id}
           >
             <strong>{kindText(words, item.kind)}</strong> {words.item(item)}
-            <QueueEvidence evidence={item.evidence} words={words} format={format} />
+            <QueueEvidence
+              evidence={item.evidence}
+              words={words}
+              format={format}
+              language={language}
+            />
             <small>
               {c.opened} {format.dateTime(item.openedAt)} · {c.answered}{' '}
               {item.answeredAt ? format.dateTime(item.answeredAt) : c.notAnswered}

@@ -1,17 +1,26 @@
 import type { QueueItem } from '@wms/protocol';
 import type { ConsoleWords } from '../i18n/console-words';
 import type { Formats } from '../i18n/format';
+import type { Language } from '@wms/protocol';
 
 /** Evidence keys whose values are codes or names as the world wrote them, not words to translate. */
 const CODES = new Set(['wave', 'bin', 'sku', 'line', 'pickedBy', 'device', 'order', 'type']);
 
-/** What the server knows of a queue item, keys in the user's language, codes left as they are. */
+/**
+ * What the server knows of a queue item, keys in the user's language, codes left as they are. A
+ * product is named in the user's language: `skuZh` (its Chinese name) stands in for `sku` on a
+ * zh-CN console and is left out on an English one.
+ */
 export function QueueEvidence(props: {
   evidence: QueueItem['evidence'];
   words: ConsoleWords;
   format: Formats;
+  language: Language;
 }) {
-  const { evidence, words, format } = props;
+  const { words, format, language } = props;
+  const { skuZh, ...rest } = props.evidence;
+  const evidence =
+    language === 'zh-CN' && skuZh != null && rest.sku != null ? { ...rest, sku: skuZh } : rest;
   return (
     <dl className="evidence">
       {Object.entries(evidence)

@@ -26,6 +26,7 @@ export async function exceptionQueue(
     waveCode: string | null;
     binCode: string | null;
     skuName: string | null;
+    skuNameZh: string | null;
     qty: number | null;
     lineQty: number | null;
     linePicked: number | null;
@@ -37,7 +38,8 @@ export async function exceptionQueue(
     db,
     sql`
     select x.id, x.kind, x.message, x.opened_at as "openedAt", x.answered_at as "answeredAt",
-           au.name as assignee, w.code as "waveCode", b.code as "binCode", s.name as "skuName", x.qty,
+           au.name as assignee, w.code as "waveCode", b.code as "binCode", s.name as "skuName",
+           s.name_zh as "skuNameZh", x.qty,
            pl.qty as "lineQty", pl.picked_qty as "linePicked", eu.name as "pickedBy",
            e.device_id as "deviceId", e.seq, e.device_time as "deviceTime"
     from exceptions x
@@ -112,6 +114,8 @@ export async function exceptionQueue(
         wave: x.waveCode,
         bin: x.binCode,
         sku: x.skuName,
+        // The product's Chinese name, which a zh-CN console shows in place of `sku`.
+        skuZh: x.skuNameZh,
         qty: x.qty,
         line: x.lineQty === null ? null : `${x.linePicked ?? 0}/${x.lineQty}`,
         pickedBy: x.pickedBy,
