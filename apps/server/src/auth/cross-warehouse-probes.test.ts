@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { PickLine, ScanEvent } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
 import { createUser } from '../master-data/users';
-import { aBinLabelFailure, aParcelPacked, aShort } from '../testing/handheld-events';
+import {
+  aBinLabelFailure,
+  aParcelPacked,
+  aPutBack,
+  aShort,
+  aWeightMismatch,
+} from '../testing/handheld-events';
 import { anOrder } from '../testing/hub-fixtures';
-import { aReceipt } from '../testing/inbound-fixtures';
+import { aPutAway, aQcDecision, aReceipt } from '../testing/inbound-fixtures';
 import {
   aLoggedInDevice,
   aPick,
@@ -182,6 +189,8 @@ const GZ_CALLERS: CallerKind[] = ['picker', 'supervisor', 'admin', 'warehouse-ke
 /** What CD has that a GZ caller could name: each built the way CD's own people and systems do. */
 interface CdThings {
   deviceId: string;
+  /** A line of `plainOrder`, as the CD picker's handheld holds it. */
+  line: PickLine;
   waveId: string;
   binId: string;
   binCode: string;
@@ -804,6 +813,7 @@ describe.each(testDatabases())(
         )
       )[0]!.id;
       const plainLine = lines.find((l) => l.orderId === cd.plainOrder)!;
+      cd.line = plainLine;
       expect((await push(app, cdPicker, [aBinLabelFailure(cdPicker, plainLine)])).status).toBe(200);
       cd.taskId = (
         await queryRows<{ id: string }>(
@@ -983,6 +993,56 @@ describe.each(testDatabases())(
         }
       }
       expect(answers).toEqual(wanted);
+    });
+    it('POST /api/sync/push: handheld events naming CD’s lines, notices, tasks and orders are unknown lines and change nothing of CD', async () => {
+      const { app } = fx;
+      const line = cd.line;
+      for (const badge of ['P-0001', 'S-0001', 'A-0001']) {
+        const device = await aLoggedInDevice(app, badge);
+        const parcel = {
+          orderId: cd.plainOrder,
+          parcelNo: 1,
+          items: [{ skuId: line.skuId, qty: line.qty }],
+          boxCode: 'BOX-S',
+          weightGrams: 900,
+          expectedWeightGrams: 400,
+        };
+        const events: ScanEvent[] = [
+          aPick(device, line),
+          aShort(device, line),
+          aBinLabelFailure(device, line),
+          aPutBack(device, [{ line, qty: 1 }]),
+          aReceipt(device, {
+            noticeId: cd.noticeId,
+            lineId: cd.noticeLineId,
+            skuId: 'SKU-00121',
+            qty: 3,
+          }),
+          aReceipt(device, { noticeId: cd.receiptId, skuId: 'SKU-00121', qty: 2 }),
+          aQcDecision(device, cd.inboundTaskId, 1, 0),
+          aPutAway(device, cd.inboundTaskId, 'A-01-01', 1),
+          {
+            ...aPutAway(device, cd.inboundTaskId, 'A-01-01', 1),
+            type: 'inbound-closed@1',
+            payload: { noticeId: cd.noticeId, reason: 'supplier-sent-less' },
+          } as ScanEvent,
+          aParcelPacked(device, { ...parcel, weightGrams: 400 }),
+          aWeightMismatch(device, parcel),
+        ];
+        const before = await digest();
+        const res = await push(app, device, events);
+        const after = await digest();
+        expect(res.status, badge).toBe(200);
+        expect(
+          res.body.results.map((r) => `${events.find((e) => e.seq === r.seq)!.type} ${r.outcome}`),
+          badge,
+        ).toEqual(events.map((e) => `${e.type} unknown-line`));
+        // The device's own log keeps what it sent; nothing else moves.
+        expect(
+          Object.keys(after).filter((t) => after[t] !== before[t]),
+          badge,
+        ).toEqual(['scan_events']);
+      }
     });
   },
 );
