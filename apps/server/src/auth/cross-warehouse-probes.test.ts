@@ -260,6 +260,8 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
   'GET /api/waves/:waveId': (cd) => [{ path: `/api/waves/${cd.waveId}` }],
   'POST /api/waves/:waveId/assign': (cd) => [
     { path: `/api/waves/${cd.waveId}/assign`, body: { userId: 'u-gz-p1' } },
+    // GZ's own wave, given to CD's picker.
+    { path: '/api/waves/W-GZ-B26-08/assign', body: { userId: cd.userId }, expect: 400 },
   ],
   'POST /api/waves/:waveId/cancel': (cd) => [{ path: `/api/waves/${cd.waveId}/cancel`, body: {} }],
   'GET /api/waves/:waveId/move-preview': (cd) => [
@@ -704,7 +706,10 @@ describe.each(testDatabases())(
         await postJson(
           app,
           '/api/webhooks/subscriptions',
-          { url: 'https://erp.cd.example.cn/hooks', eventTypes: ['order.shipped'] },
+          {
+            url: 'https://erp.cd.example.cn/hooks',
+            eventTypes: ['order.shipped', 'exception.opened', 'alert.raised'],
+          },
           cdAdmin,
         ),
         'CD subscription',
@@ -1037,11 +1042,18 @@ describe.each(testDatabases())(
           res.body.results.map((r) => `${events.find((e) => e.seq === r.seq)!.type} ${r.outcome}`),
           badge,
         ).toEqual(events.map((e) => `${e.type} unknown-line`));
-        // The device's own log keeps what it sent; nothing else moves.
+        // The device keeps its log; an unknown line is GZ's own exception (the picker holds the
+        // items in GZ), announced to GZ's subscribers. Nothing of CD moves, CD's hooks get nothing.
         expect(
           Object.keys(after).filter((t) => after[t] !== before[t]),
           badge,
-        ).toEqual(['scan_events']);
+        ).toEqual(['device_incarnations', 'exceptions', 'scan_events', 'webhook_messages']);
+        const added = await queryRows<{ warehouseId: string | null; n: number }>(
+          fx.database.db,
+          sql`select warehouse_id as "warehouseId", count(*)::int as n from webhook_messages
+              where created_at >= (select max(received_at) from scan_events) group by 1`,
+        );
+        expect(added, badge).toEqual([{ warehouseId: 'GZ', n: 1 }]);
       }
     });
   },
