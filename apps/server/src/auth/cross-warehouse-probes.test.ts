@@ -217,6 +217,8 @@ interface CdThings {
   orderChannel: string;
   subscriptionId: string;
   deliveryId: string;
+  /** The customer's link for `changedOrder`'s new address. */
+  confirmationUrl: string;
 }
 
 /** One call of a probe. `expect`: the status (404 unless said), or `listing`: no CD thing in it. */
@@ -602,6 +604,8 @@ describe.each(testDatabases())(
     const gz = new Map<CallerKind, string>();
     /** What a GZ caller must never read: CD's ids, numbers and names. */
     let secrets: string[] = [];
+    /** CD's ERP key (the public-link test asks for one more address change with it). */
+    let cdErp = '';
 
     const call = (token: string, method: string, path: string, probe?: Probe) =>
       fx.app.request(path, {
@@ -638,8 +642,6 @@ describe.each(testDatabases())(
       }
       return out;
     };
-    const without = (d: Record<string, string>, tables: string[] = []) =>
-      Object.fromEntries(Object.entries(d).filter(([t]) => !tables.includes(t)));
 
     beforeAll(async () => {
       fx.database = await target.open();
@@ -655,7 +657,7 @@ describe.each(testDatabases())(
       const { app } = fx;
       const db = fx.database.db;
 
-      // CD's office: its first admin (as the installer adds one), its supervisor, picker, ERP key.
+      // CD's office: its first admin (as the installer adds one), a picker, its ERP's key.
       await createUser(
         db,
         'CD',
@@ -670,7 +672,6 @@ describe.each(testDatabases())(
         new Date(),
       );
       const cdAdmin = (await aLoggedInDevice(app, 'A-0009')).token;
-      const cdSupervisor = (await aLoggedInDevice(app, 'S-0002')).token;
       const cdPicker = await aLoggedInDevice(app, 'P-0003');
       const key = (await ok(
         await postJson(
@@ -683,6 +684,7 @@ describe.each(testDatabases())(
       )) as { id: string; key: string };
       cd.keyId = key.id;
       const cdKey = key.key;
+      cdErp = cdKey;
       cd.deviceId = cdPicker.deviceId;
       cd.waveId = 'W-CD-B26-09';
       cd.userId = 'u-cd-p1';
@@ -832,7 +834,7 @@ describe.each(testDatabases())(
         await postJson(app, `/api/holds/orders/${cd.heldOrder}`, { reason: '疑似刷单' }, cdKey),
         'CD hold',
       );
-      await ok(
+      const asked = (await ok(
         await postJson(
           app,
           `/api/holds/orders/${cd.changedOrder}/address-change`,
@@ -840,7 +842,8 @@ describe.each(testDatabases())(
           cdKey,
         ),
         'CD address change',
-      );
+      )) as { confirmationUrl: string };
+      cd.confirmationUrl = asked.confirmationUrl;
       cd.orderChannel = (
         await queryRows<{ channel: string }>(
           db,
@@ -1030,7 +1033,7 @@ describe.each(testDatabases())(
             ...aPutAway(device, cd.inboundTaskId, 'A-01-01', 1),
             type: 'inbound-closed@1',
             payload: { noticeId: cd.noticeId, reason: 'supplier-sent-less' },
-          } as ScanEvent,
+          },
           aParcelPacked(device, { ...parcel, weightGrams: 400 }),
           aWeightMismatch(device, parcel),
         ];
@@ -1055,6 +1058,134 @@ describe.each(testDatabases())(
         );
         expect(added, badge).toEqual([{ warehouseId: 'GZ', n: 1 }]);
       }
+    });
+
+    /** A signed link's token with its claims changed and its MAC kept (what a forger can do). */
+    const withClaims = (token: string, change: Record<string, unknown>) => {
+      const [body, mac] = token.split('.') as [string, string];
+      const claims = JSON.parse(Buffer.from(body, 'base64url').toString()) as object;
+      return `${Buffer.from(JSON.stringify({ ...claims, ...change })).toString('base64url')}.${mac}`;
+    };
+    const tokenOf = (url: string) => url.split('/').pop()!;
+    const html = { accept: 'text/html,application/xhtml+xml', 'accept-language': 'zh-CN' };
+    const answer = (target: typeof fx.app, token: string, decision: string) =>
+      target.request(`/api/address-confirmations/${token}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...html },
+        body: new URLSearchParams({ decision, lang: 'zh-CN' }).toString(),
+      });
+
+    it('public links open their own order only: a changed subject, another purpose or an expired link is a 404 (JSON, or the page for a browser) that changes nothing', async () => {
+      const { app } = fx;
+      const db = fx.database.db;
+      // A second pending request, on another order, to point a forged link at.
+      const other = (await ok(
+        await postJson(
+          app,
+          `/api/holds/orders/${cd.heldOrder}/address-change`,
+          { newAddress: '四川省 成都市 青羊区 宽窄巷子 12 号' },
+          cdErp,
+        ),
+        'second change',
+      )) as { confirmationUrl: string };
+      const confirmToken = tokenOf(cd.confirmationUrl);
+      const otherToken = tokenOf(other.confirmationUrl);
+      const otherClaims = JSON.parse(
+        Buffer.from(otherToken.split('.')[0]!, 'base64url').toString(),
+      ) as { s: string; n: string };
+      const [shipped] = await queryRows<{ payload: { data: { statusUrl: string } } }>(
+        db,
+        sql`select payload from webhook_messages where type = 'order.shipped' and order_id = ${cd.shippedOrder}`,
+      );
+      const statusToken = tokenOf(shipped!.payload.data.statusUrl);
+      const state = async () =>
+        queryRows(
+          db,
+          sql`select (select string_agg(r::text, ',' order by r::text) from address_change_requests r) as requests,
+                     (select string_agg(o.id || o.status || coalesce(o.address_detail, ''), ',' order by o.id) from orders o where o.warehouse_id = 'CD') as orders,
+                     (select string_agg(h::text, ',' order by h::text) from order_holds h) as holds,
+                     (select count(*)::int from order_status_queries) as status_queries`,
+        );
+
+      // The real links open their own order.
+      const status = await app.request(`/api/order-status/${statusToken}`);
+      expect(status.status).toBe(200);
+      expect(((await status.json()) as { orderId: string }).orderId).toBe(cd.shippedOrder);
+      const page = await app.request(`/api/address-confirmations/${confirmToken}`, {
+        headers: html,
+      });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('人民南路四段');
+
+      const before = await state();
+      const later = (
+        await aSeededApp(fx.database, { now: () => new Date(Date.now() + 61 * 86_400_000) })
+      ).app;
+      const refused: [string, typeof app, string, Record<string, string>?][] = [
+        // Another order under the same MAC: the status of an order never shipped to this buyer.
+        [
+          'status, other order',
+          app,
+          `/api/order-status/${withClaims(statusToken, { s: cd.plainOrder })}`,
+        ],
+        [
+          'status, later expiry',
+          app,
+          `/api/order-status/${withClaims(statusToken, { e: 4_102_444_800 })}`,
+        ],
+        ['status, address link', app, `/api/order-status/${confirmToken}`],
+        ['status, expired', later, `/api/order-status/${statusToken}`],
+        // The confirmation link pointed at the other order's request (with that request's nonce).
+        [
+          'confirm, other request',
+          app,
+          `/api/address-confirmations/${withClaims(confirmToken, { s: otherClaims.s, n: otherClaims.n })}`,
+        ],
+        [
+          'confirm, other MAC',
+          app,
+          `/api/address-confirmations/${confirmToken.split('.')[0]}.${otherToken.split('.')[1]}`,
+        ],
+        ['confirm, status link', app, `/api/address-confirmations/${statusToken}`],
+        ['confirm, expired', later, `/api/address-confirmations/${confirmToken}`],
+        ['confirm, truncated', app, `/api/address-confirmations/${confirmToken.slice(0, -4)}`],
+      ];
+      for (const [what, target, path] of refused) {
+        const json = await target.request(path);
+        expect(`${what} → ${json.status} ${json.headers.get('content-type')}`).toBe(
+          `${what} → 404 application/json`,
+        );
+        expect(((await json.json()) as { error: { code: string } }).error.code, what).toBe(
+          'not_found',
+        );
+        if (path.startsWith('/api/address-confirmations/')) {
+          const browser = await target.request(path, { headers: html });
+          expect(`${what} → ${browser.status}`).toBe(`${what} → 404`);
+          expect(browser.headers.get('content-type'), what).toContain('text/html');
+          expect(await browser.text(), what).not.toContain('人民南路');
+          const token = path.split('/').pop()!;
+          const posted = await answer(target, token, 'confirm');
+          expect(`${what} POST → ${posted.status}`).toBe(`${what} POST → 404`);
+        }
+      }
+      // An answer that is neither confirm nor reject: a 400 naming the field.
+      const bad = await fx.app.request(`/api/address-confirmations/${confirmToken}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'decision=maybe',
+      });
+      expect(bad.status).toBe(400);
+      expect(
+        ((await bad.json()) as { error: { fields: { path: string }[] } }).error.fields[0]!.path,
+      ).toBe('decision');
+      expect(await state()).toEqual(before);
+
+      // Answered once, the link is spent: the same answer again changes nothing.
+      expect((await answer(app, confirmToken, 'reject')).status).toBe(200);
+      const spent = await state();
+      expect((await answer(app, confirmToken, 'confirm')).status).toBe(404);
+      expect((await app.request(`/api/address-confirmations/${confirmToken}`)).status).toBe(404);
+      expect(await state()).toEqual(spent);
     });
   },
 );
