@@ -203,7 +203,8 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/inventory/receipts',
-    summary: 'Expect an inbound delivery into your warehouse (`warehouseId` must be yours: else 403)',
+    summary:
+      'Expect an inbound delivery into your warehouse (`warehouseId` must be yours: else 403)',
     roles: STAFF,
     body: p.inboundReceiptSchema,
   },
