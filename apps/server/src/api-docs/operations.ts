@@ -191,7 +191,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/inventory/stock/{skuId}',
-    summary: 'Stock of a SKU per warehouse, with "only N left"',
+    summary: 'Stock of a SKU in your warehouse, with "only N left"',
     roles: STAFF,
   },
   {
@@ -203,7 +203,8 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/inventory/receipts',
-    summary: 'Expect an inbound delivery',
+    summary:
+      'Expect an inbound delivery into your warehouse (`warehouseId` must be yours: else 403)',
     roles: STAFF,
     body: p.inboundReceiptSchema,
   },

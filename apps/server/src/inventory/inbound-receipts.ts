@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Db, type Tx, queryRows } from '../db/database';
-import { badRequest, notFound } from '../http/api-error';
+import { isWarehouseInScope } from '../auth/caller-scope';
+import type { Session } from '../auth/session-token';
+import { badRequest, forbidden, notFound } from '../http/api-error';
 import { insertNotice } from '../inbound/insert-notice';
 import { movePoolInbound, openQty } from '../inbound/pool-inbound';
 import { moveStock } from './stock-ledger';
@@ -13,8 +15,17 @@ import { moveStock } from './stock-ledger';
  */
 export async function expectInbound(
   db: Db,
+  session: Session,
   receipt: { warehouseId: string; skuId: string; qty: number; expectedAt: string },
 ) {
+  // Issue 15: the body names the warehouse (an older contract); it must be the caller's own.
+  if (!isWarehouseInScope(session, receipt.warehouseId)) {
+    throw forbidden(
+      `warehouseId: this key or login expects deliveries into warehouse ${session.warehouseId} only, not ${receipt.warehouseId}`,
+      [{ path: 'warehouseId', message: `not your warehouse (${session.warehouseId})` }],
+      { warehouseId: receipt.warehouseId },
+    );
+  }
   const id = randomUUID();
   await db.transaction((tx) =>
     insertNotice(
@@ -39,10 +50,11 @@ export async function expectInbound(
  * Goods arrived and were put away at once (no handheld): the notice's units move from inbound to
  * physical, once, and the notice closes. In a warehouse with bins they go into `binCode` as
  * available stock (a `receipt` ledger row, the pool's physical by trigger); without bins the pool
- * is the only record.
+ * is the only record. Another warehouse's receipt is unknown (404), like one that is not there.
  */
 export async function receiveInbound(
   db: Db,
+  warehouseId: string,
   receiptId: string,
   binCode: string | null,
   now: Date,
@@ -61,12 +73,15 @@ export async function receiveInbound(
       select n.warehouse_id as "warehouseId", l.id as "lineId", l.sku_id as "skuId",
              l.expected_qty as qty, l.received_qty as "receivedQty"
       from inbound_notices n join inbound_lines l on l.notice_id = n.id
-      where n.id = ${receiptId}::uuid and n.status = 'open'
+      where n.id = ${receiptId}::uuid and n.warehouse_id = ${warehouseId} and n.status = 'open'
       order by l.line_no limit 1
       for update of n`,
     );
     if (!receipt)
-      throw notFound(`No expected inbound receipt ${receiptId}: it may be received already`);
+      throw notFound(
+        `No expected inbound receipt ${receiptId} in warehouse ${warehouseId}: it may be received already`,
+        { receiptId },
+      );
     const bins = await queryRows<{ id: string; code: string }>(
       tx,
       sql`select id, code from bins where warehouse_id = ${receipt.warehouseId}

@@ -28,7 +28,9 @@ export function inventoryRoutes(deps: AppDeps) {
     new Hono<SessionEnv>()
       .use(requireCaller(deps, STAFF))
       .get('/stock/:skuId', async (c) =>
-        c.json(await stockOfSku(deps.db, pathParam(c, 'skuId'), deps.now())),
+        c.json(
+          await stockOfSku(deps.db, c.var.session.warehouseId, pathParam(c, 'skuId'), deps.now()),
+        ),
       )
       .get('/bins/:binCode', async (c) =>
         c.json(
@@ -40,13 +42,23 @@ export function inventoryRoutes(deps: AppDeps) {
         ),
       )
       .post('/receipts', async (c) =>
-        c.json(await expectInbound(deps.db, await parseBody(c, inboundReceiptSchema)), 201),
+        c.json(
+          await expectInbound(deps.db, c.var.session, await parseBody(c, inboundReceiptSchema)),
+          201,
+        ),
       )
       .post('/receipts/:receiptId/receive', async (c) => {
         const receiptId = pathParam(c, 'receiptId', uuidSchema);
         const { binCode, lot, expiry } = await parseBody(c, receiveInboundSchema);
         return c.json(
-          await receiveInbound(deps.db, receiptId, binCode ?? null, deps.now(), { lot, expiry }),
+          await receiveInbound(
+            deps.db,
+            c.var.session.warehouseId,
+            receiptId,
+            binCode ?? null,
+            deps.now(),
+            { lot, expiry },
+          ),
         );
       })
       .get('/reconciliation', async (c) =>

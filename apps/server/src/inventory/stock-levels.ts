@@ -5,10 +5,11 @@ import { notFound } from '../http/api-error';
 import { readSetting } from './hub-settings';
 
 /**
- * A SKU's stock per warehouse (M3.6) with the storefront signal (M3.7): `onlyLeft` is the
- * available count when it is below the safety level, else null.
+ * A SKU's stock in the caller's warehouse (M3.6) with the storefront signal (M3.7): `onlyLeft` is
+ * the available count when it is below the safety level, else null. Issue 15: another
+ * warehouse's stock is not the caller's to read (the answer keeps its per-warehouse shape).
  */
-export async function stockOfSku(db: Db, skuId: string, now: Date) {
+export async function stockOfSku(db: Db, warehouseId: string, skuId: string, now: Date) {
   const safety = await readSetting(db, 'safety');
   const since = new Date(now.getTime() - safety.windowDays * 86_400_000);
   const rows = await queryRows<{
@@ -25,9 +26,12 @@ export async function stockOfSku(db: Db, skuId: string, now: Date) {
            p.inbound_coefficient_bp as "inboundCoefficientBp",
            coalesce((select sum(r.qty) from reservations r where r.warehouse_id = p.warehouse_id
                      and r.sku_id = p.sku_id and r.created_at > ${since.toISOString()}::timestamptz), 0)::int as sold
-    from inventory_pool p where p.sku_id = ${skuId} order by p.warehouse_id`,
+    from inventory_pool p where p.sku_id = ${skuId} and p.warehouse_id = ${warehouseId}`,
   );
-  if (rows.length === 0) throw notFound(`No stock is kept for SKU ${skuId}: check the SKU id`);
+  if (rows.length === 0)
+    throw notFound(
+      `No stock is kept for SKU ${skuId} in warehouse ${warehouseId}: check the SKU id`,
+    );
   const warehouses = rows.map(({ sold, ...level }) => {
     const available = availableQty(level);
     const low = isBelowSafetyLevel(available, sold, safety.windowDays, safety.factor);

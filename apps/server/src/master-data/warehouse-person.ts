@@ -4,12 +4,14 @@ import { badRequest } from '../http/api-error';
 
 /**
  * The active person (picker, supervisor or admin) of the warehouse whom an exception or a task
- * is given to; anyone else, another warehouse's people included, is a 400 naming `userId`.
+ * (or a new wave) is given to; anyone else, another warehouse's people included, is a 400 naming
+ * `field` (`userId` unless said).
  */
 export async function requireWarehousePerson(
   tx: Tx,
   warehouseId: string,
   userId: string,
+  field = 'userId',
 ): Promise<{ name: string }> {
   const [person] = await queryRows<{ name: string }>(
     tx,
@@ -17,8 +19,8 @@ export async function requireWarehousePerson(
           and role in ('picker', 'supervisor', 'admin') and active`,
   );
   if (!person)
-    throw badRequest(`userId: ${userId} is not a person of this warehouse`, [
-      { path: 'userId', message: 'not a person of this warehouse' },
+    throw badRequest(`${field}: ${userId} is not a person of this warehouse`, [
+      { path: field, message: 'not a person of this warehouse' },
     ]);
   return person;
 }

@@ -6,7 +6,8 @@ import { recordChanges } from './change-feed';
 
 /**
  * A bin label failed three times in a row (M1.5): one "reprint label" task per bin, and a poke
- * so the warehouse's supervisors see it. An unknown bin is stored as `unknown-line`.
+ * so the warehouse's supervisors see it. An unknown bin, or a wave not of the device's warehouse
+ * (issue 15), is stored as `unknown-line`.
  */
 export async function applyBinLabelFailed(
   tx: Tx,
@@ -18,8 +19,9 @@ export async function applyBinLabelFailed(
   const [bin] = await queryRows<{ id: string; assignedUserId: string | null }>(
     tx,
     sql`
-    select b.id, (select w.assigned_user_id from waves w where w.id = ${payload.waveId}) as "assignedUserId"
-    from bins b where b.warehouse_id = ${warehouseId} and b.code = ${payload.binCode}`,
+    select b.id, w.assigned_user_id as "assignedUserId"
+    from bins b join waves w on w.id = ${payload.waveId} and w.warehouse_id = ${warehouseId}
+    where b.warehouse_id = ${warehouseId} and b.code = ${payload.binCode}`,
   );
   if (!bin) return 'unknown-line';
   const opened = await openTask(

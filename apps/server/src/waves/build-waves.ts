@@ -3,6 +3,7 @@ import { orderByPickPath } from '@wms/domain';
 import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
+import { requireWarehousePerson } from '../master-data/warehouse-person';
 import { recordOrderSteps } from '../orders/order-timeline';
 import { recordChanges } from '../sync/change-feed';
 import {
@@ -33,6 +34,9 @@ export interface WaveBuildOptions {
  */
 export async function buildWaves(db: Db, session: Session, options: WaveBuildOptions, now: Date) {
   return db.transaction(async (tx) => {
+    // Issue 15: a wave goes to a person of the building (not another warehouse's picker).
+    if (options.assignTo !== undefined)
+      await requireWarehousePerson(tx, session.warehouseId, options.assignTo, 'assignTo');
     await lockAllocation(tx, session.warehouseId);
     const candidates = await queryRows<OrderLineToWave>(
       tx,

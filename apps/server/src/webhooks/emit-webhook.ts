@@ -15,7 +15,9 @@ const RECEIVES = sql.raw(
  * Puts an event in the transactional outbox: the message and one delivery per subscription to
  * its type are written in the caller's transaction, so they exist exactly when the change does
  * (a crash after commit loses nothing; a rollback sends nothing). The message carries its
- * order's warehouse, and only that warehouse's subscriptions receive it.
+ * order's warehouse (or, without an order, the `warehouseId` of its data: an exception, an
+ * alert), and only that warehouse's subscriptions receive it (issue 15: a GZ exception went to
+ * CD's subscribers).
  */
 export async function emitWebhook(
   tx: Tx,
@@ -25,12 +27,13 @@ export async function emitWebhook(
 ): Promise<string> {
   const id = `msg_${randomUUID().replaceAll('-', '')}`;
   const orderId = typeof data.orderId === 'string' ? data.orderId : null;
+  const warehouseId = typeof data.warehouseId === 'string' ? data.warehouseId : null;
   const payload = { id, type, timestamp: now.toISOString(), data };
   await tx.execute(sql`
     with m as (
       insert into webhook_messages (id, type, order_id, payload, created_at, warehouse_id)
       values (${id}, ${type}, ${orderId}, ${JSON.stringify(payload)}::jsonb, ${now.toISOString()}::timestamptz,
-              (select warehouse_id from orders where id = ${orderId}))
+              coalesce((select warehouse_id from orders where id = ${orderId}), ${warehouseId}::text))
       returning id, warehouse_id
     )
     insert into webhook_deliveries (id, message_id, subscription_id, next_attempt_at, created_at)
@@ -56,6 +59,7 @@ export async function emitWebhooks(
       id,
       type: e.type,
       order_id: orderId,
+      warehouse_id: typeof e.data.warehouseId === 'string' ? e.data.warehouseId : null,
       payload: { id, type: e.type, timestamp: at, data: e.data },
     };
   });
@@ -64,9 +68,9 @@ export async function emitWebhooks(
     sql`
     with m as (
       insert into webhook_messages (id, type, order_id, payload, created_at, warehouse_id)
-      select r.id, r.type, r.order_id, r.payload, ${at}::timestamptz, o.warehouse_id
+      select r.id, r.type, r.order_id, r.payload, ${at}::timestamptz, coalesce(o.warehouse_id, r.warehouse_id)
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as r(seq int, id text, type text, order_id text, payload jsonb)
+        as r(seq int, id text, type text, order_id text, warehouse_id text, payload jsonb)
         left join orders o on o.id = r.order_id
       order by r.seq
       returning id, type, warehouse_id
