@@ -555,6 +555,12 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
   'POST /api/inbound/notices/:noticeId/close': (cd) => [
     { path: `/api/inbound/notices/${cd.noticeId}/close`, body: { reason: 'supplier-sent-less' } },
   ],
+  'POST /api/inbound/notices/:noticeId/expected-date': (cd) => [
+    {
+      path: `/api/inbound/notices/${cd.noticeId}/expected-date`,
+      body: { expectedDate: '2027-01-15' },
+    },
+  ],
   'GET /api/inbound/suppliers': 'hub-wide suppliers (no warehouse)',
   'POST /api/inbound/suppliers': 'hub-wide suppliers (no warehouse)',
   'GET /api/packing/orders/:code': (cd) => [{ path: `/api/packing/orders/${cd.shippedOrder}` }],
