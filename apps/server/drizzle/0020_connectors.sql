@@ -48,7 +48,7 @@ CREATE TABLE "connectors" (
 	"failures" integer DEFAULT 0 NOT NULL,
 	"failures_total" bigint DEFAULT 0 NOT NULL,
 	"orders_pulled" bigint DEFAULT 0 NOT NULL,
-	"lag_alert_id" uuid,
+	"lag_alerted_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "connectors_shop" UNIQUE("platform","shop_id")
 );

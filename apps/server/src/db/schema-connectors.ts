@@ -42,8 +42,8 @@ export const connectors = pgTable(
     failures: integer('failures').notNull().default(0),
     failuresTotal: bigint('failures_total', { mode: 'number' }).notNull().default(0),
     ordersPulled: bigint('orders_pulled', { mode: 'number' }).notNull().default(0),
-    /** The open lag alert of this connector (cleared when it catches up), so it is raised once. */
-    lagAlertId: uuid('lag_alert_id'),
+    /** Since when its lag alert is open (null once it caught up): each fall behind alerts once. */
+    lagAlertedAt: at('lag_alerted_at'),
     createdAt: now('created_at'),
   },
   (t) => [
