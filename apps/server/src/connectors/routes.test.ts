@@ -7,6 +7,7 @@ import { TEST_CONNECTOR_KEY, TestClock } from './testing/connector-fixtures';
 import { ScriptedPlatform, aPlatformOrder, signScriptedPush } from './testing/scripted-platform';
 
 type App = Awaited<ReturnType<typeof aSeededApp>>['app'];
+const METRICS_TOKEN = 'metrics-token-0123456789abcdef';
 
 describe.each(testDatabases())('connector routes on $name', (target) => {
   let database: OwnedDatabase;
@@ -23,7 +24,8 @@ describe.each(testDatabases())('connector routes on $name', (target) => {
       registry: { taobao: () => platform },
       sleep: clock.sleep,
     };
-    app = (await aSeededApp(database, { now: clock.now, connectors })).app;
+    app = (await aSeededApp(database, { now: clock.now, connectors, metricsToken: METRICS_TOKEN }))
+      .app;
     keyless = (
       await aSeededApp(database, { connectors: { key: null, registry: connectors.registry } })
     ).app;
@@ -195,5 +197,22 @@ describe.each(testDatabases())('connector routes on $name', (target) => {
       body,
     });
     expect(unknown.status).toBe(404);
+  });
+
+  it('shows each connector on /metrics: lag, orders pulled, failures', async () => {
+    await call(app, admin, 'POST', '/api/admin/connectors', {
+      ...aShop('shop-metrics'),
+      pullSince: new Date(clock.now().getTime() - 90_000).toISOString(),
+    });
+    const text = await (
+      await app.request('/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text();
+    const labels =
+      '{connector="天猫旗舰店 shop-metrics",platform="taobao",shop="shop-metrics",status="active"}';
+    const series = `wms_connector_lag_seconds${labels} `;
+    const lag = text.split('\n').find((l) => l.startsWith(series));
+    expect(Number(lag?.slice(series.length))).toBeGreaterThanOrEqual(90);
+    expect(text).toContain(`wms_connector_orders_pulled${labels} 0`);
+    expect(text).toContain(`wms_connector_failures${labels} 0`);
   });
 });
