@@ -31,6 +31,8 @@ export class ScriptedPlatform implements PlatformAdapter {
   readonly stockPushes: { code: string; qty: number }[][] = [];
   /** The platform answers 503 to everything while true. */
   down = false;
+  /** How long each list call takes (a real platform's round trip), for races. */
+  latencyMs = 0;
   private rateLimited = { calls: 0, retryAfterMs: undefined as number | undefined };
   private revoked = false;
   private token = { access: 'access-1', refresh: 'refresh-1', serial: 1, expiresAt: Infinity };
@@ -107,6 +109,7 @@ export class ScriptedPlatform implements PlatformAdapter {
     page: string | null,
   ): Promise<PlatformPage> {
     this.gate('list', creds);
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     if (window.to.getTime() - window.from.getTime() > this.maxWindowMs)
       throw new PlatformError(
         'refused',
@@ -125,7 +128,7 @@ export class ScriptedPlatform implements PlatformAdapter {
     const orders = inWindow.slice(offset, offset + this.pageSize);
     const next = offset + this.pageSize < inWindow.length ? String(offset + this.pageSize) : null;
     this.calls.push(`list ${window.from.toISOString()}..${window.to.toISOString()} @${offset}`);
-    return Promise.resolve({ orders: orders.map((o) => structuredClone(o)), next });
+    return { orders: orders.map((o) => structuredClone(o)), next };
   }
 
   async getOrder(creds: PlatformCredentials, platformOrderId: string): Promise<PlatformOrder> {
