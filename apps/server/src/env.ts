@@ -162,12 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
     throw new Error('Bad configuration: AUTH_SECRET (32+ characters) is required in production');
   }
-  let connectorKey: Buffer | null = null;
-  try {
-    connectorKey = e.CONNECTOR_KEY ? parseConnectorKey(e.CONNECTOR_KEY) : null;
-  } catch (err) {
-    throw new Error(`Bad configuration: ${(err as Error).message}`);
-  }
+  const connectorKey = e.CONNECTOR_KEY ? connectorKeyOf(e.CONNECTOR_KEY) : null;
   if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {
     throw new Error('Bad configuration: TLS_CERT and TLS_KEY go together (set both or neither)');
   }
@@ -247,6 +242,14 @@ export function loadRestoreConfig(env: NodeJS.ProcessEnv = process.env) {
       ? null
       : join(resolve(base, parsed.data.DATA_DIR), 'pglite'),
   };
+}
+
+function connectorKeyOf(base64: string): Buffer {
+  try {
+    return parseConnectorKey(base64);
+  } catch (err) {
+    throw new Error(`Bad configuration: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 function readPem(file: string, name: string): string {

@@ -40,6 +40,13 @@ describe.each(testDatabases())('tracking written back to the platform on $name',
     return { ...c, order, orderId: row!.id, packer };
   };
 
+  /** The trace of a live order (not one retention pruned), with its platform confirmations. */
+  const traceOf = async (packer: Session, orderId: string) => {
+    const trace = await orderTrace(fx.database.db, packer, orderId);
+    if (!('platformConfirmations' in trace)) throw new Error(`order ${orderId} was pruned`);
+    return trace;
+  };
+
   it("confirms a shipped parcel on the platform with the platform's carrier code and its codes", async () => {
     const { platform, order, orderId, runtime, packer } = await aShippedOrder(
       'sf',
@@ -54,7 +61,7 @@ describe.each(testDatabases())('tracking written back to the platform on $name',
         lines: [{ code: 'TB-CUP-RED', qty: 1 }],
       },
     ]);
-    const trace = await orderTrace(fx.database.db, packer, orderId);
+    const trace = await traceOf(packer, orderId);
     expect(
       trace.timeline.filter((e) => e.kind === 'platform-confirmed').map((e) => e.detail),
     ).toEqual([
@@ -73,7 +80,7 @@ describe.each(testDatabases())('tracking written back to the platform on $name',
     const { platform, orderId, runtime, packer } = await aShippedOrder('zto', '78301234567890');
     platform.failConfirmations(1);
     await deliverDueShipments(runtime);
-    const pending = await orderTrace(fx.database.db, packer, orderId);
+    const pending = await traceOf(packer, orderId);
     expect(pending.platformConfirmations).toMatchObject([
       { status: 'pending', attempts: 1, lastError: 'unavailable: logistics service busy' },
     ]);
@@ -86,7 +93,7 @@ describe.each(testDatabases())('tracking written back to the platform on $name',
   it('fails at once, in the trace, for a carrier the platform has no code for', async () => {
     const { platform, orderId, runtime, packer } = await aShippedOrder('own-fleet', 'OF-0001');
     await deliverDueShipments(runtime);
-    const trace = await orderTrace(fx.database.db, packer, orderId);
+    const trace = await traceOf(packer, orderId);
     expect(trace.platformConfirmations).toMatchObject([
       { status: 'failed', lastError: 'refused: carrier own-fleet has no code on taobao' },
     ]);

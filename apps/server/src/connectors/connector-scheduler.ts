@@ -63,9 +63,14 @@ export function startConnectorScheduler(
     } catch (error) {
       options.onError(error);
     }
-    if (!stopped) timer = setTimeout(() => (running = pass()), options.tickMs);
+    if (!stopped) schedule();
   };
-  timer = setTimeout(() => (running = pass()), options.tickMs);
+  const schedule = () => {
+    timer = setTimeout(() => {
+      running = pass();
+    }, options.tickMs);
+  };
+  schedule();
   return async () => {
     stopped = true;
     if (timer) clearTimeout(timer);

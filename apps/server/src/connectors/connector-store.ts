@@ -24,12 +24,7 @@ export async function loadConnector(db: Tx, id: string): Promise<ConnectorRow | 
 
 export function viewOf(key: Buffer | null, row: ConnectorRow, now: Date): ConnectorView {
   const { credentials, ...rest } = row;
-  let creds: PlatformCredentials | null = null;
-  try {
-    creds = key ? openCredentials(key, credentials) : null;
-  } catch {
-    creds = null;
-  }
+  const creds = key ? openedOrNull(key, credentials) : null;
   return {
     ...rest,
     lagSeconds: Math.max(0, Math.round((now.getTime() - row.cursor.getTime()) / 1000)),
@@ -40,6 +35,15 @@ export function viewOf(key: Buffer | null, row: ConnectorRow, now: Date): Connec
         : null,
     },
   };
+}
+
+/** Credentials sealed under another key (CONNECTOR_KEY changed) show as not authorised. */
+function openedOrNull(key: Buffer, sealed: string): PlatformCredentials | null {
+  try {
+    return openCredentials(key, sealed);
+  } catch {
+    return null;
+  }
 }
 
 export interface NewConnector {
