@@ -29,6 +29,14 @@ CREATE TABLE "connector_shipments" (
 	CONSTRAINT "connector_shipments_parcel" UNIQUE("connector_id","parcel_id")
 );
 --> statement-breakpoint
+CREATE TABLE "connector_stock" (
+	"connector_id" uuid NOT NULL,
+	"code" text NOT NULL,
+	"qty" integer NOT NULL,
+	"pushed_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "connector_stock_connector_id_code_pk" PRIMARY KEY("connector_id","code")
+);
+--> statement-breakpoint
 CREATE TABLE "connectors" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"warehouse_id" text NOT NULL,
@@ -48,6 +56,7 @@ CREATE TABLE "connectors" (
 	"failures" integer DEFAULT 0 NOT NULL,
 	"failures_total" bigint DEFAULT 0 NOT NULL,
 	"orders_pulled" bigint DEFAULT 0 NOT NULL,
+	"stock_reconciled_at" timestamp with time zone,
 	"lag_alerted_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "connectors_shop" UNIQUE("platform","shop_id")

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../db/database';
-import { loadConnector } from './connector-store';
+import { type ConnectorRow, loadConnector } from './connector-store';
+import { PlatformError } from './platform';
+import { pushChannelStock } from './push-stock';
 import { deliverDueShipments } from './confirm-shipments';
 import { type ConnectorRuntime, type PullReport, pullConnector } from './pull-connector';
 
@@ -36,11 +38,27 @@ export async function pullDueConnectors(
   for (const { id } of due) {
     const report = await database.whileHolding(connectorLockKey(id), async () => {
       const c = await loadConnector(rt.db, id);
-      return c && c.nextPullAt <= rt.now() ? pullConnector(rt, id) : null;
+      if (!c || c.nextPullAt > rt.now()) return null;
+      const pulled = await pullConnector(rt, id);
+      if (pulled.outcome === 'stored') await pushStockQuietly(rt, c);
+      return pulled;
     });
     if (report) reports.push(report);
   }
   return reports;
+}
+
+/**
+ * Stock goes out after each good pull (the connector's interval batches the changes); a push
+ * the platform refuses or cannot take now is sent again after the next pull, as the quantities
+ * it holds were not recorded as told.
+ */
+async function pushStockQuietly(rt: ConnectorRuntime, connector: ConnectorRow) {
+  try {
+    await pushChannelStock(rt, connector);
+  } catch (err) {
+    if (!(err instanceof PlatformError)) throw err;
+  }
 }
 
 /**

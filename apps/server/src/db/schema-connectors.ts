@@ -42,6 +42,8 @@ export const connectors = pgTable(
     failures: integer('failures').notNull().default(0),
     failuresTotal: bigint('failures_total', { mode: 'number' }).notNull().default(0),
     ordersPulled: bigint('orders_pulled', { mode: 'number' }).notNull().default(0),
+    /** The last full stock push (the daily reconcile); between, only changed quantities go. */
+    stockReconciledAt: at('stock_reconciled_at'),
     /** Since when its lag alert is open (null once it caught up): each fall behind alerts once. */
     lagAlertedAt: at('lag_alerted_at'),
     createdAt: now('created_at'),
@@ -107,4 +109,16 @@ export const connectorShipments = pgTable(
     index('connector_shipments_due').on(t.status, t.nextAttemptAt),
     unique('connector_shipments_parcel').on(t.connectorId, t.parcelId),
   ],
+);
+
+/** What each shop was last told it can sell per platform code (stock out, M3.7): pushes only diffs. */
+export const connectorStock = pgTable(
+  'connector_stock',
+  {
+    connectorId: uuid('connector_id').notNull(),
+    code: text('code').notNull(),
+    qty: integer('qty').notNull(),
+    pushedAt: at('pushed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connectorId, t.code] })],
 );
