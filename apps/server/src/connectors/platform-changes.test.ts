@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
-import { aSeededAppPerFile } from '../testing/test-app';
+import { aLoggedInDevice, aSeededAppPerFile } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 import { pullConnector } from './pull-connector';
 import { TestClock, aScriptedConnector } from './testing/connector-fixtures';
@@ -157,5 +157,60 @@ describe.each(testDatabases())('later versions of platform orders on $name', (ta
     expect(phoneOf(orders[0]!)).toMatch(/^138\d{4}0000$/);
     expect(phoneOf(orders[0]!)).toBe(phoneOf(orders[2]!));
     expect(phoneOf(orders[0]!)).not.toBe(phoneOf(orders[1]!));
+  });
+
+  it('follows an order a person sent on from SKU review: the platform cancelling it cancels ours', async () => {
+    const c = await aScriptedConnector(fx.database.db, clock);
+    const order = aPlatformOrder(c.connector.cursor, {
+      shopId: c.shopId,
+      lines: [{ code: 'TB-LID-绿', qty: 1, unitPriceFen: 9_900 }],
+    });
+    c.platform.place(order);
+    clock.advance(1_000);
+    expect((await pullConnector(c.runtime, c.connector.id)).taken.parked).toBe(1);
+    const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
+    const asAdmin = (path: string, body: unknown) =>
+      fx.app.request(path, {
+        method: path.endsWith('send') ? 'POST' : 'PUT',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    await asAdmin('/api/admin/channel-sku-codes', {
+      channel: 'taobao',
+      code: 'TB-LID-绿',
+      skuId: 'SKU-00121',
+    });
+    expect((await asAdmin('/api/admin/sku-reviews/send', {})).status).toBe(200);
+    clock.advance(5_000);
+    c.platform.place({ ...order, status: 'cancelled', modifiedAt: clock.now() });
+    clock.advance(1_000);
+    await pullConnector(c.runtime, c.connector.id);
+    const [ours] = await queryRows<{ status: string }>(
+      fx.database.db,
+      sql`select status from orders where channel = 'taobao' and channel_order_id = ${order.platformOrderId}`,
+    );
+    expect(ours?.status).toBe('cancelled');
+  });
+
+  it('drops a parked order the platform cancelled before anyone mapped its code', async () => {
+    const c = await aScriptedConnector(fx.database.db, clock);
+    const order = aPlatformOrder(c.connector.cursor, {
+      shopId: c.shopId,
+      lines: [{ code: 'TB-NEVER-MAPPED', qty: 1, unitPriceFen: 9_900 }],
+    });
+    c.platform.place(order);
+    clock.advance(1_000);
+    await pullConnector(c.runtime, c.connector.id);
+    const parked = () =>
+      queryRows(
+        fx.database.db,
+        sql`select id from sku_reviews where channel_order_id = ${order.platformOrderId}`,
+      );
+    expect(await parked()).toHaveLength(1);
+    clock.advance(5_000);
+    c.platform.place({ ...order, status: 'cancelled', modifiedAt: clock.now() });
+    clock.advance(1_000);
+    await pullConnector(c.runtime, c.connector.id);
+    expect(await parked()).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { orderInputSchema, type OrderInput } from '@wms/protocol';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database';
-import { connectorOrders } from '../db/schema';
+import { channelOrders, connectorOrders, skuReviews } from '../db/schema';
 import { ApiError } from '../http/api-error';
 import { parkForSkuReview, resolveChannelSkus } from '../channel-codes/channel-sku-codes';
 import { acceptOrders } from '../orders/accept-orders';
@@ -42,7 +42,7 @@ export async function takeInOrders(
   const result: TakeInResult = { accepted: 0, parked: 0, refused: 0, changed: 0, unchanged: 0 };
   const latest = latestVersions(page);
   if (latest.length === 0) return result;
-  const seen = await seenOrders(db, connector.id, latest);
+  const seen = await seenOrders(db, connector, latest);
   const fresh: PlatformOrder[] = [];
   const records: Record_[] = [];
   for (const order of latest) {
@@ -58,6 +58,11 @@ export async function takeInOrders(
       records.push(recordOf(order, before.orderId, null));
     } else if (order.status === 'awaiting-shipment') {
       fresh.push(order);
+    } else if (order.status === 'cancelled' && before) {
+      // Parked for SKU review and cancelled before anyone mapped it: nothing is left to map.
+      await dropParked(db, connector, order.platformOrderId);
+      result.unchanged += 1;
+      records.push(recordOf(order, null, 'cancelled before it was taken in'));
     } else {
       result.unchanged += 1;
       records.push(recordOf(order, null, `not taken in while ${order.status}`));
@@ -79,20 +84,52 @@ function latestVersions(page: readonly PlatformOrder[]): PlatformOrder[] {
   return [...byId.values()];
 }
 
-async function seenOrders(db: Db, connectorId: string, orders: readonly PlatformOrder[]) {
+/**
+ * What the connector saw of these orders. One it saw but did not take in may have been taken in
+ * since by a person (sent on from SKU review): intake's channel record names our order then.
+ */
+async function seenOrders(db: Db, connector: ConnectorRow, orders: readonly PlatformOrder[]) {
+  const ids = orders.map((o) => o.platformOrderId);
   const rows = await db
     .select()
     .from(connectorOrders)
     .where(
       and(
-        eq(connectorOrders.connectorId, connectorId),
-        inArray(
-          connectorOrders.platformOrderId,
-          orders.map((o) => o.platformOrderId),
-        ),
+        eq(connectorOrders.connectorId, connector.id),
+        inArray(connectorOrders.platformOrderId, ids),
       ),
     );
-  return new Map(rows.map((r) => [r.platformOrderId, r]));
+  const untaken = rows.filter((r) => !r.orderId).map((r) => r.platformOrderId);
+  const taken =
+    untaken.length === 0
+      ? []
+      : await db
+          .select({ id: channelOrders.channelOrderId, orderId: channelOrders.orderId })
+          .from(channelOrders)
+          .where(
+            and(
+              eq(channelOrders.channel, connector.channel),
+              inArray(channelOrders.channelOrderId, untaken),
+            ),
+          );
+  const ours = new Map(taken.map((t) => [t.id, t.orderId]));
+  return new Map(
+    rows.map((r) => [
+      r.platformOrderId,
+      { ...r, orderId: r.orderId ?? ours.get(r.platformOrderId) ?? null },
+    ]),
+  );
+}
+
+async function dropParked(db: Db, connector: ConnectorRow, platformOrderId: string) {
+  await db
+    .delete(skuReviews)
+    .where(
+      and(
+        eq(skuReviews.channel, connector.channel),
+        eq(skuReviews.channelOrderId, platformOrderId),
+      ),
+    );
 }
 
 function isSame(before: Seen, order: PlatformOrder) {
