@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/database';
 import { putChannelSkuCode } from '../../channel-codes/channel-sku-codes';
 import { insertConnector } from '../connector-store';
+import type { PlatformAdapter, PlatformCredentials } from '../platform';
 import type { ConnectorRuntime } from '../pull-connector';
 import { ScriptedPlatform } from './scripted-platform';
 
@@ -24,6 +25,44 @@ export class TestClock {
 export const TEST_CONNECTOR_KEY = randomBytes(32);
 
 /**
+ * A GZ connector on any platform's adapter (a platform's end-to-end test passes its own adapter,
+ * pointed at its fake with `credentials.baseUrl`), and the runtime `pullConnector` needs.
+ */
+export async function aConnector(
+  db: Db,
+  clock: TestClock,
+  options: {
+    adapter: PlatformAdapter;
+    credentials: PlatformCredentials;
+    shopId: string;
+    name?: string;
+    since?: Date;
+  },
+) {
+  const { adapter, shopId } = options;
+  const connector = await insertConnector(db, TEST_CONNECTOR_KEY, {
+    warehouseId: 'GZ',
+    platform: adapter.platform,
+    shopId,
+    channel: adapter.channelOf(shopId),
+    name: options.name ?? `${adapter.platform} ${shopId}`,
+    credentials: options.credentials,
+    intervalSeconds: 10,
+    stockBuffer: 0,
+    pullSince: options.since ?? clock.now(),
+  });
+  if (!connector) throw new Error(`shop ${shopId} has a connector already`);
+  const runtime: ConnectorRuntime = {
+    db,
+    key: TEST_CONNECTOR_KEY,
+    registry: { [adapter.platform]: () => adapter },
+    now: clock.now,
+    sleep: clock.sleep,
+  };
+  return { connector, runtime };
+}
+
+/**
  * A GZ connector on a scripted taobao shop whose cursor starts `since`, the shop's code
  * TB-CUP-RED mapped to SKU-00121, and the runtime a pull needs.
  */
@@ -40,24 +79,12 @@ export async function aScriptedConnector(
     code: 'TB-CUP-RED',
     skuId: 'SKU-00121',
   });
-  const connector = await insertConnector(db, TEST_CONNECTOR_KEY, {
-    warehouseId: 'GZ',
-    platform: 'taobao',
-    shopId,
-    channel: 'taobao',
-    name: `淘宝 ${shopId}`,
+  const { connector, runtime } = await aConnector(db, clock, {
+    adapter: platform,
     credentials: platform.credentials(),
-    intervalSeconds: 10,
-    stockBuffer: 0,
-    pullSince: options.since ?? clock.now(),
+    shopId,
+    name: `淘宝 ${shopId}`,
+    ...(options.since && { since: options.since }),
   });
-  if (!connector) throw new Error('connector not stored');
-  const runtime: ConnectorRuntime = {
-    db,
-    key: TEST_CONNECTOR_KEY,
-    registry: { taobao: () => platform },
-    now: clock.now,
-    sleep: clock.sleep,
-  };
   return { platform, connector, runtime, shopId };
 }
