@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase, queryRows } from '../db/database';
 import { aSeededAppPerFile } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
-import { pullDueConnectors } from './connector-scheduler';
+import { pullDueConnectors, startConnectorScheduler } from './connector-scheduler';
 import { loadConnector } from './connector-store';
 import { pullConnector } from './pull-connector';
 import { TestClock, aScriptedConnector } from './testing/connector-fixtures';
-import { aPlatformOrder } from './testing/scripted-platform';
+import { ScriptedPlatform, aPlatformOrder } from './testing/scripted-platform';
 
 describe.each(testDatabases())('the connector scheduler on $name', (target) => {
   const fx = aSeededAppPerFile(target);
@@ -82,4 +82,37 @@ describe.each(testDatabases())('the connector scheduler on $name', (target) => {
       }
     },
   );
+
+  it('runs in the background: a paid order is stored within about one pull interval', async () => {
+    const c = await aScriptedConnector(fx.database.db, clock);
+    await fx.database.db.execute(sql`
+      update connectors set interval_seconds = 1, cursor = now(), next_pull_at = now() where id = ${c.connector.id}`);
+    // Real time here: the round runs on timers.
+    const now = () => new Date();
+    const platform = new ScriptedPlatform(now);
+    const runtime = { ...c.runtime, now, registry: { taobao: () => platform } };
+    const errors: unknown[] = [];
+    const stop = startConnectorScheduler(fx.database, runtime, {
+      tickMs: 100,
+      onError: (e) => errors.push(e),
+    });
+    try {
+      const order = aPlatformOrder(new Date(), { shopId: c.shopId });
+      const placedAt = Date.now();
+      platform.place(order);
+      let storedAt: number | null = null;
+      while (storedAt === null && Date.now() - placedAt < 10_000) {
+        const rows = await queryRows(
+          fx.database.db,
+          sql`select id from orders where channel_order_id = ${order.platformOrderId}`,
+        );
+        if (rows.length > 0) storedAt = Date.now();
+        else await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(errors).toEqual([]);
+      expect(storedAt! - placedAt).toBeLessThan(3_000);
+    } finally {
+      await stop();
+    }
+  });
 });
