@@ -199,6 +199,34 @@ describe.each(testDatabases())('connector routes on $name', (target) => {
     expect(unknown.status).toBe(404);
   });
 
+  it('limits pushes per connector: past the limit a 429 that says when to retry', async () => {
+    const limited = (
+      await aSeededApp(database, {
+        connectors: { key: TEST_CONNECTOR_KEY, registry: { taobao: () => platform } },
+        connectorPushRateLimit: 2,
+      })
+    ).app;
+    const { id } = await bodyOf<{ id: string }>(
+      await call(app, admin, 'POST', '/api/admin/connectors', aShop('shop-flood')),
+    );
+    const body = '{"orderIds":[]}';
+    const push = () =>
+      limited.request(`/api/connectors/${id}/push`, {
+        method: 'POST',
+        headers: { 'x-scripted-signature': signScriptedPush('push-token-1', body) },
+        body,
+      });
+    const statuses = [(await push()).status, (await push()).status];
+    const third = await push();
+    expect([...statuses, third.status, (await bodyOf(third)).error.code]).toEqual([
+      200,
+      200,
+      429,
+      'rate_limited',
+    ]);
+    expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it('shows each connector on /metrics: lag, orders pulled, failures', async () => {
     await call(app, admin, 'POST', '/api/admin/connectors', {
       ...aShop('shop-metrics'),
