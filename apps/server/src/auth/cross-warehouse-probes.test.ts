@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { PickLine, ScanEvent } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_CONNECTOR_KEY } from '../connectors/testing/connector-fixtures';
+import { ScriptedPlatform } from '../connectors/testing/scripted-platform';
 import { queryRows } from '../db/database';
 import { createUser } from '../master-data/users';
 import {
@@ -219,6 +221,8 @@ interface CdThings {
   deliveryId: string;
   /** The customer's link for `changedOrder`'s new address. */
   confirmationUrl: string;
+  /** A marketplace shop CD's admin connected (issue 27). */
+  connectorId: string;
 }
 
 /** One call of a probe. `expect`: the status (404 unless said), or `listing`: no CD thing in it. */
@@ -561,6 +565,29 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
       body: { expectedDate: '2027-01-15' },
     },
   ],
+  'GET /api/admin/connectors': () => [{ path: '/api/admin/connectors', expect: 'listing' }],
+  'POST /api/admin/connectors': 'adds a shop to the caller’s own warehouse (no warehouse field)',
+  'PUT /api/admin/connectors/:connectorId/credentials': (cd) => [
+    {
+      path: `/api/admin/connectors/${cd.connectorId}/credentials`,
+      body: { accessToken: 'stolen-token' },
+    },
+  ],
+  'POST /api/admin/connectors/:connectorId/pause': (cd) => [
+    { path: `/api/admin/connectors/${cd.connectorId}/pause`, body: {} },
+  ],
+  'POST /api/admin/connectors/:connectorId/resume': (cd) => [
+    { path: `/api/admin/connectors/${cd.connectorId}/resume`, body: {} },
+  ],
+  'POST /api/admin/connectors/:connectorId/replay': (cd) => [
+    {
+      path: `/api/admin/connectors/${cd.connectorId}/replay`,
+      body: { from: '2026-12-01T00:00:00+08:00', to: '2026-12-02T00:00:00+08:00' },
+    },
+  ],
+  'DELETE /api/admin/connectors/:connectorId': (cd) => [
+    { path: `/api/admin/connectors/${cd.connectorId}` },
+  ],
   'GET /api/inbound/suppliers': 'hub-wide suppliers (no warehouse)',
   'POST /api/inbound/suppliers': 'hub-wide suppliers (no warehouse)',
   'GET /api/packing/orders/:code': (cd) => [{ path: `/api/packing/orders/${cd.shippedOrder}` }],
@@ -663,8 +690,12 @@ describe.each(testDatabases())(
         url: 'http://sandboxapi.kdniao.com:8080/kdniaosandbox/gateway/exterfaceInvoke.json',
         fetch: fake.fetch,
       });
+      const platform = new ScriptedPlatform(() => new Date());
       fx.app = (
-        await aSeededApp(fx.database, { waybills: { provider, senderMobile: '02888886666' } })
+        await aSeededApp(fx.database, {
+          waybills: { provider, senderMobile: '02888886666' },
+          connectors: { key: TEST_CONNECTOR_KEY, registry: { taobao: () => platform } },
+        })
       ).app;
       const { app } = fx;
       const db = fx.database.db;
@@ -869,6 +900,24 @@ describe.each(testDatabases())(
         )
       )[0]!.id;
 
+      // CD's Tmall shop, connected by CD's admin (its scheduler is not running in tests).
+      cd.connectorId = (
+        (await ok(
+          await postJson(
+            app,
+            '/api/admin/connectors',
+            {
+              platform: 'taobao',
+              shopId: '成都旗舰店',
+              name: '天猫成都旗舰店',
+              credentials: platform.credentials(),
+            },
+            cdAdmin,
+          ),
+          'CD connector',
+        )) as { id: string }
+      ).id;
+
       // Bins only CD has (GZ has bins of the same codes as CD's demo bins).
       const zoneCode = (
         await queryRows<{ code: string }>(db, sql`select code from zones where id = ${cd.zoneId}`)
@@ -958,6 +1007,8 @@ describe.each(testDatabases())(
         cd.subscriptionId,
         cd.deliveryId,
         cd.keyId,
+        cd.connectorId,
+        '成都旗舰店',
         cd.binId,
         'u-cd-p1',
         'u-cd-a1',
