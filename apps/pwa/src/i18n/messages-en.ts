@@ -265,6 +265,16 @@ export const en = {
       `${code} is not a weight: type grams, or kilograms with a point, then Enter.`,
     needsNetwork:
       'Looking an order up needs the network: scan it again when back online. Packing itself works offline.',
+    printWaybill: 'Print waybill',
+    printWaybillOf: (parcelNo: number) => `Print waybill · parcel ${parcelNo}`,
+    openWaybill: 'Open the waybill again',
+    waybillPrinting: (parcelNo: number) => `Getting the waybill of parcel ${parcelNo}…`,
+    waybillPrinted: (parcelNo: number, waybillNo: string | null) =>
+      `${waybillNo ? `Waybill ${waybillNo}` : 'The waybill'} of parcel ${parcelNo} opened: print it and stick it on.`,
+    waybillRefused: (parcelNo: number, providerCode: string) =>
+      `The e-waybill service refused parcel ${parcelNo} (code ${providerCode}). The parcel stays packed: tap Print waybill to try again, or tell your lead.`,
+    waybillOffline: (parcelNo: number) =>
+      `Parcel ${parcelNo} is packed and kept on this handheld. Its waybill needs the network: tap Print waybill again when back online.`,
   },
   console: {
     title: 'Supervisor console',

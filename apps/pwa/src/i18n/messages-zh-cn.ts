@@ -240,6 +240,16 @@ export const zhCN: Messages = {
     notABox: (code) => `${code} 不是包装箱：请扫描箱子标签或点选箱型。`,
     notAWeight: (code) => `${code} 不是重量：请输入克数，或带小数点的千克数，再按回车。`,
     needsNetwork: '查询订单需要网络：恢复联网后请重新扫描。装箱本身可以离线进行。',
+    printWaybill: '打印面单',
+    printWaybillOf: (parcelNo) => `打印面单 · 第${parcelNo}个包裹`,
+    openWaybill: '再次打开面单',
+    waybillPrinting: (parcelNo) => `正在获取第${parcelNo}个包裹的面单…`,
+    waybillPrinted: (parcelNo, waybillNo) =>
+      `第${parcelNo}个包裹的面单${waybillNo ? ` ${waybillNo} ` : ''}已打开：请打印并贴在箱上。`,
+    waybillRefused: (parcelNo, providerCode) =>
+      `电子面单服务拒绝了第${parcelNo}个包裹（代码 ${providerCode}）。包裹已装好：可再点“打印面单”重试，或告诉主管。`,
+    waybillOffline: (parcelNo) =>
+      `第${parcelNo}个包裹已装好，保存在本机。面单需要联网：恢复联网后再点“打印面单”。`,
   },
   console: {
     title: '主管控制台',
