@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useScanActions } from '../device/scanner/use-scan-actions';
 import { announceRendered } from '../device/speech/speech';
 import { useLanguage, useMessages } from '../i18n/language';
-import { PromptLine } from '../picker/prompt-line';
 import { reportError } from '../shell/problems';
 import { db, type Session } from '../storage/database';
-import { InboundSignal } from './inbound-signal';
+import { InboundFrame } from './inbound-frame';
+import { ReasonSelect } from './reason-select';
 import { recordInboundClosed, recordReceipt } from './record-inbound';
 
 const REASONS: OverUnderReason[] = [
@@ -112,18 +112,25 @@ export function ReceiveScreen(props: {
   };
 
   return (
-    <section className="screen inbound-receive">
-      <div className="screen-header">
+    <InboundFrame
+      screen="inbound-receive"
+      onBack={onLeave}
+      state="receiving"
+      title={t.inbound.receiveTitle(notice.code)}
+      problem={problem}
+      footer={
         <button
           type="button"
           className="button-secondary"
-          data-testid="inbound-back"
-          onClick={onLeave}
+          data-testid="close-notice"
+          onClick={() =>
+            void recordInboundClosed(db, session.user.id, notice.id).then(onLeave, reportError)
+          }
         >
-          ← {t.inbound.back}
+          {t.inbound.closeNotice}
         </button>
-      </div>
-      <InboundSignal state="receiving">{t.inbound.receiveTitle(notice.code)}</InboundSignal>
+      }
+    >
       <ul className="inbound-lines">
         {notice.lines.map((l) => (
           <li
@@ -138,11 +145,6 @@ export function ReceiveScreen(props: {
           </li>
         ))}
       </ul>
-      {problem && (
-        <p className="error" role="alert" data-testid="error">
-          {problem}
-        </p>
-      )}
       {!draft || !line ? (
         <p className="hint" data-testid="inbound-scan-hint">
           {t.inbound.scanHint}
@@ -155,20 +157,7 @@ export function ReceiveScreen(props: {
           onReceive={() => void receive().catch(reportError)}
         />
       )}
-      <div className="screen-footer">
-        <button
-          type="button"
-          className="button-secondary"
-          data-testid="close-notice"
-          onClick={() =>
-            void recordInboundClosed(db, session.user.id, notice.id).then(onLeave, reportError)
-          }
-        >
-          {t.inbound.closeNotice}
-        </button>
-      </div>
-      <PromptLine />
-    </section>
+    </InboundFrame>
   );
 }
 
@@ -226,22 +215,14 @@ function ReceiveForm(props: {
         {t.inbound.damaged}
       </label>
       {over && (
-        <label>
-          {t.inbound.overReason}
-          <select
-            data-manual-entry
-            data-testid="inbound-reason"
-            value={draft.reason}
-            onChange={(e) => onChange({ ...draft, reason: e.target.value as OverUnderReason })}
-          >
-            <option value="">—</option>
-            {REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t.inbound.reasons[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ReasonSelect
+          label={t.inbound.overReason}
+          testId="inbound-reason"
+          value={draft.reason}
+          reasons={REASONS}
+          wording={t.inbound.reasons}
+          onChange={(reason) => onChange({ ...draft, reason })}
+        />
       )}
       <button
         type="button"

@@ -266,7 +266,10 @@ function scanTracking(state: PackState, code: string): [PackState, PackEffect | 
 }
 
 /** Records the weighed parcel (with the scanned number, or none for an e-waybill) and moves on. */
-function closeParcel(state: PackState, trackingNumber: string | null): [PackState, PackEffect | null] {
+function closeParcel(
+  state: PackState,
+  trackingNumber: string | null,
+): [PackState, PackEffect | null] {
   const { order, box, weightGrams } = state;
   if (!order || !box || weightGrams === null) return [state, null];
   const effect: PackEffect = {
