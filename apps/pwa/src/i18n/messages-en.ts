@@ -251,7 +251,7 @@ export const en = {
     },
     parcel: (n: number) => `Parcel ${n}`,
     left: (n: number) => `${n} left to pack`,
-    lot: (lots: string) => `Lot ${lots}`,
+    lot: 'Lot',
     expected: (grams: number) => `Expected ${grams} g (scale, or type the weight)`,
     weightLabel: 'Weight: grams, or kg with a point',
     trackingLabel: 'Waybill number',
@@ -463,7 +463,7 @@ export const en = {
     noNotices: 'No delivery expected. Tap “Sync now” to check again.',
     qcTasks: (n: number) => `Quality check: ${n}`,
     putAwayTasks: (n: number) => `Put-away: ${n}`,
-    receiveTitle: (code: string) => `Receive ${code}`,
+    receiveTitle: 'Receive',
     progress: (received: number, expected: number) => `${received}/${expected}`,
     scanHint: 'Scan the carton label or an item',
     unknownItem: 'This item is not on the delivery.',
@@ -500,7 +500,6 @@ export const en = {
     },
     confirmPutAway: 'Put away',
     noTasks: 'Nothing waiting.',
-    lotOf: (lot: string) => `Lot ${lot}`,
   },
 };
 

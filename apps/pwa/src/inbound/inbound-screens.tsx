@@ -80,7 +80,7 @@ export function InboundScreens({ session, onLeave }: { session: Session; onLeave
                 data-code={n.code}
                 onClick={() => setOpen({ kind: 'receive', noticeId: n.id })}
               >
-                {n.code} · {noticeProgress(n)}
+                <span translate="no">{n.code}</span> · {noticeProgress(n)}
               </button>
             </li>
           ))}

@@ -83,7 +83,12 @@ export function PutAwayScreen(props: {
         <div className="inbound-form" data-testid="put-away-task" data-task={task.id}>
           <p>
             <strong>{language === 'zh-CN' ? task.skuNameZh : task.skuName}</strong> · {left}
-            {task.lot ? ` · ${t.inbound.lotOf(task.lot)}` : ''}
+            {task.lot && (
+              <>
+                {' · '}
+                {t.inbound.lot} <span translate="no">{task.lot}</span>
+              </>
+            )}
           </p>
           <p className="pick-bin" data-testid="put-away-bin">
             {binCode ?? task.suggestedBinCode ?? '—'}

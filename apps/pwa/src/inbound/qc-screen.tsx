@@ -61,7 +61,7 @@ export function QcScreen(props: { session: Session; tasks: InboundTask[]; onLeav
       {task && (
         <div className="inbound-form" data-testid="qc-task" data-task={task.id}>
           <p>
-            <strong>{skuName}</strong> · {task.noticeCode} · {left}
+            <strong>{skuName}</strong> · <span translate="no">{task.noticeCode}</span> · {left}
           </p>
           <label>
             {t.inbound.passed}

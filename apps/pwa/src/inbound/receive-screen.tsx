@@ -111,12 +111,18 @@ export function ReceiveScreen(props: {
     setProblem(null);
   };
 
+  // While a line's form is open only that line is listed: the form stays on the first screen.
+  const shownLines = line ? [line] : notice.lines;
   return (
     <InboundFrame
       screen="inbound-receive"
       onBack={onLeave}
       state="receiving"
-      title={t.inbound.receiveTitle(notice.code)}
+      title={
+        <>
+          {t.inbound.receiveTitle} <span translate="no">{notice.code}</span>
+        </>
+      }
       problem={problem}
       footer={
         <button
@@ -132,7 +138,7 @@ export function ReceiveScreen(props: {
       }
     >
       <ul className="inbound-lines">
-        {notice.lines.map((l) => (
+        {shownLines.map((l) => (
           <li
             key={l.id}
             className={l.id === draft?.lineId ? 'chosen' : ''}
@@ -172,18 +178,30 @@ function ReceiveForm(props: {
   const over = line.receivedQty + Number(draft.qty) > line.expectedQty;
   return (
     <div className="inbound-form">
-      <label>
-        {t.inbound.qty}
-        <input
-          data-manual-entry
-          data-testid="inbound-qty"
-          inputMode="numeric"
-          value={draft.qty}
-          onChange={(e) => onChange({ ...draft, qty: e.target.value.replace(/\D/g, '') })}
-        />
-      </label>
+      <div className="inbound-row">
+        <label>
+          {t.inbound.qty}
+          <input
+            data-manual-entry
+            data-testid="inbound-qty"
+            inputMode="numeric"
+            value={draft.qty}
+            onChange={(e) => onChange({ ...draft, qty: e.target.value.replace(/\D/g, '') })}
+          />
+        </label>
+        <label className="check">
+          <input
+            data-manual-entry
+            type="checkbox"
+            data-testid="inbound-damaged"
+            checked={draft.damaged}
+            onChange={(e) => onChange({ ...draft, damaged: e.target.checked })}
+          />
+          {t.inbound.damaged}
+        </label>
+      </div>
       {line.lotTracked && (
-        <>
+        <div className="inbound-row">
           <label>
             {t.inbound.lot}
             <input
@@ -202,18 +220,8 @@ function ReceiveForm(props: {
               onChange={(e) => onChange({ ...draft, expiry: e.target.value })}
             />
           </label>
-        </>
+        </div>
       )}
-      <label className="check">
-        <input
-          data-manual-entry
-          type="checkbox"
-          data-testid="inbound-damaged"
-          checked={draft.damaged}
-          onChange={(e) => onChange({ ...draft, damaged: e.target.checked })}
-        />
-        {t.inbound.damaged}
-      </label>
       {over && (
         <ReasonSelect
           label={t.inbound.overReason}

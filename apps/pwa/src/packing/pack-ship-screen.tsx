@@ -107,7 +107,8 @@ function OrderLines({ state }: { state: PackState }) {
   return (
     <>
       <p className="pack-order" data-testid="pack-order">
-        {t.ship.order} <strong>{order.orderId}</strong> · {t.pack.left(unitsLeftToPack(state))}
+        {t.ship.order} <strong translate="no">{order.orderId}</strong> ·{' '}
+        {t.pack.left(unitsLeftToPack(state))}
       </p>
       <ul className="pack-lines">
         {order.lines.map((line) => (
@@ -115,7 +116,7 @@ function OrderLines({ state }: { state: PackState }) {
             <span>{language === 'zh-CN' ? line.nameZh : line.name}</span>
             {line.lots.length > 0 && (
               <span className="pack-lot" data-testid="pack-lot">
-                {t.pack.lot(line.lots.join(', '))}
+                {t.pack.lot} <span translate="no">{line.lots.join(', ')}</span>
               </span>
             )}
             <strong data-testid="pack-line-count">
@@ -188,14 +189,14 @@ function StepControls({
           >
             🖨 {t.pack.printWaybill}
           </button>
-          <CarrierButtons
-            chosen={state.carrier as Carrier | null}
-            onChoose={(carrier) => apply({ kind: 'choose-carrier', carrier })}
-          />
           <TypedEntry
             label={t.pack.trackingLabel}
             testId="pack-tracking"
             onEnter={(code) => apply({ kind: 'scan', code })}
+          />
+          <CarrierButtons
+            chosen={state.carrier as Carrier | null}
+            onChoose={(carrier) => apply({ kind: 'choose-carrier', carrier })}
           />
         </>
       )}
