@@ -23,10 +23,12 @@ export async function startKdniaoServer(
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
-      void fake.fetch(req.url ?? '/', { method: req.method ?? 'POST', body }).then(async (reply) => {
-        res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(await reply.text());
-      });
+      void fake
+        .fetch(req.url ?? '/', { method: req.method ?? 'POST', body })
+        .then(async (reply) => {
+          res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(await reply.text());
+        });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -7,15 +7,18 @@ export function ReasonSelect<R extends string>(props: {
   value: R | '';
   reasons: readonly R[];
   wording: Record<R, string>;
+  /** Marked (and announced to a screen reader) when the worker went on without one. */
+  missing?: boolean;
   onChange: (reason: R) => void;
 }) {
-  const { label, testId, value, reasons, wording, onChange } = props;
+  const { label, testId, value, reasons, wording, missing = false, onChange } = props;
   return (
-    <label>
-      {label}
+    <label className={missing ? 'reason-missing' : undefined}>
+      <span role={missing ? 'alert' : undefined}>{label}</span>
       <select
         data-manual-entry
         data-testid={testId}
+        aria-invalid={missing}
         value={value}
         onChange={(e) => onChange(e.target.value as R)}
       >

@@ -38,10 +38,13 @@ export function ReceiveScreen(props: {
   const language = useLanguage();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // A missing over-receipt reason is marked on its field (the field is the message, in view).
+  const [reasonMissing, setReasonMissing] = useState(false);
   const line = notice.lines.find((l) => l.id === draft?.lineId);
 
   const choose = (l: InboundLine, facts: Partial<Draft> = {}) => {
     setProblem(null);
+    setReasonMissing(false);
     setDraft((before) => ({
       lineId: l.id,
       qty:
@@ -78,7 +81,7 @@ export function ReceiveScreen(props: {
     if (!Number.isInteger(qty) || qty < 1) return;
     if (line.lotTracked && !draft.lot.trim()) return setProblem(t.inbound.lotNeeded);
     const over = line.receivedQty + qty > line.expectedQty;
-    if (over && !draft.reason) return setProblem(t.inbound.overReason);
+    if (over && !draft.reason) return setReasonMissing(true);
     await recordReceipt(db, session.user.id, {
       noticeId: notice.id,
       lineId: line.id,
@@ -109,6 +112,7 @@ export function ReceiveScreen(props: {
     );
     setDraft(null);
     setProblem(null);
+    setReasonMissing(false);
   };
 
   // While a line's form is open only that line is listed: the form stays on the first screen.
@@ -159,6 +163,7 @@ export function ReceiveScreen(props: {
         <ReceiveForm
           draft={draft}
           line={line}
+          reasonMissing={reasonMissing}
           onChange={setDraft}
           onReceive={() => void receive().catch(reportError)}
         />
@@ -170,10 +175,11 @@ export function ReceiveScreen(props: {
 function ReceiveForm(props: {
   draft: Draft;
   line: InboundLine;
+  reasonMissing: boolean;
   onChange: (draft: Draft) => void;
   onReceive: () => void;
 }) {
-  const { draft, line, onChange, onReceive } = props;
+  const { draft, line, reasonMissing, onChange, onReceive } = props;
   const t = useMessages();
   const over = line.receivedQty + Number(draft.qty) > line.expectedQty;
   return (
@@ -216,6 +222,7 @@ function ReceiveForm(props: {
             <input
               data-manual-entry
               data-testid="inbound-expiry"
+              placeholder={t.inbound.expiryFormat}
               value={draft.expiry}
               onChange={(e) => onChange({ ...draft, expiry: e.target.value })}
             />
@@ -229,6 +236,7 @@ function ReceiveForm(props: {
           value={draft.reason}
           reasons={REASONS}
           wording={t.inbound.reasons}
+          missing={reasonMissing && !draft.reason}
           onChange={(reason) => onChange({ ...draft, reason })}
         />
       )}

@@ -110,21 +110,24 @@ function OrderLines({ state }: { state: PackState }) {
         {t.ship.order} <strong translate="no">{order.orderId}</strong> ·{' '}
         {t.pack.left(unitsLeftToPack(state))}
       </p>
-      <ul className="pack-lines">
-        {order.lines.map((line) => (
-          <li key={line.skuId} data-testid={`pack-line-${line.skuId}`}>
-            <span>{language === 'zh-CN' ? line.nameZh : line.name}</span>
-            {line.lots.length > 0 && (
-              <span className="pack-lot" data-testid="pack-lot">
-                {t.pack.lot} <span translate="no">{line.lots.join(', ')}</span>
-              </span>
-            )}
-            <strong data-testid="pack-line-count">
-              {inParcel(line.skuId)} + {before(line.skuId)} / {line.qty}
-            </strong>
-          </li>
-        ))}
-      </ul>
+      {/* Once the parcel is closed (box, weight, waybill) its lines give way to that step's controls. */}
+      {(state.step === 'scan-items' || state.step === 'order-done') && (
+        <ul className="pack-lines">
+          {order.lines.map((line) => (
+            <li key={line.skuId} data-testid={`pack-line-${line.skuId}`}>
+              <span>{language === 'zh-CN' ? line.nameZh : line.name}</span>
+              {line.lots.length > 0 && (
+                <span className="pack-lot" data-testid="pack-lot">
+                  {t.pack.lot} <span translate="no">{line.lots.join(', ')}</span>
+                </span>
+              )}
+              <strong data-testid="pack-line-count">
+                {inParcel(line.skuId)} + {before(line.skuId)} / {line.qty}
+              </strong>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
