@@ -13,7 +13,7 @@ import {
   totalLines,
   unsyncedCount,
 } from './handheld';
-import { signInSupervisor } from './supervisor-api';
+import { signInSupervisor, type SupervisorApi } from './supervisor-api';
 
 async function waitForPackStep(page: Page, step: string): Promise<void> {
   await page.waitForSelector(`[data-testid=pack-step][data-step="${step}"]`, { timeout: 10_000 });
@@ -47,6 +47,26 @@ async function pickWave(page: Page, badge: string, wave: string): Promise<void> 
   await syncNow(page);
 }
 
+/**
+ * An order of the picked wave with two units or more: its unit barcodes, one a unit, and what a
+ * parcel of some of them weighs in a box of `tare` grams.
+ */
+async function anOrderToPack(supervisor: SupervisorApi, waveId: string) {
+  const { lines } = await supervisor.waveDetail(waveId);
+  const units = (orderId: string) =>
+    lines.filter((l) => l.orderId === orderId).reduce((n, l) => n + l.qty, 0);
+  const orderId = lines.find((l) => units(l.orderId) >= 2)?.orderId;
+  if (!orderId) throw new Error(`wave ${waveId} has no order of two units or more`);
+  const order = await supervisor.packOrder(orderId);
+  const unitBarcodes = order.lines.flatMap((l) => Array<string>(l.qty).fill(l.barcodes[0]!));
+  const grams = (barcodes: string[], tare: number) =>
+    barcodes.reduce(
+      (sum, code) => sum + (order.lines.find((l) => l.barcodes[0] === code)?.weightGrams ?? 0),
+      tare,
+    );
+  return { orderId, order, unitBarcodes, grams };
+}
+
 describe('the pack bench on a 360×640 handheld', () => {
   // The server process asks KDNiao's documented fake for e-waybills (set before it starts).
   const kdniaoEnv: Record<string, string> = {};
@@ -65,24 +85,13 @@ describe('the pack bench on a 360×640 handheld', () => {
     await pickWave(page, 'P-0002', 'B26-08');
 
     const supervisor = await signInSupervisor(fx.server.url);
-    const { lines } = await supervisor.waveDetail('W-GZ-B26-08');
-    const units = (orderId: string) =>
-      lines.filter((l) => l.orderId === orderId).reduce((n, l) => n + l.qty, 0);
-    const orderId = lines.find((l) => units(l.orderId) >= 2)?.orderId;
-    expect(orderId).toBeDefined();
-    const order = await supervisor.packOrder(orderId!);
+    const { orderId, order, unitBarcodes, grams } = await anOrderToPack(supervisor, 'W-GZ-B26-08');
     expect(order.status).toBe('picked');
-    const unitBarcodes = order.lines.flatMap((l) => Array<string>(l.qty).fill(l.barcodes[0]!));
-    const grams = (barcodes: string[], tare: number) =>
-      barcodes.reduce(
-        (sum, code) => sum + (order.lines.find((l) => l.barcodes[0] === code)?.weightGrams ?? 0),
-        tare,
-      );
 
     await page.click('[data-testid=back-to-waves]');
     await page.click('[data-testid=pack-and-ship]');
     await waitForPackStep(page, 'scan-order');
-    await scanWedge(page, orderId!);
+    await scanWedge(page, orderId);
     await waitForPackStep(page, 'scan-items');
     await context.setOffline(true);
 
@@ -124,7 +133,7 @@ describe('the pack bench on a 360×640 handheld', () => {
     await syncNow(page);
     await syncNow(page);
     expect(await unsyncedCount(page)).toBe(0);
-    const steps = await supervisor.orderSteps(orderId!);
+    const steps = await supervisor.orderSteps(orderId);
     const packing = steps.filter((s) => s.kind === 'packed' || s.kind === 'shipped');
     expect(
       packing.map((s) => [s.kind, s.detail.parcelNo ?? null, s.detail.stopped ?? null]),
@@ -134,7 +143,7 @@ describe('the pack bench on a 360×640 handheld', () => {
       ['packed', 2, null],
       ['shipped', null, null],
     ]);
-    const after = await supervisor.packOrder(orderId!);
+    const after = await supervisor.packOrder(orderId);
     expect(after.status).toBe('shipped');
     expect(after.parcels.map((p) => p.trackingNumber)).toEqual([
       'SF1402837465001',
@@ -165,18 +174,7 @@ describe('the pack bench on a 360×640 handheld', () => {
     await pickWave(page, 'P-0001', 'B26-07');
 
     const supervisor = await signInSupervisor(fx.server.url);
-    const { lines } = await supervisor.waveDetail('W-GZ-B26-07');
-    const units = (orderId: string) =>
-      lines.filter((l) => l.orderId === orderId).reduce((n, l) => n + l.qty, 0);
-    const orderId = lines.find((l) => units(l.orderId) >= 2)?.orderId;
-    expect(orderId).toBeDefined();
-    const order = await supervisor.packOrder(orderId!);
-    const unitBarcodes = order.lines.flatMap((l) => Array<string>(l.qty).fill(l.barcodes[0]!));
-    const grams = (barcodes: string[], tare: number) =>
-      barcodes.reduce(
-        (sum, code) => sum + (order.lines.find((l) => l.barcodes[0] === code)?.weightGrams ?? 0),
-        tare,
-      );
+    const { orderId, unitBarcodes, grams } = await anOrderToPack(supervisor, 'W-GZ-B26-07');
     // The shop's ERP once asked KDNiao under parcel 2's order code: KDNiao refuses it twice.
     const { KDNIAO_EBUSINESS_ID: id, KDNIAO_APP_KEY: key } = kdniao.env;
     await kdniao.fake.fetch(kdniao.env.KDNIAO_URL!, {
@@ -196,7 +194,7 @@ describe('the pack bench on a 360×640 handheld', () => {
     await page.click('[data-testid=back-to-waves]');
     await page.click('[data-testid=pack-and-ship]');
     await waitForPackStep(page, 'scan-order');
-    await scanWedge(page, orderId!);
+    await scanWedge(page, orderId);
     await waitForPackStep(page, 'scan-items');
     await scanWedge(page, unitBarcodes[0]!);
     await page.click('[data-testid=pack-close-parcel]');
@@ -245,7 +243,7 @@ describe('the pack bench on a 360×640 handheld', () => {
     expect(await page.isVisible('[data-testid=waybill-print-2]')).toBe(true);
     expect(await unsyncedCount(page)).toBe(0);
 
-    const after = await supervisor.packOrder(orderId!);
+    const after = await supervisor.packOrder(orderId);
     expect(after.parcels.map((p) => [p.parcelNo, p.trackingNumber])).toEqual([
       [1, waybillNo],
       [2, null],
