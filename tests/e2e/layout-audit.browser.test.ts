@@ -4,17 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
 import type { Page } from 'playwright-core';
 import { scanWedge, signIn, syncNow } from './handheld';
-import { auditLayout, type LayoutFinding } from './layout-audit';
+import { anAuditor, CODE_WORDS, HANDHELD_SIZES as SIZES } from './layout-audit';
 import { signInSupervisor } from './supervisor-api';
 
-const SIZES = [
-  { width: 360, height: 640 },
-  { width: 480, height: 854 },
-] as const;
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'layout');
-
-/** Codes and names a Chinese screen may show in Latin letters (bins, waves, SKUs, units). */
-const CODE_WORDS = ['SKU', 'GS', 'OK', 'ml', 'kg', 'cm', 'mm', 'g', 'pcs'];
 
 /** The tablet sizes of the console and admin audit. */
 const TABLETS = [
@@ -78,22 +71,15 @@ describe('layout audit of every handheld step, and of every console and admin ta
       const context = await fx.browser.newContext({ viewport: SIZES[0] });
       const page = await context.newPage();
       const failures: string[] = [];
-      const audit = async (step: string, essential: readonly string[]) => {
-        for (const size of SIZES) {
-          await page.setViewportSize(size);
-          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-          const finding = await auditLayout(
-            page,
-            essential,
-            picker.language === 'zh-CN',
-            allowedWords,
-          );
-          const name = `${picker.language}-${size.width}x${size.height}-${step}`;
-          await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-          failures.push(...describeFinding(name, finding));
-        }
-        await page.setViewportSize(SIZES[0]);
-      };
+      const audit = anAuditor({
+        page,
+        sizes: SIZES,
+        prefix: picker.language,
+        chinese: picker.language === 'zh-CN',
+        allowedWords,
+        artifacts: ARTIFACTS,
+        failures,
+      });
 
       await page.goto(fx.server.url);
       await signIn(page, picker.badge, '1234');
@@ -175,17 +161,16 @@ describe('layout audit of every handheld step, and of every console and admin ta
       const context = await fx.browser.newContext({ viewport: TABLETS[0] });
       const page = await context.newPage();
       const failures: string[] = [];
-      const audit = async (step: string) => {
-        for (const size of TABLETS) {
-          await page.setViewportSize(size);
-          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
-          const finding = await auditLayout(page, [], language === 'zh-CN', allowedWords, 44);
-          const name = `tablet-${language}-${size.width}x${size.height}-${step}`;
-          await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-          failures.push(...describeFinding(name, finding));
-        }
-        await page.setViewportSize(TABLETS[0]);
-      };
+      const audit = anAuditor({
+        page,
+        sizes: TABLETS,
+        prefix: `tablet-${language}`,
+        chinese: language === 'zh-CN',
+        allowedWords,
+        artifacts: ARTIFACTS,
+        failures,
+        minTarget: 44,
+      });
 
       await page.goto(fx.server.url);
       await signIn(page, 'A-0001', '1234');
@@ -222,13 +207,3 @@ describe('layout audit of every handheld step, and of every console and admin ta
     },
   );
 });
-
-function describeFinding(name: string, finding: LayoutFinding): string[] {
-  const out: string[] = [];
-  if (finding.overflowX > 0) out.push(`${name}: ${finding.overflowX} px wider than the screen`);
-  for (const id of finding.hidden) out.push(`${name}: ${id} not in the first screen or covered`);
-  for (const control of finding.small) out.push(`${name}: control under 48 px: ${control}`);
-  if (finding.english.length > 0)
-    out.push(`${name}: English on a Chinese screen: ${finding.english.join(' ')}`);
-  return out;
-}

@@ -84,3 +84,51 @@ export function auditLayout(
     { essential: [...essential], chinese, allowedWords: [...allowedWords], minTarget },
   );
 }
+
+/** The handheld sizes every step is audited at. */
+export const HANDHELD_SIZES = [
+  { width: 360, height: 640 },
+  { width: 480, height: 854 },
+] as const;
+
+/** Codes and names a Chinese screen may show in Latin letters (bins, waves, SKUs, units). */
+export const CODE_WORDS = ['SKU', 'GS', 'OK', 'ml', 'kg', 'cm', 'mm', 'g', 'pcs'];
+
+/** The findings as sentences (an empty list: the screen fits). */
+export function describeFinding(name: string, finding: LayoutFinding): string[] {
+  const out: string[] = [];
+  if (finding.overflowX > 0) out.push(`${name}: ${finding.overflowX} px wider than the screen`);
+  for (const id of finding.hidden) out.push(`${name}: ${id} not in the first screen or covered`);
+  for (const control of finding.small) out.push(`${name}: control under 48 px: ${control}`);
+  if (finding.english.length > 0)
+    out.push(`${name}: English on a Chinese screen: ${finding.english.join(' ')}`);
+  return out;
+}
+
+/**
+ * An auditor for one page: `audit(step, essential)` measures the page at every size, keeps a
+ * screenshot `<prefix>-<size>-<step>.png` in `artifacts`, and adds what it finds to `failures`.
+ */
+export function anAuditor(options: {
+  page: Page;
+  sizes: readonly { width: number; height: number }[];
+  prefix: string;
+  chinese: boolean;
+  allowedWords: readonly string[];
+  artifacts: string;
+  failures: string[];
+  minTarget?: number;
+}) {
+  const { page, sizes, prefix, chinese, allowedWords, artifacts, failures, minTarget } = options;
+  return async (step: string, essential: readonly string[] = []) => {
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      const finding = await auditLayout(page, essential, chinese, allowedWords, minTarget);
+      const name = `${prefix}-${size.width}x${size.height}-${step}`;
+      await page.screenshot({ path: `${artifacts}/${name}.png` });
+      failures.push(...describeFinding(name, finding));
+    }
+    await page.setViewportSize(sizes[0]!);
+  };
+}

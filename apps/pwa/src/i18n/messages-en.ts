@@ -251,7 +251,7 @@ export const en = {
     },
     parcel: (n: number) => `Parcel ${n}`,
     left: (n: number) => `${n} left to pack`,
-    lot: (lots: string) => `Lot ${lots}`,
+    lot: 'Lot',
     expected: (grams: number) => `Expected ${grams} g (scale, or type the weight)`,
     weightLabel: 'Weight: grams, or kg with a point',
     trackingLabel: 'Waybill number',
@@ -265,6 +265,16 @@ export const en = {
       `${code} is not a weight: type grams, or kilograms with a point, then Enter.`,
     needsNetwork:
       'Looking an order up needs the network: scan it again when back online. Packing itself works offline.',
+    printWaybill: 'Print waybill',
+    printWaybillOf: (parcelNo: number) => `Print waybill · parcel ${parcelNo}`,
+    openWaybill: 'Open the waybill again',
+    waybillPrinting: (parcelNo: number) => `Getting the waybill of parcel ${parcelNo}…`,
+    waybillPrinted: (parcelNo: number, waybillNo: string | null) =>
+      `${waybillNo ? `Waybill ${waybillNo}` : 'The waybill'} of parcel ${parcelNo} opened: print it and stick it on.`,
+    waybillRefused: (parcelNo: number, providerCode: string) =>
+      `The e-waybill service refused parcel ${parcelNo} (code ${providerCode}). The parcel stays packed: tap Print waybill to try again, or tell your lead.`,
+    waybillOffline: (parcelNo: number) =>
+      `Parcel ${parcelNo} is packed and kept on this handheld. Its waybill needs the network: tap Print waybill again when back online.`,
   },
   console: {
     title: 'Supervisor console',
@@ -453,14 +463,15 @@ export const en = {
     noNotices: 'No delivery expected. Tap “Sync now” to check again.',
     qcTasks: (n: number) => `Quality check: ${n}`,
     putAwayTasks: (n: number) => `Put-away: ${n}`,
-    receiveTitle: (code: string) => `Receive ${code}`,
+    receiveTitle: 'Receive',
     progress: (received: number, expected: number) => `${received}/${expected}`,
     scanHint: 'Scan the carton label or an item',
     unknownItem: 'This item is not on the delivery.',
     unreadable: 'Label not read. Scan again.',
     qty: 'Quantity',
     lot: 'Lot',
-    expiry: 'Expiry (YYYY-MM-DD)',
+    expiry: 'Use by',
+    expiryFormat: 'YYYY-MM-DD',
     damaged: 'Damaged',
     receive: 'Receive',
     lotNeeded: 'Give the lot from the label.',
@@ -490,7 +501,6 @@ export const en = {
     },
     confirmPutAway: 'Put away',
     noTasks: 'Nothing waiting.',
-    lotOf: (lot: string) => `Lot ${lot}`,
   },
 };
 

@@ -2,9 +2,8 @@ import './inbound.css';
 import type { InboundNotice } from '@wms/protocol';
 import { useState } from 'react';
 import { useMessages } from '../i18n/language';
-import { PromptLine } from '../picker/prompt-line';
 import type { Session } from '../storage/database';
-import { InboundSignal } from './inbound-signal';
+import { InboundFrame } from './inbound-frame';
 import { PutAwayScreen } from './put-away-screen';
 import { QcScreen } from './qc-screen';
 import { ReceiveScreen } from './receive-screen';
@@ -41,19 +40,33 @@ export function InboundScreens({ session, onLeave }: { session: Session; onLeave
   const qc = work.tasks.filter((x) => x.kind === 'qc').length;
   const putAway = work.tasks.filter((x) => x.kind === 'put-away').length;
   return (
-    <section className="screen inbound">
-      <div className="screen-header">
-        <button
-          type="button"
-          className="button-secondary"
-          data-testid="inbound-back"
-          onClick={onLeave}
-        >
-          ← {t.inbound.back}
-        </button>
-        <h1>{t.inbound.title}</h1>
-      </div>
-      <InboundSignal state="receiving">{t.inbound.notices}</InboundSignal>
+    <InboundFrame
+      screen="inbound"
+      onBack={onLeave}
+      heading={t.inbound.title}
+      state="receiving"
+      title={t.inbound.notices}
+      footer={
+        <>
+          <button
+            type="button"
+            className="button-primary inbound-red"
+            data-testid="open-qc"
+            onClick={() => setOpen({ kind: 'qc' })}
+          >
+            ⚙ {t.inbound.qcTasks(qc)}
+          </button>
+          <button
+            type="button"
+            className="button-primary inbound-blue"
+            data-testid="open-put-away"
+            onClick={() => setOpen({ kind: 'put-away' })}
+          >
+            🗄 {t.inbound.putAwayTasks(putAway)}
+          </button>
+        </>
+      }
+    >
       {work.notices.length === 0 ? (
         <p className="empty">{t.inbound.noNotices}</p>
       ) : (
@@ -67,32 +80,13 @@ export function InboundScreens({ session, onLeave }: { session: Session; onLeave
                 data-code={n.code}
                 onClick={() => setOpen({ kind: 'receive', noticeId: n.id })}
               >
-                {n.code} · {noticeProgress(n)}
+                <span translate="no">{n.code}</span> · {noticeProgress(n)}
               </button>
             </li>
           ))}
         </ul>
       )}
-      <div className="screen-footer">
-        <button
-          type="button"
-          className="button-primary inbound-red"
-          data-testid="open-qc"
-          onClick={() => setOpen({ kind: 'qc' })}
-        >
-          ⚙ {t.inbound.qcTasks(qc)}
-        </button>
-        <button
-          type="button"
-          className="button-primary inbound-blue"
-          data-testid="open-put-away"
-          onClick={() => setOpen({ kind: 'put-away' })}
-        >
-          🗄 {t.inbound.putAwayTasks(putAway)}
-        </button>
-      </div>
-      <PromptLine />
-    </section>
+    </InboundFrame>
   );
 }
 

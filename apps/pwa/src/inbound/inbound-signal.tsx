@@ -18,7 +18,8 @@ export function InboundSignal({
       <span className="signal-icon" aria-hidden="true">
         {signal.icon}
       </span>
-      {children}
+      {/* One flex item: a title of words and a code wraps as one line of text, not as columns. */}
+      <span>{children}</span>
     </h1>
   );
 }

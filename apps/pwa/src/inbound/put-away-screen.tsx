@@ -4,11 +4,12 @@ import { useEffect, useState } from 'react';
 import { useScanActions } from '../device/scanner/use-scan-actions';
 import { announceRendered } from '../device/speech/speech';
 import { useLanguage, useMessages } from '../i18n/language';
-import { PromptLine } from '../picker/prompt-line';
 import { reportError } from '../shell/problems';
 import { db, type Session } from '../storage/database';
-import { InboundSignal } from './inbound-signal';
+import { InboundFrame } from './inbound-frame';
+import { ReasonSelect } from './reason-select';
 import { recordPutAway } from './record-inbound';
+import { useTaskInHand } from './use-task-in-hand';
 
 type OtherBinReason = NonNullable<PutAwayPayload['otherBinReason']>;
 const BIN_REASONS: OtherBinReason[] = ['bin-full', 'bin-blocked', 'label-missing', 'other'];
@@ -25,24 +26,15 @@ export function PutAwayScreen(props: {
   const { session, tasks, onLeave } = props;
   const t = useMessages();
   const language = useLanguage();
-  // The task in hand stays in hand while the list changes under it (a pull brings the server's
-  // tasks, in another order): a scanned bin is never wiped by a background sync.
-  const [inHand, setInHand] = useState<string | null>(null);
-  const task = tasks.find((x) => x.id === inHand) ?? tasks[0];
-  if (task && task.id !== inHand) setInHand(task.id);
-  const left = task ? task.qty - task.doneQty : 0;
   const [binCode, setBinCode] = useState<string | null>(null);
   const [reason, setReason] = useState<OtherBinReason | ''>('');
   const [keyed, setKeyed] = useState('');
   // A new task starts with nothing scanned.
-  const [formOf, setFormOf] = useState('');
-  const formKey = task ? `${task.id}:${left}` : '';
-  if (formKey !== formOf) {
-    setFormOf(formKey);
+  const { task, left, formKey } = useTaskInHand(tasks, () => {
     setBinCode(null);
     setReason('');
     setKeyed('');
-  }
+  });
   useEffect(() => {
     if (formKey && task?.suggestedBinCode)
       announceRendered(
@@ -80,27 +72,23 @@ export function PutAwayScreen(props: {
   };
 
   return (
-    <section className="screen inbound-put-away">
-      <div className="screen-header">
-        <button
-          type="button"
-          className="button-secondary"
-          data-testid="inbound-back"
-          onClick={onLeave}
-        >
-          ← {t.inbound.back}
-        </button>
-      </div>
-      <InboundSignal state="awaiting-put-away">{t.inbound.putAwayTitle}</InboundSignal>
-      {!task ? (
-        <p className="empty" data-testid="no-tasks">
-          {t.inbound.noTasks}
-        </p>
-      ) : (
+    <InboundFrame
+      screen="inbound-put-away"
+      onBack={onLeave}
+      state="awaiting-put-away"
+      title={t.inbound.putAwayTitle}
+      noTasks={!task}
+    >
+      {task && (
         <div className="inbound-form" data-testid="put-away-task" data-task={task.id}>
           <p>
             <strong>{language === 'zh-CN' ? task.skuNameZh : task.skuName}</strong> · {left}
-            {task.lot ? ` · ${t.inbound.lotOf(task.lot)}` : ''}
+            {task.lot && (
+              <>
+                {' · '}
+                {t.inbound.lot} <span translate="no">{task.lot}</span>
+              </>
+            )}
           </p>
           <p className="pick-bin" data-testid="put-away-bin">
             {binCode ?? task.suggestedBinCode ?? '—'}
@@ -118,22 +106,14 @@ export function PutAwayScreen(props: {
             </label>
           )}
           {otherBin && (
-            <label>
-              {t.inbound.otherBinReason}
-              <select
-                data-manual-entry
-                data-testid="put-away-reason"
-                value={reason}
-                onChange={(e) => setReason(e.target.value as OtherBinReason)}
-              >
-                <option value="">—</option>
-                {BIN_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t.inbound.binReasons[r]}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ReasonSelect
+              label={t.inbound.otherBinReason}
+              testId="put-away-reason"
+              value={reason}
+              reasons={BIN_REASONS}
+              wording={t.inbound.binReasons}
+              onChange={setReason}
+            />
           )}
           <button
             type="button"
@@ -146,7 +126,6 @@ export function PutAwayScreen(props: {
           </button>
         </div>
       )}
-      <PromptLine />
-    </section>
+    </InboundFrame>
   );
 }

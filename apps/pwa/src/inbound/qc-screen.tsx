@@ -3,34 +3,26 @@ import type { InboundTask } from '@wms/protocol';
 import { useEffect, useState } from 'react';
 import { announceRendered } from '../device/speech/speech';
 import { useLanguage, useMessages } from '../i18n/language';
-import { PromptLine } from '../picker/prompt-line';
 import { reportError } from '../shell/problems';
 import { db, type Session } from '../storage/database';
-import { InboundSignal } from './inbound-signal';
+import { InboundFrame } from './inbound-frame';
 import { recordQcDecision } from './record-inbound';
+import { useTaskInHand } from './use-task-in-hand';
 
 /** Quality check (red gear): the first open QC task; pass, fail with a reason, or part of each. */
 export function QcScreen(props: { session: Session; tasks: InboundTask[]; onLeave: () => void }) {
   const { session, tasks, onLeave } = props;
   const t = useMessages();
   const language = useLanguage();
-  // The task in hand stays in hand while a pull reorders the list: typed counts are not wiped.
-  const [inHand, setInHand] = useState<string | null>(null);
-  const task = tasks.find((x) => x.id === inHand) ?? tasks[0];
-  if (task && task.id !== inHand) setInHand(task.id);
-  const left = task ? task.qty - task.doneQty : 0;
   const [passed, setPassed] = useState('');
   const [failed, setFailed] = useState('0');
   const [reason, setReason] = useState('');
   // A new task (or units of it decided) starts a fresh form, with every undecided unit passed.
-  const [formOf, setFormOf] = useState('');
-  const formKey = task ? `${task.id}:${left}` : '';
-  if (formKey !== formOf) {
-    setFormOf(formKey);
-    setPassed(String(left));
+  const { task, left, formKey } = useTaskInHand(tasks, (undecided) => {
+    setPassed(String(undecided));
     setFailed('0');
     setReason('');
-  }
+  });
   const skuName = task ? (language === 'zh-CN' ? task.skuNameZh : task.skuName) : '';
   useEffect(() => {
     if (formKey && task)
@@ -59,26 +51,17 @@ export function QcScreen(props: { session: Session; tasks: InboundTask[]; onLeav
   };
 
   return (
-    <section className="screen inbound-qc">
-      <div className="screen-header">
-        <button
-          type="button"
-          className="button-secondary"
-          data-testid="inbound-back"
-          onClick={onLeave}
-        >
-          ← {t.inbound.back}
-        </button>
-      </div>
-      <InboundSignal state="awaiting-qc">{t.inbound.qcTitle}</InboundSignal>
-      {!task ? (
-        <p className="empty" data-testid="no-tasks">
-          {t.inbound.noTasks}
-        </p>
-      ) : (
+    <InboundFrame
+      screen="inbound-qc"
+      onBack={onLeave}
+      state="awaiting-qc"
+      title={t.inbound.qcTitle}
+      noTasks={!task}
+    >
+      {task && (
         <div className="inbound-form" data-testid="qc-task" data-task={task.id}>
           <p>
-            <strong>{skuName}</strong> · {task.noticeCode} · {left}
+            <strong>{skuName}</strong> · <span translate="no">{task.noticeCode}</span> · {left}
           </p>
           <label>
             {t.inbound.passed}
@@ -119,7 +102,6 @@ export function QcScreen(props: { session: Session; tasks: InboundTask[]; onLeav
           </button>
         </div>
       )}
-      <PromptLine />
-    </section>
+    </InboundFrame>
   );
 }

@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { useScanActions } from '../device/scanner/use-scan-actions';
 import { announceRendered } from '../device/speech/speech';
 import { useLanguage, useMessages } from '../i18n/language';
-import { PromptLine } from '../picker/prompt-line';
 import { reportError } from '../shell/problems';
 import { db, type Session } from '../storage/database';
-import { InboundSignal } from './inbound-signal';
+import { InboundFrame } from './inbound-frame';
+import { ReasonSelect } from './reason-select';
 import { recordInboundClosed, recordReceipt } from './record-inbound';
 
 const REASONS: OverUnderReason[] = [
@@ -38,10 +38,13 @@ export function ReceiveScreen(props: {
   const language = useLanguage();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // A missing over-receipt reason is marked on its field (the field is the message, in view).
+  const [reasonMissing, setReasonMissing] = useState(false);
   const line = notice.lines.find((l) => l.id === draft?.lineId);
 
   const choose = (l: InboundLine, facts: Partial<Draft> = {}) => {
     setProblem(null);
+    setReasonMissing(false);
     setDraft((before) => ({
       lineId: l.id,
       qty:
@@ -78,7 +81,7 @@ export function ReceiveScreen(props: {
     if (!Number.isInteger(qty) || qty < 1) return;
     if (line.lotTracked && !draft.lot.trim()) return setProblem(t.inbound.lotNeeded);
     const over = line.receivedQty + qty > line.expectedQty;
-    if (over && !draft.reason) return setProblem(t.inbound.overReason);
+    if (over && !draft.reason) return setReasonMissing(true);
     await recordReceipt(db, session.user.id, {
       noticeId: notice.id,
       lineId: line.id,
@@ -109,23 +112,37 @@ export function ReceiveScreen(props: {
     );
     setDraft(null);
     setProblem(null);
+    setReasonMissing(false);
   };
 
+  // While a line's form is open only that line is listed: the form stays on the first screen.
+  const shownLines = line ? [line] : notice.lines;
   return (
-    <section className="screen inbound-receive">
-      <div className="screen-header">
+    <InboundFrame
+      screen="inbound-receive"
+      onBack={onLeave}
+      state="receiving"
+      title={
+        <>
+          {t.inbound.receiveTitle} <span translate="no">{notice.code}</span>
+        </>
+      }
+      problem={problem}
+      footer={
         <button
           type="button"
           className="button-secondary"
-          data-testid="inbound-back"
-          onClick={onLeave}
+          data-testid="close-notice"
+          onClick={() =>
+            void recordInboundClosed(db, session.user.id, notice.id).then(onLeave, reportError)
+          }
         >
-          ← {t.inbound.back}
+          {t.inbound.closeNotice}
         </button>
-      </div>
-      <InboundSignal state="receiving">{t.inbound.receiveTitle(notice.code)}</InboundSignal>
+      }
+    >
       <ul className="inbound-lines">
-        {notice.lines.map((l) => (
+        {shownLines.map((l) => (
           <li
             key={l.id}
             className={l.id === draft?.lineId ? 'chosen' : ''}
@@ -138,11 +155,6 @@ export function ReceiveScreen(props: {
           </li>
         ))}
       </ul>
-      {problem && (
-        <p className="error" role="alert" data-testid="error">
-          {problem}
-        </p>
-      )}
       {!draft || !line ? (
         <p className="hint" data-testid="inbound-scan-hint">
           {t.inbound.scanHint}
@@ -151,50 +163,51 @@ export function ReceiveScreen(props: {
         <ReceiveForm
           draft={draft}
           line={line}
+          reasonMissing={reasonMissing}
           onChange={setDraft}
           onReceive={() => void receive().catch(reportError)}
         />
       )}
-      <div className="screen-footer">
-        <button
-          type="button"
-          className="button-secondary"
-          data-testid="close-notice"
-          onClick={() =>
-            void recordInboundClosed(db, session.user.id, notice.id).then(onLeave, reportError)
-          }
-        >
-          {t.inbound.closeNotice}
-        </button>
-      </div>
-      <PromptLine />
-    </section>
+    </InboundFrame>
   );
 }
 
 function ReceiveForm(props: {
   draft: Draft;
   line: InboundLine;
+  reasonMissing: boolean;
   onChange: (draft: Draft) => void;
   onReceive: () => void;
 }) {
-  const { draft, line, onChange, onReceive } = props;
+  const { draft, line, reasonMissing, onChange, onReceive } = props;
   const t = useMessages();
   const over = line.receivedQty + Number(draft.qty) > line.expectedQty;
   return (
     <div className="inbound-form">
-      <label>
-        {t.inbound.qty}
-        <input
-          data-manual-entry
-          data-testid="inbound-qty"
-          inputMode="numeric"
-          value={draft.qty}
-          onChange={(e) => onChange({ ...draft, qty: e.target.value.replace(/\D/g, '') })}
-        />
-      </label>
+      <div className="inbound-row">
+        <label>
+          {t.inbound.qty}
+          <input
+            data-manual-entry
+            data-testid="inbound-qty"
+            inputMode="numeric"
+            value={draft.qty}
+            onChange={(e) => onChange({ ...draft, qty: e.target.value.replace(/\D/g, '') })}
+          />
+        </label>
+        <label className="check">
+          <input
+            data-manual-entry
+            type="checkbox"
+            data-testid="inbound-damaged"
+            checked={draft.damaged}
+            onChange={(e) => onChange({ ...draft, damaged: e.target.checked })}
+          />
+          {t.inbound.damaged}
+        </label>
+      </div>
       {line.lotTracked && (
-        <>
+        <div className="inbound-row">
           <label>
             {t.inbound.lot}
             <input
@@ -209,39 +222,23 @@ function ReceiveForm(props: {
             <input
               data-manual-entry
               data-testid="inbound-expiry"
+              placeholder={t.inbound.expiryFormat}
               value={draft.expiry}
               onChange={(e) => onChange({ ...draft, expiry: e.target.value })}
             />
           </label>
-        </>
+        </div>
       )}
-      <label className="check">
-        <input
-          data-manual-entry
-          type="checkbox"
-          data-testid="inbound-damaged"
-          checked={draft.damaged}
-          onChange={(e) => onChange({ ...draft, damaged: e.target.checked })}
-        />
-        {t.inbound.damaged}
-      </label>
       {over && (
-        <label>
-          {t.inbound.overReason}
-          <select
-            data-manual-entry
-            data-testid="inbound-reason"
-            value={draft.reason}
-            onChange={(e) => onChange({ ...draft, reason: e.target.value as OverUnderReason })}
-          >
-            <option value="">—</option>
-            {REASONS.map((r) => (
-              <option key={r} value={r}>
-                {t.inbound.reasons[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ReasonSelect
+          label={t.inbound.overReason}
+          testId="inbound-reason"
+          value={draft.reason}
+          reasons={REASONS}
+          wording={t.inbound.reasons}
+          missing={reasonMissing && !draft.reason}
+          onChange={(reason) => onChange({ ...draft, reason })}
+        />
       )}
       <button
         type="button"

@@ -22,7 +22,7 @@ export function CarrierButtons({ chosen, onChoose }: CarrierButtonsProps) {
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => onChoose(carrier)}
         >
-          <strong>{carrier}</strong> {t.ship.carriers[carrier]}
+          <strong translate="no">{carrier}</strong> {t.ship.carriers[carrier]}
         </button>
       ))}
     </div>

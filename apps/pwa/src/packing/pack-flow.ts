@@ -48,6 +48,8 @@ export type PackInput =
   | { kind: 'close-parcel' }
   | { kind: 'choose-box'; code: string }
   | { kind: 'choose-carrier'; carrier: string }
+  /** At `scan-tracking`: close the parcel without a number; the e-waybill service gives it one. */
+  | { kind: 'e-waybill' }
   | { kind: 'restart-parcel' }
   | { kind: 'next-order' };
 
@@ -75,7 +77,8 @@ export type PackEffect =
         weightGrams: number;
         expectedWeightGrams: number;
         carrier: string;
-        trackingNumber: string;
+        /** Absent: the number comes from the e-waybill service once the parcel is on the server. */
+        trackingNumber?: string;
       };
     };
 
@@ -132,6 +135,8 @@ export function packFlow(state: PackState, input: PackInput): [PackState, PackEf
       return state.step === 'scan-tracking'
         ? [{ ...state, carrier: input.carrier }, null]
         : [state, null];
+    case 'e-waybill':
+      return state.step === 'scan-tracking' ? closeParcel(state, null) : [state, null];
     case 'restart-parcel':
       if (state.step === 'scan-order' || state.step === 'loading' || state.step === 'order-done')
         return [state, null];
@@ -256,9 +261,17 @@ export function isTrackingNumber(code: string): boolean {
 }
 
 function scanTracking(state: PackState, code: string): [PackState, PackEffect | null] {
+  if (!isTrackingNumber(code)) return [{ ...state, notice: { kind: 'bad-tracking', code } }, null];
+  return closeParcel(state, code);
+}
+
+/** Records the weighed parcel (with the scanned number, or none for an e-waybill) and moves on. */
+function closeParcel(
+  state: PackState,
+  trackingNumber: string | null,
+): [PackState, PackEffect | null] {
   const { order, box, weightGrams } = state;
   if (!order || !box || weightGrams === null) return [state, null];
-  if (!isTrackingNumber(code)) return [{ ...state, notice: { kind: 'bad-tracking', code } }, null];
   const effect: PackEffect = {
     kind: 'record-parcel',
     payload: {
@@ -269,7 +282,7 @@ function scanTracking(state: PackState, code: string): [PackState, PackEffect | 
       weightGrams,
       expectedWeightGrams: expectedGrams(state),
       carrier: state.carrier ?? 'SF',
-      trackingNumber: code,
+      ...(trackingNumber === null ? {} : { trackingNumber }),
     },
   };
   const packed = [...state.packed, state.items];

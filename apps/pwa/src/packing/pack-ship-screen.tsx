@@ -9,6 +9,8 @@ import { CarrierButtons } from './carrier-buttons';
 import { expectedGrams, unitsLeftToPack, type PackNotice, type PackState } from './pack-flow';
 import type { Carrier } from './ship-flow';
 import { usePackFlow } from './use-pack-flow';
+import { useWaybillPrinter } from './use-waybill-printer';
+import { WaybillPanel } from './waybill-panel';
 
 export interface PackShipScreenProps {
   session: Session;
@@ -17,12 +19,13 @@ export interface PackShipScreenProps {
 
 /**
  * The pack bench (issue 22, 称重复核): scan the order or tote, scan each item (verified against the
- * order), choose or scan the box, weigh (typed, or a keyboard-wedge scale), scan the waybill; one
- * order may leave in several parcels. Closed and stopped parcels go through the outbox.
+ * order), choose or scan the box, weigh (typed, or a keyboard-wedge scale), then scan the waybill
+ * or print an e-waybill (打印面单); one order may leave in several parcels. Closed and stopped parcels go through the outbox.
  */
 export function PackShipScreen({ session, onLeave }: PackShipScreenProps) {
   const t = useMessages();
-  const [state, apply] = usePackFlow(session);
+  const printer = useWaybillPrinter(session);
+  const [state, apply] = usePackFlow(session, printer.print);
   const { step, order } = state;
   return (
     <section className="screen pack-ship">
@@ -49,6 +52,7 @@ export function PackShipScreen({ session, onLeave }: PackShipScreenProps) {
         </p>
       )}
       {state.notice && <Notice notice={state.notice} />}
+      <WaybillPanel printer={printer} />
       {order && <OrderLines state={state} />}
       <StepControls state={state} apply={apply} />
       <PromptLine />
@@ -103,23 +107,27 @@ function OrderLines({ state }: { state: PackState }) {
   return (
     <>
       <p className="pack-order" data-testid="pack-order">
-        {t.ship.order} <strong>{order.orderId}</strong> · {t.pack.left(unitsLeftToPack(state))}
+        {t.ship.order} <strong translate="no">{order.orderId}</strong> ·{' '}
+        {t.pack.left(unitsLeftToPack(state))}
       </p>
-      <ul className="pack-lines">
-        {order.lines.map((line) => (
-          <li key={line.skuId} data-testid={`pack-line-${line.skuId}`}>
-            <span>{language === 'zh-CN' ? line.nameZh : line.name}</span>
-            {line.lots.length > 0 && (
-              <span className="pack-lot" data-testid="pack-lot">
-                {t.pack.lot(line.lots.join(', '))}
-              </span>
-            )}
-            <strong data-testid="pack-line-count">
-              {inParcel(line.skuId)} + {before(line.skuId)} / {line.qty}
-            </strong>
-          </li>
-        ))}
-      </ul>
+      {/* Once the parcel is closed (box, weight, waybill) its lines give way to that step's controls. */}
+      {(state.step === 'scan-items' || state.step === 'order-done') && (
+        <ul className="pack-lines">
+          {order.lines.map((line) => (
+            <li key={line.skuId} data-testid={`pack-line-${line.skuId}`}>
+              <span>{language === 'zh-CN' ? line.nameZh : line.name}</span>
+              {line.lots.length > 0 && (
+                <span className="pack-lot" data-testid="pack-lot">
+                  {t.pack.lot} <span translate="no">{line.lots.join(', ')}</span>
+                </span>
+              )}
+              <strong data-testid="pack-line-count">
+                {inParcel(line.skuId)} + {before(line.skuId)} / {line.qty}
+              </strong>
+            </li>
+          ))}
+        </ul>
+      )}
     </>
   );
 }
@@ -175,14 +183,23 @@ function StepControls({
       )}
       {step === 'scan-tracking' && (
         <>
-          <CarrierButtons
-            chosen={state.carrier as Carrier | null}
-            onChoose={(carrier) => apply({ kind: 'choose-carrier', carrier })}
-          />
+          <button
+            type="button"
+            className="button-primary"
+            data-testid="pack-print-waybill"
+            onMouseDown={keepFocus}
+            onClick={() => apply({ kind: 'e-waybill' })}
+          >
+            🖨 {t.pack.printWaybill}
+          </button>
           <TypedEntry
             label={t.pack.trackingLabel}
             testId="pack-tracking"
             onEnter={(code) => apply({ kind: 'scan', code })}
+          />
+          <CarrierButtons
+            chosen={state.carrier as Carrier | null}
+            onChoose={(carrier) => apply({ kind: 'choose-carrier', carrier })}
           />
         </>
       )}

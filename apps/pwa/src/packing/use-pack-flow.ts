@@ -13,13 +13,18 @@ import {
   type PackInput,
   type PackState,
 } from './pack-flow';
+import type { WaybillParcel } from './use-waybill-printer';
 
 /**
  * The pack bench on the device: scans (items, box labels, the scale's typed weight, tracking
  * labels) feed `packFlow`; a stopped or closed parcel is an outbox event, pushed like picks
- * (offline too). Only looking the order up needs the network.
+ * (offline too). Only looking the order up needs the network. A parcel closed for an e-waybill
+ * goes to `onWaybillParcel` once it is in the outbox.
  */
-export function usePackFlow(session: Session): [PackState, (input: PackInput) => void] {
+export function usePackFlow(
+  session: Session,
+  onWaybillParcel: (parcel: WaybillParcel) => void,
+): [PackState, (input: PackInput) => void] {
   const [state, setState] = useState<PackState>(initialPackState);
   const current = useRef(state);
   const language = session.user.language;
@@ -41,10 +46,15 @@ export function usePackFlow(session: Session): [PackState, (input: PackInput) =>
       return;
     }
     const base = { userId: session.user.id, assignmentVersion: 0 };
-    await (effect.kind === 'record-parcel'
-      ? recordEvent(db, { ...base, type: 'parcel-packed@1', payload: effect.payload })
-      : recordEvent(db, { ...base, type: 'pack-weight-mismatch@1', payload: effect.payload }));
-    deviceSync.requestSync(0);
+    if (effect.kind === 'record-mismatch') {
+      await recordEvent(db, { ...base, type: 'pack-weight-mismatch@1', payload: effect.payload });
+      deviceSync.requestSync(0);
+      return;
+    }
+    await recordEvent(db, { ...base, type: 'parcel-packed@1', payload: effect.payload });
+    const { orderId, parcelNo, trackingNumber } = effect.payload;
+    if (trackingNumber === undefined) onWaybillParcel({ orderId, parcelNo });
+    else deviceSync.requestSync(0);
   };
 
   const apply = (input: PackInput) => {

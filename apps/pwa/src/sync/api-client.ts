@@ -118,6 +118,9 @@ function toApiError(status: number, json: unknown, { errorBodySchema }: ReplySch
   return new ApiError('http', message, status, code, expectedSeq, params);
 }
 
+const parcelPath = (orderId: string, parcelNo: number) =>
+  `/orders/${encodeURIComponent(orderId)}/parcels/${parcelNo}`;
+
 /** The server's API, one function per route of packages/protocol/README.md. */
 export const api = {
   registerDevice(request: RegisterDeviceRequest): Promise<RegisterDeviceResponse> {
@@ -158,6 +161,27 @@ export const api = {
       { method: 'GET', token },
       (s) => s.packOrderSchema,
     );
+  },
+  /**
+   * An e-waybill number for a parcel already on the server (issue 22); the reply is only checked
+   * for success: the printed waybill carries the number.
+   */
+  requestWaybill(token: string, orderId: string, parcelNo: number): Promise<unknown> {
+    return callApi(
+      `${parcelPath(orderId, parcelNo)}/waybill`,
+      { method: 'POST', token, body: {} },
+      () => ({ parse: (json) => json }),
+    );
+  },
+  /** The parcel's printable waybill, as a PDF (404 while it has no number). */
+  async waybillPdf(token: string, orderId: string, parcelNo: number): Promise<Blob> {
+    const response = await send(`${parcelPath(orderId, parcelNo)}/waybill.pdf`, {
+      method: 'GET',
+      token,
+    });
+    if (response.ok) return response.blob();
+    const schemas = await import('./protocol-runtime');
+    throw toApiError(response.status, await response.json().catch(() => null), schemas);
   },
   /** Supervisor console (M2.2): the live board of the caller's warehouse. */
   board(token: string): Promise<Board> {

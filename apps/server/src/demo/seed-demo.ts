@@ -79,15 +79,16 @@ const DEMO_WAVES = [
 ] as const;
 
 const CHANNELS = ['taobao', 'douyin', 'pinduoduo', 'jd', 'mini-program', 'b2b-portal'];
+// With a district and street address: without them no e-waybill service takes the parcel.
 const DESTINATIONS = [
-  ['广东省', '深圳市'],
-  ['浙江省', '杭州市'],
-  ['四川省', '成都市'],
-  ['湖北省', '武汉市'],
-  ['江苏省', '南京市'],
-  ['重庆市', '重庆市'],
-  ['北京市', '北京市'],
-  ['福建省', '厦门市'],
+  ['广东省', '深圳市', '南山区', '科苑路15号讯美科技广场2栋1203'],
+  ['浙江省', '杭州市', '西湖区', '文三路478号华星时代广场A座905'],
+  ['四川省', '成都市', '武侯区', '天府大道北段1700号环球中心W6区1-1-302'],
+  ['湖北省', '武汉市', '洪山区', '珞喻路1037号华中科技大学东校区西三舍'],
+  ['江苏省', '南京市', '鼓楼区', '汉中路89号金鹰国际商城B座1602'],
+  ['重庆市', '重庆市', '渝中区', '解放碑民族路188号环球金融中心31楼'],
+  ['北京市', '北京市', '朝阳区', '建国路87号SKP写字楼12层'],
+  ['福建省', '厦门市', '思明区', '鹭江道8号国际银行大厦2208'],
 ] as const;
 const CONSIGNEES = ['王芳', '李娜', '张伟', '刘洋', '陈静', '杨磊', '赵敏', '黄强'];
 
@@ -188,7 +189,7 @@ async function seedWave(
   });
   for (let o = 1; o <= wave.orders; o++) {
     const orderId = `SO-${wave.code}-${String(o).padStart(3, '0')}`;
-    const [province, city] = pick(DESTINATIONS, random);
+    const [province, city, district, addressDetail] = pick(DESTINATIONS, random);
     await tx.insert(t.orders).values({
       id: orderId,
       warehouseId: wave.warehouseId,
@@ -198,6 +199,8 @@ async function seedWave(
       consigneeName: pick(CONSIGNEES, random),
       province,
       city,
+      district,
+      addressDetail,
     });
     const lineCount = 1 + Math.floor(random() * 2);
     for (let l = 1; l <= lineCount; l++) {
