@@ -25,7 +25,7 @@ function actionRequest(item: QueueItem, action: QueueAction, userId: string, cou
     case 'cancel':
       return { path: `/holds/orders/${id}/decision`, body: { decision: action } };
     case 'replay':
-      return { path: `/webhooks/deliveries/${id}/replay`, body: {} };
+      return { path: `/exceptions/webhook-deliveries/${id}/replay`, body: {} };
     case 'reprint':
       return null;
   }

@@ -403,6 +403,13 @@ export const OPERATIONS: readonly Operation[] = [
     roles: SUPERVISORS,
   },
   {
+    method: 'post',
+    path: '/api/exceptions/webhook-deliveries/{deliveryId}/replay',
+    summary:
+      'Send a failed webhook of the queue again (the warehouse’s own subscriptions), a new 24-hour retry window',
+    roles: SUPERVISORS,
+  },
+  {
     method: 'get',
     path: '/api/console/kpis',
     summary:

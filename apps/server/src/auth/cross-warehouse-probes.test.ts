@@ -290,6 +290,9 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
   'POST /api/exceptions/:exceptionId/assign': (cd) => [
     { path: `/api/exceptions/${cd.exceptionId}/assign`, body: { userId: 'u-gz-s1' } },
   ],
+  'POST /api/exceptions/webhook-deliveries/:deliveryId/replay': (cd) => [
+    { path: `/api/exceptions/webhook-deliveries/${cd.deliveryId}/replay`, body: {} },
+  ],
   'POST /api/exceptions/:exceptionId/count-task': (cd) => [
     { path: `/api/exceptions/${cd.exceptionId}/count-task`, body: {} },
   ],

@@ -52,6 +52,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/exceptions/:exceptionId/resolve': LEADS,
   'POST /api/exceptions/:exceptionId/assign': LEADS,
   'POST /api/exceptions/:exceptionId/count-task': LEADS,
+  'POST /api/exceptions/webhook-deliveries/:deliveryId/replay': LEADS,
   'GET /api/tasks': LEADS,
   'POST /api/tasks/:taskId/count': LEADS,
   // Console branch (issue 24): tasks are resolved and assigned like exceptions.

@@ -171,8 +171,33 @@ describe.each(testDatabases())('the exceptions queue on $name', (target) => {
     await dead('GZ', 'HTTP 502 from erp.example.com/GZ');
     await dead('CD', 'HTTP 500 from erp.example.com/CD');
     const failed = (await queue()).filter((i) => i.source === 'webhook');
-    expect(failed.map((i) => i.message)).toEqual([
-      'order.shipped: HTTP 502 from erp.example.com/GZ',
+    expect(failed.map((i) => [i.message, i.actions])).toEqual([
+      ['order.shipped: HTTP 502 from erp.example.com/GZ', ['replay']],
     ]);
+
+    // The ERP is back: the supervisor sends it again from the queue; it leaves the queue.
+    const replay = (id: string) =>
+      postJson(fx.app, `/api/exceptions/webhook-deliveries/${id}/replay`, {}, supervisor.token);
+    const res = await replay(failed[0]!.id);
+    expect(res.status).toBe(200);
+    expect(await bodyOf(res)).toEqual({ replayed: 1 });
+    expect((await queue()).filter((i) => i.source === 'webhook')).toEqual([]);
+    const [delivery] = await queryRows<{ status: string; attempts: number }>(
+      fx.database.db,
+      sql`select status, attempts from webhook_deliveries where id = ${failed[0]!.id}::uuid`,
+    );
+    expect(delivery).toEqual({ status: 'pending', attempts: 0 });
+    // CD's failed delivery is not GZ's to send: 404, and it stays dead.
+    const [cd] = await queryRows<{ id: string }>(
+      fx.database.db,
+      sql`select d.id::text from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id
+          where s.warehouse_id = 'CD'`,
+    );
+    expect((await replay(cd!.id)).status).toBe(404);
+    const [still] = await queryRows<{ status: string }>(
+      fx.database.db,
+      sql`select status from webhook_deliveries where id = ${cd!.id}::uuid`,
+    );
+    expect(still).toEqual({ status: 'dead' });
   });
 });

@@ -1,4 +1,4 @@
-import type { QueueItem, Role } from '@wms/protocol';
+import type { QueueItem } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
 
@@ -9,13 +9,9 @@ const isoOrNull = (t: Time | null) => (t === null ? null : iso(t));
 /**
  * The supervisor's exceptions queue of one warehouse, oldest first within each source: open
  * exceptions with their scan and line as evidence, open tasks, held orders, and webhook
- * deliveries that failed for good (replay is for admins).
+ * deliveries of the warehouse's subscriptions that failed for good (each sent again by replay).
  */
-export async function exceptionQueue(
-  db: Db,
-  warehouseId: string,
-  role: Role,
-): Promise<QueueItem[]> {
+export async function exceptionQueue(db: Db, warehouseId: string): Promise<QueueItem[]> {
   const exceptions = await queryRows<{
     id: string;
     kind: string;
@@ -162,7 +158,7 @@ export async function exceptionQueue(
       openedAt: iso(d.createdAt),
       answeredAt: null,
       assignedTo: null,
-      actions: role === 'admin' ? ['replay'] : [],
+      actions: ['replay'],
     })),
   ];
 }

@@ -8,43 +8,61 @@ import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith, pathParam } from '../http/parse-input';
 import { assignException, openCountForException, resolveException } from './act-on-exception';
 import { exceptionQueue } from './exception-queue';
+import { replayDelivery } from '../webhooks/routes';
 
 const listQuerySchema = z.strictObject({ status: z.enum(['open', 'resolved']).default('open') });
 const exceptionId = z.uuid();
 
 /** The exceptions of the supervisor's warehouse, newest first; the queue and its actions. */
 export function exceptionRoutes(deps: AppDeps) {
-  return new Hono<SessionEnv>()
-    .use(requireSession(deps.authSecret, ['supervisor', 'admin']))
-    .get('/', async (c) => {
-      const { status } = parseWith(listQuerySchema, c.req.query());
-      const rows = await deps.db
-        .select()
-        .from(exceptions)
-        .where(
-          and(eq(exceptions.warehouseId, c.var.session.warehouseId), eq(exceptions.status, status)),
-        )
-        .orderBy(desc(exceptions.openedAt))
-        .limit(500);
-      return c.json({ exceptions: rows });
-    })
-    .get('/queue', async (c) =>
-      c.json({
-        items: await exceptionQueue(deps.db, c.var.session.warehouseId, c.var.session.role),
-      }),
-    )
-    .post('/:exceptionId/resolve', async (c) => {
-      const id = pathParam(c, 'exceptionId', exceptionId);
-      const { note } = await parseBody(c, exceptionResolveSchema);
-      return c.json(await resolveException(deps.db, c.var.session, id, note, deps.now()));
-    })
-    .post('/:exceptionId/assign', async (c) => {
-      const id = pathParam(c, 'exceptionId', exceptionId);
-      const { userId } = await parseBody(c, exceptionAssignSchema);
-      return c.json(await assignException(deps.db, c.var.session, id, userId, deps.now()));
-    })
-    .post('/:exceptionId/count-task', async (c) => {
-      const id = pathParam(c, 'exceptionId', exceptionId);
-      return c.json(await openCountForException(deps.db, c.var.session, id, deps.now()), 201);
-    });
+  return (
+    new Hono<SessionEnv>()
+      .use(requireSession(deps.authSecret, ['supervisor', 'admin']))
+      .get('/', async (c) => {
+        const { status } = parseWith(listQuerySchema, c.req.query());
+        const rows = await deps.db
+          .select()
+          .from(exceptions)
+          .where(
+            and(
+              eq(exceptions.warehouseId, c.var.session.warehouseId),
+              eq(exceptions.status, status),
+            ),
+          )
+          .orderBy(desc(exceptions.openedAt))
+          .limit(500);
+        return c.json({ exceptions: rows });
+      })
+      .get('/queue', async (c) =>
+        c.json({
+          items: await exceptionQueue(deps.db, c.var.session.warehouseId),
+        }),
+      )
+      .post('/:exceptionId/resolve', async (c) => {
+        const id = pathParam(c, 'exceptionId', exceptionId);
+        const { note } = await parseBody(c, exceptionResolveSchema);
+        return c.json(await resolveException(deps.db, c.var.session, id, note, deps.now()));
+      })
+      .post('/:exceptionId/assign', async (c) => {
+        const id = pathParam(c, 'exceptionId', exceptionId);
+        const { userId } = await parseBody(c, exceptionAssignSchema);
+        return c.json(await assignException(deps.db, c.var.session, id, userId, deps.now()));
+      })
+      .post('/:exceptionId/count-task', async (c) => {
+        const id = pathParam(c, 'exceptionId', exceptionId);
+        return c.json(await openCountForException(deps.db, c.var.session, id, deps.now()), 201);
+      })
+      // A failed webhook in the queue: its subscriber (the warehouse's ERP) was down; once it is
+      // back, the supervisor sends the event again.
+      .post('/webhook-deliveries/:deliveryId/replay', async (c) =>
+        c.json(
+          await replayDelivery(
+            deps.db,
+            c.var.session.warehouseId,
+            pathParam(c, 'deliveryId', z.uuid()),
+            deps.now(),
+          ),
+        ),
+      )
+  );
 }

@@ -11,7 +11,7 @@ import { type Context, Hono } from 'hono';
 import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
-import { queryRows } from '../db/database';
+import { type Db, queryRows } from '../db/database';
 import { webhookSubscriptions } from '../db/schema';
 import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
@@ -132,17 +132,11 @@ export function webhookRoutes(deps: AppDeps) {
         ),
       }),
     )
-    .post('/deliveries/:deliveryId/replay', async (c) => {
-      const id = pathParam(c, 'deliveryId', z.uuid());
-      const rows = await queryRows(
-        deps.db,
-        sql`update webhook_deliveries set status = 'pending', attempts = 0, last_error = null,
-              next_attempt_at = ${deps.now().toISOString()}::timestamptz, replayed_at = ${deps.now().toISOString()}::timestamptz
-            where id = ${id}::uuid and status <> 'pending' and ${liveSubscriptionOf(wh(c))} returning id`,
-      );
-      if (rows.length === 0) throw notFound(`No webhook delivery ${id}`);
-      return c.json({ replayed: rows.length });
-    })
+    .post('/deliveries/:deliveryId/replay', async (c) =>
+      c.json(
+        await replayDelivery(deps.db, wh(c), pathParam(c, 'deliveryId', z.uuid()), deps.now()),
+      ),
+    )
     .post('/replay', async (c) => {
       const { since } = await parseBody(c, replaySinceSchema);
       const rows = await queryRows(
@@ -156,6 +150,22 @@ export function webhookRoutes(deps: AppDeps) {
 }
 
 /** Replays go only to subscriptions that still exist, of the caller's warehouse. */
+/**
+ * Sends a delivery again from now, with a new 24-hour retry window: for the warehouse's own (or
+ * unscoped) live subscriptions; another warehouse's delivery is a 404 like an unknown one. The
+ * admins' delivery log and the supervisors' queue (a failed webhook) both replay through here.
+ */
+export async function replayDelivery(db: Db, warehouseId: string, id: string, now: Date) {
+  const rows = await queryRows(
+    db,
+    sql`update webhook_deliveries set status = 'pending', attempts = 0, last_error = null,
+          next_attempt_at = ${now.toISOString()}::timestamptz, replayed_at = ${now.toISOString()}::timestamptz
+        where id = ${id}::uuid and status <> 'pending' and ${liveSubscriptionOf(warehouseId)} returning id`,
+  );
+  if (rows.length === 0) throw notFound(`No webhook delivery ${id}`);
+  return { replayed: rows.length };
+}
+
 const liveSubscriptionOf = (
   warehouseId: string,
 ) => sql`exists (select 1 from webhook_subscriptions s
