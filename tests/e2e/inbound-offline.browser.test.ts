@@ -170,7 +170,16 @@ describe('inbound on the handheld, offline', () => {
       const skuId = text.includes(lotSku.skuNameZh) ? lotSku.skuId : qcSku.skuId;
       placed.push([skuId, bin, skuId === lotSku.skuId ? 8 : 3]);
       const before = await supervisor.binStock(bin, skuId);
+      if (i === 0) {
+        // The item's own barcode where the bin is asked for: answered (never ignored), bin kept.
+        await scanWedge(page, qcSku.barcodes[0]!);
+        expect(await page.textContent('[data-testid=error]')).toBe(
+          `${qcSku.barcodes[0]} 不是库位标签：请扫放货的库位。`,
+        );
+        expect(await page.textContent('[data-testid=put-away-bin]')).toBe(bin);
+      }
       await scanWedge(page, bin);
+      await page.waitForSelector('[data-testid=error]', { state: 'detached' });
       await page.click('[data-testid=put-away-confirm]');
       await syncNow(page);
       expect(await supervisor.binStock(bin, skuId)).toBe(before + (skuId === lotSku.skuId ? 8 : 3));

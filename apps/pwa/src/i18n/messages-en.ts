@@ -491,6 +491,7 @@ export const en = {
     recordQc: 'Record the check',
     putAwayTitle: 'Put away',
     scanBin: 'Scan the bin label, or key in its check digits',
+    notABin: (code: string) => `${code} is not a bin label: scan the bin you put the goods in.`,
     wrongBin: (expected: string) => `Not the suggested bin ${expected}: choose why, or scan it.`,
     otherBinReason: 'Why another bin',
     binReasons: {

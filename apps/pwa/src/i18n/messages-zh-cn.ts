@@ -463,6 +463,7 @@ export const zhCN: Messages = {
     recordQc: '记录质检结果',
     putAwayTitle: '上架',
     scanBin: '请扫库位标签，或输入校验码',
+    notABin: (code: string) => `${code} 不是库位标签：请扫放货的库位。`,
     wrongBin: (expected: string) => `不是建议库位${expected}：请选择原因，或扫建议库位。`,
     otherBinReason: '换库位原因',
     binReasons: {

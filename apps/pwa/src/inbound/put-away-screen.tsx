@@ -2,6 +2,7 @@ import { isBinCheckDigits, looksLikeBinCode, renderInboundPrompt } from '@wms/do
 import type { InboundTask, PutAwayPayload } from '@wms/protocol';
 import { useEffect, useState } from 'react';
 import { useScanActions } from '../device/scanner/use-scan-actions';
+import { unreadScanText, useScanProblem } from './use-scan-problem';
 import { announceRendered } from '../device/speech/speech';
 import { useLanguage, useMessages } from '../i18n/language';
 import { reportError } from '../shell/problems';
@@ -27,11 +28,13 @@ export function PutAwayScreen(props: {
   const t = useMessages();
   const language = useLanguage();
   const [binCode, setBinCode] = useState<string | null>(null);
+  const [problem, setProblem] = useScanProblem(language);
   const [reason, setReason] = useState<OtherBinReason | ''>('');
   const [keyed, setKeyed] = useState('');
   // A new task starts with nothing scanned.
   const { task, left, formKey } = useTaskInHand(tasks, () => {
     setBinCode(null);
+    setProblem(null);
     setReason('');
     setKeyed('');
   });
@@ -46,7 +49,12 @@ export function PutAwayScreen(props: {
   }, [formKey, language]); // eslint-disable-line react-hooks/exhaustive-deps -- once per task
 
   useScanActions((action) => {
-    if (action.kind === 'scan' && looksLikeBinCode(action.code)) setBinCode(action.code);
+    const unread = unreadScanText(action, t);
+    if (unread) return setProblem(unread);
+    if (action.kind !== 'scan' || !task) return;
+    if (!looksLikeBinCode(action.code)) return setProblem(t.inbound.notABin(action.code));
+    setProblem(null);
+    setBinCode(action.code);
   });
 
   const otherBin =
@@ -77,6 +85,7 @@ export function PutAwayScreen(props: {
       onBack={onLeave}
       state="awaiting-put-away"
       title={t.inbound.putAwayTitle}
+      problem={problem}
       noTasks={!task}
     >
       {task && (

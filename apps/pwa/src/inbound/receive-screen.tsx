@@ -2,6 +2,7 @@ import { readReceiveScan, renderInboundPrompt } from '@wms/domain';
 import type { InboundLine, InboundNotice, OverUnderReason } from '@wms/protocol';
 import { useState } from 'react';
 import { useScanActions } from '../device/scanner/use-scan-actions';
+import { unreadScanText, useScanProblem } from './use-scan-problem';
 import { announceRendered } from '../device/speech/speech';
 import { useLanguage, useMessages } from '../i18n/language';
 import { reportError } from '../shell/problems';
@@ -37,7 +38,7 @@ export function ReceiveScreen(props: {
   const t = useMessages();
   const language = useLanguage();
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useScanProblem(language);
   // A missing over-receipt reason is marked on its field (the field is the message, in view).
   const [reasonMissing, setReasonMissing] = useState(false);
   const line = notice.lines.find((l) => l.id === draft?.lineId);
@@ -58,6 +59,8 @@ export function ReceiveScreen(props: {
   };
 
   useScanActions((action) => {
+    const unread = unreadScanText(action, t);
+    if (unread) return setProblem(unread);
     if (action.kind !== 'scan') return;
     const scan = readReceiveScan(action.code);
     if (scan.kind === 'unreadable') return setProblem(t.inbound.unreadable);
