@@ -1,5 +1,5 @@
 import { PlatformError, type PlatformCredentials, type TokenGrant } from '../platform';
-import { parseTopJson } from './top-json';
+import { parseExactJson } from '../exact-json';
 import { topSign, topTime, type TopSignMethod } from './top-sign';
 
 /**
@@ -83,7 +83,7 @@ async function post(
       String(response.status),
     );
   try {
-    return { status: response.status, body: parseTopJson(text) };
+    return { status: response.status, body: parseExactJson(text) };
   } catch {
     throw new PlatformError('unavailable', `${what}: HTTP ${response.status}, not JSON`);
   }

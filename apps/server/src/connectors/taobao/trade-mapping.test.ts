@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PlatformError } from '../platform';
-import { parseTopJson, yuanToFen } from './top-json';
+import { parseExactJson } from '../exact-json';
+import { yuanToFen } from './yuan';
 import { orderStatusOf, toPlatformOrder, topCarrierCode, topTradeSchema } from './trade-mapping';
 
 // A fullinfo answer as TOP writes it: tid and oid as bare 19-digit JSON numbers.
@@ -20,7 +21,7 @@ const FULLINFO = `{"trade_fullinfo_get_response":{"trade":{
      "status":"TRADE_CLOSED","refund_status":"SUCCESS"}]}}}}`;
 
 function trade() {
-  const body = parseTopJson(FULLINFO) as {
+  const body = parseExactJson(FULLINFO) as {
     trade_fullinfo_get_response: { trade: unknown };
   };
   return topTradeSchema.parse(body.trade_fullinfo_get_response.trade);
@@ -39,7 +40,7 @@ describe('TOP trades as our orders', () => {
 
   it('leaves numbers inside strings and short numbers alone', () => {
     expect(
-      parseTopJson('{"a":"x 12345678901234567890 y","b":40,"c":-1.5e3,"d":[12345678901234567]}'),
+      parseExactJson('{"a":"x 12345678901234567890 y","b":40,"c":-1.5e3,"d":[12345678901234567]}'),
     ).toEqual({
       a: 'x 12345678901234567890 y',
       b: 40,

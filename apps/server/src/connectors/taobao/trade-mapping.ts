@@ -5,13 +5,13 @@ import {
   type PlatformOrderLine,
   type PlatformOrderStatus,
 } from '../platform';
-import { yuanToFen } from './top-json';
+import { yuanToFen } from './yuan';
 import { parseTopTime } from './top-sign';
 
 /**
  * A TOP `Trade` (taobao.trade.fullinfo.get, https://open.taobao.com/api.htm?docId=54&docType=2;
  * the same structure in taobao.trades.sold.increment.get, docId=128) as our order. Ids arrive as
- * strings (see top-json.ts) or short numbers; amounts as yuan strings; receiver fields masked
+ * strings (see ../exact-json.ts) or short numbers; amounts as yuan strings; receiver fields masked
  * since TOP's 订单隐私保护 (张**, 138****0000), with `oaid` the stable receiver id. TOP derives
  * the oaid from the receiver, the shop, the app and the order's week (隐私字段名词解释,
  * https://open.taobao.com/doc.htm?docId=120397&docType=1): a receiver token per shop and week.

@@ -1,5 +1,5 @@
 import { PlatformError, type PlatformCredentials } from '../platform';
-import { parseExactJson } from './exact-json';
+import { parseExactJson } from '../exact-json';
 
 /** The real API host; a test's fake passes its loopback address as `baseUrl`. */
 export const WECHAT_API = 'https://api.weixin.qq.com';

@@ -1,5 +1,5 @@
 import { PlatformError, type PlatformCredentials, type PushNotice } from '../platform';
-import { parseExactJson } from './exact-json';
+import { parseExactJson } from '../exact-json';
 import { idText } from './order-mapping';
 import {
   PushCryptoError,

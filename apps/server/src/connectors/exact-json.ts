@@ -1,4 +1,7 @@
 /**
+ * Platform JSON with ids past 2^53 kept exact (issue 27), for every connector. TOP answers ids
+ * (`tid`, `oid`, `num_iid`, `sku_id`) as JSON numbers of 18–19 digits (it also sends
+ * `tid_str`/`oid_str`, which its mapping prefers).
  * WeChat's documentation types order ids as `number` (订单ID `order_id | number` in
  * https://developers.weixin.qq.com/doc/store/API/order/get.html, and
  * the push events' `order_info.order_id` in
