@@ -97,4 +97,14 @@ describe('configuration', () => {
     );
     rmSync(dir, { recursive: true });
   });
+
+  it('seals connector credentials with CONNECTOR_KEY: 32 bytes in base64, or the server does not start', () => {
+    const base = { DATA_DIR: '/tmp/wms-env-test', AUTH_SECRET: 's'.repeat(32) };
+    expect(loadConfig(base).connectorKey).toBeNull();
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ ...base, CONNECTOR_KEY: key }).connectorKey).toEqual(Buffer.alloc(32, 7));
+    expect(() => loadConfig({ ...base, CONNECTOR_KEY: 'c2hvcnQ=' })).toThrow(
+      'Bad configuration: CONNECTOR_KEY must be 32 random bytes in base64 (44 characters; make one with `openssl rand -base64 32`), got 5 bytes',
+    );
+  });
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseDatabaseUrl } from './db/connection-url';
 import type { DatabaseConfig } from './db/database';
 import { RETENTION_DEFAULTS, type RetentionConfig } from './retention/policies';
+import { parseConnectorKey } from './connectors/vault';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -94,6 +95,13 @@ const envSchema = z.object({
   WEBHOOK_LOG_RETENTION_DAYS: z.coerce.number().min(0).default(RETENTION_DEFAULTS.webhookLog),
   /** Consignee name, phone, ID number and street masked this long after shipping. */
   PERSONAL_DATA_MASK_DAYS: z.coerce.number().min(0).default(RETENTION_DEFAULTS.personalData),
+  /**
+   * Issue 27: seals marketplace connectors' credentials (AES-256-GCM): 32 random bytes in base64
+   * (`openssl rand -base64 32`). Unset: no connector can be added and none is pulled.
+   */
+  CONNECTOR_KEY: z.string().optional(),
+  /** A connector's red alert when its orders are this many minutes behind its platform. */
+  CONNECTOR_LAG_ALERT_MINUTES: z.coerce.number().positive().default(5),
   /** Where the monthly export files go (a folder; mount S3-compatible storage there if wanted). */
   RETENTION_EXPORT_DIR: z.string().optional(),
 });
@@ -127,6 +135,9 @@ export interface ServerConfig {
   archiveIntervalMs?: number;
   /** Retention ages and the export folder; absent: the retention round does not run. */
   retention?: RetentionConfig;
+  /** Issue 27: CONNECTOR_KEY, parsed; absent or null: connectors are off. */
+  connectorKey?: Buffer | null;
+  connectorLagAlertMs?: number;
 }
 
 function isDatabaseUrl(url: string): boolean {
@@ -151,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (e.NODE_ENV === 'production' && !e.AUTH_SECRET) {
     throw new Error('Bad configuration: AUTH_SECRET (32+ characters) is required in production');
   }
+  const connectorKey = e.CONNECTOR_KEY ? connectorKeyOf(e.CONNECTOR_KEY) : null;
   if (Boolean(e.TLS_CERT) !== Boolean(e.TLS_KEY)) {
     throw new Error('Bad configuration: TLS_CERT and TLS_KEY go together (set both or neither)');
   }
@@ -195,6 +207,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
           }
         : null,
     archiveIntervalMs: e.ARCHIVE_INTERVAL_MINUTES * 60_000,
+    connectorKey,
+    connectorLagAlertMs: e.CONNECTOR_LAG_ALERT_MINUTES * 60_000,
     retention: {
       ...RETENTION_DEFAULTS,
       scanEventsHot: e.SCAN_EVENT_RETENTION_DAYS,
@@ -228,6 +242,14 @@ export function loadRestoreConfig(env: NodeJS.ProcessEnv = process.env) {
       ? null
       : join(resolve(base, parsed.data.DATA_DIR), 'pglite'),
   };
+}
+
+function connectorKeyOf(base64: string): Buffer {
+  try {
+    return parseConnectorKey(base64);
+  } catch (err) {
+    throw new Error(`Bad configuration: ${(err as Error).message}`, { cause: err });
+  }
 }
 
 function readPem(file: string, name: string): string {

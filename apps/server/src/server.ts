@@ -21,6 +21,8 @@ import { ensureHubDefaults } from './holds/ensure-hold-defaults';
 import { startWebhookWorker } from './webhooks/deliver-webhooks';
 import { startRedAlertWorker } from './console/red-alert-worker';
 import { startDoneWaveRetirement } from './sync/retire-done-waves';
+import { PLATFORM_ADAPTERS } from './connectors/registry';
+import { startConnectorScheduler } from './connectors/connector-scheduler';
 
 export interface RunningServer {
   url: string;
@@ -60,6 +62,22 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     now: () => new Date(),
     onError: (error) => console.error('done waves:', error),
   });
+  // Issue 27: marketplace connectors (only with CONNECTOR_KEY: their credentials are sealed by it).
+  const connectorKey = config.connectorKey ?? null;
+  const connectorRuntime = connectorKey && {
+    db: database.db,
+    key: connectorKey,
+    registry: PLATFORM_ADAPTERS,
+    now: () => new Date(),
+    lagAlertMs: config.connectorLagAlertMs,
+  };
+  const stopConnectors = connectorRuntime
+    ? startConnectorScheduler(database, connectorRuntime, {
+        tickMs: 1_000,
+        onError: (err) => logger.error({ err }, 'connector round failed'),
+      })
+    : async () => {};
+  if (!connectorKey) logger.info('CONNECTOR_KEY not set: marketplace connectors are off');
   const pokes = new PokeHub(async () => {
     const [row] = await queryRows<{ xmin: string }>(
       database.db,
@@ -94,6 +112,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     ...(database.backup ? { backup: database.backup } : {}),
     ...(database.primary ? { databasePrimary: database.primary } : {}),
     retentionMs: config.retentionMs ?? 0,
+    connectors: {
+      key: connectorKey,
+      registry: PLATFORM_ADAPTERS,
+      ...(config.connectorLagAlertMs && { lagAlertMs: config.connectorLagAlertMs }),
+    },
     ...(config.kdniao && {
       waybills: {
         provider: new KdniaoProvider(config.kdniao),
@@ -158,6 +181,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
         await stopWebhooks();
         await stopRedAlerts();
         await stopRetiring();
+        await stopConnectors();
         await unlisten();
         await database.close();
         logger.info('stopped');

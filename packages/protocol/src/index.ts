@@ -19,3 +19,4 @@ export * from './stock';
 export * from './channel-sku-codes';
 export * from './inbound';
 export * from './packing';
+export * from './connectors';

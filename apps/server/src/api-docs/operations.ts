@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { archiveRequestSchema } from '../ops/admin-routes';
 import { ADMIN_OPERATIONS } from './admin-operations';
 import { INBOUND_OPERATIONS } from './inbound-operations';
+import { CONNECTOR_OPERATIONS } from './connector-operations';
 
 /** One documented operation of the hub's API. */
 export interface Operation {
@@ -478,4 +479,5 @@ export const OPERATIONS: readonly Operation[] = [
   },
   ...ADMIN_OPERATIONS,
   ...INBOUND_OPERATIONS,
+  ...CONNECTOR_OPERATIONS,
 ];

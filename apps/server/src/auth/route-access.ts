@@ -131,6 +131,16 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/admin/users': ADMIN,
   'GET /api/admin/users.csv': ADMIN,
   'GET /api/admin/channel-sku-codes': ADMIN,
+  // Issue 27: marketplace connectors, the owning warehouse's admins; a platform's push is public
+  // (its signature, checked by the platform's adapter, is the key).
+  'GET /api/admin/connectors': ADMIN,
+  'POST /api/admin/connectors': ADMIN,
+  'PUT /api/admin/connectors/:connectorId/credentials': ADMIN,
+  'POST /api/admin/connectors/:connectorId/pause': ADMIN,
+  'POST /api/admin/connectors/:connectorId/resume': ADMIN,
+  'POST /api/admin/connectors/:connectorId/replay': ADMIN,
+  'DELETE /api/admin/connectors/:connectorId': ADMIN,
+  'POST /api/connectors/:connectorId/push': 'public',
   'PUT /api/admin/channel-sku-codes': ADMIN,
   'POST /api/admin/channel-sku-codes/remove': ADMIN,
   'GET /api/admin/sku-reviews': ADMIN,

@@ -170,6 +170,9 @@ export const alerts = pgTable(
         'presale-delay',
         // Retention (issue 25): a monthly export failed, so nothing of that table was pruned.
         'retention-export',
+        // Issue 27: a shop withdrew a connector's authorisation; a connector fell behind.
+        'connector-revoked',
+        'connector-lag',
       ],
     }).notNull(),
     skuId: text('sku_id'),

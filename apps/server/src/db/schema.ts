@@ -470,6 +470,8 @@ export const exceptions = pgTable(
         'short-unfilled',
         // Pack bench (issue 22): a parcel's weight off its expected weight.
         'weight-mismatch',
+        // Issue 27: a platform changed or cancelled an order we can no longer change safely.
+        'platform-change',
       ],
     }).notNull(),
     status: text('status', { enum: ['open', 'resolved'] })
@@ -570,3 +572,5 @@ export * from './schema-retention';
 export * from './schema-inbound';
 // Pack and ship (issue 22).
 export * from './schema-parcels';
+// Channel connectors (issue 27).
+export * from './schema-connectors';

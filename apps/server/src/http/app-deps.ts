@@ -6,6 +6,7 @@ import type { Metrics } from '../ops/metrics';
 import type { PokeHub } from '../sync/poke-hub';
 import type { ReadableProtocol } from './protocol-version';
 import type { WaybillProvider } from '../waybills/waybill-provider';
+import type { AdapterRegistry } from '../connectors/registry';
 
 /** What the HTTP app needs from the outside; tests pass their own. */
 export interface AppDeps {
@@ -44,4 +45,16 @@ export interface AppDeps {
   retentionMs?: number;
   /** Issue 22: the e-waybill provider (电子面单) and the sender's phone; absent: typed numbers only. */
   waybills?: { provider: WaybillProvider; senderMobile: string };
+  /**
+   * Issue 27: marketplace connectors. `key` is CONNECTOR_KEY (null: none can be added); the
+   * registry is the platforms' adapters (`PLATFORM_ADAPTERS`; a test passes its scripted one).
+   */
+  connectors?: {
+    key: Buffer | null;
+    registry: AdapterRegistry;
+    sleep?: (ms: number) => Promise<void>;
+    lagAlertMs?: number;
+  };
+  /** Public push-in calls per minute per connector (default 600). */
+  connectorPushRateLimit?: number;
 }

@@ -40,6 +40,7 @@ import { inboundRoutes } from '../inbound/routes';
 import { packingRoutes } from '../packing/routes';
 import { waybillRoutes } from '../waybills/routes';
 import { orderStatusRoutes, trackingRoutes } from '../delivery/routes';
+import { connectorAdminRoutes, connectorPushRoutes } from '../connectors/routes';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -84,6 +85,16 @@ export function createApp(given: AppDeps) {
     '/api/order-status/:token',
     rateLimited(statusPages, (c) => callerAddress(c, deps.trustProxy ?? false)),
   );
+  // Issue 27: a platform's pushes, per connector (a platform resending in a loop, or a flood).
+  const pushes = new RateLimiter({
+    name: 'connector-push',
+    limit: deps.connectorPushRateLimit ?? 600,
+    windowMs: 60_000,
+  });
+  app.post(
+    '/api/connectors/:connectorId/push',
+    rateLimited(pushes, (c) => c.req.param('connectorId') ?? ''),
+  );
   app.get('/api/health', (c) => c.json({ status: 'ok' }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.get('/api/docs', (c) => c.html(referencePage()));
@@ -113,6 +124,9 @@ export function createApp(given: AppDeps) {
   app.route('/api/orders', waybillRoutes(deps));
   app.route('/api/parcels', trackingRoutes(deps));
   app.route('/api/order-status', orderStatusRoutes(deps));
+  // Marketplace connectors (issue 27): admins run them; platforms push to them.
+  app.route('/api/admin/connectors', connectorAdminRoutes(deps));
+  app.route('/api/connectors', connectorPushRoutes(deps));
   app.all('/api/*', (c) => {
     throw notFound(`No API route ${c.req.method} ${c.req.path}`);
   });

@@ -89,6 +89,7 @@ describe('the authorisation matrix', () => {
         zoneId: 'GZ:A',
         binId: 'GZ:A-01-01',
         userId: 'u-gz-p1',
+        connectorId: randomUUID(),
       });
       for (const caller of CALLERS) {
         const status = await call(caller, method, path);

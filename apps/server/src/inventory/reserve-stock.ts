@@ -160,7 +160,9 @@ export async function raiseAlert(
       | 'orders-waiting'
       | 'return-rate'
       | 'sync-lag'
-      | 'retention-export';
+      | 'retention-export'
+      | 'connector-revoked'
+      | 'connector-lag';
     skuId: string | null;
     orderId: string | null;
     message: string;

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { type Db, queryRows } from '../db/database';
+import { registerConnectorMetrics } from '../connectors/connector-metrics';
 import { forbidden } from '../http/api-error';
 
 /**
@@ -115,6 +116,7 @@ export class Metrics {
         if (rows) this.set(Number(rows[0]?.n ?? 0));
       },
     });
+    registerConnectorMetrics(this.registry, db);
   }
 
   /** What an archiving round of scan events did (see `archiveScanEvents`). */

@@ -33,7 +33,11 @@ export type OrderStep =
   | 'address-change-rejected'
   | 'ship-together'
   | 'dedup-review'
-  | 'presale-delayed';
+  | 'presale-delayed'
+  // Issue 27: a platform's later version of the order, and the shipment confirmed on it.
+  | 'platform-change'
+  | 'platform-confirmed'
+  | 'platform-confirm-failed';
 
 /** Appends steps to orders' timelines, in one statement. */
 export async function recordOrderSteps(

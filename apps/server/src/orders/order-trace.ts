@@ -71,7 +71,24 @@ export async function orderTrace(db: Db, session: Session, orderId: string) {
     kind: r.kind,
     detail: r.detail,
   }));
-  return { order, timeline, afterSales: await afterSalesOf(db, orderId) };
+  return {
+    order,
+    timeline,
+    afterSales: await afterSalesOf(db, orderId),
+    platformConfirmations: await platformConfirmationsOf(db, orderId),
+  };
+}
+
+/** Issue 27: each parcel's confirmation on the marketplace the order came from, and its state. */
+async function platformConfirmationsOf(db: Db, orderId: string) {
+  return queryRows<Record<string, unknown>>(
+    db,
+    sql`select s.parcel_id as "parcelId", c.platform, c.name as connector,
+               s.platform_order_id as "platformOrderId", s.carrier, s.tracking_number as "trackingNumber",
+               s.status, s.attempts, s.last_error as "lastError", s.confirmed_at as "confirmedAt"
+        from connector_shipments s join connectors c on c.id = s.connector_id
+        where s.order_id = ${orderId} order by s.created_at`,
+  );
 }
 
 /**

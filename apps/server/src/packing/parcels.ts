@@ -13,6 +13,7 @@ import { insertExceptions } from '../sync/write-applied-picks';
 import { emitWebhook } from '../webhooks/emit-webhook';
 import { recordOrderSteps } from '../orders/order-timeline';
 import { dispatchOrder } from './dispatch-order';
+import { enqueueShipmentConfirmations } from '../connectors/confirm-shipments';
 import { statusLink } from './status-link';
 
 /** A parcel as the webhooks, the trace and the API show it. */
@@ -179,6 +180,8 @@ export async function shipIfComplete(
     carrier: first.carrier ?? '',
     trackingNumber: first.trackingNumber ?? '',
   });
+  // Issue 27: a marketplace order's parcels are confirmed on its platform (the outbox).
+  await enqueueShipmentConfirmations(tx, order.id, now);
   order.status = 'shipped';
   const waybills = parcels.map((p) => p.trackingNumber);
   await recordOrderSteps(

@@ -66,6 +66,9 @@ describe.each(testDatabases())('retention policies cover the schema on $name', (
     // Each of these was looked at: their times are of an edit or a revocation, not of growth.
     expect(timed.sort()).toEqual([
       'api_keys',
+      // Issue 27: a shop's last pull, push and reconcile; a code's last push.
+      'connector_stock',
+      'connectors',
       'devices',
       'hold_rules',
       'retention_exports',

@@ -288,6 +288,24 @@ export const RETENTION_POLICIES = {
     kind: 'kept',
     why: 'a queue: a row leaves when its SKU codes are mapped',
   },
+  // Issue 27: marketplace connectors.
+  connector_orders: {
+    kind: 'export-prune',
+    time: 'seen_at',
+    key: `connector_id::text || ':' || platform_order_id`,
+    keyType: 'text',
+    days: 'channelKeys',
+    why: 'what a connector saw of each platform order (idempotency, change detection): kept as long as the intake keys, past any platform resend',
+  },
+  connector_shipments: {
+    kind: 'export-prune',
+    time: 'created_at',
+    key: 'id',
+    keyType: 'uuid',
+    finished: `status <> 'pending'`,
+    days: 'webhookLog',
+    why: 'the write-back outbox, like the webhook deliveries; the order trace keeps each confirmation as a step',
+  },
 } satisfies Record<string, RetentionPolicy>;
 
 export type PolicyTable = keyof typeof RETENTION_POLICIES;
@@ -310,6 +328,8 @@ export const NOT_GROWING: Record<string, string> = {
   webhook_subscriptions: 'configuration (deleted ones stay, a handful)',
   api_keys: 'configuration',
   channel_sku_codes: 'master data: a row per channel code',
+  connectors: 'configuration: a row per marketplace shop (issue 27)',
+  connector_stock: 'a row per shop and platform code: what the shop was last told it may sell',
   retention_exports: 'a row per table and month',
   retention_horizons: 'a row per pruned log',
 };
