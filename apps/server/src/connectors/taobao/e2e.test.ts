@@ -32,6 +32,8 @@ const SHOPS = [
   '南极人家居旗舰店',
 ];
 const HOUR = 3_600_000;
+const urlOf = (input: string | URL | Request) =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 const MIN = 60_000;
 
 describe.each(testDatabases())('淘宝/天猫 end to end on $name', (target) => {
@@ -176,15 +178,17 @@ describe.each(testDatabases())('淘宝/天猫 end to end on $name', (target) => 
 
   it('catches the whole gap after TOP goes down in the middle of a pull, none twice', async () => {
     let routerCalls = 0;
-    let fake: FakeTop | undefined;
+    const trip: { fourth?: () => void } = {};
     // TOP answers 502 from the 4th router call of the pull on (page 1, the count, page 3 done).
     const gateway: typeof fetch = (input, init) => {
-      if (String(input).includes('/router/rest') && (routerCalls += 1) === 4 && fake)
-        fake.outage = 'down';
+      if (urlOf(input).includes('/router/rest') && (routerCalls += 1) === 4) trip.fourth?.();
       return fetch(input, init);
     };
     const shop = await aShop({ fetch: gateway });
-    fake = shop.fake;
+    const { fake } = shop;
+    trip.fourth = () => {
+      fake.outage = 'down';
+    };
     const before = place(fake, shop.nick, 250);
     clock.advance(5 * MIN);
     const during = await shop.pull();
@@ -207,13 +211,14 @@ describe.each(testDatabases())('淘宝/天猫 end to end on $name', (target) => 
 
   it('refreshes a session key that expires in the middle of a pull, stores the new one sealed, and finishes', async () => {
     let routerCalls = 0;
-    let expire: (() => void) | undefined;
+    const trip: { third?: () => void } = {};
+    // The session key dies as the pull's 3rd router call arrives (page 1 and the count done).
     const gateway: typeof fetch = (input, init) => {
-      if (String(input).includes('/router/rest') && (routerCalls += 1) === 3) expire?.();
+      if (urlOf(input).includes('/router/rest') && (routerCalls += 1) === 3) trip.third?.();
       return fetch(input, init);
     };
     const shop = await aShop({ fetch: gateway });
-    expire = () => shop.fake.expireSession(shop.grant.accessToken);
+    trip.third = () => shop.fake.expireSession(shop.grant.accessToken);
     const trades = place(shop.fake, shop.nick, 250);
     clock.advance(5 * MIN);
     const report = await shop.pull();

@@ -25,6 +25,8 @@ const SECRET = '3f8e2a9c1b7d4e6f0a5c8b2d9e1f4a7c';
 const PUSH_TOKEN = 'wmsPushToken2026';
 const PUSH_AES_KEY = 'abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG';
 const MIN = 60_000;
+const urlOf = (input: string | URL | Request) =>
+  typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 
 type App = Awaited<ReturnType<typeof aSeededApp>>['app'];
 
@@ -227,7 +229,7 @@ describe.each(testDatabases())('微信小店 end to end on $name', (target) => {
     let details = 0;
     // The platform's gateway fails from the 130th order detail on, and stays down until told.
     const gateway: typeof fetch = (input, init) => {
-      if (String(input).includes('/channels/ec/order/get') && (details += 1) === 130) down = true;
+      if (urlOf(input).includes('/channels/ec/order/get') && (details += 1) === 130) down = true;
       if (down)
         return Promise.resolve(
           new Response('<html>502 Bad Gateway</html>', {
