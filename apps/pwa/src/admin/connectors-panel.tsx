@@ -117,9 +117,14 @@ export function ConnectorsPanel({ token }: { token: string }) {
       <label className="field" key={key}>
         <span>{label}</span>
         <input
+          data-manual-entry
+          autoComplete="off"
           data-testid={`connector-${key}`}
           value={draft[key]}
-          onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+          onChange={(e) => {
+            const value = e.target.value;
+            setDraft((d) => d && { ...d, [key]: value });
+          }}
         />
       </label>
     );
@@ -143,7 +148,10 @@ export function ConnectorsPanel({ token }: { token: string }) {
             <select
               data-testid="connector-platform"
               value={draft.platform}
-              onChange={(e) => setDraft({ ...draft, platform: e.target.value as Platform })}
+              onChange={(e) => {
+                const platform = e.target.value as Platform;
+                setDraft((d) => d && { ...d, platform });
+              }}
             >
               {PLATFORMS.map((p) => (
                 <option key={p} value={p}>
@@ -267,18 +275,26 @@ export function ConnectorsPanel({ token }: { token: string }) {
             <span>{w.from}</span>
             <input
               type="datetime-local"
+              data-manual-entry
               data-testid="replay-from"
               value={replay.from}
-              onChange={(e) => setReplay({ ...replay, from: e.target.value })}
+              onChange={(e) => {
+                const from = e.target.value;
+                setReplay((r) => r && { ...r, from });
+              }}
             />
           </label>
           <label className="field">
             <span>{w.to}</span>
             <input
               type="datetime-local"
+              data-manual-entry
               data-testid="replay-to"
               value={replay.to}
-              onChange={(e) => setReplay({ ...replay, to: e.target.value })}
+              onChange={(e) => {
+                const to = e.target.value;
+                setReplay((r) => r && { ...r, to });
+              }}
             />
           </label>
           <button type="submit" className="button-primary" data-testid="send-replay">
