@@ -24,7 +24,11 @@ export default defineConfig({
         test: {
           name: 'sim',
           // With the history bench's tiny build (it builds databases, as the sim does).
-          include: ['tests/sim/**/*.test.ts', 'tests/bench/history/*.test.ts'],
+          include: [
+            'tests/sim/**/*.test.ts',
+            'tests/bench/history/*.test.ts',
+            'tests/bench/connectors-bench.test.ts',
+          ],
           testTimeout: 240_000,
         },
       },

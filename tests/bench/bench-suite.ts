@@ -2,6 +2,12 @@ import { cpus } from 'node:os';
 import { type RunningServer, startServer } from '../../apps/server/src/server';
 import { createPostgresDatabase } from '../sim/sim-database';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
+import {
+  type ConnectorBenchSizes,
+  FULL_CONNECTOR_SIZES,
+  connectorMeasurements,
+  runConnectorBench,
+} from './connectors-bench';
 import { benchManyDevices, benchOrderIntake, benchTwoInstances } from './scale-bench';
 import { benchPull, benchPushIngest, type Measurement } from './server-bench';
 
@@ -15,6 +21,8 @@ export interface ServerBenchSizes {
   /** Each device pushes once per this many ms; one 200-device run per pace. */
   devicePacesMs: readonly number[];
   switchingDevices: number;
+  /** The marketplace connectors (issue 27); absent: not measured (it has its own tiny test). */
+  connectors?: ConnectorBenchSizes;
 }
 
 export const FULL_SIZES: ServerBenchSizes = {
@@ -27,6 +35,7 @@ export const FULL_SIZES: ServerBenchSizes = {
   // 5 s is still faster than pickers confirm picks (120–175 an hour with voice).
   devicePacesMs: [1_000, 5_000],
   switchingDevices: 20,
+  connectors: FULL_CONNECTOR_SIZES,
 };
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123';
@@ -71,6 +80,10 @@ export async function runServerBench(
       results.push(...(await benchPushIngest(server, sizes.pushBatchesPerDevice)));
     if (wanted('pull')) results.push(...(await benchPull(server, sizes.pullChanges)));
     if (wanted('intake')) results.push(...(await benchOrderIntake(server, sizes.orders)));
+    if (wanted('connectors') && sizes.connectors)
+      results.push(
+        ...connectorMeasurements(await runConnectorBench(server.database.db, sizes.connectors)),
+      );
     if (wanted('devices')) {
       if (own) {
         // Real devices are other machines: the server runs in a process of its own (as

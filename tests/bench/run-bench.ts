@@ -8,7 +8,7 @@ import type { Measurement } from './server-bench';
  * `npm run bench`: the server's and the device's figures against their limits, printed as tables
  * and written to tests/artifacts/bench.json. The server on real Postgres when DATABASE_URL is set
  * (a database of its own), else the embedded PGlite (in memory). `BENCH_ONLY=push,pull,intake,
- * devices,instances,device` runs a part (`history`, the year-of-history bench on Postgres, runs
+ * connectors,devices,instances,device` runs a part (`history`, the year-of-history bench on Postgres, runs
  * only when named: BENCH_HISTORY_ORDERS sets its size, 1,000,000 by default); BENCH_SERVER_PROFILE=<dir> writes a CPU profile of the
  * server process of the 200-device part there. Exits non-zero when a gated budget is missed.
  */

@@ -98,6 +98,14 @@ describe('configuration', () => {
     rmSync(dir, { recursive: true });
   });
 
+  it('reads TMALL_SHOPS as trimmed seller nicks, none when unset', () => {
+    const base = { DATA_DIR: '/tmp/wms-env-test', AUTH_SECRET: 's'.repeat(32) };
+    expect(loadConfig(base).tmallShops).toEqual([]);
+    expect(
+      loadConfig({ ...base, TMALL_SHOPS: '良品母婴旗舰店, 三只松鼠官方旗舰店,' }).tmallShops,
+    ).toEqual(['良品母婴旗舰店', '三只松鼠官方旗舰店']);
+  });
+
   it('seals connector credentials with CONNECTOR_KEY: 32 bytes in base64, or the server does not start', () => {
     const base = { DATA_DIR: '/tmp/wms-env-test', AUTH_SECRET: 's'.repeat(32) };
     expect(loadConfig(base).connectorKey).toBeNull();

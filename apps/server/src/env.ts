@@ -102,6 +102,11 @@ const envSchema = z.object({
   CONNECTOR_KEY: z.string().optional(),
   /** A connector's red alert when its orders are this many minutes behind its platform. */
   CONNECTOR_LAG_ALERT_MINUTES: z.coerce.number().positive().default(5),
+  /**
+   * Seller nicks of the Tmall shops among the TOP (淘宝/天猫) connectors, comma-separated: their
+   * orders come in as channel `tmall`, every other TOP shop's as `taobao`.
+   */
+  TMALL_SHOPS: z.string().default(''),
   /** Where the monthly export files go (a folder; mount S3-compatible storage there if wanted). */
   RETENTION_EXPORT_DIR: z.string().optional(),
 });
@@ -138,6 +143,8 @@ export interface ServerConfig {
   /** Issue 27: CONNECTOR_KEY, parsed; absent or null: connectors are off. */
   connectorKey?: Buffer | null;
   connectorLagAlertMs?: number;
+  /** TMALL_SHOPS, split: the TOP shops taken in as channel `tmall`. */
+  tmallShops?: string[];
 }
 
 function isDatabaseUrl(url: string): boolean {
@@ -209,6 +216,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     archiveIntervalMs: e.ARCHIVE_INTERVAL_MINUTES * 60_000,
     connectorKey,
     connectorLagAlertMs: e.CONNECTOR_LAG_ALERT_MINUTES * 60_000,
+    tmallShops: e.TMALL_SHOPS.split(',')
+      .map((nick) => nick.trim())
+      .filter(Boolean),
     retention: {
       ...RETENTION_DEFAULTS,
       scanEventsHot: e.SCAN_EVENT_RETENTION_DAYS,

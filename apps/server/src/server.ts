@@ -21,7 +21,7 @@ import { ensureHubDefaults } from './holds/ensure-hold-defaults';
 import { startWebhookWorker } from './webhooks/deliver-webhooks';
 import { startRedAlertWorker } from './console/red-alert-worker';
 import { startDoneWaveRetirement } from './sync/retire-done-waves';
-import { PLATFORM_ADAPTERS } from './connectors/registry';
+import { platformAdapters } from './connectors/registry';
 import { startConnectorScheduler } from './connectors/connector-scheduler';
 
 export interface RunningServer {
@@ -64,10 +64,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   });
   // Issue 27: marketplace connectors (only with CONNECTOR_KEY: their credentials are sealed by it).
   const connectorKey = config.connectorKey ?? null;
+  const adapters = platformAdapters({ tmallShops: config.tmallShops ?? [] });
   const connectorRuntime = connectorKey && {
     db: database.db,
     key: connectorKey,
-    registry: PLATFORM_ADAPTERS,
+    registry: adapters,
     now: () => new Date(),
     lagAlertMs: config.connectorLagAlertMs,
   };
@@ -114,7 +115,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     retentionMs: config.retentionMs ?? 0,
     connectors: {
       key: connectorKey,
-      registry: PLATFORM_ADAPTERS,
+      registry: adapters,
       ...(config.connectorLagAlertMs && { lagAlertMs: config.connectorLagAlertMs }),
     },
     ...(config.kdniao && {

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useMessages } from '../i18n/language';
 import type { Session } from '../storage/database';
 import { adminCall } from './admin-api';
+import { ConnectorsPanel } from './connectors-panel';
 import { DevicesPanel } from './devices-panel';
 import { EntityPanel } from './entity-panel';
 import { FileButton } from './file-button';
@@ -10,8 +11,16 @@ import { LabelBatch } from './label-batch';
 import { useAdminList } from './use-admin-list';
 import './admin.css';
 
-type Tab = 'devices' | 'bins' | 'skus' | 'users' | 'zones' | 'warehouses';
-const TABS: readonly Tab[] = ['devices', 'bins', 'skus', 'users', 'zones', 'warehouses'];
+type Tab = 'devices' | 'bins' | 'skus' | 'users' | 'zones' | 'warehouses' | 'connectors';
+const TABS: readonly Tab[] = [
+  'devices',
+  'bins',
+  'skus',
+  'users',
+  'zones',
+  'warehouses',
+  'connectors',
+];
 
 /**
  * The admin's screens (tablet or desktop), loaded only when an admin opens them so the
@@ -54,6 +63,7 @@ export default function AdminArea({ session, onClose }: { session: Session; onCl
       {tab === 'users' && <UsersPanel token={token} />}
       {tab === 'zones' && <ZonesPanel token={token} />}
       {tab === 'warehouses' && <WarehousesPanel token={token} />}
+      {tab === 'connectors' && <ConnectorsPanel token={token} />}
     </div>
   );
 }

@@ -56,10 +56,15 @@ function hashDigits(seed: string): string {
   return [...hash].map((b) => String(b % 10)).join('');
 }
 
-/** What a later version is compared on: everything we act on, nothing the platform just touched. */
+/**
+ * The lines and amounts, which a later version may only change by a split or merge on the
+ * platform (an exception). Status and receiver are compared on their own (`platformStatus`,
+ * `addressHash`): a status that moved on (our own shipment read back as shipped) or a new
+ * address is not a change of lines.
+ */
 export function contentHash(order: PlatformOrder): string {
-  const { status, lines, paidFen, freightFen, discountFen } = order;
-  return digest({ status, lines, paidFen, freightFen, discountFen, receiver: receiverKey(order) });
+  const { lines, paidFen, freightFen, discountFen } = order;
+  return digest({ lines, paidFen, freightFen, discountFen });
 }
 
 /** The receiver alone: a change here is an address change. */
