@@ -31,6 +31,7 @@ const RESPONSES = {
  */
 export function openApiDocument(): JsonObject & {
   paths: Record<string, Record<string, JsonObject>>;
+  webhooks: Record<string, JsonObject>;
 } {
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const op of OPERATIONS) {

@@ -69,7 +69,7 @@ describe.each(testDatabases().slice(0, 1))(
     });
 
     it('describe every outgoing webhook event', () => {
-      const { webhooks } = openApiDocument() as { webhooks: Record<string, unknown> };
+      const { webhooks } = openApiDocument();
       expect(Object.keys(webhooks)).toEqual(webhookEventTypeSchema.options);
     });
   },
