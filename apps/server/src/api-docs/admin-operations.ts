@@ -158,7 +158,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/devices/register',
     status: 201,
-    refusals: [429],
+    refusals: [401, 403, 429],
     summary:
       'Register a handheld, with the enrolment code of the admin QR (with ENROLMENT_REQUIRED, only admins may sign in on a device without one)',
     body: p.registerDeviceRequestSchema,
@@ -192,6 +192,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     (['pdf', 'zpl'] as const).map((format): Operation => ({
       method: 'get',
       path: `/api/labels/${kind}.${format}`,
+      refusals: [404],
       summary: `${kind.replace(/s$/, '')} labels as ${format === 'pdf' ? 'PDF (100 × 50 mm pages)' : 'ZPL for Zebra printers (4 × 2 in, 203 dpi)'}: ?codes=a,b,c (up to 500)`,
     })),
   ),

@@ -21,7 +21,7 @@ export const HUB_OPERATIONS: readonly Operation[] = [
       'Sign in on a registered device with badge and PIN (a badge locks after repeated wrong PINs); rate-limited per address',
     body: p.loginRequestSchema,
     response: p.loginResponseSchema,
-    refusals: [429],
+    refusals: [401, 403, 429],
   },
   {
     method: 'post',

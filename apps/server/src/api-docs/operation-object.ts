@@ -57,7 +57,8 @@ export function operationObject(op: Operation): JsonObject {
     responses: {
       ...successesOf(op),
       '400': errorRef('BadRequest'),
-      ...(isPublic ? {} : { '401': errorRef('Unauthenticated'), '403': errorRef('Forbidden') }),
+      ...(!isPublic || op.refusals?.includes(401) ? { '401': errorRef('Unauthenticated') } : {}),
+      ...(!isPublic || op.refusals?.includes(403) ? { '403': errorRef('Forbidden') } : {}),
       ...(params.length > 0 || op.refusals?.includes(404) ? { '404': errorRef('NotFound') } : {}),
       ...(op.refusals?.includes(409) ? { '409': errorRef('Conflict') } : {}),
       ...(op.method !== 'get' ? { '413': errorRef('PayloadTooLarge') } : {}),

@@ -26,10 +26,10 @@ export interface Operation {
   /** The answer is a stream of server-sent events. */
   stream?: true;
   /**
-   * Refusals this operation gives beyond those of every route (400, 401, 403, 413, 426, 503);
-   * 404 is implied by a path parameter.
+   * Refusals this operation gives beyond those of every route (400, 413, 426, 503, and 401 and
+   * 403 where a token is needed); 404 is implied by a path parameter.
    */
-  refusals?: readonly (404 | 409 | 429)[];
+  refusals?: readonly (401 | 403 | 404 | 409 | 429)[];
 }
 
 /** The hub's operations, documented from the same zod schemas the routes validate with. */
