@@ -207,12 +207,15 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/inventory/opening-balances.csv',
+    status: 201,
+    csv: true,
     summary:
       'Load go-live stock (CSV: bin_code, sku_id, lot, expiry, qty, status): all rows or none, each bad row named',
   },
   {
     method: 'post',
     path: '/api/inventory/moves',
+    status: 201,
     refusals: [409],
     summary: 'Move units of a lot between bins, or correct their lot, expiry or status',
     body: p.stockMoveSchema,
@@ -220,6 +223,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/inventory/adjustments',
+    status: 201,
     summary: 'Adjust a bin’s stock with a reason code (found, damaged, lost…)',
     body: p.stockAdjustmentSchema,
   },
