@@ -58,4 +58,11 @@ describe('the contract check of the test app', () => {
       'GET /api/admin/bins.csv answered 200 as application/json; the document says text/csv',
     ]);
   });
+
+  it('finds a time sent as Postgres text, wherever it is in the body', async () => {
+    const held = { holds: [{ rule: 'address', openedAt: '2026-12-06 14:29:24.512+00' }] };
+    expect(await contract.mismatchesOf('GET', '/api/holds', json(200, held))).toEqual([
+      'GET /api/holds answered 200: body/holds/0/openedAt is Postgres text, not an RFC 3339 time',
+    ]);
+  });
 });

@@ -12,6 +12,16 @@ interface ResponseObject {
   content?: Record<string, MediaType>;
 }
 
+/** `2026-12-06 14:29:24.512+00`: a time as Postgres prints it (RFC 3339 wants `T` and `+00:00`). */
+const POSTGRES_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2}(\.\d+)?)?[+-]\d{2}$/;
+
+/** The JSON pointers of every string in a body that is a time in Postgres text. */
+function postgresTimesIn(value: unknown, at = ''): string[] {
+  if (typeof value === 'string') return POSTGRES_TIME.test(value) ? [at || '/'] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => postgresTimesIn(inner, `${at}/${key}`));
+}
+
 /** The operation a request reached: its path template in the document and its method. */
 interface Reached {
   path: string;
@@ -54,13 +64,21 @@ export class ContractCheck {
       return [`${where} as ${mediaType}; the document says ${Object.keys(declared).join(', ')}`];
     }
     const schema = declared[mediaType]?.schema;
-    if (mediaType !== 'application/json' || !schema) return [];
-    const validate = this.validatorOf(`${method} ${reached.path} ${res.status}`, schema);
-    if (validate(await res.clone().json())) return [];
-    return (validate.errors ?? []).map(
-      (e) =>
-        `${where}: body${e.instancePath || '/'} ${e.message ?? 'is invalid'} ${JSON.stringify(e.params)}`,
+    if (mediaType !== 'application/json') return [];
+    const body: unknown = await res.clone().json();
+    const postgresTimes = postgresTimesIn(body).map(
+      (at) => `${where}: body${at} is Postgres text, not an RFC 3339 time`,
     );
+    if (!schema) return postgresTimes;
+    const validate = this.validatorOf(`${method} ${reached.path} ${res.status}`, schema);
+    if (validate(body)) return postgresTimes;
+    return [
+      ...postgresTimes,
+      ...(validate.errors ?? []).map(
+        (e) =>
+          `${where}: body${e.instancePath || '/'} ${e.message ?? 'is invalid'} ${JSON.stringify(e.params)}`,
+      ),
+    ];
   }
 
   private operationOf(method: string, pathname: string): Reached | undefined {
