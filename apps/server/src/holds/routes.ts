@@ -66,7 +66,8 @@ export function holdRoutes(deps: AppDeps) {
         .update(holdRules)
         .set({ ...update, updatedAt: deps.now() })
         .where(eq(holdRules.id, pathParam(c, 'ruleId')))
-        .returning();
+        // The answer is `storedHoldRuleSchema`.
+        .returning({ id: holdRules.id, enabled: holdRules.enabled, rule: holdRules.rule });
       if (!row) throw notFound(`No hold rule ${pathParam(c, 'ruleId')}`);
       return c.json(row);
     });

@@ -6,7 +6,6 @@ import type { AppDeps } from '../http/app-deps';
 import { PokeHub } from '../sync/poke-hub';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ContractCheck } from './contract-check';
-import { CONTRACT_CHECKED_FILES } from './contract-checked-files';
 import type { OwnedDatabase, TestDatabase } from './test-databases';
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
@@ -31,9 +30,15 @@ export async function aSeededApp(database: OwnedDatabase, deps: Partial<AppDeps>
   return { app, pokes };
 }
 
+/**
+ * Test files whose answers are not checked against the API document, each with its reason.
+ * Issue 15: every answer the server tests receive keeps the contract; a file goes here only for
+ * a reason written beside it, never instead of fixing the answer or the document.
+ */
+const UNCHECKED_FILES: readonly string[] = [];
+
 const isContractChecked = (testPath: string | undefined) =>
-  testPath !== undefined &&
-  CONTRACT_CHECKED_FILES.some((file) => testPath.endsWith(`/src/${file}`));
+  !UNCHECKED_FILES.some((file) => testPath?.endsWith(file));
 
 let contract: ContractCheck | undefined;
 
