@@ -47,7 +47,7 @@ function checkAnswersOf(app: ReturnType<typeof createApp>) {
   const request = app.request.bind(app);
   contract ??= new ContractCheck();
   const check = contract;
-  app.request = (async (...args: Parameters<typeof request>) => {
+  app.request = async (...args: Parameters<typeof request>) => {
     const res = await request(...args);
     const [input, init] = args;
     const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
@@ -57,7 +57,7 @@ function checkAnswersOf(app: ReturnType<typeof createApp>) {
       throw new Error(`The answer breaks the API document:\n${mismatches.join('\n')}`);
     }
     return res;
-  }) as typeof app.request;
+  };
 }
 
 type App = Awaited<ReturnType<typeof aSeededApp>>['app'];
