@@ -1,4 +1,5 @@
 import * as p from '@wms/protocol';
+import { z } from 'zod';
 import type { Operation } from './operations';
 
 /** Issue 23: expected deliveries and the handheld's inbound work list. */
@@ -13,6 +14,7 @@ export const INBOUND_OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/inbound/notices',
+    response: z.object({ notices: z.array(p.inboundNoticeSchema) }),
     summary: 'Expected deliveries of your warehouse (?status=open|closed|all)',
   },
   {

@@ -1,5 +1,5 @@
 import * as p from '@wms/protocol';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { archiveRequestSchema } from '../ops/admin-routes';
 import { ADMIN_OPERATIONS } from './admin-operations';
 import { HUB_OPERATIONS } from './hub-operations';
@@ -70,6 +70,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/orders/{orderId}/ship',
+    response: p.shippedOrderSchema,
     summary: 'Pack & ship: carrier and tracking number; the order becomes shipped',
     body: p.shipOrderSchema,
   },
@@ -263,6 +264,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/webhooks/subscriptions',
+    response: z.object({ subscriptions: z.array(p.webhookSubscriptionSchema) }),
     summary: 'The subscriptions, without their secrets',
   },
   {
@@ -304,6 +306,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/webhooks/deliveries/{deliveryId}/replay',
+    response: z.object({ replayed: z.int().min(0) }),
     summary: 'Send a delivery again: attempts start from zero with a new 24-hour retry window',
   },
   {
@@ -316,6 +319,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'put',
     path: '/api/hub-settings',
+    response: p.hubSettingsSchema,
     summary: 'Change the dedup window and safety level',
     body: p.hubSettingsSchema,
   },
