@@ -63,7 +63,7 @@ export const DEFAULT_ROUTING_RULES: readonly RoutingRule[] = [
     priority: 20,
     name: 'Hangzhou Xiaoshan, other orders → third-party cloud warehouse',
     conditions: { cities: ['杭州市'], districts: ['萧山区'] },
-    warehouseId: 'HZ-CLOUD',
+    warehouseId: 'HZCLOUD',
     carrier: 'ZTO',
     enabled: true,
   },

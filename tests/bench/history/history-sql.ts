@@ -100,7 +100,7 @@ export function historyStatements(shape: HistoryShape): { name: string; text: st
       text: `
       insert into waves (id, warehouse_id, code, status, assigned_user_id, assignment_version,
                          created_at, done_at, left_scope_at)
-      select ${waveId('w')}, ${warehouse('w')}, 'H' || lpad(w::text, 6, '0'), 'done', ${picker('w')}, 1,
+      select ${waveId('w')}, ${warehouse('w')}, chr(65 + (w / 10000) % 26) || lpad(((w / 100) % 100)::text, 2, '0') || '-' || lpad((w % 100)::text, 2, '0'), 'done', ${picker('w')}, 1,
              at, at + interval '1 hour',
              case when at + interval '1 hour' + make_interval(secs => ${DONE_WAVE_SHIFT_MS / 1000})
                        < '${nowIso}'::timestamptz

@@ -2,8 +2,6 @@ import * as p from '@wms/protocol';
 import { z } from 'zod';
 import type { Operation } from './operations';
 
-const ADMIN = ['admin'] as const;
-const LEADS = ['supervisor', 'admin'] as const;
 const setActive = z.strictObject({ active: z.boolean() });
 
 /** One entity's list / create / edit / (de)activate operations, with CSV where it has it. */
@@ -16,20 +14,21 @@ function entity(
 ): Operation[] {
   const base = `/api/admin/${plural}`;
   return [
-    { method: 'get', path: base, summary: `List ${what}`, roles: ADMIN, response: schemas.list },
+    { method: 'get', path: base, summary: `List ${what}`, response: schemas.list },
     {
       method: 'post',
       path: base,
+      status: 201,
+      refusals: [409],
       summary: `Create one ${what.replace(/s$/, '')}`,
-      roles: ADMIN,
       body: schemas.create,
       response: schemas.item,
     },
     {
       method: 'put',
       path: `${base}/{${param}}`,
+      refusals: [409],
       summary: `Edit one ${what.replace(/s$/, '')}`,
-      roles: ADMIN,
       body: schemas.edit,
       response: schemas.item,
     },
@@ -37,7 +36,6 @@ function entity(
       method: 'post',
       path: `${base}/{${param}}/active`,
       summary: `Deactivate (active: false) or reactivate one ${what.replace(/s$/, '')}`,
-      roles: ADMIN,
       body: setActive,
       response: schemas.item,
     },
@@ -47,20 +45,18 @@ function entity(
             method: 'get',
             path: `${base}.csv`,
             summary: `Export ${what} as CSV (UTF-8 with BOM; formula-like text starts with ')`,
-            roles: ADMIN,
           },
           {
             method: 'get',
             path: `${base}.xlsx`,
             summary: `Export ${what} as .xlsx`,
-            roles: ADMIN,
           },
           {
             method: 'post',
             path: `${base}.csv`,
             summary: `Import ${what} from CSV (UTF-8, GBK, UTF-16) or .xlsx (create or update; any bad row imports nothing, 400 names rows.N.column)`,
-            roles: ADMIN,
             csv: true,
+            refusals: [409],
             response: p.csvImportResultSchema,
           },
         ] satisfies Operation[])
@@ -124,7 +120,6 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/admin/users/{userId}/reset-pin',
     summary: 'Set a new PIN and unlock the badge',
-    roles: ADMIN,
     body: p.resetPinSchema,
     response: p.userSchema,
   },
@@ -132,14 +127,12 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/admin/channel-sku-codes',
     summary: "List the channel SKU codes mapped to ours in the admin's warehouse",
-    roles: ADMIN,
     response: p.channelSkuCodeListSchema,
   },
   {
     method: 'put',
     path: '/api/admin/channel-sku-codes',
     summary: "Map a channel's SKU code (per shop, or every shop) to one of our SKUs",
-    roles: ADMIN,
     body: p.channelSkuCodeSchema,
     response: p.channelSkuCodeSchema,
   },
@@ -147,29 +140,27 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     method: 'post',
     path: '/api/admin/channel-sku-codes/remove',
     summary: 'Remove a channel SKU code mapping',
-    roles: ADMIN,
     body: p.channelSkuCodeSchema.omit({ skuId: true }),
   },
   {
     method: 'get',
     path: '/api/admin/sku-reviews',
     summary: 'Orders parked on SKU codes that are neither ours nor mapped, with the codes',
-    roles: ADMIN,
     response: p.skuReviewListSchema,
   },
   {
     method: 'post',
     path: '/api/admin/sku-reviews/send',
     summary: 'Send on every parked order whose codes are now all mapped',
-    roles: ADMIN,
     response: z.object({ sent: z.int(), stillParked: z.int() }),
   },
   {
     method: 'post',
     path: '/api/devices/register',
+    status: 201,
+    refusals: [401, 403, 429],
     summary:
       'Register a handheld, with the enrolment code of the admin QR (with ENROLMENT_REQUIRED, only admins may sign in on a device without one)',
-    roles: [],
     body: p.registerDeviceRequestSchema,
     response: p.registerDeviceResponseSchema,
   },
@@ -177,35 +168,32 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/devices',
     summary: "The handhelds of the caller's warehouse, with their backlog",
-    roles: LEADS,
     response: p.deviceListSchema,
   },
   {
     method: 'post',
     path: '/api/devices/enrolment-codes',
+    status: 201,
     summary: "A single-use enrolment code (10 minutes) for the admin's warehouse, shown as a QR",
-    roles: ADMIN,
     response: p.enrolmentCodeResponseSchema,
   },
   {
     method: 'put',
     path: '/api/devices/{deviceId}',
     summary: 'Rename a handheld',
-    roles: ADMIN,
     body: p.renameDeviceSchema,
   },
   {
     method: 'post',
     path: '/api/devices/{deviceId}/revoke',
     summary: "Revoke a lost handheld of the caller's warehouse: its tokens stop at once",
-    roles: LEADS,
   },
   ...(['bins', 'badges', 'totes'] as const).flatMap((kind) =>
     (['pdf', 'zpl'] as const).map((format): Operation => ({
       method: 'get',
       path: `/api/labels/${kind}.${format}`,
+      refusals: [404],
       summary: `${kind.replace(/s$/, '')} labels as ${format === 'pdf' ? 'PDF (100 × 50 mm pages)' : 'ZPL for Zebra printers (4 × 2 in, 203 dpi)'}: ?codes=a,b,c (up to 500)`,
-      roles: LEADS,
     })),
   ),
 ];

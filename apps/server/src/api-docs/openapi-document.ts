@@ -1,103 +1,62 @@
 import { errorBodySchema, webhookMessageSchema } from '@wms/protocol';
-import { z } from 'zod';
-import { OPERATIONS, type Operation } from './operations';
+import { jsonSchemaOf, type JsonObject } from './json-schema';
+import { operationObject } from './operation-object';
+import { OPERATIONS } from './operations';
+import { webhooksObject } from './webhooks-object';
 
-type JsonObject = Record<string, unknown>;
+const refusal = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
 
-const jsonSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonObject => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
-  return rest;
+/** The refusals, each a stable `error.code` with `params` (see the Error schema). */
+const RESPONSES = {
+  BadRequest: refusal('Invalid input: every field at fault is named in `error.fields`'),
+  Unauthenticated: refusal('No valid token or API key'),
+  Forbidden: refusal('Your role or scope may not do this'),
+  NotFound: refusal('No such thing in your scope (another warehouse’s is not found either)'),
+  Conflict: refusal('It clashes with what is there (a code in use, a closed notice, a seq gap…)'),
+  PayloadTooLarge: refusal('The body is larger than this route takes (`params.maxKiB`)'),
+  AppUpdateRequired: refusal(
+    'The device’s protocol version is one this server cannot read: update the app (its unsent scans are kept)',
+  ),
+  RateLimited: refusal('Too many requests from this caller: retry after `params.retryAfterS`'),
+  DatabaseUnavailable: refusal('The database is unreachable for now: retry'),
 };
 
 /**
  * The OpenAPI 3.1 document of the hub's API, generated from the zod schemas the routes validate
- * with (JSON Schema 2020-12, which OpenAPI 3.1 uses as is).
+ * with (JSON Schema 2020-12, which OpenAPI 3.1 uses as is). Every route is in it
+ * (`route-table.test.ts`), and the server tests check responses against it (`contract-check.ts`).
  */
-export function openApiDocument(): JsonObject {
+export function openApiDocument(): JsonObject & {
+  paths: Record<string, Record<string, JsonObject>>;
+  webhooks: Record<string, JsonObject>;
+} {
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const op of OPERATIONS) {
     paths[op.path] = { ...paths[op.path], [op.method]: operationObject(op) };
   }
   return {
     openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: 'Wave picking — orders and inventory hub',
       version: '2',
       description:
-        'Order intake, holds, routing, inventory, waves and webhooks. Authenticate with `Authorization: Bearer <login token>` or an integration key `Bearer wk_…`.',
+        'Order intake, holds, routing, inventory, waves and webhooks. Authenticate with `Authorization: Bearer <login token>` or an integration key `Bearer wk_…`. Times are RFC 3339.',
     },
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
       schemas: {
-        Error: jsonSchema(errorBodySchema, 'output'),
-        WebhookMessage: jsonSchema(webhookMessageSchema, 'output'),
+        Error: jsonSchemaOf(errorBodySchema, 'output'),
+        WebhookMessage: jsonSchemaOf(webhookMessageSchema, 'output'),
       },
+      responses: RESPONSES,
     },
     security: [{ bearer: [] }],
     paths,
-  };
-}
-
-function operationObject(op: Operation): JsonObject {
-  const params = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-    name: m[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
-  const error = {
-    content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-  };
-  return {
-    summary: op.summary,
-    description: op.public ? 'Public: the signed link is the key' : `Roles: ${op.roles.join(', ')}`,
-    ...(op.public ? { security: [] } : {}),
-    ...(params.length > 0 ? { parameters: params } : {}),
-    ...(op.form
-      ? {
-          requestBody: {
-            required: true,
-            content: {
-              'application/x-www-form-urlencoded': { schema: jsonSchema(op.form, 'input') },
-            },
-          },
-        }
-      : {}),
-    ...(op.body
-      ? {
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: jsonSchema(op.body, 'input') } },
-          },
-        }
-      : op.csv
-        ? {
-            requestBody: {
-              required: true,
-              content: {
-                'text/csv': { schema: { type: 'string', format: 'binary' } },
-                'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
-                  schema: { type: 'string', format: 'binary' },
-                },
-              },
-            },
-          }
-        : {}),
-    responses: {
-      '200': {
-        description: 'OK',
-        ...(op.response
-          ? { content: { 'application/json': { schema: jsonSchema(op.response, 'output') } } }
-          : {}),
-        ...(op.html ? { content: { 'text/html': { schema: { type: 'string' } } } } : {}),
-      },
-      '400': {
-        description: 'Invalid input: every field at fault is named in `error.fields`',
-        ...error,
-      },
-      '401': { description: 'No valid token or API key', ...error },
-      '403': { description: 'Your role may not do this', ...error },
-    },
+    webhooks: webhooksObject(),
   };
 }

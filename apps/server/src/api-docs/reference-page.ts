@@ -1,4 +1,12 @@
+import { ROUTE_ACCESS } from '../auth/route-access';
+import { routeKeyOf } from './operation-object';
 import { OPERATIONS } from './operations';
+
+/** Who may call a route, as the reference shows it. */
+function callersOf(routeKey: string): string {
+  const access = ROUTE_ACCESS[routeKey];
+  return access === 'public' ? 'anyone' : (access?.callers.join(', ') ?? '');
+}
 
 const escapeHtml = (text: string) =>
   text.replace(
@@ -10,7 +18,7 @@ const escapeHtml = (text: string) =>
 export function referencePage(): string {
   const rows = OPERATIONS.map(
     (op) =>
-      `<tr><td><code>${op.method.toUpperCase()}</code></td><td><code>${escapeHtml(op.path)}</code></td><td>${escapeHtml(op.summary)}</td><td>${op.roles.join(', ')}</td></tr>`,
+      `<tr><td><code>${op.method.toUpperCase()}</code></td><td><code>${escapeHtml(op.path)}</code></td><td>${escapeHtml(op.summary)}</td><td>${callersOf(routeKeyOf(op))}</td></tr>`,
   ).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hub API reference</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem}
@@ -23,7 +31,7 @@ code{background:#f4f4f4;padding:0 .2rem}</style></head><body>
 <p>Webhooks follow the Standard Webhooks specification: headers <code>webhook-id</code>, <code>webhook-timestamp</code>,
 <code>webhook-signature: v1,&lt;base64 HMAC-SHA256 of id.timestamp.body&gt;</code>, keyed with the base64 part of the
 subscription's <code>whsec_…</code> secret. Failed deliveries are retried with exponential backoff for 24 hours.</p>
-<table><thead><tr><th>Method</th><th>Path</th><th>What it does</th><th>Roles</th></tr></thead><tbody>
+<table><thead><tr><th>Method</th><th>Path</th><th>What it does</th><th>Callers</th></tr></thead><tbody>
 ${rows}
 </tbody></table></body></html>`;
 }

@@ -8,7 +8,7 @@ import { ensureHubDefaults } from '../holds/ensure-hold-defaults';
 export const HUB_WAREHOUSES = [
   { id: 'HZ', name: 'Hangzhou own warehouse', nameZh: '杭州直营仓', city: '杭州' },
   {
-    id: 'HZ-CLOUD',
+    id: 'HZCLOUD',
     name: 'Hangzhou third-party cloud warehouse',
     nameZh: '杭州第三方云仓',
     city: '杭州',
@@ -66,6 +66,6 @@ export async function seedHubDemo(tx: Tx): Promise<void> {
     on conflict do nothing`);
   await tx.execute(sql`
     insert into inventory_pool (warehouse_id, sku_id, physical)
-    select w.id, s.id, 50 from skus s cross join (values ('HZ'), ('HZ-CLOUD')) as w(id)
+    select w.id, s.id, 50 from skus s cross join (values ('HZ'), ('HZCLOUD')) as w(id)
     on conflict do nothing`);
 }

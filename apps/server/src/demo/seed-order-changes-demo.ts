@@ -29,7 +29,7 @@ export async function seedOrderChangesDemoIfMissing(db: Db, now: Date): Promise<
   );
   const [cloud] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from warehouses where id = 'HZ-CLOUD'`,
+    sql`select count(*)::int as n from warehouses where id = 'HZCLOUD'`,
   );
   if ((done?.n ?? 0) > 0 || (cloud?.n ?? 0) === 0) return;
   const day = new Date(now.getTime() + 21 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -39,7 +39,7 @@ export async function seedOrderChangesDemoIfMissing(db: Db, now: Date): Promise<
             'baby', 60000, ${day})
     on conflict (id) do nothing`);
   await db.execute(sql`
-    insert into inventory_pool (warehouse_id, sku_id, physical) values ('HZ-CLOUD', ${DEMO_PRESALE_SKU}, 0)
+    insert into inventory_pool (warehouse_id, sku_id, physical) values ('HZCLOUD', ${DEMO_PRESALE_SKU}, 0)
     on conflict do nothing`);
   const order = (id: string, rest: Partial<OrderInput>): OrderInput => ({
     ...buyer,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
+import { isoTime } from '../db/iso-time';
 import { badRequest, notFound } from '../http/api-error';
 import { requireWarehousePerson } from '../master-data/warehouse-person';
 
@@ -49,7 +50,7 @@ export async function resolveException(
             answered_at = coalesce(answered_at, ${at}::timestamptz), resolved_by = ${session.userId},
             note = ${note ?? null}
           where id = ${id}::uuid
-          returning id, status, resolved_at as "resolvedAt", answered_at as "answeredAt"`,
+          returning id, status, ${isoTime('resolved_at')} as "resolvedAt", ${isoTime('answered_at')} as "answeredAt"`,
     );
     return row;
   });
@@ -71,7 +72,7 @@ export async function assignException(
       tx,
       sql`update exceptions set assigned_user_id = ${userId},
             answered_at = coalesce(answered_at, ${at}::timestamptz)
-          where id = ${id}::uuid returning id, assigned_user_id as "assignedUserId", answered_at as "answeredAt"`,
+          where id = ${id}::uuid returning id, assigned_user_id as "assignedUserId", ${isoTime('answered_at')} as "answeredAt"`,
     );
     return { ...row, assignedTo: person.name };
   });

@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { queryRows } from '../db/database';
+import { isoTime } from '../db/iso-time';
 import { holdRules } from '../db/schema';
 import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
@@ -26,7 +27,7 @@ export function holdRoutes(deps: AppDeps) {
       c.json({
         holds: await queryRows(
           deps.db,
-          sql`select h.id, h.order_id as "orderId", h.rule_id as "ruleId", h.kind, h.evidence, h.raised_at as "raisedAt",
+          sql`select h.id, h.order_id as "orderId", h.rule_id as "ruleId", h.kind, h.evidence, ${isoTime('h.raised_at')} as "raisedAt",
                      o.status as "orderStatus", o.channel, o.channel_order_id as "channelOrderId", o.paid_cents as "paidCents"
               from order_holds h join orders o on o.id = h.order_id
               where h.warehouse_id = ${c.var.session.warehouseId} and h.status = 'open'
@@ -65,7 +66,8 @@ export function holdRoutes(deps: AppDeps) {
         .update(holdRules)
         .set({ ...update, updatedAt: deps.now() })
         .where(eq(holdRules.id, pathParam(c, 'ruleId')))
-        .returning();
+        // The answer is `storedHoldRuleSchema`.
+        .returning({ id: holdRules.id, enabled: holdRules.enabled, rule: holdRules.rule });
       if (!row) throw notFound(`No hold rule ${pathParam(c, 'ruleId')}`);
       return c.json(row);
     });

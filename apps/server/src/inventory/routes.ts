@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { queryRows } from '../db/database';
+import { isoTime } from '../db/iso-time';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
 import { expectInbound, receiveInbound } from './inbound-receipts';
@@ -100,7 +101,7 @@ export function inventoryRoutes(deps: AppDeps) {
         c.json({
           alerts: await queryRows(
             deps.db,
-            sql`select id, warehouse_id as "warehouseId", kind, sku_id as "skuId", order_id as "orderId", message, raised_at as "raisedAt"
+            sql`select id, warehouse_id as "warehouseId", kind, sku_id as "skuId", order_id as "orderId", message, ${isoTime('raised_at')} as "raisedAt"
               from alerts where warehouse_id = ${c.var.session.warehouseId} order by raised_at desc limit 200`,
           ),
         }),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
+import { isoTime } from '../db/iso-time';
 import { assertOrderInScope } from '../auth/caller-scope';
 import type { Session } from '../auth/session-token';
 import { afterSalesOf } from './after-sales-summary';
@@ -24,7 +25,7 @@ export async function orderTrace(db: Db, session: Session, orderId: string) {
                paid_cents as "paidCents", coupon_cents as "couponCents", freight_cents as "freightCents",
                order_type as "orderType", ship_with_order_id as "shipWithOrderId",
                consignee_name as "consigneeName", phone, province, city, district,
-               address_detail as "addressDetail", masked_at as "maskedAt"
+               address_detail as "addressDetail", ${isoTime('masked_at')} as "maskedAt"
         from orders where id = ${orderId}`,
   );
   if (!order) return prunedOrderTrace(db, session, orderId);

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { queryRows } from '../db/database';
+import { isoTime } from '../db/iso-time';
 import { writeRowsAsJson } from '../db/bulk-rows';
 import { routingRules } from '../db/schema';
 import type { AppDeps } from '../http/app-deps';
@@ -53,7 +54,7 @@ export function routingRoutes(deps: AppDeps) {
       c.json({
         orders: await queryRows(
           deps.db,
-          sql`select id, channel, channel_order_id as "channelOrderId", province, city, district, paid_cents as "paidCents", created_at as "receivedAt"
+          sql`select id, channel, channel_order_id as "channelOrderId", province, city, district, paid_cents as "paidCents", ${isoTime('created_at')} as "receivedAt"
               from orders where status = 'unrouted' order by placed_at, id limit 500`,
         ),
       }),

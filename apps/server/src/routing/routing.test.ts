@@ -27,7 +27,7 @@ describe.each(testDatabases())('routing on $name', (target) => {
       { province: '浙江省', city: '杭州市', district: '萧山区' },
       'SKU-00001',
       60_000,
-      'HZ-CLOUD',
+      'HZCLOUD',
       'R-XS-CLOUD',
     ],
     [

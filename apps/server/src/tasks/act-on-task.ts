@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
+import { isoTime } from '../db/iso-time';
 import { notFound } from '../http/api-error';
 import { requireWarehousePerson } from '../master-data/warehouse-person';
 
@@ -32,7 +33,7 @@ export async function resolveTask(db: Db, session: Session, taskId: string, now:
       sql`update tasks set status = 'done', done_at = ${at}::timestamptz, done_by = ${session.userId},
             answered_at = coalesce(answered_at, ${at}::timestamptz)
           where id = ${taskId}::uuid
-          returning id, status, done_at as "doneAt", answered_at as "answeredAt"`,
+          returning id, status, ${isoTime('done_at')} as "doneAt", ${isoTime('answered_at')} as "answeredAt"`,
     );
     return row;
   });
@@ -55,7 +56,7 @@ export async function assignTask(
       sql`update tasks set assigned_user_id = ${userId},
             answered_at = coalesce(answered_at, ${at}::timestamptz)
           where id = ${taskId}::uuid
-          returning id, assigned_user_id as "assignedUserId", answered_at as "answeredAt"`,
+          returning id, assigned_user_id as "assignedUserId", ${isoTime('answered_at')} as "answeredAt"`,
     );
     return { ...row, assignedTo: person.name };
   });

@@ -36,7 +36,14 @@ export async function reassignWave(
       .update(waves)
       .set({ assignedUserId: userId, assignmentVersion: sql`${waves.assignmentVersion} + 1` })
       .where(eq(waves.id, waveId))
-      .returning();
+      // The answer is `waveAssignedSchema`: the wave's assignment, not its whole row.
+      .returning({
+        id: waves.id,
+        code: waves.code,
+        status: waves.status,
+        assignedUserId: waves.assignedUserId,
+        assignmentVersion: waves.assignmentVersion,
+      });
     const audiences = new Set([wave.assignedUserId, userId]);
     await recordChanges(
       tx,

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { type Db, queryRows } from '../db/database';
+import { isoTime } from '../db/iso-time';
 import { webhookSubscriptions } from '../db/schema';
 import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
@@ -110,7 +111,7 @@ export function webhookRoutes(deps: AppDeps) {
       const deliveries = await queryRows(
         deps.db,
         sql`select d.id, d.message_id as "messageId", m.type, m.order_id as "orderId", s.url, d.status, d.attempts,
-                   d.next_attempt_at as "nextAttemptAt", d.last_error as "lastError", d.delivered_at as "deliveredAt", d.created_at as "createdAt"
+                   ${isoTime('d.next_attempt_at')} as "nextAttemptAt", d.last_error as "lastError", ${isoTime('d.delivered_at')} as "deliveredAt", ${isoTime('d.created_at')} as "createdAt"
             from webhook_deliveries d join webhook_messages m on m.id = d.message_id join webhook_subscriptions s on s.id = d.subscription_id
             where (${q.status ?? null}::text is null or d.status = ${q.status ?? null})
               and (${q.messageId ?? null}::text is null or d.message_id = ${q.messageId ?? null})
@@ -123,7 +124,7 @@ export function webhookRoutes(deps: AppDeps) {
       c.json({
         attempts: await queryRows(
           deps.db,
-          sql`select a.at, a.status_code as "statusCode", a.error, a.duration_ms as "durationMs"
+          sql`select ${isoTime('a.at')} as at, a.status_code as "statusCode", a.error, a.duration_ms as "durationMs"
               from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id
                 join webhook_subscriptions s on s.id = d.subscription_id
               where a.delivery_id = ${pathParam(c, 'deliveryId', z.uuid())}::uuid
