@@ -60,7 +60,14 @@ export const connectorSchema = z.object({
   intervalSeconds: z.int(),
   stockBuffer: z.int(),
   cursor: isoTimeSchema,
+  /** When the scheduler pulls it next (later while it backs off after failures). */
+  nextPullAt: isoTimeSchema,
   lagSeconds: z.int(),
+  /** Set while a lag alert is raised (cleared when it catches up). */
+  lagAlertedAt: isoTimeSchema.nullable(),
+  /** The last daily stock reconcile (every code pushed again). */
+  stockReconciledAt: isoTimeSchema.nullable(),
+  createdAt: isoTimeSchema,
   lastPullAt: isoTimeSchema.nullable(),
   lastSuccessAt: isoTimeSchema.nullable(),
   lastError: z.string().nullable(),

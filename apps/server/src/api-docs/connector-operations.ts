@@ -25,6 +25,7 @@ export const CONNECTOR_OPERATIONS: readonly Operation[] = [
   {
     method: 'put',
     path: `${ONE}/credentials`,
+    refusals: [409],
     summary:
       'New tokens after the shop authorised (again): merged into the stored credentials; a revoked connector is active again',
     body: p.connectorCredentialsUpdateSchema,
@@ -45,6 +46,7 @@ export const CONNECTOR_OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: `${ONE}/replay`,
+    refusals: [409],
     summary:
       'Pull [from, to) again (at most 7 days): new orders are taken in, changed ones acted on, none stored twice',
     body: p.connectorReplaySchema,
@@ -61,7 +63,7 @@ export const CONNECTOR_OPERATIONS: readonly Operation[] = [
     path: '/api/connectors/{connectorId}/push',
     summary:
       "A platform's order message: its signature checked (401 when it does not verify), the orders it names pulled; answered as the platform expects",
-    refusals: [401, 429],
+    refusals: [401, 409, 429],
     plainText: true,
   },
 ];

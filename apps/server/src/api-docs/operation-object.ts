@@ -16,6 +16,18 @@ const DOWNLOADS: Record<string, JsonObject> = {
 
 const errorRef = (description: string) => ({ $ref: `#/components/responses/${description}` });
 
+/**
+ * A refusal of a page a person opens (a customer's link): the error as JSON for API callers, a
+ * page in the browser's language for a browser (it asks for `text/html`).
+ */
+const pageOrJson = (name: string) => ({
+  description: `${name}: JSON for API callers, an HTML page for a browser`,
+  content: {
+    'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+    'text/html': { schema: text },
+  },
+});
+
 /** The route as `ROUTE_ACCESS` keys it: `GET /api/orders/:orderId`. */
 export const routeKeyOf = (op: Pick<Operation, 'method' | 'path'>) =>
   `${op.method.toUpperCase()} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`;
@@ -59,7 +71,9 @@ export function operationObject(op: Operation): JsonObject {
       '400': errorRef('BadRequest'),
       ...(!isPublic || op.refusals?.includes(401) ? { '401': errorRef('Unauthenticated') } : {}),
       ...(!isPublic || op.refusals?.includes(403) ? { '403': errorRef('Forbidden') } : {}),
-      ...(params.length > 0 || op.refusals?.includes(404) ? { '404': errorRef('NotFound') } : {}),
+      ...(params.length > 0 || op.refusals?.includes(404)
+        ? { '404': op.html ? pageOrJson('NotFound') : errorRef('NotFound') }
+        : {}),
       ...(op.refusals?.includes(409) ? { '409': errorRef('Conflict') } : {}),
       ...(op.method !== 'get' ? { '413': errorRef('PayloadTooLarge') } : {}),
       '426': errorRef('AppUpdateRequired'),
