@@ -66,12 +66,31 @@ describe.each(testDatabases())('KPIs and red alerts on $name', (target) => {
       value: 1,
     });
     expect(view.health.day.timeliness.ratios.map((r) => r.weight)).toEqual([0.4, 0.3, 0.3]);
-    // Issue 22: status page queries are counted (none yet: 0 per 100 orders).
+    // Issue 22: status page queries are counted (the demo's four customers of yesterday).
     expect(view.health.day.experience.ratios[0]).toMatchObject({
       name: 'customer status queries / orders',
-      numerator: 0,
+      numerator: 4,
       denominator: orders?.n ?? 0,
     });
+    // The demo's yesterday (seed-delivery-demo.ts): 10 orders due, 8 shipped within 24 h; 10
+    // shipped in the day, 9 signed for within 48 h; 2 exceptions, 1 answered within 15 min.
+    const ratio = (part: 'timeliness', i: number) => {
+      const r = view.health.day[part].ratios[i]!;
+      return [r.numerator, r.denominator];
+    };
+    expect([ratio('timeliness', 0), ratio('timeliness', 1), ratio('timeliness', 2)]).toEqual([
+      [8, 10],
+      [9, 10],
+      [1, 2],
+    ]);
+    // All three parts of the index have a value on the demo, and so has the index.
+    const { timeliness, data, experience, index } = view.health.day;
+    expect([timeliness.value, data.value, experience.value, index].map((v) => v === null)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
     expect(view.pickers.find((p) => p.name === 'Li Wei')).toMatchObject({
       lines: 1,
       units: line.qty,

@@ -5,6 +5,7 @@ import * as t from '../db/schema';
 import { demoSkus, type DemoSku } from './demo-catalogue';
 import { seedHubDemo } from './seed-hub-demo';
 import { seedInventoryDemo } from './seed-inventory-demo';
+import { seedDeliveryDemo } from './seed-delivery-demo';
 import { seedInboundDemo } from './seed-inbound-demo';
 import { DEMO_WAREHOUSES, type DemoBin, demoBins } from './demo-layout';
 import { seededRandom } from './seeded-random';
@@ -156,6 +157,7 @@ async function seed(tx: Tx) {
   await seedHubDemo(tx);
   await seedInventoryDemo(tx, new Date());
   await seedInboundDemo(tx, new Date()); // issue 23
+  await seedDeliveryDemo(tx, new Date()); // issue 22: the health index's inputs
 }
 
 const RESERVE_QTY = 24;
