@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { storedOrders } from '../testing/stored-orders';
 import type { Session } from '../../auth/session-token';
 import { putChannelSkuCode } from '../../channel-codes/channel-sku-codes';
 import { queryRows } from '../../db/database';
@@ -93,45 +94,11 @@ describe.each(testDatabases())('淘宝/天猫 end to end on $name', (target) => 
       return trade;
     });
 
-  const stored = async (tids: readonly string[]) =>
-    queryRows<{ channelOrderId: string; n: number }>(
-      fx.database.db,
-      sql`select channel_order_id as "channelOrderId", count(*)::int as n from orders
-          where channel = 'tmall' and channel_order_id in
-            (select jsonb_array_elements_text(${JSON.stringify(tids)}::jsonb))
-          group by channel_order_id order by channel_order_id`,
-    );
-  const once = (trades: readonly FakeTopTrade[]) =>
-    trades
-      .map((t) => ({ channelOrderId: t.tid, n: 1 }))
-      .sort((a, b) => a.channelOrderId.localeCompare(b.channelOrderId));
-  const ourOrder = async (tid: string) => {
-    const [row] = await queryRows<{
-      id: string;
-      status: string;
-      province: string;
-      city: string;
-      district: string;
-      addressDetail: string;
-      consigneeName: string;
-      phone: string;
-      paidCents: number;
-      freightCents: number;
-      couponCents: number;
-    }>(
-      fx.database.db,
-      sql`select id, status, province, city, district, address_detail as "addressDetail",
-            consignee_name as "consigneeName", phone, paid_cents as "paidCents",
-            freight_cents as "freightCents", coupon_cents as "couponCents"
-          from orders where channel = 'tmall' and channel_order_id = ${tid}`,
-    );
-    return row!;
-  };
-  const exceptionsOf = (orderId: string) =>
-    queryRows<{ kind: string; message: string }>(
-      fx.database.db,
-      sql`select kind, message from exceptions where message like ${`Order ${orderId} %`}`,
-    );
+  const ours = storedOrders(() => fx.database.db, 'tmall');
+  const stored = ours.counts;
+  const once = (placed: readonly FakeTopTrade[]) => ours.once(placed.map((o) => o.tid));
+  const ourOrder = ours.order;
+  const exceptionsOf = ours.exceptionsOf;
 
   it('takes a TMALL_SHOPS shop in as tmall through the registry', () => {
     const registered = platformAdapters({ tmallShops: [SHOPS[0]!] }).taobao!();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { storedOrders } from '../testing/stored-orders';
 import type { Session } from '../../auth/session-token';
 import { putChannelSkuCode } from '../../channel-codes/channel-sku-codes';
 import { queryRows } from '../../db/database';
@@ -115,50 +116,16 @@ describe.each(testDatabases())('微信小店 end to end on $name', (target) => {
       return order;
     });
 
-  const stored = async (ids: readonly string[]) =>
-    queryRows<{ channelOrderId: string; n: number }>(
-      database.db,
-      sql`select channel_order_id as "channelOrderId", count(*)::int as n from orders
-          where channel = 'wechat-shop' and channel_order_id in
-            (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
-          group by channel_order_id order by channel_order_id`,
-    );
-  const once = (orders: readonly FakeOrder[]) =>
-    orders
-      .map((o) => ({ channelOrderId: o.order_id, n: 1 }))
-      .sort((a, b) => a.channelOrderId.localeCompare(b.channelOrderId));
-  const ourOrder = async (platformOrderId: string) => {
-    const [row] = await queryRows<{
-      id: string;
-      status: string;
-      province: string;
-      city: string;
-      district: string;
-      addressDetail: string;
-      consigneeName: string;
-      phone: string;
-      paidCents: number;
-      freightCents: number;
-      couponCents: number;
-    }>(
-      database.db,
-      sql`select id, status, province, city, district, address_detail as "addressDetail",
-            consignee_name as "consigneeName", phone, paid_cents as "paidCents",
-            freight_cents as "freightCents", coupon_cents as "couponCents"
-          from orders where channel = 'wechat-shop' and channel_order_id = ${platformOrderId}`,
-    );
-    return row!;
-  };
+  const ours = storedOrders(() => database.db, 'wechat-shop');
+  const stored = ours.counts;
+  const once = (placed: readonly FakeOrder[]) => ours.once(placed.map((o) => o.order_id));
+  const ourOrder = ours.order;
+  const exceptionsOf = ours.exceptionsOf;
   const linesOf = (orderId: string) =>
     queryRows<{ skuId: string; qty: number; unitPriceCents: number }>(
       database.db,
       sql`select sku_id as "skuId", qty, unit_price_cents as "unitPriceCents" from order_lines
           where order_id = ${orderId} order by sku_id`,
-    );
-  const exceptionsOf = (orderId: string) =>
-    queryRows<{ kind: string; message: string }>(
-      database.db,
-      sql`select kind, message from exceptions where message like ${`Order ${orderId} %`}`,
     );
   /** Ours picked (picking is not what this file is about) and shipped at the bench. */
   const shipOurs = async (orderId: string, carrier: string, trackingNumber: string) => {
