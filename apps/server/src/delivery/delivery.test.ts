@@ -1,17 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
-import { anIntegrationKey, anOrder, aChannelKey } from '../testing/hub-fixtures';
+import { anOrder, aChannelKey } from '../testing/hub-fixtures';
 import {
   aLoggedInDevice,
   aPick,
   aSeededAppPerFile,
   bodyOf,
   postJson,
-  pull,
   push,
 } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
+import { aWavedOrder } from '../testing/waved-order';
 
 describe.each(testDatabases())('after dispatch on $name', (target) => {
   const fx = aSeededAppPerFile(target);
@@ -41,27 +41,11 @@ describe.each(testDatabases())('after dispatch on $name', (target) => {
 
   it('takes carrier events once per event id, opens the status page by signed link only, and feeds the health index', async () => {
     const db = fx.database.db;
-    const key = await anIntegrationKey(db);
-    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
-    const picker = await aLoggedInDevice(fx.app, 'P-0001');
     const [signedBefore, queriesBefore] = await healthCounts();
-    const before = await pull(fx.app, picker);
-    const { orderId } = await bodyOf<{ orderId: string }>(
-      await postJson(
-        fx.app,
-        '/api/orders',
-        anOrder({ lines: [{ skuId: 'SKU-00244', qty: 1, unitPriceCents: 9_900 }] }),
-        key,
-      ),
-    );
-    await postJson(
+    const { orderId, key, supervisor, picker, lines } = await aWavedOrder(
       fx.app,
-      '/api/waves/build',
-      { maxOrders: 10, assignTo: picker.userId },
-      supervisor,
-    );
-    const lines = (await pull(fx.app, picker, before.cursor)).lines.filter(
-      (l) => l.orderId === orderId,
+      db,
+      anOrder({ lines: [{ skuId: 'SKU-00244', qty: 1, unitPriceCents: 9_900 }] }),
     );
     await push(
       fx.app,

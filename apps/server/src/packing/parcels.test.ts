@@ -2,51 +2,27 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { verifyLink } from '../auth/signed-link';
 import { queryRows } from '../db/database';
-import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
+import { anOrder } from '../testing/hub-fixtures';
 import { aParcelPacked, aWeightMismatch } from '../testing/handheld-events';
-import {
-  TEST_SECRET,
-  aLoggedInDevice,
-  aPick,
-  aSeededAppPerFile,
-  bodyOf,
-  postJson,
-  pull,
-  push,
-} from '../testing/test-app';
+import { TEST_SECRET, aPick, aSeededAppPerFile, bodyOf, postJson, push } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
+import { aWavedOrder } from '../testing/waved-order';
 
 describe.each(testDatabases())('packing an order into parcels on $name', (target) => {
   const fx = aSeededAppPerFile(target);
 
   it('packs two parcels through the outbox (one stopped by the scale), each stored once, and ships with both', async () => {
     const db = fx.database.db;
-    const key = await anIntegrationKey(db);
-    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
-    const picker = await aLoggedInDevice(fx.app, 'P-0001');
-    const before = await pull(fx.app, picker);
-    const { orderId } = await bodyOf<{ orderId: string }>(
-      await postJson(
-        fx.app,
-        '/api/orders',
-        anOrder({
-          consignee: { name: '陈晓明', phone: '13912345678' },
-          lines: [
-            { skuId: 'SKU-00240', qty: 2, unitPriceCents: 9_900 },
-            { skuId: 'SKU-00241', qty: 1, unitPriceCents: 9_900 },
-          ],
-        }),
-        key,
-      ),
-    );
-    await postJson(
+    const { orderId, supervisor, picker, lines } = await aWavedOrder(
       fx.app,
-      '/api/waves/build',
-      { maxOrders: 10, assignTo: picker.userId },
-      supervisor,
-    );
-    const lines = (await pull(fx.app, picker, before.cursor)).lines.filter(
-      (l) => l.orderId === orderId,
+      db,
+      anOrder({
+        consignee: { name: '陈晓明', phone: '13912345678' },
+        lines: [
+          { skuId: 'SKU-00240', qty: 2, unitPriceCents: 9_900 },
+          { skuId: 'SKU-00241', qty: 1, unitPriceCents: 9_900 },
+        ],
+      }),
     );
     expect(
       (
@@ -176,26 +152,10 @@ describe.each(testDatabases())('packing an order into parcels on $name', (target
 
   it('ships the units not packed yet as one more parcel through the typed route', async () => {
     const db = fx.database.db;
-    const key = await anIntegrationKey(db);
-    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
-    const picker = await aLoggedInDevice(fx.app, 'P-0001');
-    const before = await pull(fx.app, picker);
-    const { orderId } = await bodyOf<{ orderId: string }>(
-      await postJson(
-        fx.app,
-        '/api/orders',
-        anOrder({ lines: [{ skuId: 'SKU-00242', qty: 3, unitPriceCents: 9_900 }] }),
-        key,
-      ),
-    );
-    await postJson(
+    const { orderId, supervisor, picker, lines } = await aWavedOrder(
       fx.app,
-      '/api/waves/build',
-      { maxOrders: 10, assignTo: picker.userId },
-      supervisor,
-    );
-    const lines = (await pull(fx.app, picker, before.cursor)).lines.filter(
-      (l) => l.orderId === orderId,
+      db,
+      anOrder({ lines: [{ skuId: 'SKU-00242', qty: 3, unitPriceCents: 9_900 }] }),
     );
     const picks = lines.map((l) => aPick(picker, l));
     const packed = aParcelPacked(picker, {
