@@ -178,4 +178,40 @@ describe.each(testDatabases())('allocation at wave build on $name', (target) => 
       { binId: bins[1]!.binId, qty: 2 },
     ]);
   });
+
+  it('a backlog of over 2,000 backorders of a SKU with no stock never starves a newer order of a stocked one', async () => {
+    // A promotion sells out one SKU: 2,001 orders wait for it, all older than a customer's order
+    // of a SKU on the shelf. Builds look at the oldest 2,000 released orders at a time; the
+    // backorders must not fill that look-ahead for ever while nothing can ship them.
+    const key = await anIntegrationKey(fx.database.db);
+    const supervisor = (await aLoggedInDevice(fx.app, 'S-0001')).token;
+    const { skuId: soldOut } = await aSkuInTwoBins([0, 0], 3);
+    const { skuId: onShelf } = await aSkuInTwoBins([5, 0], 4);
+    const t0 = Date.parse('2026-11-01T01:00:00Z');
+    const backlog: string[] = [];
+    for (let batch = 0; batch < 5; batch++) {
+      const orders = Array.from({ length: batch < 4 ? 500 : 1 }, (_, i) =>
+        anOrder({
+          placedAt: new Date(t0 + (batch * 500 + i) * 1_000).toISOString(),
+          lines: [{ skuId: soldOut, qty: 1, unitPriceCents: 9_900 }],
+        }),
+      );
+      const res = await postJson(fx.app, '/api/orders/batch', { orders }, key);
+      expect(res.status).toBe(200);
+      backlog.push(
+        ...(await bodyOf<{ results: { order?: { orderId: string } }[] }>(res)).results.map(
+          (r) => r.order!.orderId,
+        ),
+      );
+    }
+    const [newer] = await ordersOf(onShelf, 1, 1, key);
+    const build = async () =>
+      bodyOf<Built>(
+        await postJson(fx.app, '/api/waves/build', { maxOrders: 200, maxLines: 1000 }, supervisor),
+      );
+    await build();
+    await build();
+    expect(await statusesOf([newer!])).toEqual({ waved: 1 });
+    expect(await statusesOf(backlog)).toEqual({ backordered: 2_001 });
+  }, 120_000);
 });

@@ -41,11 +41,30 @@ export async function buildWaves(db: Db, session: Session, options: WaveBuildOpt
     const candidates = await queryRows<OrderLineToWave>(
       tx,
       sql`
-      with released as (
-        select id, carrier, placed_at, coalesce(ship_with_order_id, id) as group_id from orders
-        where warehouse_id = ${session.warehouseId} and status in ('received', 'backordered')
-          and (${options.carrier ?? null}::text is null or carrier = ${options.carrier ?? null})
-        order by placed_at nulls last, id limit 2000 for update skip locked
+      with free as (
+        select s.sku_id, sum(s.qty)::int - coalesce(max(p.qty), 0) as qty
+        from stock s
+        join bins b on b.id = s.bin_id and b.active
+        left join (
+          select sku_id, sum(qty - picked_qty)::int as qty from pick_lines
+          where status = 'open' and warehouse_id = ${session.warehouseId} group by sku_id
+        ) p on p.sku_id = s.sku_id
+        where s.warehouse_id = ${session.warehouseId} and s.status = 'available'
+        group by s.sku_id
+      ),
+      released as (
+        select o.id, o.carrier, o.placed_at, coalesce(o.ship_with_order_id, o.id) as group_id
+        from orders o
+        where o.warehouse_id = ${session.warehouseId} and o.status in ('received', 'backordered')
+          and (${options.carrier ?? null}::text is null or o.carrier = ${options.carrier ?? null})
+          -- A backorder is looked at again only once each of its SKUs has free stock again:
+          -- otherwise 2,000 of them for a sold-out SKU fill the look-ahead and starve newer
+          -- orders for ever. A new order is always looked at (it is backordered, with its
+          -- trace step and alert, when it cannot be covered).
+          and (o.status = 'received' or not exists (
+            select 1 from order_lines l left join free f on f.sku_id = l.sku_id
+            where l.order_id = o.id and coalesce(f.qty, 0) < l.qty))
+        order by o.placed_at nulls last, o.id limit 2000 for update of o skip locked
       )
       select o.id as "orderId", l.id as "orderLineId", l.sku_id as "skuId", l.qty, o.carrier,
         o.group_id as "groupId"
