@@ -215,13 +215,18 @@ async function timeEverything(
   await server.database.db.transaction(async (tx) => {
     const slots = await queryRows<{ bin_id: string; sku_id: string }>(
       tx,
-      sql`select distinct on (sku_id) bin_id, sku_id from stock
-          where warehouse_id = 'GZ' and status = 'available'
-            and sku_id in (${sql.join(
+      // The slot least planned by open lines: the push timing's seeded waves plan their bins
+      // out (999,999 a line).
+      sql`select distinct on (s.sku_id) s.bin_id, s.sku_id from stock s
+          where s.warehouse_id = 'GZ' and s.status = 'available'
+            and s.sku_id in (${sql.join(
               intakeSkus.map((id) => sql`${id}`),
               sql`, `,
             )})
-          order by sku_id, bin_id`,
+          order by s.sku_id,
+            (select coalesce(sum(p.qty - p.picked_qty), 0) from pick_lines p
+             where p.status = 'open' and p.bin_id = s.bin_id and p.sku_id = s.sku_id),
+            s.bin_id`,
     );
     await moveStock(
       tx,
