@@ -1,4 +1,9 @@
-import { FULL_HISTORY_SIZES, formatHistoryTable, runHistoryBench } from './history-bench';
+import {
+  FULL_HISTORY_SIZES,
+  formatHistoryTable,
+  runHistoryBench,
+  timeHistoryDatabase,
+} from './history-bench';
 
 /** `tsx tests/bench/history/history-bench-cli.ts [large] [small]`: the history bench alone. */
 const serverUrl = process.env.DATABASE_URL;
@@ -9,6 +14,13 @@ const sizes = {
   small: Number(process.argv[3] ?? FULL_HISTORY_SIZES.small),
   samples: Number(process.env.BENCH_HISTORY_SAMPLES ?? FULL_HISTORY_SIZES.samples),
 };
+// BENCH_HISTORY_DATABASE=<url of a kept history database of `large` orders>: times it alone
+// (after the checkout's migrations), without building anything.
+const kept = process.env.BENCH_HISTORY_DATABASE;
+if (kept) {
+  await timeHistoryDatabase(kept, sizes.large, sizes, console.log);
+  process.exit(0);
+}
 const { rows, builds } = await runHistoryBench(
   serverUrl,
   sizes,

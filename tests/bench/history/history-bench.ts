@@ -59,22 +59,9 @@ export async function runHistoryBench(
     log(`history: building ${orders.toLocaleString('en')} orders`);
     const built = await createHistoryDatabase(serverUrl, orders, new Date(), log);
     builds.push({ orders, ms: built.buildMs });
-    let server: RunningServer | null = null;
     try {
-      server = await startServer({
-        mode: 'production',
-        port: 0,
-        host: '127.0.0.1',
-        database: { kind: 'postgres', url: built.url },
-        authSecret: SECRET,
-        tokenTtlMs: 3_600_000,
-        seedDemo: false,
-        pwaDist: '/nonexistent',
-        logLevel: 'warn',
-      });
-      bySize.push(await timeEverything(server, orders, sizes, log));
+      bySize.push(await timeHistoryDatabase(built.url, orders, sizes, log));
     } finally {
-      await server?.close();
       // BENCH_HISTORY_KEEP: the year's database stays, for EXPLAIN (explain-hot-queries.sh).
       if (keep && orders === sizes.large) log(`history: kept ${built.url}`);
       else await built.drop();
@@ -87,6 +74,36 @@ export async function runHistoryBench(
     large: large.get(what)!,
   }));
   return { rows, builds };
+}
+
+/**
+ * Times what users do all day against a server over a history database of `orders` orders
+ * (built by `createHistoryDatabase`, or one kept with BENCH_HISTORY_KEEP). The server migrates
+ * it first, so a kept database is timed with the code of the checkout.
+ */
+export async function timeHistoryDatabase(
+  url: string,
+  orders: number,
+  sizes: HistoryBenchSizes,
+  log: (line: string) => void,
+): Promise<Map<string, Timing>> {
+  let server: RunningServer | null = null;
+  try {
+    server = await startServer({
+      mode: 'production',
+      port: 0,
+      host: '127.0.0.1',
+      database: { kind: 'postgres', url },
+      authSecret: SECRET,
+      tokenTtlMs: 3_600_000,
+      seedDemo: false,
+      pwaDist: '/nonexistent',
+      logLevel: 'warn',
+    });
+    return await timeEverything(server, orders, sizes, log);
+  } finally {
+    await server?.close();
+  }
 }
 
 async function timeEverything(

@@ -107,6 +107,8 @@ export const connectorShipments = pgTable(
   },
   (t) => [
     index('connector_shipments_due').on(t.status, t.nextAttemptAt),
+    // The order trace reads an order's confirmations: one row a parcel, growing with time.
+    index('connector_shipments_order').on(t.orderId),
     unique('connector_shipments_parcel').on(t.connectorId, t.parcelId),
   ],
 );

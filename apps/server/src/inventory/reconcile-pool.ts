@@ -1,5 +1,5 @@
 import { poolDrift } from '@wms/domain';
-import type { PoolDrift, Reconciliation } from '@wms/protocol';
+import { type PoolDrift, type Reconciliation, orderStatusSchema } from '@wms/protocol';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type Tx, queryRows } from '../db/database';
 
@@ -8,6 +8,15 @@ import { type Db, type Tx, queryRows } from '../db/database';
  * usable stock, and received units on their way to it (issue 23).
  */
 const PHYSICAL_STATUSES = sql`('available', 'received-not-put-away', 'awaiting-qc')`;
+
+/**
+ * Every order status but `shipped`, as a positive list: the orders index finds the few orders
+ * still holding picked units instead of a year of shipped ones' pick lines being read (issue 19).
+ */
+const NOT_SHIPPED = sql`(${sql.join(
+  orderStatusSchema.options.filter((s) => s !== 'shipped').map((s) => sql`${s}`),
+  sql`, `,
+)})`;
 
 /**
  * Units taken from bins for pick lines and not put back, per line: what was picked for the line,
@@ -61,7 +70,8 @@ async function balancesOf(tx: Tx, warehouseId: string) {
       where warehouse_id = ${warehouseId} and status in ${PHYSICAL_STATUSES} group by sku_id
     ), in_hand as (
       ${unitsInHand(sql`pl.warehouse_id = ${warehouseId}
-        and exists (select 1 from orders o where o.id = pl.order_id and o.status <> 'shipped')`)}
+        and pl.order_id in (select o.id from orders o
+                            where o.warehouse_id = ${warehouseId} and o.status in ${NOT_SHIPPED})`)}
     ), skus as (
       select sku_id from inventory_pool where warehouse_id = ${warehouseId}
       union select sku_id from in_bins union select sku_id from in_hand
