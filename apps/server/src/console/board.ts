@@ -43,7 +43,8 @@ function liveOrShippedSince(warehouseId: string, since: string, columns: SQL): S
 /**
  * The live board of one warehouse (M2.2): waves with progress by picker, pickers with their
  * position and unsynced backlog, orders per stage with the age of the oldest, inbound stages
- * (issue 23), open exceptions by kind, recent alerts, and order destinations by province. Everything keyed by warehouse.
+ * (issue 23), open exceptions by kind, recent alerts, and order destinations by province.
+ * Everything keyed by warehouse.
  */
 export async function readBoard(db: Db, warehouseId: string, now: Date): Promise<Board> {
   const dayAgo = new Date(now.getTime() - 24 * 3_600_000).toISOString();

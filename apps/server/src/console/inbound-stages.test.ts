@@ -182,8 +182,8 @@ describe.each(testDatabases())('the board’s inbound stages on $name', (target)
                                  from_bin_id, qty, done_qty, created_at, done_at)
       select gen_random_uuid(), 'GZ', case when l.line_no = 1 then 'qc' else 'put-away' end, 'done',
              l.notice_id, l.id, l.sku_id, 'GZ:RV-00-01', 10, 10,
-             ${midnight}::timestamptz - interval '1 minute' - r * interval '2 minutes',
-             ${midnight}::timestamptz - interval '1 minute' - r * interval '1 minute'
+             ${midnight}::timestamptz - interval '1 minute' - r * interval '1 hour' - interval '30 minutes',
+             ${midnight}::timestamptz - interval '1 minute' - r * interval '1 hour'
       from (select l.*, row_number() over (order by l.id) as r from inbound_lines l
             where l.notice_id in (select id from inbound_notices where code like 'ASN-HIST-%')) l`);
     await db.execute(sql`analyze inbound_notices`);
