@@ -108,18 +108,18 @@ describe('the console gives inbound work to pickers (issue 23)', () => {
     })) as InboundNotice;
     const taskId = await aPutAwayTask(fx.server.url, notice, 12);
 
-    const handhelds = await Promise.all(
-      ['P-0001', 'P-0002'].map(async (badge) => {
-        const context = await fx.browser.newContext({ viewport: HANDHELD });
-        const page = await context.newPage();
-        await page.goto(fx.server.url);
-        await signIn(page, badge, '1234');
-        await page.waitForSelector('[data-testid^=wave-]');
-        await syncNow(page);
-        return { context, page };
-      }),
-    );
-    const [liWei, zhangMin] = handhelds as [(typeof handhelds)[0], (typeof handhelds)[0]];
+    const aHandheld = async (badge: string) => {
+      const context = await fx.browser.newContext({ viewport: HANDHELD });
+      const page = await context.newPage();
+      await page.goto(fx.server.url);
+      await signIn(page, badge, '1234');
+      await page.waitForSelector('[data-testid^=wave-]');
+      await syncNow(page);
+      return { context, page };
+    };
+    const liWei = await aHandheld('P-0001');
+    const zhangMin = await aHandheld('P-0002');
+    const handhelds = [liWei, zhangMin];
 
     const tablet = await fx.browser.newContext({ viewport: WIDE_TABLET });
     const lead = await tablet.newPage();
