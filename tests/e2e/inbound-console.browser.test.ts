@@ -81,7 +81,9 @@ async function aPutAwayTask(baseUrl: string, notice: InboundNotice, qty: number)
 }
 
 async function assignFromConsole(lead: Page, taskId: string, userId: string) {
-  await lead.click(`[data-testid=inbound-task][data-task-id="${taskId}"] [data-testid=assign-task]`);
+  await lead.click(
+    `[data-testid=inbound-task][data-task-id="${taskId}"] [data-testid=assign-task]`,
+  );
   await lead.waitForSelector('[data-testid=inbound-assign-dialog]');
   await lead.selectOption('[data-testid=inbound-assign-to]', userId);
   await lead.click('[data-testid=inbound-assign-confirm]');
@@ -95,9 +97,7 @@ describe('the console gives inbound work to pickers (issue 23)', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const api = await signInSupervisor(fx.server.url);
     const demo = (await api.raw('/api/inbound/notices')) as { notices: InboundNotice[] };
-    const plain = demo.notices
-      .flatMap((n) => n.lines)
-      .find((l) => !l.qcRequired && !l.lotTracked)!;
+    const plain = demo.notices.flatMap((n) => n.lines).find((l) => !l.qcRequired && !l.lotTracked)!;
     const notice = (await api.raw('/api/inbound/notices', {
       method: 'POST',
       body: JSON.stringify({

@@ -115,7 +115,9 @@ async function checkTasks(
     const want = Math.min(num(task.qty), asked.get(task.id) ?? 0);
     if (num(task.done) !== want) {
       mismatched++;
-      problems.push(`${task.kind} task ${task.id}: ${task.done} of ${task.qty} done, replay says ${want}`);
+      problems.push(
+        `${task.kind} task ${task.id}: ${task.done} of ${task.qty} done, replay says ${want}`,
+      );
     }
   }
   return mismatched;
@@ -123,7 +125,13 @@ async function checkTasks(
 
 /** Per warehouse and SKU: units received = units at the receiving dock + units put away. */
 async function checkUnits(db: SimDatabase, problems: string[]) {
-  const rows = await db.query<{ warehouse: string; sku: string; received: number; dock: number; away: number }>(
+  const rows = await db.query<{
+    warehouse: string;
+    sku: string;
+    received: number;
+    dock: number;
+    away: number;
+  }>(
     `with received as (
        select e.warehouse_id as warehouse, e.payload->>'skuId' as sku, sum((e.payload->>'qty')::int)::int as qty
        from scan_events e where e.type = 'inbound-received@1' and e.outcome <> 'unknown-line' group by 1, 2
@@ -195,7 +203,9 @@ async function checkPool(db: SimDatabase, found: InboundFindings, problems: stri
   for (const r of rows) {
     if (num(r.inbound) !== num(r.open)) {
       found.poolInboundMismatched++;
-      problems.push(`pool ${r.warehouse} ${r.sku}: inbound ${r.inbound}, open lines expect ${r.open}`);
+      problems.push(
+        `pool ${r.warehouse} ${r.sku}: inbound ${r.inbound}, open lines expect ${r.open}`,
+      );
     }
     const drift = poolDrift({
       physical: num(r.physical),

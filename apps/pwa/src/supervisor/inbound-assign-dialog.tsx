@@ -55,7 +55,11 @@ export function InboundAssignDialog(props: {
         <h2>{w.assignTitle(target.label)}</h2>
         <label className="field move-to">
           {w.to}
-          <select value={to} data-testid="inbound-assign-to" onChange={(e) => setTo(e.target.value)}>
+          <select
+            value={to}
+            data-testid="inbound-assign-to"
+            onChange={(e) => setTo(e.target.value)}
+          >
             {candidates.map((p) => (
               <option key={p.userId} value={p.userId}>
                 {p.name}

@@ -8,10 +8,7 @@ import { ageText } from './move-dialog';
  * The board's inbound stages beside the orders' (issue 23): how many notices or tasks wait in
  * each, their units, and how long the oldest has waited, each stage by colour and icon.
  */
-export function InboundStagesCard(props: {
-  stages: readonly BoardInboundStage[];
-  nowMs: number;
-}) {
+export function InboundStagesCard(props: { stages: readonly BoardInboundStage[]; nowMs: number }) {
   const { stages, nowMs } = props;
   const c = useMessages().console;
   const w = c.inbound;

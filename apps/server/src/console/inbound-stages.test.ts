@@ -1,4 +1,10 @@
-import type { Board, BoardInboundStage, InboundNotice, InboundStage, InboundWork } from '@wms/protocol';
+import type {
+  Board,
+  BoardInboundStage,
+  InboundNotice,
+  InboundStage,
+  InboundWork,
+} from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';

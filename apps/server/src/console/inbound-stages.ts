@@ -15,7 +15,9 @@ const STAGES: InboundStage[] = [
 export function chinaMidnight(now: Date): Date {
   const eight = 8 * 3_600_000;
   const local = new Date(now.getTime() + eight);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - eight);
+  return new Date(
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - eight,
+  );
 }
 
 /**

@@ -32,8 +32,12 @@ describe.each(testDatabases())('giving inbound work to a picker on $name', (targ
     bodyOf<InboundWork>(
       await fx.app.request('/api/inbound/work', { headers: { authorization: `Bearer ${token}` } }),
     );
-  const assign = (what: 'tasks' | 'notices', id: string, userId: string | null, token = supervisor) =>
-    postJson(fx.app, `/api/inbound/${what}/${id}/assign`, { userId }, token);
+  const assign = (
+    what: 'tasks' | 'notices',
+    id: string,
+    userId: string | null,
+    token = supervisor,
+  ) => postJson(fx.app, `/api/inbound/${what}/${id}/assign`, { userId }, token);
   /** The device's next pull from where it left off: did its inbound work change hands? */
   const heardOf = async (device: TestDevice) => {
     const page = await pull(fx.app, device, cursors.get(device));
@@ -72,7 +76,8 @@ describe.each(testDatabases())('giving inbound work to a picker on $name', (targ
       { seq: receipt.seq, outcome: 'applied' },
     ]);
     taskId = receipt.id;
-    for (const device of [liWei, zhangMin]) cursors.set(device, (await pull(fx.app, device)).cursor);
+    for (const device of [liWei, zhangMin])
+      cursors.set(device, (await pull(fx.app, device)).cursor);
   });
 
   it('an unassigned task is open to every picker; given to Li Wei, only his handheld lists it and hears of it', async () => {
@@ -202,8 +207,6 @@ describe.each(testDatabases())('giving inbound work to a picker on $name', (targ
     expect((await assign('tasks', open.id, 'u-gz-p1', liWei.token)).status).toBe(403);
     const cdSupervisor = (await aLoggedInDevice(fx.app, 'S-0002')).token;
     expect((await assign('tasks', open.id, null, cdSupervisor)).status).toBe(404);
-    expect((await work(supervisor)).tasks.find((t) => t.id === open.id)?.assignedUserId).toBe(
-      null,
-    );
+    expect((await work(supervisor)).tasks.find((t) => t.id === open.id)?.assignedUserId).toBe(null);
   });
 });

@@ -16,7 +16,11 @@ export async function recordInboundChange(
   audiences: readonly (string | null)[],
 ): Promise<void> {
   const users = [...new Set(audiences)];
-  const rows = (users.length > 0 ? users : [null]).map((a) => ({ w: warehouseId, i: inboundId, a }));
+  const rows = (users.length > 0 ? users : [null]).map((a) => ({
+    w: warehouseId,
+    i: inboundId,
+    a,
+  }));
   await tx.execute(sql`
     insert into changes (warehouse_id, inbound_id, audience_user_id)
     select w, i::uuid, a from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
