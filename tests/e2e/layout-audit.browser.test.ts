@@ -16,7 +16,7 @@ const TABLETS = [
 ] as const;
 /** Terms a Chinese console keeps in Latin letters (file formats, the PIN). */
 const TABLET_WORDS = [...CODE_WORDS, 'PDF', 'ZPL', 'CSV', 'Excel', 'PIN', 'QR', 'ID'];
-const CONSOLE_TABS = ['board', 'exceptions', 'kpis'] as const;
+const CONSOLE_TABS = ['board', 'inbound', 'exceptions', 'kpis'] as const;
 const ADMIN_TABS = ['devices', 'bins', 'skus', 'users', 'zones', 'warehouses'] as const;
 
 /** Every Latin word in the master data's values (names, labels, codes): data, not UI text. */
@@ -154,10 +154,12 @@ describe('layout audit of every handheld step, and of every console and admin ta
         ['skus', 'users', 'warehouses', 'zones'].map((list) => admin.raw(`/api/admin/${list}`)),
       );
       const devices = await admin.raw('/api/devices');
+      // Notice numbers, SKU and supplier names of the inbound tab (issue 23): data, not UI text.
+      const inbound = await admin.raw('/api/inbound/work');
       // A held order, so that the queue has an item to draw (with its evidence and actions).
       const [line] = (await admin.waveDetail('W-GZ-B26-08')).lines;
       if (language === 'en') await admin.holdOrder(line!.orderId, '客户来电要求暂缓发货');
-      const allowedWords = [...TABLET_WORDS, ...wordsOfValues([data, devices])];
+      const allowedWords = [...TABLET_WORDS, ...wordsOfValues([data, devices, inbound])];
       const context = await fx.browser.newContext({ viewport: TABLETS[0] });
       const page = await context.newPage();
       const failures: string[] = [];
@@ -178,6 +180,7 @@ describe('layout audit of every handheld step, and of every console and admin ta
       for (const tab of CONSOLE_TABS) {
         await page.click(`[data-testid=tab-${tab}]`);
         if (tab === 'board') await page.waitForSelector('[data-testid=province-map]');
+        if (tab === 'inbound') await page.waitForSelector('[data-testid^=inbound-notice-]');
         if (tab === 'exceptions') await page.waitForSelector('[data-testid=queue-item]');
         if (tab === 'kpis') await page.waitForSelector('[data-testid=charts] canvas');
         await audit(`console-${tab}`);
@@ -188,6 +191,13 @@ describe('layout audit of every handheld step, and of every console and admin ta
       await audit('console-move-dialog');
       if (!(await dialogClosesWithEscape(page, '[data-testid=move-dialog]')))
         failures.push(`${language}: the move dialog stays open on Esc`);
+
+      await page.click('[data-testid=tab-inbound]');
+      await page.click('[data-testid^=assign-notice-]:not([disabled])');
+      await page.waitForSelector('[data-testid=inbound-assign-dialog]');
+      await audit('console-inbound-assign-dialog');
+      if (!(await dialogClosesWithEscape(page, '[data-testid=inbound-assign-dialog]')))
+        failures.push(`${language}: the inbound assign dialog stays open on Esc`);
 
       await page.click('[data-testid=open-admin]');
       for (const tab of ADMIN_TABS) {

@@ -15,6 +15,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     'scan-ms': { type: 'string', default: '30' },
     'timeout-ms': { type: 'string', default: '2000' },
+    /** Devices receiving, checking and putting away (issue 23); default a third. */
+    'inbound-devices': { type: 'string' },
     pglite: { type: 'boolean', default: false },
     failover: { type: 'boolean', default: false },
   },
@@ -32,6 +34,9 @@ const result = await runChaos(
     scanMs: Number(values['scan-ms']),
     requestTimeoutMs: Number(values['timeout-ms']),
     failover: values.failover,
+    ...(values['inbound-devices'] !== undefined && {
+      inboundDevices: Number(values['inbound-devices']),
+    }),
   },
   (line) => console.log(`· ${line}`),
 );
@@ -68,6 +73,12 @@ function printResult(r: ChaosResult) {
     ['lines ≠ replay', i.linesMismatched],
     ['bins ≠ replay', i.binsMismatched],
     ['over-pick exceptions ≠ replay', i.overPicksMismatched],
+    ['inbound events stored', i.inboundEvents],
+    ['inbound lines ≠ replay', i.inboundLinesMismatched],
+    ['inbound tasks ≠ replay', i.inboundTasksMismatched],
+    ['received units ≠ dock + put away', i.inboundUnitsMismatched],
+    ['pool inbound ≠ open lines', i.poolInboundMismatched],
+    ['pool physical ≠ bins + in hand', i.poolPhysicalMismatched],
     ['devices with events left', i.devicesWithLeftovers],
     ['acknowledged then asked again', r.regressions],
     ['duration', `${(r.durationMs / 1000).toFixed(1)} s`],
@@ -86,6 +97,11 @@ function isClean(r: ChaosResult): boolean {
       i.linesMismatched +
       i.binsMismatched +
       i.overPicksMismatched +
+      i.inboundLinesMismatched +
+      i.inboundTasksMismatched +
+      i.inboundUnitsMismatched +
+      i.poolInboundMismatched +
+      i.poolPhysicalMismatched +
       i.devicesWithLeftovers +
       i.incarnationsMismatched +
       r.regressions ===

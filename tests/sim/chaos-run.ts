@@ -26,6 +26,11 @@ export interface ChaosOptions {
   postgresUrl: string | null;
   /** Pause between two scans of one device. */
   scanMs: number;
+  /**
+   * Devices that receive, check and put away instead of picking (issue 23): the last ones, so
+   * both warehouses get some. Default: a third of them.
+   */
+  inboundDevices?: number;
   /** A device gives up on a request after this long and resends. */
   requestTimeoutMs: number;
   /**
@@ -89,6 +94,7 @@ export async function runChaos(
   });
   const proxyUrl = await proxy.start();
   try {
+    const inbound = options.inboundDevices ?? Math.floor(options.devices / 3);
     const devices = Array.from(
       { length: options.devices },
       (_, i) =>
@@ -97,9 +103,12 @@ export async function runChaos(
           PICKERS[i % PICKERS.length]!,
           random,
           options.requestTimeoutMs,
+          i >= options.devices - inbound ? 'inbound' : 'pick',
         ),
     );
-    log(`enrolling ${devices.length} devices through the proxy (faults ${options.faults})`);
+    log(
+      `enrolling ${devices.length} devices (${inbound} on inbound) through the proxy (faults ${options.faults})`,
+    );
     await Promise.all(devices.map((d) => d.enrol()));
     const quotas = devices.map(
       (_, i) =>

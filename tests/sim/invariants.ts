@@ -1,8 +1,9 @@
 import type { PickPayload } from '@wms/protocol';
+import { checkInbound, INBOUND_TYPES, type InboundFindings } from './inbound-invariants';
 import type { SimDatabase } from './sim-database';
 import type { VirtualDevice } from './virtual-device';
 
-export interface InvariantReport {
+export interface InvariantReport extends InboundFindings {
   eventsCreated: number;
   eventsStored: number;
   /** Created by a device, never stored. */
@@ -24,20 +25,26 @@ export interface InvariantReport {
   problems: string[];
 }
 
-/** The simulated devices only pick, so every stored event is a `pick@1`. */
+/** The simulated devices pick (`pick@1`) or receive, check and put away (issue 23). */
 interface StoredEvent {
   id: string;
   device_id: string;
   epoch: number;
   seq: number;
   type: string;
+  outcome: string;
+  payload: Record<string, unknown>;
+}
+
+interface StoredPick extends StoredEvent {
   payload: PickPayload;
 }
 
 /**
  * The claims, checked against the database after the network is back: every event every device
  * created is stored exactly once; lines, stock and over-pick exceptions equal a replay of the
- * stored events; no device keeps an event, acknowledged or not.
+ * stored events; inbound lines, tasks, units and the pool's inbound and physical equal a replay
+ * too (`checkInbound`); no device keeps an event, acknowledged or not.
  */
 export async function checkInvariants(
   db: SimDatabase,
@@ -45,12 +52,12 @@ export async function checkInvariants(
 ): Promise<InvariantReport> {
   const problems: string[] = [];
   const stored = await db.query<StoredEvent>(
-    'select id, device_id, epoch, seq, type, payload from scan_events',
+    'select id, device_id, epoch, seq, type, outcome, payload from scan_events',
   );
   const created = devices.flatMap((d) => d.created.map((e) => ({ device: d, event: e })));
   for (const row of stored) {
-    if (row.type !== 'pick@1')
-      problems.push(`event ${row.id} is a ${row.type}; the simulation only picks`);
+    if (row.type !== 'pick@1' && !INBOUND_TYPES.has(row.type))
+      problems.push(`event ${row.id} is a ${row.type}; the simulation picks and does inbound`);
   }
   const storedById = new Map<string, StoredEvent[]>();
   for (const row of stored) storedById.set(row.id, [...(storedById.get(row.id) ?? []), row]);
@@ -68,6 +75,7 @@ export async function checkInvariants(
       (d) => d.unsynced > 0 || d.pushedThroughSeq !== d.created.length,
     ).length,
     incarnationsMismatched: 0,
+    ...(await checkInbound(db, stored, problems)),
     problems,
   };
   const createdIds = new Set(created.map((c) => c.event.id));
@@ -82,14 +90,18 @@ export async function checkInvariants(
     }
   }
   report.unknown = stored.filter((r) => !createdIds.has(r.id)).length;
-  await checkProjection(db, stored, report);
+  await checkProjection(
+    db,
+    stored.filter((e): e is StoredPick => e.type === 'pick@1'),
+    report,
+  );
   await checkIncarnations(db, devices, report);
   return report;
 }
 
 async function checkProjection(
   db: SimDatabase,
-  stored: readonly StoredEvent[],
+  stored: readonly StoredPick[],
   report: InvariantReport,
 ) {
   const pickedPerLine = new Map<string, number>();

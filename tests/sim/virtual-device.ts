@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { isLineOpen, withPendingPicks } from '@wms/domain';
-import type { PickEvent, PickLine, PullResponse, PushResponse } from '@wms/protocol';
+import { inboundView, isLineOpen, withPendingPicks } from '@wms/domain';
+import type {
+  InboundWork,
+  PickEvent,
+  PickLine,
+  PullResponse,
+  PushResponse,
+  ScanEvent,
+} from '@wms/protocol';
+import { nextInboundEvent } from './inbound-scan';
+
+/** What a simulated handheld does all day: pick its waves, or receive, check and put away. */
+export type DeviceWork = 'pick' | 'inbound';
 
 export interface DeviceStats {
   pushes: number;
@@ -12,29 +23,33 @@ export interface DeviceStats {
 
 /**
  * A simulated handheld speaking the real sync protocol, as the PWA does: a gap-free outbox,
- * push with resend on any failure, `seq_gap` recovery, and pulls of its picker's waves.
+ * push with resend on any failure, `seq_gap` recovery, and pulls of its picker's waves. An
+ * inbound handheld (issue 23) also keeps the inbound work it downloaded and works on it offline:
+ * its view is that work with its own newer events replayed (`inboundView`, as the PWA).
  */
 export class VirtualDevice {
   /** Requests of all simulated devices sent and not yet answered (the failover drill kills mid-push). */
   static inFlight = 0;
   /** Called with the time of every push answered 200 (the failover drill times the first after a kill). */
   onAcknowledged: ((at: number) => void) | null = null;
-  readonly created: PickEvent[] = [];
+  readonly created: ScanEvent[] = [];
   readonly stats: DeviceStats = { pushes: 0, failedRequests: 0, gapReplies: 0, regressions: 0 };
   deviceId = '';
   epoch = 0;
   userId = '';
   pushedThroughSeq = 0;
-  private outbox: PickEvent[] = [];
+  private outbox: ScanEvent[] = [];
   private token = '';
   private cursor: string | undefined;
   private lines: PickLine[] = [];
+  private inbound: { work: InboundWork; reflectsThroughSeq: number } | null = null;
 
   constructor(
     private readonly baseUrl: () => string,
     readonly badge: string,
     private readonly random: () => number,
     private readonly timeoutMs: number,
+    readonly work: DeviceWork = 'pick',
   ) {}
 
   /** Registers and logs in, retrying through whatever the network does. */
@@ -60,6 +75,7 @@ export class VirtualDevice {
     this.token = session.token;
     this.userId = session.user.id;
     await this.retry(() => this.pull());
+    if (this.work === 'inbound') await this.retry(() => this.downloadInboundWork());
   }
 
   get unsynced(): number {
@@ -70,11 +86,37 @@ export class VirtualDevice {
     return this.created.length + 1;
   }
 
-  /** Scans one unit of the next line still open on this device's view (an over-pick once all are done). */
+  /** One scan: the next pick, or on an inbound handheld the next receipt, QC decision or put-away. */
   scan(now: Date): void {
+    const base = {
+      id: randomUUID(),
+      seq: this.nextSeq,
+      deviceTime: now.toISOString(),
+      userId: this.userId,
+    };
+    const inbound =
+      this.work === 'inbound' && this.inbound
+        ? nextInboundEvent(
+            inboundView(
+              this.inbound.work,
+              this.created.filter((e) => e.seq > this.inbound!.reflectsThroughSeq),
+            ),
+            this.lines.map((l) => l.binCode),
+            base,
+            this.random,
+          )
+        : null;
+    if (inbound) {
+      this.created.push(inbound);
+      this.outbox.push(inbound);
+    } else this.scanPick(now);
+  }
+
+  /** Scans one unit of the next line still open on this device's view (an over-pick once all are done). */
+  private scanPick(now: Date): void {
     const view = withPendingPicks(
       this.lines,
-      this.outbox.map((e) => e.payload),
+      this.outbox.filter((e): e is PickEvent => e.type === 'pick@1').map((e) => e.payload),
     );
     const open = view.filter(isLineOpen);
     const candidates = open.length > 0 ? open : view;
@@ -99,16 +141,30 @@ export class VirtualDevice {
     this.outbox.push(event);
   }
 
-  /** One sync: push what is unsent, then pull. Returns false if any request failed. */
+  /**
+   * One sync: push what is unsent, then pull (and on an inbound handheld download the inbound
+   * work again). Returns false if any request failed.
+   */
   async sync(): Promise<boolean> {
     try {
       if (this.outbox.length > 0) await this.push();
       await this.pull();
+      if (this.work === 'inbound') await this.downloadInboundWork();
       return true;
     } catch {
       this.stats.failedRequests++;
       return false;
     }
+  }
+
+  /**
+   * The inbound work, kept with the push counter read before the request: the events pushed
+   * before it are reflected in the reply, only the newer ones are replayed on top (as the PWA).
+   */
+  private async downloadInboundWork(): Promise<void> {
+    const reflectsThroughSeq = this.pushedThroughSeq;
+    const work = await this.call<InboundWork>('GET', '/api/inbound/work');
+    this.inbound = { work, reflectsThroughSeq };
   }
 
   private async push(): Promise<void> {

@@ -77,6 +77,29 @@ export const orderStageSchema = z.enum([
   'shipped',
 ]);
 
+/**
+ * Inbound stages (issue 23), as on the handheld: `expected` (a notice with nothing received yet),
+ * `receiving` (units counted, notice still open), `awaiting-qc` (red gear), `awaiting-put-away`
+ * (blue shelf), `put-away-today` (put-away tasks finished since midnight UTC).
+ */
+export const inboundStageSchema = z.enum([
+  'expected',
+  'receiving',
+  'awaiting-qc',
+  'awaiting-put-away',
+  'put-away-today',
+]);
+
+/** One inbound stage: notices (expected, receiving) or tasks, their units, the oldest's start. */
+export const boardInboundStageSchema = z.object({
+  stage: inboundStageSchema,
+  count: z.int().min(0),
+  /** Units still expected (notices), still to do (open tasks), or put away (today). */
+  units: z.int().min(0),
+  /** When the longest-waiting one entered this stage; null for `put-away-today` or none. */
+  oldestAt: isoTimeSchema.nullable(),
+});
+
 /** `GET /api/console/board`: the supervisor's live board of their warehouse (M2.2). */
 export const boardSchema = z.object({
   warehouseId: idSchema,
@@ -91,6 +114,8 @@ export const boardSchema = z.object({
       oldestAt: isoTimeSchema.nullable(),
     }),
   ),
+  /** Since issue 23's console (additive): inbound stages beside the orders'. */
+  inbound: z.array(boardInboundStageSchema).optional(),
   /** Open exceptions and tasks, held orders and dead webhook deliveries, by kind. */
   exceptions: z.array(z.object({ kind: z.string(), count: z.int().min(0) })),
   alerts: z.array(
@@ -115,6 +140,8 @@ export type WavePreview = z.infer<typeof wavePreviewSchema>;
 export type BoardWave = z.infer<typeof boardWaveSchema>;
 export type Board = z.infer<typeof boardSchema>;
 export type OrderStage = z.infer<typeof orderStageSchema>;
+export type InboundStage = z.infer<typeof inboundStageSchema>;
+export type BoardInboundStage = z.infer<typeof boardInboundStageSchema>;
 
 /** What a queue item may be acted on with, from the console. */
 export const queueActionSchema = z.enum([

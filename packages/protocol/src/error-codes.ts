@@ -32,6 +32,8 @@ export const errorCodeSchema = z.enum([
   'internal',
   // failover (issue 28)
   'database_unavailable',
+  // Issue 23's console: inbound work that is finished cannot be given to anyone.
+  'already_done',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -65,6 +65,11 @@ export const inboundNoticeSchema = z.object({
   status: z.enum(['open', 'closed']),
   needsReview: z.boolean(),
   lines: z.array(inboundLineSchema),
+  /** Since the inbound console (issue 23, additive): who receives it; null: any worker. */
+  assignedUserId: z.string().nullable().optional(),
+  assigneeName: z.string().nullable().optional(),
+  /** When its first units were counted (null: still expected). */
+  firstReceivedAt: z.string().nullable().optional(),
 });
 
 /** An open QC or put-away task, as the handheld downloads it. */
@@ -84,6 +89,11 @@ export const inboundTaskSchema = z.object({
   /** Put-away: where to go (the SKU's pick face, else a free bin in path order). */
   suggestedBinCode: z.string().nullable(),
   suggestedCheckDigits: z.string().nullable(),
+  /** Since the inbound console (issue 23, additive): who does it; null: any worker. */
+  assignedUserId: z.string().nullable().optional(),
+  assigneeName: z.string().nullable().optional(),
+  /** When the task was made (its age on the console). */
+  createdAt: z.string().optional(),
 });
 
 /** `GET /api/inbound/work`: what a handheld keeps for receiving, QC and put-away offline. */
@@ -193,3 +203,21 @@ export const rescheduleNoticeSchema = z.strictObject({
 
 export type SupplierInput = z.infer<typeof supplierInputSchema>;
 export type RescheduleNotice = z.infer<typeof rescheduleNoticeSchema>;
+
+/**
+ * `POST /api/inbound/tasks/:taskId/assign` and `POST /api/inbound/notices/:noticeId/assign`
+ * (leads): give a QC or put-away task, or a notice's receiving, to a picker of the warehouse, or
+ * to nobody (`null`: open to every worker again). What the previous worker recorded still counts.
+ */
+export const inboundAssignSchema = z.strictObject({ userId: idSchema.nullable() });
+
+/** The reply to an inbound assign: the work's assignment as it is now. */
+export const inboundAssignedSchema = z.object({
+  id: uuidSchema,
+  kind: z.enum(['receiving', 'qc', 'put-away']),
+  assignedUserId: idSchema.nullable(),
+  assignmentVersion: z.int().min(0),
+});
+
+export type InboundAssign = z.infer<typeof inboundAssignSchema>;
+export type InboundAssigned = z.infer<typeof inboundAssignedSchema>;

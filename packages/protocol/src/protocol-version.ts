@@ -24,6 +24,9 @@
  *      push outcome `over-receipt`; GET /api/inbound/work.
  *      Additive in 5 too (pack bench, issue 22): events parcel-packed@1 and pack-weight-mismatch@1;
  *      GET /api/packing/orders/:orderId (what to pack).
+ *      Additive in 5 too (inbound console, issue 23): inbound notices and tasks carry their
+ *      assignee; a pull may say `inboundChanged` (inbound work given to or taken from this picker);
+ *      POST /api/inbound/tasks/:taskId/assign and /api/inbound/notices/:noticeId/assign.
  */
 export const PROTOCOL_VERSION = 5;
 

@@ -83,6 +83,11 @@ export const pullResponseSchema = z.object({
    * it ends, and no second poke announces that. Pull again shortly (about 250 ms).
    */
   heldBack: z.boolean().optional(),
+  /**
+   * Since the inbound console (issue 23, additive in v5): a supervisor gave inbound work to this
+   * picker or took it away. Download the inbound work again (`GET /api/inbound/work`).
+   */
+  inboundChanged: z.boolean().optional(),
 });
 
 export type WaveStatus = z.infer<typeof waveStatusSchema>;

@@ -32,6 +32,7 @@ const en: Record<ErrorCode, Wording> = {
   internal: () => 'The server had a problem: try again.',
   database_unavailable: () =>
     'The database is switching over: your scans are kept, sync resumes by itself.',
+  already_done: () => 'This work is finished already: there is nothing left to assign.',
 };
 
 const zhCN: Record<ErrorCode, Wording> = {
@@ -60,6 +61,7 @@ const zhCN: Record<ErrorCode, Wording> = {
   http_error: (p) => `服务器拒绝了请求(HTTP ${p.status})。`,
   internal: () => '服务器出错:请重试。',
   database_unavailable: () => '数据库正在切换:扫描已保存在本机,稍后自动同步。',
+  already_done: () => '该任务已完成,无可分配的内容。',
 };
 
 const byLanguage: Record<Language, Record<ErrorCode, Wording>> = { en, 'zh-CN': zhCN };

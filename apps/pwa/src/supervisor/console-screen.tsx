@@ -6,6 +6,8 @@ import { useLanguage, useMessages } from '../i18n/language';
 import type { Session } from '../storage/database';
 import { boardAgeMinutes, secondsSince } from './board-age';
 import { ExceptionsPanel } from './exceptions-panel';
+import { InboundPanel } from './inbound-panel';
+import { InboundStagesCard } from './inbound-stages-card';
 import { KpiPanel } from './kpi-panel';
 import { ageText, MoveDialog } from './move-dialog';
 import { useBoard } from './use-board';
@@ -15,8 +17,9 @@ import './console.css';
 const ProvinceMap = lazy(() => import('./province-map'));
 
 /**
- * The supervisor's console on a tablet (M2): the live board of their warehouse, and moving
- * waves between pickers. Loaded lazily: handhelds never download it.
+ * The supervisor's console on a tablet (M2): the live board of their warehouse (orders' and
+ * inbound stages), moving waves between pickers, and giving inbound work to them (issue 23).
+ * Loaded lazily: handhelds never download it.
  */
 export default function ConsoleScreen(props: { session: Session; onHandheld: () => void }) {
   const { session, onHandheld } = props;
@@ -25,7 +28,7 @@ export default function ConsoleScreen(props: { session: Session; onHandheld: () 
   const { cached, live, nowMs, refresh } = useBoard(session.token);
   const [moving, setMoving] = useState<BoardWave | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [tab, setTab] = useState<'board' | 'exceptions' | 'kpis'>('board');
+  const [tab, setTab] = useState<'board' | 'inbound' | 'exceptions' | 'kpis'>('board');
   const board = cached?.board;
   const stale = !live && cached !== undefined;
   return (
@@ -43,7 +46,7 @@ export default function ConsoleScreen(props: { session: Session; onHandheld: () 
         </button>
       </header>
       <nav className="console-tabs" role="tablist">
-        {(['board', 'exceptions', 'kpis'] as const).map((name) => (
+        {(['board', 'inbound', 'exceptions', 'kpis'] as const).map((name) => (
           <button
             key={name}
             type="button"
@@ -75,6 +78,15 @@ export default function ConsoleScreen(props: { session: Session; onHandheld: () 
       {cached === null || (cached === undefined && !live) ? (
         <p className="empty">{t.console.never}</p>
       ) : null}
+      {tab === 'inbound' && (
+        <InboundPanel
+          token={session.token}
+          pickers={board?.pickers ?? []}
+          nowMs={nowMs}
+          canAssign={live}
+          refreshKey={cached?.fetchedAt ?? ''}
+        />
+      )}
       {tab === 'exceptions' && (
         <ExceptionsPanel token={session.token} pickers={board?.pickers ?? []} />
       )}
@@ -227,6 +239,7 @@ function BoardView(props: {
           })}
         </ul>
       </section>
+      {board.inbound && <InboundStagesCard stages={board.inbound} nowMs={nowMs} />}
       <section className="board-card">
         <h2>{c.exceptions}</h2>
         {board.exceptions.length === 0 ? (

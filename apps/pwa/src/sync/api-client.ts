@@ -2,6 +2,8 @@ import type {
   Board,
   ErrorParams,
   ExceptionQueue,
+  InboundAssign,
+  InboundAssigned,
   InboundWork,
   Kpis,
   WaveAssign,
@@ -211,6 +213,19 @@ export const api = {
   /** Inbound (issue 23): open notices, QC and put-away tasks, suppliers of the warehouse. */
   inboundWork(token: string): Promise<InboundWork> {
     return callApi('/inbound/work', { method: 'GET', token }, (s) => s.inboundWorkSchema);
+  },
+  /** Gives a QC or put-away task (`kind: 'task'`) or a notice's receiving to a picker, or nobody. */
+  assignInbound(
+    token: string,
+    kind: 'task' | 'notice',
+    id: string,
+    assign: InboundAssign,
+  ): Promise<InboundAssigned> {
+    return callApi(
+      `/inbound/${kind === 'task' ? 'tasks' : 'notices'}/${encodeURIComponent(id)}/assign`,
+      { method: 'POST', token, body: assign },
+      (s) => s.inboundAssignedSchema,
+    );
   },
   assignWave(token: string, waveId: string, move: WaveAssign): Promise<WaveAssigned> {
     return callApi(

@@ -4,7 +4,7 @@ import type { WmsDatabase } from '../storage/database';
 import { readWaveLines } from '../storage/line-chunks';
 import { readMeta } from '../storage/meta';
 import { serverLineCountsOf } from '../picker/wave-lines';
-import { applyPullPage } from './apply-pull';
+import { applyPullPage, pullChanges } from './apply-pull';
 import { aPickLine } from '../testing/a-pick-line';
 
 /**
@@ -196,5 +196,39 @@ describe('serverLineCountsOf (the wave list) across pull pages', () => {
     expect(await readWaveLines(database, 'W1')).toEqual([]);
     expect((await readWaveLines(database, 'W2')).map((line) => line.id)).toEqual(['PL-2']);
     expect((await readMeta(database, 'notices')) ?? []).toEqual([]);
+  });
+});
+
+describe('pullChanges when inbound work changed hands (issue 23)', () => {
+  it('downloads the inbound work before storing the cursor: a failed download is asked for again', async () => {
+    const { database } = countingDatabase();
+    const asked: (string | undefined)[] = [];
+    const pages: Record<string, PullResponse> = {
+      start: aPage({ cursor: 'c1', hasMore: true }),
+      c1: aPage({ cursor: 'c2', inboundChanged: true }),
+    };
+    const pull = (cursor: string | undefined) => {
+      asked.push(cursor);
+      return Promise.resolve(pages[cursor ?? 'start']!);
+    };
+    let downloads = 0;
+    const failing = () => {
+      downloads++;
+      return Promise.reject(new Error('network'));
+    };
+    await expect(pullChanges(database, pull, 1_000, failing)).rejects.toThrow('network');
+    // The page before is stored; the one that said "inbound changed" is not.
+    expect(await readMeta(database, 'cursor')).toBe('c1');
+    await pullChanges(database, pull, 1_000, () => {
+      downloads++;
+      return Promise.resolve();
+    });
+    expect(await readMeta(database, 'cursor')).toBe('c2');
+    expect(asked).toEqual([undefined, 'c1', 'c1']);
+    expect(downloads).toBe(2);
+    // Nothing changed hands since: no download.
+    pages.c2 = aPage({ cursor: 'c3' });
+    await pullChanges(database, pull, 1_000, () => Promise.reject(new Error('not asked')));
+    expect(await readMeta(database, 'cursor')).toBe('c3');
   });
 });

@@ -144,11 +144,13 @@ async function pulledOrderNotices(database: WmsDatabase, lines: StoredLines, pag
  * is asked for while this one is stored (its cursor is the one this page stores), so the server's
  * and the device's work overlap; between pages the UI gets a turn to draw. Resolves with whether
  * the server holds committed changes back behind an older transaction (pull again soon).
+ * `onInboundChanged` downloads the inbound work when a page says it changed hands.
  */
 export async function pullChanges(
   database: WmsDatabase,
   pull: (cursor: string | undefined) => Promise<PullResponse>,
   maxPages = 1_000,
+  onInboundChanged?: () => Promise<void>,
 ): Promise<{ heldBack: boolean }> {
   let next = pull(await readMeta(database, 'cursor'));
   for (let pageCount = 1; pageCount <= maxPages; pageCount++) {
@@ -156,6 +158,9 @@ export async function pullChanges(
     const ahead = page.hasMore && pageCount < maxPages ? pull(page.cursor) : null;
     // Not stored (the apply failed): the page fetched ahead is dropped, its failure too.
     ahead?.catch(() => undefined);
+    // Inbound work given to or taken from this picker: downloaded before the page's cursor is
+    // stored, so a failed download is asked for again by the next pull, never skipped.
+    if (page.inboundChanged && onInboundChanged) await onInboundChanged();
     await applyPullPage(database, page);
     if (!page.hasMore) return { heldBack: page.heldBack === true };
     if (!ahead) break;

@@ -21,4 +21,5 @@ export {
   packOrderSchema,
   streamTicketSchema,
   inboundWorkSchema,
+  inboundAssignedSchema,
 } from '@wms/protocol';

@@ -4,6 +4,7 @@ import { dropSettledEvents } from '../storage/outbox';
 import { ApiError, type Api } from './api-client';
 import { pullChanges } from './apply-pull';
 import { pushOutbox } from './push-outbox';
+import { storeInboundWork } from './store-inbound-work';
 import { toSyncFailure } from './sync-failure';
 import { announceUpdateRequired, isUpdateRequired } from './update-required';
 
@@ -32,8 +33,11 @@ export async function syncOnce(database: WmsDatabase, api: Api): Promise<SyncOut
       },
     );
     const { nextSeq } = await readSeqCounters(database);
-    const { heldBack } = await pullChanges(database, (cursor) =>
-      api.pull(session.token, cursor, nextSeq - 1),
+    const { heldBack } = await pullChanges(
+      database,
+      (cursor) => api.pull(session.token, cursor, nextSeq - 1),
+      undefined,
+      () => storeInboundWork(database, () => api.inboundWork(session.token)),
     );
     await dropSettledEvents(database);
     if (refusedPush) throw refusedPush;

@@ -52,6 +52,24 @@ export const INBOUND_OPERATIONS: readonly Operation[] = [
   },
   {
     method: 'post',
+    path: '/api/inbound/notices/{noticeId}/assign',
+    refusals: [409],
+    summary:
+      'Give a notice’s receiving to a picker of your warehouse (null: any worker); the picker’s handheld hears of it through the change feed',
+    body: p.inboundAssignSchema,
+    response: p.inboundAssignedSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/inbound/tasks/{taskId}/assign',
+    refusals: [409],
+    summary:
+      'Give a QC or put-away task to a picker of your warehouse (null: any worker); what the previous worker recorded still counts, once',
+    body: p.inboundAssignSchema,
+    response: p.inboundAssignedSchema,
+  },
+  {
+    method: 'post',
     path: '/api/inbound/notices/{noticeId}/expected-date',
     refusals: [409],
     summary:

@@ -562,6 +562,14 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
   'POST /api/inbound/notices/:noticeId/close': (cd) => [
     { path: `/api/inbound/notices/${cd.noticeId}/close`, body: { reason: 'supplier-sent-less' } },
   ],
+  'POST /api/inbound/notices/:noticeId/assign': (cd) => [
+    { path: `/api/inbound/notices/${cd.noticeId}/assign`, body: { userId: 'u-gz-p1' } },
+    { path: `/api/inbound/notices/${cd.noticeId}/assign`, body: { userId: null } },
+  ],
+  'POST /api/inbound/tasks/:taskId/assign': (cd) => [
+    { path: `/api/inbound/tasks/${cd.inboundTaskId}/assign`, body: { userId: 'u-gz-p1' } },
+    { path: `/api/inbound/tasks/${cd.receiptId}/assign`, body: { userId: null } },
+  ],
   'POST /api/inbound/notices/:noticeId/expected-date': (cd) => [
     {
       path: `/api/inbound/notices/${cd.noticeId}/expected-date`,

@@ -167,6 +167,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/inbound/notices.csv': WAREHOUSE,
   'GET /api/inbound/notices/:noticeId': WAREHOUSE,
   'POST /api/inbound/notices/:noticeId/close': LEADS,
+  'POST /api/inbound/notices/:noticeId/assign': LEADS,
+  'POST /api/inbound/tasks/:taskId/assign': LEADS,
   'POST /api/inbound/notices/:noticeId/expected-date': WAREHOUSE,
   'GET /api/inbound/suppliers': WAREHOUSE,
   'POST /api/inbound/suppliers': ADMIN,

@@ -1,6 +1,7 @@
 import type { Board, BoardWave, OrderStage } from '@wms/protocol';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
+import { readInboundStages } from './inbound-stages';
 import { iso, pickerStatuses } from './picker-status';
 
 const STAGES: OrderStage[] = [
@@ -41,8 +42,9 @@ function liveOrShippedSince(warehouseId: string, since: string, columns: SQL): S
 
 /**
  * The live board of one warehouse (M2.2): waves with progress by picker, pickers with their
- * position and unsynced backlog, orders per stage with the age of the oldest, open exceptions by
- * kind, recent alerts, and order destinations by province. Everything keyed by warehouse.
+ * position and unsynced backlog, orders per stage with the age of the oldest, inbound stages
+ * (issue 23), open exceptions by kind, recent alerts, and order destinations by province.
+ * Everything keyed by warehouse.
  */
 export async function readBoard(db: Db, warehouseId: string, now: Date): Promise<Board> {
   const dayAgo = new Date(now.getTime() - 24 * 3_600_000).toISOString();
@@ -147,6 +149,7 @@ export async function readBoard(db: Db, warehouseId: string, now: Date): Promise
     waves,
     pickers: await pickerStatuses(db, warehouseId),
     stages,
+    inbound: await readInboundStages(db, warehouseId, now),
     exceptions,
     alerts: alertRows.map((a) => ({ ...a, raisedAt: new Date(a.raisedAt).toISOString() })),
     provinces,

@@ -39,6 +39,11 @@ export const inboundNotices = pgTable(
     createdBy: text('created_by'),
     createdAt: now('created_at'),
     closedAt: at('closed_at'),
+    /** When its first units were counted at the dock: expected until then, receiving after. */
+    firstReceivedAt: at('first_received_at'),
+    /** Who receives it (a supervisor's choice); null: any worker of the warehouse. */
+    assignedUserId: text('assigned_user_id'),
+    assignmentVersion: integer('assignment_version').notNull().default(0),
   },
   (t) => [
     unique('inbound_notices_code').on(t.warehouseId, t.code),
@@ -94,10 +99,17 @@ export const inboundTasks = pgTable(
     doneQty: integer('done_qty').notNull().default(0),
     createdAt: now('created_at'),
     doneAt: at('done_at'),
+    /** Who does it (a supervisor's choice); null: any worker of the warehouse. */
+    assignedUserId: text('assigned_user_id'),
+    assignmentVersion: integer('assignment_version').notNull().default(0),
   },
   (t) => [
     index('inbound_tasks_open')
       .on(t.warehouseId, t.kind)
       .where(sql`status = 'open'`),
+    // The console's "put away today": a day of done tasks, never a year of them.
+    index('inbound_tasks_done')
+      .on(t.warehouseId, t.kind, t.doneAt)
+      .where(sql`status = 'done'`),
   ],
 );

@@ -519,12 +519,15 @@ export const changes = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     txid: currentTxid(),
     warehouseId: text('warehouse_id').notNull(),
-    waveId: text('wave_id').notNull(),
+    /** Null for an inbound change (`inbound_id`): the pull tells the device to refresh its inbound work. */
+    waveId: text('wave_id'),
     lineId: text('line_id'),
     /** Several lines of the wave changed by one transaction (a push): one row, not one per line. */
     lineIds: text('line_ids').array(),
     whole: boolean('whole').notNull().default(false),
     audienceUserId: text('audience_user_id'),
+    /** An inbound notice or task whose assignment changed (issue 23). */
+    inboundId: uuid('inbound_id'),
   },
   (t) => [
     index('changes_audience').on(t.audienceUserId, t.txid, t.id),

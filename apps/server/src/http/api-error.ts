@@ -52,3 +52,7 @@ export function paramsOf(error: ApiError): ErrorParams {
 /** The thing exists already (a bin code, a badge...): `fields` names what clashes. */
 export const conflict = (message: string, fields?: FieldError[]) =>
   new ApiError(409, 'conflict', message, fields ? { fields } : {});
+
+/** The work is finished (a closed notice, a done task): nothing is left to give anyone. */
+export const alreadyDone = (message: string, field: string) =>
+  new ApiError(409, 'already_done', message, { fields: [{ path: field, message: 'done' }] });

@@ -2,14 +2,15 @@ import type { EventOutcome, PutAwayEvent } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 import { moveStock } from '../inventory/stock-ledger';
-import { countTaskDone, lockOpenTask } from './open-task';
+import { countTaskDone, lockOpenTask, outcomeFor } from './open-task';
 
 /**
  * `put-away@1`: units of a put-away task placed in a bin: they leave the dock's
  * received-not-put-away stock and become available in the bin, only now pickable. Another bin
  * than the suggested one keeps the worker's reason on the ledger row. More units than the task
  * has left are applied up to what is left; an unknown task or a bin unknown in the warehouse is
- * `unknown-line`, nothing moved.
+ * `unknown-line`, nothing moved. A task given to another worker meanwhile is still applied,
+ * answered `stale-assignment` (what an offline worker placed counts; nothing is placed twice).
  */
 export async function applyPutAway(
   tx: Tx,
@@ -25,8 +26,9 @@ export async function applyPutAway(
     sql`select id from bins where warehouse_id = ${warehouseId} and code = ${payload.binCode}`,
   );
   if (!bin) return 'unknown-line';
+  const outcome = outcomeFor(task.assignedUserId, event.userId);
   const qty = Math.min(payload.qty, task.qty - task.doneQty);
-  if (qty <= 0) return 'applied';
+  if (qty <= 0) return outcome;
   const slot = {
     warehouseId,
     skuId: task.skuId,
@@ -52,5 +54,5 @@ export async function applyPutAway(
     now,
   );
   await countTaskDone(tx, task.id, qty, now);
-  return 'applied';
+  return outcome;
 }

@@ -3,13 +3,14 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/database';
 import { moveStock } from '../inventory/stock-ledger';
 import { suggestedBin } from './inbound-bins';
-import { countTaskDone, lockOpenTask } from './open-task';
+import { countTaskDone, lockOpenTask, outcomeFor } from './open-task';
 
 /**
  * `qc-decided@1`: of a QC task's units still undecided, `passedQty` wait for put-away (a put-away
  * task whose id is this event's) and `failedQty` go to quarantine with the reason, both at the
  * dock. A decision on more units than are left is applied to what is left, passes first (a second
- * device deciding the same units changes nothing); an unknown task is `unknown-line`.
+ * device deciding the same units changes nothing); an unknown task is `unknown-line`. A task given
+ * to another worker meanwhile is still applied, answered `stale-assignment`.
  */
 export async function applyQcDecided(
   tx: Tx,
@@ -23,7 +24,8 @@ export async function applyQcDecided(
   const left = task.qty - task.doneQty;
   const passed = Math.min(payload.passedQty, left);
   const failed = Math.min(payload.failedQty, left - passed);
-  if (passed + failed === 0) return 'applied';
+  const outcome = outcomeFor(task.assignedUserId, event.userId);
+  if (passed + failed === 0) return outcome;
   const slot = {
     warehouseId,
     binId: task.fromBinId,
@@ -55,5 +57,5 @@ export async function applyQcDecided(
               ${task.lineId}::uuid, ${task.skuId}, ${task.lot}, ${task.expiry}::date,
               ${task.fromBinId}, ${suggested}, ${passed}, ${now.toISOString()}::timestamptz)`);
   }
-  return 'applied';
+  return outcome;
 }

@@ -11,6 +11,7 @@ interface NoticeRow {
   warehouseId: string;
   status: 'open' | 'closed';
   supplierId: string | null;
+  assignedUserId: string | null;
 }
 
 interface LineRow {
@@ -30,6 +31,7 @@ interface LineRow {
  * and a QC or put-away task, whose id is this event's, takes them on. More than expected, or a
  * SKU the notice does not list, is stored and answered `over-receipt`. A notice unknown here
  * becomes a blind notice flagged for review; another warehouse's is `unknown-line`, nothing moved.
+ * A notice given to another worker meanwhile still counts them, answered `stale-assignment`.
  */
 export async function applyInboundReceived(
   tx: Tx,
@@ -55,6 +57,10 @@ export async function applyInboundReceived(
     returning received_qty - ${payload.qty} as before`,
   );
   const before = counted!.before;
+  // The console's stages: expected until the first units are counted, receiving after.
+  await tx.execute(sql`
+    update inbound_notices set first_received_at = ${now.toISOString()}::timestamptz
+    where id = ${notice.id}::uuid and first_received_at is null`);
   const after = before + payload.qty;
   if (notice.status === 'open') {
     const delta =
@@ -98,7 +104,10 @@ export async function applyInboundReceived(
               ${line.skuId}, ${lot.lot}, ${lot.expiry}::date, ${dock}, ${suggested}, ${payload.qty},
               ${now.toISOString()}::timestamptz)`);
   }
-  return after > line.expectedQty ? 'over-receipt' : 'applied';
+  if (after > line.expectedQty) return 'over-receipt';
+  return notice.assignedUserId !== null && notice.assignedUserId !== event.userId
+    ? 'stale-assignment'
+    : 'applied';
 }
 
 /** The event's notice, locked; a blind (or unknown) one is opened for review. */
@@ -111,7 +120,8 @@ async function noticeOf(
   const find = () =>
     queryRows<NoticeRow>(
       tx,
-      sql`select id, warehouse_id as "warehouseId", status, supplier_id as "supplierId"
+      sql`select id, warehouse_id as "warehouseId", status, supplier_id as "supplierId",
+                 assigned_user_id as "assignedUserId"
           from inbound_notices where id = ${payload.noticeId}::uuid for update`,
     );
   const [found] = await find();

@@ -1,28 +1,43 @@
 import type { InboundTask, InboundWork } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
+import type { Session } from '../auth/session-token';
 import { type Db, queryRows } from '../db/database';
+import { isoTime } from '../db/iso-time';
 import { listNotices } from './notices';
 
 /**
  * What a handheld keeps for inbound, for the caller's warehouse: the open notices with their
  * lines, the open QC and put-away tasks (with the suggested bin and its check digits), and the
  * suppliers a blind receipt may name. Today's work: closed notices and done tasks are left out.
+ * A picker gets the work given to them and the work given to nobody (a supervisor's assignment
+ * keeps the rest off their handheld, as with waves); leads see all of it.
  */
-export async function inboundWork(db: Db, warehouseId: string): Promise<InboundWork> {
+export async function inboundWork(
+  db: Db,
+  session: Pick<Session, 'warehouseId' | 'role' | 'userId'>,
+): Promise<InboundWork> {
+  const { warehouseId } = session;
+  const forUserId = session.role === 'picker' ? session.userId : null;
+  const byAssignee = forUserId
+    ? sql`(t.assigned_user_id is null or t.assigned_user_id = ${forUserId})`
+    : sql`true`;
   const [notices, tasks, suppliers] = await Promise.all([
-    listNotices(db, warehouseId, 'open'),
+    listNotices(db, warehouseId, 'open', forUserId),
     queryRows<InboundTask>(
       db,
       sql`
       select t.id, t.kind, t.notice_id as "noticeId", n.code as "noticeCode", t.sku_id as "skuId",
              s.name as "skuName", s.name_zh as "skuNameZh", t.lot,
              to_char(t.expiry, 'YYYY-MM-DD') as expiry, t.qty, t.done_qty as "doneQty",
-             b.code as "suggestedBinCode", b.check_digits as "suggestedCheckDigits"
+             b.code as "suggestedBinCode", b.check_digits as "suggestedCheckDigits",
+             t.assigned_user_id as "assignedUserId", u.name as "assigneeName",
+             ${isoTime('t.created_at')} as "createdAt"
       from inbound_tasks t
       join inbound_notices n on n.id = t.notice_id
       join skus s on s.id = t.sku_id
       left join bins b on b.id = t.suggested_bin_id
-      where t.warehouse_id = ${warehouseId} and t.status = 'open'
+      left join users u on u.id = t.assigned_user_id
+      where t.warehouse_id = ${warehouseId} and t.status = 'open' and ${byAssignee}
       order by t.kind, coalesce(b.path_seq, 0), t.created_at, t.id
       limit 1000`,
     ),

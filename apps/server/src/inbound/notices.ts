@@ -2,6 +2,7 @@ import type { InboundNotice, NewInboundNotice } from '@wms/protocol';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
+import { isoTime } from '../db/iso-time';
 import { conflict, notFound } from '../http/api-error';
 import { checkPresaleHolds } from '../holds/presale';
 import { insertNotice } from './insert-notice';
@@ -26,14 +27,21 @@ export async function createNotice(
   });
 }
 
-/** The notices of a warehouse, open ones by default, soonest expected first (at most 500). */
+/**
+ * The notices of a warehouse, open ones by default, soonest expected first (at most 500).
+ * `forUserId` keeps a worker's: those given to them and those given to nobody.
+ */
 export async function listNotices(
   db: Db | Tx,
   warehouseId: string,
   status: 'open' | 'closed' | 'all' = 'open',
+  forUserId: string | null = null,
 ): Promise<InboundNotice[]> {
   const byStatus = status === 'all' ? sql`true` : sql`n.status = ${status}`;
-  return noticesWhere(db, sql`n.warehouse_id = ${warehouseId} and ${byStatus}`);
+  const byAssignee = forUserId
+    ? sql`(n.assigned_user_id is null or n.assigned_user_id = ${forUserId})`
+    : sql`true`;
+  return noticesWhere(db, sql`n.warehouse_id = ${warehouseId} and ${byStatus} and ${byAssignee}`);
 }
 
 /** One notice of the caller's warehouse; another warehouse's is a 404 like an unknown one. */
@@ -56,6 +64,9 @@ async function noticesWhere(db: Db | Tx, where: SQL): Promise<InboundNotice[]> {
     select n.id, n.code, n.warehouse_id as "warehouseId", n.kind, n.supplier_id as "supplierId",
            n.order_id as "orderId", to_char(n.expected_date, 'YYYY-MM-DD') as "expectedDate",
            n.status, n.needs_review as "needsReview",
+           n.assigned_user_id as "assignedUserId",
+           (select u.name from users u where u.id = n.assigned_user_id) as "assigneeName",
+           ${isoTime('n.first_received_at')} as "firstReceivedAt",
            coalesce((
              select json_agg(json_build_object(
                       'id', l.id, 'lineNo', l.line_no, 'skuId', l.sku_id, 'skuName', s.name,

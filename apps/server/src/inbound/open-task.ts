@@ -12,6 +12,7 @@ export interface InboundTaskRow {
   suggestedBinId: string | null;
   qty: number;
   doneQty: number;
+  assignedUserId: string | null;
 }
 
 /** An open task of the warehouse, locked: two devices finishing one task take turns. */
@@ -26,7 +27,8 @@ export async function lockOpenTask(
     sql`
     select id, notice_id as "noticeId", line_id as "lineId", sku_id as "skuId", lot,
            to_char(expiry, 'YYYY-MM-DD') as expiry, from_bin_id as "fromBinId",
-           suggested_bin_id as "suggestedBinId", qty, done_qty as "doneQty"
+           suggested_bin_id as "suggestedBinId", qty, done_qty as "doneQty",
+           assigned_user_id as "assignedUserId"
     from inbound_tasks
     where id = ${taskId}::uuid and warehouse_id = ${warehouseId} and kind = ${kind}
     for update`,
@@ -42,3 +44,13 @@ export async function countTaskDone(tx: Tx, taskId: string, qty: number, now: Da
            done_at = case when done_qty + ${qty} >= qty then ${now.toISOString()}::timestamptz end
     where id = ${taskId}::uuid`);
 }
+
+/**
+ * A fact about assigned work is applied whoever recorded it (sync rule 4); it is
+ * `stale-assignment` when the work was given to someone else meanwhile, as a pick on a moved wave.
+ * Unassigned work is everyone's.
+ */
+export const outcomeFor = (assignedUserId: string | null, userId: string) =>
+  assignedUserId !== null && assignedUserId !== userId
+    ? ('stale-assignment' as const)
+    : ('applied' as const);

@@ -1,5 +1,6 @@
 import {
   closeNoticeSchema,
+  inboundAssignSchema,
   newInboundNoticeSchema,
   rescheduleNoticeSchema,
   supplierInputSchema,
@@ -13,6 +14,7 @@ import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith, pathParam } from '../http/parse-input';
 import { tableOfRequest } from '../spreadsheets/table-request';
 import { closeNotice } from './apply-closed';
+import { assignInboundTask, assignNotice } from './assign-inbound';
 import { importNotices } from './import-notices';
 import { inboundWork } from './inbound-work';
 import { createNotice, listNotices, rescheduleNotice, showNotice } from './notices';
@@ -26,7 +28,7 @@ export function inboundRoutes(deps: AppDeps) {
   const leads = requireCaller(deps, ['supervisor', 'admin']);
   return new Hono<SessionEnv>()
     .get('/work', requireCaller(deps, ['picker', 'supervisor', 'admin']), async (c) =>
-      c.json(await inboundWork(deps.db, c.var.session.warehouseId)),
+      c.json(await inboundWork(deps.db, c.var.session)),
     )
     .get('/notices', staff, async (c) => {
       const { status } = parseWith(statusQuery, { status: c.req.query('status') });
@@ -55,6 +57,16 @@ export function inboundRoutes(deps: AppDeps) {
         closeNotice(tx, warehouseId, noticeId, reason ?? null, deps.now()),
       );
       return c.json(await showNotice(deps.db, warehouseId, noticeId));
+    })
+    .post('/notices/:noticeId/assign', leads, async (c) => {
+      const noticeId = pathParam(c, 'noticeId', uuidSchema);
+      const { userId } = await parseBody(c, inboundAssignSchema);
+      return c.json(await assignNotice(deps.db, c.var.session, noticeId, userId));
+    })
+    .post('/tasks/:taskId/assign', leads, async (c) => {
+      const taskId = pathParam(c, 'taskId', uuidSchema);
+      const { userId } = await parseBody(c, inboundAssignSchema);
+      return c.json(await assignInboundTask(deps.db, c.var.session, taskId, userId));
     })
     .post('/notices/:noticeId/expected-date', staff, async (c) => {
       const noticeId = pathParam(c, 'noticeId', uuidSchema);

@@ -78,6 +78,8 @@ interface PullRow {
   /** This device's first event written at or above the page's last txid (when there is more). */
   firstUnservedAfterPage: number | null;
   pageWaveIds: string[] | null;
+  /** The page holds an inbound change (work given to or taken from this scope's picker). */
+  inboundChanged: boolean;
   /** The cursor is below the pruned change feed's horizon (retention): the device must reset. */
   cursorPruned: boolean | null;
   waves: WaveRow[] | null;
@@ -107,7 +109,7 @@ async function pullWithDeviceRow(
     sql`
     with s as ${SERVABLE_HORIZON},
     fetched as (
-      select c.txid, c.id, c.wave_id, c.line_id, c.line_ids, c.whole
+      select c.txid, c.id, c.wave_id, c.line_id, c.line_ids, c.whole, c.inbound_id
       from changes c, s
       where ${cursor ? sql`true` : sql`false`}
         and ${changesInScope(scope)}
@@ -160,7 +162,8 @@ async function pullWithDeviceRow(
            (select l.id::int8 from last l) as "lastId",
            (select min(e.seq) from scan_events e
              where ${ofThisDevice} and e.txid >= (select l.txid from last l)) as "firstUnservedAfterPage",
-           (select json_agg(distinct p.wave_id) from page p) as "pageWaveIds",
+           (select json_agg(distinct p.wave_id) from page p where p.wave_id is not null) as "pageWaveIds",
+           exists (select 1 from page p where p.inbound_id is not null) as "inboundChanged",
            ${
              cursor
                ? sql`(select ${cursor.txid}::xid8 < h.below_txid from retention_horizons h
@@ -258,6 +261,7 @@ async function pullWithDeviceRow(
     lines,
     removedWaves,
     heldBack: !hasMore && row.heldTxid !== null,
+    ...(row.inboundChanged && { inboundChanged: true }),
   };
   return { response, device, heldTxid: hasMore ? null : row.heldTxid };
 }

@@ -59,7 +59,8 @@ export async function reassignWave(
   });
 }
 
-async function requirePicker(tx: Tx, session: Session, userId: string) {
+/** A picker of the caller's warehouse, or a 400 naming `userId`. */
+export async function requirePicker(tx: Tx, session: Session, userId: string) {
   const [picker] = await tx
     .select({ id: users.id })
     .from(users)
