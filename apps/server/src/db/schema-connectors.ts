@@ -78,6 +78,8 @@ export const connectorOrders = pgTable(
   (t) => [
     primaryKey({ columns: [t.connectorId, t.platformOrderId] }),
     index('connector_orders_order').on(t.orderId),
+    // Retention (issue 25): the months to export, read in time order.
+    index('connector_orders_seen').on(t.seenAt),
   ],
 );
 
@@ -107,6 +109,8 @@ export const connectorShipments = pgTable(
   },
   (t) => [
     index('connector_shipments_due').on(t.status, t.nextAttemptAt),
+    // Retention (issue 25): the months to export, read in time order.
+    index('connector_shipments_created').on(t.createdAt),
     unique('connector_shipments_parcel').on(t.connectorId, t.parcelId),
   ],
 );
