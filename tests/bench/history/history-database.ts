@@ -36,7 +36,8 @@ export async function createHistoryDatabase(
       month <= now;
       month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
     ) {
-      for (const table of PARTITIONED_TABLES) await ensureMonthPartitions(database.db, table, month);
+      for (const table of PARTITIONED_TABLES)
+        await ensureMonthPartitions(database.db, table, month);
     }
   } finally {
     await database.close();

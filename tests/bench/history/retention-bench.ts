@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import postgres from 'postgres';
 import { openDatabase } from '../../../apps/server/src/db/database';
 import { RETENTION_DEFAULTS } from '../../../apps/server/src/retention/policies';
-import { type RetentionRound, runRetention } from '../../../apps/server/src/retention/run-retention';
+import {
+  type RetentionRound,
+  runRetention,
+} from '../../../apps/server/src/retention/run-retention';
 import type { Measurement } from '../server-bench';
 import { createHistoryDatabase } from './history-database';
 

@@ -5,7 +5,14 @@ import { queryRows } from '../db/database';
 import type { createApp } from '../http/app';
 import { Metrics } from './metrics';
 import { oldPicks } from '../testing/old-picks';
-import { aLoggedInDevice, aPick, aSeededApp, postJson, push, type TestDevice } from '../testing/test-app';
+import {
+  aLoggedInDevice,
+  aPick,
+  aSeededApp,
+  postJson,
+  push,
+  type TestDevice,
+} from '../testing/test-app';
 import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
 import type { PickLine, ScanEvent } from '@wms/protocol';
 

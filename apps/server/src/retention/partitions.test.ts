@@ -43,163 +43,166 @@ const poolOf = (db: Db) =>
         order by warehouse_id, sku_id`,
   );
 
-describe.each(testDatabases())('the monthly partitions of the ledger and timelines on $name', (target) => {
-  let database: OwnedDatabase;
-  let exportDir: string;
-  const now = new Date();
-  const cutoff = new Date(now.getTime() - RETENTION_DEFAULTS.history * DAY);
-  // Two months wholly past the history age, the month the cutoff falls in, and a young day.
-  const cutoffMonth = monthStart(cutoff);
-  const dates = {
-    twoBefore: new Date(addMonths(cutoffMonth, -2).getTime() + 10 * DAY),
-    oneBefore: new Date(addMonths(cutoffMonth, -1).getTime() + 20 * DAY),
-    cutoffMonth: new Date((cutoffMonth.getTime() + cutoff.getTime()) / 2),
-    young: new Date(now.getTime() - 10 * DAY),
-  };
-  let slot: { bin: string; sku: string };
-  let poolBefore: unknown[];
-  let round: Awaited<ReturnType<typeof runRetention>>;
+describe.each(testDatabases())(
+  'the monthly partitions of the ledger and timelines on $name',
+  (target) => {
+    let database: OwnedDatabase;
+    let exportDir: string;
+    const now = new Date();
+    const cutoff = new Date(now.getTime() - RETENTION_DEFAULTS.history * DAY);
+    // Two months wholly past the history age, the month the cutoff falls in, and a young day.
+    const cutoffMonth = monthStart(cutoff);
+    const dates = {
+      twoBefore: new Date(addMonths(cutoffMonth, -2).getTime() + 10 * DAY),
+      oneBefore: new Date(addMonths(cutoffMonth, -1).getTime() + 20 * DAY),
+      cutoffMonth: new Date((cutoffMonth.getTime() + cutoff.getTime()) / 2),
+      young: new Date(now.getTime() - 10 * DAY),
+    };
+    let slot: { bin: string; sku: string };
+    let poolBefore: unknown[];
+    let round: Awaited<ReturnType<typeof runRetention>>;
 
-  beforeAll(async () => {
-    database = await target.open();
-    await aSeededApp(database);
-    exportDir = mkdtempSync(join(tmpdir(), 'wms-partitions-'));
-    [slot] = await queryRows<{ bin: string; sku: string }>(
-      database.db,
-      sql`select bin_id as bin, sku_id as sku from stock
+    beforeAll(async () => {
+      database = await target.open();
+      await aSeededApp(database);
+      exportDir = mkdtempSync(join(tmpdir(), 'wms-partitions-'));
+      [slot] = await queryRows<{ bin: string; sku: string }>(
+        database.db,
+        sql`select bin_id as bin, sku_id as sku from stock
           where warehouse_id = 'GZ' and status = 'available' and lot is null order by bin_id, sku_id limit 1`,
-    );
-    // At each date 7 units moved into the slot and back out (the pool nets to nothing), and an
-    // order's timeline step. Dated months back, they wait in the default partitions.
-    for (const [name, at] of Object.entries(dates)) {
-      await database.db.execute(sql`
+      );
+      // At each date 7 units moved into the slot and back out (the pool nets to nothing), and an
+      // order's timeline step. Dated months back, they wait in the default partitions.
+      for (const [name, at] of Object.entries(dates)) {
+        await database.db.execute(sql`
         insert into stock_movements (warehouse_id, bin_id, sku_id, delta, reason, note, at)
         values ('GZ', ${slot.bin}, ${slot.sku}, 7, 'move', ${name}, ${at.toISOString()}::timestamptz),
                ('GZ', ${slot.bin}, ${slot.sku}, -7, 'move', ${name}, ${at.toISOString()}::timestamptz)`);
-      await database.db.execute(sql`
+        await database.db.execute(sql`
         insert into order_events (order_id, kind, detail, at)
         values (${`PART-${name}`}, 'received', '{}'::jsonb, ${at.toISOString()}::timestamptz)`);
-    }
-    poolBefore = await poolOf(database.db);
-    round = await runRetention({
-      database,
-      config: { ...RETENTION_DEFAULTS, exportDir },
-      now,
+      }
+      poolBefore = await poolOf(database.db);
+      round = await runRetention({
+        database,
+        config: { ...RETENTION_DEFAULTS, exportDir },
+        now,
+      });
     });
-  });
-  afterAll(async () => {
-    await database.drop();
-    rmSync(exportDir, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      await database.drop();
+      rmSync(exportDir, { recursive: true, force: true });
+    });
 
-  it('are partitioned by month: this month and the next two made ahead, a default partition for the rest', async () => {
-    for (const table of ['stock_movements', 'order_events'] as const) {
-      const [kind] = await queryRows<{ kind: string; strategy: string }>(
-        database.db,
-        sql`select c.relkind::text as kind, p.partstrat::text as strategy
+    it('are partitioned by month: this month and the next two made ahead, a default partition for the rest', async () => {
+      for (const table of ['stock_movements', 'order_events'] as const) {
+        const [kind] = await queryRows<{ kind: string; strategy: string }>(
+          database.db,
+          sql`select c.relkind::text as kind, p.partstrat::text as strategy
             from pg_class c join pg_partitioned_table p on p.partrelid = c.oid
             where c.relname = ${table}`,
-      );
-      expect(kind).toEqual({ kind: 'p', strategy: 'r' });
-      const months = (await monthlyPartitions(database.db, table)).map((p) => p.month);
-      expect(months).toEqual(
-        expect.arrayContaining([0, 1, 2].map((n) => monthOf(addMonths(now, n)))),
-      );
-      const [fallback] = await queryRows<{ n: number }>(
-        database.db,
-        sql`select count(*)::int as n from ${sql.identifier(`${table}_default`)}`,
-      );
-      expect(fallback!.n).toBe(0);
-    }
-  });
+        );
+        expect(kind).toEqual({ kind: 'p', strategy: 'r' });
+        const months = (await monthlyPartitions(database.db, table)).map((p) => p.month);
+        expect(months).toEqual(
+          expect.arrayContaining([0, 1, 2].map((n) => monthOf(addMonths(now, n)))),
+        );
+        const [fallback] = await queryRows<{ n: number }>(
+          database.db,
+          sql`select count(*)::int as n from ${sql.identifier(`${table}_default`)}`,
+        );
+        expect(fallback!.n).toBe(0);
+      }
+    });
 
-  it('a round exports each month wholly past the age, checks the file, and drops its partition', async () => {
-    expect(round.failures).toEqual([]);
-    const gone = [monthOf(dates.twoBefore), monthOf(dates.oneBefore)];
-    for (const table of ['stock_movements', 'order_events'] as const) {
-      const months = (await monthlyPartitions(database.db, table)).map((p) => p.month);
-      expect(months).not.toEqual(expect.arrayContaining([gone[0]]));
-      expect(months).not.toContain(gone[1]);
-      expect(months).toContain(monthOf(dates.cutoffMonth));
-      expect(round.months.filter((m) => m.table === table).map((m) => [m.month, m.pruned])).toEqual(
-        [
+    it('a round exports each month wholly past the age, checks the file, and drops its partition', async () => {
+      expect(round.failures).toEqual([]);
+      const gone = [monthOf(dates.twoBefore), monthOf(dates.oneBefore)];
+      for (const table of ['stock_movements', 'order_events'] as const) {
+        const months = (await monthlyPartitions(database.db, table)).map((p) => p.month);
+        expect(months).not.toEqual(expect.arrayContaining([gone[0]]));
+        expect(months).not.toContain(gone[1]);
+        expect(months).toContain(monthOf(dates.cutoffMonth));
+        expect(
+          round.months.filter((m) => m.table === table).map((m) => [m.month, m.pruned]),
+        ).toEqual([
           [gone[0], table === 'stock_movements' ? 2 : 1],
           [gone[1], table === 'stock_movements' ? 2 : 1],
-        ],
-      );
-    }
-    const rows = (file: string) =>
-      gunzipSync(readFileSync(join(exportDir, file)))
-        .toString('utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(
-      rows(`stock_movements/${gone[0]}.ndjson.gz`).map((r) => [r.delta, r.note, r.bin_id]),
-    ).toEqual([
-      [7, 'twoBefore', slot.bin],
-      [-7, 'twoBefore', slot.bin],
-    ]);
-    expect(rows(`order_events/${gone[1]}.ndjson.gz`).map((r) => r.order_id)).toEqual([
-      'PART-oneBefore',
-    ]);
-    const [manifest] = await queryRows<{ rows: number; pruned: number }>(
-      database.db,
-      sql`select rows, pruned_rows as pruned from retention_exports
+        ]);
+      }
+      const rows = (file: string) =>
+        gunzipSync(readFileSync(join(exportDir, file)))
+          .toString('utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(
+        rows(`stock_movements/${gone[0]}.ndjson.gz`).map((r) => [r.delta, r.note, r.bin_id]),
+      ).toEqual([
+        [7, 'twoBefore', slot.bin],
+        [-7, 'twoBefore', slot.bin],
+      ]);
+      expect(rows(`order_events/${gone[1]}.ndjson.gz`).map((r) => r.order_id)).toEqual([
+        'PART-oneBefore',
+      ]);
+      const [manifest] = await queryRows<{ rows: number; pruned: number }>(
+        database.db,
+        sql`select rows, pruned_rows as pruned from retention_exports
           where table_name = 'stock_movements' and month = ${gone[1]!}`,
-    );
-    expect(manifest).toEqual({ rows: 2, pruned: 2 });
-  });
-
-  it('leaves the cutoff’s own month and younger ones whole (a month goes once all of it is past the age)', async () => {
-    const left = await queryRows<{ note: string; n: number }>(
-      database.db,
-      sql`select note, count(*)::int as n from stock_movements
-          where note in ('twoBefore', 'oneBefore', 'cutoffMonth', 'young') group by note order by note`,
-    );
-    expect(left).toEqual([
-      { note: 'cutoffMonth', n: 2 },
-      { note: 'young', n: 2 },
-    ]);
-    const events = await queryRows<{ id: string }>(
-      database.db,
-      sql`select order_id as id from order_events where order_id like 'PART-%' order by order_id`,
-    );
-    expect(events.map((e) => e.id)).toEqual(['PART-cutoffMonth', 'PART-young']);
-  });
-
-  it('the stock ledger stays whole: one carried-forward row for the slot, dated in a month that stays; the pool unmoved', async () => {
-    const carried = await queryRows<{ delta: number; at: Date | string }>(
-      database.db,
-      sql`select delta, at from stock_movements
-          where reason = 'carried-forward' and bin_id = ${slot.bin} and sku_id = ${slot.sku}`,
-    );
-    expect(carried.map((c) => [c.delta, new Date(c.at).toISOString()])).toEqual([
-      [0, cutoffMonth.toISOString()],
-    ]);
-    expect(await drift(database.db)).toEqual([]);
-    expect(await poolOf(database.db)).toEqual(poolBefore);
-  });
-
-  it('a second round drops nothing more and keeps one carried-forward row', async () => {
-    const again = await runRetention({
-      database,
-      config: { ...RETENTION_DEFAULTS, exportDir },
-      now,
+      );
+      expect(manifest).toEqual({ rows: 2, pruned: 2 });
     });
-    expect(again.failures).toEqual([]);
-    expect(
-      again.months.filter((m) => m.table === 'stock_movements' || m.table === 'order_events'),
-    ).toEqual([]);
-    const [carried] = await queryRows<{ n: number }>(
-      database.db,
-      sql`select count(*)::int as n from stock_movements
+
+    it('leaves the cutoff’s own month and younger ones whole (a month goes once all of it is past the age)', async () => {
+      const left = await queryRows<{ note: string; n: number }>(
+        database.db,
+        sql`select note, count(*)::int as n from stock_movements
+          where note in ('twoBefore', 'oneBefore', 'cutoffMonth', 'young') group by note order by note`,
+      );
+      expect(left).toEqual([
+        { note: 'cutoffMonth', n: 2 },
+        { note: 'young', n: 2 },
+      ]);
+      const events = await queryRows<{ id: string }>(
+        database.db,
+        sql`select order_id as id from order_events where order_id like 'PART-%' order by order_id`,
+      );
+      expect(events.map((e) => e.id)).toEqual(['PART-cutoffMonth', 'PART-young']);
+    });
+
+    it('the stock ledger stays whole: one carried-forward row for the slot, dated in a month that stays; the pool unmoved', async () => {
+      const carried = await queryRows<{ delta: number; at: Date | string }>(
+        database.db,
+        sql`select delta, at from stock_movements
           where reason = 'carried-forward' and bin_id = ${slot.bin} and sku_id = ${slot.sku}`,
-    );
-    expect(carried!.n).toBe(1);
-    expect(await drift(database.db)).toEqual([]);
-  });
-});
+      );
+      expect(carried.map((c) => [c.delta, new Date(c.at).toISOString()])).toEqual([
+        [0, cutoffMonth.toISOString()],
+      ]);
+      expect(await drift(database.db)).toEqual([]);
+      expect(await poolOf(database.db)).toEqual(poolBefore);
+    });
+
+    it('a second round drops nothing more and keeps one carried-forward row', async () => {
+      const again = await runRetention({
+        database,
+        config: { ...RETENTION_DEFAULTS, exportDir },
+        now,
+      });
+      expect(again.failures).toEqual([]);
+      expect(
+        again.months.filter((m) => m.table === 'stock_movements' || m.table === 'order_events'),
+      ).toEqual([]);
+      const [carried] = await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from stock_movements
+          where reason = 'carried-forward' and bin_id = ${slot.bin} and sku_id = ${slot.sku}`,
+      );
+      expect(carried!.n).toBe(1);
+      expect(await drift(database.db)).toEqual([]);
+    });
+  },
+);
 
 describe.each(testDatabases())('a missing month never fails a pick on $name', (target) => {
   let database: OwnedDatabase;
@@ -277,6 +280,7 @@ const upgradables: { name: string; open: () => Promise<Upgradable> }[] = [
     name: 'pglite',
     open: async () => {
       const client = new PGlite();
+      await client.waitReady;
       const db = drizzlePglite(client, { schema });
       return {
         db: db as unknown as Db,
@@ -322,7 +326,10 @@ describe.each(upgradables)('upgrading a database that holds a ledger on $name', 
       sql`select id::int, bin_id, sku_id, delta, reason, at::text from stock_movements order by id`,
     );
   const events = (db: Db) =>
-    queryRows(db, sql`select id::int, order_id, kind, detail, at::text from order_events order by id`);
+    queryRows(
+      db,
+      sql`select id::int, order_id, kind, detail, at::text from order_events order by id`,
+    );
   const dated = [500, 400, 40, 0].map((days) => new Date(Date.now() - days * DAY).toISOString());
 
   beforeAll(async () => {
@@ -354,7 +361,9 @@ describe.each(upgradables)('upgrading a database that holds a ledger on $name', 
     expect(await ledger(database.db)).toEqual(before.ledger);
     expect(await events(database.db)).toEqual(before.events);
     expect(await poolOf(database.db)).toEqual(before.pool);
-    expect(before.pool).toEqual([{ warehouse_id: 'GZ', sku_id: 'SKU-1', physical: 40, reserved: 0 }]);
+    expect(before.pool).toEqual([
+      { warehouse_id: 'GZ', sku_id: 'SKU-1', physical: 40, reserved: 0 },
+    ]);
     for (const table of ['stock_movements', 'order_events'] as const) {
       const months = (await monthlyPartitions(database.db, table)).map((p) => p.month);
       for (const at of dated) expect(months).toContain(at.slice(0, 7));

@@ -237,9 +237,7 @@ async function dropMonth(
         );
       }
       await beforeDrop?.(tx, name, new Date(`${monthOf(cutoff)}-01T00:00:00Z`));
-      await tx.execute(
-        sql`alter table ${sql.identifier(table)} detach partition ${month}`,
-      );
+      await tx.execute(sql`alter table ${sql.identifier(table)} detach partition ${month}`);
       await tx.execute(sql`drop table ${month}`);
       return count!.n;
     });

@@ -116,7 +116,12 @@ describe.each(testDatabases())('retention: a round over days of history on $name
     }
     // A picker's three picks, received 500 days ago (a handheld back from a year in a drawer
     // would replay them).
-    ({ picker, cursor: oldCursor, lines, events } = await oldPicks(app, database.db, { days: 500 }));
+    ({
+      picker,
+      cursor: oldCursor,
+      lines,
+      events,
+    } = await oldPicks(app, database.db, { days: 500 }));
     // The txid clock ticked 31 days ago after the picker's cursor was minted (a cursor a month
     // old): the feed below that tick is past its 30 days.
     await database.db.execute(sql`
