@@ -3,7 +3,9 @@ import { type Db, queryRows } from '../db/database';
 import { type ExportFile, exportFileName, verifyExportFile, writeExportFile } from './export-file';
 import type { ExportPrune } from './policies';
 
-/** Rows read per statement for a file (a month of orders is ~83,000 rows at 1M a year). */
+/** A file's rows are read a day at a time (a day of order events is ~14,000 rows at 1M a year). */
+const PAGE_SPAN_MS = 86_400_000;
+/** Keys per statement reading the following tables' rows. */
 const PAGE = 5_000;
 /** Rows deleted per transaction: short, so no device's pull waits long on it. */
 const DELETE_BATCH = 5_000;
@@ -140,8 +142,10 @@ function inRange(policy: ExportPrune, range: MonthRange) {
 }
 
 /**
- * The rows of the month as JSON text, page by page in time order (then key), each page read
- * from where the last ended through the time column's index; their keys go to `keys`.
+ * The rows of the month as JSON text, a day per page in time order (then key): each page is one
+ * range of the time column's index, read once, whatever the planner guesses of its size (pages
+ * by LIMIT read the rest of the month again for every page when it chose a bitmap scan). Their
+ * keys go to `keys`.
  */
 async function* pagesOf(
   db: Db,
@@ -152,33 +156,22 @@ async function* pagesOf(
 ): AsyncGenerator<string[]> {
   const key = sql.raw(`(${policy.key})`);
   const time = sql.raw(policy.time);
-  const type = sql.raw(policy.keyType);
-  let last: { k: string; t: string } | null = null;
-  for (;;) {
-    const rows: { k: string; t: string; j: string }[] = await queryRows<{
-      k: string;
-      t: string;
-      j: string;
-    }>(
+  const end = new Date(range.to).getTime();
+  for (let day = new Date(range.from).getTime(); day < end; day += PAGE_SPAN_MS) {
+    const page: MonthRange = {
+      from: new Date(day).toISOString(),
+      to: new Date(Math.min(day + PAGE_SPAN_MS, end)).toISOString(),
+    };
+    const rows = await queryRows<{ k: string; j: string }>(
       db,
-      sql`select ${key}::text as k, ${time}::text as t,
-                 row_to_json(${sql.identifier(table)})::text as j
+      sql`select ${key}::text as k, row_to_json(${sql.identifier(table)})::text as j
           from ${sql.identifier(table)}
-          where ${inRange(policy, range)} and ${finished(policy)}
-            ${
-              last === null
-                ? sql``
-                : sql`and ${time} >= ${last.t}::timestamptz
-                      and (${time}, ${key}) > (${last.t}::timestamptz, ${last.k}::${type})`
-            }
-          order by ${time}, ${key} limit ${PAGE}`,
+          where ${inRange(policy, page)} and ${finished(policy)}
+          order by ${time}, ${key}`,
     );
-    if (rows.length === 0) return;
+    if (rows.length === 0) continue;
     for (const r of rows) keys.push(r.k);
     yield rows.map((r) => r.j);
-    const end = rows.at(-1)!;
-    last = { k: end.k, t: end.t };
-    if (rows.length < PAGE) return;
   }
 }
 
@@ -194,15 +187,20 @@ async function* childPages(
       db,
       sql`select row_to_json(${sql.identifier(child.table)})::text as j
           from ${sql.identifier(child.table)}
-          where ${sql.identifier(child.via)} in (${keyList(keys.slice(i, i + PAGE), parentKeyType)})
+          where ${sql.identifier(child.via)} = any(${keyList(keys.slice(i, i + PAGE), parentKeyType)})
           order by ${sql.identifier(child.via)}`,
     );
     yield rows.map((r) => r.j);
   }
 }
 
+/**
+ * Keys as one array, for `= any(…)`: looked up through the key's index (a bitmap scan), whatever
+ * the planner guesses of the list's length (as `in (select …)` it guessed 100 and could scan the
+ * whole month's range once per key).
+ */
 function keyList(keys: readonly string[], type: ExportPrune['keyType']) {
-  return sql`select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)::${sql.raw(type)}`;
+  return sql`array(select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)::${sql.raw(type)})`;
 }
 
 export async function nextPart(db: Db, table: string, month: string) {
@@ -256,7 +254,7 @@ async function deleteExported(
       const deletable = await queryRows<{ k: string }>(
         tx,
         sql`select ${key}::text as k from ${sql.identifier(table)}
-            where ${key} in (${batch}) and ${inRange(policy, range)} and ${finished(policy)}
+            where ${key} = any(${batch}) and ${inRange(policy, range)} and ${finished(policy)}
             for update`,
       );
       if (deletable.length === 0) return 0;
@@ -266,14 +264,14 @@ async function deleteExported(
       );
       for (const child of options.following ?? []) {
         await tx.execute(
-          sql`delete from ${sql.identifier(child.table)} where ${sql.identifier(child.via)} in (${these})`,
+          sql`delete from ${sql.identifier(child.table)} where ${sql.identifier(child.via)} = any(${these})`,
         );
       }
       const gone = sql`gone`;
       const [row] = await queryRows<{ n: number }>(
         tx,
         sql`with gone as (
-              delete from ${sql.identifier(table)} where ${key} in (${these}) returning *
+              delete from ${sql.identifier(table)} where ${key} = any(${these}) returning *
             )
             ${options.afterDelete ? options.afterDelete(gone, file) : sql`select count(*)::int as n from gone`}`,
       );

@@ -66,11 +66,12 @@ describe.each(testDatabases())(
       database = await target.open();
       await aSeededApp(database);
       exportDir = mkdtempSync(join(tmpdir(), 'wms-partitions-'));
-      [slot] = await queryRows<{ bin: string; sku: string }>(
+      const slots = await queryRows<{ bin: string; sku: string }>(
         database.db,
         sql`select bin_id as bin, sku_id as sku from stock
           where warehouse_id = 'GZ' and status = 'available' and lot is null order by bin_id, sku_id limit 1`,
       );
+      slot = slots[0]!;
       // At each date 7 units moved into the slot and back out (the pool nets to nothing), and an
       // order's timeline step. Dated months back, they wait in the default partitions.
       for (const [name, at] of Object.entries(dates)) {
