@@ -9,7 +9,8 @@ import type { Measurement } from './server-bench';
  * and written to tests/artifacts/bench.json. The server on real Postgres when DATABASE_URL is set
  * (a database of its own), else the embedded PGlite (in memory). `BENCH_ONLY=push,pull,intake,
  * connectors,devices,instances,device` runs a part (`history`, the year-of-history bench on Postgres, runs
- * only when named: BENCH_HISTORY_ORDERS sets its size, 1,000,000 by default); BENCH_SERVER_PROFILE=<dir> writes a CPU profile of the
+ * only when named: BENCH_HISTORY_ORDERS sets its size, 1,000,000 by default; `retention`, the first
+ * retention round over a history on Postgres, likewise: BENCH_RETENTION_ORDERS, 200,000 by default); BENCH_SERVER_PROFILE=<dir> writes a CPU profile of the
  * server process of the 200-device part there. Exits non-zero when a gated budget is missed.
  */
 const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : undefined;
@@ -51,6 +52,21 @@ if (only?.has('history')) {
     });
     console.log(`\n${history.formatHistoryTable(rows, historySizes.small, historySizes.large)}`);
   } else console.log('\nhistory: skipped, it needs Postgres (DATABASE_URL)');
+}
+if (only?.has('retention')) {
+  // The first retention round over a history (issue 25): Postgres only, minutes; on its own.
+  if (process.env.DATABASE_URL) {
+    const retention = await import('./history/retention-bench');
+    const result = await retention.runRetentionBench(
+      process.env.DATABASE_URL,
+      Number(process.env.BENCH_RETENTION_ORDERS ?? 200_000),
+    );
+    console.log(`\n${retention.formatRetentionBench(result)}`);
+    results.push({
+      section: `Retention — the first round over ${result.orders.toLocaleString('en')} orders of history`,
+      results: retention.retentionMeasurements(result),
+    });
+  } else console.log('\nretention: skipped, it needs Postgres (DATABASE_URL)');
 }
 console.log(`\n${machine()}`);
 for (const { section, results: rows } of results) console.log(formatTable(section, rows));

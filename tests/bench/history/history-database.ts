@@ -1,9 +1,15 @@
 import postgres from 'postgres';
 import { openDatabase } from '../../../apps/server/src/db/database';
 import { seedDemoIfEmpty } from '../../../apps/server/src/demo/seed-demo';
+import {
+  PARTITIONED_TABLES,
+  ensureMonthPartitions,
+} from '../../../apps/server/src/retention/partitions';
 import { createPostgresDatabase } from '../../sim/sim-database';
 import { buildHistory } from './build-history';
 import { historyOf } from './history-sql';
+
+const DAY = 86_400_000;
 
 /**
  * A database of its own on the Postgres at `serverUrl`, migrated and demo-seeded by the server's
@@ -18,8 +24,21 @@ export async function createHistoryDatabase(
   const own = await createPostgresDatabase(serverUrl);
   const started = performance.now();
   const database = await openDatabase({ kind: 'postgres', url: own.url });
+  const shape = historyOf(orders, now);
   try {
     await seedDemoIfEmpty(database.db);
+    // The months of the history have their partitions, as a server running all year made them
+    // ahead (the ledger's opening receipts are dated a day before the first order).
+    const days = Math.ceil(orders / shape.ordersPerDay) + 2;
+    const first = new Date(now.getTime() - days * DAY);
+    for (
+      let month = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1));
+      month <= now;
+      month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
+    ) {
+      for (const table of PARTITIONED_TABLES)
+        await ensureMonthPartitions(database.db, table, month);
+    }
   } finally {
     await database.close();
   }
@@ -27,7 +46,7 @@ export async function createHistoryDatabase(
   const connection = postgres(own.url, { max: 1, onnotice: () => {} });
   try {
     await connection.unsafe('set synchronous_commit = off');
-    await buildHistory((text) => connection.unsafe(text), historyOf(orders, now), log);
+    await buildHistory((text) => connection.unsafe(text), shape, log);
   } finally {
     await connection.end();
   }

@@ -78,6 +78,8 @@ export const connectorOrders = pgTable(
   (t) => [
     primaryKey({ columns: [t.connectorId, t.platformOrderId] }),
     index('connector_orders_order').on(t.orderId),
+    // Retention (issue 25): the months to export, read in time order.
+    index('connector_orders_seen').on(t.seenAt),
   ],
 );
 
@@ -109,6 +111,8 @@ export const connectorShipments = pgTable(
     index('connector_shipments_due').on(t.status, t.nextAttemptAt),
     // The order trace reads an order's confirmations: one row a parcel, growing with time.
     index('connector_shipments_order').on(t.orderId),
+    // Retention (issue 25): the months to export, read in time order.
+    index('connector_shipments_created').on(t.createdAt),
     unique('connector_shipments_parcel').on(t.connectorId, t.parcelId),
   ],
 );

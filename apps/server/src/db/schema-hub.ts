@@ -28,7 +28,11 @@ export const channelOrders = pgTable(
     merged: boolean('merged').notNull().default(false),
     receivedAt: now('received_at'),
   },
-  (t) => [primaryKey({ columns: [t.channel, t.channelOrderId] })],
+  (t) => [
+    primaryKey({ columns: [t.channel, t.channelOrderId] }),
+    // Retention (issue 25): the months to export, read in time order.
+    index('channel_orders_received').on(t.receivedAt),
+  ],
 );
 
 /** Hold rules (M4): the parameters are data an admin edits; `rule` holds kind + parameters. */
@@ -127,6 +131,8 @@ export const reservations = pgTable(
   (t) => [
     index('reservations_order').on(t.orderId),
     index('reservations_sales').on(t.warehouseId, t.skuId, t.createdAt),
+    // Retention (issue 25): the months to export, read in time order.
+    index('reservations_created').on(t.createdAt),
   ],
 );
 
@@ -184,17 +190,21 @@ export const alerts = pgTable(
   (t) => [index('alerts_warehouse').on(t.warehouseId, t.raisedAt)],
 );
 
-/** An order's life (M5.2): one row per step, read back as its timeline. */
+/**
+ * An order's life (M5.2): one row per step, read back as its timeline. Partitioned by month on
+ * `at` (issue 25, migration 0021): retention drops a month once exported. Hence the key (id, at).
+ */
 export const orderEvents = pgTable(
   'order_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     orderId: text('order_id').notNull(),
     at: now('at'),
     kind: text('kind').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.at] }),
     index('order_events_order').on(t.orderId, t.id),
     // The KPIs' shipments in a window (issue 19).
     index('order_events_shipped_at')
@@ -240,7 +250,11 @@ export const webhookMessages = pgTable(
     /** The order's warehouse when the event happened; null: not routed to one yet (hub-wide). */
     warehouseId: text('warehouse_id'),
   },
-  (t) => [index('webhook_messages_order').on(t.orderId)],
+  (t) => [
+    index('webhook_messages_order').on(t.orderId),
+    // Retention (issue 25): the months to export, read in time order.
+    index('webhook_messages_created').on(t.createdAt),
+  ],
 );
 
 /** One message to one subscription, retried with backoff until delivered or 24 h old. */
@@ -264,6 +278,8 @@ export const webhookDeliveries = pgTable(
   (t) => [
     unique('webhook_deliveries_once').on(t.messageId, t.subscriptionId),
     index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
+    // Retention (issue 25): the months to export, read in time order.
+    index('webhook_deliveries_created').on(t.createdAt),
   ],
 );
 
@@ -278,7 +294,11 @@ export const webhookAttempts = pgTable(
     error: text('error'),
     durationMs: integer('duration_ms').notNull(),
   },
-  (t) => [index('webhook_attempts_delivery').on(t.deliveryId)],
+  (t) => [
+    index('webhook_attempts_delivery').on(t.deliveryId),
+    // Retention (issue 25): the months to export, read in time order.
+    index('webhook_attempts_at').on(t.at),
+  ],
 );
 
 /**

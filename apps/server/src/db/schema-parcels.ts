@@ -66,6 +66,8 @@ export const parcelTrackingEvents = pgTable(
   (t) => [
     unique('parcel_tracking_events_carrier_event').on(t.warehouseId, t.carrierEventId),
     index('parcel_tracking_events_parcel').on(t.parcelId, t.at),
+    // Retention (issue 25): the months to export, read in time order.
+    index('parcel_tracking_events_received').on(t.receivedAt),
   ],
 );
 
@@ -78,5 +80,9 @@ export const orderStatusQueries = pgTable(
     orderId: text('order_id').notNull(),
     at: at('at').notNull(),
   },
-  (t) => [index('order_status_queries_at').on(t.warehouseId, t.at)],
+  (t) => [
+    index('order_status_queries_at').on(t.warehouseId, t.at),
+    // Retention (issue 25): the months to export, read in time order.
+    index('order_status_queries_time').on(t.at),
+  ],
 );

@@ -141,11 +141,16 @@ export const stock = pgTable(
  * The stock ledger: every change of `stock`, signed. The pool's `physical` follows the rows of
  * `available` stock that enter or leave the warehouse (a database trigger, see migration 0009);
  * picks and put-backs move units between a bin and a picker's hand and leave it alone.
+ *
+ * Partitioned by month on `at` (issue 25, migration 0021, decision 011): retention drops a
+ * month's partition once exported instead of deleting its rows. Hence the key (id, at): the id
+ * alone stays unique by its sequence. Never move a row's `at` across months: Postgres moves it
+ * as a delete and an insert, and the insert fires the pool trigger again.
  */
 export const stockMovements = pgTable(
   'stock_movements',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
     warehouseId: text('warehouse_id').notNull(),
     binId: text('bin_id').notNull(),
     skuId: text('sku_id').notNull(),
@@ -181,8 +186,13 @@ export const stockMovements = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ columns: [t.id, t.at] }),
     index('stock_movements_bin').on(t.binId, t.skuId),
     index('stock_movements_sku').on(t.warehouseId, t.skuId, t.at),
+    // Retention (issue 25): a slot's one carried-forward row, found without reading its ledger.
+    index('stock_movements_carried')
+      .on(t.binId, t.skuId)
+      .where(sql`reason = 'carried-forward'`),
   ],
 );
 
@@ -357,6 +367,8 @@ export const waves = pgTable(
     index('waves_done_in_scope')
       .on(t.doneAt)
       .where(sql`left_scope_at is null and status = 'done'`),
+    // Retention (issue 25): the months to export, read in time order.
+    index('waves_created').on(t.createdAt),
   ],
 );
 
@@ -444,6 +456,8 @@ export const scanEvents = pgTable(
     index('scan_events_pick_line').on(sql`(${t.payload}->>'pickLineId')`),
     index('scan_events_user_time').on(t.userId, t.deviceTime),
     index('scan_events_warehouse_received').on(t.warehouseId, t.receivedAt),
+    // Retention (issue 25): the archiver takes the oldest events first, batch after batch.
+    index('scan_events_received').on(t.receivedAt),
   ],
 );
 
@@ -462,6 +476,8 @@ export const scanEventsArchive = pgTable(
   (t) => [
     unique('scan_events_archive_incarnation_seq').on(t.deviceId, t.epoch, t.seq),
     index('scan_events_archive_pick_line').on(sql`(${t.payload}->>'pickLineId')`),
+    // Retention (issue 25): the months to export, read in time order.
+    index('scan_events_archive_received').on(t.receivedAt),
   ],
 );
 

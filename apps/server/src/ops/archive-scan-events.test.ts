@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
 import type { createApp } from '../http/app';
 import { Metrics } from './metrics';
+import { oldPicks } from '../testing/old-picks';
 import {
   aLoggedInDevice,
   aPick,
   aSeededApp,
   postJson,
-  pull,
   push,
   type TestDevice,
 } from '../testing/test-app';
@@ -30,16 +30,9 @@ describe.each(testDatabases())('retention: archiving old scan events on $name', 
     database = await target.open();
     metrics = new Metrics(database.db);
     ({ app } = await aSeededApp(database, { retentionMs: 30 * DAY, metrics }));
-    picker = await aLoggedInDevice(app, 'P-0001');
+    // Three picks, the first two received 40 days ago.
+    ({ picker, lines, events } = await oldPicks(app, database.db, { days: 40, events: 2 }));
     admin = await aLoggedInDevice(app, 'A-0001');
-    lines = (await pull(app, picker)).lines.filter((l) => l.status === 'open').slice(0, 3);
-    events = lines.map((line) => aPick(picker, line));
-    expect((await push(app, picker, events)).status).toBe(200);
-    // The first two were received 40 days ago.
-    await database.db.execute(
-      sql`update scan_events set received_at = now() - interval '40 days'
-          where device_id = ${picker.deviceId} and seq <= 2`,
-    );
   });
   afterAll(() => database.drop());
 

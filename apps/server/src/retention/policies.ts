@@ -147,7 +147,7 @@ export const RETENTION_POLICIES = {
     key: 'id',
     keyType: 'bigint',
     days: 'history',
-    why: 'the order timelines (trace, KPIs read the last days only)',
+    why: 'the order timelines (trace, KPIs read the last days only); partitioned by month, a month wholly past the age is exported and its partition dropped (partitions.ts)',
   },
   reservations: {
     kind: 'export-prune',
@@ -278,7 +278,7 @@ export const RETENTION_POLICIES = {
     keyType: 'bigint',
     finished: `reason <> 'carried-forward'`,
     days: 'history',
-    why: 'the stock ledger; what is pruned of a slot is carried forward in one row, so stock stays the sum of its ledger',
+    why: 'the stock ledger; partitioned by month, a month wholly past the age is exported and dropped, what it held of a slot carried forward in one row, so stock stays the sum of its ledger',
   },
   device_incarnations: {
     kind: 'kept',

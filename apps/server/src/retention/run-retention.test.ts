@@ -10,9 +10,9 @@ import { queryRows } from '../db/database';
 import type { createApp } from '../http/app';
 import { Metrics } from '../ops/metrics';
 import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
+import { oldPicks } from '../testing/old-picks';
 import {
   aLoggedInDevice,
-  aPick,
   aSeededApp,
   postJson,
   pull,
@@ -116,15 +116,12 @@ describe.each(testDatabases())('retention: a round over days of history on $name
     }
     // A picker's three picks, received 500 days ago (a handheld back from a year in a drawer
     // would replay them).
-    picker = await aLoggedInDevice(app, 'P-0001');
-    const first = await pull(app, picker);
-    oldCursor = first.cursor;
-    lines = first.lines.filter((l) => l.status === 'open').slice(0, 3);
-    events = lines.map((line) => aPick(picker, line));
-    expect((await push(app, picker, events)).status).toBe(200);
-    await database.db.execute(sql`
-      update scan_events set received_at = now() - interval '500 days'
-      where device_id = ${picker.deviceId}`);
+    ({
+      picker,
+      cursor: oldCursor,
+      lines,
+      events,
+    } = await oldPicks(app, database.db, { days: 500 }));
     // The txid clock ticked 31 days ago after the picker's cursor was minted (a cursor a month
     // old): the feed below that tick is past its 30 days.
     await database.db.execute(sql`

@@ -7,6 +7,13 @@ import type { Metrics } from '../ops/metrics';
 import { type AfterDelete, type MonthPruned, exportAndPrune } from './export-and-prune';
 import { maskPersonalData } from './mask-personal-data';
 import {
+  PARTITIONED_TABLES,
+  carryStockForward,
+  ensureMonthPartitions,
+  exportAndDropMonths,
+  isPartitioned,
+} from './partitions';
+import {
   type ExportPrune,
   RETENTION_POLICIES,
   type RetentionConfig,
@@ -33,14 +40,19 @@ export interface RetentionRound {
   masked: number;
   changesPruned: number;
   months: MonthPruned[];
+  /** Monthly partitions made (ahead of time, or for rows that waited in a default partition). */
+  partitions: string[];
   failures: { table: string; error: string }[];
+  /** How long each step took, in ms: `partitions`, `archive`, `mask`, each table, `changes`. */
+  timings: Record<string, number>;
 }
 
 /**
- * One retention round, under the advisory lock: tick the txid clock, move old scan events to the
- * archive, mask personal data past its age, export and prune every table under an export-prune
- * policy (a failed export leaves its table untouched and raises an alert), prune the change feed
- * (raising the horizon first) and the tombstones past their age.
+ * One retention round, under the advisory lock: tick the txid clock, make the coming months'
+ * partitions, move old scan events to the archive, mask personal data past its age, export and
+ * prune every table under an export-prune policy (a partitioned one by dropping each month wholly
+ * past its age; a failed export leaves its table untouched and raises an alert), prune the change
+ * feed (raising the horizon first) and the tombstones past their age.
  */
 export async function runRetention(deps: RetentionDeps): Promise<RetentionRound> {
   const round = await deps.database.whileHolding(RETENTION_LOCK, () => oneRound(deps));
@@ -52,7 +64,9 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionRound>
       masked: 0,
       changesPruned: 0,
       months: [],
+      partitions: [],
       failures: [],
+      timings: {},
     }
   );
 }
@@ -64,7 +78,24 @@ async function oneRound(deps: RetentionDeps): Promise<RetentionRound> {
   const count = (table: string, action: string, n: number) => {
     if (n > 0) metrics?.retentionRows.inc({ table, action }, n);
   };
+  const timings: Record<string, number> = {};
+  let stepStarted = performance.now();
+  const stepDone = (step: string) => {
+    const at = performance.now();
+    timings[step] = Math.round(at - stepStarted);
+    stepStarted = at;
+  };
   await tickTxidClock(db, now);
+  const partitions: string[] = [];
+  for (const table of PARTITIONED_TABLES) {
+    try {
+      partitions.push(...(await ensureMonthPartitions(db, table, now, deps.logger)));
+    } catch (error) {
+      // Inserts still land (the default partition); the rest of the round still runs.
+      deps.logger?.error({ table, err: error }, 'retention: months ahead not made');
+    }
+  }
+  stepDone('partitions');
   let archived: ArchiveResult | null = null;
   if (config.scanEventsHot > 0) {
     archived = await archiveScanEvents(db, ago(config.scanEventsHot));
@@ -75,37 +106,44 @@ async function oneRound(deps: RetentionDeps): Promise<RetentionRound> {
       }
     }
   }
+  stepDone('archive');
   const masked =
     config.personalData > 0 ? await maskPersonalData(db, ago(config.personalData), now) : 0;
   count('orders', 'masked', masked);
+  stepDone('mask');
   const months: MonthPruned[] = [];
   const failures: RetentionRound['failures'] = [];
   for (const [table, policy] of Object.entries(RETENTION_POLICIES) as [string, RetentionPolicy][]) {
     if (policy.kind !== 'export-prune' || config[policy.days] <= 0) continue;
-    const started = performance.now();
     try {
-      const done = await exportAndPrune(
-        db,
-        config.exportDir,
-        table,
-        withMasking(table, policy, config),
-        ago(config[policy.days]),
-        {
-          following: followersOf(table),
-          ...(AFTER_DELETE[table] && { afterDelete: AFTER_DELETE[table] }),
-        },
-      );
+      const done = isPartitioned(table)
+        ? await exportAndDropMonths(db, config.exportDir, table, policy, ago(config[policy.days]), {
+            ...(table === 'stock_movements' && { beforeDrop: carryStockForward }),
+            ...(deps.logger && { logger: deps.logger }),
+          })
+        : await exportAndPrune(
+            db,
+            config.exportDir,
+            table,
+            withMasking(table, policy, config),
+            ago(config[policy.days]),
+            {
+              following: followersOf(table),
+              ...(AFTER_DELETE[table] && { afterDelete: AFTER_DELETE[table] }),
+            },
+          );
       for (const month of done) {
         months.push(month);
         for (const file of month.files) count(file.file.split('/')[0]!, 'exported', file.rows);
         count(table, 'pruned', month.pruned);
       }
-      deps.logger?.debug({ table, ms: Math.round(performance.now() - started) }, 'retention table');
+      stepDone(table);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       failures.push({ table, error: message });
       metrics?.retentionExportFailures.inc({ table });
       deps.logger?.error({ table, err: error }, 'retention export failed: nothing of it pruned');
+      stepDone(table);
     }
   }
   await tellExportFailures(database.db, failures, now);
@@ -118,7 +156,8 @@ async function oneRound(deps: RetentionDeps): Promise<RetentionRound> {
       sql`delete from pruned_orders where pruned_at < ${ago(config.orderTombstones).toISOString()}::timestamptz`,
     );
   }
-  return { busy: false, archived, masked, changesPruned, months, failures };
+  stepDone('changes');
+  return { busy: false, archived, masked, changesPruned, months, partitions, failures, timings };
 }
 
 /**
@@ -147,30 +186,6 @@ const AFTER_DELETE: Record<string, AfterDelete> = {
       update device_incarnations i set pruned_through_seq = greatest(i.pruned_through_seq, g.seq)
       from (select device_id, epoch, max(seq) as seq from ${gone} group by device_id, epoch) g
       where i.device_id = g.device_id and i.epoch = g.epoch
-      returning 1)
-    select count(*)::int as n from ${gone}`,
-  // Stock stays the sum of its ledger: the pruned rows of each slot are added to its one
-  // carried-forward row (the pool trigger skips that reason: nothing entered or left).
-  stock_movements: (gone: SQL, file: string) => sql`, sums as (
-      select warehouse_id, bin_id, sku_id, lot, expiry, status, sum(delta)::int as delta, max(at) as at
-      from ${gone} group by warehouse_id, bin_id, sku_id, lot, expiry, status
-    ), prior as (
-      delete from stock_movements m using sums s
-      where m.reason = 'carried-forward' and m.bin_id = s.bin_id and m.sku_id = s.sku_id
-        and m.lot is not distinct from s.lot and m.expiry is not distinct from s.expiry
-        and m.status = s.status
-      returning m.bin_id, m.sku_id, m.lot, m.expiry, m.status, m.delta, m.at
-    ), carried as (
-      insert into stock_movements (warehouse_id, bin_id, sku_id, lot, expiry, status, delta, reason, note, at)
-      select s.warehouse_id, s.bin_id, s.sku_id, s.lot, s.expiry, s.status,
-             s.delta + coalesce(p.delta, 0), 'carried-forward',
-             ${`movements before this row are in the export files (last: ${file})`},
-             greatest(s.at, p.at)
-      from sums s
-      left join (select bin_id, sku_id, lot, expiry, status, sum(delta)::int as delta, max(at) as at
-                 from prior group by bin_id, sku_id, lot, expiry, status) p
-        on p.bin_id = s.bin_id and p.sku_id = s.sku_id and p.lot is not distinct from s.lot
-       and p.expiry is not distinct from s.expiry and p.status = s.status
       returning 1)
     select count(*)::int as n from ${gone}`,
   // The trace of a pruned order says where it went.
@@ -263,6 +278,8 @@ function summary(round: RetentionRound) {
     masked: round.masked,
     changesPruned: round.changesPruned,
     months: round.months.map((m) => `${m.table} ${m.month}: ${m.pruned}`),
+    partitions: round.partitions,
     failures: round.failures,
+    ms: round.timings,
   };
 }

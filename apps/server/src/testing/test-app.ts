@@ -60,7 +60,7 @@ function checkAnswersOf(app: ReturnType<typeof createApp>) {
   };
 }
 
-type App = Awaited<ReturnType<typeof aSeededApp>>['app'];
+export type App = Awaited<ReturnType<typeof aSeededApp>>['app'];
 
 export async function postJson(app: App, path: string, body: unknown, token?: string) {
   return app.request(path, {
