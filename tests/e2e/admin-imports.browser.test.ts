@@ -142,7 +142,7 @@ describe('every import on the admin screen takes the files offices send', () => 
       result: null,
       summary: '未导入任何数据：共 1 处问题。请修改以下各行后重新导入整个文件。',
       header: ['行', '列', '问题'],
-      problems: [['2', 'qty', 'Invalid input: expected number, received NaN']],
+      problems: [['2', 'qty', '应为数字']],
     });
     expect(await orNull(api.raw('/api/orders/by-channel/douyin/DY-ADM-BAD'))).toBeNull();
   }, 240_000);
@@ -261,7 +261,7 @@ describe('every import on the admin screen takes the files offices send', () => 
     expect(shown).toMatchObject({
       result: null,
       header: ['行', '列', '问题'],
-      problems: [['2', 'bin_code', 'no bin Z-99-99 in this warehouse']],
+      problems: [['2', 'bin_code', '本仓没有库位 Z-99-99']],
     });
     expect(await api.raw('/api/inventory/bins/F-09-05')).toMatchObject({ stock: [] });
   }, 240_000);

@@ -1,9 +1,10 @@
 import type { CsvImportResult, FieldError } from '@wms/protocol';
 import { type ChangeEvent, useState } from 'react';
-import { useMessages } from '../i18n/language';
+import { useLanguage, useMessages } from '../i18n/language';
 import { AdminApiError, adminCall } from './admin-api';
 import { FileButton } from './file-button';
 import { ProblemText } from './problem-text';
+import { rowProblemText } from './row-problem-text';
 
 interface RowProblem {
   row: string;
@@ -51,6 +52,7 @@ export function CsvImport<R = CsvImportResult>({
   summary?: (result: R) => string;
 }) {
   const t = useMessages();
+  const language = useLanguage();
   const [result, setResult] = useState<R | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -132,7 +134,7 @@ export function CsvImport<R = CsvImportResult>({
                 <tr key={`${p.row}:${p.column}:${p.message}`} data-testid="csv-error-row">
                   <td>{p.row}</td>
                   <td>{p.column}</td>
-                  <td>{p.message}</td>
+                  <td>{rowProblemText(language, p.message)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type { Bin } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -18,7 +19,6 @@ function gtin13(body: string): string {
 /** An .xlsx of typed cells, as a spreadsheet library writes a large one (its streaming writer). */
 async function largeXlsx(rows: Iterable<ExcelJS.CellValue[]>): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  const { PassThrough } = await import('node:stream');
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true });
