@@ -76,7 +76,7 @@ describe.each(testDatabases())('50,000-row files through the API, on $name', (ta
       nameZh: '前轮刹车片套装（49999 号）',
       barcode: `0${gtin13('680000049999')}`,
     });
-  }, 120_000);
+  }, 300_000);
 
   it('opening stock: 50,000 rows of a UTF-8 CSV go in whole; a bad last row or a 50,001st row stores nothing', async () => {
     const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
@@ -129,5 +129,5 @@ describe.each(testDatabases())('50,000-row files through the API, on $name', (ta
       await count(sql`select sum(qty)::int as n from stock s join bins b on b.id = s.bin_id
                       where b.code like 'OB-%' and s.lot like '批次-%' and s.expiry = '2027-12-31'`),
     ).toBe(200 * skuIds.reduce((n, _, j) => n + 1 + (j % 40), 0));
-  }, 120_000);
+  }, 300_000);
 });
