@@ -67,7 +67,9 @@ async function upload(page: Page, section: Section, format: Format, buffer: Buff
   return page.$eval(root, (el) => ({
     result: el.querySelector('[data-testid=csv-result]')?.textContent ?? null,
     summary: el.querySelector('[data-testid=csv-errors] p')?.textContent ?? null,
-    header: Array.from(el.querySelectorAll('[data-testid=csv-errors] th')).map((th) => th.textContent),
+    header: Array.from(el.querySelectorAll('[data-testid=csv-errors] th')).map(
+      (th) => th.textContent,
+    ),
     problems: Array.from(el.querySelectorAll('[data-testid=csv-error-row]')).map((tr) =>
       Array.from(tr.querySelectorAll('td')).map((td) => td.textContent),
     ),
@@ -123,8 +125,16 @@ describe('every import on the admin screen takes the files offices send', () => 
     for (const format of FORMATS) {
       const id = `DY-ADM-${format.toUpperCase()}`;
       // Excel writes a date cell into CSV as it shows it; the .xlsx holds it as a date cell.
-      const text = [header, line(id, '2026/12/6 9:15', 'SKU-00005', 1), line(id, '2026/12/6 9:15', 'SKU-00006', 2)];
-      const typed = [header, line(id, excelDate(2026, 12, 6, 9, 15), 'SKU-00005', 1), line(id, excelDate(2026, 12, 6, 9, 15), 'SKU-00006', 2)];
+      const text = [
+        header,
+        line(id, '2026/12/6 9:15', 'SKU-00005', 1),
+        line(id, '2026/12/6 9:15', 'SKU-00006', 2),
+      ];
+      const typed = [
+        header,
+        line(id, excelDate(2026, 12, 6, 9, 15), 'SKU-00005', 1),
+        line(id, excelDate(2026, 12, 6, 9, 15), 'SKU-00006', 2),
+      ];
       const shown = await upload(page, 'orders', format, await fileOf(format, text as Rows, typed));
       expect({ format, ...shown }).toMatchObject({
         format,
@@ -136,7 +146,11 @@ describe('every import on the admin screen takes the files offices send', () => 
       });
     }
 
-    const bad = [header, line('DY-ADM-BAD', '2026/12/6 9:15', 'SKU-00005', 1), line('DY-ADM-BAD', '2026/12/6 9:15', 'SKU-00006', '两')];
+    const bad = [
+      header,
+      line('DY-ADM-BAD', '2026/12/6 9:15', 'SKU-00005', 1),
+      line('DY-ADM-BAD', '2026/12/6 9:15', 'SKU-00006', '两'),
+    ];
     const shown = await upload(page, 'orders', 'gbk', await fileOf('gbk', bad as Rows, []));
     expect(shown).toMatchObject({
       result: null,

@@ -193,7 +193,9 @@ describe('layout audit of every handheld step, and of every console and admin ta
       for (const tab of ADMIN_TABS) {
         await page.click(`[data-testid=tab-${tab}]`);
         await page.waitForSelector(
-          tab === 'imports' ? '[data-testid=panel-imports]' : '.admin-panel table, .admin-panel .empty',
+          tab === 'imports'
+            ? '[data-testid=panel-imports]'
+            : '.admin-panel table, .admin-panel .empty',
         );
         await audit(`admin-${tab}`);
       }

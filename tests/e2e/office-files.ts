@@ -4,7 +4,9 @@ import iconv from 'iconv-lite';
 /** A cell of a CSV as Excel saves it: text as shown, quoted when it holds the separator. */
 function csvCell(cell: string | number, separator: string): string {
   const text = String(cell);
-  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return text.includes(separator) || /["\r\n]/.test(text)
+    ? `"${text.replaceAll('"', '""')}"`
+    : text;
 }
 
 const lines = (rows: readonly (readonly (string | number)[])[], separator: string) =>
@@ -36,7 +38,10 @@ export async function libraryXlsx(
     const added = worksheet.addRow([...row]);
     added.eachCell((cell) => {
       if (cell.value instanceof Date)
-        cell.numFmt = cell.value.getUTCHours() + cell.value.getUTCMinutes() === 0 ? 'yyyy/m/d' : 'yyyy/m/d h:mm';
+        cell.numFmt =
+          cell.value.getUTCHours() + cell.value.getUTCMinutes() === 0
+            ? 'yyyy/m/d'
+            : 'yyyy/m/d h:mm';
     });
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -13,14 +13,7 @@ import { useAdminList } from './use-admin-list';
 import './admin.css';
 
 type Tab =
-  | 'devices'
-  | 'bins'
-  | 'skus'
-  | 'users'
-  | 'zones'
-  | 'warehouses'
-  | 'imports'
-  | 'connectors';
+  'devices' | 'bins' | 'skus' | 'users' | 'zones' | 'warehouses' | 'imports' | 'connectors';
 const TABS: readonly Tab[] = [
   'devices',
   'bins',

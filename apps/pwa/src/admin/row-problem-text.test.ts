@@ -3,9 +3,13 @@ import { rowProblemText } from './row-problem-text';
 
 describe('rowProblemText', () => {
   it('words the imports’ common problems in Chinese, keeping the value they name', () => {
-    expect(rowProblemText('zh-CN', 'no bin Z-99-99 in this warehouse')).toBe('本仓没有库位 Z-99-99');
+    expect(rowProblemText('zh-CN', 'no bin Z-99-99 in this warehouse')).toBe(
+      '本仓没有库位 Z-99-99',
+    );
     expect(rowProblemText('zh-CN', 'no SKU SKU-NOPE')).toBe('没有商品 SKU-NOPE');
-    expect(rowProblemText('zh-CN', 'Invalid input: expected number, received NaN')).toBe('应为数字');
+    expect(rowProblemText('zh-CN', 'Invalid input: expected number, received NaN')).toBe(
+      '应为数字',
+    );
     expect(rowProblemText('zh-CN', 'column missing')).toBe('缺少此列');
     expect(rowProblemText('zh-CN', 'F-01-01 is also on row 3')).toBe('F-01-01 与第 3 行重复');
     expect(

@@ -11,7 +11,10 @@ const SAVE_AGAIN = '请将表格另存为“CSV UTF-8”或 .xlsx 后重新导�
 const ZH_CN: readonly (readonly [RegExp, Wording])[] = [
   [/^column missing$/, () => '缺少此列'],
   [/^no data rows under the header$/, () => '表头下面没有数据行'],
-  [/^this cell is not readable text \(.*\): save the sheet as/, () => `此单元格不是可读的文字：${SAVE_AGAIN}`],
+  [
+    /^this cell is not readable text \(.*\): save the sheet as/,
+    () => `此单元格不是可读的文字：${SAVE_AGAIN}`,
+  ],
   [
     /^this cell holds the control character (U\+[0-9A-F]{4}) /,
     (m) => `此单元格含有控制字符 ${m[1]}：${SAVE_AGAIN}`,

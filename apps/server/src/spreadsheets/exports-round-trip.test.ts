@@ -121,7 +121,11 @@ describe.each(testDatabases())('every export re-imports unchanged, on $name', (t
         id: `R-FORMULA-${i}`,
         priority: 90 + i,
         name,
-        conditions: { ...rules[0]!.conditions, skuIds: ['00012', '007'], cities: ['杭州市', '宁波市'] },
+        conditions: {
+          ...rules[0]!.conditions,
+          skuIds: ['00012', '007'],
+          cities: ['杭州市', '宁波市'],
+        },
       })),
     ];
     const put = await request(admin, '/api/routing/rules', {

@@ -59,12 +59,22 @@ describe.each(testDatabases())('50,000-row files through the API, on $name', (ta
       })();
     const before = await count(sql`select count(*)::int as n from skus`);
 
-    const over = await send(admin, '/api/admin/skus.csv', await largeXlsx(skus(50_001)), XLSX_CONTENT_TYPE);
+    const over = await send(
+      admin,
+      '/api/admin/skus.csv',
+      await largeXlsx(skus(50_001)),
+      XLSX_CONTENT_TYPE,
+    );
     expect(over.status).toBe(413);
     expect((await bodyOf(over)).error.message).toBe(LIMIT_MESSAGE);
     expect(await count(sql`select count(*)::int as n from skus`)).toBe(before);
 
-    const res = await send(admin, '/api/admin/skus.csv', await largeXlsx(skus(50_000)), XLSX_CONTENT_TYPE);
+    const res = await send(
+      admin,
+      '/api/admin/skus.csv',
+      await largeXlsx(skus(50_000)),
+      XLSX_CONTENT_TYPE,
+    );
     expect(await bodyOf(res)).toEqual({ created: 50_000, updated: 0 });
     expect(await count(sql`select count(*)::int as n from skus`)).toBe(before + 50_000);
     const [last] = await queryRows<{ nameZh: string; barcode: string }>(
@@ -86,14 +96,27 @@ describe.each(testDatabases())('50,000-row files through the API, on $name', (ta
     // 200 new, empty bins; 250 SKUs in each make 50,000 rows, none of them stocked yet.
     const codes = Array.from(
       { length: 200 },
-      (_, i) => `OB-${String(Math.floor(i / 20)).padStart(2, '0')}-${String(i % 20).padStart(2, '0')}`,
+      (_, i) =>
+        `OB-${String(Math.floor(i / 20)).padStart(2, '0')}-${String(i % 20).padStart(2, '0')}`,
     );
-    const binFile = ['code,zone,check_digits,path_seq', ...codes.map((c, i) => `${c},${bins[0]!.zone},${String(i % 100).padStart(2, '0')},${500_000 + i}`)];
-    const made = await send(admin, '/api/admin/bins.csv', new TextEncoder().encode(binFile.join('\r\n')), 'text/csv');
+    const binFile = [
+      'code,zone,check_digits,path_seq',
+      ...codes.map(
+        (c, i) => `${c},${bins[0]!.zone},${String(i % 100).padStart(2, '0')},${500_000 + i}`,
+      ),
+    ];
+    const made = await send(
+      admin,
+      '/api/admin/bins.csv',
+      new TextEncoder().encode(binFile.join('\r\n')),
+      'text/csv',
+    );
     expect(await bodyOf(made)).toEqual({ created: 200, updated: 0 });
     const skuIds = Array.from({ length: 250 }, (_, i) => `SKU-${String(i + 1).padStart(5, '0')}`);
     const file = (rows: string[]) =>
-      new TextEncoder().encode(`\ufeffbin_code,sku_id,lot,expiry,qty,备注\r\n${rows.join('\r\n')}\r\n`);
+      new TextEncoder().encode(
+        `\ufeffbin_code,sku_id,lot,expiry,qty,备注\r\n${rows.join('\r\n')}\r\n`,
+      );
     const rows = codes.flatMap((code) =>
       skuIds.map((sku, j) => `${code},${sku},批次-${j % 7},2027/12/31,${1 + (j % 40)},上线盘点`),
     );

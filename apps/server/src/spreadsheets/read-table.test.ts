@@ -35,7 +35,11 @@ async function streamedWorkbook(
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, ...options });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream,
+    useSharedStrings: false,
+    ...options,
+  });
   const sheet = wb.addWorksheet('s');
   for (const row of rows) sheet.addRow([...row]).commit();
   sheet.commit();
@@ -44,7 +48,8 @@ async function streamedWorkbook(
 }
 
 /** Names of every length, so that inflate's chunk ends fall inside their characters. */
-const chineseName = (i: number) => '欧阳娜娜张伟刹车片前轮火花塞'.slice(0, 1 + (i % 13)) + `第${i}号`;
+const chineseName = (i: number) =>
+  '欧阳娜娜张伟刹车片前轮火花塞'.slice(0, 1 + (i % 13)) + `第${i}号`;
 
 async function refusal(read: Promise<unknown>) {
   const err = await read.then(
@@ -220,21 +225,29 @@ describe('reading a table from the bytes offices send', () => {
         `<x:row r="4"><x:c r="A4" t="inlineStr"><x:is><x:t>u-2</x:t></x:is></x:c><x:c r="F4"><x:f>SUM(F9:F12)</x:f></x:c></x:row>` +
         `</x:sheetData></x:worksheet>`,
     );
-    const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const bytes = new Uint8Array(
+      await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }),
+    );
     expect(await refusal(readTable(bytes, { sheet: '订单' }))).toMatchObject({
       status: 400,
       fields: [
         {
           path: 'rows.2.total',
-          message: 'a formula without a saved result: open the file in Excel, save it, import again',
+          message:
+            'a formula without a saved result: open the file in Excel, save it, import again',
         },
       ],
     });
     zip.file(
       'book/sheets/b.xml',
-      ((await zip.file('book/sheets/b.xml')?.async('string')) ?? '').replace(/<x:row r="4">.*?<\/x:row>/, ''),
+      ((await zip.file('book/sheets/b.xml')?.async('string')) ?? '').replace(
+        /<x:row r="4">.*?<\/x:row>/,
+        '',
+      ),
     );
-    const good = new Uint8Array(await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    const good = new Uint8Array(
+      await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }),
+    );
     expect(await readTable(good, { sheet: '订单' })).toEqual({
       columns: ['id', 'name', 'placed_at', 'expires', 'total', 'shop'],
       rows: [

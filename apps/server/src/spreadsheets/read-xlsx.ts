@@ -131,8 +131,7 @@ async function openWorkbook(bytes: Uint8Array, entries: Map<string, ZipEntry>, s
         // The relationship id is `r:id`, whatever prefix the writer bound to its namespace.
         const rel = Object.entries(a).find(([key]) => key.endsWith(':id'))?.[1] ?? '';
         sheets.push({ name: a.name ?? '', rel });
-      }
-      else if (name === 'workbookPr') date1904 = ['1', 'true'].includes(a.date1904 ?? '');
+      } else if (name === 'workbookPr') date1904 = ['1', 'true'].includes(a.date1904 ?? '');
     },
   });
   const rels = await relationships(`${folder}_rels/${workbookPath.slice(folder.length)}.rels`);
@@ -218,7 +217,9 @@ async function streamSheet(bytes: Uint8Array, sheet?: string): Promise<Table> {
       else if (name === 'c' && cell) {
         const read = valueOf();
         // A formula's cell reads as its saved result (or is refused when none was saved).
-        const typed = formula ? ({ formula: '', result: read ?? undefined } as ExcelJS.CellValue) : read;
+        const typed = formula
+          ? ({ formula: '', result: read ?? undefined } as ExcelJS.CellValue)
+          : read;
         cells[cell.col] = cellText(typed, cell.format);
         cell = null;
       } else if (name === 'row') out.add(cells);
