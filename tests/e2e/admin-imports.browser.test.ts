@@ -1,8 +1,9 @@
 import type { InboundNotice, RoutingRule } from '@wms/protocol';
 import type ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { aServerAndBrowserPerFile } from '../support/server-and-browser';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium';
+import { type ServerProcess, startServerProcess } from '../support/server-process';
 import { signIn } from './handheld';
 import { excelDate, gbkCsv, libraryXlsx, unicodeText, utf8BomCsv } from './office-files';
 import { type SupervisorApi, signInSupervisor } from './supervisor-api';
@@ -33,7 +34,7 @@ async function fileOf(format: Format, textRows: Rows, typedRows: ExcelJS.CellVal
 
 /** The admin's screen in `language`, on the Imports tab. */
 async function openImports(
-  fx: ReturnType<typeof aServerAndBrowserPerFile>,
+  fx: { server: ServerProcess; browser: Browser },
   api: SupervisorApi,
   language: 'en' | 'zh-CN',
 ): Promise<Page> {
@@ -85,7 +86,16 @@ const orNull = (call: Promise<unknown>) =>
   });
 
 describe('every import on the admin screen takes the files offices send', () => {
-  const fx = aServerAndBrowserPerFile();
+  // As aServerAndBrowserPerFile, with room for a slow start on a loaded machine.
+  const fx = {} as { server: ServerProcess; browser: Browser };
+  beforeAll(async () => {
+    fx.server = await startServerProcess({}, { startTimeoutMs: 240_000 });
+    fx.browser = await launchChromium();
+  }, 300_000);
+  afterAll(async () => {
+    await fx.browser?.close();
+    await fx.server?.stop();
+  });
 
   it('orders (zh-CN): GBK CSV, Unicode text, UTF-8 CSV and .xlsx go in; a bad row stores no order of the file', async () => {
     const api = await signInSupervisor(fx.server.url, 'A-0001');
@@ -225,7 +235,7 @@ describe('every import on the admin screen takes the files offices send', () => 
       summary:
         'Nothing was imported: 1 problem(s). Fix these rows and import the whole file again.',
       header: ['Row', 'Column', 'Problem'],
-      problems: [['2', 'priority', 'Invalid input: expected int, received NaN']],
+      problems: [['2', 'priority', 'Invalid input: expected number, received NaN']],
     });
     expect(await api.raw('/api/routing/rules')).toEqual({ rules: expected });
   }, 240_000);
