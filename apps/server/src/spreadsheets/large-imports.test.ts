@@ -1,35 +1,13 @@
-import { PassThrough } from 'node:stream';
 import type { Bin } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
 import { aLoggedInDevice, aSeededAppPerFile, bodyOf } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
-import { XLSX_CONTENT_TYPE } from './sheet-response';
 
 const LIMIT_MESSAGE = 'A file may hold at most 50,000 rows: split it and import the parts';
 
-/** A GTIN-13 with its check digit, from 12 digits. */
-function gtin13(body: string): string {
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
-  return `${body}${(10 - (sum % 10)) % 10}`;
-}
-
-/** An .xlsx of typed cells, as a spreadsheet library writes a large one (its streaming writer). */
-async function largeXlsx(rows: Iterable<ExcelJS.CellValue[]>): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true });
-  const sheet = wb.addWorksheet('商品');
-  for (const row of rows) sheet.addRow(row).commit();
-  sheet.commit();
-  await wb.commit();
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-describe.each(testDatabases())('50,000-row files through the API, on $name', (target) => {
+describe.each(testDatabases())('a 50,000-row file through the API, on $name', (target) => {
   const fx = aSeededAppPerFile(target);
   const send = (token: string, path: string, body: Uint8Array, type: string) =>
     fx.app.request(path, {
@@ -39,54 +17,6 @@ describe.each(testDatabases())('50,000-row files through the API, on $name', (ta
     });
   const count = async (query: ReturnType<typeof sql>) =>
     (await queryRows<{ n: number }>(fx.database.db, query))[0]!.n;
-
-  it('SKUs: a 50,000-row .xlsx goes in whole; 50,001 rows are refused with 413 and store nothing', async () => {
-    const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
-    const skus = (n: number) =>
-      (function* () {
-        yield ['id', 'name', 'name_zh', 'category', 'image_url', 'lot_tracked', 'barcodes'];
-        for (let i = 0; i < n; i++)
-          yield [
-            `SKU-BIG-${String(i).padStart(5, '0')}`,
-            `Brake pad set ${i}`,
-            `前轮刹车片套装（${i} 号）`,
-            ['汽配', '机油', '轮胎'][i % 3]!,
-            null,
-            i % 2 === 0 ? 'no' : 'yes',
-            // A barcode typed as a number: the leading zero of its GTIN-14 comes back on import.
-            Number(gtin13(`68${String(i).padStart(10, '0')}`)),
-          ];
-      })();
-    const before = await count(sql`select count(*)::int as n from skus`);
-
-    const over = await send(
-      admin,
-      '/api/admin/skus.csv',
-      await largeXlsx(skus(50_001)),
-      XLSX_CONTENT_TYPE,
-    );
-    expect(over.status).toBe(413);
-    expect((await bodyOf(over)).error.message).toBe(LIMIT_MESSAGE);
-    expect(await count(sql`select count(*)::int as n from skus`)).toBe(before);
-
-    const res = await send(
-      admin,
-      '/api/admin/skus.csv',
-      await largeXlsx(skus(50_000)),
-      XLSX_CONTENT_TYPE,
-    );
-    expect(await bodyOf(res)).toEqual({ created: 50_000, updated: 0 });
-    expect(await count(sql`select count(*)::int as n from skus`)).toBe(before + 50_000);
-    const [last] = await queryRows<{ nameZh: string; barcode: string }>(
-      fx.database.db,
-      sql`select s.name_zh as "nameZh", b.barcode from skus s join sku_barcodes b on b.sku_id = s.id
-          where s.id = 'SKU-BIG-49999'`,
-    );
-    expect(last).toEqual({
-      nameZh: '前轮刹车片套装（49999 号）',
-      barcode: `0${gtin13('680000049999')}`,
-    });
-  }, 300_000);
 
   it('opening stock: 50,000 rows of a UTF-8 CSV go in whole; a bad last row or a 50,001st row stores nothing', async () => {
     const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
