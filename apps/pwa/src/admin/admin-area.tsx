@@ -7,11 +7,13 @@ import { ConnectorsPanel } from './connectors-panel';
 import { DevicesPanel } from './devices-panel';
 import { EntityPanel } from './entity-panel';
 import { FileButton } from './file-button';
+import { ImportsPanel } from './imports-panel';
 import { LabelBatch } from './label-batch';
 import { useAdminList } from './use-admin-list';
 import './admin.css';
 
-type Tab = 'devices' | 'bins' | 'skus' | 'users' | 'zones' | 'warehouses' | 'connectors';
+type Tab =
+  'devices' | 'bins' | 'skus' | 'users' | 'zones' | 'warehouses' | 'imports' | 'connectors';
 const TABS: readonly Tab[] = [
   'devices',
   'bins',
@@ -19,6 +21,7 @@ const TABS: readonly Tab[] = [
   'users',
   'zones',
   'warehouses',
+  'imports',
   'connectors',
 ];
 
@@ -63,6 +66,7 @@ export default function AdminArea({ session, onClose }: { session: Session; onCl
       {tab === 'users' && <UsersPanel token={token} />}
       {tab === 'zones' && <ZonesPanel token={token} />}
       {tab === 'warehouses' && <WarehousesPanel token={token} />}
+      {tab === 'imports' && <ImportsPanel token={token} />}
       {tab === 'connectors' && <ConnectorsPanel token={token} />}
     </div>
   );

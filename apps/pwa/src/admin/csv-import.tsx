@@ -1,9 +1,10 @@
 import type { CsvImportResult, FieldError } from '@wms/protocol';
 import { type ChangeEvent, useState } from 'react';
-import { useMessages } from '../i18n/language';
+import { useLanguage, useMessages } from '../i18n/language';
 import { AdminApiError, adminCall } from './admin-api';
 import { FileButton } from './file-button';
 import { ProblemText } from './problem-text';
+import { rowProblemText } from './row-problem-text';
 
 interface RowProblem {
   row: string;
@@ -33,18 +34,26 @@ export function fileType(file: { name: string; type: string }): string {
 /**
  * Export and import of one CSV (`/admin/bins.csv`…). A file with bad rows imports nothing; its
  * problems are listed row by row, so the admin fixes the spreadsheet and imports it again.
+ *
+ * `exports: false` for an import with no export (orders, opening stock, inbound notices);
+ * `summary` words the answer of an import that answers other than `{ created, updated }`.
  */
-export function CsvImport({
+export function CsvImport<R = CsvImportResult>({
   token,
   path,
   onImported,
+  exports = true,
+  summary,
 }: {
   token: string;
   path: string;
-  onImported: () => void;
+  onImported?: () => void;
+  exports?: boolean;
+  summary?: (result: R) => string;
 }) {
   const t = useMessages();
-  const [result, setResult] = useState<CsvImportResult | null>(null);
+  const language = useLanguage();
+  const [result, setResult] = useState<R | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
@@ -57,10 +66,10 @@ export function CsvImport({
     setFailure(null);
     // The file goes up as its bytes: the server reads GBK, UTF-16 and .xlsx by rule, where
     // File.text() would decode everything as UTF-8 and turn a GBK file into mojibake.
-    adminCall<CsvImportResult>(token, 'POST', path, file, fileType(file))
+    adminCall<R>(token, 'POST', path, file, fileType(file))
       .then((imported) => {
         setResult(imported);
-        onImported();
+        onImported?.();
       })
       .catch(setFailure)
       .finally(() => setBusy(false));
@@ -73,17 +82,21 @@ export function CsvImport({
 
   return (
     <div className="csv-import">
-      <FileButton token={token} path={path} className="button-secondary" testId="csv-export">
-        {t.admin.csvExport}
-      </FileButton>
-      <FileButton
-        token={token}
-        path={path.replace(/\.csv$/, '.xlsx')}
-        className="button-secondary"
-        testId="xlsx-export"
-      >
-        {t.admin.xlsxExport}
-      </FileButton>
+      {exports && (
+        <>
+          <FileButton token={token} path={path} className="button-secondary" testId="csv-export">
+            {t.admin.csvExport}
+          </FileButton>
+          <FileButton
+            token={token}
+            path={path.replace(/\.csv$/, '.xlsx')}
+            className="button-secondary"
+            testId="xlsx-export"
+          >
+            {t.admin.xlsxExport}
+          </FileButton>
+        </>
+      )}
       <label className="button-secondary">
         {t.admin.csvImport}
         <input
@@ -95,9 +108,14 @@ export function CsvImport({
           hidden
         />
       </label>
-      {result && (
+      {result !== null && (
         <p className="notice" role="status" data-testid="csv-result">
-          {t.admin.csvImported(result.created, result.updated)}
+          {summary
+            ? summary(result)
+            : t.admin.csvImported(
+                (result as CsvImportResult).created,
+                (result as CsvImportResult).updated,
+              )}
         </p>
       )}
       {problems ? (
@@ -116,7 +134,7 @@ export function CsvImport({
                 <tr key={`${p.row}:${p.column}:${p.message}`} data-testid="csv-error-row">
                   <td>{p.row}</td>
                   <td>{p.column}</td>
-                  <td>{p.message}</td>
+                  <td>{rowProblemText(language, p.message)}</td>
                 </tr>
               ))}
             </tbody>

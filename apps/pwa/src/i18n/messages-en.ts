@@ -411,7 +411,33 @@ export const en = {
       users: 'Users',
       zones: 'Zones',
       warehouses: 'Warehouses',
+      imports: 'Imports',
       connectors: 'Connectors',
+    },
+    imports: {
+      columns: 'Columns:',
+      orders: {
+        title: 'Orders',
+        help: 'One row per order line; rows with the same channel and channel_order_id make one order. An order already taken in is answered as stored, never stored twice.',
+      },
+      rules: {
+        title: 'Routing table',
+        help: 'The file replaces the whole routing table: export it, edit it, import it back. List cells separate values with |.',
+      },
+      opening: {
+        title: 'Opening stock',
+        help: 'Go-live stock per bin: a bin that already holds the SKU is refused (correct it with an adjustment). Lot-tracked SKUs need lot and expiry.',
+      },
+      notices: {
+        title: 'Inbound notices (ASN)',
+        help: 'One row per expected line; rows with the same notice number make one notice and must agree on supplier and date.',
+      },
+      ordersImported: (orders: number, rows: number, refused: number) =>
+        `Imported: ${orders} order(s) from ${rows} row(s)${refused > 0 ? `, ${refused} refused` : ''}.`,
+      rulesImported: (rules: number) => `Routing table replaced: ${rules} rule(s).`,
+      openingImported: (rows: number) => `Opening stock loaded: ${rows} row(s).`,
+      noticesImported: (notices: number, lines: number) =>
+        `Imported: ${notices} notice(s) with ${lines} line(s).`,
     },
     connectors: {
       title: 'Marketplace connectors',

@@ -383,7 +383,32 @@ export const zhCN: Messages = {
       users: '用户',
       zones: '库区',
       warehouses: '仓库',
+      imports: '导入',
       connectors: '平台连接',
+    },
+    imports: {
+      columns: '列：',
+      orders: {
+        title: '订单',
+        help: '每行一个订单行；渠道和渠道订单号相同的行合为一个订单。已收到的订单按已存的答复，不会重复入库。',
+      },
+      rules: {
+        title: '路由规则表',
+        help: '文件会替换整张路由规则表：先导出，修改后再导入。列表单元格用 | 分隔多个值。',
+      },
+      opening: {
+        title: '期初库存',
+        help: '上线时各库位的库存：库位已有该商品的行会被拒绝（请用库存调整更正）。批次管理的商品须填写批次和有效期。',
+      },
+      notices: {
+        title: '到货通知',
+        help: '每行一个预计到货行；通知单号相同的行合为一张通知单，供应商和日期须一致。',
+      },
+      ordersImported: (orders, rows, refused) =>
+        `已导入：${rows} 行共 ${orders} 个订单${refused > 0 ? `，${refused} 个被拒绝` : ''}。`,
+      rulesImported: (rules) => `路由规则表已替换：共 ${rules} 条规则。`,
+      openingImported: (rows) => `期初库存已导入：共 ${rows} 行。`,
+      noticesImported: (notices, lines) => `已导入：${notices} 张通知单，共 ${lines} 行。`,
     },
     connectors: {
       title: '电商平台连接',

@@ -2,6 +2,7 @@ import { type FieldError, type InboundImportRow, inboundImportRowSchema } from '
 import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
+import { officeDate } from '../spreadsheets/office-date';
 import { parseRows } from '../spreadsheets/parse-rows';
 import type { Table } from '../spreadsheets/table';
 import { tableFaults } from '../spreadsheets/table-faults';
@@ -31,7 +32,7 @@ export async function importNotices(db: Db, session: Session, table: Table) {
     toRecord: (c) => ({
       code: c.notice,
       supplierId: blank(c.supplier_id),
-      expectedDate: c.expected_date,
+      expectedDate: officeDate(c.expected_date, 'day'),
       skuId: c.sku_id,
       expectedQty: c.qty,
     }),

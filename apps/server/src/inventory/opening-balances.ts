@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { badRequest } from '../http/api-error';
+import { officeDate } from '../spreadsheets/office-date';
 import type { Table } from '../spreadsheets/table';
 import { moveStock } from './stock-ledger';
 
@@ -44,7 +45,7 @@ export async function importOpeningBalances(
       binCode: cell.bin_code,
       skuId: cell.sku_id,
       lot: blank(cell.lot),
-      expiry: blank(cell.expiry),
+      expiry: officeDate(blank(cell.expiry), 'day'),
       qty: cell.qty,
       status: blank(cell.status),
     });

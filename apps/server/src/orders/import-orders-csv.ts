@@ -2,6 +2,7 @@ import { type FieldError, type OrderInput, orderInputSchema } from '@wms/protoco
 import type { Db } from '../db/database';
 import { ApiError } from '../http/api-error';
 import type { Table, TableRow } from '../spreadsheets/table';
+import { officeDate } from '../spreadsheets/office-date';
 import { tableFaults } from '../spreadsheets/table-faults';
 import { acceptOrders } from './accept-orders';
 import { cleanOrder, loadSkuFacts } from './clean-order';
@@ -122,7 +123,7 @@ function orderOfRows(cells: readonly TableRow[]) {
     channelOrderId: first.channel_order_id,
     orderType: first.order_type || undefined,
     originalOrderId: first.original_order_id || undefined,
-    placedAt: first.placed_at,
+    placedAt: officeDate(first.placed_at, 'time'),
     customerId: first.customer_id,
     vip: ['yes', 'true', '1'].includes((first.vip ?? '').toLowerCase()),
     consignee: {

@@ -42,9 +42,14 @@ describe.each(testDatabases())('every export re-imports unchanged, on $name', (t
 
   it('SKUs: a catalogue of 600 more (900 in all, the demo has 300), formula-like names among them, through CSV and .xlsx', async () => {
     const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
+    const quoted = (cell: string) => `"${cell.replaceAll('"', '""')}"`;
     const rows = Array.from({ length: 600 }, (_, i) => {
       const name = FORMULA_NAMES[i % 10] ?? `Part ${i}, "boxed"`;
-      return `SKU-RT-${i},"${name.replaceAll('"', '""')}",零件${i},汽配,,${i % 2 ? 'yes' : 'no'},${gtin13(`69${String(i).padStart(10, '0')}`)}`;
+      // Chinese names that look like formulas too, and barcodes with leading zeros (a UPC
+      // read as a GTIN-13 starts with 0; a spreadsheet that took it for a number would drop it).
+      const nameZh = i % 10 === 5 ? `=HYPERLINK("http://evil.example","零件${i}")` : `零件${i}`;
+      const barcode = gtin13(`${i % 3 === 1 ? '00' : '69'}${String(i).padStart(10, '0')}`);
+      return `SKU-RT-${i},${quoted(name)},${quoted(nameZh)},${i % 10 === 7 ? '@cmd 汽配' : '汽配'},,${i % 2 ? 'yes' : 'no'},${barcode}`;
     });
     const seeded = await csvImport(admin, '/api/admin/skus.csv', [
       'id,name,name_zh,category,image_url,lot_tracked,barcodes',
@@ -53,6 +58,12 @@ describe.each(testDatabases())('every export re-imports unchanged, on $name', (t
     expect(await bodyOf(seeded)).toEqual({ created: 600, updated: 0 });
     const before = await list<{ skus: Sku[] }>(admin, '/api/admin/skus');
     expect(before.skus.find((s) => s.id === 'SKU-RT-0')?.name).toBe(FORMULA_NAMES[0]);
+    expect(before.skus.find((s) => s.id === 'SKU-RT-1')?.barcodes).toEqual([
+      `0${gtin13('000000000001')}`,
+    ]);
+    expect(before.skus.find((s) => s.id === 'SKU-RT-5')?.nameZh).toBe(
+      '=HYPERLINK("http://evil.example","零件5")',
+    );
     for (const format of FORMATS) {
       const file = await exported(admin, `/api/admin/skus.${format}`);
       const res = await reimport(admin, '/api/admin/skus.csv', file, format);
@@ -99,12 +110,23 @@ describe.each(testDatabases())('every export re-imports unchanged, on $name', (t
     }
   });
 
-  it('routing rules, a formula-like name among them, through CSV and .xlsx', async () => {
+  it('routing rules, formula-like names, Chinese cities and leading zeros among them, through CSV and .xlsx', async () => {
     const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
     const { rules } = await list<{ rules: RoutingRule[] }>(admin, '/api/routing/rules');
+    // Every formula-like name, Chinese ones among them, and SKU ids with leading zeros.
     const withFormula = [
       ...rules,
-      { ...rules[0]!, id: 'R-FORMULA', priority: 99, name: FORMULA_NAMES[0]! },
+      ...FORMULA_NAMES.map((name, i) => ({
+        ...rules[0]!,
+        id: `R-FORMULA-${i}`,
+        priority: 90 + i,
+        name,
+        conditions: {
+          ...rules[0]!.conditions,
+          skuIds: ['00012', '007'],
+          cities: ['杭州市', '宁波市'],
+        },
+      })),
     ];
     const put = await request(admin, '/api/routing/rules', {
       method: 'PUT',
@@ -112,7 +134,7 @@ describe.each(testDatabases())('every export re-imports unchanged, on $name', (t
       headers: { 'content-type': 'application/json' },
     });
     const before = await bodyOf<{ rules: RoutingRule[] }>(put);
-    expect(before.rules).toHaveLength(rules.length + 1);
+    expect(before.rules).toHaveLength(rules.length + FORMULA_NAMES.length);
     for (const format of FORMATS) {
       const file = await exported(admin, `/api/routing/rules.${format}`);
       const res = await reimport(admin, '/api/routing/rules.csv', file, format);
