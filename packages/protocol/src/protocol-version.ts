@@ -24,8 +24,10 @@
  *      push outcome `over-receipt`; GET /api/inbound/work.
  *      Additive in 5 too (pack bench, issue 22): events parcel-packed@1 and pack-weight-mismatch@1;
  *      GET /api/packing/orders/:orderId (what to pack).
+ * - 6: additive (issue 16, moves on the handheld): event stock-moved@1, push outcome
+ *      `move-refused`; GET /api/moves/work (bins, SKUs and free stock to move offline).
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /**
  * The oldest version this server still reads (raise it only when a change is not additive: the

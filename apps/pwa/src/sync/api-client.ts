@@ -4,6 +4,7 @@ import type {
   ExceptionQueue,
   InboundWork,
   Kpis,
+  MoveWork,
   WaveAssign,
   WaveAssigned,
   WavePreview,
@@ -211,6 +212,10 @@ export const api = {
   /** Inbound (issue 23): open notices, QC and put-away tasks, suppliers of the warehouse. */
   inboundWork(token: string): Promise<InboundWork> {
     return callApi('/inbound/work', { method: 'GET', token }, (s) => s.inboundWorkSchema);
+  },
+  /** Moves on the handheld (issue 16): bins, SKUs and free stock to move offline. */
+  moveWork(token: string): Promise<MoveWork> {
+    return callApi('/moves/work', { method: 'GET', token }, (s) => s.moveWorkSchema);
   },
   assignWave(token: string, waveId: string, move: WaveAssign): Promise<WaveAssigned> {
     return callApi(

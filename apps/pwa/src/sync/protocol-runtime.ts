@@ -21,4 +21,5 @@ export {
   packOrderSchema,
   streamTicketSchema,
   inboundWorkSchema,
+  moveWorkSchema,
 } from '@wms/protocol';

@@ -150,10 +150,11 @@ const AFTER_DELETE: Record<string, AfterDelete> = {
       returning 1)
     select count(*)::int as n from ${gone}`,
   // Stock stays the sum of its ledger: the pruned rows of each slot are added to its one
-  // carried-forward row (the pool trigger skips that reason: nothing entered or left).
+  // carried-forward row (the pool trigger skips that reason: nothing entered or left). `ship`
+  // rows move no slot (the units left from a picker's hand): they are exported, not carried.
   stock_movements: (gone: SQL, file: string) => sql`, sums as (
       select warehouse_id, bin_id, sku_id, lot, expiry, status, sum(delta)::int as delta, max(at) as at
-      from ${gone} group by warehouse_id, bin_id, sku_id, lot, expiry, status
+      from ${gone} where reason <> 'ship' group by warehouse_id, bin_id, sku_id, lot, expiry, status
     ), prior as (
       delete from stock_movements m using sums s
       where m.reason = 'carried-forward' and m.bin_id = s.bin_id and m.sku_id = s.sku_id
