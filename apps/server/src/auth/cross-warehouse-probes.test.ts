@@ -1129,7 +1129,7 @@ describe.each(testDatabases())(
       }
     });
 
-    it('POST /api/sync/push: a GZ handheld's move naming CD's bin, SKU and lot moves nothing of CD; an admin's is refused', async () => {
+    it('POST /api/sync/push: a GZ handheld’s move naming CD’s bin, SKU and lot moves nothing of CD; an admin’s is refused', async () => {
       const { app } = fx;
       const line = cd.line;
       const moveOf = (device: TestDevice, fromBinCode: string): ScanEvent =>
