@@ -19,7 +19,13 @@ describe('availableQty (M3.6)', () => {
 
   it('an expired lot in the bins is physical but not available (issue 16)', () =>
     expect(
-      availableQty({ physical: 100, expired: 2, reserved: 30, inbound: 20, inboundCoefficientBp: 8000 }),
+      availableQty({
+        physical: 100,
+        expired: 2,
+        reserved: 30,
+        inbound: 20,
+        inboundCoefficientBp: 8000,
+      }),
     ).toBe(84));
 });
 

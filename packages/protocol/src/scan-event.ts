@@ -171,7 +171,11 @@ export const scanEventSchema = z.discriminatedUnion('type', [
     payload: packWeightMismatchPayloadSchema,
   }),
   // Moves on the handheld (issue 16, since v6): see moves.ts.
-  z.strictObject({ ...eventBase, type: z.literal('stock-moved@1'), payload: stockMovedPayloadSchema }),
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('stock-moved@1'),
+    payload: stockMovedPayloadSchema,
+  }),
 ]);
 
 export type PickPayload = z.infer<typeof pickPayloadSchema>;

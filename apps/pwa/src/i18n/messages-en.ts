@@ -570,7 +570,8 @@ export const en = {
     confirmBin: 'Confirm bin',
     correctLot: 'Label shows another lot',
     restart: 'Start over',
-    needsNetwork: 'Connect to the network once: the stock to move is downloaded then, and moves work offline after.',
+    needsNetwork:
+      'Connect to the network once: the stock to move is downloaded then, and moves work offline after.',
     unsynced: (n: number) => `${n} move(s) waiting to sync`,
     refusedTitle: 'Move refused',
     dismiss: 'OK',

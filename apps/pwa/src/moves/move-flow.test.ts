@@ -16,8 +16,20 @@ const work: MoveWork = {
     { code: 'C-02-05', checkDigits: '80' },
   ],
   skus: [
-    { id: 'SKU-MILK', name: 'Infant formula', nameZh: '婴儿奶粉', barcodes: [GTIN], lotTracked: true },
-    { id: 'SKU-PADS', name: 'Brake pads', nameZh: '刹车片', barcodes: ['06970000000017'], lotTracked: false },
+    {
+      id: 'SKU-MILK',
+      name: 'Infant formula',
+      nameZh: '婴儿奶粉',
+      barcodes: [GTIN],
+      lotTracked: true,
+    },
+    {
+      id: 'SKU-PADS',
+      name: 'Brake pads',
+      nameZh: '刹车片',
+      barcodes: ['06970000000017'],
+      lotTracked: false,
+    },
   ],
   slots: [
     { binCode: 'A-03-12', skuId: 'SKU-MILK', lot: 'L2611A', expiry: '2027-01-31', qty: 6, free: 4 },
@@ -87,10 +99,15 @@ describe('a move on the handheld, one step per screen', () => {
     expect(sayingOf(run([scan('Z-99-99')]).last)).toBe('move-unknown-bin');
     expect(sayingOf(run([scan('6970000000017')]).last)).toBe('move-not-a-bin');
     expect(sayingOf(run([scan('C-02-05')]).last)).toBe('move-bin-empty');
-    expect(
-      sayingOf(run([scan('A-03-12'), scan(`(01)${GTIN}(10)L9999Z(17)270131`)]).last),
-    ).toBe('move-lot-not-in-bin');
-    const same = run([scan('B-01-01'), scan('6970000000017'), { kind: 'confirm' }, scan('B-01-01')]);
+    expect(sayingOf(run([scan('A-03-12'), scan(`(01)${GTIN}(10)L9999Z(17)270131`)]).last)).toBe(
+      'move-lot-not-in-bin',
+    );
+    const same = run([
+      scan('B-01-01'),
+      scan('6970000000017'),
+      { kind: 'confirm' },
+      scan('B-01-01'),
+    ]);
     expect(sayingOf(same.last)).toBe('move-same-bin');
     expect(same.last.record).toBeUndefined();
   });

@@ -158,7 +158,9 @@ function chooseItem(state: MoveState, code: string, work: MoveWork): MoveDecisio
   if (!read.ok) return answer(state, { of: 'scan', prompt: { kind: 'not-read' } }, 'not-read');
   const { lookupCode, lot, expiry } = read.scan;
   const sku = work.skus.find((s) => isBarcodeOf(s.barcodes, lookupCode) || s.id === lookupCode);
-  const slots = work.slots.filter((s) => s.binCode === binCode && s.skuId === sku?.id && s.free > 0);
+  const slots = work.slots.filter(
+    (s) => s.binCode === binCode && s.skuId === sku?.id && s.free > 0,
+  );
   if (!sku || slots.length === 0)
     return answer(state, move({ kind: 'move-item-not-in-bin', binCode }));
   let slot: MoveSlot | undefined;

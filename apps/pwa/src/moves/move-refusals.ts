@@ -13,7 +13,9 @@ export async function keepMoveRefusals(
   events: readonly ScanEvent[],
   results: PushResponse['results'],
 ): Promise<void> {
-  const refusedSeqs = new Set(results.filter((r) => r.outcome === 'move-refused').map((r) => r.seq));
+  const refusedSeqs = new Set(
+    results.filter((r) => r.outcome === 'move-refused').map((r) => r.seq),
+  );
   if (refusedSeqs.size === 0) return;
   await database.transaction('rw', database.meta, async () => {
     const kept = (await readMeta(database, 'moveRefusals')) ?? [];

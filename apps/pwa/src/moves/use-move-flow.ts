@@ -1,6 +1,6 @@
 import { renderMovePrompt, renderPrompt } from '@wms/domain';
 import type { Language, MoveWork, StockMovedPayload } from '@wms/protocol';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { playTone } from '../device/feedback/sounds';
 import type { ScanAction } from '../device/scanner/burst-detector';
 import { useScanActions } from '../device/scanner/use-scan-actions';
@@ -39,7 +39,10 @@ export function useMoveFlow(session: Session, work: MoveWork) {
   const [state, setState] = useState<MoveState>(initialMoveState);
   // Scans may come faster than renders: each input sees the state and stock the last one left.
   const live = useRef({ state, work });
-  live.current.work = work;
+  // The latest stock view, taken in the commit that draws it (as useScanActions takes its handler).
+  useLayoutEffect(() => {
+    live.current.work = work;
+  });
 
   const input = (moveInput: MoveInput) => {
     const decision = advanceMove(live.current.state, moveInput, live.current.work);

@@ -1148,10 +1148,10 @@ describe.each(testDatabases())(
         const res = await push(app, device, events);
         const after = await digest();
         expect(res.status, badge).toBe(200);
-        expect(res.body.results.map((r) => r.outcome), badge).toEqual([
-          'move-refused',
-          'unknown-line',
-        ]);
+        expect(
+          res.body.results.map((r) => r.outcome),
+          badge,
+        ).toEqual(['move-refused', 'unknown-line']);
         expect(
           Object.keys(after).filter((t) => after[t] !== before[t]),
           badge,

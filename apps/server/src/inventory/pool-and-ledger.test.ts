@@ -3,7 +3,14 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
 import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
-import { aLoggedInDevice, aPick, aSeededAppPerFile, bodyOf, postJson, push } from '../testing/test-app';
+import {
+  aLoggedInDevice,
+  aPick,
+  aSeededAppPerFile,
+  bodyOf,
+  postJson,
+  push,
+} from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 import { aWavedOrder } from '../testing/waved-order';
 
@@ -11,7 +18,13 @@ const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 
 interface PoolOfSku {
-  warehouses: { warehouseId: string; physical: number; expired: number; reserved: number; available: number }[];
+  warehouses: {
+    warehouseId: string;
+    physical: number;
+    expired: number;
+    reserved: number;
+    available: number;
+  }[];
 }
 
 describe.each(testDatabases())('the pool follows the ledger on $name', (target) => {
@@ -58,7 +71,15 @@ describe.each(testDatabases())('the pool follows the ledger on $name', (target) 
       }),
     );
     const before = await Promise.all(skus.map(gzPool));
-    expect((await push(fx.app, picker, lines.map((l) => aPick(picker, l)))).status).toBe(200);
+    expect(
+      (
+        await push(
+          fx.app,
+          picker,
+          lines.map((l) => aPick(picker, l)),
+        )
+      ).status,
+    ).toBe(200);
     // Picked: bin → hand, the building still holds them.
     expect((await Promise.all(skus.map(gzPool))).map((p) => p.physical)).toEqual(
       before.map((p) => p.physical),
@@ -71,8 +92,14 @@ describe.each(testDatabases())('the pool follows the ledger on $name', (target) 
     );
     expect(shipped.status).toBe(200);
     const after = await Promise.all(skus.map(gzPool));
-    expect(after.map((p) => p.physical)).toEqual([before[0]!.physical - 2, before[1]!.physical - 1]);
-    expect(after.map((p) => p.reserved)).toEqual([before[0]!.reserved - 2, before[1]!.reserved - 1]);
+    expect(after.map((p) => p.physical)).toEqual([
+      before[0]!.physical - 2,
+      before[1]!.physical - 1,
+    ]);
+    expect(after.map((p) => p.reserved)).toEqual([
+      before[0]!.reserved - 2,
+      before[1]!.reserved - 1,
+    ]);
     for (const [i, skuId] of skus.entries())
       expect(await ledgerPhysical(skuId), skuId).toBe(after[i]!.physical);
     const shipRows = await queryRows<{ skuId: string; delta: number; binId: string }>(
@@ -122,7 +149,12 @@ describe.each(testDatabases())('the pool follows the ledger on $name', (target) 
     const orderOf = async (qty: number) =>
       (
         await bodyOf<{ orderId: string }>(
-          await postJson(fx.app, '/api/orders', anOrder({ lines: [{ skuId, qty, unitPriceCents: 9_900 }] }), key),
+          await postJson(
+            fx.app,
+            '/api/orders',
+            anOrder({ lines: [{ skuId, qty, unitPriceCents: 9_900 }] }),
+            key,
+          ),
         )
       ).orderId;
     // One more than is available (but not more than is physical): not reserved.

@@ -3,7 +3,13 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
 import { aStockMove } from '../testing/handheld-events';
-import { type TestDevice, aLoggedInDevice, aSeededAppPerFile, bodyOf, push } from '../testing/test-app';
+import {
+  type TestDevice,
+  aLoggedInDevice,
+  aSeededAppPerFile,
+  bodyOf,
+  push,
+} from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 
 describe.each(testDatabases())('moves on the handheld (stock-moved@1) on $name', (target) => {

@@ -28,7 +28,11 @@ export async function moveBetweenBins(db: Db, session: Session, move: StockMove,
     const attempt = await moveInLedger(
       tx,
       { warehouseId: session.warehouseId, userId: session.userId },
-      { ...move, fromBinId: bins.get(move.fromBinCode) ?? '', toBinId: bins.get(move.toBinCode) ?? '' },
+      {
+        ...move,
+        fromBinId: bins.get(move.fromBinCode) ?? '',
+        toBinId: bins.get(move.toBinCode) ?? '',
+      },
       now,
     );
     const lot = move.lot ?? null;

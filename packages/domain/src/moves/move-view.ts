@@ -26,7 +26,14 @@ export function moveView(work: MoveWork, pending: readonly StockMovedPayload[]):
       target.qty += move.qty;
       target.free += move.qty;
     } else {
-      slots.push({ binCode: move.toBinCode, skuId: move.skuId, lot, expiry, qty: move.qty, free: move.qty });
+      slots.push({
+        binCode: move.toBinCode,
+        skuId: move.skuId,
+        lot,
+        expiry,
+        qty: move.qty,
+        free: move.qty,
+      });
     }
   }
   return { ...work, slots: slots.filter((s) => s.qty > 0) };
