@@ -1,6 +1,6 @@
 import './moves.css';
 import type { MoveWork } from '@wms/protocol';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CameraButton } from '../device/camera/camera-button';
 import { otherLanguage, useLanguage, useMessages } from '../i18n/language';
 import { PromptLine } from '../picker/prompt-line';
@@ -51,6 +51,11 @@ function MoveSteps(props: { session: Session; work: MoveWork; onLeave: () => voi
   const error = state.notice?.error ? notice : null;
   const moved = state.notice?.saying.of === 'move' && state.notice.saying.prompt.kind === 'moved';
   const atBin = state.step === 'scan-from-bin' || state.step === 'scan-to-bin';
+  // Each step and each answer opens at the top: the signal and the message in view (keying the
+  // quantity scrolled the page down to the keypad).
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [state.step, state.notice]);
   return (
     <section className="screen move">
       <MoveHeader onLeave={onLeave} />
@@ -92,7 +97,8 @@ function MoveCard({ state }: { state: MoveState }) {
   const name = (lang: string) => (lang === 'zh-CN' ? sku?.nameZh : sku?.name);
   return (
     <div className="pick-line move-card" data-testid="move-card">
-      <div className="pick-bin pick-bin-checked">
+      {/* While counting, the keypad needs the room: the bin is in the signal's prompt. */}
+      <div className="pick-bin pick-bin-checked" hidden={state.step === 'key-qty'}>
         <span className="label">{t.moves.from}</span>
         <span className="bin-code" data-testid="move-from">
           {state.fromBinCode}
@@ -110,8 +116,9 @@ function MoveCard({ state }: { state: MoveState }) {
             <span className="product-name" data-testid="move-item">
               {name(language)}
             </span>
-            <span className="product-name-other">{name(otherLanguage(language))}</span>
-            <span className="product-codes">{sku.id}</span>
+            {state.step !== 'key-qty' && (
+              <span className="product-name-other">{name(otherLanguage(language))}</span>
+            )}
           </div>
         </div>
       )}
