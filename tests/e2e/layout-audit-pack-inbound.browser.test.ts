@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InboundNotice, MoveWork, Sku } from '@wms/protocol';
+import type { InboundNotice, Sku } from '@wms/protocol';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
@@ -55,19 +55,15 @@ async function anOrderWithLines(supervisor: SupervisorApi, waveId: string) {
   return { orderId, skuIds: lines.filter((l) => l.orderId === orderId).map((l) => l.skuId) };
 }
 
-async function moveStep(page: Page, step: string): Promise<void> {
-  await page.waitForSelector(`[data-testid=move-step][data-step="${step}"]`);
-}
-
 async function packStep(page: Page, step: string): Promise<void> {
   await page.waitForSelector(`[data-testid=pack-step][data-step="${step}"]`);
 }
 
-describe('layout audit of the pack bench, the inbound and the move screens', () => {
+describe('layout audit of the pack bench and the inbound screens', () => {
   const fx = aServerAndBrowserPerFile();
 
   it.each(PACKERS)(
-    'fits each pack, inbound and move step on one 360×640 and 480×854 screen in $language',
+    'fits each pack and inbound step on one 360×640 and 480×854 screen in $language',
     async ({ language, badge, orderOf }) => {
       mkdirSync(ARTIFACTS, { recursive: true });
       const admin = await signInSupervisor(fx.server.url, 'A-0001');
@@ -84,22 +80,7 @@ describe('layout audit of the pack bench, the inbound and the move screens', () 
       const plainSku = demoLines.find(
         (l) => !l.qcRequired && !l.lotTracked && l.skuId !== qcSku.skuId,
       )!;
-      // Moves (issue 16): a lot-tracked slot with units free, by its GS1 label.
-      const moveWork = (await supervisor.raw('/api/moves/work')) as MoveWork;
-      const tracked = new Set(moveWork.skus.filter((k) => k.lotTracked).map((k) => k.id));
-      const today = new Date().toISOString().slice(0, 10);
-      const moveSlot = moveWork.slots.find(
-        (s) => tracked.has(s.skuId) && s.free >= 2 && s.expiry !== null && s.expiry > today,
-      )!;
-      const moveSku = moveWork.skus.find((k) => k.id === moveSlot.skuId)!;
-      const moveTo = moveWork.bins.find((b) => b.code !== moveSlot.binCode)!;
-      const names = await renameSkus(admin, [
-        ...skuIds,
-        lotSku.skuId,
-        qcSku.skuId,
-        plainSku.skuId,
-        moveSku.id,
-      ]);
+      const names = await renameSkus(admin, [...skuIds, lotSku.skuId, qcSku.skuId, plainSku.skuId]);
       const notice = (await admin.raw('/api/inbound/notices', {
         method: 'POST',
         body: JSON.stringify({
@@ -233,46 +214,6 @@ describe('layout audit of the pack bench, the inbound and the move screens', () 
         'put-away-reason',
         'put-away-confirm',
       ]);
-
-      // Moves: from-bin, item (GS1 lot), quantity (and one too many), to-bin, keyed bin, moved.
-      await page.click('[data-testid=inbound-back]');
-      await page.click('[data-testid=inbound-back]');
-      await page.click('[data-testid=open-moves]');
-      await moveStep(page, 'scan-from-bin');
-      await audit('move-1-from-bin', ['move-step', 'move-label-unreadable']);
-      await scanWedge(page, moveSlot.binCode);
-      await moveStep(page, 'scan-item');
-      await audit('move-2-item', ['move-step', 'move-from', 'move-restart']);
-      const label = `(01)${moveSku.barcodes[0]}(10)${moveSlot.lot}(17)${moveSlot.expiry!.slice(2).replaceAll('-', '')}`;
-      await scanWedge(page, label);
-      await moveStep(page, 'key-qty');
-      await audit('move-3-qty', ['move-step', 'move-item', 'move-lot', 'qty-entry', 'confirm-qty']);
-      for (const digit of '9999') await page.click(`[data-testid=key-${digit}]`);
-      await page.click('[data-testid=confirm-qty]');
-      await page.waitForSelector('[data-testid=error]');
-      await audit('move-4-too-many', ['move-step', 'error', 'qty-entry', 'confirm-qty']);
-      await page.click('[data-testid=key-clear]');
-      await page.click('[data-testid=key-2]');
-      await page.click('[data-testid=confirm-qty]');
-      await moveStep(page, 'scan-to-bin');
-      await audit('move-5-to-bin', [
-        'move-step',
-        'move-from',
-        'move-correct-lot',
-        'move-label-unreadable',
-      ]);
-      await page.click('[data-testid=move-label-unreadable]');
-      await audit('move-6-keyed-bin', [
-        'move-step',
-        'move-keyed-bin-code',
-        'move-keyed-check-digits',
-        'move-keyed-confirm',
-      ]);
-      await page.fill('[data-testid=move-keyed-bin-code]', moveTo.code);
-      await page.fill('[data-testid=move-keyed-check-digits]', moveTo.checkDigits);
-      await page.click('[data-testid=move-keyed-confirm]');
-      await page.waitForSelector('[data-testid=move-ok]');
-      await audit('move-7-moved', ['move-step', 'move-ok', 'move-label-unreadable']);
       await context.close();
       expect(failures).toEqual([]);
     },
