@@ -12,9 +12,10 @@ export function aServerAndBrowserPerFile(
 ) {
   const fixture = {} as { server: ServerProcess; browser: Browser };
   beforeAll(async () => {
-    fixture.server = await startServerProcess(options.env);
+    // A loaded machine (several test runs at once) takes well over a minute to boot a server.
+    fixture.server = await startServerProcess(options.env, { startTimeoutMs: 180_000 });
     fixture.browser = await launchChromium(options.chromiumArgs);
-  });
+  }, 240_000);
   afterAll(async () => {
     await fixture.browser?.close();
     await fixture.server?.stop();

@@ -6,6 +6,7 @@ import {
   rememberLanguage,
   messagesByLanguage,
 } from './i18n/language';
+import { MoveRefusalList } from './moves/move-refusal-list';
 import { PickerScreens } from './picker/picker-screens';
 import { LoginScreen } from './session/login-screen';
 import { useSession } from './session/use-session';
@@ -48,6 +49,7 @@ export function App() {
         <ProblemBanner />
         <UpdatePrompt />
         {sessionState.status === 'signed-in' && <NoticeList />}
+        {sessionState.status === 'signed-in' && <MoveRefusalList />}
         <main>
           {sessionState.status === 'loading' && (
             <p className="screen">{messagesByLanguage[language].loading}</p>

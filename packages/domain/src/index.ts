@@ -23,3 +23,4 @@ export * from './floor-kpis';
 export * from './allocation';
 export * from './inbound';
 export * from './packing';
+export * from './moves';

@@ -16,6 +16,17 @@ describe('availableQty (M3.6)', () => {
   ])('%i − %i + %i × %i bp → %i', (physical, reserved, inbound, inboundCoefficientBp, out) =>
     expect(availableQty({ physical, reserved, inbound, inboundCoefficientBp })).toBe(out),
   );
+
+  it('an expired lot in the bins is physical but not available (issue 16)', () =>
+    expect(
+      availableQty({
+        physical: 100,
+        expired: 2,
+        reserved: 30,
+        inbound: 20,
+        inboundCoefficientBp: 8000,
+      }),
+    ).toBe(84));
 });
 
 describe('isBelowSafetyLevel (M3.7)', () => {

@@ -1,6 +1,11 @@
 /** The stock of one SKU in one warehouse, as the pool keeps it. */
 export interface StockLevel {
   physical: number;
+  /**
+   * Units of expired lots still in the bins (issue 16): counted in `physical` until someone
+   * writes them off or quarantines them, never promised. Absent: none.
+   */
+  expired?: number;
   reserved: number;
   inbound: number;
   /** Expected share of inbound that arrives in time, in basis points (8000 = 0.8). */
@@ -9,12 +14,18 @@ export interface StockLevel {
 
 /**
  * Units that can still be promised (M3.6): physical − reserved + inbound × coefficient, the
- * inbound part rounded down.
+ * inbound part rounded down; units of expired lots are physical but never available.
  *
  * @example availableQty({ physical: 100, reserved: 30, inbound: 20, inboundCoefficientBp: 8000 }) // → 86
+ * @example availableQty({ physical: 100, expired: 2, reserved: 30, inbound: 20, inboundCoefficientBp: 8000 }) // → 84
  */
 export function availableQty(s: StockLevel): number {
-  return s.physical - s.reserved + Math.floor((s.inbound * s.inboundCoefficientBp) / 10_000);
+  return (
+    s.physical -
+    (s.expired ?? 0) -
+    s.reserved +
+    Math.floor((s.inbound * s.inboundCoefficientBp) / 10_000)
+  );
 }
 
 /**

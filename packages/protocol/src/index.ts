@@ -18,5 +18,6 @@ export * from './master-data';
 export * from './stock';
 export * from './channel-sku-codes';
 export * from './inbound';
+export * from './moves';
 export * from './packing';
 export * from './connectors';

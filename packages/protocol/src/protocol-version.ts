@@ -27,8 +27,10 @@
  *      Additive in 5 too (inbound console, issue 23): inbound notices and tasks carry their
  *      assignee; a pull may say `inboundChanged` (inbound work given to or taken from this picker);
  *      POST /api/inbound/tasks/:taskId/assign and /api/inbound/notices/:noticeId/assign.
+ * - 6: additive (issue 16, moves on the handheld): event stock-moved@1, push outcome
+ *      `move-refused`; GET /api/moves/work (bins, SKUs and free stock to move offline).
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /**
  * The oldest version this server still reads (raise it only when a change is not additive: the

@@ -51,6 +51,11 @@ export const eventOutcomeSchema = z.enum([
   'unknown-line',
   /** Inbound (v5): stored and counted; more than the notice expected (or a SKU it did not list). */
   'over-receipt',
+  /**
+   * A move (v6): stored, nothing moved: the source bin had fewer units of that SKU and lot free
+   * (held and not planned for open waves) than the move took. The device tells the worker.
+   */
+  'move-refused',
 ]);
 
 export const pushResponseSchema = z.object({

@@ -6,6 +6,7 @@ import {
   putAwayPayloadSchema,
   qcDecidedPayloadSchema,
 } from './inbound';
+import { stockMovedPayloadSchema } from './moves';
 
 /**
  * A pick is a physical fact: `qty` units of `skuId` were taken from `binCode` for `pickLineId`.
@@ -169,6 +170,12 @@ export const scanEventSchema = z.discriminatedUnion('type', [
     type: z.literal('pack-weight-mismatch@1'),
     payload: packWeightMismatchPayloadSchema,
   }),
+  // Moves on the handheld (issue 16, since v6): see moves.ts.
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('stock-moved@1'),
+    payload: stockMovedPayloadSchema,
+  }),
 ]);
 
 export type PickPayload = z.infer<typeof pickPayloadSchema>;
@@ -191,6 +198,7 @@ export type InboundReceivedEvent = Extract<ScanEvent, { type: 'inbound-received@
 export type QcDecidedEvent = Extract<ScanEvent, { type: 'qc-decided@1' }>;
 export type PutAwayEvent = Extract<ScanEvent, { type: 'put-away@1' }>;
 export type InboundClosedEvent = Extract<ScanEvent, { type: 'inbound-closed@1' }>;
+export type StockMovedEvent = Extract<ScanEvent, { type: 'stock-moved@1' }>;
 /** The inbound kinds: applied by `apps/server/src/inbound`, never part of a wave. */
 export const INBOUND_EVENT_TYPES = [
   'inbound-received@1',

@@ -605,6 +605,34 @@ export const en = {
     confirmPutAway: 'Put away',
     noTasks: 'Nothing waiting.',
   },
+  moves: {
+    open: 'Move stock',
+    title: 'Move stock',
+    back: 'Back',
+    step: {
+      'scan-from-bin': 'Scan the bin to take from',
+      'scan-item': 'Scan the item to move',
+      'key-qty': 'Key the quantity',
+      'scan-to-bin': 'Scan the bin to put in',
+      'scan-new-lot': 'Scan the label with the right lot',
+    },
+    from: 'From',
+    to: 'To',
+    lot: (lot: string, expiry: string | null) => `Lot ${lot}${expiry ? `, use by ${expiry}` : ''}`,
+    newLot: (lot: string, expiry: string) => `Correct lot ${lot}, use by ${expiry}`,
+    free: (n: number) => `${n} free to move`,
+    labelWontScan: 'Label won’t scan',
+    binCode: 'Bin code',
+    checkDigits: 'Check digits on the label',
+    confirmBin: 'Confirm bin',
+    correctLot: 'Label shows another lot',
+    restart: 'Start over',
+    needsNetwork:
+      'Connect to the network once: the stock to move is downloaded then, and moves work offline after.',
+    unsynced: (n: number) => `${n} move(s) waiting to sync`,
+    refusedTitle: 'Move refused',
+    dismiss: 'OK',
+  },
 };
 
 export type Messages = typeof en;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMessages } from '../i18n/language';
 import { InboundScreens } from '../inbound/inbound-screens';
+import { MoveScreen } from '../moves/move-screen';
 import { PackShipScreen } from '../packing/pack-ship-screen';
 import { DiagnosticsScreen } from '../setup/diagnostics-screen';
 import { SelfTestScreen } from '../setup/self-test-screen';
@@ -12,15 +13,17 @@ import { WaveListScreen } from './wave-list-screen';
 
 type SetupScreen = 'settings' | 'self-test' | 'diagnostics';
 
-/** The signed-in user's screens: the wave list, the wave being picked, Pack & ship, inbound, or setup. */
+/** The signed-in user's screens: the wave list, the wave being picked, Pack & ship, inbound, moves, or setup. */
 export function PickerScreens({ session }: { session: Session }) {
   const t = useMessages();
   const [openWaveId, setOpenWaveId] = useOpenWave();
   const [setup, setSetup] = useState<SetupScreen | null>(null);
   const [isPacking, setIsPacking] = useState(false);
   const [isInbound, setIsInbound] = useState(false);
+  const [isMoving, setIsMoving] = useState(false);
   if (isPacking) return <PackShipScreen session={session} onLeave={() => setIsPacking(false)} />;
   if (isInbound) return <InboundScreens session={session} onLeave={() => setIsInbound(false)} />;
+  if (isMoving) return <MoveScreen session={session} onLeave={() => setIsMoving(false)} />;
   if (setup !== null)
     return (
       <>
@@ -45,6 +48,7 @@ export function PickerScreens({ session }: { session: Session }) {
         onOpenSettings={() => setSetup('settings')}
         onOpenPackAndShip={() => setIsPacking(true)}
         onOpenInbound={() => setIsInbound(true)}
+        {...(mayMoveStock(session) && { onOpenMoves: () => setIsMoving(true) })}
       />
     );
   return (
@@ -55,4 +59,9 @@ export function PickerScreens({ session }: { session: Session }) {
       onLeave={() => setOpenWaveId(null)}
     />
   );
+}
+
+/** Moves on the handheld are the floor staff's: pickers and supervisors (the server says the same). */
+function mayMoveStock(session: Session): boolean {
+  return session.user.role === 'picker' || session.user.role === 'supervisor';
 }

@@ -13,6 +13,8 @@ export interface WaveListScreenProps {
   onOpenPackAndShip: () => void;
   /** Inbound (issue 23): receiving, QC, put-away; open to every picker. */
   onOpenInbound: () => void;
+  /** Moves (issue 16): absent for a user who may not move stock. */
+  onOpenMoves?: () => void;
 }
 
 /** The waves in the user's scope with their progress; one tap opens a wave. */
@@ -22,6 +24,7 @@ export function WaveListScreen({
   onOpenSettings,
   onOpenPackAndShip,
   onOpenInbound,
+  onOpenMoves,
 }: WaveListScreenProps) {
   const t = useMessages();
   const entries = useWaveList(session);
@@ -70,6 +73,16 @@ export function WaveListScreen({
         >
           {t.inbound.open}
         </button>
+        {onOpenMoves && (
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="open-moves"
+            onClick={onOpenMoves}
+          >
+            ⇄ {t.moves.open}
+          </button>
+        )}
         <button
           type="button"
           className="button-secondary"

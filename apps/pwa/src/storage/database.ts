@@ -1,6 +1,8 @@
 import type {
   Board,
   InboundWork,
+  MoveWork,
+  StockMovedPayload,
   PickLine,
   RemovedWave,
   ScanEvent,
@@ -88,6 +90,26 @@ export interface MetaValues {
   totes: Record<string, Record<string, string>>;
   /** Inbound (issue 23): the work last downloaded, and the events it already reflects. */
   inboundWork: CachedInboundWork;
+  /** Moves (issue 16): the stock last downloaded to move offline, and the events it reflects. */
+  moveWork: CachedMoveWork;
+  /** Moves the server refused (the source had fewer units free), told until dismissed. */
+  moveRefusals: MoveRefusal[];
+}
+
+/** `GET /api/moves/work` as last fetched: it reflects every event with seq ≤ `reflectsThroughSeq`. */
+export interface CachedMoveWork {
+  work: MoveWork;
+  reflectsThroughSeq: number;
+  fetchedAt: string;
+}
+
+/** A `stock-moved@1` answered `move-refused`: shown and said once, kept until dismissed. */
+export interface MoveRefusal {
+  eventId: string;
+  move: StockMovedPayload;
+  skuName: string;
+  skuNameZh: string;
+  spoken: boolean;
 }
 
 /** `GET /api/inbound/work` as last fetched: it reflects every event with seq ≤ `reflectsThroughSeq`. */

@@ -6,6 +6,7 @@ import type {
   InboundAssigned,
   InboundWork,
   Kpis,
+  MoveWork,
   WaveAssign,
   WaveAssigned,
   WavePreview,
@@ -226,6 +227,10 @@ export const api = {
       { method: 'POST', token, body: assign },
       (s) => s.inboundAssignedSchema,
     );
+  },
+  /** Moves on the handheld (issue 16): bins, SKUs and free stock to move offline. */
+  moveWork(token: string): Promise<MoveWork> {
+    return callApi('/moves/work', { method: 'GET', token }, (s) => s.moveWorkSchema);
   },
   assignWave(token: string, waveId: string, move: WaveAssign): Promise<WaveAssigned> {
     return callApi(

@@ -22,4 +22,5 @@ export {
   streamTicketSchema,
   inboundWorkSchema,
   inboundAssignedSchema,
+  moveWorkSchema,
 } from '@wms/protocol';

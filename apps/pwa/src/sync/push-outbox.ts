@@ -1,6 +1,7 @@
 import type { DeviceIdentity, WmsDatabase } from '../storage/database';
 import { readSeqCounters, writeMeta } from '../storage/meta';
 import { outboxEventsAbove } from '../storage/outbox';
+import { keepMoveRefusals } from '../moves/move-refusals';
 import { ApiError, type Api } from './api-client';
 
 /** How often one push may move back or forward to the seq the server expects before giving up. */
@@ -38,6 +39,7 @@ export async function pushOutbox(
           `push of seq ≤ ${lastSeq} acknowledged only ${reply.ackedThroughSeq}`,
         );
       }
+      await keepMoveRefusals(database, events, reply.results);
       await writeMeta(database, 'pushedThroughSeq', reply.ackedThroughSeq);
     } catch (error) {
       const expectedSeq = seqGapExpected(error);

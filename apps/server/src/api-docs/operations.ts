@@ -227,6 +227,13 @@ export const OPERATIONS: readonly Operation[] = [
     body: p.stockMoveSchema,
   },
   {
+    method: 'get',
+    path: '/api/moves/work',
+    summary:
+      'Moves on the handheld: your warehouse’s active bins (check digits), available stock per bin, SKU and lot with the units open waves do not plan, and the SKUs held. Moves are pushed as stock-moved@1 events (POST /api/sync/push)',
+    response: p.moveWorkSchema,
+  },
+  {
     method: 'post',
     path: '/api/inventory/adjustments',
     status: 201,

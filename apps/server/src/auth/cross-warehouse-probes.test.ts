@@ -11,6 +11,7 @@ import {
   aParcelPacked,
   aPutBack,
   aShort,
+  aStockMove,
   aWeightMismatch,
 } from '../testing/handheld-events';
 import { anOrder } from '../testing/hub-fixtures';
@@ -24,6 +25,7 @@ import {
   postJson,
   pull,
   push,
+  type TestDevice,
 } from '../testing/test-app';
 import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
 import { KdniaoProvider } from '../waybills/kdniao';
@@ -536,6 +538,7 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
   'GET /api/labels/totes.pdf': 'tote labels are numbers, of no warehouse',
   'GET /api/labels/totes.zpl': 'tote labels are numbers, of no warehouse',
   'GET /api/inbound/work': () => [{ path: '/api/inbound/work?warehouseId=CD', expect: 'listing' }],
+  'GET /api/moves/work': () => [{ path: '/api/moves/work?warehouseId=CD', expect: 'listing' }],
   'GET /api/inbound/notices': () => [
     { path: '/api/inbound/notices?status=all&warehouseId=CD', expect: 'listing' },
   ],
@@ -1132,6 +1135,42 @@ describe.each(testDatabases())(
         );
         expect(added, badge).toEqual([{ warehouseId: 'GZ', n: 1 }]);
       }
+    });
+
+    it('POST /api/sync/push: a GZ handheld’s move naming CD’s bin, SKU and lot moves nothing of CD; an admin’s is refused', async () => {
+      const { app } = fx;
+      const line = cd.line;
+      const moveOf = (device: TestDevice, fromBinCode: string): ScanEvent =>
+        aStockMove(device, {
+          fromBinCode,
+          toBinCode: 'A-01-02',
+          skuId: line.skuId,
+          qty: 99_999,
+          ...(line.lot ? { lot: line.lot } : {}),
+        });
+      for (const badge of ['P-0001', 'S-0001']) {
+        const device = await aLoggedInDevice(app, badge);
+        // Bin codes repeat across warehouses: CD's bin code names GZ's bin of that code.
+        const events = [moveOf(device, line.binCode), moveOf(device, 'CX-99-01')];
+        const before = await digest();
+        const res = await push(app, device, events);
+        const after = await digest();
+        expect(res.status, badge).toBe(200);
+        expect(
+          res.body.results.map((r) => r.outcome),
+          badge,
+        ).toEqual(['move-refused', 'unknown-line']);
+        expect(
+          Object.keys(after).filter((t) => after[t] !== before[t]),
+          badge,
+        ).toEqual(['device_incarnations', 'scan_events']);
+      }
+      const admin = await aLoggedInDevice(app, 'A-0001');
+      const before = await digest();
+      const res = await push(app, admin, [moveOf(admin, line.binCode)]);
+      expect(res.status).toBe(403);
+      const after = await digest();
+      expect(Object.keys(after).filter((t) => after[t] !== before[t])).toEqual([]);
     });
 
     /** A signed link's token with its claims changed and its MAC kept (what a forger can do). */

@@ -87,6 +87,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/inventory/moves': LEADS,
   'POST /api/inventory/adjustments': LEADS,
   'GET /api/inventory/history/:skuId': WAREHOUSE,
+  // Issue 16: moves on the handheld, by the warehouse's floor staff (pushed as stock-moved@1).
+  'GET /api/moves/work': { callers: ['picker', 'supervisor'] },
   'POST /api/inventory/receipts': WAREHOUSE,
   'POST /api/inventory/receipts/:receiptId/receive': WAREHOUSE,
   'GET /api/hub-settings': LEADS,

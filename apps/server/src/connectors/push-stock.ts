@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../db/database';
 import { connectors, connectorStock } from '../db/schema';
+import { expiredUnits } from '../inventory/expired-units';
 import type { ConnectorRow } from './connector-store';
 import { type ConnectorRuntime, platformCalls } from './pull-connector';
 
@@ -21,7 +22,7 @@ export async function pushChannelStock(rt: ConnectorRuntime, connector: Connecto
   const reconcile =
     !connector.stockReconciledAt ||
     now.getTime() - connector.stockReconciledAt.getTime() >= RECONCILE_MS;
-  const wanted = await sellable(rt, connector);
+  const wanted = await sellable(rt, connector, now);
   const told = new Map(
     (
       await rt.db
@@ -53,7 +54,7 @@ export async function pushChannelStock(rt: ConnectorRuntime, connector: Connecto
 }
 
 /** Each of the shop's codes (its own mapping before the channel's) and what it may sell. */
-async function sellable(rt: ConnectorRuntime, c: ConnectorRow) {
+async function sellable(rt: ConnectorRuntime, c: ConnectorRow, now: Date) {
   return queryRows<{ code: string; qty: number }>(
     rt.db,
     sql`
@@ -63,7 +64,8 @@ async function sellable(rt: ConnectorRuntime, c: ConnectorRow) {
       order by code, shop_id desc
     )
     select codes.code, greatest(0, coalesce(sum(
-             p.physical - p.reserved + floor(p.inbound * p.inbound_coefficient_bp / 10000.0)
+             p.physical - ${expiredUnits('p', now)} - p.reserved
+               + floor(p.inbound * p.inbound_coefficient_bp / 10000.0)
            ), 0) - ${c.stockBuffer})::int as qty
     from codes left join inventory_pool p on p.sku_id = codes.sku_id
     group by codes.code

@@ -175,6 +175,9 @@ export const stockMovements = pgTable(
         // Inbound (issue 23): a QC decision moves units between statuses; put-away into a bin.
         'qc',
         'put-away',
+        // Issue 16: units in hand leave the building with their order (no slot moves; the pool
+        // trigger takes them out of physical). Slots are the sum of their other rows.
+        'ship',
       ],
     }).notNull(),
     eventId: uuid('event_id'),

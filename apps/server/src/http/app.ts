@@ -11,6 +11,7 @@ import { waveRoutes } from '../waves/routes';
 import { exceptionRoutes } from '../exceptions/routes';
 import { orderRoutes } from '../orders/routes';
 import { inventoryRoutes } from '../inventory/routes';
+import { moveRoutes } from '../inventory/move-routes';
 import { holdRoutes } from '../holds/routes';
 import { webhookRoutes } from '../webhooks/routes';
 import { routingRoutes } from '../routing/routes';
@@ -105,6 +106,8 @@ export function createApp(given: AppDeps) {
   app.route('/api/exceptions', exceptionRoutes(deps));
   app.route('/api/orders', orderRoutes(deps));
   app.route('/api/inventory', inventoryRoutes(deps));
+  // Issue 16: moves on the handheld (the moves are pushed as events).
+  app.route('/api/moves', moveRoutes(deps));
   app.route('/api/holds', holdRoutes(deps));
   app.route('/api/webhooks', webhookRoutes(deps));
   app.route('/api/routing', routingRoutes(deps));

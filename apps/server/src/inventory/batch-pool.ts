@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { availableQty, isBelowSafetyLevel } from '@wms/domain';
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRowsPrepared } from '../db/database';
+import { expiredUnits } from './expired-units';
 import type { ReservationOutcome } from './reserve-stock';
 
 interface PoolRow {
   physical: number;
+  /** Units of expired lots in the bins: physical, never available (issue 16). */
+  expired: number;
   reserved: number;
   inbound: number;
   inboundCoefficientBp: number;
@@ -56,17 +59,19 @@ export class BatchPool {
     const skuIds = JSON.stringify([...new Set(unique.map((p) => p.skuId))]);
     const donors = await queryRowsPrepared<PoolRow & { warehouseId: string; skuId: string }>(
       tx,
-      sql`select warehouse_id as "warehouseId", sku_id as "skuId", physical, reserved, inbound,
+      sql`select warehouse_id as "warehouseId", sku_id as "skuId", physical,
+                 ${expiredUnits('p', now)} as expired, reserved, inbound,
                  inbound_coefficient_bp as "inboundCoefficientBp"
-          from inventory_pool
+          from inventory_pool p
           where sku_id = any(array(select jsonb_array_elements_text(${skuIds}::jsonb)))`,
     );
     // …then the rows reserved from, locked in (warehouse, SKU) order and read once locked.
     const locked = await queryRowsPrepared<PoolRow & { warehouseId: string; skuId: string }>(
       tx,
-      sql`select warehouse_id as "warehouseId", sku_id as "skuId", physical, reserved, inbound,
+      sql`select warehouse_id as "warehouseId", sku_id as "skuId", physical,
+                 ${expiredUnits('p', now)} as expired, reserved, inbound,
                  inbound_coefficient_bp as "inboundCoefficientBp"
-          from inventory_pool
+          from inventory_pool p
           where (warehouse_id, sku_id) in
                 (select w, s from jsonb_to_recordset(${json}::jsonb) as r(w text, s text))
           order by warehouse_id, sku_id

@@ -86,14 +86,15 @@ async function balancesOf(tx: Tx, warehouseId: string) {
   );
 }
 
-/** Stock slots whose quantity is not the sum of their ledger rows. */
+/** Stock slots whose quantity is not the sum of their ledger rows (`ship` rows move no slot). */
 async function ledgerDriftsOf(tx: Tx, warehouseId: string) {
   return queryRows<Reconciliation['ledgerDrifts'][number]>(
     tx,
     sql`
     with ledger as (
       select bin_id, sku_id, lot, expiry, status, sum(delta)::int as qty from stock_movements
-      where warehouse_id = ${warehouseId} group by bin_id, sku_id, lot, expiry, status
+      where warehouse_id = ${warehouseId} and reason <> 'ship'
+      group by bin_id, sku_id, lot, expiry, status
     ), slots as (
       select bin_id, sku_id, lot, expiry, status, qty from stock where warehouse_id = ${warehouseId}
     )

@@ -3,6 +3,7 @@ import { availableQty, isBelowSafetyLevel } from '@wms/domain';
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 import { emitWebhook } from '../webhooks/emit-webhook';
+import { expiredUnits } from './expired-units';
 import { readSetting } from './hub-settings';
 
 export interface ReservationOutcome {
@@ -14,6 +15,7 @@ export interface ReservationOutcome {
 
 interface PoolRow {
   physical: number;
+  expired: number;
   reserved: number;
   inbound: number;
   inboundCoefficientBp: number;
@@ -37,13 +39,15 @@ export async function reserveStock(
   for (const l of lines) bySku.set(l.skuId, (bySku.get(l.skuId) ?? 0) + l.qty);
   const outcomes: ReservationOutcome[] = [];
   for (const [skuId, qty] of [...bySku].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const expired = expiredUnits('inventory_pool', now);
     const [row] = await queryRows<PoolRow>(
       tx,
       sql`
       update inventory_pool set reserved = reserved + ${qty}
       where warehouse_id = ${order.warehouseId} and sku_id = ${skuId}
-        and physical - reserved + (inbound * inbound_coefficient_bp) / 10000 >= ${qty}
-      returning physical, reserved, inbound, inbound_coefficient_bp as "inboundCoefficientBp"`,
+        and physical - ${expired} - reserved + (inbound * inbound_coefficient_bp) / 10000 >= ${qty}
+      returning physical, ${expired} as expired, reserved, inbound,
+                inbound_coefficient_bp as "inboundCoefficientBp"`,
     );
     if (row) {
       await tx.execute(sql`
@@ -55,7 +59,7 @@ export async function reserveStock(
         await checkSafetyLevel(tx, order.warehouseId, skuId, availableQty(row), safety, now);
       }
     } else {
-      const available = await availableIn(tx, order.warehouseId, skuId);
+      const available = await availableIn(tx, order.warehouseId, skuId, now);
       outcomes.push({ skuId, qty, reserved: false, available });
       await raiseTransferAlert(tx, order, skuId, qty, available, now);
     }
@@ -87,11 +91,17 @@ export async function releaseReservations(tx: Tx, orderId: string): Promise<void
     from per_sku s where p.warehouse_id = s.warehouse_id and p.sku_id = s.sku_id`);
 }
 
-export async function availableIn(tx: Tx, warehouseId: string, skuId: string): Promise<number> {
+export async function availableIn(
+  tx: Tx,
+  warehouseId: string,
+  skuId: string,
+  now: Date,
+): Promise<number> {
   const [row] = await queryRows<PoolRow>(
     tx,
-    sql`select physical, reserved, inbound, inbound_coefficient_bp as "inboundCoefficientBp"
-        from inventory_pool where warehouse_id = ${warehouseId} and sku_id = ${skuId}`,
+    sql`select physical, ${expiredUnits('p', now)} as expired, reserved, inbound,
+               inbound_coefficient_bp as "inboundCoefficientBp"
+        from inventory_pool p where warehouse_id = ${warehouseId} and sku_id = ${skuId}`,
   );
   return row ? availableQty(row) : 0;
 }
@@ -107,11 +117,13 @@ async function raiseTransferAlert(
   const [donor] = await queryRows<{ warehouseId: string; available: number }>(
     tx,
     sql`
-    select warehouse_id as "warehouseId",
-           physical - reserved + (inbound * inbound_coefficient_bp) / 10000 as available
-    from inventory_pool
-    where sku_id = ${skuId} and warehouse_id <> ${order.warehouseId}
-      and physical - reserved + (inbound * inbound_coefficient_bp) / 10000 >= ${qty}
+    select * from (
+      select warehouse_id as "warehouseId",
+             physical - ${expiredUnits('p', now)} - reserved
+               + (inbound * inbound_coefficient_bp) / 10000 as available
+      from inventory_pool p
+      where sku_id = ${skuId} and warehouse_id <> ${order.warehouseId}
+    ) d where available >= ${qty}
     order by available desc limit 1`,
   );
   const message = donor

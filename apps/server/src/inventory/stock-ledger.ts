@@ -24,6 +24,7 @@ export interface StockMovement {
     | 'lot-correction'
     | 'qc'
     | 'put-away';
+  // (`ship` rows are written by `recordShipment` only: they move no slot.)
   reasonCode?: string | null;
   userId?: string | null;
   note?: string | null;
@@ -77,4 +78,28 @@ export async function moveStock(tx: Tx, movements: readonly StockMovement[], now
     on conflict (bin_id, sku_id, lot, expiry, status) do update set qty = stock.qty + excluded.qty
     returning bin_id as "binId", sku_id as "skuId", lot, status, qty`,
   );
+}
+
+/**
+ * An order's units in hand leave the building (issue 16: every change of the pool's `physical`
+ * is a ledger row): one `ship` row per pick line, of what was taken from bins for it and not put
+ * back (picked, plus over-picks, less put-backs), naming the bin, lot and expiry the units came
+ * from. A `ship` row moves no stock slot (the `pick` row already took the units out of the bin;
+ * slots are the sum of their other rows) and the pool's trigger takes it out of `physical`.
+ */
+export async function recordShipment(tx: Tx, orderId: string, now: Date): Promise<void> {
+  await tx.execute(sql`
+    with lines as (select * from pick_lines where order_id = ${orderId}),
+    over_picks as (
+      select pick_line_id, sum(qty)::int as qty from exceptions
+      where kind = 'over-pick' and pick_line_id in (select id from lines) group by pick_line_id
+    ), in_hand as (
+      select l.id, l.warehouse_id, l.bin_id, l.sku_id, l.lot, l.expiry,
+             l.picked_qty + coalesce(o.qty, 0) - l.put_back_qty as qty
+      from lines l left join over_picks o on o.pick_line_id = l.id
+    )
+    insert into stock_movements (warehouse_id, bin_id, sku_id, lot, expiry, status, delta, reason, at)
+    select warehouse_id, bin_id, sku_id, lot, expiry, 'available', -qty, 'ship',
+           ${now.toISOString()}::timestamptz
+    from in_hand where qty <> 0 order by id`);
 }

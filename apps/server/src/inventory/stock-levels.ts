@@ -2,6 +2,7 @@ import { availableQty, isBelowSafetyLevel } from '@wms/domain';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
 import { notFound } from '../http/api-error';
+import { expiredUnits } from './expired-units';
 import { readSetting } from './hub-settings';
 
 /**
@@ -15,6 +16,7 @@ export async function stockOfSku(db: Db, warehouseId: string, skuId: string, now
   const rows = await queryRows<{
     warehouseId: string;
     physical: number;
+    expired: number;
     reserved: number;
     inbound: number;
     inboundCoefficientBp: number;
@@ -22,7 +24,8 @@ export async function stockOfSku(db: Db, warehouseId: string, skuId: string, now
   }>(
     db,
     sql`
-    select p.warehouse_id as "warehouseId", p.physical, p.reserved, p.inbound,
+    select p.warehouse_id as "warehouseId", p.physical, ${expiredUnits('p', now)} as expired,
+           p.reserved, p.inbound,
            p.inbound_coefficient_bp as "inboundCoefficientBp",
            coalesce((select sum(r.qty) from reservations r where r.warehouse_id = p.warehouse_id
                      and r.sku_id = p.sku_id and r.created_at > ${since.toISOString()}::timestamptz), 0)::int as sold

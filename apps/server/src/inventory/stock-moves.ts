@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Session } from '../auth/session-token';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { ApiError, badRequest } from '../http/api-error';
-import { moveStock } from './stock-ledger';
+import { moveStock, type StockStatus } from './stock-ledger';
 
 interface Slot {
   binId: string;
@@ -25,51 +25,115 @@ export async function moveBetweenBins(db: Db, session: Session, move: StockMove,
       fromBinCode: move.fromBinCode,
       toBinCode: move.toBinCode,
     });
-    const from = bins.get(move.fromBinCode) ?? '';
-    const to = bins.get(move.toBinCode) ?? '';
+    const attempt = await moveInLedger(
+      tx,
+      { warehouseId: session.warehouseId, userId: session.userId },
+      {
+        ...move,
+        fromBinId: bins.get(move.fromBinCode) ?? '',
+        toBinId: bins.get(move.toBinCode) ?? '',
+      },
+      now,
+    );
     const lot = move.lot ?? null;
-    const slots = await lockSlots(tx, [from, to], move.skuId);
-    const source = slots.find((s) => s.binId === from && s.lot === lot && s.status === move.status);
-    const movable = source ? source.qty - source.planned : 0;
-    if (!source || movable < move.qty)
+    if (attempt.kind === 'short')
       throw new ApiError(
         409,
         'conflict',
-        `${move.fromBinCode} holds ${source?.qty ?? 0} × ${move.skuId}${lot ? ` lot ${lot}` : ''} (${move.status}), ${source?.planned ?? 0} of them planned for open waves: ${Math.max(movable, 0)} can move`,
-        { fields: [{ path: 'qty', message: `at most ${Math.max(movable, 0)}` }] },
+        `${move.fromBinCode} holds ${attempt.held} × ${move.skuId}${lot ? ` lot ${lot}` : ''} (${move.status}), ${attempt.planned} of them planned for open waves: ${attempt.free} can move`,
+        { fields: [{ path: 'qty', message: `at most ${attempt.free}` }] },
       );
-    const target = {
-      binId: to,
-      lot: move.toLot ?? lot,
-      expiry: move.toExpiry ?? source.expiry,
-      status: move.toStatus ?? move.status,
-    };
-    if (
-      target.binId === from &&
-      target.lot === lot &&
-      target.expiry === source.expiry &&
-      target.status === move.status
-    )
+    if (attempt.kind === 'no-change')
       throw badRequest('Nothing would change: name another bin, lot, expiry or status', [
         { path: 'toBinCode', message: 'same bin, lot and status' },
       ]);
-    const reason = move.toLot || move.toExpiry ? ('lot-correction' as const) : ('move' as const);
-    const common = {
-      warehouseId: session.warehouseId,
-      skuId: move.skuId,
-      reason,
-      userId: session.userId,
-    };
-    await moveStock(
-      tx,
-      [
-        { ...common, ...slotOf(source), delta: -move.qty },
-        { ...common, ...target, delta: move.qty },
-      ],
-      now,
-    );
+    const { target, reason } = attempt;
     return { ...move, reason, toLot: target.lot, toExpiry: target.expiry, toStatus: target.status };
   });
+}
+
+/** A move with its bins resolved (both of the mover's warehouse). */
+export interface ResolvedMove {
+  fromBinId: string;
+  toBinId: string;
+  skuId: string;
+  lot?: string | undefined;
+  /** The source's expiry, when the label gave it: picks that slot among the lot's. */
+  expiry?: string | undefined;
+  qty: number;
+  status: StockStatus;
+  toLot?: string | undefined;
+  toExpiry?: string | undefined;
+  toStatus?: StockStatus | undefined;
+}
+
+export type MoveAttempt =
+  | {
+      kind: 'moved';
+      reason: 'move' | 'lot-correction';
+      target: { lot: string | null; expiry: string | null; status: StockStatus };
+    }
+  /** The source has fewer than `qty` units free: `held`, `planned` of them for open waves. */
+  | { kind: 'short'; held: number; planned: number; free: number }
+  | { kind: 'no-change' };
+
+/**
+ * The one rule for a move, from a supervisor's route or a handheld's `stock-moved@1`: the
+ * source slot (bin × SKU × lot × status) must hold `qty` units that no open wave plans; then
+ * two ledger rows, out and in (`eventId` names the handheld's event). Nothing is written
+ * otherwise.
+ */
+export async function moveInLedger(
+  tx: Tx,
+  by: { warehouseId: string; userId: string; eventId?: string },
+  move: ResolvedMove,
+  now: Date,
+): Promise<MoveAttempt> {
+  const from = move.fromBinId;
+  const lot = move.lot ?? null;
+  const slots = await lockSlots(tx, [from, move.toBinId], move.skuId);
+  const candidates = slots.filter(
+    (s) => s.binId === from && s.lot === lot && s.status === move.status,
+  );
+  const source = candidates.find((s) => s.expiry === (move.expiry ?? s.expiry)) ?? candidates[0];
+  const free = source ? source.qty - source.planned : 0;
+  if (!source || free < move.qty)
+    return {
+      kind: 'short',
+      held: source?.qty ?? 0,
+      planned: source?.planned ?? 0,
+      free: Math.max(free, 0),
+    };
+  const target = {
+    binId: move.toBinId,
+    lot: move.toLot ?? lot,
+    expiry: move.toExpiry ?? source.expiry,
+    status: move.toStatus ?? move.status,
+  };
+  if (
+    target.binId === from &&
+    target.lot === lot &&
+    target.expiry === source.expiry &&
+    target.status === move.status
+  )
+    return { kind: 'no-change' };
+  const reason = move.toLot || move.toExpiry ? ('lot-correction' as const) : ('move' as const);
+  const common = {
+    warehouseId: by.warehouseId,
+    skuId: move.skuId,
+    reason,
+    userId: by.userId,
+    eventId: by.eventId ?? null,
+  };
+  await moveStock(
+    tx,
+    [
+      { ...common, ...slotOf(source), delta: -move.qty },
+      { ...common, ...target, delta: move.qty },
+    ],
+    now,
+  );
+  return { kind: 'moved', reason, target };
 }
 
 /**
@@ -152,7 +216,7 @@ export async function stockHistory(
 }
 
 function slotOf(s: Slot) {
-  return { binId: s.binId, lot: s.lot, expiry: s.expiry, status: s.status as 'available' };
+  return { binId: s.binId, lot: s.lot, expiry: s.expiry, status: s.status as StockStatus };
 }
 
 /** The bins named (each field checked: a 400 names the ones not in the caller's warehouse). */

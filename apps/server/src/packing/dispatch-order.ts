@@ -1,18 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/database';
-import { unitsInHand } from '../inventory/reconcile-pool';
+import { recordShipment } from '../inventory/stock-ledger';
 
 /**
  * The order's units leave the building: its reservations are consumed and the pool's `physical`
  * drops by what leaves. The bins were debited when the units were picked (the ledger's `pick`
- * rows, decision 007); what is shipped here are units in hand, which no bin holds, so no stock
- * slot moves and the pool is the only count to change (in a warehouse without bins: the reserved
- * units). The order becomes `shipped` with its first parcel's carrier and tracking number.
+ * rows, decision 007); what is shipped here are units in hand, which no bin holds: they leave
+ * through `ship` ledger rows, which move no stock slot and take them out of `physical` by the
+ * ledger's trigger (in a warehouse without bins, which keeps only the pool: the reserved units).
+ * The order becomes `shipped` with its first parcel's carrier and tracking number.
  */
 export async function dispatchOrder(
   tx: Tx,
   orderId: string,
   shipment: { carrier: string; trackingNumber: string },
+  now: Date,
 ): Promise<void> {
   await tx.execute(sql`
     with shipped as (
@@ -25,10 +27,7 @@ export async function dispatchOrder(
     from per_sku s where p.warehouse_id = s.warehouse_id and p.sku_id = s.sku_id`);
   // In a warehouse with bins, what leaves the building is what was taken from the bins for the
   // order and not put back: the pool stays bins + units in hand (decision 002).
-  await tx.execute(sql`
-    with in_hand as (${unitsInHand(sql`pl.order_id = ${orderId}`)})
-    update inventory_pool p set physical = p.physical - h.qty
-    from in_hand h where p.warehouse_id = h.warehouse_id and p.sku_id = h.sku_id and h.qty <> 0`);
+  await recordShipment(tx, orderId, now);
   await tx.execute(sql`
     update orders set status = 'shipped', carrier = ${shipment.carrier}, tracking_number = ${shipment.trackingNumber}
     where id = ${orderId}`);

@@ -176,10 +176,12 @@ export async function shipIfComplete(
   if (parcels.length === 0 || parcels.some((p) => p.trackingNumber === null)) return false;
   if (unitsLeft(await orderedUnits(tx, order.id), parcels) > 0) return false;
   const first = parcels[0]!;
-  await dispatchOrder(tx, order.id, {
-    carrier: first.carrier ?? '',
-    trackingNumber: first.trackingNumber ?? '',
-  });
+  await dispatchOrder(
+    tx,
+    order.id,
+    { carrier: first.carrier ?? '', trackingNumber: first.trackingNumber ?? '' },
+    now,
+  );
   // Issue 27: a marketplace order's parcels are confirmed on its platform (the outbox).
   await enqueueShipmentConfirmations(tx, order.id, now);
   order.status = 'shipped';

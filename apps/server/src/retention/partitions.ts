@@ -260,13 +260,15 @@ function isLockTimeout(error: unknown): boolean {
  * with the carried-forward row it may hold, are added to the slot's carried-forward row dated
  * at the first instant of the cutoff's month (a partition that stays), which replaces any the
  * slot had elsewhere. Stock stays the sum of its ledger; the pool trigger skips the reason.
+ * `ship` rows move no slot (the units left from a picker's hand): exported, never carried.
  */
 export const carryStockForward: BeforeDrop = async (tx, partition, carriedAt) => {
   const month = sql.identifier(partition);
   await tx.execute(sql`
     with sums as (
       select warehouse_id, bin_id, sku_id, lot, expiry, status, sum(delta)::int as delta
-      from ${month} group by warehouse_id, bin_id, sku_id, lot, expiry, status
+      from ${month} where reason <> 'ship'
+      group by warehouse_id, bin_id, sku_id, lot, expiry, status
     ), prior as (
       delete from stock_movements m using sums s
       where m.reason = 'carried-forward' and m.bin_id = s.bin_id and m.sku_id = s.sku_id

@@ -9,6 +9,7 @@ import { type PushSource, storeEvents } from './stored-events';
 import { writeAppliedPicks } from './write-applied-picks';
 import { announcePicks } from '../orders/announce-picks';
 import { applyInboundEvent, isInboundEvent } from '../inbound/apply-inbound-event';
+import { applyStockMoved } from '../inventory/apply-stock-moved';
 
 /**
  * Applies fresh events in seq order, stores them with their outcomes, and returns the outcomes.
@@ -60,6 +61,7 @@ function applyOne(
   if (event.type === 'short@1') return applyShort(tx, warehouseId, event, now);
   if (event.type === 'put-back@1') return applyPutBack(tx, warehouseId, event, now);
   if (isInboundEvent(event)) return applyInboundEvent(tx, warehouseId, event, now);
+  if (event.type === 'stock-moved@1') return applyStockMoved(tx, warehouseId, event, now);
   return applyBinLabelFailed(tx, warehouseId, event, now);
 }
 

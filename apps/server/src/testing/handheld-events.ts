@@ -79,3 +79,11 @@ export function aWeightMismatch(
 ): ScanEvent {
   return { ...base(device, 0), type: 'pack-weight-mismatch@1', payload };
 }
+
+/** The next stock-moved@1 event of a device (issue 16): a move or lot correction between bins. */
+export function aStockMove(
+  device: TestDevice,
+  payload: Extract<ScanEvent, { type: 'stock-moved@1' }>['payload'],
+): ScanEvent {
+  return { ...base(device, 0), type: 'stock-moved@1', payload };
+}

@@ -1,0 +1,2 @@
+export * from './move-view';
+export * from './move-prompts';
