@@ -34,4 +34,35 @@ describe('handheld settings', () => {
     await page.waitForSelector('[data-testid=scanner-prefix]');
     await context.close();
   });
+
+  it('gives a picker the language tapped at login, over the profile, until the next sign-in', async () => {
+    const context = await fx.browser.newContext({
+      viewport: { width: 360, height: 640 },
+      locale: 'en-US',
+    });
+    const page = await context.newPage();
+    await page.goto(fx.server.url);
+    await page.waitForSelector('[data-testid=badge]');
+    // P-0002's profile says English; at the login screen the picker taps 中文.
+    expect(await page.textContent('[data-testid=login-language]')).toBe('中文');
+    await page.click('[data-testid=login-language]');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await signIn(page, 'P-0002', '1234');
+    await page.waitForSelector('[data-testid=user-name]');
+    expect(await page.textContent('.wave-list h1')).toBe('我的波次');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    // A reload keeps it (the session holds the chosen language).
+    await page.reload();
+    await page.waitForSelector('[data-testid=user-name]');
+    expect(await page.textContent('.wave-list h1')).toBe('我的波次');
+
+    // Signed out, the next picker who taps nothing gets their own profile's language.
+    await page.click('[data-testid=sign-out]');
+    await page.waitForSelector('[data-testid=badge]');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await signIn(page, 'P-0002', '1234');
+    await page.waitForSelector('[data-testid=user-name]');
+    expect(await page.textContent('.wave-list h1')).toBe('My waves');
+    await context.close();
+  });
 });

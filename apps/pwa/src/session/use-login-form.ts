@@ -26,8 +26,12 @@ export interface LoginForm {
   submit: () => void;
 }
 
-/** The login form's state: badge and PIN, a scan of a badge from anywhere, and the sign-in call. */
-export function useLoginForm(): LoginForm {
+/**
+ * The login form's state: badge and PIN, a scan of a badge from anywhere, and the sign-in call.
+ * `chosenLanguage`: the language the picker tapped on this screen, if any (it wins over the
+ * profile's).
+ */
+export function useLoginForm(chosenLanguage: Language | null = null): LoginForm {
   const t = useMessages();
   const language = useLanguage();
   const [badge, setBadge] = useState('');
@@ -69,7 +73,7 @@ export function useLoginForm(): LoginForm {
     setError(problem);
     if (problem) return;
     setBusy(true);
-    signIn(db, api, badge, pin)
+    signIn(db, api, badge, pin, chosenLanguage ?? undefined)
       .then((session) => {
         rememberLanguage(session.user.language);
         deviceSync.requestSync();
