@@ -54,6 +54,8 @@ export const en = {
     qty: 'To pick',
     note: 'Note',
     barcode: 'Barcode',
+    picture: 'Product picture',
+    noPicture: 'No picture of this product',
     confirm: 'Confirm',
     saving: 'Saving…',
     backToWaves: 'Back to waves',

@@ -55,6 +55,8 @@ export const zhCN: Messages = {
     qty: '待拣数量',
     note: '备注',
     barcode: '条码',
+    picture: '商品图片',
+    noPicture: '此商品没有图片',
     confirm: '确认',
     saving: '保存中…',
     backToWaves: '返回波次列表',
