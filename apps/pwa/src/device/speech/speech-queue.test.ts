@@ -106,6 +106,25 @@ describe('SpeechQueue', () => {
     expect(log).toEqual(['cancel', 'cancel', 'speak Shift started. Voice prompts are on.']);
   });
 
+  it('says nothing on a device with no voice at all once the list has settled', () => {
+    const { queue, log } = aQueue([]);
+    // Still loading (Android fills the list a moment after the page): tried with its lang.
+    expect(queue.voiceCheck('zh-CN')).toEqual({ status: 'checking' });
+    queue.say(renderPrompt({ kind: 'line-done' }, 'zh-CN'));
+    expect(log).toEqual(['cancel', 'speak 本行完成']);
+    queue.voicesSettled = true;
+    expect(queue.voiceCheck('zh-CN')).toEqual({ status: 'missing' });
+    queue.say(renderPrompt({ kind: 'shift-started' }, 'zh-CN'));
+    expect(log).toEqual(['cancel', 'speak 本行完成', 'cancel']);
+    expect(queue.lastPrompt?.text).toBe('开始上班，语音提示已打开');
+  });
+
+  it('finds the voice for each language, or says it is missing', () => {
+    const { queue } = aQueue([{ lang: 'en-US', localService: true, name: 'English' }]);
+    expect(queue.voiceCheck('en')).toMatchObject({ status: 'found', voice: { name: 'English' } });
+    expect(queue.voiceCheck('zh-CN')).toEqual({ status: 'missing' });
+  });
+
   it('records a not-allowed error (speech before the shift was started)', () => {
     const { queue, spoken } = aQueue();
     queue.say(renderPrompt({ kind: 'line-done' }, 'en'));
