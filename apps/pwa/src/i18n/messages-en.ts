@@ -157,6 +157,9 @@ export const en = {
     supervisorPin: 'PIN',
     unlock: 'Unlock',
     notSupervisor: 'Not unlocked: that badge and PIN are not a supervisor’s.',
+    unlockLocked: 'Not unlocked: too many wrong PINs on this handheld. Try again in 15 minutes.',
+    unlockNeedsNetwork:
+      'Not unlocked: this handheld has not fetched its supervisors yet. Connect to the network once, then unlock.',
     rate: 'Speech rate',
     scanner: 'Scanner',
     prefix: 'Prefix sent before each code',

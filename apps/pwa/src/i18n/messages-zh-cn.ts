@@ -144,6 +144,8 @@ export const zhCN: Messages = {
     supervisorPin: '密码',
     unlock: '解锁',
     notSupervisor: '未解锁：该工牌和密码不是主管的。',
+    unlockLocked: '未解锁：本手持机上密码错误次数过多，请 15 分钟后再试。',
+    unlockNeedsNetwork: '未解锁：本手持机还没有下载主管名单。请先连接一次网络，再解锁。',
     testVoice: '试听',
     rate: '语速',
     scanner: '扫描枪',

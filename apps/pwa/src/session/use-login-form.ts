@@ -7,6 +7,7 @@ import { db } from '../storage/database';
 import { errorMessage } from '../storage/storage-errors';
 import { api, ApiError } from '../sync/api-client';
 import { deviceSync } from '../sync/device-sync';
+import { refreshUnlockVerifiers } from '../setup/offline-unlock';
 import { enrolmentCodeOf } from './enrolment-code';
 import { enrolDevice, signIn } from './sign-in';
 
@@ -77,6 +78,8 @@ export function useLoginForm(chosenLanguage: Language | null = null): LoginForm 
       .then((session) => {
         rememberLanguage(session.user.language);
         deviceSync.requestSync();
+        // The warehouse's leads, for unlocking the scanner settings offline later (decision 017).
+        refreshUnlockVerifiers(db, api).catch(() => undefined);
       })
       .catch((failure: unknown) => {
         setError(loginErrorText(failure, t, language));

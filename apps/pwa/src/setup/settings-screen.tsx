@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { announce, setSpeechRate, speech } from '../device/speech/speech';
 import { useVoiceCheck } from '../device/speech/use-voice-check';
 import { messagesByLanguage, useLanguage, useMessages } from '../i18n/language';
 import { db } from '../storage/database';
+import { api } from '../sync/api-client';
 import { ScannerProfile } from './scanner-profile';
+import { refreshUnlockVerifiers } from './offline-unlock';
 import { chooseSessionLanguage } from './settings-access';
 import { VoicePackHelp } from './voice-pack-help';
 
@@ -20,6 +22,10 @@ export function SettingsScreen({
   const language = useLanguage();
   // Voices load asynchronously (empty until `voiceschanged`): the check follows them.
   const voice = useVoiceCheck(language);
+  // The leads who may unlock the scanner profile, fresh while there is signal (offline: as kept).
+  useEffect(() => {
+    refreshUnlockVerifiers(db, api).catch(() => undefined);
+  }, []);
   const [rate, setRate] = useState(speech?.rate ?? 1);
   return (
     <section className="screen settings">

@@ -5,6 +5,7 @@ import type {
   RemovedWave,
   ScanEvent,
   SessionUser,
+  UnlockVerifiers,
   Wave,
 } from '@wms/protocol';
 import type { SyncFailure } from '../sync/sync-failure';
@@ -88,6 +89,15 @@ export interface MetaValues {
   totes: Record<string, Record<string, string>>;
   /** Inbound (issue 23): the work last downloaded, and the events it already reflects. */
   inboundWork: CachedInboundWork;
+  /** The warehouse's leads as last fetched: their PINs unlock the scanner settings offline. */
+  unlockVerifiers: CachedUnlockVerifiers;
+}
+
+/** `GET /api/sync/unlock-verifiers` as last fetched, for the warehouse it was fetched in. */
+export interface CachedUnlockVerifiers {
+  warehouseId: string;
+  verifiers: UnlockVerifiers['verifiers'];
+  fetchedAt: string;
 }
 
 /** `GET /api/inbound/work` as last fetched: it reflects every event with seq ≤ `reflectsThroughSeq`. */

@@ -21,4 +21,5 @@ export {
   packOrderSchema,
   streamTicketSchema,
   inboundWorkSchema,
+  unlockVerifiersResponseSchema,
 } from '@wms/protocol';
