@@ -92,6 +92,8 @@ export async function signIn(
  */
 export async function signOut(database: WmsDatabase): Promise<void> {
   await deleteMeta(database, 'session');
+  // The leads' PIN verifiers stay on a handheld only while someone is signed in (decision 017).
+  await deleteMeta(database, 'unlockVerifiers');
 }
 
 /** Chrome grants or refuses silently; an installed PWA is usually granted. */

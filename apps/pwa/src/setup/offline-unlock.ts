@@ -49,7 +49,10 @@ export async function isPinOfVerifier(verifier: string, pin: string): Promise<bo
   return derived.reduce((same, byte, i) => same && byte === expected[i], true);
 }
 
-/** Fetches the warehouse's leads and their verifiers while online (after sign-in, in Settings). */
+/**
+ * Fetches the warehouse's leads and their verifiers while online (after sign-in, in Settings).
+ * Sign-out drops them.
+ */
 export async function refreshUnlockVerifiers(database: WmsDatabase, api: Api): Promise<void> {
   const session = await readMeta(database, 'session');
   if (!session) return;
