@@ -1,13 +1,28 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from './chromium';
 
 /** The Debian packages a real speech engine needs (`.ci/run` installs them). */
-export const SPEECH_PACKAGES = ['speech-dispatcher', 'espeak-ng', 'xvfb', 'pulseaudio'];
-const PROGRAMS = ['speech-dispatcher', 'espeak-ng', 'Xvfb', 'pulseaudio'];
+export const SPEECH_PACKAGES = [
+  'speech-dispatcher',
+  'speech-dispatcher-espeak-ng',
+  'espeak-ng',
+  'xvfb',
+  'pulseaudio',
+  'pulseaudio-utils',
+];
+const PROGRAMS = ['speech-dispatcher', 'spd-say', 'espeak-ng', 'Xvfb', 'pulseaudio', 'pactl'];
 
 /** The programs of a real speech engine this machine lacks. */
 export function missingSpeechPrograms(): string[] {
@@ -115,7 +130,11 @@ export async function startSpeechEngine(): Promise<SpeechEngine> {
       '',
     ].join('\n'),
   );
-  writeFileSync(join(config, 'modules', 'espeak-ng.conf'), '');
+  const moduleConfig = '/etc/speech-dispatcher/modules/espeak-ng.conf';
+  writeFileSync(
+    join(config, 'modules', 'espeak-ng.conf'),
+    existsSync(moduleConfig) ? readFileSync(moduleConfig) : '',
+  );
   const socket = join(runtime, 'speechd.sock');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -137,9 +156,8 @@ export async function startSpeechEngine(): Promise<SpeechEngine> {
         '--daemonize=no',
         '--exit-idle-time=-1',
         '-n',
-        '--load=module-native-protocol-unix',
+        '--load=module-native-protocol-unix auth-anonymous=1',
         '--load=module-null-sink sink_name=nullsink',
-        '--load=module-always-sink',
       ],
       env,
     );
@@ -147,7 +165,7 @@ export async function startSpeechEngine(): Promise<SpeechEngine> {
     await waitFor(() => succeeds('pactl', ['info'], env), `PulseAudio (${pulse.output()})`);
     const speechd = spawnLogged(
       'speech-dispatcher',
-      ['--spawn', '-t', '0', '-C', config, '-c', 'unix_socket', '-S', socket, '-l', '3'],
+      ['-s', '-t', '0', '-C', config, '-c', 'unix_socket', '-S', socket, '-L', root, '-l', '3'],
       env,
     );
     children.push(speechd.child);
