@@ -24,6 +24,7 @@
  *      push outcome `over-receipt`; GET /api/inbound/work.
  *      Additive in 5 too (pack bench, issue 22): events parcel-packed@1 and pack-weight-mismatch@1;
  *      GET /api/packing/orders/:orderId (what to pack).
+ *      Additive in 5 too (handheld, issue 18): GET /api/sync/unlock-verifiers.
  */
 export const PROTOCOL_VERSION = 5;
 
