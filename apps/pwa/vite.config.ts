@@ -98,8 +98,7 @@ export default defineConfig({
         // opens (device/pictures/picture-cache.ts); opaque answers (no CORS) are kept too.
         runtimeCaching: [
           {
-            urlPattern: ({ request, sameOrigin }) =>
-              !sameOrigin && request.destination === 'image',
+            urlPattern: ({ request, sameOrigin }) => !sameOrigin && request.destination === 'image',
             handler: 'CacheFirst',
             options: {
               cacheName: 'sku-pictures',

@@ -62,7 +62,9 @@ function spawnLogged(command: string, args: string[], env: NodeJS.ProcessEnv, ex
 }
 
 /** Xvfb on a free display, which it picks and writes to fd 3. */
-async function startXvfb(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; display: string }> {
+async function startXvfb(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; display: string }> {
   const { child, output } = spawnLogged(
     'Xvfb',
     ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'],

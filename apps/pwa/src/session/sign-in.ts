@@ -80,7 +80,11 @@ export async function signIn(
 ): Promise<Session> {
   const identity = await ensureDeviceIdentity(database, api);
   const { token, user, expiresAt } = await api.login({ badge: badge.trim(), pin, ...identity });
-  const session: Session = { token, user: { ...user, language: language ?? user.language }, expiresAt };
+  const session: Session = {
+    token,
+    user: { ...user, language: language ?? user.language },
+    expiresAt,
+  };
   await writeMeta(database, 'session', session);
   await requestPersistentStorage();
   return session;

@@ -30,13 +30,9 @@ function base64url(text: string): Uint8Array<ArrayBuffer> {
 export async function isPinOfVerifier(verifier: string, pin: string): Promise<boolean> {
   const [scheme, rounds, salt, hash] = verifier.split('$');
   if (scheme !== 'pbkdf2-sha256' || !rounds || !salt || !hash) return false;
-  const key = await crypto.subtle.importKey(
-    'raw',
-    new TextEncoder().encode(pin),
-    'PBKDF2',
-    false,
-    ['deriveBits'],
-  );
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
   const expected = base64url(hash);
   const derived = new Uint8Array(
     await crypto.subtle.deriveBits(
@@ -83,7 +79,9 @@ export async function storedVerifierOf(
 
 function readFailures(): UnlockFailures {
   try {
-    const parsed = JSON.parse(localStorage.getItem(FAILURES_KEY) ?? 'null') as UnlockFailures | null;
+    const parsed = JSON.parse(
+      localStorage.getItem(FAILURES_KEY) ?? 'null',
+    ) as UnlockFailures | null;
     return parsed ?? { count: 0, lockedUntil: null };
   } catch {
     return { count: 0, lockedUntil: null };

@@ -71,7 +71,12 @@ describe.each(testDatabases())('unlock verifiers of the leads on $name', (target
     const demoted = await fx.app.request('/api/admin/users/u-gz-s1', {
       method: 'PUT',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
-      body: JSON.stringify({ name: 'Wang Fang', role: 'picker', badge: 'S-0001', language: 'zh-CN' }),
+      body: JSON.stringify({
+        name: 'Wang Fang',
+        role: 'picker',
+        badge: 'S-0001',
+        language: 'zh-CN',
+      }),
     });
     expect(demoted.status).toBe(200);
     expect((await verifiersFor(picker)).map((v) => v.badge)).toEqual(['A-0001']);

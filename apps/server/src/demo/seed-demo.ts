@@ -121,7 +121,11 @@ async function seed(tx: Tx) {
   await tx
     .insert(t.users)
     .values(
-      DEMO_USERS.map((u) => ({ ...u, pinHash, unlockVerifier: isLeadRole(u.role) ? unlockVerifier : null })),
+      DEMO_USERS.map((u) => ({
+        ...u,
+        pinHash,
+        unlockVerifier: isLeadRole(u.role) ? unlockVerifier : null,
+      })),
     );
   for (const warehouse of DEMO_WAREHOUSES) {
     const bins = demoBins(warehouse.id);

@@ -97,7 +97,11 @@ describe('Chinese prompts', () => {
     'already-counted': { kind: 'already-counted' },
     'pack-not-in-order': { kind: 'pack-not-in-order', scanned: { name: 'Tea', nameZh: '绿茶' } },
     'pack-extra-item': { kind: 'pack-extra-item', name: 'Green tea', nameZh: '绿茶' },
-    'pack-weight-mismatch': { kind: 'pack-weight-mismatch', expectedGrams: 400, measuredGrams: 900 },
+    'pack-weight-mismatch': {
+      kind: 'pack-weight-mismatch',
+      expectedGrams: 400,
+      measuredGrams: 900,
+    },
     'pack-parcel-done': { kind: 'pack-parcel-done', parcelNo: 1, unitsLeft: 2 },
     'pack-signature-required': { kind: 'pack-signature-required' },
   } satisfies { [K in Prompt['kind']]: Extract<Prompt, { kind: K }> };

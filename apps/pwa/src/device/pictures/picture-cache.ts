@@ -32,9 +32,7 @@ export async function cachePictures(urls: readonly (string | null)[]): Promise<n
         mode: 'no-cors',
         credentials: 'omit',
         referrerPolicy: 'no-referrer',
-      }).catch(
-        () => null,
-      );
+      }).catch(() => null);
       if (!response || (response.type !== 'opaque' && !response.ok)) {
         requested.delete(url);
         return false;

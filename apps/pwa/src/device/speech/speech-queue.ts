@@ -10,9 +10,7 @@ export interface SpeechEngine {
 
 /** Is there a voice for the user's language? Shown at sign-in and in Settings. */
 export type VoiceCheck =
-  | { status: 'checking' }
-  | { status: 'found'; voice: SpeechSynthesisVoice }
-  | { status: 'missing' };
+  { status: 'checking' } | { status: 'found'; voice: SpeechSynthesisVoice } | { status: 'missing' };
 
 export interface SpeechQueueDeps {
   engine: SpeechEngine;
