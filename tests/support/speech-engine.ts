@@ -72,7 +72,7 @@ async function startXvfb(
     1,
   );
   const display = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Xvfb did not start: ${output()}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`Xvfb did not start: ${output()}`)), 60_000);
     const fd3 = child.stdio[3] as NodeJS.ReadableStream;
     let text = '';
     fd3.on('data', (chunk: Buffer) => {
@@ -86,7 +86,7 @@ async function startXvfb(
   return { child, display };
 }
 
-async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+async function waitFor(check: () => boolean, what: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`${what} did not come up in ${timeoutMs} ms`);
@@ -96,7 +96,7 @@ async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): 
 
 function succeeds(command: string, args: string[], env: NodeJS.ProcessEnv): boolean {
   try {
-    execFileSync(command, args, { env, stdio: 'ignore', timeout: 5_000 });
+    execFileSync(command, args, { env, stdio: 'ignore', timeout: 30_000 });
     return true;
   } catch {
     return false;
@@ -164,7 +164,11 @@ export async function startSpeechEngine(): Promise<SpeechEngine> {
       env,
     );
     children.push(pulse.child);
-    await waitFor(() => succeeds('pactl', ['info'], env), `PulseAudio (${pulse.output()})`);
+    await waitFor(
+      () => succeeds('pactl', ['info'], env),
+      `PulseAudio (${pulse.output()})`,
+      60_000,
+    );
     const speechd = spawnLogged(
       'speech-dispatcher',
       ['-s', '-t', '0', '-C', config, '-c', 'unix_socket', '-S', socket, '-L', root, '-l', '3'],
@@ -174,7 +178,8 @@ export async function startSpeechEngine(): Promise<SpeechEngine> {
     await waitFor(
       () => succeeds('spd-say', ['-w', '-l', 'en', 'ok'], env),
       `speech-dispatcher (${speechd.output()})`,
-      30_000,
+      // Its first utterance loads espeak-ng: seconds on a loaded machine.
+      120_000,
     );
     const xvfb = await startXvfb(env);
     children.push(xvfb.child);
