@@ -63,7 +63,9 @@ describe('the product picture on the pick card', () => {
   beforeAll(async () => {
     host = await anImageHost();
   });
-  afterAll(() => new Promise<void>((resolve) => host.server.close(() => resolve())));
+  afterAll(
+    () => new Promise<void>((resolve) => (host ? host.server.close(() => resolve()) : resolve())),
+  );
 
   it('shows the SKU picture in the first screen, keeps it for the back aisle, and a frame where there is none', async () => {
     const admin = await signInSupervisor(fx.server.url, 'A-0001');
