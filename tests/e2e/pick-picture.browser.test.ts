@@ -76,14 +76,16 @@ describe('the product picture on the pick card', () => {
     const firstBarcode = (await page.textContent('[data-testid=pick-barcode]')) ?? '';
 
     // The admin gives the SKU on screen a picture; the open line brings it with the next sync.
-    const skus = (await admin.raw('/api/admin/skus')) as {
-      id: string;
-      name: string;
-      nameZh: string;
-      category: string;
-      lotTracked: boolean;
-      barcodes: string[];
-    }[];
+    const { skus } = (await admin.raw('/api/admin/skus')) as {
+      skus: {
+        id: string;
+        name: string;
+        nameZh: string;
+        category: string;
+        lotTracked: boolean;
+        barcodes: string[];
+      }[];
+    };
     const sku = skus.find((s) => s.barcodes.includes(firstBarcode));
     expect(sku).toBeDefined();
     const { name, nameZh, category, lotTracked, barcodes } = sku!;
