@@ -147,7 +147,7 @@ export async function startSpeechEngine(): Promise<SpeechEngine> {
     SPEECHD_ADDRESS: `unix_socket:${socket}`,
   };
   const children: ChildProcess[] = [];
-  const stop = async () => {
+  const stop = () => {
     for (const child of children.reverse()) child.kill('SIGTERM');
     rmSync(root, { recursive: true, force: true });
   };
@@ -164,11 +164,7 @@ export async function startSpeechEngine(): Promise<SpeechEngine> {
       env,
     );
     children.push(pulse.child);
-    await waitFor(
-      () => succeeds('pactl', ['info'], env),
-      `PulseAudio (${pulse.output()})`,
-      60_000,
-    );
+    await waitFor(() => succeeds('pactl', ['info'], env), `PulseAudio (${pulse.output()})`, 60_000);
     const speechd = spawnLogged(
       'speech-dispatcher',
       ['-s', '-t', '0', '-C', config, '-c', 'unix_socket', '-S', socket, '-L', root, '-l', '3'],
@@ -203,11 +199,11 @@ export async function startSpeechEngine(): Promise<SpeechEngine> {
       browser,
       stop: async () => {
         await browser.close();
-        await stop();
+        stop();
       },
     };
   } catch (error) {
-    await stop();
+    stop();
     throw error;
   }
 }

@@ -118,15 +118,13 @@ async function seed(tx: Tx) {
   await tx.insert(t.skuBarcodes).values(skus.map((s) => ({ barcode: s.gtin14, skuId: s.id })));
   const pinHash = await hashPin(DEMO_PIN);
   const unlockVerifier = await unlockVerifierOf(DEMO_PIN);
-  await tx
-    .insert(t.users)
-    .values(
-      DEMO_USERS.map((u) => ({
-        ...u,
-        pinHash,
-        unlockVerifier: isLeadRole(u.role) ? unlockVerifier : null,
-      })),
-    );
+  await tx.insert(t.users).values(
+    DEMO_USERS.map((u) => ({
+      ...u,
+      pinHash,
+      unlockVerifier: isLeadRole(u.role) ? unlockVerifier : null,
+    })),
+  );
   for (const warehouse of DEMO_WAREHOUSES) {
     const bins = demoBins(warehouse.id);
     const zoneCodes = [...new Set(bins.map((b) => b.zone))];
