@@ -93,7 +93,20 @@ export default defineConfig({
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
         // The API is never cached: offline, the device works from Dexie, not from HTTP caches.
-        runtimeCaching: [],
+        // The SKU pictures (on the shop's image host, another origin) are: the pick card shows
+        // them in the back aisle. The pick screen stores a wave's pictures in this cache when it
+        // opens (device/pictures/picture-cache.ts); opaque answers (no CORS) are kept too.
+        runtimeCaching: [
+          {
+            urlPattern: ({ request, sameOrigin }) => !sameOrigin && request.destination === 'image',
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'sku-pictures',
+              cacheableResponse: { statuses: [0, 200] },
+              expiration: { maxEntries: 3000, maxAgeSeconds: 30 * 24 * 3600 },
+            },
+          },
+        ],
       },
       devOptions: { enabled: false },
     }),

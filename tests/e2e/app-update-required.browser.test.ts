@@ -46,7 +46,7 @@ describe('the protocol version handshake on the handheld', () => {
     // P-0001 works in Chinese: the refusal is worded from its code, not the server's English.
     await page.waitForSelector('[data-testid=sync-error]');
     expect(await page.textContent('[data-testid=sync-error]')).toContain(
-      '请更新应用:扫描记录会保留在本机,更新后再发送。',
+      '请更新应用：扫描记录会保留在本机，更新后再发送。',
     );
 
     await context.unroute('**/api/sync/**');

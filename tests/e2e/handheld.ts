@@ -1,3 +1,4 @@
+import type { Prompt } from '@wms/domain';
 import type { Page } from 'playwright-core';
 
 /** What a browser test reads and does on the handheld PWA, by its data-testid hooks. */
@@ -8,6 +9,10 @@ declare global {
     __wmsSync?: () => Promise<void>;
     /** Set by the PWA: the tones played so far, newest last ('ok', 'error', 'not-read', 'repeat'). */
     __wmsTones?: string[];
+    /** Set by the PWA: shows and says a prompt, as Settings' "Test voice" does. */
+    __wmsSay?: (prompt: Prompt, language: 'zh-CN' | 'en') => void;
+    /** Set by the PWA: prompts the speech watchdog gave up on. */
+    __wmsSpeechStalls?: () => number;
   }
 }
 

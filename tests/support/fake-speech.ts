@@ -11,13 +11,27 @@ declare global {
   }
 }
 
+export interface FakeVoice {
+  name: string;
+  lang: string;
+}
+
+/** A zh-CN and an en-US voice, as a handheld with both voice packs lists them. */
+const BOTH_VOICES: FakeVoice[] = [
+  { name: 'Fake 普通话', lang: 'zh_CN' },
+  { name: 'Fake English', lang: 'en-US' },
+];
+
 /**
  * Replaces speechSynthesis in every page of the context with a recording fake (headless
  * Chromium says nothing): each `speak` is kept as `{ text, lang }` in `window.__spoken` and ends
- * at once; `getVoices` offers a zh-CN and an en-US voice.
+ * at once; `getVoices` offers `voices` (a zh-CN and an en-US voice unless given).
  */
-export async function installFakeSpeech(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
+export async function installFakeSpeech(
+  context: BrowserContext,
+  voices: FakeVoice[] = BOTH_VOICES,
+): Promise<void> {
+  await context.addInitScript((installed) => {
     const spoken: { text: string; lang: string }[] = [];
     window.__spoken = spoken;
     class FakeUtterance extends EventTarget {
@@ -32,10 +46,12 @@ export async function installFakeSpeech(context: BrowserContext): Promise<void> 
         this.text = text;
       }
     }
-    const voices = [
-      { name: 'Fake 普通话', lang: 'zh_CN', localService: true, default: false, voiceURI: 'zh' },
-      { name: 'Fake English', lang: 'en-US', localService: true, default: true, voiceURI: 'en' },
-    ];
+    const voices = installed.map((voice, i) => ({
+      ...voice,
+      localService: true,
+      default: i === installed.length - 1,
+      voiceURI: voice.name,
+    }));
     const synth = {
       speaking: false,
       pending: false,
@@ -53,7 +69,7 @@ export async function installFakeSpeech(context: BrowserContext): Promise<void> 
       value: FakeUtterance,
       configurable: true,
     });
-  });
+  }, voices);
 }
 
 export function spokenPrompts(page: Page): Promise<SpokenPrompt[]> {

@@ -36,7 +36,7 @@ export async function startServerProcess(
   options: {
     dataDir?: string;
     nodeArgs?: readonly string[];
-    /** How long to wait for the `listening` line (60 s unless given). */
+    /** How long to wait for the `listening` line (100 s unless given: a loaded two-core machine took over 60). */
     startTimeoutMs?: number;
   } = {},
 ): Promise<ServerProcess> {
@@ -69,7 +69,7 @@ export async function startServerProcess(
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const limit = options.startTimeoutMs ?? 60_000;
+    const limit = options.startTimeoutMs ?? 100_000;
     const timer = setTimeout(
       () => reject(new Error(`server did not start in ${limit / 1000} s:\n${output}`)),
       limit,

@@ -29,7 +29,24 @@ export const loginResponseSchema = z.object({
   user: sessionUserSchema,
 });
 
+/**
+ * `GET /api/sync/unlock-verifiers`: the active supervisors and admins of the caller's warehouse,
+ * each with what the handheld checks their PIN against offline to unlock its scanner settings
+ * (`pbkdf2-sha256$rounds$salt$hash`, base64url; docs/decisions/017). A lead the server has not
+ * seen sign in since these came has none yet and is left out.
+ */
+export const unlockVerifiersResponseSchema = z.object({
+  verifiers: z.array(
+    z.object({
+      userId: idSchema,
+      badge: z.string(),
+      verifier: z.string().regex(/^pbkdf2-sha256\$\d+\$[\w-]+\$[\w-]+$/),
+    }),
+  ),
+});
+
 export type Role = z.infer<typeof roleSchema>;
+export type UnlockVerifiers = z.infer<typeof unlockVerifiersResponseSchema>;
 export type Language = z.infer<typeof languageSchema>;
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 export type LoginResponse = z.infer<typeof loginResponseSchema>;

@@ -27,6 +27,7 @@
  *      Additive in 5 too (inbound console, issue 23): inbound notices and tasks carry their
  *      assignee; a pull may say `inboundChanged` (inbound work given to or taken from this picker);
  *      POST /api/inbound/tasks/:taskId/assign and /api/inbound/notices/:noticeId/assign.
+ *      Additive in 5 too (handheld, issue 18): GET /api/sync/unlock-verifiers.
  * - 6: additive (issue 16, moves on the handheld): event stock-moved@1, push outcome
  *      `move-refused`; GET /api/moves/work (bins, SKUs and free stock to move offline).
  */

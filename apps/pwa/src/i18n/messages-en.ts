@@ -54,6 +54,8 @@ export const en = {
     qty: 'To pick',
     note: 'Note',
     barcode: 'Barcode',
+    picture: 'Product picture',
+    noPicture: 'No picture of this product',
     confirm: 'Confirm',
     saving: 'Saving…',
     backToWaves: 'Back to waves',
@@ -138,8 +140,16 @@ export const en = {
     back: 'Back',
     voice: 'Voice',
     voiceFound: (name: string) => `Voice for your language: ${name}`,
-    voiceMissing:
-      'No voice for your language on this device: prompts are shown on screen only. Ask IT to install the offline voice data.',
+    voiceMissing: (language: string) =>
+      `No ${language} voice on this handheld: prompts are shown on screen only, nothing is said.`,
+    voiceLanguage: { 'zh-CN': 'Chinese', en: 'English' },
+    voiceInstallTitle: 'How to install a voice',
+    voiceInstall: [
+      'Android Settings → System → Languages & input → Text-to-speech output.',
+      'Preferred engine: Speech Services by Google (Google 文字转语音). Tap ⚙ → Install voice data → Chinese (China) or English (United States), on Wi-Fi.',
+      'Or install a 讯飞 (iFlytek) voice pack and choose it as the engine there.',
+      'Then close this app and open it again.',
+    ],
     testVoice: 'Test voice',
     language: 'Language',
     scannerLocked: 'The scanner profile is locked: a supervisor unlocks it with badge and PIN.',
@@ -147,6 +157,9 @@ export const en = {
     supervisorPin: 'PIN',
     unlock: 'Unlock',
     notSupervisor: 'Not unlocked: that badge and PIN are not a supervisor’s.',
+    unlockLocked: 'Not unlocked: too many wrong PINs on this handheld. Try again in 15 minutes.',
+    unlockNeedsNetwork:
+      'Not unlocked: this handheld has not fetched its supervisors yet. Connect to the network once, then unlock.',
     rate: 'Speech rate',
     scanner: 'Scanner',
     prefix: 'Prefix sent before each code',

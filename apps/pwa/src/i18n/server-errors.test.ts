@@ -1,3 +1,4 @@
+import { errorCodeSchema } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
 import { serverErrorText } from './server-errors';
 
@@ -10,12 +11,20 @@ describe('server errors in the user language', () => {
       'No order SO-1 here.',
     );
     expect(serverErrorText('zh-CN', 'app_update_required', {}, 'x')).toBe(
-      '请更新应用:扫描记录会保留在本机,更新后再发送。',
+      '请更新应用：扫描记录会保留在本机，更新后再发送。',
     );
   });
 
   it("keeps the server's English for a code it does not know yet", () => {
     expect(serverErrorText('zh-CN', 'new_code', {}, 'A newer refusal')).toBe('A newer refusal');
     expect(serverErrorText('en', undefined, undefined, 'HTTP 418')).toBe('HTTP 418');
+  });
+
+  it('words every code in Chinese with full-width punctuation', () => {
+    const params = { field: 'badge', orderId: 'SO-1', status: 418, retryAfterS: 30 };
+    const halfWidth = errorCodeSchema.options
+      .map((code) => serverErrorText('zh-CN', code, params, 'x'))
+      .filter((text) => /[,:;()]/.test(text));
+    expect(halfWidth).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { PickLine } from '@wms/protocol';
 import { otherLanguage, useLanguage, useMessages } from '../i18n/language';
 import type { PickStep } from './pick-flow';
 import { skuName } from './pick-messages';
+import { ProductPicture } from './product-picture';
 
 export interface PickLineCardProps {
   line: PickLine;
@@ -11,7 +12,10 @@ export interface PickLineCardProps {
   keyingCheckDigits?: boolean;
 }
 
-/** The current line: the bin to walk to (large), how many to take, and what the item is. */
+/**
+ * The current line: the bin to walk to (large), how many to take, and what the item is (names,
+ * codes and its picture).
+ */
 export function PickLineCard({ line, step, keyingCheckDigits = false }: PickLineCardProps) {
   const t = useMessages();
   const language = useLanguage();
@@ -43,6 +47,7 @@ export function PickLineCard({ line, step, keyingCheckDigits = false }: PickLine
             <span data-testid="pick-barcode">{line.barcodes[0] ?? '—'}</span>
           </span>
         </div>
+        <ProductPicture url={line.imageUrl} />
       </div>
       {line.lot && (
         <p className="pick-lot" data-testid="pick-lot">

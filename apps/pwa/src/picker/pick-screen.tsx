@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { cachePictures } from '../device/pictures/picture-cache';
 import type { Session } from '../storage/database';
 import { useLanguage, useMessages } from '../i18n/language';
 import { PickLineCard } from './pick-line-card';
@@ -73,6 +74,10 @@ function PickWave(props: PickWaveWithTotesProps) {
   const pick = usePickFlow(view, nextSeq, session, totes);
   const line = view.currentLine;
   useLinePrompt(view, language, { movedOff, lastPicked: pick.lastPicked });
+  // Every picture of the wave, cached while there is signal (each is fetched once per page).
+  useEffect(() => {
+    void cachePictures(view.lines.map((waveLine) => waveLine.imageUrl));
+  }, [view.lines]);
   // A new line opens at the top, its "scan the bin" in view (after a short it opened scrolled down).
   const lineId = line?.id;
   useEffect(() => {

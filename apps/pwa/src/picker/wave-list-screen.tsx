@@ -1,4 +1,6 @@
+import { useVoiceCheck } from '../device/speech/use-voice-check';
 import { useMessages } from '../i18n/language';
+import { VoicePackHelp } from '../setup/voice-pack-help';
 import { reportError } from '../shell/problems';
 import { useSyncStatus } from '../shell/use-sync-status';
 import { signOut } from '../session/sign-in';
@@ -30,6 +32,7 @@ export function WaveListScreen({
   const entries = useWaveList(session);
   const unsynced = useSyncStatus()?.unsynced ?? 0;
   const isPicker = session.user.role === 'picker';
+  const voice = useVoiceCheck(session.user.language);
 
   return (
     <section className="screen wave-list">
@@ -40,6 +43,7 @@ export function WaveListScreen({
         </span>
       </div>
       <StartShift language={session.user.language} />
+      <VoicePackHelp check={voice} language={session.user.language} />
       {entries === undefined ? (
         <p>{t.loading}</p>
       ) : entries.length === 0 ? (

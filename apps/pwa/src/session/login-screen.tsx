@@ -1,5 +1,5 @@
 import type { Language } from '@wms/protocol';
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { CameraButton } from '../device/camera/camera-button';
 import { useScanActions } from '../device/scanner/use-scan-actions';
 import { otherLanguage, messagesByLanguage, useLanguage, useMessages } from '../i18n/language';
@@ -14,7 +14,10 @@ export interface LoginScreenProps {
 export function LoginScreen({ onLanguageChange }: LoginScreenProps) {
   const t = useMessages();
   const language = useLanguage();
-  const form = useLoginForm();
+  // Only a language tapped on this screen overrides the profile's (not the one the device
+  // remembers from the last user).
+  const [chosenLanguage, setChosenLanguage] = useState<Language | null>(null);
+  const form = useLoginForm(chosenLanguage);
   useScanActions(form.onScanAction);
 
   const onSubmit = (event: FormEvent) => {
@@ -29,7 +32,12 @@ export function LoginScreen({ onLanguageChange }: LoginScreenProps) {
         <button
           type="button"
           className="button-secondary"
-          onClick={() => onLanguageChange(otherLanguage(language))}
+          data-testid="login-language"
+          onClick={() => {
+            const next = otherLanguage(language);
+            setChosenLanguage(next);
+            onLanguageChange(next);
+          }}
         >
           {messagesByLanguage[otherLanguage(language)].languageName}
         </button>

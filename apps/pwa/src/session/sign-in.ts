@@ -1,3 +1,4 @@
+import type { Language } from '@wms/protocol';
 import type { DeviceIdentity, Session, WmsDatabase } from '../storage/database';
 import {
   deviceLabel,
@@ -65,16 +66,25 @@ function registerAgain(api: Api, mirrored: MirroredIdentity): Promise<DeviceIden
   });
 }
 
-/** Logs in with a badge and PIN on this device, stores the session and asks to keep storage. */
+/**
+ * Logs in with a badge and PIN on this device, stores the session and asks to keep storage.
+ * `language`: the one the picker chose on the login screen, which wins over the profile's (a
+ * picker who taps 中文 there gets Chinese, whatever an admin once entered).
+ */
 export async function signIn(
   database: WmsDatabase,
   api: Api,
   badge: string,
   pin: string,
+  language?: Language,
 ): Promise<Session> {
   const identity = await ensureDeviceIdentity(database, api);
   const { token, user, expiresAt } = await api.login({ badge: badge.trim(), pin, ...identity });
-  const session: Session = { token, user, expiresAt };
+  const session: Session = {
+    token,
+    user: { ...user, language: language ?? user.language },
+    expiresAt,
+  };
   await writeMeta(database, 'session', session);
   await requestPersistentStorage();
   return session;
@@ -86,6 +96,8 @@ export async function signIn(
  */
 export async function signOut(database: WmsDatabase): Promise<void> {
   await deleteMeta(database, 'session');
+  // The leads' PIN verifiers stay on a handheld only while someone is signed in (decision 020).
+  await deleteMeta(database, 'unlockVerifiers');
 }
 
 /** Chrome grants or refuses silently; an installed PWA is usually granted. */

@@ -7,6 +7,7 @@ import { db } from '../storage/database';
 import { errorMessage } from '../storage/storage-errors';
 import { api, ApiError } from '../sync/api-client';
 import { deviceSync } from '../sync/device-sync';
+import { refreshUnlockVerifiers } from '../setup/offline-unlock';
 import { enrolmentCodeOf } from './enrolment-code';
 import { enrolDevice, signIn } from './sign-in';
 
@@ -26,8 +27,12 @@ export interface LoginForm {
   submit: () => void;
 }
 
-/** The login form's state: badge and PIN, a scan of a badge from anywhere, and the sign-in call. */
-export function useLoginForm(): LoginForm {
+/**
+ * The login form's state: badge and PIN, a scan of a badge from anywhere, and the sign-in call.
+ * `chosenLanguage`: the language the picker tapped on this screen, if any (it wins over the
+ * profile's).
+ */
+export function useLoginForm(chosenLanguage: Language | null = null): LoginForm {
   const t = useMessages();
   const language = useLanguage();
   const [badge, setBadge] = useState('');
@@ -69,10 +74,12 @@ export function useLoginForm(): LoginForm {
     setError(problem);
     if (problem) return;
     setBusy(true);
-    signIn(db, api, badge, pin)
+    signIn(db, api, badge, pin, chosenLanguage ?? undefined)
       .then((session) => {
         rememberLanguage(session.user.language);
         deviceSync.requestSync();
+        // The warehouse's leads, for unlocking the scanner settings offline later (decision 020).
+        refreshUnlockVerifiers(db, api).catch(() => undefined);
       })
       .catch((failure: unknown) => {
         setError(loginErrorText(failure, t, language));

@@ -5,7 +5,7 @@ import { useMessages } from '../i18n/language';
 import { db } from '../storage/database';
 import { errorMessage } from '../storage/storage-errors';
 import { api } from '../sync/api-client';
-import { isSupervisorPin } from './settings-access';
+import { unlockScannerSettings } from './settings-access';
 
 const manualEntry = { [MANUAL_ENTRY_ATTRIBUTE]: '' };
 
@@ -20,12 +20,29 @@ function SupervisorUnlock({ onUnlocked }: { onUnlocked: () => void }) {
   const [badge, setBadge] = useState('');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** Attempts answered so far: the same refusal twice is still a new answer. */
+  const [answered, setAnswered] = useState(0);
   const unlock = () => {
     setError(null);
-    isSupervisorPin(db, api, badge, pin).then(
-      (ok) => (ok ? onUnlocked() : setError(t.setup.notSupervisor)),
-      (failure: unknown) => setError(`${t.setup.notSupervisor} (${errorMessage(failure)})`),
-    );
+    setBusy(true);
+    unlockScannerSettings(db, api, badge, pin)
+      .then(
+        (outcome) => {
+          if (outcome === 'unlocked') onUnlocked();
+          else setError(refusal[outcome]);
+        },
+        (failure: unknown) => setError(`${t.setup.notSupervisor} (${errorMessage(failure)})`),
+      )
+      .finally(() => {
+        setBusy(false);
+        setAnswered((n) => n + 1);
+      });
+  };
+  const refusal = {
+    'not-supervisor': t.setup.notSupervisor,
+    locked: t.setup.unlockLocked,
+    'needs-network': t.setup.unlockNeedsNetwork,
   };
   return (
     <div data-testid="scanner-locked">
@@ -50,11 +67,17 @@ function SupervisorUnlock({ onUnlocked }: { onUnlocked: () => void }) {
           onChange={(event) => setPin(event.target.value)}
         />
       </label>
-      <button type="button" className="button-secondary" data-testid="unlock" onClick={unlock}>
+      <button
+        type="button"
+        className="button-secondary"
+        data-testid="unlock"
+        disabled={busy}
+        onClick={unlock}
+      >
         {t.setup.unlock}
       </button>
       {error && (
-        <p className="error" data-testid="unlock-error">
+        <p className="error" data-testid="unlock-error" data-attempt={answered}>
           {error}
         </p>
       )}

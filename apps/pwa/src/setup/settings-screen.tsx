@@ -1,9 +1,13 @@
 import { useEffect, useState } from 'react';
 import { announce, setSpeechRate, speech } from '../device/speech/speech';
+import { useVoiceCheck } from '../device/speech/use-voice-check';
 import { messagesByLanguage, useLanguage, useMessages } from '../i18n/language';
 import { db } from '../storage/database';
+import { api } from '../sync/api-client';
 import { ScannerProfile } from './scanner-profile';
+import { refreshUnlockVerifiers } from './offline-unlock';
 import { chooseSessionLanguage } from './settings-access';
+import { VoicePackHelp } from './voice-pack-help';
 
 /**
  * Language, voice (is there one for the user's language?), speech rate, and the scanner's profile
@@ -16,15 +20,12 @@ export function SettingsScreen({
 }) {
   const t = useMessages();
   const language = useLanguage();
-  const [, setVoicesLoaded] = useState(0);
-  // Voices load asynchronously (empty until `voiceschanged`): check again when they arrive.
+  // Voices load asynchronously (empty until `voiceschanged`): the check follows them.
+  const voice = useVoiceCheck(language);
+  // The leads who may unlock the scanner profile, fresh while there is signal (offline: as kept).
   useEffect(() => {
-    if (!('speechSynthesis' in window)) return;
-    const onChange = () => setVoicesLoaded((n) => n + 1);
-    window.speechSynthesis.addEventListener('voiceschanged', onChange);
-    return () => window.speechSynthesis.removeEventListener('voiceschanged', onChange);
+    refreshUnlockVerifiers(db, api).catch(() => undefined);
   }, []);
-  const voice = speech?.voiceFor(language) ?? null;
   const [rate, setRate] = useState(speech?.rate ?? 1);
   return (
     <section className="screen settings">
@@ -44,9 +45,13 @@ export function SettingsScreen({
         ))}
       </div>
       <h2>{t.setup.voice}</h2>
-      <p className={voice ? 'ok' : 'error'} data-testid="voice-check">
-        {voice ? t.setup.voiceFound(voice.name) : t.setup.voiceMissing}
-      </p>
+      {voice.status === 'found' && (
+        <p className="ok" data-testid="voice-check">
+          {t.setup.voiceFound(voice.voice.name)}
+        </p>
+      )}
+      {voice.status === 'checking' && <p data-testid="voice-check">{t.loading}</p>}
+      <VoicePackHelp check={voice} language={language} open />
       {speech?.lastError === 'not-allowed' && <p className="error">{t.setup.startShiftHint}</p>}
       <label>
         {t.setup.rate} ({rate.toFixed(1)})

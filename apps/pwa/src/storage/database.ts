@@ -7,6 +7,7 @@ import type {
   RemovedWave,
   ScanEvent,
   SessionUser,
+  UnlockVerifiers,
   Wave,
 } from '@wms/protocol';
 import type { SyncFailure } from '../sync/sync-failure';
@@ -94,6 +95,8 @@ export interface MetaValues {
   moveWork: CachedMoveWork;
   /** Moves the server refused (the source had fewer units free), told until dismissed. */
   moveRefusals: MoveRefusal[];
+  /** The warehouse's leads as last fetched: their PINs unlock the scanner settings offline. */
+  unlockVerifiers: CachedUnlockVerifiers;
 }
 
 /** `GET /api/moves/work` as last fetched: it reflects every event with seq ≤ `reflectsThroughSeq`. */
@@ -110,6 +113,13 @@ export interface MoveRefusal {
   skuName: string;
   skuNameZh: string;
   spoken: boolean;
+}
+
+/** `GET /api/sync/unlock-verifiers` as last fetched, for the warehouse it was fetched in. */
+export interface CachedUnlockVerifiers {
+  warehouseId: string;
+  verifiers: UnlockVerifiers['verifiers'];
+  fetchedAt: string;
 }
 
 /** `GET /api/inbound/work` as last fetched: it reflects every event with seq ≤ `reflectsThroughSeq`. */

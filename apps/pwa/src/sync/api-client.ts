@@ -21,6 +21,7 @@ import type {
   ShipOrder,
   ShippedOrder,
   StreamTicket,
+  UnlockVerifiers,
 } from '@wms/protocol';
 // The zod-free entry: the version travels with every request, before any schema is loaded.
 import { PROTOCOL_VERSION, PROTOCOL_VERSION_HEADER } from '@wms/protocol/protocol-version';
@@ -210,6 +211,14 @@ export const api = {
   },
   streamTicket(token: string): Promise<StreamTicket> {
     return callApi('/sync/stream-ticket', { method: 'POST', token }, (s) => s.streamTicketSchema);
+  },
+  /** The warehouse's leads and their PIN verifiers: the scanner settings unlock offline. */
+  unlockVerifiers(token: string): Promise<UnlockVerifiers> {
+    return callApi(
+      '/sync/unlock-verifiers',
+      { method: 'GET', token },
+      (s) => s.unlockVerifiersResponseSchema,
+    );
   },
   /** Inbound (issue 23): open notices, QC and put-away tasks, suppliers of the warehouse. */
   inboundWork(token: string): Promise<InboundWork> {

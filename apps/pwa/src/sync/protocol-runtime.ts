@@ -23,4 +23,5 @@ export {
   inboundWorkSchema,
   inboundAssignedSchema,
   moveWorkSchema,
+  unlockVerifiersResponseSchema,
 } from '@wms/protocol';

@@ -39,6 +39,13 @@ export const HUB_OPERATIONS: readonly Operation[] = [
     response: p.pullResponseSchema,
   },
   {
+    method: 'get',
+    path: '/api/sync/unlock-verifiers',
+    summary:
+      "The active supervisors and admins of the caller's warehouse with the PBKDF2 verifier their handhelds check a lead's PIN against offline (scanner settings)",
+    response: p.unlockVerifiersResponseSchema,
+  },
+  {
     method: 'post',
     path: '/api/sync/stream-ticket',
     summary: 'A short-lived ticket for GET /api/sync/events (EventSource sends no headers)',

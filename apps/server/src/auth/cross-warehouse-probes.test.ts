@@ -260,6 +260,9 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
   ],
   'POST /api/sync/push': 'probed by events in its own test below',
   'GET /api/sync/pull': () => [{ path: '/api/sync/pull?warehouseId=CD', expect: 'listing' }],
+  'GET /api/sync/unlock-verifiers': () => [
+    { path: '/api/sync/unlock-verifiers?warehouseId=CD', expect: 'listing' },
+  ],
   'POST /api/sync/stream-ticket': () => [
     { path: '/api/sync/stream-ticket', body: { warehouseId: 'CD' }, expect: 'listing' },
   ],
@@ -1025,6 +1028,7 @@ describe.each(testDatabases())(
         '成都旗舰店',
         cd.binId,
         'u-cd-p1',
+        'u-cd-s1',
         'u-cd-a1',
         'erp.cd.example.cn',
         'ASN-CD-2612-0001',

@@ -4,6 +4,7 @@ import type { Db } from '../db/database';
 import { deviceIncarnations, devices, enrolmentCodes, users } from '../db/schema';
 import { ApiError, unauthenticated } from '../http/api-error';
 import { isDeviceSecretCorrect, isPinCorrect } from './secret-hash';
+import { isLeadRole, unlockVerifierOf } from './unlock-verifier';
 import { signSession } from './session-token';
 
 export interface LoginDeps {
@@ -124,6 +125,13 @@ async function checkBadgeAndPin(db: Db, request: LoginRequest, now: Date) {
       'Badge or PIN not recognised: scan your badge and try the PIN again',
       'bad_credentials',
     );
+  }
+  // A lead whose PIN the server has not seen since unlock verifiers came gets one now.
+  if (isLeadRole(user.role) && user.unlockVerifier === null) {
+    await db
+      .update(users)
+      .set({ unlockVerifier: await unlockVerifierOf(request.pin) })
+      .where(and(eq(users.id, user.id), isNull(users.unlockVerifier)));
   }
   if (user.failedPinAttempts > 0) {
     await db

@@ -39,6 +39,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/sync/push': ON_A_DEVICE,
   'GET /api/sync/pull': ON_A_DEVICE,
   'POST /api/sync/stream-ticket': ON_A_DEVICE,
+  // What a handheld checks a lead's PIN against offline (scanner settings; decision 020).
+  'GET /api/sync/unlock-verifiers': ON_A_DEVICE,
   'GET /api/sync/events': { ...ON_A_DEVICE, ticketInQuery: true },
   'GET /api/waves/:waveId': LEADS,
   'POST /api/waves/:waveId/assign': LEADS,

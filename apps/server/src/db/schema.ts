@@ -208,6 +208,12 @@ export const users = pgTable('users', {
   role: text('role', { enum: ['picker', 'supervisor', 'admin', 'integration'] }).notNull(),
   badge: text('badge').notNull().unique(),
   pinHash: text('pin_hash').notNull(),
+  /**
+   * Leads only: what a handheld of their warehouse checks their PIN against offline, to unlock
+   * its scanner settings (`auth/unlock-verifier.ts`). Null until the server has seen the PIN
+   * since this column came (the next sign-in fills it).
+   */
+  unlockVerifier: text('unlock_verifier'),
   language: text('language', { enum: ['zh-CN', 'en'] }).notNull(),
   active: boolean('active').notNull().default(true),
   /** Wrong PINs in a row; at MAX_PIN_ATTEMPTS the badge is locked until `lockedUntil`. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { hashPin } from '../auth/secret-hash';
+import { isLeadRole, unlockVerifierOf } from '../auth/unlock-verifier';
 import { type Db, type Tx, queryRows } from '../db/database';
 import * as t from '../db/schema';
 import { demoSkus, type DemoSku } from './demo-catalogue';
@@ -116,7 +117,14 @@ async function seed(tx: Tx) {
     .values(skus.map(({ gtin14: _g, fragile: _f, ...sku }) => ({ ...sku, imageUrl: null })));
   await tx.insert(t.skuBarcodes).values(skus.map((s) => ({ barcode: s.gtin14, skuId: s.id })));
   const pinHash = await hashPin(DEMO_PIN);
-  await tx.insert(t.users).values(DEMO_USERS.map((u) => ({ ...u, pinHash })));
+  const unlockVerifier = await unlockVerifierOf(DEMO_PIN);
+  await tx.insert(t.users).values(
+    DEMO_USERS.map((u) => ({
+      ...u,
+      pinHash,
+      unlockVerifier: isLeadRole(u.role) ? unlockVerifier : null,
+    })),
+  );
   for (const warehouse of DEMO_WAREHOUSES) {
     const bins = demoBins(warehouse.id);
     const zoneCodes = [...new Set(bins.map((b) => b.zone))];

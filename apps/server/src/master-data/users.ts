@@ -1,6 +1,7 @@
 import type { FieldError, NewUser, User, UserInput } from '@wms/protocol';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { hashPin } from '../auth/secret-hash';
+import { isLeadRole, unlockVerifierFor } from '../auth/unlock-verifier';
 import type { Db, Tx } from '../db/database';
 import { users } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/api-error';
@@ -46,7 +47,12 @@ export async function createUser(db: Db, warehouseId: string, input: NewUser, no
     if (clash.length > 0) throw conflict(`Badge ${input.badge} is taken`, clash);
     const [created] = await tx
       .insert(users)
-      .values({ ...rest, warehouseId, pinHash: await hashPin(pin) })
+      .values({
+        ...rest,
+        warehouseId,
+        pinHash: await hashPin(pin),
+        unlockVerifier: await unlockVerifierFor(rest.role, pin),
+      })
       .returning();
     return toUser(created!, now);
   });
@@ -72,7 +78,13 @@ export async function updateUser(
     await ownUser(tx, warehouseId, userId);
     const clash = await clashes(tx, userId, input.badge, '');
     if (clash.length > 0) throw conflict(`Badge ${input.badge} is taken`, clash);
-    const [updated] = await tx.update(users).set(input).where(eq(users.id, userId)).returning();
+    // A lead made a picker can no longer unlock handhelds (a picker made a lead can from their
+    // next sign-in, when the server sees the PIN).
+    const [updated] = await tx
+      .update(users)
+      .set({ ...input, ...(isLeadRole(input.role) ? {} : { unlockVerifier: null }) })
+      .where(eq(users.id, userId))
+      .returning();
     return toUser(updated!, now);
   });
 }
@@ -98,10 +110,15 @@ export async function resetPin(
   pin: string,
   now: Date,
 ) {
-  await ownUser(db, warehouseId, userId);
+  const user = await ownUser(db, warehouseId, userId);
   const [updated] = await db
     .update(users)
-    .set({ pinHash: await hashPin(pin), failedPinAttempts: 0, lockedUntil: null })
+    .set({
+      pinHash: await hashPin(pin),
+      unlockVerifier: await unlockVerifierFor(user.role, pin),
+      failedPinAttempts: 0,
+      lockedUntil: null,
+    })
     .where(eq(users.id, userId))
     .returning();
   return toUser(updated!, now);
@@ -155,12 +172,22 @@ export async function importUsers(
     let created = 0;
     for (const { pin, ...row } of rows) {
       if (existing.has(row.id)) {
+        const secrets = pin
+          ? { pinHash: await hashPin(pin), unlockVerifier: await unlockVerifierFor(row.role, pin) }
+          : isLeadRole(row.role)
+            ? {}
+            : { unlockVerifier: null };
         await tx
           .update(users)
-          .set({ ...row, ...(pin ? { pinHash: await hashPin(pin) } : {}) })
+          .set({ ...row, ...secrets })
           .where(eq(users.id, row.id));
       } else {
-        await tx.insert(users).values({ ...row, warehouseId, pinHash: await hashPin(pin!) });
+        await tx.insert(users).values({
+          ...row,
+          warehouseId,
+          pinHash: await hashPin(pin!),
+          unlockVerifier: await unlockVerifierFor(row.role, pin!),
+        });
         created++;
       }
     }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { assertDeviceOfSession } from '../auth/reject-revoked-devices';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import { signStreamTicket } from '../auth/stream-ticket';
+import { unlockVerifiersOf } from '../auth/unlock-verifiers';
 import { ApiError } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith } from '../http/parse-input';
@@ -64,6 +65,9 @@ export function syncRoutes(deps: AppDeps) {
       if (heldTxid !== null) deps.pokes.pokeWhenServable(session, heldTxid);
       return c.json(response);
     })
+    .get('/unlock-verifiers', auth, async (c) =>
+      c.json(await unlockVerifiersOf(deps.db, c.var.session.warehouseId)),
+    )
     .post('/stream-ticket', auth, async (c) =>
       c.json(await signStreamTicket(c.var.session, deps.authSecret, deps.now())),
     )

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderPrompt } from './prompts';
+import { type Prompt, renderPrompt } from './prompts';
 import { spellCode } from './spell-code';
 
 describe('renderPrompt', () => {
@@ -68,18 +68,70 @@ describe('renderPrompt', () => {
 });
 
 describe('Chinese prompts', () => {
-  it('use full-width punctuation, never ASCII commas or colons', () => {
-    const samples = [
-      { kind: 'go-to-bin', waveCode: 'B26-07', binCode: 'A-03-12', qty: 3, afterLineDone: true },
-      { kind: 'lot-expired', lot: 'L1', expiry: '2026-11-21' },
-      { kind: 'switch-keyboard' },
-      { kind: 'shift-started' },
-      { kind: 'wrong-item', scanned: { name: 'x', nameZh: '绿茶' } },
-    ] as const;
-    for (const prompt of samples) {
+  /** One of every prompt (TypeScript refuses the object when a kind is missing). */
+  const everyPrompt = {
+    'go-to-bin': {
+      kind: 'go-to-bin',
+      waveCode: 'B26-07',
+      binCode: 'A-03-12',
+      qty: 3,
+      afterLineDone: true,
+    },
+    'scan-item': { kind: 'scan-item', binCode: 'A-03-12' },
+    'units-left': { kind: 'units-left', left: 2 },
+    'qty-prefilled': { kind: 'qty-prefilled', qty: 3 },
+    'qty-too-many': { kind: 'qty-too-many', max: 3 },
+    'line-done': { kind: 'line-done' },
+    'wave-done': { kind: 'wave-done', waveCode: 'B26-07', afterLineDone: true },
+    'wave-part-done': { kind: 'wave-part-done', waveCode: 'B26-07', movedLines: 4 },
+    'wrong-bin': { kind: 'wrong-bin', expectedBin: 'A-03-12' },
+    'wrong-item': { kind: 'wrong-item', scanned: { name: 'Green tea', nameZh: '绿茶' } },
+    'lot-expired': { kind: 'lot-expired', lot: 'L2611-03', expiry: '2026-11-21' },
+    'lot-label-needed': { kind: 'lot-label-needed' },
+    'label-reprint-requested': { kind: 'label-reprint-requested', binCode: 'A-03-12' },
+    'short-recorded': { kind: 'short-recorded', qty: 2 },
+    'put-back': { kind: 'put-back', binCode: 'B-01-02', qty: 2 },
+    'switch-keyboard': { kind: 'switch-keyboard' },
+    'shift-started': { kind: 'shift-started' },
+    'not-read': { kind: 'not-read' },
+    'already-counted': { kind: 'already-counted' },
+    'pack-not-in-order': { kind: 'pack-not-in-order', scanned: { name: 'Tea', nameZh: '绿茶' } },
+    'pack-extra-item': { kind: 'pack-extra-item', name: 'Green tea', nameZh: '绿茶' },
+    'pack-weight-mismatch': {
+      kind: 'pack-weight-mismatch',
+      expectedGrams: 400,
+      measuredGrams: 900,
+    },
+    'pack-parcel-done': { kind: 'pack-parcel-done', parcelNo: 1, unitsLeft: 2 },
+    'pack-signature-required': { kind: 'pack-signature-required' },
+  } satisfies { [K in Prompt['kind']]: Extract<Prompt, { kind: K }> };
+
+  it.each(Object.values(everyPrompt))(
+    'use full-width punctuation, never ASCII commas, stops, colons or brackets: $kind',
+    (prompt) => {
       const { text, speech } = renderPrompt(prompt, 'zh-CN');
-      expect(`${text}${speech}`).not.toMatch(/[,:()]/);
-    }
+      expect(`${text}${speech}`).not.toMatch(/[,.:;!?()]/);
+    },
+  );
+
+  it('keep the long prompts the engine must say to their end as the picker hears them', () => {
+    expect(
+      [
+        everyPrompt['wrong-item'],
+        everyPrompt['lot-expired'],
+        everyPrompt['lot-label-needed'],
+        everyPrompt['label-reprint-requested'],
+        everyPrompt['switch-keyboard'],
+        everyPrompt['shift-started'],
+      ].map((prompt) => renderPrompt(prompt, 'zh-CN').speech),
+    ).toEqual([
+      '商品错误：这是绿茶，请放回，扫描屏幕上的商品',
+      '批次已过期，不要拣，请换一个批次',
+      '请扫描带批号和有效期的标签',
+      '标签已报重打，请输入校验码',
+      '扫码未读取：请切换到扫描键盘后重扫',
+      '开始上班，语音提示已打开',
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { renderPrompt } from '@wms/domain';
 import { describe, expect, it } from 'vitest';
-import { SpeechQueue, type SpeechEngine } from './speech-queue';
+import { ESPEAK_NG_ZH_TIMINGS } from './espeak-ng-zh-timings';
+import { SpeechQueue, START_TIMEOUT_MS, type SpeechEngine, watchdogMs } from './speech-queue';
 
 interface FakeUtterance {
   text: string;
@@ -105,6 +106,43 @@ describe('SpeechQueue', () => {
     queue.say(renderPrompt({ kind: 'shift-started' }, 'en'));
     expect(log).toEqual(['cancel', 'cancel', 'speak Shift started. Voice prompts are on.']);
   });
+
+  it('says nothing on a device with no voice at all once the list has settled', () => {
+    const { queue, log } = aQueue([]);
+    // Still loading (Android fills the list a moment after the page): tried with its lang.
+    expect(queue.voiceCheck('zh-CN')).toEqual({ status: 'checking' });
+    queue.say(renderPrompt({ kind: 'line-done' }, 'zh-CN'));
+    expect(log).toEqual(['cancel', 'speak 本行完成']);
+    queue.voicesSettled = true;
+    expect(queue.voiceCheck('zh-CN')).toEqual({ status: 'missing' });
+    queue.say(renderPrompt({ kind: 'shift-started' }, 'zh-CN'));
+    expect(log).toEqual(['cancel', 'speak 本行完成', 'cancel']);
+    expect(queue.lastPrompt?.text).toBe('开始上班，语音提示已打开');
+  });
+
+  it('finds the voice for each language, or says it is missing', () => {
+    const { queue } = aQueue([{ lang: 'en-US', localService: true, name: 'English' }]);
+    expect(queue.voiceCheck('en')).toMatchObject({ status: 'found', voice: { name: 'English' } });
+    expect(queue.voiceCheck('zh-CN')).toEqual({ status: 'missing' });
+  });
+
+  it.each(ESPEAK_NG_ZH_TIMINGS)(
+    'lets "$text" end as the real espeak-ng said it ($spokenMs ms), with a margin',
+    ({ text, startMs, spokenMs }) => {
+      const { queue, spoken, delays, timers } = aQueue([{ lang: 'cmn', localService: true }]);
+      queue.say({ language: 'zh-CN', text, speech: text });
+      // The engine's own times: start after startMs, end spokenMs later. A watchdog shorter than
+      // either would fire first and cancel the prompt mid-sentence.
+      expect(delays[0]).toBe(START_TIMEOUT_MS);
+      expect(startMs).toBeLessThan(START_TIMEOUT_MS);
+      spoken[0]?.onstart?.();
+      expect(delays[1]).toBe(watchdogMs(text, 'zh-CN', 1));
+      expect(delays[1]).toBeGreaterThan(spokenMs * 1.25);
+      spoken[0]?.onend?.();
+      expect(queue.stalls).toBe(0);
+      expect(timers).toHaveLength(2);
+    },
+  );
 
   it('records a not-allowed error (speech before the shift was started)', () => {
     const { queue, spoken } = aQueue();

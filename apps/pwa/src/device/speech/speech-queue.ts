@@ -8,6 +8,10 @@ export interface SpeechEngine {
   getVoices(): SpeechSynthesisVoice[];
 }
 
+/** Is there a voice for the user's language? Shown at sign-in and in Settings. */
+export type VoiceCheck =
+  { status: 'checking' } | { status: 'found'; voice: SpeechSynthesisVoice } | { status: 'missing' };
+
 export interface SpeechQueueDeps {
   engine: SpeechEngine;
   createUtterance: (text: string) => SpeechSynthesisUtterance;
@@ -59,6 +63,11 @@ export class SpeechQueue {
   lastError: string | null = null;
   rate = 1;
   enabled = true;
+  /**
+   * The engine's voice list is final: `voiceschanged` came, or it had voices from the start, or
+   * long enough has passed (speech.ts). From then on an empty list means no voice at all.
+   */
+  voicesSettled = false;
 
   constructor(deps: SpeechQueueDeps) {
     this.#deps = deps;
@@ -69,16 +78,17 @@ export class SpeechQueue {
   }
 
   /**
-   * Says a prompt now, cutting off whatever was being said. Where the engine has voices but none
-   * for the prompt's language, nothing is said (Settings says prompts are then on screen only):
-   * the engine's fallback voice read Chinese text as gibberish.
+   * Says a prompt now, cutting off whatever was being said. Where the device has no voice for the
+   * prompt's language (the engine has other voices, or none at all once its list has settled),
+   * nothing is said and `speak()` is never called: sign-in and Settings say prompts are then on
+   * screen only. The engine's fallback voice read Chinese text as gibberish.
    */
   say(prompt: RenderedPrompt): void {
     this.#last = prompt;
     if (!this.enabled) return;
     this.#stop();
     const voice = this.voiceFor(prompt.language);
-    if (!voice && this.#deps.engine.getVoices().length > 0) return;
+    if (!voice && !this.mayTryWithoutVoice()) return;
     const utterance = this.#deps.createUtterance(prompt.speech);
     utterance.lang = UTTERANCE_LANG[prompt.language];
     if (voice) utterance.voice = voice;
@@ -108,6 +118,27 @@ export class SpeechQueue {
   /** Says the last prompt again (the picker's "Repeat" key). */
   repeatLast(): void {
     if (this.#last) this.say(this.#last);
+  }
+
+  /**
+   * While the voice list is still loading (empty, not settled), a prompt is given to the engine
+   * with its `lang` only: Android's list arrives a moment after the page, and the first prompt
+   * must not be lost for that.
+   */
+  mayTryWithoutVoice(): boolean {
+    return !this.voicesSettled && this.#deps.engine.getVoices().length === 0;
+  }
+
+  /**
+   * Whether the device can say prompts in `language`: `checking` while the voice list loads.
+   *
+   * @example
+   * queue.voiceCheck('zh-CN') // → { status: 'missing' } on a handheld with English voices only
+   */
+  voiceCheck(language: Language): VoiceCheck {
+    const voice = this.voiceFor(language);
+    if (voice) return { status: 'found', voice };
+    return this.mayTryWithoutVoice() ? { status: 'checking' } : { status: 'missing' };
   }
 
   /** The installed voice for a language, or null: settings then says so on screen. */

@@ -17,10 +17,32 @@ function createQueue(): SpeechQueue | null {
     clearTimer: (timer) => window.clearTimeout(timer as number),
   });
   queue.rate = Number(localStorage.getItem(RATE_KEY) ?? '1') || 1;
-  // Voices load asynchronously: ask once now so that `voiceschanged` fires.
-  window.speechSynthesis.getVoices();
+  // Voices load asynchronously: ask once now so that `voiceschanged` fires. The list is final at
+  // that event, or when it had voices from the start, or after VOICES_SETTLE_MS without it.
+  const settle = () => {
+    queue.voicesSettled = true;
+    voiceListeners.forEach((listener) => listener());
+  };
+  if (window.speechSynthesis.getVoices().length > 0) queue.voicesSettled = true;
+  window.speechSynthesis.addEventListener('voiceschanged', settle);
+  window.setTimeout(settle, VOICES_SETTLE_MS);
   window.addEventListener('pagehide', () => queue.cancel());
   return queue;
+}
+
+/**
+ * How long an empty voice list may still be loading. Chrome on Android fills it within a second
+ * of the page; espeak-ng through speech-dispatcher about 1.5 s.
+ */
+const VOICES_SETTLE_MS = 3_000;
+const voiceListeners = new Set<() => void>();
+
+/** Hears the voice list change or settle (the voice check on screen follows it). */
+export function subscribeToVoices(listener: () => void): () => void {
+  voiceListeners.add(listener);
+  return () => {
+    voiceListeners.delete(listener);
+  };
 }
 
 /** The page's one speech queue; null where the browser has no speechSynthesis. */
