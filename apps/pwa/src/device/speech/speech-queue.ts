@@ -71,10 +71,12 @@ export class SpeechQueue {
   /**
    * Says a prompt now, cutting off whatever was being said. Where the engine has voices but none
    * for the prompt's language, nothing is said (Settings says prompts are then on screen only):
-   * the engine's fallback voice read Chinese text as gibberish.
+   * the engine's fallback voice read Chinese text as gibberish. `aside`: said, but the last
+   * prompt stays the one Repeat says.
    */
-  say(prompt: RenderedPrompt): void {
-    this.#last = prompt;
+  say(prompt: RenderedPrompt, options: { aside?: boolean } = {}): void {
+    // An aside (a word about the app, not the work) is not what the Repeat key says again.
+    if (!options.aside) this.#last = prompt;
     if (!this.enabled) return;
     this.#stop();
     const voice = this.voiceFor(prompt.language);
