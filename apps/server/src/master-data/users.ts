@@ -52,6 +52,9 @@ export async function createUser(db: Db, warehouseId: string, input: NewUser, no
   });
 }
 
+/** A hub admin (006) who stops being an admin stops being the hub's too (and stays so). */
+const notHubAdminUnless = (role: string) => (role === 'admin' ? {} : { hubAdmin: false });
+
 async function ownUser(tx: Tx, warehouseId: string, userId: string) {
   const [user] = await tx
     .select()
@@ -72,7 +75,11 @@ export async function updateUser(
     await ownUser(tx, warehouseId, userId);
     const clash = await clashes(tx, userId, input.badge, '');
     if (clash.length > 0) throw conflict(`Badge ${input.badge} is taken`, clash);
-    const [updated] = await tx.update(users).set(input).where(eq(users.id, userId)).returning();
+    const [updated] = await tx
+      .update(users)
+      .set({ ...input, ...notHubAdminUnless(input.role) })
+      .where(eq(users.id, userId))
+      .returning();
     return toUser(updated!, now);
   });
 }
@@ -157,7 +164,11 @@ export async function importUsers(
       if (existing.has(row.id)) {
         await tx
           .update(users)
-          .set({ ...row, ...(pin ? { pinHash: await hashPin(pin) } : {}) })
+          .set({
+            ...row,
+            ...notHubAdminUnless(row.role),
+            ...(pin ? { pinHash: await hashPin(pin) } : {}),
+          })
           .where(eq(users.id, row.id));
       } else {
         await tx.insert(users).values({ ...row, warehouseId, pinHash: await hashPin(pin!) });
