@@ -1115,7 +1115,9 @@ describe.each(testDatabases())(
         const body = (await res.json()) as { error?: { params?: { needs?: string } } };
         const after = await digest();
         const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
-        answers.push(`${route} → ${res.status} ${body.error?.params?.needs} changed ${changed}`);
+        answers.push(
+          `${route} → ${res.status} ${body.error?.params?.needs} changed ${changed.join(',')}`,
+        );
       }
       expect(answers).toEqual(hubWide.map((route) => `${route} → 403 hub-admin changed `));
     });
@@ -1130,7 +1132,7 @@ describe.each(testDatabases())(
             anOrder({
               address: { province: '海外', city: '新加坡', district: '中区', detail: '1 号' },
             }),
-            gz.get('warehouse-key')!,
+            gz.get('warehouse-key'),
           ),
           'unrouted order',
         )) as { orderId: string; status: string };
