@@ -118,78 +118,88 @@ describe(`an app built at protocol ${OLD_VERSION} against today's server`, () =>
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   };
 
-  it('picks offline, survives a reload, and its events are stored exactly once', async () => {
-    const url = await startServer();
-    const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'allow' });
-    const seen = watch(context);
-    const page = await context.newPage();
-    await openOldWave(page, url, 'P-0001', 'B26-07');
+  it(
+    'picks offline, survives a reload, and its events are stored exactly once',
+    async () => {
+      const url = await startServer();
+      const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'allow' });
+      const seen = watch(context);
+      const page = await context.newPage();
+      await openOldWave(page, url, 'P-0001', 'B26-07');
 
-    await context.setOffline(true);
-    for (let i = 0; i < 3; i++) await pickCurrentLine(page);
-    await reloadOffline(page);
-    expect(await doneLines(page)).toBe(3);
-    expect(await unsyncedCount(page)).toBe(3);
-    for (let i = 0; i < 2; i++) await pickCurrentLine(page);
-    const picked = await outboxEventIds(page);
-    expect(new Set(picked).size).toBe(5);
+      await context.setOffline(true);
+      for (let i = 0; i < 3; i++) await pickCurrentLine(page);
+      await reloadOffline(page);
+      expect(await doneLines(page)).toBe(3);
+      expect(await unsyncedCount(page)).toBe(3);
+      for (let i = 0; i < 2; i++) await pickCurrentLine(page);
+      const picked = await outboxEventIds(page);
+      expect(new Set(picked).size).toBe(5);
 
-    await context.setOffline(false);
-    await syncNow(page);
-    expect(await unsyncedCount(page)).toBe(0);
-    // A second sync sends nothing again, and the server holds each event once.
-    await syncNow(page);
-    const stored = await eventsOfWave(url, 'B26-07');
-    expect(stored.map((event) => event.id).sort()).toEqual([...picked].sort());
-    expect(stored.every((event) => event.outcome === 'applied')).toBe(true);
-    expect(seen.pushStatuses.length).toBeGreaterThan(0);
-    expect(seen.pushStatuses.every((status) => status === 200)).toBe(true);
-    // It is the old build speaking: every API request named its version, and only that one.
-    expect([...seen.versions]).toEqual([OLD_VERSION]);
-    await context.close();
-  }, TIMEOUT_MS);
+      await context.setOffline(false);
+      await syncNow(page);
+      expect(await unsyncedCount(page)).toBe(0);
+      // A second sync sends nothing again, and the server holds each event once.
+      await syncNow(page);
+      const stored = await eventsOfWave(url, 'B26-07');
+      expect(stored.map((event) => event.id).sort()).toEqual([...picked].sort());
+      expect(stored.every((event) => event.outcome === 'applied')).toBe(true);
+      expect(seen.pushStatuses.length).toBeGreaterThan(0);
+      expect(seen.pushStatuses.every((status) => status === 200)).toBe(true);
+      // It is the old build speaking: every API request named its version, and only that one.
+      expect([...seen.versions]).toEqual([OLD_VERSION]);
+      await context.close();
+    },
+    TIMEOUT_MS,
+  );
 
-  it('a server that no longer reads its version answers 426 and the app keeps every pick until one does', async () => {
-    let url = await startServer();
-    const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'allow' });
-    const seen = watch(context);
-    const page = await context.newPage();
-    await openOldWave(page, url, 'P-0002', 'B26-08');
-    await context.setOffline(true);
-    for (let i = 0; i < 2; i++) await pickCurrentLine(page);
-    const picked = await outboxEventIds(page);
-    expect(picked).toHaveLength(2);
+  it(
+    'a server that no longer reads its version answers 426 and the app keeps every pick until one does',
+    async () => {
+      let url = await startServer();
+      const context = await browser.newContext({ viewport: PHONE, serviceWorkers: 'allow' });
+      const seen = watch(context);
+      const page = await context.newPage();
+      await openOldWave(page, url, 'P-0002', 'B26-08');
+      await context.setOffline(true);
+      for (let i = 0; i < 2; i++) await pickCurrentLine(page);
+      const picked = await outboxEventIds(page);
+      expect(picked).toHaveLength(2);
 
-    // The server is upgraded to one that reads only newer versions, on the same address.
-    url = await startServer({ OLDEST_READABLE_PROTOCOL_VERSION: String(BUILT.protocolVersion + 1) });
-    await context.setOffline(false);
-    await expect(syncNow(page)).rejects.toThrow();
-    expect(seen.pushStatuses).toContain(426);
-    expect(seen.pushStatuses.filter((status) => status !== 426)).toEqual([]);
-    expect(await outboxEventIds(page)).toEqual(picked);
-    expect(await unsyncedCount(page)).toBe(2);
-    // P-0002 works in English: the refusal is worded from its code.
-    await page.waitForSelector('[data-testid=sync-error]');
-    expect(await page.textContent('[data-testid=sync-error]')).toContain(
-      'Update the app: scans stay on this handheld until then.',
-    );
-    expect(await eventsOfWave(url, 'B26-08')).toEqual([]);
+      // The server is upgraded to one that reads only newer versions, on the same address.
+      url = await startServer({
+        OLDEST_READABLE_PROTOCOL_VERSION: String(BUILT.protocolVersion + 1),
+      });
+      await context.setOffline(false);
+      await expect(syncNow(page)).rejects.toThrow();
+      expect(seen.pushStatuses).toContain(426);
+      expect(seen.pushStatuses.filter((status) => status !== 426)).toEqual([]);
+      expect(await outboxEventIds(page)).toEqual(picked);
+      expect(await unsyncedCount(page)).toBe(2);
+      // P-0002 works in English: the refusal is worded from its code.
+      await page.waitForSelector('[data-testid=sync-error]');
+      expect(await page.textContent('[data-testid=sync-error]')).toContain(
+        'Update the app: scans stay on this handheld until then.',
+      );
+      expect(await eventsOfWave(url, 'B26-08')).toEqual([]);
 
-    // A reload (online, the same old build) keeps the outbox too.
-    await page.reload();
-    await page.waitForSelector('[data-testid=pick-step]', { timeout: 30_000 });
-    expect(await outboxEventIds(page)).toEqual(picked);
-    await expect(syncNow(page)).rejects.toThrow();
-    expect(await outboxEventIds(page)).toEqual(picked);
+      // A reload (online, the same old build) keeps the outbox too.
+      await page.reload();
+      await page.waitForSelector('[data-testid=pick-step]', { timeout: 30_000 });
+      expect(await outboxEventIds(page)).toEqual(picked);
+      await expect(syncNow(page)).rejects.toThrow();
+      expect(await outboxEventIds(page)).toEqual(picked);
 
-    // Once a server reads the version again, the picks go out, each stored once.
-    url = await startServer();
-    await syncNow(page);
-    expect(await unsyncedCount(page)).toBe(0);
-    const stored = await eventsOfWave(url, 'B26-08');
-    expect(stored.map((event) => event.id).sort()).toEqual([...picked].sort());
-    expect(stored.every((event) => event.outcome === 'applied')).toBe(true);
-    expect([...seen.versions]).toEqual([OLD_VERSION]);
-    await context.close();
-  }, TIMEOUT_MS);
+      // Once a server reads the version again, the picks go out, each stored once.
+      url = await startServer();
+      await syncNow(page);
+      expect(await unsyncedCount(page)).toBe(0);
+      const stored = await eventsOfWave(url, 'B26-08');
+      expect(stored.map((event) => event.id).sort()).toEqual([...picked].sort());
+      expect(stored.every((event) => event.outcome === 'applied')).toBe(true);
+      expect([...seen.versions]).toEqual([OLD_VERSION]);
+      await context.close();
+    },
+    TIMEOUT_MS,
+  );
 });
