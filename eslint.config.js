@@ -145,6 +145,8 @@ export default tseslint.config(
       'data/**',
       'apps/server/drizzle/**',
       'tests/artifacts/**',
+      'tests/fixtures/pwa-protocol-*/app/**',
+      'tests/api-client/hub-api.ts',
       '**/*.js',
       '**/*.mjs',
     ],

@@ -1,5 +1,6 @@
 import { PROTOCOL_VERSION } from '@wms/protocol';
 import { describe, expect, it } from 'vitest';
+import { installFakeSpeech, spokenPrompts } from '../support/fake-speech';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
 import { openWave, outboxEventIds, pickCurrentLine, syncNow, unsyncedCount } from './handheld';
 
@@ -12,8 +13,9 @@ const HANDHELD = { width: 400, height: 800 };
 describe('the protocol version handshake on the handheld', () => {
   const fx = aServerAndBrowserPerFile();
 
-  it('keeps the outbox on 426 app_update_required, says "update the app", and drains after', async () => {
+  it('keeps the outbox on 426 app_update_required, shows and says "update the app", and drains after', async () => {
     const context = await fx.browser.newContext({ viewport: HANDHELD, serviceWorkers: 'allow' });
+    await installFakeSpeech(context);
     const page = await context.newPage();
     await openWave(page, fx.server.url, 'P-0001', 'B26-07');
     await context.setOffline(true);
@@ -48,6 +50,17 @@ describe('the protocol version handshake on the handheld', () => {
     expect(await page.textContent('[data-testid=sync-error]')).toContain(
       '请更新应用：扫描记录会保留在本机，更新后再发送。',
     );
+
+    // …and says it, once, in Chinese: a picker looks at the bins, not at the status bar.
+    const update = '请更新应用:扫描记录会保留在本机,更新后再发送。';
+    await page.waitForFunction(
+      (text) => (window.__spoken ?? []).some((prompt) => prompt.text === text),
+      update,
+      { timeout: 10_000 },
+    );
+    await expect(syncNow(page)).rejects.toThrow();
+    const said = (await spokenPrompts(page)).filter((prompt) => prompt.text === update);
+    expect(said).toEqual([{ text: update, lang: 'zh-CN' }]);
 
     await context.unroute('**/api/sync/**');
     await syncNow(page);

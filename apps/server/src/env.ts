@@ -67,6 +67,12 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   /** The built PWA. */
   PWA_DIST: z.string().optional(),
+  /**
+   * The oldest protocol version this server reads (default: `@wms/protocol`'s). Raise it to make
+   * devices of older builds update before they send (426 `app_update_required`; their unsent
+   * scans stay on the device).
+   */
+  OLDEST_READABLE_PROTOCOL_VERSION: z.coerce.number().int().min(1).optional(),
   /** pino level of the JSON logs on stdout: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Bearer token for `GET /metrics`; without it only loopback callers may scrape. */
@@ -122,6 +128,8 @@ export interface ServerConfig {
   /** See ENROLMENT_REQUIRED; absent means false. */
   enrolmentRequired?: boolean;
   pwaDist: string;
+  /** OLDEST_READABLE_PROTOCOL_VERSION, when set: devices below it get 426. */
+  oldestReadableProtocol?: number;
   // The operational settings below are optional for callers that build a config by hand
   // (tests, benchmarks); `loadConfig` always sets them and `startServer` has the same defaults.
   logLevel?: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -191,6 +199,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     pwaDist: e.PWA_DIST
       ? resolve(base, e.PWA_DIST)
       : fileURLToPath(new URL('../../pwa/dist', import.meta.url)),
+    ...(e.OLDEST_READABLE_PROTOCOL_VERSION !== undefined && {
+      oldestReadableProtocol: e.OLDEST_READABLE_PROTOCOL_VERSION,
+    }),
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN ?? null,
     trustProxy: e.TRUST_PROXY,

@@ -10,6 +10,7 @@ import { seedHubDemoIfMissing } from './demo/seed-hub-demo';
 import { seedOrderChangesDemoIfMissing } from './demo/seed-order-changes-demo';
 import type { ServerConfig } from './env';
 import { createApp } from './http/app';
+import { READABLE_PROTOCOL } from './http/protocol-version';
 import { Lifecycle } from './ops/lifecycle';
 import { Metrics } from './ops/metrics';
 import { startArchiving } from './ops/archive-scan-events';
@@ -79,6 +80,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       })
     : async () => {};
   if (!connectorKey) logger.info('CONNECTOR_KEY not set: marketplace connectors are off');
+  if ((config.oldestReadableProtocol ?? 0) > READABLE_PROTOCOL.newest)
+    logger.warn(
+      { oldest: config.oldestReadableProtocol, newest: READABLE_PROTOCOL.newest },
+      'OLDEST_READABLE_PROTOCOL_VERSION is above the version this server speaks: every device is told to update',
+    );
   const pokes = new PokeHub(async () => {
     const [row] = await queryRows<{ xmin: string }>(
       database.db,
@@ -103,6 +109,9 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     tokenTtlMs: config.tokenTtlMs,
     enrolmentRequired: config.enrolmentRequired ?? false,
     pwaDist: config.pwaDist,
+    ...(config.oldestReadableProtocol !== undefined && {
+      readableProtocol: { ...READABLE_PROTOCOL, oldest: config.oldestReadableProtocol },
+    }),
     now: () => new Date(),
     lifecycle,
     logger,

@@ -15,6 +15,17 @@ describe('server errors in the user language', () => {
     );
   });
 
+  it('says a hub-wide power needs a hub admin (006)', () => {
+    const params = { needs: 'hub-admin', caller: 'admin', warehouseId: 'CD' };
+    expect(serverErrorText('zh-CN', 'forbidden', params, 'x')).toBe(
+      '只有总部管理员可以执行此操作。',
+    );
+    expect(serverErrorText('en', 'forbidden', params, 'x')).toBe('Only a hub admin may do this.');
+    expect(serverErrorText('en', 'forbidden', { needs: 'admin' }, 'x')).toBe(
+      'You may not do this.',
+    );
+  });
+
   it("keeps the server's English for a code it does not know yet", () => {
     expect(serverErrorText('zh-CN', 'new_code', {}, 'A newer refusal')).toBe('A newer refusal');
     expect(serverErrorText('en', undefined, undefined, 'HTTP 418')).toBe('HTTP 418');

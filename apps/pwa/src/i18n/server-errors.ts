@@ -20,7 +20,8 @@ const en: Record<ErrorCode, Wording> = {
   rate_limited: (p) => `Too many tries: wait ${p.retryAfterS ?? 60} s and try again.`,
   waybill_refused: (p) =>
     `The e-waybill service refused (${p.providerCode ?? '?'}): type the tracking number.`,
-  forbidden: () => 'You may not do this.',
+  forbidden: (p) =>
+    p.needs === 'hub-admin' ? 'Only a hub admin may do this.' : 'You may not do this.',
   not_found: (p) => (p.orderId ? `No order ${p.orderId} here.` : 'Not found.'),
   conflict: (p) => (p.field ? `${p.field} exists already.` : 'This exists already.'),
   seq_gap: () => 'Resending the scans in order…',
@@ -50,7 +51,8 @@ const zhCN: Record<ErrorCode, Wording> = {
   pin_locked: () => '密码错误次数过多：请稍后再试，或请主管解锁。',
   rate_limited: (p) => `操作过于频繁：请 ${p.retryAfterS ?? 60} 秒后再试。`,
   waybill_refused: (p) => `电子面单服务拒绝（${p.providerCode ?? '?'}）：请手动输入运单号。`,
-  forbidden: () => '您无权执行此操作。',
+  forbidden: (p) =>
+    p.needs === 'hub-admin' ? '只有总部管理员可以执行此操作。' : '您无权执行此操作。',
   not_found: (p) => (p.orderId ? `这里没有订单 ${p.orderId}。` : '未找到。'),
   conflict: (p) => (p.field ? `${p.field} 已存在。` : '已存在。'),
   seq_gap: () => '正在按顺序重新发送扫描记录…',

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Language } from '@wms/protocol';
+import { sayAside } from '../device/speech/speech';
 import { useLanguage, useMessages } from '../i18n/language';
 import { serverErrorText } from '../i18n/server-errors';
 import type { Messages } from '../i18n/messages-en';
@@ -14,6 +15,16 @@ export function StatusBar() {
   const online = useOnline();
   const status = useSyncStatus();
   const [syncing, setSyncing] = useState(false);
+  const updateRequired =
+    status?.lastSyncError?.kind === 'refused' &&
+    status.lastSyncError.code === 'app_update_required';
+  // Said once when the server starts refusing this version (and once per app start while it
+  // does): a picker looks at the bins, not at the status bar.
+  useEffect(() => {
+    if (!updateRequired) return;
+    const text = serverErrorText(language, 'app_update_required', {}, '');
+    sayAside({ language, text, speech: text });
+  }, [updateRequired, language]);
 
   const syncNow = () => {
     setSyncing(true);

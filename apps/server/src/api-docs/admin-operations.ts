@@ -1,5 +1,6 @@
 import * as p from '@wms/protocol';
 import { z } from 'zod';
+import * as r from './response-schemas';
 import type { Operation } from './operations';
 
 const setActive = z.strictObject({ active: z.boolean() });
@@ -63,6 +64,16 @@ function entity(
       : []),
   ];
 }
+
+/** Which labels: `codes` (comma-separated, up to 500) or, for bins, a whole zone or aisle. */
+const CODES_QUERY = z.object({
+  codes: z.string().describe('comma-separated codes, up to 500 (P-0001,P-0002)'),
+});
+const BIN_LABEL_QUERY = z.object({
+  codes: z.string().optional().describe('comma-separated bin codes, up to 500 (A-03-12,A-03-13)'),
+  zone: z.string().optional().describe('every active bin of a zone, in pick-path order (A)'),
+  aisle: z.string().optional().describe('every active bin of an aisle, in pick-path order (A-03)'),
+});
 
 /** Master data (admins), device management and enrolment, labels. */
 export const ADMIN_OPERATIONS: readonly Operation[] = [
@@ -180,12 +191,14 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
   {
     method: 'put',
     path: '/api/devices/{deviceId}',
+    response: r.renamedDeviceSchema,
     summary: 'Rename a handheld',
     body: p.renameDeviceSchema,
   },
   {
     method: 'post',
     path: '/api/devices/{deviceId}/revoke',
+    response: r.revokedDeviceSchema,
     summary: "Revoke a lost handheld of the caller's warehouse: its tokens stop at once",
   },
   ...(['bins', 'badges', 'totes'] as const).flatMap((kind) =>
@@ -193,6 +206,7 @@ export const ADMIN_OPERATIONS: readonly Operation[] = [
       method: 'get',
       path: `/api/labels/${kind}.${format}`,
       refusals: [404],
+      query: kind === 'bins' ? BIN_LABEL_QUERY : CODES_QUERY,
       summary: `${kind.replace(/s$/, '')} labels as ${format === 'pdf' ? 'PDF (100 × 50 mm pages)' : 'ZPL for Zebra printers (4 × 2 in, 203 dpi)'}: ?codes=a,b,c (up to 500)`,
     })),
   ),

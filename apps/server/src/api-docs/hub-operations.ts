@@ -1,5 +1,6 @@
 import * as p from '@wms/protocol';
 import { z } from 'zod';
+import * as r from './response-schemas';
 import type { Operation } from './operations';
 
 const replayed = z.object({ replayed: z.int().min(0) });
@@ -60,11 +61,13 @@ export const HUB_OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/waves/{waveId}',
+    response: r.waveDetailSchema,
     summary: 'One wave of your warehouse with its pick lines',
   },
   {
     method: 'post',
     path: '/api/waves/{waveId}/cancel',
+    response: r.cancelledWaveSchema,
     summary: 'Cancel a wave: its orders go back to be waved again',
   },
   {
@@ -76,23 +79,28 @@ export const HUB_OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/tasks/{taskId}/resolve',
+    response: r.taskResolvedSchema,
     summary: 'Resolve a warehouse task',
     body: p.exceptionResolveSchema,
   },
   {
     method: 'post',
     path: '/api/tasks/{taskId}/assign',
+    response: r.assignedSchema,
     summary: 'Give a warehouse task to a person of the warehouse',
     body: p.exceptionAssignSchema,
   },
   {
     method: 'get',
     path: '/api/exceptions',
+    query: r.exceptionListQuery,
+    response: r.exceptionListSchema,
     summary: 'Exceptions of your warehouse, newest first (?status=open|resolved, up to 500)',
   },
   {
     method: 'get',
     path: '/api/integration-keys',
+    response: r.apiKeyListSchema,
     summary:
       "Integration keys of the admin's warehouse and the channel keys, without their secrets",
   },

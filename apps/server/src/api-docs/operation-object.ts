@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { ROUTE_ACCESS } from '../auth/route-access';
 import { jsonSchemaOf, type JsonObject } from './json-schema';
 import type { Operation } from './operations';
@@ -57,14 +58,25 @@ export function operationObject(op: Operation): JsonObject {
     required: true,
     schema: { type: 'string' },
   }));
+  const queryFields = Object.entries(op.query?.shape ?? {}) as [string, z.ZodType][];
+  const queryParams = queryFields.map(([name, schema]) => {
+    const { description, ...rest } = jsonSchemaOf(schema, 'input');
+    return {
+      name,
+      in: 'query',
+      required: !schema.safeParse(undefined).success,
+      ...(description !== undefined && { description }),
+      schema: rest,
+    };
+  });
   return {
     operationId: operationIdOf(op),
     summary: op.summary,
     description: isPublic
       ? 'Public: no token (a signed link in the path is the key where there is one)'
-      : `Callers: ${access ? access.callers.join(', ') : 'nobody (not in ROUTE_ACCESS)'}`,
+      : `Callers: ${access ? access.callers.join(', ') : 'nobody (not in ROUTE_ACCESS)'}${access?.hubWide ? ' (hub admins only: the whole hub’s)' : ''}`,
     security: isPublic ? [] : [{ bearer: [] }],
-    ...(params.length > 0 ? { parameters: params } : {}),
+    ...(params.length + queryParams.length > 0 ? { parameters: [...params, ...queryParams] } : {}),
     ...requestBodyOf(op),
     responses: {
       ...successesOf(op),

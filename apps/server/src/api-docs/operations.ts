@@ -1,5 +1,6 @@
 import * as p from '@wms/protocol';
 import { z } from 'zod';
+import * as r from './response-schemas';
 import { archiveRequestSchema } from '../ops/admin-routes';
 import { ADMIN_OPERATIONS } from './admin-operations';
 import { HUB_OPERATIONS } from './hub-operations';
@@ -12,6 +13,8 @@ export interface Operation {
   path: string;
   summary: string;
   body?: z.ZodType;
+  /** Query parameters, one per field (optional fields are optional parameters). */
+  query?: z.ZodObject;
   /** The body is text/csv, not JSON. */
   csv?: boolean;
   /** The JSON answer on success. */
@@ -63,11 +66,13 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/orders/by-channel/{channel}/{channelOrderId}',
+    response: r.channelOrderLookupSchema,
     summary: 'Find our order id from a channel order id (merged duplicates point at their order)',
   },
   {
     method: 'get',
     path: '/api/orders/{orderId}/trace',
+    response: r.orderTraceSchema,
     summary: "An order's whole life as one timeline (M5.2)",
   },
   {
@@ -80,23 +85,27 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/orders/{orderId}/cancel',
+    response: r.cancelledOrderSchema,
     summary: 'Cancel an unshipped order; its reservations are released',
     body: p.cancelOrderSchema,
   },
   {
     method: 'get',
     path: '/api/holds',
+    response: r.holdQueueSchema,
     summary: 'The review queue: open holds with rule and evidence',
   },
   {
     method: 'post',
     path: '/api/holds/orders/{orderId}',
+    response: r.manualHoldAnswerSchema,
     summary: 'Hold an order by hand (pulls it out of its wave)',
     body: p.manualHoldSchema,
   },
   {
     method: 'post',
     path: '/api/holds/orders/{orderId}/decision',
+    response: r.holdDecisionAnswerSchema,
     summary: 'Release or cancel a held order',
     body: p.holdDecisionSchema,
   },
@@ -128,6 +137,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/holds/rules',
+    response: r.holdRulesSchema,
     summary: 'The hold rules and their thresholds',
   },
   {
@@ -169,22 +179,26 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/routing/queue',
+    response: r.routingQueueSchema,
     summary: 'Orders no rule matched, waiting for manual routing',
   },
   {
     method: 'post',
     path: '/api/routing/orders/{orderId}',
+    response: r.manuallyRoutedSchema,
     summary: 'Route an order from the manual queue',
     body: p.manualRouteSchema,
   },
   {
     method: 'get',
     path: '/api/inventory/stock/{skuId}',
+    response: r.skuStockSchema,
     summary: 'Stock of a SKU in your warehouse, with "only N left"',
   },
   {
     method: 'get',
     path: '/api/inventory/bins/{binCode}',
+    response: r.binStockSchema,
     summary: 'What one bin of your warehouse holds, SKU by SKU (the bin stock pickers take from)',
   },
   {
@@ -256,6 +270,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/inventory/alerts',
+    response: r.stockAlertsSchema,
     summary: 'Transfer, replenishment and peak alerts of your warehouse',
   },
   {
@@ -295,6 +310,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'delete',
     path: '/api/webhooks/subscriptions/{subscriptionId}',
+    response: r.webhookDeletedSchema,
     summary: 'Delete: nothing more is sent, pending deliveries are abandoned, the log stays',
   },
   {
@@ -308,11 +324,13 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'get',
     path: '/api/webhooks/deliveries',
+    response: r.webhookDeliveriesSchema,
     summary: 'The delivery log (?status=, ?messageId=)',
   },
   {
     method: 'get',
     path: '/api/webhooks/deliveries/{deliveryId}/attempts',
+    response: r.webhookAttemptsSchema,
     summary: 'Every attempt of one delivery',
   },
   {
@@ -324,6 +342,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/integration-keys',
+    response: r.issuedApiKeySchema,
     status: 201,
     summary: 'Issue an integration API key (shown once)',
     body: p.apiKeyRequestSchema,
@@ -366,18 +385,21 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/exceptions/{exceptionId}/resolve',
+    response: r.exceptionResolvedSchema,
     summary: 'Resolve an exception (stamps answered and resolved times)',
     body: p.exceptionResolveSchema,
   },
   {
     method: 'post',
     path: '/api/exceptions/{exceptionId}/assign',
+    response: r.assignedSchema,
     summary: 'Give an exception to a person of the warehouse',
     body: p.exceptionAssignSchema,
   },
   {
     method: 'post',
     path: '/api/exceptions/{exceptionId}/count-task',
+    response: r.countTaskOpenedSchema,
     status: 201,
     summary: "Open a cycle-count task for the exception's bin",
   },
@@ -404,6 +426,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: 'post',
     path: '/api/admin/archive-scan-events',
+    response: r.archiveAnswerSchema,
     refusals: [409],
     summary:
       'Move scan events older than olderThanDays (default SCAN_EVENT_RETENTION_DAYS) to the archive now',

@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { forbidden, unauthenticated } from '../http/api-error';
 import { answeringRoute } from '../http/answering-route';
 import { API_KEY_PREFIX, sessionOfApiKey } from './api-keys';
+import { assertHubAdmin } from './hub-admin';
 import type { SessionEnv } from './require-session';
 import { type CallerKind, ROUTE_ACCESS } from './route-access';
 import { type Session, verifySession } from './session-token';
@@ -48,6 +49,10 @@ export function authorizeRoute(deps: { db: Db; authSecret: string }) {
         caller: kind,
       });
     }
+    if (access.hubWide)
+      await assertHubAdmin(deps.db, session, {
+        message: `${route} acts on the whole hub, not warehouse ${session.warehouseId}`,
+      });
     c.set('session', session);
     await next();
   });

@@ -350,12 +350,12 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
     { path: `/api/holds/orders/${cd.heldOrder}/decision`, body: { decision: 'cancel' } },
   ],
   'GET /api/holds/rules': 'hub-wide rules (no warehouse)',
-  'PUT /api/holds/rules/:ruleId': 'hub-wide rules (no warehouse)',
+  'PUT /api/holds/rules/:ruleId': 'hub-wide rules: a hub admin’s (probed below)',
   'GET /api/routing/rules': 'hub-wide rules (no warehouse)',
-  'PUT /api/routing/rules': 'hub-wide rules (no warehouse)',
+  'PUT /api/routing/rules': 'hub-wide rules: a hub admin’s (probed below)',
   'GET /api/routing/rules.csv': 'hub-wide rules (no warehouse)',
   'GET /api/routing/rules.xlsx': 'hub-wide rules (no warehouse)',
-  'POST /api/routing/rules.csv': 'hub-wide rules (no warehouse)',
+  'POST /api/routing/rules.csv': 'hub-wide rules: a hub admin’s (probed below)',
   'GET /api/routing/queue': () => [
     { path: '/api/routing/queue?warehouseId=CD', expect: 'listing' },
   ],
@@ -413,7 +413,7 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
     { path: `/api/inventory/receipts/${cd.noticeId}/receive`, body: { binCode: 'A-01-01' } },
   ],
   'GET /api/hub-settings': 'hub-wide settings (no warehouse)',
-  'PUT /api/hub-settings': 'hub-wide settings (no warehouse)',
+  'PUT /api/hub-settings': 'hub-wide settings: a hub admin’s (probed below)',
   'GET /api/integration-keys': () => [
     { path: '/api/integration-keys?warehouseId=CD', expect: 'listing' },
   ],
@@ -452,10 +452,10 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
   'POST /api/webhooks/replay': () => [
     { path: '/api/webhooks/replay', body: { since: '2020-01-01T00:00:00Z' }, expect: 'listing' },
   ],
-  'GET /api/admin/backup': 'the whole hub’s backup (decided for the hub’s admins; see the report)',
-  'POST /api/admin/archive-scan-events': 'hub-wide archiving by age (no warehouse)',
+  'GET /api/admin/backup': 'the whole hub’s backup: a hub admin’s (probed below)',
+  'POST /api/admin/archive-scan-events': 'hub-wide archiving by age: a hub admin’s (probed below)',
   'GET /api/admin/warehouses': 'the list of warehouses is every admin’s (names only)',
-  'POST /api/admin/warehouses': 'creates a new warehouse',
+  'POST /api/admin/warehouses': 'creates a new warehouse: a hub admin’s (probed below)',
   'PUT /api/admin/warehouses/:warehouseId': () => [
     { path: '/api/admin/warehouses/CD', body: { name: 'Chengdu', nameZh: '广州仓', city: '广州' } },
   ],
@@ -656,6 +656,8 @@ describe.each(testDatabases())(
     let secrets: string[] = [];
     /** CD's ERP key (the public-link test asks for one more address change with it). */
     let cdErp = '';
+    /** CD's admin: a warehouse's admin, not the hub's (006). */
+    let cdWarehouseAdmin = '';
 
     const call = (token: string, method: string, path: string, probe?: Probe) =>
       fx.app.request(path, {
@@ -732,6 +734,7 @@ describe.each(testDatabases())(
         new Date(),
       );
       const cdAdmin = (await aLoggedInDevice(app, 'A-0009')).token;
+      cdWarehouseAdmin = cdAdmin;
       const cdPicker = await aLoggedInDevice(app, 'P-0003');
       const key = (await ok(
         await postJson(
@@ -1083,6 +1086,104 @@ describe.each(testDatabases())(
       }
       expect(answers).toEqual(wanted);
     });
+    it('hub-wide powers (006): a warehouse’s admin is refused each and changes nothing', async () => {
+      const hubWide = Object.entries(ROUTE_ACCESS)
+        .filter(([, access]) => access !== 'public' && access.hubWide)
+        .map(([route]) => route)
+        .sort();
+      expect(hubWide).toEqual([
+        'GET /api/admin/backup',
+        'POST /api/admin/archive-scan-events',
+        'POST /api/admin/warehouses',
+        'POST /api/routing/rules.csv',
+        'PUT /api/holds/rules/:ruleId',
+        'PUT /api/hub-settings',
+        'PUT /api/routing/rules',
+      ]);
+      // Bodies as a hub admin sends them (the refusal comes before a body is read).
+      const bodies: Record<string, unknown> = {
+        'POST /api/admin/archive-scan-events': { olderThanDays: 0 },
+        'POST /api/admin/warehouses': {
+          id: 'SZ',
+          name: 'Shenzhen',
+          nameZh: '深圳仓',
+          city: '深圳',
+        },
+        'PUT /api/hub-settings': { dedup: { windowMinutes: 5 } },
+        'PUT /api/routing/rules': { rules: [] },
+      };
+      const answers: string[] = [];
+      for (const route of hubWide) {
+        const [method, pattern] = route.split(' ') as [string, string];
+        const path = pattern.replace(':ruleId', 'dedup');
+        const before = await digest();
+        const res = await call(
+          cdWarehouseAdmin,
+          method,
+          path,
+          method === 'GET'
+            ? { path }
+            : route === 'POST /api/routing/rules.csv'
+              ? { path, raw: { type: 'text/csv', text: 'priority,name,warehouseId,carrier\n' } }
+              : { path, body: bodies[route] ?? {} },
+        );
+        const body = (await res.json()) as { error?: { params?: { needs?: string } } };
+        const after = await digest();
+        const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+        answers.push(
+          `${route} → ${res.status} ${body.error?.params?.needs} changed ${changed.join(',')}`,
+        );
+      }
+      expect(answers).toEqual(hubWide.map((route) => `${route} → 403 hub-admin changed `));
+    });
+
+    it('routing by hand (006): a lead routes an unrouted order into their own warehouse only, a hub admin into any', async () => {
+      const { app } = fx;
+      const unrouted = async () => {
+        const accepted = (await ok(
+          await postJson(
+            app,
+            '/api/orders',
+            anOrder({
+              address: { province: '海外', city: '新加坡', district: '中区', detail: '1 号' },
+            }),
+            gz.get('warehouse-key'),
+          ),
+          'unrouted order',
+        )) as { orderId: string; status: string };
+        expect(accepted.status).toBe('unrouted');
+        return accepted.orderId;
+      };
+      const warehouseOf = async (orderId: string) =>
+        (
+          await queryRows<{ warehouseId: string | null; status: string }>(
+            fx.database.db,
+            sql`select warehouse_id as "warehouseId", status from orders where id = ${orderId}`,
+          )
+        )[0];
+      const route = (orderId: string, warehouseId: string, token: string) =>
+        call(token, 'POST', `/api/routing/orders/${orderId}`, {
+          path: '',
+          body: { warehouseId, carrier: 'SF' },
+        });
+
+      const first = await unrouted();
+      for (const token of [gz.get('supervisor')!, cdWarehouseAdmin]) {
+        const refused = await route(first, token === cdWarehouseAdmin ? 'GZ' : 'CD', token);
+        expect(refused.status).toBe(403);
+        expect(
+          ((await refused.json()) as { error: { params: unknown } }).error.params,
+        ).toMatchObject({ needs: 'hub-admin' });
+        expect((await warehouseOf(first))?.status).toBe('unrouted');
+      }
+      // GZ's supervisor takes it into GZ; the hub admin (A-0001, of GZ) sends another to CD.
+      expect((await route(first, 'GZ', gz.get('supervisor')!)).status).toBe(200);
+      expect(await warehouseOf(first)).toEqual({ warehouseId: 'GZ', status: 'received' });
+      const second = await unrouted();
+      expect((await route(second, 'CD', gz.get('admin')!)).status).toBe(200);
+      expect(await warehouseOf(second)).toEqual({ warehouseId: 'CD', status: 'received' });
+    });
+
     it('POST /api/sync/push: handheld events naming CD’s lines, notices, tasks and orders are unknown lines and change nothing of CD', async () => {
       const { app } = fx;
       const line = cd.line;

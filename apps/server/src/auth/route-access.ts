@@ -9,11 +9,21 @@ export type CallerKind = 'picker' | 'supervisor' | 'admin' | 'warehouse-key' | '
 export type RouteAccess =
   | 'public'
   /** `ticketInQuery`: also a stream ticket in `?ticket=` (EventSource sends no headers). */
-  | { callers: readonly CallerKind[]; ticketInQuery?: true };
+  | {
+      callers: readonly CallerKind[];
+      ticketInQuery?: true;
+      /** A power over the whole hub: of the callers, only a hub admin (`hub-admin.ts`, 006). */
+      hubWide?: true;
+    };
 
 const LEADS = { callers: ['supervisor', 'admin'] } as const;
 const ON_A_DEVICE = { callers: ['picker', 'supervisor', 'admin'] } as const;
 const ADMIN = { callers: ['admin'] } as const;
+/**
+ * The whole hub's, not a warehouse's (006): backups, the hub-wide rules and settings, adding a
+ * warehouse. A warehouse's admin is refused (403, `needs: hub-admin`).
+ */
+const HUB = { callers: ['admin'], hubWide: true } as const;
 /** Leads and the warehouse's own integrations (WMS, TMS): warehouse reads and operations. */
 const WAREHOUSE = { callers: ['supervisor', 'admin', 'warehouse-key'] } as const;
 /** Also a storefront's key, for its own channel's orders (intake, cancel, address change). */
@@ -73,12 +83,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/holds/orders/:orderId/address-change': ORDERS,
   'POST /api/holds/orders/:orderId/decision': LEADS,
   'GET /api/holds/rules': WAREHOUSE,
-  'PUT /api/holds/rules/:ruleId': ADMIN,
+  'PUT /api/holds/rules/:ruleId': HUB,
   'GET /api/routing/rules': WAREHOUSE,
-  'PUT /api/routing/rules': ADMIN,
+  'PUT /api/routing/rules': HUB,
   'GET /api/routing/rules.csv': WAREHOUSE,
   'GET /api/routing/rules.xlsx': WAREHOUSE,
-  'POST /api/routing/rules.csv': ADMIN,
+  'POST /api/routing/rules.csv': HUB,
   'GET /api/routing/queue': WAREHOUSE,
   'POST /api/routing/orders/:orderId': LEADS,
   'GET /api/inventory/stock/:skuId': WAREHOUSE,
@@ -94,7 +104,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/inventory/receipts': WAREHOUSE,
   'POST /api/inventory/receipts/:receiptId/receive': WAREHOUSE,
   'GET /api/hub-settings': LEADS,
-  'PUT /api/hub-settings': ADMIN,
+  'PUT /api/hub-settings': HUB,
   'GET /api/integration-keys': ADMIN,
   'POST /api/integration-keys': ADMIN,
   'POST /api/integration-keys/:keyId/revoke': ADMIN,
@@ -108,10 +118,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/webhooks/deliveries/:deliveryId/attempts': ADMIN,
   'POST /api/webhooks/deliveries/:deliveryId/replay': ADMIN,
   'POST /api/webhooks/replay': ADMIN,
-  'GET /api/admin/backup': ADMIN,
-  'POST /api/admin/archive-scan-events': ADMIN,
+  'GET /api/admin/backup': HUB,
+  'POST /api/admin/archive-scan-events': HUB,
   'GET /api/admin/warehouses': ADMIN,
-  'POST /api/admin/warehouses': ADMIN,
+  'POST /api/admin/warehouses': HUB,
   'PUT /api/admin/warehouses/:warehouseId': ADMIN,
   'POST /api/admin/warehouses/:warehouseId/active': ADMIN,
   'GET /api/admin/zones': ADMIN,

@@ -216,6 +216,11 @@ export const users = pgTable('users', {
   unlockVerifier: text('unlock_verifier'),
   language: text('language', { enum: ['zh-CN', 'en'] }).notNull(),
   active: boolean('active').notNull().default(true),
+  /**
+   * An admin of the whole hub (006): backups, hub-wide rules and settings, new warehouses,
+   * routing an order into any warehouse. Counts only while the role is `admin`.
+   */
+  hubAdmin: boolean('hub_admin').notNull().default(false),
   /** Wrong PINs in a row; at MAX_PIN_ATTEMPTS the badge is locked until `lockedUntil`. */
   failedPinAttempts: integer('failed_pin_attempts').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),

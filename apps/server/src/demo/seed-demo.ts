@@ -46,6 +46,8 @@ export const DEMO_USERS = [
     role: 'admin',
     badge: 'A-0001',
     language: 'en',
+    // The demo's one hub admin (006): backups, hub-wide rules, routing into any warehouse.
+    hubAdmin: true,
   },
   {
     id: 'u-cd-p1',

@@ -4,25 +4,29 @@ import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../auth/api-keys';
 import { type CallerKind, ROUTE_ACCESS } from '../auth/route-access';
 import { queryRows } from '../db/database';
+import { createUser } from '../master-data/users';
 import { apiRoutes, concretePath } from '../testing/api-routes';
 import { aLoggedInDevice, aSeededAppPerFile } from '../testing/test-app';
 import { testDatabases } from '../testing/test-databases';
 
-type Caller = 'anonymous' | CallerKind;
+/** `admin` is a hub admin (the demo's A-0001); `warehouse-admin` an admin of GZ only (006). */
+type Caller = 'anonymous' | CallerKind | 'warehouse-admin';
 const CALLERS: Caller[] = [
   'anonymous',
   'picker',
   'supervisor',
   'admin',
+  'warehouse-admin',
   'warehouse-key',
   'channel-key',
 ];
 
 /** The GZ people who log in (everyone is of warehouse GZ; CD is the other warehouse). */
-const BADGES: Record<'picker' | 'supervisor' | 'admin', string> = {
+const BADGES: Record<'picker' | 'supervisor' | 'admin' | 'warehouse-admin', string> = {
   picker: 'P-0001',
   supervisor: 'S-0001',
   admin: 'A-0001',
+  'warehouse-admin': 'A-0008',
 };
 /** The channel key's channel; its "other" channel is any other. */
 const OWN_CHANNEL = 'taobao';
@@ -30,12 +34,34 @@ const OTHER_CHANNEL = 'douyin';
 
 const isAllowed = (route: string, caller: Caller) => {
   const access = ROUTE_ACCESS[route];
-  return access === 'public' || (caller !== 'anonymous' && !!access?.callers.includes(caller));
+  if (access === 'public') return true;
+  if (caller === 'anonymous' || !access) return false;
+  // The whole hub's powers are a hub admin's, not every admin's.
+  if (caller === 'warehouse-admin') return access.callers.includes('admin') && !access.hubWide;
+  return access.callers.includes(caller);
 };
 
 describe('the authorisation matrix', () => {
   const fixture = aSeededAppPerFile(testDatabases()[0]!);
   const tokens = new Map<Caller, string>();
+
+  const badgeOf = async (caller: keyof typeof BADGES) => {
+    if (caller === 'warehouse-admin')
+      await createUser(
+        fixture.database.db,
+        'GZ',
+        {
+          id: 'u-gz-a8',
+          name: '何静',
+          role: 'admin',
+          badge: BADGES[caller],
+          language: 'zh-CN',
+          pin: '1234',
+        },
+        new Date(),
+      );
+    return BADGES[caller];
+  };
 
   const tokenOf = async (caller: Exclude<Caller, 'anonymous'>): Promise<string> => {
     const known = tokens.get(caller);
@@ -46,7 +72,7 @@ describe('the authorisation matrix', () => {
         ? (await createApiKey(db, 'matrix WMS', 'GZ')).key
         : caller === 'channel-key'
           ? (await createApiKey(db, 'matrix shop', { channel: OWN_CHANNEL })).key
-          : (await aLoggedInDevice(fixture.app, BADGES[caller])).token;
+          : (await aLoggedInDevice(fixture.app, await badgeOf(caller))).token;
     tokens.set(caller, token);
     return token;
   };

@@ -58,6 +58,9 @@ export async function createUser(db: Db, warehouseId: string, input: NewUser, no
   });
 }
 
+/** A hub admin (006) who stops being an admin stops being the hub's too (and stays so). */
+const notHubAdminUnless = (role: string) => (role === 'admin' ? {} : { hubAdmin: false });
+
 async function ownUser(tx: Tx, warehouseId: string, userId: string) {
   const [user] = await tx
     .select()
@@ -82,7 +85,11 @@ export async function updateUser(
     // next sign-in, when the server sees the PIN).
     const [updated] = await tx
       .update(users)
-      .set({ ...input, ...(isLeadRole(input.role) ? {} : { unlockVerifier: null }) })
+      .set({
+        ...input,
+        ...notHubAdminUnless(input.role),
+        ...(isLeadRole(input.role) ? {} : { unlockVerifier: null }),
+      })
       .where(eq(users.id, userId))
       .returning();
     return toUser(updated!, now);
@@ -179,7 +186,7 @@ export async function importUsers(
             : { unlockVerifier: null };
         await tx
           .update(users)
-          .set({ ...row, ...secrets })
+          .set({ ...row, ...notHubAdminUnless(row.role), ...secrets })
           .where(eq(users.id, row.id));
       } else {
         await tx.insert(users).values({

@@ -1,6 +1,7 @@
 import { manualRouteSchema, type RoutingRule, routingRulesSchema } from '@wms/protocol';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
+import { assertHubAdmin } from '../auth/hub-admin';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
 import { queryRows } from '../db/database';
@@ -61,6 +62,13 @@ export function routingRoutes(deps: AppDeps) {
     )
     .post('/orders/:orderId', requireCaller(deps, ['supervisor', 'admin']), async (c) => {
       const target = await parseBody(c, manualRouteSchema);
+      // A lead takes an unrouted order into their own warehouse; sending it elsewhere is the
+      // hub's decision (006).
+      if (target.warehouseId !== c.var.session.warehouseId)
+        await assertHubAdmin(deps.db, c.var.session, {
+          message: `Routing an order into warehouse ${target.warehouseId} (yours is ${c.var.session.warehouseId})`,
+          params: { warehouseId: target.warehouseId },
+        });
       return c.json(
         await routeManually(deps.db, c.var.session, pathParam(c, 'orderId'), target, deps.now()),
       );

@@ -84,6 +84,20 @@ describe('SpeechQueue', () => {
     ]);
   });
 
+  it('says an aside (update the app) without making it the prompt Repeat says again', () => {
+    const { queue, log } = aQueue();
+    queue.say(renderPrompt(goToBin, 'en'));
+    const aside = { language: 'en', text: 'Update the app', speech: 'Update the app' } as const;
+    queue.say(aside, { aside: true });
+    expect(queue.lastPrompt).toEqual(renderPrompt(goToBin, 'en'));
+    queue.repeatLast();
+    expect(log.filter((l) => l.startsWith('speak'))).toEqual([
+      `speak ${renderPrompt(goToBin, 'en').speech}`,
+      'speak Update the app',
+      `speak ${renderPrompt(goToBin, 'en').speech}`,
+    ]);
+  });
+
   it('times the watchdog from the start of speech, with room for slow Chinese voices', () => {
     const { queue, spoken, delays } = aQueue();
     queue.say(renderPrompt({ kind: 'shift-started' }, 'zh-CN'));

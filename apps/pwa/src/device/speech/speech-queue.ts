@@ -82,9 +82,11 @@ export class SpeechQueue {
    * prompt's language (the engine has other voices, or none at all once its list has settled),
    * nothing is said and `speak()` is never called: sign-in and Settings say prompts are then on
    * screen only. The engine's fallback voice read Chinese text as gibberish.
+   * `aside`: said, but the last prompt stays the one Repeat says.
    */
-  say(prompt: RenderedPrompt): void {
-    this.#last = prompt;
+  say(prompt: RenderedPrompt, options: { aside?: boolean } = {}): void {
+    // An aside (a word about the app, not the work) is not what the Repeat key says again.
+    if (!options.aside) this.#last = prompt;
     if (!this.enabled) return;
     this.#stop();
     const voice = this.voiceFor(prompt.language);

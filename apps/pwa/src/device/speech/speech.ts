@@ -63,6 +63,15 @@ export function announceRendered(rendered: RenderedPrompt): void {
   if (speech) afterPaint(() => speech.say(rendered));
 }
 
+/**
+ * Says a sentence about the app rather than the work (e.g. "update the app"): it is on screen
+ * where the app shows it (the status bar), and it leaves the picker's prompt line and the
+ * Repeat key to the last picking prompt.
+ */
+export function sayAside(rendered: RenderedPrompt): void {
+  if (speech) afterPaint(() => speech.say(rendered, { aside: true }));
+}
+
 /** Says the last prompt again and shows it. */
 export function repeatLastPrompt(): void {
   speech?.repeatLast();

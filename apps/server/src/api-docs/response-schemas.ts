@@ -1,0 +1,342 @@
+import { channelSchema, orderStatusSchema, storedHoldRuleSchema } from '@wms/protocol';
+import { z } from 'zod';
+
+/**
+ * The JSON answers of operations whose routes build them from SQL rows rather than from a
+ * `@wms/protocol` schema: written here for the API document (and so for the contract check,
+ * which validates every test answer against them, and the generated client's types). Objects
+ * are open (`z.looseObject`): a field added to an answer is not a break; a field named here is.
+ */
+
+/** RFC 3339 in UTC, as `Date.toISOString()` writes it (the contract check also checks that). */
+const time = z.string().describe('RFC 3339 time');
+const id = z.string().min(1);
+
+/** `GET /api/orders/by-channel/{channel}/{channelOrderId}`. */
+export const channelOrderLookupSchema = z.looseObject({
+  orderId: id,
+  /** A duplicate merged into another order: `orderId` is the order it went into. */
+  merged: z.boolean(),
+});
+
+const traceEntrySchema = z.looseObject({
+  at: time,
+  /** `received`, `routed`, `reserved`, `held`, `scan`, `webhook`, `shipped`… (`archived` once pruned). */
+  kind: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+/** `GET /api/orders/{orderId}/trace`: the order, then its whole life as one timeline (M5.2). */
+export const orderTraceSchema = z.looseObject({
+  order: z.looseObject({
+    id,
+    /** null while the order waits in the manual routing queue. */
+    warehouseId: id.nullable(),
+    channel: z.string(),
+    channelOrderId: z.string(),
+    /** Absent once retention pruned the order (then `archived` says where it went). */
+    status: orderStatusSchema.optional(),
+    archived: z.looseObject({ file: z.string(), prunedAt: time }).optional(),
+  }),
+  timeline: z.array(traceEntrySchema),
+  /** Returns and refunds after shipping (absent once pruned). */
+  afterSales: z.unknown().optional(),
+  /** Issue 27: each parcel's confirmation on the marketplace the order came from. */
+  platformConfirmations: z.array(z.record(z.string(), z.unknown())).optional(),
+});
+
+/** `POST /api/orders/{orderId}/cancel`. */
+export const cancelledOrderSchema = z.looseObject({ orderId: id, status: z.literal('cancelled') });
+
+/** `GET /api/holds`: the review queue. */
+export const holdQueueSchema = z.looseObject({
+  holds: z.array(
+    z.looseObject({
+      id: z.guid(),
+      orderId: id,
+      /** null for a hold made by hand. */
+      ruleId: z.string().nullable(),
+      kind: z.string(),
+      evidence: z.unknown(),
+      raisedAt: time,
+      orderStatus: orderStatusSchema,
+      channel: channelSchema,
+      channelOrderId: z.string(),
+      paidCents: z.int(),
+    }),
+  ),
+});
+
+/** `POST /api/holds/orders/{orderId}`: held now, or why not (an order past picking is not). */
+export const manualHoldAnswerSchema = z.looseObject({
+  orderId: id,
+  status: orderStatusSchema,
+  held: z.boolean(),
+});
+
+/** `POST /api/holds/orders/{orderId}/decision`: released (back to routed or unrouted) or cancelled. */
+export const holdDecisionAnswerSchema = z.looseObject({
+  orderId: id,
+  status: z.enum(['received', 'unrouted', 'cancelled']),
+});
+
+/** `GET /api/holds/rules`. */
+export const holdRulesSchema = z.looseObject({
+  rules: z.array(storedHoldRuleSchema.extend({ updatedAt: time })),
+});
+
+/** `GET /api/routing/queue`: orders no rule matched. */
+export const routingQueueSchema = z.looseObject({
+  orders: z.array(
+    z.looseObject({
+      id,
+      channel: channelSchema,
+      channelOrderId: z.string(),
+      province: z.string().nullable(),
+      city: z.string().nullable(),
+      district: z.string().nullable(),
+      paidCents: z.int(),
+      receivedAt: time,
+    }),
+  ),
+});
+
+/** `POST /api/routing/orders/{orderId}`. */
+export const manuallyRoutedSchema = z.looseObject({
+  orderId: id,
+  status: z.literal('received'),
+  warehouseId: id,
+  carrier: z.string(),
+});
+
+/** `GET /api/inventory/stock/{skuId}`: the caller's warehouse's stock, with "only N left". */
+export const skuStockSchema = z.looseObject({
+  skuId: id,
+  /** Units that can still be sold (never below 0). */
+  available: z.int(),
+  warehouses: z.array(
+    z.looseObject({
+      warehouseId: id,
+      physical: z.int(),
+      reserved: z.int(),
+      inbound: z.int(),
+      inboundCoefficientBp: z.int(),
+      available: z.number(),
+      averageDailySales: z.number(),
+      belowSafetyLevel: z.boolean(),
+      /** Set when below the safety level: what a storefront shows as "only N left". */
+      onlyLeft: z.number().nullable(),
+    }),
+  ),
+});
+
+/** `GET /api/inventory/bins/{binCode}`. */
+export const binStockSchema = z.looseObject({
+  warehouseId: id,
+  binCode: z.string(),
+  binId: id,
+  stock: z.array(z.looseObject({ skuId: id, qty: z.int() })),
+});
+
+/** `GET /api/inventory/alerts`. */
+export const stockAlertsSchema = z.looseObject({
+  alerts: z.array(
+    z.looseObject({
+      id: z.guid(),
+      warehouseId: id,
+      kind: z.string(),
+      skuId: z.string().nullable(),
+      orderId: z.string().nullable(),
+      message: z.string(),
+      raisedAt: time,
+    }),
+  ),
+});
+
+const keyScope = {
+  /** A warehouse key's warehouse (null for a channel key). */
+  warehouseId: id.nullable(),
+  /** A channel key's channel (null for a warehouse key). */
+  channel: z.string().nullable(),
+};
+
+/** `POST /api/integration-keys`: the key itself is in this answer only. */
+export const issuedApiKeySchema = z.looseObject({
+  id: z.guid(),
+  name: z.string(),
+  ...keyScope,
+  /** `wk_…`: send it as `Authorization: Bearer`; only its hash is kept. */
+  key: z.string().regex(/^wk_/),
+});
+
+/** `GET /api/integration-keys`: the caller's keys, never the secrets. */
+export const apiKeyListSchema = z.looseObject({
+  keys: z.array(
+    z.looseObject({
+      id: z.guid(),
+      name: z.string(),
+      ...keyScope,
+      createdAt: time,
+      revokedAt: time.nullable(),
+    }),
+  ),
+});
+
+/** `GET /api/webhooks/deliveries`. */
+export const webhookDeliveriesSchema = z.looseObject({
+  deliveries: z.array(
+    z.looseObject({
+      id: z.guid(),
+      messageId: z.string(),
+      type: z.string(),
+      orderId: z.string().nullable(),
+      url: z.string(),
+      status: z.string(),
+      attempts: z.int(),
+      nextAttemptAt: time.nullable(),
+      lastError: z.string().nullable(),
+      deliveredAt: time.nullable(),
+      createdAt: time,
+    }),
+  ),
+});
+
+/** `GET /api/webhooks/deliveries/{deliveryId}/attempts`. */
+export const webhookAttemptsSchema = z.looseObject({
+  attempts: z.array(
+    z.looseObject({
+      at: time,
+      /** null when the endpoint was not reached (`error` says why). */
+      statusCode: z.int().nullable(),
+      error: z.string().nullable(),
+      durationMs: z.int(),
+    }),
+  ),
+});
+
+/** `POST /api/admin/archive-scan-events`. */
+export const archiveAnswerSchema = z.looseObject({
+  cutoff: time,
+  archived: z.int(),
+  alreadyArchived: z.int(),
+  conflicts: z.int(),
+  /** Another archiving run held the lock: nothing was done this time. */
+  busy: z.boolean(),
+});
+
+/** `DELETE /api/webhooks/subscriptions/{subscriptionId}`. */
+export const webhookDeletedSchema = z.looseObject({
+  deleted: z.guid(),
+  pendingDeliveriesAbandoned: z.int(),
+});
+
+/** `POST /api/exceptions/{exceptionId}/resolve`. */
+export const exceptionResolvedSchema = z.looseObject({
+  id: z.guid(),
+  status: z.string(),
+  resolvedAt: time.nullable(),
+  /** When a lead first acted on it (the console's response time). */
+  answeredAt: time.nullable(),
+});
+
+/** `POST /api/tasks/{taskId}/resolve`. */
+export const taskResolvedSchema = z.looseObject({
+  id: z.guid(),
+  status: z.string(),
+  doneAt: time.nullable(),
+  answeredAt: time.nullable(),
+});
+
+/** `POST /api/exceptions/{exceptionId}/assign` and `POST /api/tasks/{taskId}/assign`. */
+export const assignedSchema = z.looseObject({
+  id: z.guid(),
+  assignedUserId: id,
+  /** The person's name, for the console. */
+  assignedTo: z.string(),
+  answeredAt: time.nullable(),
+});
+
+/** `POST /api/exceptions/{exceptionId}/count-task`: the count task (null: the bin has one open). */
+export const countTaskOpenedSchema = z.looseObject({
+  exceptionId: z.guid(),
+  taskId: z.guid().nullable(),
+  binId: z.string().nullable(),
+});
+
+/** `PUT /api/devices/{deviceId}`. */
+export const renamedDeviceSchema = z.looseObject({ id: z.guid(), label: z.string() });
+
+/** `POST /api/devices/{deviceId}/revoke`. */
+export const revokedDeviceSchema = z.looseObject({
+  id: z.guid(),
+  label: z.string(),
+  revokedAt: time,
+});
+
+/** `GET /api/exceptions`: the warehouse's exceptions, newest first (up to 500). */
+export const exceptionListSchema = z.looseObject({
+  exceptions: z.array(
+    z.looseObject({
+      id: z.guid(),
+      warehouseId: id,
+      kind: z.string(),
+      status: z.enum(['open', 'resolved']),
+      waveId: z.string().nullable(),
+      pickLineId: z.string().nullable(),
+      binId: z.string().nullable(),
+      skuId: z.string().nullable(),
+      qty: z.int().nullable(),
+      message: z.string(),
+      openedAt: time,
+    }),
+  ),
+});
+
+/** `GET /api/exceptions?status=`: open (the default) or resolved ones. */
+export const exceptionListQuery = z.looseObject({
+  status: z.enum(['open', 'resolved']).optional(),
+});
+
+/** `GET /api/waves/{waveId}`: a wave as a supervisor inspects it. */
+export const waveDetailSchema = z.looseObject({
+  wave: z.looseObject({
+    id,
+    warehouseId: id,
+    code: z.string(),
+    status: z.enum(['open', 'picking', 'done', 'cancelled']),
+    assignedUserId: z.string().nullable(),
+    assignmentVersion: z.int(),
+  }),
+  lines: z.array(
+    z.looseObject({
+      id,
+      orderId: id,
+      skuId: id,
+      qty: z.int(),
+      pickedQty: z.int(),
+      status: z.enum(['open', 'picked', 'short', 'cancelled']),
+    }),
+  ),
+  /** Every scan event stored for the wave (archived ones too), in the order received. */
+  events: z.array(
+    z.looseObject({
+      id: z.guid(),
+      deviceId: z.guid(),
+      epoch: z.int(),
+      seq: z.int(),
+      userId: z.string(),
+      type: z.string(),
+      outcome: z.string(),
+    }),
+  ),
+  exceptions: z.array(
+    z.looseObject({ id: z.guid(), kind: z.string(), status: z.string(), message: z.string() }),
+  ),
+});
+
+/** `POST /api/waves/{waveId}/cancel`: its open lines cancelled, its orders back to be waved. */
+export const cancelledWaveSchema = z.looseObject({
+  waveId: id,
+  status: z.literal('cancelled'),
+  ordersReleased: z.int(),
+});
