@@ -537,6 +537,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/moves/work': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Moves on the handheld: your warehouse’s active bins (check digits), available stock per bin, SKU and lot with the units open waves do not plan, and the SKUs held. Moves are pushed as stock-moved@1 events (POST /api/sync/push)
+     * @description Callers: picker, supervisor
+     */
+    get: operations['getMovesWork'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/inventory/adjustments': {
     parameters: {
       query?: never;
@@ -1273,6 +1293,26 @@ export interface paths {
      * @description Callers: picker, supervisor, admin
      */
     get: operations['getSyncPull'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/sync/unlock-verifiers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The active supervisors and admins of the caller's warehouse with the PBKDF2 verifier their handhelds check a lead's PIN against offline (scanner settings)
+     * @description Callers: picker, supervisor, admin
+     */
+    get: operations['getSyncUnlockVerifiers'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2355,6 +2395,46 @@ export interface paths {
      * @description Callers: supervisor, admin
      */
     post: operations['postInboundNoticesByNoticeIdClose'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbound/notices/{noticeId}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give a notice’s receiving to a picker of your warehouse (null: any worker); the picker’s handheld hears of it through the change feed
+     * @description Callers: supervisor, admin
+     */
+    post: operations['postInboundNoticesByNoticeIdAssign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/inbound/tasks/{taskId}/assign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Give a QC or put-away task to a picker of your warehouse (null: any worker); what the previous worker recorded still counts, once
+     * @description Callers: supervisor, admin
+     */
+    post: operations['postInboundTasksByTaskIdAssign'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4455,6 +4535,51 @@ export interface operations {
       503: components['responses']['DatabaseUnavailable'];
     };
   };
+  getMovesWork: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            bins: {
+              code: string;
+              checkDigits: string;
+            }[];
+            skus: {
+              id: string;
+              name: string;
+              nameZh: string;
+              barcodes: string[];
+              lotTracked: boolean;
+            }[];
+            slots: {
+              binCode: string;
+              skuId: string;
+              lot: string | null;
+              expiry: string | null;
+              qty: number;
+              free: number;
+            }[];
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      426: components['responses']['AppUpdateRequired'];
+      503: components['responses']['DatabaseUnavailable'];
+    };
+  };
   postInventoryAdjustments: {
     parameters: {
       query?: never;
@@ -5366,6 +5491,14 @@ export interface operations {
                 | 'picked'
                 | 'shipped';
               count: number;
+              oldestAt: string | null;
+            }[];
+            inbound?: {
+              /** @enum {string} */
+              stage:
+                'expected' | 'receiving' | 'awaiting-qc' | 'awaiting-put-away' | 'put-away-today';
+              count: number;
+              units: number;
               oldestAt: string | null;
             }[];
             exceptions: {
@@ -6531,6 +6664,29 @@ export interface operations {
                   expectedWeightGrams: number;
                 };
               }
+            | {
+                /** Format: uuid */
+                id: string;
+                seq: number;
+                /** Format: date-time */
+                deviceTime: string;
+                userId: string;
+                assignmentVersion: number;
+                /** @constant */
+                type: 'stock-moved@1';
+                payload: {
+                  fromBinCode: string;
+                  toBinCode: string;
+                  skuId: string;
+                  qty: number;
+                  lot?: string;
+                  /** Format: date */
+                  expiry?: string;
+                  toLot?: string;
+                  /** Format: date */
+                  toExpiry?: string;
+                };
+              }
           )[];
         };
       };
@@ -6548,7 +6704,12 @@ export interface operations {
               seq: number;
               /** @enum {string} */
               outcome:
-                'applied' | 'over-pick' | 'stale-assignment' | 'unknown-line' | 'over-receipt';
+                | 'applied'
+                | 'over-pick'
+                | 'stale-assignment'
+                | 'unknown-line'
+                | 'over-receipt'
+                | 'move-refused';
             }[];
           };
         };
@@ -6622,6 +6783,38 @@ export interface operations {
               keptPicks?: number;
             }[];
             heldBack?: boolean;
+            inboundChanged?: boolean;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      426: components['responses']['AppUpdateRequired'];
+      503: components['responses']['DatabaseUnavailable'];
+    };
+  };
+  getSyncUnlockVerifiers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            verifiers: {
+              userId: string;
+              badge: string;
+              verifier: string;
+            }[];
           };
         };
       };
@@ -8882,6 +9075,9 @@ export interface operations {
                 lotTracked: boolean;
                 qcRequired: boolean;
               }[];
+              assignedUserId?: string | null;
+              assigneeName?: string | null;
+              firstReceivedAt?: string | null;
             }[];
             tasks: {
               /** Format: uuid */
@@ -8900,6 +9096,9 @@ export interface operations {
               doneQty: number;
               suggestedBinCode: string | null;
               suggestedCheckDigits: string | null;
+              assignedUserId?: string | null;
+              assigneeName?: string | null;
+              createdAt?: string;
             }[];
             suppliers: {
               id: string;
@@ -8959,6 +9158,9 @@ export interface operations {
                 lotTracked: boolean;
                 qcRequired: boolean;
               }[];
+              assignedUserId?: string | null;
+              assigneeName?: string | null;
+              firstReceivedAt?: string | null;
             }[];
           };
         };
@@ -9030,6 +9232,9 @@ export interface operations {
               lotTracked: boolean;
               qcRequired: boolean;
             }[];
+            assignedUserId?: string | null;
+            assigneeName?: string | null;
+            firstReceivedAt?: string | null;
           };
         };
       };
@@ -9118,6 +9323,9 @@ export interface operations {
               lotTracked: boolean;
               qcRequired: boolean;
             }[];
+            assignedUserId?: string | null;
+            assigneeName?: string | null;
+            firstReceivedAt?: string | null;
           };
         };
       };
@@ -9185,6 +9393,95 @@ export interface operations {
               lotTracked: boolean;
               qcRequired: boolean;
             }[];
+            assignedUserId?: string | null;
+            assigneeName?: string | null;
+            firstReceivedAt?: string | null;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      426: components['responses']['AppUpdateRequired'];
+      503: components['responses']['DatabaseUnavailable'];
+    };
+  };
+  postInboundNoticesByNoticeIdAssign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        noticeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          userId: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: 'receiving' | 'qc' | 'put-away';
+            assignedUserId: string | null;
+            assignmentVersion: number;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      426: components['responses']['AppUpdateRequired'];
+      503: components['responses']['DatabaseUnavailable'];
+    };
+  };
+  postInboundTasksByTaskIdAssign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        taskId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          userId: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: 'receiving' | 'qc' | 'put-away';
+            assignedUserId: string | null;
+            assignmentVersion: number;
           };
         };
       };
