@@ -24,8 +24,12 @@
  *      push outcome `over-receipt`; GET /api/inbound/work.
  *      Additive in 5 too (pack bench, issue 22): events parcel-packed@1 and pack-weight-mismatch@1;
  *      GET /api/packing/orders/:orderId (what to pack).
+ * - 6: additive (inbound on the handheld, issue 23): event return-graded@1 (a returned unit graded
+ *      resellable, damaged or wrong item); the inbound work carries `skus` (blind receipts look
+ *      barcodes up offline) and lines carry `wrongItemQty`; bins carry `volumeCm3` and
+ *      per-SKU `capacities` (admin master data).
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /**
  * The oldest version this server still reads (raise it only when a change is not additive: the

@@ -3,13 +3,17 @@ import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
 import { listNotices } from './notices';
 
+/** The SKUs a handheld keeps for blind receipts, at most (decision 017: the catalogue rides along). */
+const CATALOGUE_LIMIT = 20_000;
+
 /**
  * What a handheld keeps for inbound, for the caller's warehouse: the open notices with their
  * lines, the open QC and put-away tasks (with the suggested bin and its check digits), and the
- * suppliers a blind receipt may name. Today's work: closed notices and done tasks are left out.
+ * suppliers and SKUs a blind receipt may name (a delivery without a notice is looked up offline).
+ * Today's work: closed notices and done tasks are left out.
  */
 export async function inboundWork(db: Db, warehouseId: string): Promise<InboundWork> {
-  const [notices, tasks, suppliers] = await Promise.all([
+  const [notices, tasks, suppliers, skus] = await Promise.all([
     listNotices(db, warehouseId, 'open'),
     queryRows<InboundTask>(
       db,
@@ -30,6 +34,14 @@ export async function inboundWork(db: Db, warehouseId: string): Promise<InboundW
       db,
       sql`select id, name, qc_required as "qcRequired" from suppliers where active order by id`,
     ),
+    queryRows<InboundWork['skus'][number]>(
+      db,
+      sql`select s.id, s.name, s.name_zh as "nameZh", s.lot_tracked as "lotTracked",
+                 s.qc_required as "qcRequired",
+                 coalesce((select json_agg(b.barcode order by b.barcode) from sku_barcodes b
+                           where b.sku_id = s.id), '[]'::json) as barcodes
+          from skus s where s.active order by s.id limit ${CATALOGUE_LIMIT}`,
+    ),
   ]);
-  return { notices, tasks, suppliers };
+  return { notices, tasks, suppliers, skus };
 }
