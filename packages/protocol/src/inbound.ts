@@ -102,7 +102,15 @@ export const inboundSkuSchema = z.object({
 export const inboundWorkSchema = z.object({
   notices: z.array(inboundNoticeSchema),
   tasks: z.array(inboundTaskSchema),
-  suppliers: z.array(z.object({ id: z.string(), name: z.string(), qcRequired: z.boolean() })),
+  suppliers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      /** Since v6 (a blind receipt names the supplier in the worker's language). */
+      nameZh: z.string().default(''),
+      qcRequired: z.boolean(),
+    }),
+  ),
   /** The active SKUs, for a delivery that came without a notice (blind receipt). Since v6. */
   skus: z.array(inboundSkuSchema).default([]),
 });

@@ -152,7 +152,7 @@ export function BlindScreen(props: {
               <option value="">—</option>
               {work.suppliers.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name}
+                  {language === 'zh-CN' && s.nameZh ? s.nameZh : s.name}
                 </option>
               ))}
             </select>

@@ -32,7 +32,8 @@ export async function inboundWork(db: Db, warehouseId: string): Promise<InboundW
     ),
     queryRows<InboundWork['suppliers'][number]>(
       db,
-      sql`select id, name, qc_required as "qcRequired" from suppliers where active order by id`,
+      sql`select id, name, name_zh as "nameZh", qc_required as "qcRequired"
+          from suppliers where active order by id`,
     ),
     queryRows<InboundWork['skus'][number]>(
       db,

@@ -35,7 +35,9 @@ const WORK: InboundWork = {
     },
   ],
   tasks: [],
-  suppliers: [{ id: 'SUP-FS-LIGHT', name: 'Foshan Lighting', qcRequired: true }],
+  suppliers: [
+    { id: 'SUP-FS-LIGHT', name: 'Foshan Lighting', nameZh: '佛山照明', qcRequired: true },
+  ],
   skus: [
     {
       id: 'SKU-WIPER',
