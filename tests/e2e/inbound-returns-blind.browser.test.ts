@@ -41,7 +41,12 @@ describe('returns and blind receipts on the handheld, offline', () => {
       placedAt: new Date().toISOString(),
       customerId: 'mp-user-3302',
       consignee: { name: '周建国', phone: '13926003302' },
-      address: { province: '广东省', city: '广州市', district: '越秀区', detail: '中山五路 219 号' },
+      address: {
+        province: '广东省',
+        city: '广州市',
+        district: '越秀区',
+        detail: '中山五路 219 号',
+      },
     };
     const { orderId: saleId } = (await admin.raw('/api/orders', {
       method: 'POST',
@@ -64,7 +69,9 @@ describe('returns and blind receipts on the handheld, offline', () => {
       }),
     })) as { orderId: string };
     const code = `RT-${returnId.toUpperCase()}`;
-    const { notices } = (await supervisor.raw('/api/inbound/notices')) as { notices: InboundNotice[] };
+    const { notices } = (await supervisor.raw('/api/inbound/notices')) as {
+      notices: InboundNotice[];
+    };
     const notice = notices.find((n) => n.code === code)!;
     const barcode = notice.lines[0]!.barcodes[0]!;
 
@@ -104,9 +111,9 @@ describe('returns and blind receipts on the handheld, offline', () => {
     await syncNow(page);
     expect(await unsyncedCount(page)).toBe(0);
     const stored = (await supervisor.raw(`/api/inbound/notices/${notice.id}`)) as InboundNotice;
-    expect(
-      stored.lines.map((l) => [l.skuId, l.receivedQty, l.damagedQty, l.wrongItemQty]),
-    ).toEqual([['SKU-00121', 2, 1, 1]]);
+    expect(stored.lines.map((l) => [l.skuId, l.receivedQty, l.damagedQty, l.wrongItemQty])).toEqual(
+      [['SKU-00121', 2, 1, 1]],
+    );
     const trace = (await supervisor.raw(`/api/orders/${saleId}/trace`)) as {
       afterSales: Record<string, number>;
     };
@@ -130,7 +137,9 @@ describe('returns and blind receipts on the handheld, offline', () => {
 
   it('receives a delivery without notice offline through a reload: supplier chosen, lines made by the scans, flagged for review, once', async () => {
     const supervisor = await signInSupervisor(fx.server.url);
-    const { notices } = (await supervisor.raw('/api/inbound/notices')) as { notices: InboundNotice[] };
+    const { notices } = (await supervisor.raw('/api/inbound/notices')) as {
+      notices: InboundNotice[];
+    };
     const demoLines = notices.flatMap((n) => n.lines);
     const lotSku = demoLines.find((l) => l.lotTracked)!;
     const plainSku = demoLines.find((l) => !l.lotTracked && !l.qcRequired)!;
@@ -151,7 +160,9 @@ describe('returns and blind receipts on the handheld, offline', () => {
     await page.waitForSelector(`[data-testid=blind-form][data-sku="${plainSku.skuId}"]`);
     await page.fill('[data-testid=inbound-qty]', '2');
     await page.click('[data-testid=inbound-receive]');
-    await page.waitForSelector(`[data-testid=inbound-line][data-sku="${plainSku.skuId}"][data-received="2"]`);
+    await page.waitForSelector(
+      `[data-testid=inbound-line][data-sku="${plainSku.skuId}"][data-received="2"]`,
+    );
     expect(await unsyncedCount(page)).toBe(2);
 
     await page.reload();
@@ -169,9 +180,9 @@ describe('returns and blind receipts on the handheld, offline', () => {
     await syncNow(page);
     expect(await unsyncedCount(page)).toBe(0);
     const blind = async () =>
-      ((await supervisor.raw('/api/inbound/notices')) as { notices: InboundNotice[] }).notices.filter(
-        (n) => n.kind === 'blind',
-      );
+      (
+        (await supervisor.raw('/api/inbound/notices')) as { notices: InboundNotice[] }
+      ).notices.filter((n) => n.kind === 'blind');
     const [stored, ...more] = await blind();
     expect(more).toEqual([]);
     expect(stored).toMatchObject({ needsReview: true, supplierId: 'SUP-NB-PARTS' });

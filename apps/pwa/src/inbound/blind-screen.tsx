@@ -173,7 +173,12 @@ export function BlindScreen(props: {
           {!draft && (
             <ul className="inbound-lines">
               {(notice?.lines ?? []).map((l) => (
-                <li key={l.id} data-testid="inbound-line" data-sku={l.skuId} data-received={l.receivedQty}>
+                <li
+                  key={l.id}
+                  data-testid="inbound-line"
+                  data-sku={l.skuId}
+                  data-received={l.receivedQty}
+                >
                   <span>{language === 'zh-CN' ? l.skuNameZh : l.skuName}</span>
                   <span>{l.receivedQty}</span>
                 </li>
@@ -185,7 +190,11 @@ export function BlindScreen(props: {
               {t.inbound.blindHint}
             </p>
           ) : (
-            <BlindForm draft={draft} onChange={setDraft} onReceive={() => void receive().catch(reportError)} />
+            <BlindForm
+              draft={draft}
+              onChange={setDraft}
+              onReceive={() => void receive().catch(reportError)}
+            />
           )}
         </>
       )}
@@ -247,7 +256,12 @@ function BlindForm(props: { draft: Draft; onChange: (d: Draft) => void; onReceiv
           </label>
         </div>
       )}
-      <button type="button" className="button-primary" data-testid="inbound-receive" onClick={onReceive}>
+      <button
+        type="button"
+        className="button-primary"
+        data-testid="inbound-receive"
+        onClick={onReceive}
+      >
         {t.inbound.receive}
       </button>
     </div>

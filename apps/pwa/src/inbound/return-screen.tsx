@@ -25,7 +25,11 @@ const gradedOf = (l: InboundLine) => l.receivedQty + l.wrongItemQty;
  * and grade them: resellable (put away), damaged (quarantine) or wrong item (the supervisor
  * decides). An item not on the return is kept as the scanned code of a wrong item.
  */
-export function ReturnScreen(props: { session: Session; notice: InboundNotice; onLeave: () => void }) {
+export function ReturnScreen(props: {
+  session: Session;
+  notice: InboundNotice;
+  onLeave: () => void;
+}) {
   const { session, notice, onLeave } = props;
   const t = useMessages();
   const language = useLanguage();
@@ -35,7 +39,9 @@ export function ReturnScreen(props: { session: Session; notice: InboundNotice; o
   const [problem, setProblem] = useScanProblem(language);
   const line = notice.lines.find((l) => l.id === lineId);
   useEffect(() => {
-    announceRendered(renderInboundPrompt({ kind: 'return-start', noticeCode: notice.code }, language));
+    announceRendered(
+      renderInboundPrompt({ kind: 'return-start', noticeCode: notice.code }, language),
+    );
   }, [notice.code, language]);
 
   const choose = (l: InboundLine, fromScan: boolean) => {
@@ -125,7 +131,8 @@ export function ReturnScreen(props: { session: Session; notice: InboundNotice; o
               data-wrong={l.wrongItemQty}
               onClick={() => choose(l, false)}
             >
-              {language === 'zh-CN' ? l.skuNameZh : l.skuName} · {t.inbound.graded(gradedOf(l), l.expectedQty)}
+              {language === 'zh-CN' ? l.skuNameZh : l.skuName} ·{' '}
+              {t.inbound.graded(gradedOf(l), l.expectedQty)}
             </button>
           </li>
         ))}

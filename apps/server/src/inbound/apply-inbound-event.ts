@@ -15,11 +15,7 @@ import { applyReturnGraded } from './apply-graded';
 import { applyInboundReceived } from './apply-received';
 
 export type InboundEvent =
-  | InboundReceivedEvent
-  | QcDecidedEvent
-  | PutAwayEvent
-  | InboundClosedEvent
-  | ReturnGradedEvent;
+  InboundReceivedEvent | QcDecidedEvent | PutAwayEvent | InboundClosedEvent | ReturnGradedEvent;
 
 export const isInboundEvent = (event: ScanEvent): event is InboundEvent =>
   event.type === 'inbound-received@1' ||

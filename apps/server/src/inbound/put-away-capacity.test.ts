@@ -24,11 +24,19 @@ describe.each(testDatabases())('put-away by bin capacity on $name', (target) => 
   let supervisor = '';
   let picker: TestDevice;
   let notice: InboundNotice;
-  const call = (token: string, method: string, path: string, body?: unknown, type = 'application/json') =>
+  const call = (
+    token: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    type = 'application/json',
+  ) =>
     fx.app.request(path, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': type },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(body === undefined
+        ? {}
+        : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
   const putAwayTasks = async () =>
     (
@@ -48,12 +56,18 @@ describe.each(testDatabases())('put-away by bin capacity on $name', (target) => 
     await fx.database.db.execute(
       sql`update skus set length_mm = 100, width_mm = 100, height_mm = 50 where id = ${SKU}`,
     );
-    expect((await call(admin, 'POST', '/api/admin/zones', { code: 'Q', name: '退货区' })).status).toBe(201);
+    expect(
+      (await call(admin, 'POST', '/api/admin/zones', { code: 'Q', name: '退货区' })).status,
+    ).toBe(201);
     notice = await bodyOf<InboundNotice>(
       await postJson(
         fx.app,
         '/api/inbound/notices',
-        { code: 'ASN-CAP-0001', expectedDate: '2026-12-09', lines: [{ skuId: SKU, expectedQty: 30 }] },
+        {
+          code: 'ASN-CAP-0001',
+          expectedDate: '2026-12-09',
+          lines: [{ skuId: SKU, expectedQty: 30 }],
+        },
         supervisor,
       ),
     );
@@ -64,7 +78,11 @@ describe.each(testDatabases())('put-away by bin capacity on $name', (target) => 
       admin,
       'POST',
       '/api/admin/bins.csv',
-      ['code,zone,check_digits,path_seq,volume_cm3,capacities', 'Q-01-02,Q,21,90002,1000,SKU-NOPE:4', 'Q-01-03,Q,31,90003,big,'].join('\r\n'),
+      [
+        'code,zone,check_digits,path_seq,volume_cm3,capacities',
+        'Q-01-02,Q,21,90002,1000,SKU-NOPE:4',
+        'Q-01-03,Q,31,90003,big,',
+      ].join('\r\n'),
       'text/csv',
     );
     expect(bad.status).toBe(400);
@@ -75,7 +93,10 @@ describe.each(testDatabases())('put-away by bin capacity on $name', (target) => 
       admin,
       'POST',
       '/api/admin/bins.csv',
-      ['code,zone,check_digits,path_seq,volume_cm3,capacities', 'Q-01-02,Q,21,90002,1000,SKU-NOPE:4'].join('\r\n'),
+      [
+        'code,zone,check_digits,path_seq,volume_cm3,capacities',
+        'Q-01-02,Q,21,90002,1000,SKU-NOPE:4',
+      ].join('\r\n'),
       'text/csv',
     );
     expect((await bodyOf(unknownSku)).error.fields).toEqual([
@@ -85,7 +106,11 @@ describe.each(testDatabases())('put-away by bin capacity on $name', (target) => 
       admin,
       'POST',
       '/api/admin/bins.csv',
-      ['code,zone,check_digits,path_seq,volume_cm3,capacities', 'Q-01-02,Q,21,90002,1000,', 'Q-01-03,Q,31,90003,24000,'].join('\r\n'),
+      [
+        'code,zone,check_digits,path_seq,volume_cm3,capacities',
+        'Q-01-02,Q,21,90002,1000,',
+        'Q-01-03,Q,31,90003,24000,',
+      ].join('\r\n'),
       'text/csv',
     );
     expect(await bodyOf(good)).toEqual({ created: 2, updated: 0 });
@@ -108,7 +133,10 @@ describe.each(testDatabases())('put-away by bin capacity on $name', (target) => 
       checkDigits: '12',
       pathSeq: 90_001,
     });
-    expect(await bodyOf<Bin>(edited)).toMatchObject({ checkDigits: '12', capacities: [{ skuId: SKU, maxQty: 10 }] });
+    expect(await bodyOf<Bin>(edited)).toMatchObject({
+      checkDigits: '12',
+      capacities: [{ skuId: SKU, maxQty: 10 }],
+    });
     const exported = await (await call(admin, 'GET', '/api/admin/bins.csv')).text();
     expect(exported.split('\n')[0]).toBe('code,zone,check_digits,path_seq,volume_cm3,capacities');
     expect(exported).toContain(`\nQ-01-01,Q,12,90001,,${SKU}:10\n`);
@@ -119,12 +147,16 @@ describe.each(testDatabases())('put-away by bin capacity on $name', (target) => 
     const line = notice.lines[0]!;
     const first = aReceipt(picker, { noticeId: notice.id, lineId: line.id, skuId: SKU, qty: 8 });
     await push(fx.app, picker, [first]);
-    expect((await putAwayTasks()).map((t) => [t.id, t.suggestedBinCode])).toEqual([[first.id, 'Q-01-01']]);
+    expect((await putAwayTasks()).map((t) => [t.id, t.suggestedBinCode])).toEqual([
+      [first.id, 'Q-01-01'],
+    ]);
     await push(fx.app, picker, [aPutAway(picker, first.id, 'Q-01-01', 8)]);
     // The face holds 8 of 10: 5 more do not fit; Q-01-02 has room for 2 (1,000 cm³), Q-01-03 for 48.
     const second = aReceipt(picker, { noticeId: notice.id, lineId: line.id, skuId: SKU, qty: 5 });
     await push(fx.app, picker, [second]);
-    expect((await putAwayTasks()).map((t) => [t.id, t.suggestedBinCode])).toEqual([[second.id, 'Q-01-03']]);
+    expect((await putAwayTasks()).map((t) => [t.id, t.suggestedBinCode])).toEqual([
+      [second.id, 'Q-01-03'],
+    ]);
     // Two fit the face again.
     const third = aReceipt(picker, { noticeId: notice.id, lineId: line.id, skuId: SKU, qty: 2 });
     await push(fx.app, picker, [third]);

@@ -59,14 +59,23 @@ describe.each(testDatabases())('returns graded on the handheld on $name', (targe
     const buyer = {
       customerId: 'jd-buyer-0311',
       consignee: { name: '黄丽娟', phone: '13822220311' },
-      address: { province: '广东省', city: '广州市', district: '天河区', detail: '体育西路 103 号' },
+      address: {
+        province: '广东省',
+        city: '广州市',
+        district: '天河区',
+        detail: '体育西路 103 号',
+      },
     };
     const send = async (order: ReturnType<typeof anOrder>) =>
       bodyOf<{ orderId: string; warehouseId: string }>(
         await postJson(fx.app, '/api/orders', order, key),
       );
     const sale = await send(
-      anOrder({ ...buyer, paidCents: 3 * PRICE, lines: [{ skuId: SKU, qty: 3, unitPriceCents: PRICE }] }),
+      anOrder({
+        ...buyer,
+        paidCents: 3 * PRICE,
+        lines: [{ skuId: SKU, qty: 3, unitPriceCents: PRICE }],
+      }),
     );
     expect(sale.warehouseId).toBe('GZ');
     saleId = sale.orderId;

@@ -38,10 +38,12 @@ export async function writeRoom(
     ).map((s) => s.id),
   );
   const faults: FieldError[] = given.flatMap((r) =>
-    r.capacities!.filter((c) => !known.has(c.skuId)).map((c) => ({
-      path: pathOf(r.index),
-      message: `no SKU ${c.skuId}`,
-    })),
+    r
+      .capacities!.filter((c) => !known.has(c.skuId))
+      .map((c) => ({
+        path: pathOf(r.index),
+        message: `no SKU ${c.skuId}`,
+      })),
   );
   if (faults.length > 0)
     throw badRequest(`Nothing was stored: ${faults.map((f) => f.message).join('; ')}`, faults);

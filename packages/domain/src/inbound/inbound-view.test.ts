@@ -148,9 +148,9 @@ describe('inboundView', () => {
       supplierId: 'SUP-FS-LIGHT',
       needsReview: true,
     });
-    expect(blind.lines.map((l) => [l.skuId, l.expectedQty, l.receivedQty, l.qcRequired])).toEqual(
-      [['SKU-WIPER', 0, 6, true]],
-    );
+    expect(blind.lines.map((l) => [l.skuId, l.expectedQty, l.receivedQty, l.qcRequired])).toEqual([
+      ['SKU-WIPER', 0, 6, true],
+    ]);
     // The supplier's deliveries go to QC: two QC tasks, one per receipt.
     expect(view.tasks.map((t) => [t.id, t.kind, t.qty])).toEqual([
       [first.id, 'qc', 4],

@@ -57,7 +57,12 @@ describe('choosePutAwayBin', () => {
       'pick-face',
     );
     expect(
-      choosePutAwayBin({ face, reserves: [aBin('GZ:B-01-01', { allUnits: 2 })], unitCm3: null, qty: 5 }),
+      choosePutAwayBin({
+        face,
+        reserves: [aBin('GZ:B-01-01', { allUnits: 2 })],
+        unitCm3: null,
+        qty: 5,
+      }),
     ).toBeNull();
   });
 });
