@@ -81,8 +81,11 @@ describe('returns and blind receipts on the handheld, offline', () => {
     await context.setOffline(true);
     await page.click(mine);
     await page.waitForSelector('[data-testid=inbound-signal][data-signal="returning"]');
+    // The first unit by its barcode, the second by its line (the same code twice within the
+    // scanner's debounce is one trigger pull read twice, not a second unit).
     for (const grade of ['resellable', 'damaged'] as const) {
-      await scanWedge(page, barcode);
+      if (grade === 'resellable') await scanWedge(page, barcode);
+      else await page.click('[data-testid=return-line]');
       await page.waitForSelector('[data-testid=return-qty]');
       await page.click(`[data-testid=grade-${grade}]`);
       await page.waitForSelector('[data-testid=return-hint]');
@@ -191,10 +194,10 @@ describe('returns and blind receipts on the handheld, offline', () => {
       [plainSku.skuId, 0, 2],
     ]);
     const dock = (await supervisor.raw('/api/inventory/bins/RV-00-01')) as {
-      stock: { skuId: string; lot: string | null; qty: number }[];
+      stock: { skuId: string; qty: number }[];
     };
     expect(dock.stock.filter((s) => s.skuId === lotSku.skuId)).toEqual([
-      expect.objectContaining({ lot: 'LBLIND01', qty: 4 }),
+      { skuId: lotSku.skuId, qty: 4 },
     ]);
     await syncNow(page);
     expect((await blind())[0]!.lines.map((l) => l.receivedQty)).toEqual([4, 2]);
