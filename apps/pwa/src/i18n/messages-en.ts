@@ -557,7 +557,7 @@ export const en = {
       damaged: 'Damaged',
       'wrong-item': 'Wrong item',
     },
-    blindOpen: 'Delivery without notice',
+    blindOpen: 'No notice',
     blindTitle: 'Delivery without notice',
     blindSupplier: 'Supplier',
     blindStart: 'Start receiving',

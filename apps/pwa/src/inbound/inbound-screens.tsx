@@ -65,6 +65,16 @@ export function InboundScreens({ session, onLeave }: { session: Session; onLeave
       screen="inbound"
       onBack={onLeave}
       heading={t.inbound.title}
+      headerAction={
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="open-blind"
+          onClick={() => setOpen({ kind: 'blind', noticeId: null })}
+        >
+          📦 {t.inbound.blindOpen}
+        </button>
+      }
       state="receiving"
       title={t.inbound.notices}
       footer={
@@ -88,14 +98,6 @@ export function InboundScreens({ session, onLeave }: { session: Session; onLeave
         </>
       }
     >
-      <button
-        type="button"
-        className="button-secondary"
-        data-testid="open-blind"
-        onClick={() => setOpen({ kind: 'blind', noticeId: null })}
-      >
-        📦 {t.inbound.blindOpen}
-      </button>
       {work.notices.length === 0 ? (
         <p className="empty">{t.inbound.noNotices}</p>
       ) : (
