@@ -64,7 +64,6 @@ export function InboundScreens({ session, onLeave }: { session: Session; onLeave
     <InboundFrame
       screen="inbound"
       onBack={onLeave}
-      heading={t.inbound.title}
       headerAction={
         <button
           type="button"
