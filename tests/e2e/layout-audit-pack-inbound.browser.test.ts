@@ -63,7 +63,7 @@ describe('layout audit of the pack bench and the inbound screens', () => {
   const fx = aServerAndBrowserPerFile();
 
   it.each(PACKERS)(
-    'fits each pack and inbound step on one 360×640 and 480×854 screen in $language',
+    'fits each pack and inbound step (returns graded, blind receipts) on one 360×640 and 480×854 screen in $language',
     async ({ language, badge, orderOf }) => {
       mkdirSync(ARTIFACTS, { recursive: true });
       const admin = await signInSupervisor(fx.server.url, 'A-0001');
@@ -213,6 +213,40 @@ describe('layout audit of the pack bench and the inbound screens', () => {
         'put-away-bin',
         'put-away-reason',
         'put-away-confirm',
+      ]);
+
+      // A customer's return, graded unit by unit (the demo's return notice in GZ).
+      await page.click('[data-testid=inbound-back]');
+      await page.click('[data-testid=inbound-notice][data-kind=return]');
+      await page.waitForSelector('[data-testid=return-hint]');
+      await audit('inbound-8-return', ['inbound-signal', 'return-line', 'return-hint']);
+      await page.click('[data-testid=return-line]');
+      await page.waitForSelector('[data-testid=return-qty]');
+      await audit('inbound-9-return-grade', [
+        'return-line',
+        'return-qty',
+        'grade-resellable',
+        'grade-damaged',
+        'grade-wrong-item',
+      ]);
+      await scanWedge(page, '6970000000017');
+      await page.waitForSelector('[data-testid=error]');
+      await audit('inbound-10-return-not-on-it', ['error', 'return-qty', 'grade-wrong-item']);
+
+      // A delivery without notice: the supplier, then the scans make the lines.
+      await page.click('[data-testid=inbound-back]');
+      await page.click('[data-testid=open-blind]');
+      await audit('inbound-11-blind-supplier', ['inbound-signal', 'blind-supplier', 'blind-start']);
+      await page.selectOption('[data-testid=blind-supplier]', 'SUP-NB-PARTS');
+      await page.click('[data-testid=blind-start]');
+      await scanWedge(page, `(01)${lotSku.barcodes[0]}(10)LAYOUT02(17)271231`);
+      await page.waitForSelector('[data-testid=blind-form]');
+      await audit('inbound-12-blind-receive', [
+        'blind-form',
+        'inbound-qty',
+        'inbound-lot',
+        'inbound-expiry',
+        'inbound-receive',
       ]);
       await context.close();
       expect(failures).toEqual([]);

@@ -52,6 +52,8 @@ export const inboundLineSchema = z.object({
   damagedQty: z.int(),
   lotTracked: z.boolean(),
   qcRequired: z.boolean(),
+  /** A return's units graded wrong item (not what the customer was to send back). Since v6. */
+  wrongItemQty: z.int().default(0),
 });
 
 export const inboundNoticeSchema = z.object({
@@ -96,11 +98,31 @@ export const inboundTaskSchema = z.object({
   createdAt: z.string().optional(),
 });
 
+/** A SKU as a blind receipt looks it up offline: by barcode, with its flags. Since v6. */
+export const inboundSkuSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameZh: z.string(),
+  barcodes: z.array(z.string()),
+  lotTracked: z.boolean(),
+  qcRequired: z.boolean(),
+});
+
 /** `GET /api/inbound/work`: what a handheld keeps for receiving, QC and put-away offline. */
 export const inboundWorkSchema = z.object({
   notices: z.array(inboundNoticeSchema),
   tasks: z.array(inboundTaskSchema),
-  suppliers: z.array(z.object({ id: z.string(), name: z.string(), qcRequired: z.boolean() })),
+  suppliers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      /** Since v6 (a blind receipt names the supplier in the worker's language). */
+      nameZh: z.string().default(''),
+      qcRequired: z.boolean(),
+    }),
+  ),
+  /** The active SKUs, for a delivery that came without a notice (blind receipt). Since v6. */
+  skus: z.array(inboundSkuSchema).default([]),
 });
 
 export const overUnderReasonSchema = z.enum([
@@ -159,6 +181,27 @@ export const putAwayPayloadSchema = z.strictObject({
 });
 
 /**
+ * How a returned unit is graded at the dock: fit to sell again (put away), damaged (quarantined),
+ * or not the item the customer was to send back (an exception for a supervisor). Since v6.
+ */
+export const returnGradeSchema = z.enum(['resellable', 'damaged', 'wrong-item']);
+
+/**
+ * `return-graded@1`: `qty` units received against a return notice's line (`lineId`), graded.
+ * `resellable` units wait at the dock for put-away (a put-away task whose id is this event's);
+ * `damaged` ones go to quarantine; `wrong-item` units are not the line's SKU (`scannedCode`: what
+ * the worker scanned, when the label read) and open an exception. Since v6.
+ */
+export const returnGradedPayloadSchema = z.strictObject({
+  noticeId: uuidSchema,
+  lineId: uuidSchema,
+  qty: z.int().min(1).max(9999),
+  grade: returnGradeSchema,
+  scannedCode: z.string().trim().min(1).max(64).optional(),
+  note: z.string().trim().min(1).max(200).optional(),
+});
+
+/**
  * `inbound-closed@1`: the receiver says the delivery is complete; what was not received is
  * recorded short (with the reason) and leaves the pool's inbound. Since v5.
  */
@@ -174,6 +217,9 @@ export type InboundLine = z.infer<typeof inboundLineSchema>;
 export type InboundNotice = z.infer<typeof inboundNoticeSchema>;
 export type InboundTask = z.infer<typeof inboundTaskSchema>;
 export type InboundWork = z.infer<typeof inboundWorkSchema>;
+export type InboundSku = z.infer<typeof inboundSkuSchema>;
+export type ReturnGrade = z.infer<typeof returnGradeSchema>;
+export type ReturnGradedPayload = z.infer<typeof returnGradedPayloadSchema>;
 export type OverUnderReason = z.infer<typeof overUnderReasonSchema>;
 export type InboundReceivedPayload = z.infer<typeof inboundReceivedPayloadSchema>;
 export type QcDecidedPayload = z.infer<typeof qcDecidedPayloadSchema>;

@@ -33,17 +33,34 @@ export const zoneSchema = zoneInputSchema.extend({
 /** Check digits printed on a bin label: two or three digits. */
 export const checkDigitsSchema = z.string().regex(/^\d{2,3}$/, 'check digits are 2 or 3 digits');
 
+/** How many units of one SKU a bin holds at most (its pick face for that SKU). Since v6. */
+export const binCapacitySchema = z.strictObject({
+  skuId: idSchema,
+  maxQty: z.int().min(1).max(1_000_000),
+});
+
+/** A bin's usable volume in cm³ (40 × 30 × 20 cm is 24,000). */
+const binVolumeSchema = z.int().min(1).max(1_000_000_000);
+
 export const binInputSchema = z.strictObject({
   code: binCodeSchema,
   zone: zoneInputSchema.shape.code,
   checkDigits: checkDigitsSchema,
   /** Where the bin comes on the pick path: lower first. */
   pathSeq: z.int().min(0).max(10_000_000),
+  /**
+   * Put-away room (issue 23, since v6): the bin's volume (null: unknown), and per-SKU maximum
+   * quantities. Left out, what the bin has is kept; `capacities` given replaces the bin's list.
+   */
+  volumeCm3: binVolumeSchema.nullable().optional(),
+  capacities: z.array(binCapacitySchema).max(200).optional(),
 });
 export const binSchema = binInputSchema.extend({
   id: idSchema,
   warehouseId: idSchema,
   active: z.boolean(),
+  volumeCm3: binVolumeSchema.nullable(),
+  capacities: z.array(binCapacitySchema),
 });
 
 /** A GTIN as printed (EAN-8, UPC-A, EAN-13, GTIN-14); stored in its 14-digit form. */
@@ -165,6 +182,7 @@ export type ZoneInput = z.infer<typeof zoneInputSchema>;
 export type Zone = z.infer<typeof zoneSchema>;
 export type BinInput = z.infer<typeof binInputSchema>;
 export type Bin = z.infer<typeof binSchema>;
+export type BinCapacity = z.infer<typeof binCapacitySchema>;
 export type SkuInput = z.infer<typeof skuInputSchema>;
 export type NewSku = z.infer<typeof newSkuSchema>;
 export type Sku = z.infer<typeof skuSchema>;

@@ -30,6 +30,10 @@
  *      Additive in 5 too (handheld, issue 18): GET /api/sync/unlock-verifiers.
  * - 6: additive (issue 16, moves on the handheld): event stock-moved@1, push outcome
  *      `move-refused`; GET /api/moves/work (bins, SKUs and free stock to move offline).
+ *      Additive in 6 too (inbound on the handheld, issue 23): event return-graded@1 (a returned unit graded
+ *      resellable, damaged or wrong item); the inbound work carries `skus` (blind receipts look
+ *      barcodes up offline) and lines carry `wrongItemQty`; bins carry `volumeCm3` and
+ *      per-SKU `capacities` (admin master data).
  */
 export const PROTOCOL_VERSION = 6;
 

@@ -5,6 +5,7 @@ import {
   inboundReceivedPayloadSchema,
   putAwayPayloadSchema,
   qcDecidedPayloadSchema,
+  returnGradedPayloadSchema,
 } from './inbound';
 import { stockMovedPayloadSchema } from './moves';
 
@@ -160,6 +161,12 @@ export const scanEventSchema = z.discriminatedUnion('type', [
     type: z.literal('inbound-closed@1'),
     payload: inboundClosedPayloadSchema,
   }),
+  // Returns graded at the dock (issue 23, since v6).
+  z.strictObject({
+    ...eventBase,
+    type: z.literal('return-graded@1'),
+    payload: returnGradedPayloadSchema,
+  }),
   z.strictObject({
     ...eventBase,
     type: z.literal('parcel-packed@1'),
@@ -199,11 +206,13 @@ export type QcDecidedEvent = Extract<ScanEvent, { type: 'qc-decided@1' }>;
 export type PutAwayEvent = Extract<ScanEvent, { type: 'put-away@1' }>;
 export type InboundClosedEvent = Extract<ScanEvent, { type: 'inbound-closed@1' }>;
 export type StockMovedEvent = Extract<ScanEvent, { type: 'stock-moved@1' }>;
+export type ReturnGradedEvent = Extract<ScanEvent, { type: 'return-graded@1' }>;
 /** The inbound kinds: applied by `apps/server/src/inbound`, never part of a wave. */
 export const INBOUND_EVENT_TYPES = [
   'inbound-received@1',
   'qc-decided@1',
   'put-away@1',
   'inbound-closed@1',
+  'return-graded@1',
 ] as const;
 export type ScanEventType = ScanEvent['type'];

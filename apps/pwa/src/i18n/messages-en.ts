@@ -617,6 +617,23 @@ export const en = {
     },
     confirmPutAway: 'Put away',
     noTasks: 'Nothing waiting.',
+    returnTitle: 'Grade the return',
+    returnHint: 'Scan each returned item, or tap its line',
+    notOnReturn: (code: string) =>
+      `${code} is not on this return: tap the line it was sent for, then Wrong item.`,
+    graded: (graded: number, expected: number) => `${graded}/${expected} graded`,
+    grades: {
+      resellable: 'Resellable',
+      damaged: 'Damaged',
+      'wrong-item': 'Wrong item',
+    },
+    blindOpen: 'No notice',
+    blindTitle: 'Delivery without notice',
+    blindSupplier: 'Supplier',
+    blindStart: 'Start receiving',
+    blindHint: 'Scan each item',
+    blindUnknownItem: 'Item not in the catalogue: set it apart for the supervisor.',
+    blindReview: 'A supervisor reviews this delivery.',
   },
   moves: {
     open: 'Move stock',

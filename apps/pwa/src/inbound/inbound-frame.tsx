@@ -10,6 +10,8 @@ export interface InboundFrameProps {
   onBack: () => void;
   /** A title beside the back button (the inbound home only). */
   heading?: string;
+  /** An action in the header row, beside the title (costs no height on a 640 px screen). */
+  headerAction?: ReactNode;
   /** The state's colour and icon, with `title` in it. */
   state: InboundState;
   title: ReactNode;
@@ -27,7 +29,18 @@ export interface InboundFrameProps {
  * actions and the spoken prompt.
  */
 export function InboundFrame(props: InboundFrameProps) {
-  const { screen, onBack, heading, state, title, problem, noTasks, footer, children } = props;
+  const {
+    screen,
+    onBack,
+    heading,
+    headerAction,
+    state,
+    title,
+    problem,
+    noTasks,
+    footer,
+    children,
+  } = props;
   const t = useMessages();
   return (
     <section className={`screen ${screen}`}>
@@ -41,6 +54,7 @@ export function InboundFrame(props: InboundFrameProps) {
           ← {t.inbound.back}
         </button>
         {heading && <h1>{heading}</h1>}
+        {headerAction}
       </div>
       <InboundSignal state={state}>{title}</InboundSignal>
       {problem && (

@@ -5,21 +5,42 @@ import { useMessages } from '../i18n/language';
 import type { Session } from '../storage/database';
 import { InboundFrame } from './inbound-frame';
 import { PutAwayScreen } from './put-away-screen';
+import { BlindScreen } from './blind-screen';
 import { QcScreen } from './qc-screen';
 import { ReceiveScreen } from './receive-screen';
+import { ReturnScreen } from './return-screen';
 import { useInboundWork } from './use-inbound-work';
 
 type Open =
-  { kind: 'home' } | { kind: 'receive'; noticeId: string } | { kind: 'qc' } | { kind: 'put-away' };
+  | { kind: 'home' }
+  | { kind: 'receive'; noticeId: string }
+  | { kind: 'blind'; noticeId: string | null }
+  | { kind: 'qc' }
+  | { kind: 'put-away' };
 
-/** Inbound on the handheld: deliveries to receive, then QC (red gear) and put-away (blue shelf). */
+/**
+ * Inbound on the handheld: deliveries to receive (a return is graded, a delivery without notice
+ * received blind), then QC (red gear) and put-away (blue shelf).
+ */
 export function InboundScreens({ session, onLeave }: { session: Session; onLeave: () => void }) {
   const t = useMessages();
   const work = useInboundWork(session);
   const [open, setOpen] = useState<Open>({ kind: 'home' });
   const home = () => setOpen({ kind: 'home' });
   if (!work) return <p className="screen">{t.loading}</p>;
+  if (open.kind === 'blind')
+    return (
+      <BlindScreen
+        session={session}
+        work={work}
+        notice={work.notices.find((n) => n.id === open.noticeId) ?? null}
+        onStarted={(noticeId) => setOpen({ kind: 'blind', noticeId })}
+        onLeave={home}
+      />
+    );
   const notice = open.kind === 'receive' ? work.notices.find((n) => n.id === open.noticeId) : null;
+  if (notice?.kind === 'return')
+    return <ReturnScreen session={session} notice={notice} onLeave={home} />;
   if (notice) return <ReceiveScreen session={session} notice={notice} onLeave={home} />;
   if (open.kind === 'qc')
     return (
@@ -43,7 +64,16 @@ export function InboundScreens({ session, onLeave }: { session: Session; onLeave
     <InboundFrame
       screen="inbound"
       onBack={onLeave}
-      heading={t.inbound.title}
+      headerAction={
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="open-blind"
+          onClick={() => setOpen({ kind: 'blind', noticeId: null })}
+        >
+          📦 {t.inbound.blindOpen}
+        </button>
+      }
       state="receiving"
       title={t.inbound.notices}
       footer={
@@ -78,9 +108,16 @@ export function InboundScreens({ session, onLeave }: { session: Session; onLeave
                 className="button-secondary"
                 data-testid="inbound-notice"
                 data-code={n.code}
-                onClick={() => setOpen({ kind: 'receive', noticeId: n.id })}
+                data-kind={n.kind}
+                onClick={() =>
+                  setOpen(
+                    n.kind === 'blind'
+                      ? { kind: 'blind', noticeId: n.id }
+                      : { kind: 'receive', noticeId: n.id },
+                  )
+                }
               >
-                <span translate="no">{n.code}</span> · {noticeProgress(n)}
+                {NOTICE_ICONS[n.kind]} <span translate="no">{n.code}</span> · {noticeProgress(n)}
               </button>
             </li>
           ))}
@@ -90,8 +127,15 @@ export function InboundScreens({ session, onLeave }: { session: Session; onLeave
   );
 }
 
+/** A return and a blind delivery look apart from a supplier's notice in the list. */
+const NOTICE_ICONS: Record<InboundNotice['kind'], string> = {
+  purchase: '🚚',
+  return: '↩',
+  blind: '📦',
+};
+
 function noticeProgress(notice: InboundNotice): string {
-  const received = notice.lines.reduce((sum, l) => sum + l.receivedQty, 0);
+  const received = notice.lines.reduce((sum, l) => sum + l.receivedQty + l.wrongItemQty, 0);
   const expected = notice.lines.reduce((sum, l) => sum + l.expectedQty, 0);
   return `${received}/${expected}`;
 }

@@ -2,6 +2,7 @@ import type {
   InboundReceivedPayload,
   PutAwayPayload,
   QcDecidedPayload,
+  ReturnGradedPayload,
   ScanEvent,
 } from '@wms/protocol';
 import type { WmsDatabase } from '../storage/database';
@@ -54,5 +55,19 @@ export function recordInboundClosed(
     userId,
     assignmentVersion: NO_WAVE,
     payload: { noticeId },
+  });
+}
+
+/** A returned unit (or units) graded at the dock: resellable, damaged or wrong item. */
+export function recordReturnGrade(
+  database: WmsDatabase,
+  userId: string,
+  payload: ReturnGradedPayload,
+): Promise<ScanEvent> {
+  return recordEvent(database, {
+    type: 'return-graded@1',
+    userId,
+    assignmentVersion: NO_WAVE,
+    payload,
   });
 }

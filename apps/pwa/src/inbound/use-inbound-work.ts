@@ -13,6 +13,7 @@ const INBOUND_TYPES = new Set([
   'qc-decided@1',
   'put-away@1',
   'inbound-closed@1',
+  'return-graded@1',
 ]);
 
 /**
@@ -45,12 +46,14 @@ export function useInboundWork(session: Session): InboundWork | undefined {
   }, [session, lastSyncAt]);
   return useLiveQuery(async () => {
     const cached = await readMeta(db, 'inboundWork');
-    const empty: InboundWork = { notices: [], tasks: [], suppliers: [] };
+    const empty: InboundWork = { notices: [], tasks: [], suppliers: [], skus: [] };
     const pending = await db.outbox
       .where('seq')
       .above(cached?.reflectsThroughSeq ?? 0)
       .filter((event) => INBOUND_TYPES.has(event.type))
       .toArray();
-    return inboundView(cached?.work ?? empty, pending);
+    // Work stored by a v5 app has no catalogue yet (the next download brings it).
+    const work = cached ? { ...cached.work, skus: cached.work.skus ?? [] } : empty;
+    return inboundView(work, pending);
   }, []);
 }

@@ -8,7 +8,7 @@ export const INBOUND_OPERATIONS: readonly Operation[] = [
     method: 'get',
     path: '/api/inbound/work',
     summary:
-      'The handheld’s inbound work: open notices with lines, open QC and put-away tasks (suggested bin), suppliers',
+      'The handheld’s inbound work: open notices with lines (returns graded with return-graded@1), open QC and put-away tasks (suggested bin by capacity), suppliers, and the SKU catalogue for blind receipts',
     response: p.inboundWorkSchema,
   },
   {

@@ -15,7 +15,7 @@ import {
   aWeightMismatch,
 } from '../testing/handheld-events';
 import { anOrder } from '../testing/hub-fixtures';
-import { aPutAway, aQcDecision, aReceipt } from '../testing/inbound-fixtures';
+import { aPutAway, aQcDecision, aReceipt, aReturnGrade } from '../testing/inbound-fixtures';
 import {
   aLoggedInDevice,
   aPick,
@@ -1216,6 +1216,12 @@ describe.each(testDatabases())(
             type: 'inbound-closed@1',
             payload: { noticeId: cd.noticeId, reason: 'supplier-sent-less' },
           },
+          aReturnGrade(device, {
+            noticeId: cd.noticeId,
+            lineId: cd.noticeLineId,
+            qty: 1,
+            grade: 'resellable',
+          }),
           aParcelPacked(device, { ...parcel, weightGrams: 400 }),
           aWeightMismatch(device, parcel),
         ];

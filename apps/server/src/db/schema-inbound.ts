@@ -65,6 +65,8 @@ export const inboundLines = pgTable(
     expectedQty: integer('expected_qty').notNull(),
     receivedQty: integer('received_qty').notNull().default(0),
     damagedQty: integer('damaged_qty').notNull().default(0),
+    /** A return's units graded wrong item: not the line's SKU, not received against it. */
+    wrongItemQty: integer('wrong_item_qty').notNull().default(0),
     lotTracked: boolean('lot_tracked').notNull().default(false),
     qcRequired: boolean('qc_required').notNull().default(false),
   },

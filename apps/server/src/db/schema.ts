@@ -71,8 +71,32 @@ export const bins = pgTable(
     pathSeq: integer('path_seq').notNull(),
     /** A deactivated bin gets no new picks; its history stays. */
     active: boolean('active').notNull().default(true),
+    /** Issue 23: usable volume in cm³ for put-away suggestions (null: unknown). */
+    volumeCm3: integer('volume_cm3'),
   },
   (t) => [unique('bins_warehouse_code').on(t.warehouseId, t.code)],
+);
+
+/**
+ * Issue 23: the most units of a SKU a bin holds (the SKU's pick face, sized for it). A bin with
+ * capacities is kept for those SKUs: put-away suggests it to no other.
+ */
+export const binCapacities = pgTable(
+  'bin_capacities',
+  {
+    binId: text('bin_id')
+      .notNull()
+      .references(() => bins.id),
+    skuId: text('sku_id')
+      .notNull()
+      .references(() => skus.id),
+    warehouseId: text('warehouse_id').notNull(),
+    maxQty: integer('max_qty').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.binId, t.skuId] }),
+    index('bin_capacities_sku').on(t.warehouseId, t.skuId),
+  ],
 );
 
 export const skus = pgTable('skus', {
@@ -513,6 +537,8 @@ export const exceptions = pgTable(
         'weight-mismatch',
         // Issue 27: a platform changed or cancelled an order we can no longer change safely.
         'platform-change',
+        // Issue 23: a returned unit that is not the item the customer was to send back.
+        'return-wrong-item',
       ],
     }).notNull(),
     status: text('status', { enum: ['open', 'resolved'] })

@@ -49,7 +49,7 @@ export async function applyQcDecided(
   );
   await countTaskDone(tx, task.id, passed + failed, now);
   if (passed > 0) {
-    const suggested = await suggestedBin(tx, warehouseId, task.skuId);
+    const suggested = await suggestedBin(tx, warehouseId, task.skuId, passed);
     await tx.execute(sql`
       insert into inbound_tasks (id, warehouse_id, kind, notice_id, line_id, sku_id, lot, expiry,
                                  from_bin_id, suggested_bin_id, qty, created_at)

@@ -96,7 +96,8 @@ export async function applyInboundReceived(
   );
   if (!payload.damaged) {
     const kind = line.qcRequired ? 'qc' : 'put-away';
-    const suggested = kind === 'put-away' ? await suggestedBin(tx, warehouseId, line.skuId) : null;
+    const suggested =
+      kind === 'put-away' ? await suggestedBin(tx, warehouseId, line.skuId, payload.qty) : null;
     await tx.execute(sql`
       insert into inbound_tasks (id, warehouse_id, kind, notice_id, line_id, sku_id, lot, expiry,
                                  from_bin_id, suggested_bin_id, qty, created_at)

@@ -5,12 +5,16 @@ import { type Db, queryRows } from '../db/database';
 import { isoTime } from '../db/iso-time';
 import { listNotices } from './notices';
 
+/** The SKUs a handheld keeps for blind receipts, at most (decision 021: the catalogue rides along). */
+const CATALOGUE_LIMIT = 20_000;
+
 /**
  * What a handheld keeps for inbound, for the caller's warehouse: the open notices with their
  * lines, the open QC and put-away tasks (with the suggested bin and its check digits), and the
- * suppliers a blind receipt may name. Today's work: closed notices and done tasks are left out.
- * A picker gets the work given to them and the work given to nobody (a supervisor's assignment
- * keeps the rest off their handheld, as with waves); leads see all of it.
+ * suppliers and SKUs a blind receipt may name (a delivery without a notice is looked up offline).
+ * Today's work: closed notices and done tasks are left out. A picker gets the work given to them
+ * and the work given to nobody (a supervisor's assignment keeps the rest off their handheld, as
+ * with waves); leads see all of it.
  */
 export async function inboundWork(
   db: Db,
@@ -21,7 +25,7 @@ export async function inboundWork(
   const byAssignee = forUserId
     ? sql`(t.assigned_user_id is null or t.assigned_user_id = ${forUserId})`
     : sql`true`;
-  const [notices, tasks, suppliers] = await Promise.all([
+  const [notices, tasks, suppliers, skus] = await Promise.all([
     listNotices(db, warehouseId, 'open', forUserId),
     queryRows<InboundTask>(
       db,
@@ -43,8 +47,17 @@ export async function inboundWork(
     ),
     queryRows<InboundWork['suppliers'][number]>(
       db,
-      sql`select id, name, qc_required as "qcRequired" from suppliers where active order by id`,
+      sql`select id, name, name_zh as "nameZh", qc_required as "qcRequired"
+          from suppliers where active order by id`,
+    ),
+    queryRows<InboundWork['skus'][number]>(
+      db,
+      sql`select s.id, s.name, s.name_zh as "nameZh", s.lot_tracked as "lotTracked",
+                 s.qc_required as "qcRequired",
+                 coalesce((select json_agg(b.barcode order by b.barcode) from sku_barcodes b
+                           where b.sku_id = s.id), '[]'::json) as barcodes
+          from skus s where s.active order by s.id limit ${CATALOGUE_LIMIT}`,
     ),
   ]);
-  return { notices, tasks, suppliers };
+  return { notices, tasks, suppliers, skus };
 }

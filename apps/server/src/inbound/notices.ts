@@ -74,7 +74,8 @@ async function noticesWhere(db: Db | Tx, where: SQL): Promise<InboundNotice[]> {
                       'barcodes', coalesce((select json_agg(b.barcode order by b.barcode)
                                             from sku_barcodes b where b.sku_id = l.sku_id), '[]'::json),
                       'expectedQty', l.expected_qty, 'receivedQty', l.received_qty,
-                      'damagedQty', l.damaged_qty, 'lotTracked', l.lot_tracked,
+                      'damagedQty', l.damaged_qty, 'wrongItemQty', l.wrong_item_qty,
+                      'lotTracked', l.lot_tracked,
                       'qcRequired', l.qc_required) order by l.line_no)
              from inbound_lines l join skus s on s.id = l.sku_id
              where l.notice_id = n.id), '[]'::json) as lines

@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db/database';
 import { bins, zones } from '../db/schema';
 import { badRequest, conflict, notFound } from '../http/api-error';
+import { capacitiesOf, splitRoom, writeRoom } from './bin-room';
 import { touchOpenLines } from './touch-open-lines';
 
 const columns = {
@@ -13,15 +14,23 @@ const columns = {
   checkDigits: bins.checkDigits,
   pathSeq: bins.pathSeq,
   active: bins.active,
+  volumeCm3: bins.volumeCm3,
 };
 
-/** The bins of a warehouse in pick-path order. */
+/** The bins of a warehouse in pick-path order, with their capacities per SKU. */
 export async function listBins(db: Tx, warehouseId: string): Promise<Bin[]> {
-  return db
+  const rows = await db
     .select(columns)
     .from(bins)
     .where(eq(bins.warehouseId, warehouseId))
     .orderBy(asc(bins.pathSeq), asc(bins.code));
+  const capacities = await capacitiesOf(db, warehouseId);
+  return rows.map((b) => ({ ...b, capacities: capacities.get(b.id) ?? [] }));
+}
+
+async function withCapacities(tx: Tx, bin: Omit<Bin, 'capacities'>): Promise<Bin> {
+  const capacities = await capacitiesOf(tx, bin.warehouseId, bin.id);
+  return { ...bin, capacities: capacities.get(bin.id) ?? [] };
 }
 
 export const binIdOf = (warehouseId: string, code: string) => `${warehouseId}:${code}`;
@@ -40,16 +49,18 @@ async function requireZone(tx: Tx, warehouseId: string, zone: string, path = 'zo
 export async function createBin(db: Db, warehouseId: string, input: BinInput): Promise<Bin> {
   return db.transaction(async (tx) => {
     await requireZone(tx, warehouseId, input.zone);
+    const { fields, room } = splitRoom(input);
     const [created] = await tx
       .insert(bins)
-      .values({ id: binIdOf(warehouseId, input.code), warehouseId, ...input })
+      .values({ id: binIdOf(warehouseId, input.code), warehouseId, ...fields })
       .onConflictDoNothing()
       .returning(columns);
     if (!created)
       throw conflict(`Bin ${input.code} exists already in ${warehouseId}`, [
         { path: 'code', message: 'exists already' },
       ]);
-    return created;
+    await writeRoom(tx, warehouseId, [{ binId: created.id, ...room }]);
+    return withCapacities(tx, created);
   });
 }
 
@@ -77,14 +88,16 @@ export async function updateBin(
       throw conflict(`Another bin has the code ${input.code}`, [
         { path: 'code', message: 'used by another bin' },
       ]);
+    const { fields, room } = splitRoom(input);
     const [updated] = await tx
       .update(bins)
-      .set(input)
+      .set(fields)
       .where(and(eq(bins.id, binId), eq(bins.warehouseId, warehouseId)))
       .returning(columns);
     if (!updated) throw notFound(`No bin ${binId} in ${warehouseId}`);
+    await writeRoom(tx, warehouseId, [{ binId, ...room }]);
     await touchOpenLines(tx, { binIds: [binId] });
-    return updated;
+    return withCapacities(tx, updated);
   });
 }
 
@@ -100,7 +113,7 @@ export async function setBinActive(
     .where(and(eq(bins.id, binId), eq(bins.warehouseId, warehouseId)))
     .returning(columns);
   if (!updated) throw notFound(`No bin ${binId} in ${warehouseId}`);
-  return updated;
+  return withCapacities(db, updated);
 }
 
 /**
@@ -132,20 +145,25 @@ export async function importBins(
       ).map((b) => b.code),
     );
     const touched: string[] = [];
-    const fresh: (BinInput & { id: string; warehouseId: string })[] = [];
+    const fresh: (ReturnType<typeof splitRoom>['fields'] & { id: string; warehouseId: string })[] =
+      [];
+    const rooms: Parameters<typeof writeRoom>[2][number][] = [];
     for (const row of rows) {
       const id = binIdOf(warehouseId, row.code);
+      const { fields: values, room } = splitRoom(row);
+      rooms.push({ binId: id, ...room });
       if (existing.has(row.code)) {
         await tx
           .update(bins)
-          .set(row)
+          .set(values)
           .where(and(eq(bins.warehouseId, warehouseId), eq(bins.code, row.code)));
         touched.push(id);
-      } else fresh.push({ id, warehouseId, ...row });
+      } else fresh.push({ id, warehouseId, ...values });
     }
     // New bins go in by the thousand: a 50,000-row layout is one file (README, Spreadsheets).
     for (let at = 0; at < fresh.length; at += 1_000)
       await tx.insert(bins).values(fresh.slice(at, at + 1_000));
+    await writeRoom(tx, warehouseId, rooms, (i) => `rows.${i + 1}.capacities`);
     await touchOpenLines(tx, { binIds: touched });
     return { created: fresh.length, updated: touched.length };
   });

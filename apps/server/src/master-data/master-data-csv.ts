@@ -35,6 +35,8 @@ const SKU_RECORD_COLUMNS = [
 const OPTIONAL_COLUMNS = new Set<string>(['pin', ...SKU_RECORD_COLUMNS]);
 
 const BIN_COLUMNS = ['code', 'zone', 'check_digits', 'path_seq'] as const;
+/** Put-away room (issue 23): optional, so older layouts still import; an empty cell keeps the bin's. */
+const BIN_ROOM_COLUMNS = ['volume_cm3', 'capacities'] as const;
 const SKU_COLUMNS = [
   'id',
   'name',
@@ -72,14 +74,26 @@ export function binsFromCsv(table: Table): BinInput[] {
       zone: c.zone,
       checkDigits: c.check_digits,
       pathSeq: int(c.path_seq),
+      ...(c.volume_cm3?.trim() ? { volumeCm3: int(c.volume_cm3) } : {}),
+      ...(c.capacities?.trim() ? { capacities: capacitiesOfCell(c.capacities) } : {}),
     }),
-    columnOf: { checkDigits: 'check_digits', pathSeq: 'path_seq' },
+    columnOf: { checkDigits: 'check_digits', pathSeq: 'path_seq', volumeCm3: 'volume_cm3' },
   });
   assertUniqueKeys(
     rows.map((r) => r.code),
     'code',
   );
   return rows;
+}
+
+/** A capacities cell: `SKU:max` pairs separated by `|`, e.g. `SKU-00042:24|SKU-00043:12`. */
+function capacitiesOfCell(cell: string) {
+  return list(cell).map((pair) => {
+    const at = pair.lastIndexOf(':');
+    return at < 0
+      ? { skuId: pair, maxQty: undefined }
+      : { skuId: pair.slice(0, at).trim(), maxQty: int(pair.slice(at + 1).trim()) };
+  });
 }
 
 export function binsToSheet(bins: readonly Bin[]): Sheet {
@@ -89,8 +103,10 @@ export function binsToSheet(bins: readonly Bin[]): Sheet {
       zone: b.zone,
       check_digits: b.checkDigits,
       path_seq: b.pathSeq,
+      volume_cm3: b.volumeCm3 ?? '',
+      capacities: b.capacities.map((c) => `${c.skuId}:${c.maxQty}`).join('|'),
     })),
-    BIN_COLUMNS,
+    [...BIN_COLUMNS, ...BIN_ROOM_COLUMNS],
   );
 }
 

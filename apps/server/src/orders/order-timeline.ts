@@ -37,7 +37,9 @@ export type OrderStep =
   // Issue 27: a platform's later version of the order, and the shipment confirmed on it.
   | 'platform-change'
   | 'platform-confirmed'
-  | 'platform-confirm-failed';
+  | 'platform-confirm-failed'
+  // Issue 23: a returned unit graded at the dock, with the refund it credits.
+  | 'return-graded';
 
 /** Appends steps to orders' timelines, in one statement. */
 export async function recordOrderSteps(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { InboundReceivedPayload, ScanEvent } from '@wms/protocol';
+import type { InboundReceivedPayload, ReturnGradedPayload, ScanEvent } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../db/database';
 import type { TestDevice } from './test-app';
@@ -83,4 +83,9 @@ export async function slotsOf(db: Db, warehouseId: string, skuId: string) {
         where s.warehouse_id = ${warehouseId} and s.sku_id = ${skuId} and s.qty <> 0
         order by b.code, s.lot nulls first, s.status`,
   );
+}
+
+/** The next return-graded@1 event of a device. */
+export function aReturnGrade(device: TestDevice, payload: ReturnGradedPayload): ScanEvent {
+  return { ...base(device), type: 'return-graded@1', payload };
 }

@@ -1,4 +1,4 @@
-import type { Language } from '@wms/protocol';
+import type { Language, ReturnGrade } from '@wms/protocol';
 import type { RenderedPrompt } from '../voice/prompts';
 import { spellCode } from '../voice/spell-code';
 
@@ -17,7 +17,19 @@ export type InboundPrompt =
   | { kind: 'qc-task'; name: string; nameZh: string; qty: number }
   | { kind: 'qc-recorded'; passed: number; failed: number }
   | { kind: 'put-away-task'; binCode: string; qty: number }
-  | { kind: 'put-away-done'; binCode: string; qty: number };
+  | { kind: 'put-away-done'; binCode: string; qty: number }
+  | { kind: 'return-start'; noticeCode: string }
+  | {
+      kind: 'return-graded';
+      grade: ReturnGrade;
+      qty: number;
+      name: string;
+      nameZh: string;
+      graded: number;
+      expected: number;
+    }
+  | { kind: 'blind-start' }
+  | { kind: 'blind-received'; qty: number; name: string; nameZh: string; received: number };
 
 type Templates = {
   [K in InboundPrompt['kind']]: (p: Extract<InboundPrompt, { kind: K }>) => {
@@ -27,6 +39,17 @@ type Templates = {
 };
 
 const same = (text: string) => ({ text, speech: text });
+
+const EN_GRADES: Record<ReturnGrade, string> = {
+  resellable: 'Resellable, to put away',
+  damaged: 'Damaged, to quarantine',
+  'wrong-item': 'Wrong item, supervisor told',
+};
+const ZH_GRADES: Record<ReturnGrade, string> = {
+  resellable: '可再售，待上架',
+  damaged: '破损，隔离',
+  'wrong-item': '错货，已通知主管',
+};
 
 const en: Templates = {
   'receive-start': (p) => ({
@@ -47,6 +70,14 @@ const en: Templates = {
     text: `${p.qty} put away in ${p.binCode}.`,
     speech: `${p.qty} put away in ${spellCode(p.binCode)}.`,
   }),
+  'return-start': (p) => ({
+    text: `Return ${p.noticeCode}. Scan each item, then grade it.`,
+    speech: 'Return. Scan each item, then grade it.',
+  }),
+  'return-graded': (p) =>
+    same(`${EN_GRADES[p.grade]}: ${p.qty}. ${p.name}: ${p.graded} of ${p.expected} graded.`),
+  'blind-start': () => same('Delivery without notice. Scan each item.'),
+  'blind-received': (p) => same(`${p.qty} received. ${p.name}: ${p.received} in all.`),
 };
 
 const zhCN: Templates = {
@@ -66,6 +97,14 @@ const zhCN: Templates = {
     text: `已上架${p.qty}件到库位${p.binCode}`,
     speech: `已上架${p.qty}件到库位 ${spellCode(p.binCode)}`,
   }),
+  'return-start': (p) => ({
+    text: `退货单${p.noticeCode}，请逐件扫描并评级`,
+    speech: '退货，请逐件扫描并评级',
+  }),
+  'return-graded': (p) =>
+    same(`${ZH_GRADES[p.grade]}${p.qty}件，${p.nameZh}已评级${p.graded}/${p.expected}件`),
+  'blind-start': () => same('无预报到货，请逐件扫描商品'),
+  'blind-received': (p) => same(`已收${p.qty}件，${p.nameZh}共${p.received}件`),
 };
 
 const TEMPLATES: Record<Language, Templates> = { en, 'zh-CN': zhCN };
@@ -87,11 +126,19 @@ export function renderInboundPrompt(prompt: InboundPrompt, language: Language): 
 
 /** The inbound states, each with one colour and one icon (M1.4: not words alone). */
 export type InboundState =
-  'receiving' | 'awaiting-qc' | 'awaiting-put-away' | 'quarantined' | 'done';
+  | 'receiving'
+  | 'returning'
+  | 'blind'
+  | 'awaiting-qc'
+  | 'awaiting-put-away'
+  | 'quarantined'
+  | 'done';
 
 /** Red gear = awaiting QC, blue shelf = awaiting put-away (the seeds' example), and the rest. */
 export const INBOUND_SIGNALS: Record<InboundState, { colour: string; icon: string }> = {
   receiving: { colour: 'green', icon: '🚚' },
+  returning: { colour: 'purple', icon: '↩' },
+  blind: { colour: 'grey', icon: '📦' },
   'awaiting-qc': { colour: 'red', icon: '⚙' },
   'awaiting-put-away': { colour: 'blue', icon: '🗄' },
   quarantined: { colour: 'orange', icon: '⛔' },

@@ -17,6 +17,7 @@ const line = (id: string, skuId: string, qcRequired: boolean, lotTracked: boolea
   damagedQty: 0,
   lotTracked,
   qcRequired,
+  wrongItemQty: 0,
 });
 const WORK: InboundWork = {
   notices: [
@@ -34,7 +35,19 @@ const WORK: InboundWork = {
     },
   ],
   tasks: [],
-  suppliers: [],
+  suppliers: [
+    { id: 'SUP-FS-LIGHT', name: 'Foshan Lighting', nameZh: '佛山照明', qcRequired: true },
+  ],
+  skus: [
+    {
+      id: 'SKU-WIPER',
+      name: 'Wiper blade',
+      nameZh: '雨刮片',
+      barcodes: ['06901234500017'],
+      lotTracked: false,
+      qcRequired: false,
+    },
+  ],
 };
 let seq = 0;
 const event = (
@@ -76,5 +89,72 @@ describe('inboundView', () => {
       [qc.id, 'put-away', 'SKU-LAMP', 3, 0],
     ]);
     expect(WORK.notices[0]!.lines[0]!.receivedQty).toBe(0);
+  });
+
+  it('a return graded offline: resellable waits for put-away, damaged counts apart, a wrong item counts on its own', () => {
+    const RETURN = '0b5a0f0e-8c1d-4b9e-9d55-6f1c2a000009';
+    const work: InboundWork = {
+      ...WORK,
+      notices: [
+        {
+          ...WORK.notices[0]!,
+          id: RETURN,
+          code: 'RT-SO-20261206-01',
+          kind: 'return',
+          lines: [{ ...line(LAMP_LINE, 'SKU-LAMP', false, false), expectedQty: 3 }],
+        },
+      ],
+    };
+    const grade = (grade: string, qty: number) =>
+      event('return-graded@1', { noticeId: RETURN, lineId: LAMP_LINE, qty, grade });
+    const resellable = grade('resellable', 1);
+    const view = inboundView(work, [resellable, grade('damaged', 1), grade('wrong-item', 1)]);
+    expect(view.notices[0]!.lines[0]).toMatchObject({
+      receivedQty: 2,
+      damagedQty: 1,
+      wrongItemQty: 1,
+    });
+    expect(view.tasks.map((t) => [t.id, t.kind, t.skuId, t.qty])).toEqual([
+      [resellable.id, 'put-away', 'SKU-LAMP', 1],
+    ]);
+  });
+
+  it('a blind receipt opens its notice flagged for review; its scans make the lines', () => {
+    const BLIND = '7d1e2f30-8c1d-4b9e-9d55-6f1c2a000010';
+    const first = event('inbound-received@1', {
+      noticeId: BLIND,
+      skuId: 'SKU-WIPER',
+      qty: 4,
+      damaged: false,
+      blind: { supplierId: 'SUP-FS-LIGHT' },
+    });
+    const again = event('inbound-received@1', {
+      noticeId: BLIND,
+      skuId: 'SKU-WIPER',
+      qty: 2,
+      damaged: false,
+    });
+    const unknown = event('inbound-received@1', {
+      noticeId: BLIND,
+      skuId: 'SKU-NOT-IN-CATALOGUE',
+      qty: 1,
+      damaged: false,
+    });
+    const view = inboundView(WORK, [first, again, unknown]);
+    const blind = view.notices.find((n) => n.id === BLIND)!;
+    expect(blind).toMatchObject({
+      code: 'BL-7D1E2F30',
+      kind: 'blind',
+      supplierId: 'SUP-FS-LIGHT',
+      needsReview: true,
+    });
+    expect(blind.lines.map((l) => [l.skuId, l.expectedQty, l.receivedQty, l.qcRequired])).toEqual([
+      ['SKU-WIPER', 0, 6, true],
+    ]);
+    // The supplier's deliveries go to QC: two QC tasks, one per receipt.
+    expect(view.tasks.map((t) => [t.id, t.kind, t.qty])).toEqual([
+      [first.id, 'qc', 4],
+      [again.id, 'qc', 2],
+    ]);
   });
 });
