@@ -2305,7 +2305,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * The handheld’s inbound work: open notices with lines, open QC and put-away tasks (suggested bin), suppliers
+     * The handheld’s inbound work: open notices with lines (returns graded with return-graded@1), open QC and put-away tasks (suggested bin by capacity), suppliers, and the SKU catalogue for blind receipts
      * @description Callers: picker, supervisor, admin
      */
     get: operations['getInboundWork'];
@@ -6625,6 +6625,28 @@ export interface operations {
                 userId: string;
                 assignmentVersion: number;
                 /** @constant */
+                type: 'return-graded@1';
+                payload: {
+                  /** Format: uuid */
+                  noticeId: string;
+                  /** Format: uuid */
+                  lineId: string;
+                  qty: number;
+                  /** @enum {string} */
+                  grade: 'resellable' | 'damaged' | 'wrong-item';
+                  scannedCode?: string;
+                  note?: string;
+                };
+              }
+            | {
+                /** Format: uuid */
+                id: string;
+                seq: number;
+                /** Format: date-time */
+                deviceTime: string;
+                userId: string;
+                assignmentVersion: number;
+                /** @constant */
                 type: 'parcel-packed@1';
                 payload: {
                   orderId: string;
@@ -7572,6 +7594,11 @@ export interface operations {
               zone: string;
               checkDigits: string;
               pathSeq: number;
+              volumeCm3: number | null;
+              capacities: {
+                skuId: string;
+                maxQty: number;
+              }[];
               id: string;
               warehouseId: string;
               active: boolean;
@@ -7600,6 +7627,11 @@ export interface operations {
           zone: string;
           checkDigits: string;
           pathSeq: number;
+          volumeCm3?: number | null;
+          capacities?: {
+            skuId: string;
+            maxQty: number;
+          }[];
         };
       };
     };
@@ -7615,6 +7647,11 @@ export interface operations {
             zone: string;
             checkDigits: string;
             pathSeq: number;
+            volumeCm3: number | null;
+            capacities: {
+              skuId: string;
+              maxQty: number;
+            }[];
             id: string;
             warehouseId: string;
             active: boolean;
@@ -7646,6 +7683,11 @@ export interface operations {
           zone: string;
           checkDigits: string;
           pathSeq: number;
+          volumeCm3?: number | null;
+          capacities?: {
+            skuId: string;
+            maxQty: number;
+          }[];
         };
       };
     };
@@ -7661,6 +7703,11 @@ export interface operations {
             zone: string;
             checkDigits: string;
             pathSeq: number;
+            volumeCm3: number | null;
+            capacities: {
+              skuId: string;
+              maxQty: number;
+            }[];
             id: string;
             warehouseId: string;
             active: boolean;
@@ -7705,6 +7752,11 @@ export interface operations {
             zone: string;
             checkDigits: string;
             pathSeq: number;
+            volumeCm3: number | null;
+            capacities: {
+              skuId: string;
+              maxQty: number;
+            }[];
             id: string;
             warehouseId: string;
             active: boolean;
@@ -9074,6 +9126,8 @@ export interface operations {
                 damagedQty: number;
                 lotTracked: boolean;
                 qcRequired: boolean;
+                /** @default 0 */
+                wrongItemQty: number;
               }[];
               assignedUserId?: string | null;
               assigneeName?: string | null;
@@ -9103,6 +9157,17 @@ export interface operations {
             suppliers: {
               id: string;
               name: string;
+              /** @default  */
+              nameZh: string;
+              qcRequired: boolean;
+            }[];
+            /** @default [] */
+            skus: {
+              id: string;
+              name: string;
+              nameZh: string;
+              barcodes: string[];
+              lotTracked: boolean;
               qcRequired: boolean;
             }[];
           };
@@ -9157,6 +9222,8 @@ export interface operations {
                 damagedQty: number;
                 lotTracked: boolean;
                 qcRequired: boolean;
+                /** @default 0 */
+                wrongItemQty: number;
               }[];
               assignedUserId?: string | null;
               assigneeName?: string | null;
@@ -9231,6 +9298,8 @@ export interface operations {
               damagedQty: number;
               lotTracked: boolean;
               qcRequired: boolean;
+              /** @default 0 */
+              wrongItemQty: number;
             }[];
             assignedUserId?: string | null;
             assigneeName?: string | null;
@@ -9322,6 +9391,8 @@ export interface operations {
               damagedQty: number;
               lotTracked: boolean;
               qcRequired: boolean;
+              /** @default 0 */
+              wrongItemQty: number;
             }[];
             assignedUserId?: string | null;
             assigneeName?: string | null;
@@ -9392,6 +9463,8 @@ export interface operations {
               damagedQty: number;
               lotTracked: boolean;
               qcRequired: boolean;
+              /** @default 0 */
+              wrongItemQty: number;
             }[];
             assignedUserId?: string | null;
             assigneeName?: string | null;
