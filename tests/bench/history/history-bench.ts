@@ -177,9 +177,11 @@ async function timeEverything(
     });
   }
   const picker = await enrolDevice(server.url, 'P-0001');
+  // Unique per run: a kept database (BENCH_HISTORY_DATABASE) is timed more than once.
+  const run = Date.now().toString(36);
   let wave = 0;
   await measure('POST /api/sync/push (100 picks)', sizes.samples, async () => {
-    const waveId = `W-HB-${++wave}`;
+    const waveId = `W-HB-${run}-${++wave}`;
     await seedBenchWave(server.database.db, waveId, picker.userId, 100, 1, wave * 7);
     const lineIds = Array.from({ length: 100 }, (_, k) => `PL-${waveId}-${k + 1}`);
     const body = JSON.stringify({

@@ -59,17 +59,22 @@ async function healthFacts(db: Db | Tx, warehouseId: string, since: Date, until:
     sql`
     with placed as (${placedIn(warehouseId, s, u, sql`o.*`)}),
     due as (
-      select d.id, d.at + interval '24 hours' as deadline
+      select d.id, d.at, d.at + interval '24 hours' as deadline
       from (${placedIn(warehouseId, shift(s, -DAY), shift(u, -DAY), sql`o.id, o.status, coalesce(o.placed_at, o.created_at) as at`)}) d
       where d.status <> 'cancelled'
+    ),
+    shipped_near as (
+      select e.order_id, min(e.at) as at from order_events e
+      where e.kind = 'shipped' and e.at >= ${shift(s, -DAY)}::timestamptz and e.at < ${u}::timestamptz
+      group by e.order_id
     )
     select
       (select count(*)::int from due) as "shouldShip",
-      -- Each due order's shipment read by its key (order_events_order): a semi-join hashed
-      -- every shipment ever.
-      (select count(*)::int from due where (
-         select min(e.at) from order_events e where e.order_id = due.id and e.kind = 'shipped'
-       ) <= due.deadline) as "shippedOnTime",
+      -- Each due order's first shipment, from the shipments between the earliest placing and
+      -- the window's end (order_events_shipped_at, partitions pruned by month since issue 25).
+      -- A per-order lookup here read every month's time index instead (1.7 s at a year).
+      (select count(*)::int from due join shipped_near sn on sn.order_id = due.id
+         where sn.at >= due.at and sn.at <= due.deadline) as "shippedOnTime",
       -- The window's shipments, each order looked up by key (a join hashed all of orders).
       (select count(distinct e.order_id)::int from order_events e
          where e.kind = 'shipped' and e.at >= ${s}::timestamptz and e.at < ${u}::timestamptz
