@@ -153,6 +153,39 @@ describe('the admin screens', () => {
     expect(await admin.$('[data-testid=csv-errors]')).toBeNull();
   });
 
+  it('imports a GBK SKU CSV as Chinese Excel saves it, and refuses a bad barcode by row and column storing nothing', async () => {
+    const admin = await openAdmin(fx.browser, fx.server.url);
+    await admin.click('[data-testid=tab-skus]');
+    await admin.waitForSelector('[data-testid=panel-skus]');
+    const header = 'id,name,name_zh,category,image_url,lot_tracked,barcodes\r\n';
+    // A barcode mistyped with a letter on the second row: the whole file is refused.
+    await admin.setInputFiles('[data-testid=csv-file]', {
+      name: '商品.csv',
+      mimeType: 'text/csv',
+      buffer: iconv.encode(
+        header +
+          'SKU-GBK01,Oolong tea 250g,铁观音茶叶 250克,茶叶,,false,6901234567892\r\n' +
+          'SKU-GBK02,Goji berries,宁夏枸杞 500克,干货,,false,690123456789O\r\n',
+        'gbk',
+      ),
+    });
+    await admin.waitForSelector('[data-testid=csv-errors]');
+    const errors = await tableRows(admin, '[data-testid=csv-error-row]');
+    expect(errors.map(([row, column]) => [row, column])).toEqual([['2', 'barcodes.0']]);
+    expect(await admin.$('[data-testid="row-SKU-GBK01"]')).toBeNull();
+    await admin.setInputFiles('[data-testid=csv-file]', {
+      name: '商品.csv',
+      mimeType: 'text/csv',
+      buffer: iconv.encode(
+        header + 'SKU-GBK01,Oolong tea 250g,铁观音茶叶 250克,茶叶,,false,6901234567892\r\n',
+        'gbk',
+      ),
+    });
+    await admin.waitForSelector('[data-testid="row-SKU-GBK01"]');
+    expect(await admin.textContent('[data-testid="row-SKU-GBK01"]')).toContain('铁观音茶叶 250克');
+    expect(await admin.$('[data-testid=csv-errors]')).toBeNull();
+  });
+
   it('shows the per-row report of a bin CSV with bad rows and imports nothing; a good file imports', async () => {
     const admin = await openAdmin(fx.browser, fx.server.url);
     await admin.click('[data-testid=tab-bins]');
