@@ -315,6 +315,7 @@ export const NOT_GROWING: Record<string, string> = {
   warehouses: 'master data',
   zones: 'master data',
   bins: 'master data: the layout',
+  bin_capacities: 'master data: what each bin holds of a SKU, one row per bin and SKU (issue 23)',
   skus: 'master data: the catalogue',
   suppliers: 'master data: the suppliers of inbound (issue 23)',
   sku_barcodes: 'master data: a few per SKU',
