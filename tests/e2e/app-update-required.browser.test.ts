@@ -52,7 +52,7 @@ describe('the protocol version handshake on the handheld', () => {
     );
 
     // …and says it, once, in Chinese: a picker looks at the bins, not at the status bar.
-    const update = '请更新应用:扫描记录会保留在本机,更新后再发送。';
+    const update = '请更新应用：扫描记录会保留在本机，更新后再发送。';
     await page.waitForFunction(
       (text) => (window.__spoken ?? []).some((prompt) => prompt.text === text),
       update,

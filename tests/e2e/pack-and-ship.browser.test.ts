@@ -16,7 +16,7 @@ import {
 import { signInSupervisor, type SupervisorApi } from './supervisor-api';
 
 async function waitForPackStep(page: Page, step: string): Promise<void> {
-  await page.waitForSelector(`[data-testid=pack-step][data-step="${step}"]`, { timeout: 10_000 });
+  await page.waitForSelector(`[data-testid=pack-step][data-step="${step}"]`, { timeout: 30_000 });
 }
 
 async function noticeKind(page: Page): Promise<string | null> {
