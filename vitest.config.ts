@@ -7,7 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Vitest's default is one worker fewer than the cores: one worker on a two-core machine, so
     // the unit, server, ops and sim files ran one at a time, mostly waiting on Postgres, PGlite
-    // or a server process. Two at least. (The browser files still run one at a time, after them.)
+    // or a server process. Two at least. (The browser files run one at a time, after them.)
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
@@ -49,10 +49,14 @@ export default defineConfig({
           include: ['tests/**/*.browser.test.ts'],
           globalSetup: ['tests/support/build-pwa.ts', 'tests/support/server-data-template.ts'],
           testTimeout: 180_000,
-          // Browser files share the run's workers with the others instead of running one at a
-          // time after them: a browser file mostly waits (on its server, on Chromium's frames),
-          // and a group of its own made the suite ~440 s longer. With the same worker count all
-          // four projects form one group, the slowest files first.
+          // One browser file at a time, in a group of its own after the others (session 9).
+          // Sharing the two workers with the rest (session 8) was faster while the suite was
+          // small, but with 213 files a browser file ran beside the 50,000-row imports, the
+          // failover drill or another browser: the page's timers starved, a simulated scanner
+          // burst came slower than 40 ms a key and was read as typing, and sign-ins and pick
+          // steps timed out (three such failures in a full run alone on the machine). Browser
+          // files alone took ~1,035 s of file time; the others ~1,200 s over two workers.
+          fileParallelism: false,
         },
       },
     ],

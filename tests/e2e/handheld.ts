@@ -90,7 +90,7 @@ export async function pickStep(page: Page): Promise<string | null> {
 }
 
 async function waitForStep(page: Page, step: string): Promise<void> {
-  await page.waitForSelector(`[data-testid=pick-step][data-step="${step}"]`, { timeout: 10_000 });
+  await page.waitForSelector(`[data-testid=pick-step][data-step="${step}"]`, { timeout: 30_000 });
 }
 
 export async function doneLines(page: Page): Promise<number> {
@@ -132,7 +132,7 @@ export async function pickCurrentLine(page: Page, scan: Scan = scanWedge): Promi
   await scan(page, ''); // a lone Enter: confirm the prefilled quantity
   await page.waitForSelector(`[data-testid=pick-progress][data-done="${before + 1}"]`, {
     state: 'attached',
-    timeout: 10_000,
+    timeout: 30_000,
   });
   return { bin, barcode, qty };
 }
