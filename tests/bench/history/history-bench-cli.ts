@@ -16,16 +16,24 @@ const sizes = {
 };
 // BENCH_HISTORY_DATABASE=<url of a kept history database of `large` orders>: times it alone
 // (after the checkout's migrations), without building anything.
+// The sign-in timing serves the production build of the PWA (BENCH_HISTORY_SIGN_INS=0: none).
+sizes.signIns = Number(process.env.BENCH_HISTORY_SIGN_INS ?? FULL_HISTORY_SIZES.signIns);
+if (sizes.signIns > 0 && process.env.BENCH_HISTORY_NO_BUILD !== '1')
+  (await import('../../support/build-pwa')).default();
 const kept = process.env.BENCH_HISTORY_DATABASE;
 if (kept) {
   await timeHistoryDatabase(kept, sizes.large, sizes, console.log);
   process.exit(0);
 }
+// BENCH_HISTORY_BUILT=<small url>,<large url>: both sizes built earlier (build-history-cli.ts),
+// timed side by side in this run.
+const [small, large] = (process.env.BENCH_HISTORY_BUILT ?? '').split(',');
 const { rows, builds } = await runHistoryBench(
   serverUrl,
   sizes,
   console.log,
   process.env.BENCH_HISTORY_KEEP === '1',
+  small && large ? { small, large } : undefined,
 );
 console.log(builds.map((b) => `built ${b.orders} orders in ${b.ms} ms`).join('\n'));
 console.log(formatHistoryTable(rows, sizes.small, sizes.large));

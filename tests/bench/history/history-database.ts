@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import { openDatabase } from '../../../apps/server/src/db/database';
+import { advanceLedgerCheckpoint } from '../../../apps/server/src/inventory/ledger-checkpoint';
 import { seedDemoIfEmpty } from '../../../apps/server/src/demo/seed-demo';
 import {
   PARTITIONED_TABLES,
@@ -49,6 +50,13 @@ export async function createHistoryDatabase(
     await buildHistory((text) => connection.unsafe(text), shape, log);
   } finally {
     await connection.end();
+  }
+  // The reconciliation checkpoint, where the nightly retention round of a year's server left it.
+  const built = await openDatabase({ kind: 'postgres', url: own.url });
+  try {
+    await advanceLedgerCheckpoint(built.db, 0);
+  } finally {
+    await built.close();
   }
   return { url: own.url, buildMs: Math.round(performance.now() - started), drop: own.drop };
 }

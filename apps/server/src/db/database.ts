@@ -216,3 +216,11 @@ export async function queryRowsPrepared<Row>(tx: Tx, query: SQL): Promise<Row[]>
   if (Array.isArray(result)) return result as Row[];
   return (result as { rows: Row[] }).rows;
 }
+
+/** Postgres's lock_not_available (55P03), as either driver reports it. */
+export function isLockTimeout(error: unknown): boolean {
+  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '55P03') return true;
+  }
+  return false;
+}

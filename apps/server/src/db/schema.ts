@@ -4,6 +4,7 @@ type OrderStatus = (typeof orderStatusSchema.options)[number];
 const ORDER_STATUSES = orderStatusSchema.options as [OrderStatus, ...OrderStatus[]];
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -222,6 +223,38 @@ export const stockMovements = pgTable(
       .where(sql`reason = 'carried-forward'`),
   ],
 );
+
+/**
+ * The stock ledger's verified sums (issue 19): per slot, the sum of every ledger row with an id
+ * up to `stock_ledger_mark.through_id` (`ship` rows aside, as in a slot). Reconciliation adds the
+ * rows after the mark instead of summing a year of them; a month that retention drops takes its
+ * checkpointed rows out again in the drop's transaction (`inventory/ledger-checkpoint.ts`).
+ */
+export const stockLedgerSums = pgTable(
+  'stock_ledger_sums',
+  {
+    warehouseId: text('warehouse_id').notNull(),
+    binId: text('bin_id').notNull(),
+    skuId: text('sku_id').notNull(),
+    lot: text('lot'),
+    expiry: date('expiry', { mode: 'string' }),
+    status: text('status', { enum: STOCK_STATUSES }).notNull(),
+    qty: integer('qty').notNull(),
+  },
+  (t) => [
+    unique('stock_ledger_sums_slot')
+      .on(t.binId, t.skuId, t.lot, t.expiry, t.status)
+      .nullsNotDistinct(),
+    index('stock_ledger_sums_warehouse').on(t.warehouseId),
+  ],
+);
+
+/** How far `stock_ledger_sums` reaches: every ledger row with `id <= through_id`. One row. */
+export const stockLedgerMark = pgTable('stock_ledger_mark', {
+  one: boolean('one').primaryKey().default(true),
+  throughId: bigint('through_id', { mode: 'number' }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const users = pgTable('users', {
   id: text('id').primaryKey(),

@@ -2,6 +2,7 @@ import { poolDrift } from '@wms/domain';
 import { type PoolDrift, type Reconciliation, orderStatusSchema } from '@wms/protocol';
 import { type SQL, sql } from 'drizzle-orm';
 import { type Db, type Tx, queryRows } from '../db/database';
+import { advanceLedgerCheckpoint, ledgerSlotSums } from './ledger-checkpoint';
 
 /**
  * The stock statuses the pool's `physical` counts (the ledger trigger's list, migration 0014):
@@ -44,6 +45,7 @@ export function unitsInHand(where: SQL) {
  * moves the counts while they are compared. A warehouse without bins keeps only the pool.
  */
 export async function reconcilePool(db: Db, warehouseId: string): Promise<Reconciliation> {
+  await advanceLedgerCheckpoint(db);
   return db.transaction(async (tx) => {
     await tx.execute(sql`
       select 1 from inventory_pool where warehouse_id = ${warehouseId} order by sku_id for update`);
@@ -86,15 +88,15 @@ async function balancesOf(tx: Tx, warehouseId: string) {
   );
 }
 
-/** Stock slots whose quantity is not the sum of their ledger rows (`ship` rows move no slot). */
+/**
+ * Stock slots whose quantity is not the sum of their ledger rows (`ship` rows move no slot), the
+ * sums read from the checkpoint and the rows after it (`ledger-checkpoint.ts`).
+ */
 async function ledgerDriftsOf(tx: Tx, warehouseId: string) {
   return queryRows<Reconciliation['ledgerDrifts'][number]>(
     tx,
     sql`
-    with ledger as (
-      select bin_id, sku_id, lot, expiry, status, sum(delta)::int as qty from stock_movements
-      where warehouse_id = ${warehouseId} and reason <> 'ship'
-      group by bin_id, sku_id, lot, expiry, status
+    with ledger as (${ledgerSlotSums(warehouseId)}
     ), slots as (
       select bin_id, sku_id, lot, expiry, status, qty from stock where warehouse_id = ${warehouseId}
     )

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { type Db, type Tx, queryRows } from '../db/database';
+import { type Db, type Tx, isLockTimeout, queryRows } from '../db/database';
+import { forgetCheckpointedRows } from '../inventory/ledger-checkpoint';
 import { type ExportFile, exportFileName, verifyExportFile, writeExportFile } from './export-file';
 import { type MonthPruned, finished, nextMonth, nextPart, recordFiles } from './export-and-prune';
 import type { ExportPrune } from './policies';
@@ -247,14 +248,6 @@ async function dropMonth(
   }
 }
 
-/** Postgres's lock_not_available (55P03), as either driver reports it. */
-function isLockTimeout(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === '55P03') return true;
-  }
-  return false;
-}
-
 /**
  * The stock ledger stays whole when a month is dropped: each slot's movements of the month,
  * with the carried-forward row it may hold, are added to the slot's carried-forward row dated
@@ -264,6 +257,21 @@ function isLockTimeout(error: unknown): boolean {
  */
 export const carryStockForward: BeforeDrop = async (tx, partition, carriedAt) => {
   const month = sql.identifier(partition);
+  // The rows going (the month's, and the carried-forward rows its slots had elsewhere) leave the
+  // reconciliation checkpoint's sums; the new carried-forward rows come after its mark.
+  await forgetCheckpointedRows(
+    tx,
+    sql`
+    select warehouse_id, bin_id, sku_id, lot, expiry, status, delta, id, reason from ${month}
+    union all
+    select m.warehouse_id, m.bin_id, m.sku_id, m.lot, m.expiry, m.status, m.delta, m.id, m.reason
+    from stock_movements m
+    where m.reason = 'carried-forward' and m.tableoid <> ${partition}::regclass
+      and exists (select 1 from ${month} p
+                  where p.reason <> 'ship' and p.bin_id = m.bin_id and p.sku_id = m.sku_id
+                    and p.lot is not distinct from m.lot and p.expiry is not distinct from m.expiry
+                    and p.status = m.status)`,
+  );
   await tx.execute(sql`
     with sums as (
       select warehouse_id, bin_id, sku_id, lot, expiry, status, sum(delta)::int as delta

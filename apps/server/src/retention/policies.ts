@@ -321,6 +321,9 @@ export const NOT_GROWING: Record<string, string> = {
   sku_barcodes: 'master data: a few per SKU',
   stock: 'a row per bin, SKU, lot and status: current state, not history',
   inventory_pool: 'a row per SKU and warehouse',
+  stock_ledger_sums:
+    'a row per stock slot with a non-zero ledger sum (the reconciliation checkpoint, issue 19): as `stock`',
+  stock_ledger_mark: 'one row: how far the reconciliation checkpoint reaches',
   users: 'staff',
   devices: 'the handheld fleet',
   hold_rules: 'configuration',

@@ -9,6 +9,8 @@ import type { PickLine, ScanEvent } from '@wms/protocol';
 import { queryRows } from '../db/database';
 import type { createApp } from '../http/app';
 import { Metrics } from '../ops/metrics';
+import { advanceLedgerCheckpoint } from '../inventory/ledger-checkpoint';
+import { reconcilePool } from '../inventory/reconcile-pool';
 import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
 import { oldPicks } from '../testing/old-picks';
 import {
@@ -64,6 +66,7 @@ describe.each(testDatabases())('retention: a round over days of history on $name
   let orderIds: string[];
   let round: RetentionRound;
   let ledgerBefore: { rows: number; slots: number } | undefined;
+  let checkpointedBefore: number | null = null;
   let poolBefore: unknown[];
   const poolOf = () =>
     queryRows(
@@ -138,6 +141,9 @@ describe.each(testDatabases())('retention: a round over days of history on $name
           from stock_movements where warehouse_id = 'GZ' and reason <> 'pick'`,
     );
     poolBefore = await poolOf();
+    // The reconciliation checkpoint holds the old rows (as after a year of checks): the drop
+    // must take them out of it again.
+    checkpointedBefore = await advanceLedgerCheckpoint(database.db, 0);
     round = await runRetention({ database, config, now: new Date(), metrics });
   });
   afterAll(async () => {
@@ -223,6 +229,10 @@ describe.each(testDatabases())('retention: a round over days of history on $name
     );
     expect(ledger).toEqual({ carried: ledgerBefore!.slots, old: 0, drift: 0 });
     expect(await poolOf()).toEqual(poolBefore);
+    // The checkpoint had summed the dropped month; reconciliation still finds the ledger whole.
+    // (Not the pool here: moving rows 500 days back fired its trigger again, by design.)
+    expect(checkpointedBefore).toBeGreaterThan(0);
+    expect((await reconcilePool(database.db, 'GZ')).ledgerDrifts).toEqual([]);
   });
 
   it('the trace of a pruned order says where and when it was archived; other warehouses get 404', async () => {

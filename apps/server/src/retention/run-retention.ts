@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type Database, queryRows } from '../db/database';
 import { type ArchiveResult, archiveScanEvents } from '../ops/archive-scan-events';
+import { advanceLedgerCheckpoint } from '../inventory/ledger-checkpoint';
 import { raiseAlert } from '../inventory/reserve-stock';
 import type { Metrics } from '../ops/metrics';
 import { type AfterDelete, type MonthPruned, exportAndPrune } from './export-and-prune';
@@ -157,6 +158,9 @@ async function oneRound(deps: RetentionDeps): Promise<RetentionRound> {
     );
   }
   stepDone('changes');
+  // The reconciliation checkpoint moves on with the round (any month dropped has left it).
+  await advanceLedgerCheckpoint(db);
+  stepDone('ledger-checkpoint');
   return { busy: false, archived, masked, changesPruned, months, partitions, failures, timings };
 }
 
