@@ -155,6 +155,9 @@ export const queueActionSchema = z.enum([
   // /api/tasks/:taskId/count`) and reprint a bin's label (`GET /api/labels/bins.pdf?codes=…`).
   'count',
   'reprint',
+  // A returned wrong item is resolved with its refund decided (`resolve` with `refund`).
+  'refund',
+  'no-refund',
 ]);
 
 /**
@@ -181,6 +184,11 @@ export const exceptionQueueSchema = z.object({ items: z.array(queueItemSchema) }
 /** `POST /api/exceptions/:exceptionId/resolve`. */
 export const exceptionResolveSchema = z.strictObject({
   note: z.string().trim().max(500).optional(),
+  /**
+   * A returned wrong item (`return-wrong-item`) is resolved with the refund decided: true, the
+   * customer is refunded anyway; false, not. Required for that kind, refused for any other.
+   */
+  refund: z.boolean().optional(),
 });
 /** `POST /api/exceptions/:exceptionId/assign`: who deals with it. */
 export const exceptionAssignSchema = z.strictObject({ userId: idSchema });

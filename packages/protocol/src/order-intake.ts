@@ -98,6 +98,11 @@ export const orderStatusSchema = z.enum([
   'unrouted',
   /** Issue 21: a return, waiting for its goods to come in (never reserved, waved or picked). */
   'awaiting-return',
+  /**
+   * Issue 23: a return whose every line came in and was graded at the dock (its refund decided
+   * per unit in the trace). Final, as `shipped` is for a sale.
+   */
+  'returned',
   'cancelled',
   'waved',
   'picking',

@@ -33,7 +33,8 @@
  *      Additive in 6 too (inbound on the handheld, issue 23): event return-graded@1 (a returned unit graded
  *      resellable, damaged or wrong item); the inbound work carries `skus` (blind receipts look
  *      barcodes up offline) and lines carry `wrongItemQty`; bins carry `volumeCm3` and
- *      per-SKU `capacities` (admin master data).
+ *      per-SKU `capacities` (admin master data). Hub only: order status `returned` (a return
+ *      whose every line came in and was graded).
  */
 export const PROTOCOL_VERSION = 6;
 

@@ -15,6 +15,10 @@ function actionRequest(item: QueueItem, action: QueueAction, userId: string, cou
   switch (action) {
     case 'resolve':
       return { path: task ? `/tasks/${id}/resolve` : `/exceptions/${id}/resolve`, body: {} };
+    case 'refund':
+    case 'no-refund':
+      // A returned wrong item: resolved with its held refund decided.
+      return { path: `/exceptions/${id}/resolve`, body: { refund: action === 'refund' } };
     case 'assign':
       return { path: task ? `/tasks/${id}/assign` : `/exceptions/${id}/assign`, body: { userId } };
     case 'count-task':

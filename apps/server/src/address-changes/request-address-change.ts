@@ -22,7 +22,7 @@ export const CONFIRMATION_TTL_MS = 72 * 3_600_000;
 
 /** Dispatched or finished: the address can no longer change in the warehouse. */
 const DISPATCHED = new Set(['shipped']);
-const FINAL = new Set(['cancelled', 'awaiting-return']);
+const FINAL = new Set(['cancelled', 'awaiting-return', 'returned']);
 
 /**
  * M4.7 (issue 21): an address change before dispatch. From the customer (via the storefront or

@@ -67,6 +67,12 @@ export const inboundLines = pgTable(
     damagedQty: integer('damaged_qty').notNull().default(0),
     /** A return's units graded wrong item: not the line's SKU, not received against it. */
     wrongItemQty: integer('wrong_item_qty').notNull().default(0),
+    /**
+     * Of the wrong items, how many a supervisor decided on (the exception resolved): refunded
+     * anyway, or not refunded. The rest hold their refund (decision 021).
+     */
+    wrongItemRefundedQty: integer('wrong_item_refunded_qty').notNull().default(0),
+    wrongItemRefusedQty: integer('wrong_item_refused_qty').notNull().default(0),
     lotTracked: boolean('lot_tracked').notNull().default(false),
     qcRequired: boolean('qc_required').notNull().default(false),
   },

@@ -580,6 +580,8 @@ export const exceptions = pgTable(
     waveId: text('wave_id'),
     pickLineId: text('pick_line_id'),
     eventId: uuid('event_id'),
+    /** A returned wrong item's return line (its refund is decided when this is resolved). */
+    inboundLineId: uuid('inbound_line_id'),
     binId: text('bin_id'),
     skuId: text('sku_id'),
     qty: integer('qty'),

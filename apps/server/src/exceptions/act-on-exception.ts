@@ -5,6 +5,7 @@ import { type Db, type Tx, queryRows } from '../db/database';
 import { isoTime } from '../db/iso-time';
 import { badRequest, notFound } from '../http/api-error';
 import { requireWarehousePerson } from '../master-data/warehouse-person';
+import { recordOrderSteps } from '../orders/order-timeline';
 
 interface OpenException {
   id: string;
@@ -13,6 +14,8 @@ interface OpenException {
   waveId: string | null;
   pickLineId: string | null;
   eventId: string | null;
+  inboundLineId: string | null;
+  qty: number | null;
   kind: string;
 }
 
@@ -25,7 +28,7 @@ async function lockOpen(tx: Tx, session: Session, id: string): Promise<OpenExcep
   const [row] = await queryRows<OpenException>(
     tx,
     sql`select id, bin_id as "binId", sku_id as "skuId", wave_id as "waveId", pick_line_id as "pickLineId",
-               event_id as "eventId", kind
+               event_id as "eventId", inbound_line_id as "inboundLineId", qty, kind
         from exceptions where id = ${id}::uuid and warehouse_id = ${session.warehouseId} and status = 'open'
         for update`,
   );
@@ -33,16 +36,31 @@ async function lockOpen(tx: Tx, session: Session, id: string): Promise<OpenExcep
   return row;
 }
 
-/** Closes an exception (answered now, if nobody had answered it yet). */
+/**
+ * Closes an exception (answered now, if nobody had answered it yet). A returned wrong item's
+ * takes the refund decision (`refund`), which settles the refund its grading held.
+ */
 export async function resolveException(
   db: Db,
   session: Session,
   id: string,
-  note: string | undefined,
+  decision: { note?: string | undefined; refund?: boolean | undefined },
   now: Date,
 ) {
+  const { note, refund } = decision;
   return db.transaction(async (tx) => {
-    await lockOpen(tx, session, id);
+    const open = await lockOpen(tx, session, id);
+    if (open.kind === 'return-wrong-item') {
+      if (refund === undefined)
+        throw badRequest('refund: say whether the customer is refunded for the wrong item', [
+          { path: 'refund', message: 'required for a returned wrong item (true or false)' },
+        ]);
+      await decideWrongItemRefund(tx, open, refund, session.userId, now);
+    } else if (refund !== undefined) {
+      throw badRequest(`refund: exception ${id} (${open.kind}) has no refund to decide`, [
+        { path: 'refund', message: 'only a returned wrong item has a refund to decide' },
+      ]);
+    }
     const at = now.toISOString();
     const [row] = await queryRows<Answered & { status: string; resolvedAt: string }>(
       tx,
@@ -102,4 +120,53 @@ export async function openCountForException(db: Db, session: Session, id: string
     );
     return { exceptionId: id, taskId: task?.id ?? null, binId: x.binId };
   });
+}
+
+/**
+ * A returned wrong item's refund, decided (decision 021): its units count on the return line as
+ * refunded anyway or refused, so the sale's after-sales stops holding them; the return order's
+ * trace says who decided what, and the money it credits.
+ */
+async function decideWrongItemRefund(
+  tx: Tx,
+  open: OpenException,
+  refund: boolean,
+  userId: string,
+  now: Date,
+) {
+  const qty = open.qty ?? 0;
+  const [line] = await queryRows<{ orderId: string | null; noticeCode: string; skuId: string }>(
+    tx,
+    sql`update inbound_lines l
+        set wrong_item_refunded_qty = wrong_item_refunded_qty + ${refund ? qty : 0},
+            wrong_item_refused_qty = wrong_item_refused_qty + ${refund ? 0 : qty}
+        from inbound_notices n
+        where l.id = ${open.inboundLineId}::uuid and n.id = l.notice_id
+        returning n.order_id as "orderId", n.code as "noticeCode", l.sku_id as "skuId"`,
+  );
+  if (!line?.orderId) return;
+  const [price] = await queryRows<{ unitPriceCents: number | null }>(
+    tx,
+    sql`select (sum(qty * unit_price_cents) / nullif(sum(qty), 0))::int as "unitPriceCents"
+        from order_lines where order_id = ${line.orderId} and sku_id = ${line.skuId}`,
+  );
+  await recordOrderSteps(
+    tx,
+    [
+      {
+        orderId: line.orderId,
+        kind: 'return-refund-decided',
+        detail: {
+          noticeCode: line.noticeCode,
+          skuId: line.skuId,
+          qty,
+          refund,
+          creditedCents: refund ? qty * (price?.unitPriceCents ?? 0) : 0,
+          by: userId,
+          exceptionId: open.id,
+        },
+      },
+    ],
+    now,
+  );
 }

@@ -121,7 +121,12 @@ export async function exceptionQueue(db: Db, warehouseId: string): Promise<Queue
       openedAt: iso(x.openedAt),
       answeredAt: isoOrNull(x.answeredAt),
       assignedTo: x.assignee,
-      actions: x.binCode ? ['resolve', 'assign', 'count-task'] : ['resolve', 'assign'],
+      actions:
+        x.kind === 'return-wrong-item'
+          ? ['refund', 'no-refund', 'assign']
+          : x.binCode
+            ? ['resolve', 'assign', 'count-task']
+            : ['resolve', 'assign'],
     })),
     ...tasks.map((t): QueueItem => ({
       source: 'task',

@@ -40,8 +40,8 @@ export function exceptionRoutes(deps: AppDeps) {
       )
       .post('/:exceptionId/resolve', async (c) => {
         const id = pathParam(c, 'exceptionId', exceptionId);
-        const { note } = await parseBody(c, exceptionResolveSchema);
-        return c.json(await resolveException(deps.db, c.var.session, id, note, deps.now()));
+        const decision = await parseBody(c, exceptionResolveSchema);
+        return c.json(await resolveException(deps.db, c.var.session, id, decision, deps.now()));
       })
       .post('/:exceptionId/assign', async (c) => {
         const id = pathParam(c, 'exceptionId', exceptionId);

@@ -55,7 +55,10 @@ export async function applyReturnGraded(
     ]);
   if (payload.grade === 'wrong-item') await openWrongItem(tx, warehouseId, line, event, now);
   else await placeAtDock(tx, warehouseId, line, event, now);
-  if (line.orderId) await traceGrade(tx, line, event, now);
+  if (line.orderId) {
+    await traceGrade(tx, line, event, now);
+    await closeReturnWhenIn(tx, line, now);
+  }
   return after > line.expectedQty ? 'over-receipt' : 'applied';
 }
 
@@ -136,9 +139,11 @@ async function openWrongItem(
     `Return ${line.noticeCode}${line.orderId ? ` (order ${line.orderId})` : ''}: ` +
     `${payload.qty} × ${line.skuId} expected, ${came}: decide the refund and where it goes (退货错货)`;
   await tx.execute(sql`
-    insert into exceptions (id, warehouse_id, kind, event_id, sku_id, qty, message, opened_at)
+    insert into exceptions (id, warehouse_id, kind, event_id, inbound_line_id, sku_id, qty, message,
+                            opened_at)
     values (${randomUUID()}::uuid, ${warehouseId}, 'return-wrong-item', ${event.id}::uuid,
-            ${line.skuId}, ${payload.qty}, ${message}, ${now.toISOString()}::timestamptz)`);
+            ${line.lineId}::uuid, ${line.skuId}, ${payload.qty}, ${message},
+            ${now.toISOString()}::timestamptz)`);
 }
 
 /** The grade in the return order's trace, with what it credits: the unit price of the order's line. */
@@ -170,6 +175,31 @@ async function traceGrade(tx: Tx, line: GradedLine, event: ReturnGradedEvent, no
         },
       },
     ],
+    now,
+  );
+}
+
+/**
+ * The return order is `returned` once every line of its notice came in and was graded (right
+ * items counted received, wrong ones apart): it leaves `awaiting-return` in the console, takes no
+ * address change or cancellation, and ages out with the finished orders (retention).
+ */
+async function closeReturnWhenIn(tx: Tx, line: GradedLine, now: Date) {
+  const [waiting] = await queryRows<{ lines: number }>(
+    tx,
+    sql`select count(*)::int as lines from inbound_lines
+        where notice_id = ${line.noticeId}::uuid and received_qty + wrong_item_qty < expected_qty`,
+  );
+  if (!waiting || waiting.lines > 0) return;
+  const closed = await queryRows<{ id: string }>(
+    tx,
+    sql`update orders set status = 'returned'
+        where id = ${line.orderId} and status = 'awaiting-return' returning id`,
+  );
+  if (closed.length === 0) return;
+  await recordOrderSteps(
+    tx,
+    [{ orderId: line.orderId!, kind: 'returned', detail: { noticeCode: line.noticeCode } }],
     now,
   );
 }

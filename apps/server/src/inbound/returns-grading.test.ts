@@ -16,6 +16,7 @@ import {
 import { testDatabases } from '../testing/test-databases';
 
 interface Trace {
+  order: { status: string };
   timeline: { kind: string; detail: Record<string, unknown> }[];
   afterSales: Record<string, unknown> | null;
 }
@@ -93,6 +94,7 @@ describe.each(testDatabases())('returns graded on the handheld on $name', (targe
   });
 
   it('nothing is refunded before the goods are graded', async () => {
+    expect((await trace(returnId)).order.status).toBe('awaiting-return');
     expect((await trace(saleId)).afterSales).toMatchObject({
       returnedCents: 3 * PRICE,
       refundableCents: 0,
@@ -172,6 +174,12 @@ describe.each(testDatabases())('returns graded on the handheld on $name', (targe
       ['damaged', 1, PRICE],
       ['wrong-item', 1, 0],
     ]);
+    // Every unit came in and was graded: the return is no longer awaited.
+    const returned = await trace(returnId);
+    expect(returned.order.status).toBe('returned');
+    expect(returned.timeline.filter((s) => s.kind === 'returned').map((s) => s.detail)).toEqual([
+      { noticeCode: `RT-${returnId.toUpperCase()}` },
+    ]);
     expect((await trace(saleId)).afterSales).toMatchObject({
       returnedCents: 3 * PRICE,
       refundableCents: 2 * PRICE,
@@ -179,6 +187,66 @@ describe.each(testDatabases())('returns graded on the handheld on $name', (targe
       refundAwaitingCents: 0,
       refundDueCents: 2 * PRICE,
     });
+  });
+
+  it("the wrong item's exception is resolved with its refund decided; the held refund is settled", async () => {
+    const [wrong] = await queryRows<{ id: string }>(
+      fx.database.db,
+      sql`select id from exceptions where kind = 'return-wrong-item' and status = 'open'
+          and message like ${`%order ${returnId}%`}`,
+    );
+    const queue = await bodyOf<{ items: { id: string; actions: string[] }[] }>(
+      await fx.app.request('/api/exceptions/queue', {
+        headers: { authorization: `Bearer ${supervisor}` },
+      }),
+    );
+    expect(queue.items.find((i) => i.id === wrong!.id)?.actions).toEqual([
+      'refund',
+      'no-refund',
+      'assign',
+    ]);
+    // No decision, no resolution: the refund must be decided.
+    const undecided = await postJson(
+      fx.app,
+      `/api/exceptions/${wrong!.id}/resolve`,
+      { note: '客户寄错货' },
+      supervisor,
+    );
+    expect(undecided.status).toBe(400);
+    expect(await undecided.json()).toMatchObject({
+      error: { fields: [{ path: 'refund', message: expect.stringContaining('required') }] },
+    });
+    expect((await trace(saleId)).afterSales).toMatchObject({ refundHeldCents: PRICE });
+
+    const decided = await postJson(
+      fx.app,
+      `/api/exceptions/${wrong!.id}/resolve`,
+      { note: '客户寄错货,不退款', refund: false },
+      supervisor,
+    );
+    expect(decided.status).toBe(200);
+    expect((await trace(saleId)).afterSales).toMatchObject({
+      returnedCents: 3 * PRICE,
+      refundableCents: 2 * PRICE,
+      refundHeldCents: 0,
+      refundAwaitingCents: 0,
+      refundDueCents: 2 * PRICE,
+    });
+    const steps = (await trace(returnId)).timeline.filter(
+      (t) => t.kind === 'return-refund-decided',
+    );
+    expect(steps.map((t) => [t.detail.qty, t.detail.refund, t.detail.creditedCents])).toEqual([
+      [1, false, 0],
+    ]);
+    // Resolved once: deciding again finds no open exception.
+    const again = await postJson(
+      fx.app,
+      `/api/exceptions/${wrong!.id}/resolve`,
+      { refund: true },
+      supervisor,
+    );
+    expect(again.status).toBe(404);
+    expect((await trace(saleId)).afterSales).toMatchObject({ refundableCents: 2 * PRICE });
   });
 
   it("another warehouse's device grading this return moves nothing", async () => {

@@ -40,6 +40,8 @@ export async function afterSalesOf(db: Db, orderId: string) {
                       'expectedQty', il.expected_qty,
                       'resellableQty', il.received_qty - il.damaged_qty,
                       'damagedQty', il.damaged_qty, 'wrongItemQty', il.wrong_item_qty,
+                      'wrongItemRefundedQty', il.wrong_item_refunded_qty,
+                      'wrongItemRefusedQty', il.wrong_item_refused_qty,
                       'unitPriceCents', coalesce((
                         select (sum(ol.qty * ol.unit_price_cents) / nullif(sum(ol.qty), 0))::int
                         from order_lines ol where ol.order_id = l.id and ol.sku_id = il.sku_id), 0)))

@@ -39,7 +39,11 @@ export type OrderStep =
   | 'platform-confirmed'
   | 'platform-confirm-failed'
   // Issue 23: a returned unit graded at the dock, with the refund it credits.
-  | 'return-graded';
+  | 'return-graded'
+  // Every line of the return came in and was graded: the order is `returned`.
+  | 'returned'
+  // A supervisor decided a returned wrong item's held refund (its exception resolved).
+  | 'return-refund-decided';
 
 /** Appends steps to orders' timelines, in one statement. */
 export async function recordOrderSteps(

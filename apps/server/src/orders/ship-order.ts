@@ -69,7 +69,7 @@ export async function cancelOrder(
       sql`select status, warehouse_id as "warehouseId", channel from orders where id = ${orderId} for update`,
     );
     assertOrderInScope(session, order, orderId);
-    if (order.status === 'shipped' || order.status === 'cancelled')
+    if (order.status === 'shipped' || order.status === 'cancelled' || order.status === 'returned')
       throw notFound(`No cancellable order ${orderId}: it is ${order.status} already`);
     await tx.execute(sql`update orders set status = 'cancelled' where id = ${orderId}`);
     await pullFromWaves(

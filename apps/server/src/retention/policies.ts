@@ -41,7 +41,8 @@ export type RetentionPolicy =
   /** Grows with time and is kept on purpose (small, or the key of something pruned). */
   | { kind: 'kept'; why: string };
 
-const TERMINAL_ORDER = `status in ('shipped', 'cancelled')`;
+/** Finished orders: shipped sales, cancelled ones, and returns whose goods came in. */
+const TERMINAL_ORDER = `status in ('shipped', 'cancelled', 'returned')`;
 
 /** Every table that grows with time, in the order a retention round handles them. */
 export const RETENTION_POLICIES = {

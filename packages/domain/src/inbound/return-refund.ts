@@ -5,6 +5,9 @@ export interface GradedReturnLine {
   resellableQty: number;
   damagedQty: number;
   wrongItemQty: number;
+  /** Of the wrong items, those a supervisor decided to refund anyway, and to not refund. */
+  wrongItemRefundedQty?: number;
+  wrongItemRefusedQty?: number;
   unitPriceCents: number;
 }
 
@@ -20,7 +23,8 @@ export interface ReturnRefund {
 /**
  * The refund rule of decision 021: a returned unit is refunded in full once graded resellable or
  * damaged (damage is taken as in transit: the carrier's claim is ours, not the customer's); a
- * wrong item is held, not refunded, until a supervisor resolves its exception; what has not
+ * wrong item is held, not refunded, until a supervisor resolves its exception, deciding to refund
+ * it anyway (it counts as refundable) or not (it is owed nothing, nor awaited); what has not
  * arrived is awaited. Units beyond what the return claims refund nothing more.
  *
  * @example
@@ -32,11 +36,20 @@ export function returnRefund(lines: readonly GradedReturnLine[]): ReturnRefund {
   let heldCents = 0;
   let awaitingCents = 0;
   for (const line of lines) {
-    const refunded = Math.min(line.resellableQty + line.damagedQty, line.expectedQty);
-    const held = Math.min(line.wrongItemQty, line.expectedQty - refunded);
+    const decidedRefund = line.wrongItemRefundedQty ?? 0;
+    const decidedNone = line.wrongItemRefusedQty ?? 0;
+    const refunded = Math.min(
+      line.resellableQty + line.damagedQty + decidedRefund,
+      line.expectedQty,
+    );
+    const refused = Math.min(decidedNone, line.expectedQty - refunded);
+    const held = Math.min(
+      Math.max(0, line.wrongItemQty - decidedRefund - decidedNone),
+      line.expectedQty - refunded - refused,
+    );
     refundableCents += refunded * line.unitPriceCents;
     heldCents += held * line.unitPriceCents;
-    awaitingCents += (line.expectedQty - refunded - held) * line.unitPriceCents;
+    awaitingCents += (line.expectedQty - refunded - refused - held) * line.unitPriceCents;
   }
   return { refundableCents, heldCents, awaitingCents };
 }
