@@ -144,6 +144,25 @@ export type InboundStage = z.infer<typeof inboundStageSchema>;
 export type BoardInboundStage = z.infer<typeof boardInboundStageSchema>;
 
 /** What a queue item may be acted on with, from the console. */
+/** What an exception is about; the console words each in the user's language. */
+export const exceptionKindSchema = z.enum([
+  'over-pick',
+  'bin-negative',
+  'unknown-line',
+  'events-lost',
+  'address-change',
+  // A short pick whose remainder no other bin could cover.
+  'short-unfilled',
+  // Pack bench (issue 22): a parcel's weight off its expected weight.
+  'weight-mismatch',
+  // Issue 27: a platform changed or cancelled an order we can no longer change safely.
+  'platform-change',
+  // Issue 23: a returned unit that is not the item the customer was to send back.
+  'return-wrong-item',
+  // Issue 23: a put-away left a bin holding more of a SKU than its capacity for it.
+  'bin-over-capacity',
+]);
+
 export const queueActionSchema = z.enum([
   'resolve',
   'assign',

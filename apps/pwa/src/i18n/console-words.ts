@@ -61,6 +61,11 @@ const en: ConsoleWords = {
     'cycle-count': 'Cycle count',
     'webhook-dead': 'Webhook not delivered',
     'held-order': 'Held order',
+    'events-lost': 'Scans lost on a handheld',
+    'weight-mismatch': 'Parcel weight off',
+    'platform-change': 'Platform changed the order',
+    'return-wrong-item': 'Returned wrong item',
+    'bin-over-capacity': 'Bin over capacity',
   },
   evidence: {
     wave: 'Wave',
@@ -162,6 +167,11 @@ const zhCN: ConsoleWords = {
     'cycle-count': '盘点',
     'webhook-dead': '回调未送达',
     'held-order': '暂停的订单',
+    'events-lost': '手持终端扫描记录丢失',
+    'weight-mismatch': '包裹重量不符',
+    'platform-change': '平台变更订单',
+    'return-wrong-item': '退货错货',
+    'bin-over-capacity': '库位超容',
     manual: '人工暂停',
     'address-review': '地址待核',
     'channel-sku-unmapped': '渠道商品未对应',
@@ -277,6 +287,10 @@ const zhCN: ConsoleWords = {
         return `重打库位 ${bin} 的标签:连续 ${attempts(str(e.detail))} 次扫描失败`;
       case 'webhook-dead':
         return `回调 ${str(e.type)} 多次发送失败(${str(e.attempts)} 次)`;
+      case 'bin-over-capacity':
+        return `库位 ${bin} 的 ${sku} 超出容量 ${str(e.qty)} 件:请移到其他库位`;
+      case 'return-wrong-item':
+        return `退货收到的不是 ${sku}(${str(e.qty)} 件):请决定是否退款`;
       default:
         return item.kind.startsWith('held:')
           ? `订单 ${str(e.order)} 已暂停,待审核`

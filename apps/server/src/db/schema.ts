@@ -1,7 +1,15 @@
-import { orderStatusSchema } from '@wms/protocol';
+import { exceptionKindSchema, orderStatusSchema, taskKindSchema } from '@wms/protocol';
 
 type OrderStatus = (typeof orderStatusSchema.options)[number];
 const ORDER_STATUSES = orderStatusSchema.options as [OrderStatus, ...OrderStatus[]];
+const EXCEPTION_KINDS = exceptionKindSchema.options as [
+  (typeof exceptionKindSchema.options)[number],
+  ...(typeof exceptionKindSchema.options)[number][],
+];
+const TASK_KINDS = taskKindSchema.options as [
+  (typeof taskKindSchema.options)[number],
+  ...(typeof taskKindSchema.options)[number][],
+];
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -557,23 +565,7 @@ export const exceptions = pgTable(
   {
     id: uuid('id').primaryKey(),
     warehouseId: text('warehouse_id').notNull(),
-    // 'short-unfilled': a short pick whose remainder no other bin could cover.
-    kind: text('kind', {
-      enum: [
-        'over-pick',
-        'bin-negative',
-        'unknown-line',
-        'events-lost',
-        'address-change',
-        'short-unfilled',
-        // Pack bench (issue 22): a parcel's weight off its expected weight.
-        'weight-mismatch',
-        // Issue 27: a platform changed or cancelled an order we can no longer change safely.
-        'platform-change',
-        // Issue 23: a returned unit that is not the item the customer was to send back.
-        'return-wrong-item',
-      ],
-    }).notNull(),
+    kind: text('kind', { enum: EXCEPTION_KINDS }).notNull(),
     status: text('status', { enum: ['open', 'resolved'] })
       .notNull()
       .default('open'),
@@ -638,7 +630,7 @@ export const tasks = pgTable(
   {
     id: uuid('id').primaryKey(),
     warehouseId: text('warehouse_id').notNull(),
-    kind: text('kind', { enum: ['reprint-label', 'cycle-count'] }).notNull(),
+    kind: text('kind', { enum: TASK_KINDS }).notNull(),
     status: text('status', { enum: ['open', 'done'] })
       .notNull()
       .default('open'),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EventOutcome, PutAwayEvent } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
@@ -54,5 +55,38 @@ export async function applyPutAway(
     now,
   );
   await countTaskDone(tx, task.id, qty, now);
+  await flagOverCapacity(tx, warehouseId, bin.id, payload.binCode, task.skuId, event.id, now);
   return outcome;
+}
+
+/**
+ * Capacity at put-away (issue 23): the units are on the shelf already (the worker placed them,
+ * perhaps offline), so the put-away stands; when it leaves the bin holding more of the SKU than
+ * its capacity for it, a supervisor gets a `bin-over-capacity` exception naming the bin, the SKU
+ * and the units over, to move them (the bin's count task is one tap away in the queue).
+ */
+async function flagOverCapacity(
+  tx: Tx,
+  warehouseId: string,
+  binId: string,
+  binCode: string,
+  skuId: string,
+  eventId: string,
+  now: Date,
+) {
+  const [over] = await queryRows<{ held: number; maxQty: number }>(
+    tx,
+    sql`select (select coalesce(sum(qty), 0) from stock
+                where bin_id = ${binId} and sku_id = ${skuId} and qty > 0)::int as held,
+               c.max_qty as "maxQty"
+        from bin_capacities c where c.bin_id = ${binId} and c.sku_id = ${skuId}`,
+  );
+  if (!over || over.held <= over.maxQty) return;
+  const extra = over.held - over.maxQty;
+  await tx.execute(sql`
+    insert into exceptions (id, warehouse_id, kind, event_id, bin_id, sku_id, qty, message, opened_at)
+    values (${randomUUID()}::uuid, ${warehouseId}, 'bin-over-capacity', ${eventId}::uuid, ${binId},
+            ${skuId}, ${extra},
+            ${`Bin ${binCode} holds ${over.held} × ${skuId}, its capacity is ${over.maxQty}: move ${extra} to another bin (库位超容)`},
+            ${now.toISOString()}::timestamptz)`);
 }

@@ -1,6 +1,7 @@
 import type { Bin, InboundNotice, InboundWork } from '@wms/protocol';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../db/database';
 import { aPutAway, aReceipt, anInboundSku } from '../testing/inbound-fixtures';
 import {
   type TestDevice,
@@ -161,5 +162,36 @@ describe.each(testDatabases())('put-away by bin capacity on $name', (target) => 
     const third = aReceipt(picker, { noticeId: notice.id, lineId: line.id, skuId: SKU, qty: 2 });
     await push(fx.app, picker, [third]);
     expect((await putAwayTasks()).find((t) => t.id === third.id)?.suggestedBinCode).toBe('Q-01-01');
+  });
+
+  it('a put-away over the bin’s capacity stands (the units are on the shelf) and a supervisor is told what to move', async () => {
+    const [second] = (await putAwayTasks()).filter((t) => t.qty === 5);
+    // The worker put the 5 on the face anyway (offline, "bin-full" elsewhere): 8 + 5 of 10.
+    const placed = await push(fx.app, picker, [
+      aPutAway(picker, second!.id, 'Q-01-01', 5, 'bin-blocked'),
+    ]);
+    expect(placed.body.results.map((r) => r.outcome)).toEqual(['applied']);
+    const [slot] = await queryRows<{ qty: number }>(
+      fx.database.db,
+      sql`select qty from stock where bin_id = 'GZ:Q-01-01' and sku_id = ${SKU} and status = 'available'`,
+    );
+    expect(slot!.qty).toBe(13);
+    const queue = await bodyOf<{
+      items: {
+        kind: string;
+        message: string;
+        evidence: { bin: string; qty: number };
+        actions: string[];
+      }[];
+    }>(await call(supervisor, 'GET', '/api/exceptions/queue'));
+    const over = queue.items.filter((i) => i.kind === 'bin-over-capacity');
+    expect(over.map((i) => [i.message, i.evidence.bin, i.evidence.qty, i.actions])).toEqual([
+      [
+        `Bin Q-01-01 holds 13 × ${SKU}, its capacity is 10: move 3 to another bin (库位超容)`,
+        'Q-01-01',
+        3,
+        ['resolve', 'assign', 'count-task'],
+      ],
+    ]);
   });
 });

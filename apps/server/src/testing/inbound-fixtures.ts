@@ -56,7 +56,7 @@ export function aPutAway(
   taskId: string,
   binCode: string,
   qty: number,
-  otherBinReason?: 'bin-full',
+  otherBinReason?: 'bin-full' | 'bin-blocked',
 ): ScanEvent {
   return {
     ...base(device),
