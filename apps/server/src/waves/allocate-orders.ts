@@ -6,7 +6,7 @@ import {
   type StockSlot,
   allocateOrder,
 } from '@wms/domain';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Tx, queryRows } from '../db/database';
 import { insertAlerts } from '../inventory/batch-pool';
 import { recordOrderSteps } from '../orders/order-timeline';
@@ -41,34 +41,42 @@ export async function lockAllocation(tx: Tx, warehouseId: string): Promise<void>
 }
 
 /**
- * Pickable stock of `skuIds` in a warehouse, per bin and lot: `available` units in active bins
- * less what open pick lines of open waves still plan from the same bin and lot.
+ * Pickable stock in a warehouse, one row per bin, SKU and lot (`sku_id, bin_id, bin_code, zone,
+ * path_seq, lot, expiry, free`): `available` units in active bins less what open pick lines of
+ * open waves still plan from the same bin and lot. `skus` narrows it to a set of SKU ids (a
+ * query of `sku_id`), or null for every SKU. The one definition of "free to plan": allocation
+ * reads it per slot, the wave build's backorder filter per SKU.
  */
+export function pickableStock(warehouseId: string, skus: SQL | null): SQL {
+  const ofSkus = (column: SQL) => (skus ? sql`and ${column} in (${skus})` : sql``);
+  return sql`
+    select s.sku_id, s.bin_id, b.code as bin_code, b.zone, b.path_seq, s.lot, s.expiry,
+           (s.qty - coalesce(p.qty, 0))::int as free
+    from stock s
+    join bins b on b.id = s.bin_id and b.active
+    left join (
+      select pl.bin_id, pl.sku_id, pl.lot, pl.expiry, sum(pl.qty - pl.picked_qty)::int as qty
+      from pick_lines pl
+      where pl.status = 'open' and pl.warehouse_id = ${warehouseId} ${ofSkus(sql`pl.sku_id`)}
+      group by pl.bin_id, pl.sku_id, pl.lot, pl.expiry
+    ) p on p.bin_id = s.bin_id and p.sku_id = s.sku_id
+      and p.lot is not distinct from s.lot and p.expiry is not distinct from s.expiry
+    where s.warehouse_id = ${warehouseId} and s.status = 'available' ${ofSkus(sql`s.sku_id`)}`;
+}
+
+/** `pickableStock` of `skuIds`, per SKU (see there). */
 export async function pickableSlots(
   tx: Tx,
   warehouseId: string,
   skuIds: readonly string[],
 ): Promise<Map<string, StockSlot[]>> {
+  const skus = sql`select jsonb_array_elements_text(${JSON.stringify([...new Set(skuIds)])}::jsonb)`;
   const rows = await queryRows<StockSlot>(
     tx,
     sql`
-    with skus as (select jsonb_array_elements_text(${JSON.stringify([...new Set(skuIds)])}::jsonb) as sku_id),
-    planned as (
-      select pl.bin_id, pl.sku_id, pl.lot, pl.expiry, sum(pl.qty - pl.picked_qty)::int as qty
-      from pick_lines pl
-      where pl.status = 'open' and pl.warehouse_id = ${warehouseId}
-        and pl.sku_id in (select sku_id from skus)
-      group by pl.bin_id, pl.sku_id, pl.lot, pl.expiry
-    )
-    select s.sku_id as "skuId", s.bin_id as "binId", b.code as "binCode", b.zone,
-           b.path_seq as "pathSeq", s.lot, to_char(s.expiry, 'YYYY-MM-DD') as expiry,
-           (s.qty - coalesce(p.qty, 0))::int as free
-    from stock s
-    join bins b on b.id = s.bin_id and b.active
-    left join planned p on p.bin_id = s.bin_id and p.sku_id = s.sku_id
-      and p.lot is not distinct from s.lot and p.expiry is not distinct from s.expiry
-    where s.warehouse_id = ${warehouseId} and s.status = 'available'
-      and s.sku_id in (select sku_id from skus)`,
+    select sku_id as "skuId", bin_id as "binId", bin_code as "binCode", zone,
+           path_seq as "pathSeq", lot, to_char(expiry, 'YYYY-MM-DD') as expiry, free
+    from (${pickableStock(warehouseId, skus)}) slots`,
   );
   const bySku = new Map<string, StockSlot[]>();
   for (const r of rows) bySku.set(r.skuId, [...(bySku.get(r.skuId) ?? []), r]);

@@ -12,6 +12,7 @@ import {
   allocateOrders,
   backorder,
   lockAllocation,
+  pickableStock,
 } from './allocate-orders';
 import { cutoffOf, formatCutoff, readCarrierCutoffs } from './carrier-cutoffs';
 
@@ -42,15 +43,8 @@ export async function buildWaves(db: Db, session: Session, options: WaveBuildOpt
       tx,
       sql`
       with free as (
-        select s.sku_id, sum(s.qty)::int - coalesce(max(p.qty), 0) as qty
-        from stock s
-        join bins b on b.id = s.bin_id and b.active
-        left join (
-          select sku_id, sum(qty - picked_qty)::int as qty from pick_lines
-          where status = 'open' and warehouse_id = ${session.warehouseId} group by sku_id
-        ) p on p.sku_id = s.sku_id
-        where s.warehouse_id = ${session.warehouseId} and s.status = 'available'
-        group by s.sku_id
+        select sku_id, sum(free)::int as qty
+        from (${pickableStock(session.warehouseId, null)}) slots group by sku_id
       ),
       released as (
         select o.id, o.carrier, o.placed_at, coalesce(o.ship_with_order_id, o.id) as group_id
