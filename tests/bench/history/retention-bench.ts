@@ -102,8 +102,12 @@ export async function runRetentionBench(
   serverUrl: string,
   orders: number,
   log: (line: string) => void = console.log,
+  /** A history database built earlier (build-history-cli.ts): a copy of it is measured. */
+  builtEarlier?: string,
 ): Promise<RetentionBenchResult> {
-  const built = await createHistoryDatabase(serverUrl, orders, new Date(), log);
+  const built = builtEarlier
+    ? await copyOfDatabase(serverUrl, builtEarlier)
+    : await createHistoryDatabase(serverUrl, orders, new Date(), log);
   const exportDir = await mkdtemp(join(tmpdir(), 'wms-retention-bench-'));
   try {
     const before = await sizes(built.url);
@@ -208,4 +212,26 @@ export function retentionMeasurements(result: RetentionBenchResult): Measurement
       meetsTarget: null,
     },
   ];
+}
+
+/** A copy of a kept database (CREATE DATABASE … TEMPLATE), dropped after: the original stays. */
+async function copyOfDatabase(
+  serverUrl: string,
+  url: string,
+): Promise<{ url: string; buildMs: number; drop: () => Promise<void> }> {
+  const source = new URL(url).pathname.slice(1);
+  const name = `${source}_retention_${Date.now().toString(36)}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  const started = performance.now();
+  await admin.unsafe(`create database "${name}" template "${source}"`);
+  const copy = new URL(url);
+  copy.pathname = `/${name}`;
+  return {
+    url: copy.toString(),
+    buildMs: Math.round(performance.now() - started),
+    drop: async () => {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
 }

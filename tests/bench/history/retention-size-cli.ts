@@ -10,6 +10,12 @@ import { formatRetentionBench, runRetentionBench } from './retention-bench';
 const orders = Number(process.argv[2] ?? 20_000);
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) throw new Error('Set DATABASE_URL to a Postgres server');
-const result = await runRetentionBench(serverUrl, orders);
+// BENCH_RETENTION_DATABASE=<url of a history database of `orders` orders>: a copy of it is measured.
+const result = await runRetentionBench(
+  serverUrl,
+  orders,
+  console.log,
+  process.env.BENCH_RETENTION_DATABASE,
+);
 console.log(`\n${formatRetentionBench(result)}`);
 process.exit(0);
