@@ -288,9 +288,9 @@ const zhCN: ConsoleWords = {
       case 'webhook-dead':
         return `回调 ${str(e.type)} 多次发送失败(${str(e.attempts)} 次)`;
       case 'bin-over-capacity':
-        return `库位 ${bin} 的 ${sku} 超出容量 ${str(e.qty)} 件:请移到其他库位`;
+        return `库位 ${bin} 的 ${sku} 超出容量 ${str(e.qty)} 件：请移到其他库位`;
       case 'return-wrong-item':
-        return `退货收到的不是 ${sku}(${str(e.qty)} 件):请决定是否退款`;
+        return `退货收到的不是 ${sku}（${str(e.qty)} 件）：请决定是否退款`;
       default:
         return item.kind.startsWith('held:')
           ? `订单 ${str(e.order)} 已暂停,待审核`
