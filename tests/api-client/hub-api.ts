@@ -3040,6 +3040,7 @@ export interface operations {
               | 'held'
               | 'unrouted'
               | 'awaiting-return'
+              | 'returned'
               | 'cancelled'
               | 'waved'
               | 'picking'
@@ -3069,6 +3070,7 @@ export interface operations {
               | 'held'
               | 'unrouted'
               | 'awaiting-return'
+              | 'returned'
               | 'cancelled'
               | 'waved'
               | 'picking'
@@ -3153,6 +3155,7 @@ export interface operations {
                       | 'held'
                       | 'unrouted'
                       | 'awaiting-return'
+                      | 'returned'
                       | 'cancelled'
                       | 'waved'
                       | 'picking'
@@ -3304,6 +3307,7 @@ export interface operations {
                 | 'held'
                 | 'unrouted'
                 | 'awaiting-return'
+                | 'returned'
                 | 'cancelled'
                 | 'waved'
                 | 'picking'
@@ -3461,6 +3465,7 @@ export interface operations {
                 | 'held'
                 | 'unrouted'
                 | 'awaiting-return'
+                | 'returned'
                 | 'cancelled'
                 | 'waved'
                 | 'picking'
@@ -3526,6 +3531,7 @@ export interface operations {
               | 'held'
               | 'unrouted'
               | 'awaiting-return'
+              | 'returned'
               | 'cancelled'
               | 'waved'
               | 'picking'
@@ -5663,6 +5669,8 @@ export interface operations {
                 | 'replay'
                 | 'count'
                 | 'reprint'
+                | 'refund'
+                | 'no-refund'
               )[];
             }[];
           };
@@ -5688,6 +5696,7 @@ export interface operations {
       content: {
         'application/json': {
           note?: string;
+          refund?: boolean;
         };
       };
     };
@@ -7068,6 +7077,7 @@ export interface operations {
       content: {
         'application/json': {
           note?: string;
+          refund?: boolean;
         };
       };
     };
