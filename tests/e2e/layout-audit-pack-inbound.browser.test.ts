@@ -300,7 +300,9 @@ describe('layout audit of the pack bench, the inbound and the move screens', () 
       await audit('move-2-scan-item', ['move-step', 'move-from', 'move-restart']);
       await scanWedge(page, `(01)${sku.barcodes[0]}(10)${slot.lot}(17)${gs1Date(slot.expiry!)}`);
       await moveStep(page, 'key-qty');
-      await audit('move-3-key-qty', [...facts, 'qty-entry', 'confirm-qty', 'key-0', 'key-9']);
+      // While counting, the keypad's entry is the quantity.
+      const counting = ['move-step', 'move-from', 'move-item', 'move-lot', 'qty-entry'];
+      await audit('move-3-key-qty', [...counting, 'confirm-qty', 'key-9', 'key-0']);
       await keyQty(page, 3);
       await audit('move-4-scan-to-bin', [
         ...facts,
