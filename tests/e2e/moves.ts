@@ -11,7 +11,12 @@ export const moveWork = async (supervisor: SupervisorApi) =>
   (await supervisor.raw('/api/moves/work')) as MoveWork;
 
 /** A slot with `qty` units free (not planned for waves), and a bin that holds nothing of its SKU. */
-export function aSlotAndTarget(work: MoveWork, lotTracked: boolean, qty: number, not: string[] = []) {
+export function aSlotAndTarget(
+  work: MoveWork,
+  lotTracked: boolean,
+  qty: number,
+  not: string[] = [],
+) {
   const today = new Date().toISOString().slice(0, 10);
   const tracked = new Set(work.skus.filter((s) => s.lotTracked).map((s) => s.id));
   const slot = work.slots.find(

@@ -241,7 +241,9 @@ describe('the supervisor console: live board and moving a wave off an offline pi
     expect(actionless).toEqual([]);
 
     // The reprint task: assigned, its label printed from it, then resolved.
-    expect(await s.textContent(reprint)).toContain(`重打库位 ${labelBin} 的标签：连续 3 次扫描失败`);
+    expect(await s.textContent(reprint)).toContain(
+      `重打库位 ${labelBin} 的标签：连续 3 次扫描失败`,
+    );
     await s.selectOption('[data-testid=exceptions-queue] select', 'u-gz-p2');
     await s.click(`${reprint} [data-testid=queue-assign]`);
     await s.waitForFunction(
