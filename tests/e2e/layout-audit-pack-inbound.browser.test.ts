@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
 import { scanWedge, signIn, syncNow } from './handheld';
 import { anAuditor, CODE_WORDS, HANDHELD_SIZES } from './layout-audit';
+import { aSlotAndTarget, gs1Date, keyQty, moveStep, moveWork, openMoves } from './moves';
 import { signInSupervisor, type SupervisorApi } from './supervisor-api';
 
 const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts', 'layout');
@@ -59,7 +60,7 @@ async function packStep(page: Page, step: string): Promise<void> {
   await page.waitForSelector(`[data-testid=pack-step][data-step="${step}"]`);
 }
 
-describe('layout audit of the pack bench and the inbound screens', () => {
+describe('layout audit of the pack bench, the inbound and the move screens', () => {
   const fx = aServerAndBrowserPerFile();
 
   it.each(PACKERS)(
@@ -248,6 +249,98 @@ describe('layout audit of the pack bench and the inbound screens', () => {
         'inbound-expiry',
         'inbound-receive',
       ]);
+      await context.close();
+      expect(failures).toEqual([]);
+    },
+  );
+  it.each(PACKERS)(
+    'fits each move step (from bin, item, quantity, to bin, lot, done, refused) on one 360×640 and 480×854 screen in $language',
+    async ({ language, badge }) => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const admin = await signInSupervisor(fx.server.url, 'A-0001');
+      const supervisor = await signInSupervisor(fx.server.url);
+      const before = await moveWork(supervisor);
+      const lotted = aSlotAndTarget(before, true, 3);
+      const plain = aSlotAndTarget(before, false, 2, [lotted.slot.binCode, lotted.to.code]);
+      const names = await renameSkus(admin, [lotted.sku.id, plain.sku.id]);
+
+      const context = await fx.browser.newContext({ viewport: HANDHELD_SIZES[0] });
+      const page = await context.newPage();
+      const failures: string[] = [];
+      const audit = anAuditor({
+        page,
+        sizes: HANDHELD_SIZES,
+        prefix: `${language}-move`,
+        chinese: language === 'zh-CN',
+        allowedWords: [...CODE_WORDS, ...names],
+        artifacts: ARTIFACTS,
+        failures,
+      });
+      await page.goto(fx.server.url);
+      await signIn(page, badge, '1234');
+      await openMoves(page);
+      // Offline, the device's stock is what it downloaded: a supervisor takes the plain slot's
+      // free units meanwhile, so the device's move of them is refused at the next sync.
+      await context.setOffline(true);
+      await supervisor.raw('/api/inventory/moves', {
+        method: 'POST',
+        body: JSON.stringify({
+          fromBinCode: plain.slot.binCode,
+          toBinCode: plain.to.code,
+          skuId: plain.slot.skuId,
+          qty: plain.slot.free,
+        }),
+      });
+
+      const { slot, sku } = lotted;
+      const facts = ['move-step', 'move-from', 'move-item', 'move-lot', 'move-qty'];
+      await audit('move-1-scan-from-bin', ['move-step', 'move-label-unreadable']);
+      await scanWedge(page, slot.binCode);
+      await moveStep(page, 'scan-item');
+      await audit('move-2-scan-item', ['move-step', 'move-from', 'move-restart']);
+      await scanWedge(page, `(01)${sku.barcodes[0]}(10)${slot.lot}(17)${gs1Date(slot.expiry!)}`);
+      await moveStep(page, 'key-qty');
+      // While counting, the keypad's entry is the quantity.
+      const counting = ['move-step', 'move-from', 'move-item', 'move-lot', 'qty-entry'];
+      await audit('move-3-key-qty', [...counting, 'confirm-qty', 'key-9', 'key-0']);
+      await keyQty(page, 3);
+      await audit('move-4-scan-to-bin', [
+        ...facts,
+        'move-label-unreadable',
+        'move-correct-lot',
+        'move-restart',
+      ]);
+      await page.click('[data-testid=move-label-unreadable]');
+      await page.waitForSelector('[data-testid=move-keyed-bin]');
+      await audit('move-5-key-bin', [
+        'move-step',
+        'move-keyed-bin-code',
+        'move-keyed-check-digits',
+        'move-keyed-confirm',
+      ]);
+      await page.click('[data-testid=move-keyed-back]');
+      await page.click('[data-testid=move-correct-lot]');
+      await moveStep(page, 'scan-new-lot');
+      await audit('move-6-scan-new-lot', [...facts, 'move-restart']);
+      await scanWedge(page, `(01)${sku.barcodes[0]}(10)240917B(17)${gs1Date(slot.expiry!)}`);
+      await moveStep(page, 'scan-to-bin');
+      await audit('move-7-to-bin-new-lot', [...facts, 'move-new-lot', 'move-restart']);
+      await page.click('[data-testid=move-restart]');
+      await moveStep(page, 'scan-from-bin');
+
+      // A plain move, made and recorded offline, then refused by the server.
+      await scanWedge(page, plain.slot.binCode);
+      await moveStep(page, 'scan-item');
+      await scanWedge(page, plain.sku.barcodes[0]!);
+      await keyQty(page, 2);
+      await scanWedge(page, plain.to.code);
+      await page.waitForSelector('[data-testid=move-ok]');
+      await moveStep(page, 'scan-from-bin');
+      await audit('move-8-done', ['move-step', 'move-ok', 'move-label-unreadable']);
+      await context.setOffline(false);
+      await syncNow(page);
+      await page.waitForSelector('[data-testid=move-refused]');
+      await audit('move-9-refused', ['move-step', 'move-refused', 'move-refused-dismiss']);
       await context.close();
       expect(failures).toEqual([]);
     },

@@ -241,7 +241,9 @@ describe('the supervisor console: live board and moving a wave off an offline pi
     expect(actionless).toEqual([]);
 
     // The reprint task: assigned, its label printed from it, then resolved.
-    expect(await s.textContent(reprint)).toContain(`重打库位 ${labelBin} 的标签:连续 3 次扫描失败`);
+    expect(await s.textContent(reprint)).toContain(
+      `重打库位 ${labelBin} 的标签：连续 3 次扫描失败`,
+    );
     await s.selectOption('[data-testid=exceptions-queue] select', 'u-gz-p2');
     await s.click(`${reprint} [data-testid=queue-assign]`);
     await s.waitForFunction(
@@ -265,7 +267,7 @@ describe('the supervisor console: live board and moving a wave off an offline pi
     await s.click(`${count} [data-testid=queue-count]`);
     await s.waitForSelector(count, { state: 'detached' });
     expect(await s.textContent('[data-testid=queue-message]')).toBe(
-      `已盘点 ${counted}(系统库存 ${before})。`,
+      `已盘点 ${counted}（系统库存 ${before}）。`,
     );
     expect(await api.binStock(task.binCode, task.skuId!)).toBe(counted);
     await s.screenshot({ path: join(ARTIFACTS, 'console-zh-exceptions.png'), fullPage: true });

@@ -15,10 +15,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
+import { gs1CheckDigit } from '@wms/protocol';
 import { readWholeWorkbook, readXlsx } from '../../apps/server/src/spreadsheets/read-xlsx';
 import { sheetToXlsx } from '../../apps/server/src/spreadsheets/sheet';
 
 const [mode, reader, file] = process.argv.slice(2);
+
+/** An EAN-13 as printed: the 12 digits and their check digit (the import refuses a wrong one). */
+const anEan13 = (digits: string) => `${digits}${gs1CheckDigit(digits)}`;
 
 if (mode === 'read') {
   const bytes = new Uint8Array(readFileSync(file!));
@@ -66,7 +70,7 @@ if (mode === 'read') {
         category: ['汽配', '机油', '轮胎', '滤清器'][i % 4]!,
         image_url: '',
         lot_tracked: i % 3 === 0 ? 'yes' : 'no',
-        barcodes: `69${String(i).padStart(11, '0')}`,
+        barcodes: anEan13(`69${String(i).padStart(10, '0')}`),
         cost_cents: 1000 + (i % 5000),
         weight_g: 250 + (i % 700),
       })),

@@ -14,24 +14,3 @@ export function isBarcodeOf(barcodes: readonly string[], scanned: string): boole
   const wanted = toGtin14(scanned);
   return barcodes.some((code) => toGtin14(code) === wanted);
 }
-
-/**
- * The GS1 mod-10 check digit of the digits before it.
- *
- * @example
- * gs1CheckDigit('690123456789') // → 2
- */
-export function gs1CheckDigit(digitsWithoutCheck: string): number {
-  let sum = 0;
-  for (let i = 0; i < digitsWithoutCheck.length; i++) {
-    const digit = Number(digitsWithoutCheck[digitsWithoutCheck.length - 1 - i]);
-    sum += i % 2 === 0 ? digit * 3 : digit;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
-/** True when the last digit of a numeric GTIN/SSCC is its correct check digit. */
-export function hasValidCheckDigit(code: string): boolean {
-  if (!/^\d{8,18}$/.test(code)) return false;
-  return gs1CheckDigit(code.slice(0, -1)) === Number(code.at(-1));
-}

@@ -14,6 +14,7 @@ export * from './webhooks';
 export * from './hub-operations';
 export * from './tasks';
 export * from './console';
+export * from './gtin';
 export * from './master-data';
 export * from './stock';
 export * from './channel-sku-codes';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from './auth';
 import { binCodeSchema, idSchema, isoDateSchema, isoTimeSchema, uuidSchema } from './codes';
+import { gs1CheckDigit, hasValidCheckDigit } from './gtin';
 
 /*
  * Master data kept by an admin (`/api/admin/*`): warehouses, zones, bins, SKUs, users. Every list
@@ -63,10 +64,17 @@ export const binSchema = binInputSchema.extend({
   capacities: z.array(binCapacitySchema),
 });
 
-/** A GTIN as printed (EAN-8, UPC-A, EAN-13, GTIN-14); stored in its 14-digit form. */
+/**
+ * A GTIN as printed (EAN-8, UPC-A, EAN-13, GTIN-14), its check digit right (the handheld reads a
+ * wrong one as "not read": a SKU with it could never be scanned); stored in its 14-digit form.
+ */
 export const gtinSchema = z
   .string()
-  .regex(/^(\d{8}|\d{12,14})$/, 'a barcode is 8, 12, 13 or 14 digits');
+  .regex(/^(\d{8}|\d{12,14})$/, { error: 'a barcode is 8, 12, 13 or 14 digits', abort: true })
+  .refine(hasValidCheckDigit, {
+    error: (issue) =>
+      `the check digit of barcode ${String(issue.input)} is wrong: the last digit should be ${gs1CheckDigit(String(issue.input).slice(0, -1))}`,
+  });
 
 const pictureUrlSchema = z.url({ protocol: /^https?$/ }).max(500);
 

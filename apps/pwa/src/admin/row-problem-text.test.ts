@@ -15,6 +15,15 @@ describe('rowProblemText', () => {
     expect(
       rowProblemText(
         'zh-CN',
+        'the check digit of barcode 6901234567893 is wrong: the last digit should be 2',
+      ),
+    ).toBe('条码 6901234567893 的校验位不对：最后一位应为 2，请核对条码');
+    expect(rowProblemText('zh-CN', 'a barcode is 8, 12, 13 or 14 digits')).toBe(
+      '条码应为 8、12、13 或 14 位数字',
+    );
+    expect(
+      rowProblemText(
+        'zh-CN',
         'this cell holds the control character U+0000 (the file was read as GBK/GB18030): save the sheet as "CSV UTF-8" or .xlsx and import again',
       ),
     ).toBe('此单元格含有控制字符 U+0000：请将表格另存为“CSV UTF-8”或 .xlsx 后重新导入');

@@ -32,6 +32,11 @@ const ZH_CN: readonly (readonly [RegExp, Wording])[] = [
   [/^no supplier (\S+)$/, (m) => `没有供应商 ${m[1]}`],
   [/^no active zone (\S+) in (\S+)$/, (m) => `${m[2]} 仓没有启用的库区 ${m[1]}`],
   [/^(\S+) is also on row (\d+)$/, (m) => `${m[1]} 与第 ${m[2]} 行重复`],
+  [
+    /^the check digit of barcode (\d+) is wrong: the last digit should be (\d)$/,
+    (m) => `条码 ${m[1]} 的校验位不对：最后一位应为 ${m[2]}，请核对条码`,
+  ],
+  [/^a barcode is 8, 12, 13 or 14 digits$/, () => '条码应为 8、12、13 或 14 位数字'],
 ];
 
 /**

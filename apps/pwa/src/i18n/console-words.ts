@@ -246,13 +246,13 @@ const zhCN: ConsoleWords = {
   },
   countLabel: '盘点数量',
   countSave: '保存盘点',
-  counted: (before, counted) => `已盘点 ${counted}(系统库存 ${before})。`,
+  counted: (before, counted) => `已盘点 ${counted}（系统库存 ${before}）。`,
   tooEarly: '数据不足',
   tooEarlyHint: (minutes) => `活动满 ${minutes} 分钟后才计算每小时效率。`,
   closeDialog: '关闭',
   labels: {
     title: '批量打印标签',
-    selected: (n) => `所选库位(${n})`,
+    selected: (n) => `所选库位（${n}）`,
     zone: '库区',
     aisle: '巷道',
     pdf: '打印文件',
@@ -262,7 +262,7 @@ const zhCN: ConsoleWords = {
     title: '订单去向',
     orders: (n) => `${n} 单`,
     none: '无订单',
-    legend: '颜色越深,订单越多',
+    legend: '颜色越深，订单越多',
   },
   item: (item) => {
     const e = item.evidence;
@@ -270,30 +270,30 @@ const zhCN: ConsoleWords = {
     const sku = str(e.sku);
     switch (item.kind) {
       case 'over-pick':
-        return `请将 ${str(e.qty)} 件 ${sku} 放回库位 ${bin}:该拣货行已拣完`;
+        return `请将 ${str(e.qty)} 件 ${sku} 放回库位 ${bin}：该拣货行已拣完`;
       case 'bin-negative':
-        return `库位 ${bin} 的 ${sku} 库存为负:请盘点该库位`;
+        return `库位 ${bin} 的 ${sku} 库存为负：请盘点该库位`;
       case 'unknown-line':
         return `扫描的拣货行不存在:请核对 ${sku} ${bin}`;
       case 'short-unfilled':
-        return `缺货未补${sku ? `:${sku}` : ''},其他库位无货。请补货或通知客户`;
+        return `缺货未补${sku ? `：${sku}` : ''}，其他库位无货。请补货或通知客户`;
       case 'put-back':
         return `请将 ${str(e.qty)} 件 ${sku} 放回库位 ${bin}`;
       case 'address-change':
-        return '订单发货后客户要求改地址:请联系承运商';
+        return '订单发货后客户要求改地址：请联系承运商';
       case 'cycle-count':
         return `盘点库位 ${bin}${sku ? `(${sku})` : ''}`;
       case 'reprint-label':
-        return `重打库位 ${bin} 的标签:连续 ${attempts(str(e.detail))} 次扫描失败`;
+        return `重打库位 ${bin} 的标签：连续 ${attempts(str(e.detail))} 次扫描失败`;
       case 'webhook-dead':
-        return `回调 ${str(e.type)} 多次发送失败(${str(e.attempts)} 次)`;
+        return `回调 ${str(e.type)} 多次发送失败（${str(e.attempts)} 次）`;
       case 'bin-over-capacity':
         return `库位 ${bin} 的 ${sku} 超出容量 ${str(e.qty)} 件：请移到其他库位`;
       case 'return-wrong-item':
         return `退货收到的不是 ${sku}（${str(e.qty)} 件）：请决定是否退款`;
       default:
         return item.kind.startsWith('held:')
-          ? `订单 ${str(e.order)} 已暂停,待审核`
+          ? `订单 ${str(e.order)} 已暂停，待审核`
           : (zhCN.kind[item.kind] ?? '异常');
     }
   },

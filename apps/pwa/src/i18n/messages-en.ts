@@ -650,6 +650,7 @@ export const en = {
     to: 'To',
     lot: (lot: string, expiry: string | null) => `Lot ${lot}${expiry ? `, use by ${expiry}` : ''}`,
     newLot: (lot: string, expiry: string) => `Correct lot ${lot}, use by ${expiry}`,
+    qty: 'Qty',
     free: (n: number) => `${n} free to move`,
     labelWontScan: 'Label won’t scan',
     binCode: 'Bin code',

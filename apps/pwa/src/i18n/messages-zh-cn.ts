@@ -609,6 +609,7 @@ export const zhCN: Messages = {
     to: '移入',
     lot: (lot: string, expiry: string | null) => `批次 ${lot}${expiry ? `，效期至 ${expiry}` : ''}`,
     newLot: (lot: string, expiry: string) => `更正为批次 ${lot}，效期至 ${expiry}`,
+    qty: '数量',
     free: (n: number) => `可移 ${n} 件`,
     labelWontScan: '标签扫不出',
     binCode: '库位编码',

@@ -46,7 +46,12 @@ export function KeyedBinPanel(props: {
         <button type="submit" className="button-primary" data-testid="move-keyed-confirm">
           {t.moves.confirmBin}
         </button>
-        <button type="button" className="button-secondary" onClick={props.onClose}>
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid="move-keyed-back"
+          onClick={props.onClose}
+        >
           {t.moves.back}
         </button>
       </div>

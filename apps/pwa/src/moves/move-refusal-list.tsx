@@ -1,3 +1,4 @@
+import './moves.css';
 import { renderMovePrompt } from '@wms/domain';
 import type { Language } from '@wms/protocol';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -35,7 +36,7 @@ export function MoveRefusalList() {
       {refusals.map((refusal) => (
         <div
           key={refusal.eventId}
-          className="banner banner-error"
+          className="banner banner-error move-refused"
           data-testid="move-refused"
           data-event={refusal.eventId}
           role="alert"

@@ -2,11 +2,12 @@ import './moves.css';
 import type { MoveWork } from '@wms/protocol';
 import { useEffect, useState } from 'react';
 import { CameraButton } from '../device/camera/camera-button';
-import { otherLanguage, useLanguage, useMessages } from '../i18n/language';
+import { useLanguage, useMessages } from '../i18n/language';
 import { PromptLine } from '../picker/prompt-line';
 import { QtyPanel } from '../picker/qty-panel';
 import type { Session } from '../storage/database';
 import { KeyedBinPanel } from './keyed-bin-panel';
+import { MoveCard } from './move-card';
 import type { MoveInput, MoveState } from './move-flow';
 import { MoveSignal } from './move-signal';
 import { renderSaying, useMoveFlow } from './use-move-flow';
@@ -20,7 +21,9 @@ export function MoveScreen({ session, onLeave }: { session: Session; onLeave: ()
   if (work === null)
     return (
       <section className="screen move">
-        <MoveHeader onLeave={onLeave} />
+        <MoveHeader onLeave={onLeave}>
+          <h1>{t.moves.title}</h1>
+        </MoveHeader>
         <p className="hint" data-testid="move-needs-network">
           {t.moves.needsNetwork}
         </p>
@@ -29,14 +32,15 @@ export function MoveScreen({ session, onLeave }: { session: Session; onLeave: ()
   return <MoveSteps session={session} work={work} onLeave={onLeave} />;
 }
 
-function MoveHeader({ onLeave }: { onLeave: () => void }) {
+/** Back, and beside it the title or the step's signal (one row: the keypad needs the height). */
+function MoveHeader({ onLeave, children }: { onLeave: () => void; children: React.ReactNode }) {
   const t = useMessages();
   return (
     <div className="screen-header">
       <button type="button" className="button-secondary" data-testid="move-back" onClick={onLeave}>
         ← {t.moves.back}
       </button>
-      <h1>{t.moves.title}</h1>
+      {children}
     </div>
   );
 }
@@ -57,11 +61,12 @@ function MoveSteps(props: { session: Session; work: MoveWork; onLeave: () => voi
     window.scrollTo(0, 0);
   }, [state.step, state.notice]);
   return (
-    <section className="screen move">
-      <MoveHeader onLeave={onLeave} />
-      <MoveSignal step={state.step} error={error !== null}>
-        {t.moves.step[state.step]}
-      </MoveSignal>
+    <section className="screen step-screen move">
+      <MoveHeader onLeave={onLeave}>
+        <MoveSignal step={state.step} error={error !== null}>
+          {t.moves.step[state.step]}
+        </MoveSignal>
+      </MoveHeader>
       <PromptLine />
       {error && (
         <p className="error error-loud" role="alert" data-testid="error">
@@ -86,53 +91,6 @@ function MoveSteps(props: { session: Session; work: MoveWork; onLeave: () => voi
         <MoveActions state={state} onInput={input} onKeyBin={() => setKeyingBin(true)} />
       )}
     </section>
-  );
-}
-
-/** The move so far: the bin taken from (large), the item, its lot, what may move, how many. */
-function MoveCard({ state }: { state: MoveState }) {
-  const t = useMessages();
-  const language = useLanguage();
-  const { sku, slot } = state;
-  const name = (lang: string) => (lang === 'zh-CN' ? sku?.nameZh : sku?.name);
-  return (
-    <div className="pick-line move-card" data-testid="move-card">
-      {/* While counting, the keypad needs the room: the bin is in the signal's prompt. */}
-      <div className="pick-bin pick-bin-checked" hidden={state.step === 'key-qty'}>
-        <span className="label">{t.moves.from}</span>
-        <span className="bin-code" data-testid="move-from">
-          {state.fromBinCode}
-        </span>
-      </div>
-      {sku && slot && (
-        <div className={state.step === 'key-qty' ? 'pick-item pick-target' : 'pick-item'}>
-          <div className="pick-qty">
-            <span className="label">{t.moves.free(slot.free)}</span>
-            <span className="qty" data-testid="move-qty">
-              {state.qtyText || '—'}
-            </span>
-          </div>
-          <div className="pick-product">
-            <span className="product-name" data-testid="move-item">
-              {name(language)}
-            </span>
-            {state.step !== 'key-qty' && (
-              <span className="product-name-other">{name(otherLanguage(language))}</span>
-            )}
-          </div>
-        </div>
-      )}
-      {slot?.lot && (
-        <p className="pick-lot" data-testid="move-lot">
-          {t.moves.lot(slot.lot, slot.expiry)}
-        </p>
-      )}
-      {state.toLot && (
-        <p className="pick-lot" data-testid="move-new-lot">
-          {t.moves.newLot(state.toLot.lot, state.toLot.expiry)}
-        </p>
-      )}
-    </div>
   );
 }
 

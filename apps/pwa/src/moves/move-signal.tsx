@@ -18,7 +18,7 @@ export function MoveSignal(props: { step: MoveStep; error: boolean; children: Re
   const signal = SIGNALS[error ? 'error' : step];
   return (
     <h1
-      className={`move-step signal ${signal.className}`}
+      className={`step-signal move-step signal ${signal.className}`}
       data-testid="move-step"
       data-step={step}
       data-signal={error ? 'error' : step}

@@ -91,7 +91,7 @@ function PickWave(props: PickWaveWithTotesProps) {
       : null;
 
   return (
-    <section className="screen pick">
+    <section className="screen step-screen pick">
       <div className="screen-header">
         <button
           type="button"

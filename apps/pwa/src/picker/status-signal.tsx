@@ -26,7 +26,7 @@ export function StatusSignal({ step, error, children }: StatusSignalProps) {
   const signal = SIGNALS[kind];
   return (
     <h1
-      className={`pick-step signal ${signal.className}`}
+      className={`step-signal signal ${signal.className}`}
       data-testid="pick-step"
       data-step={step}
       data-signal={kind}

@@ -1,4 +1,4 @@
-import { gs1CheckDigit } from '@wms/domain';
+import { gs1CheckDigit } from '@wms/protocol';
 
 /** Base products of the demo: an auto-parts B2B line, apparel and baby goods (as in the seeds). */
 const PRODUCTS: readonly [category: string, en: string, zh: string][] = [

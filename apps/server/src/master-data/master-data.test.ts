@@ -203,6 +203,22 @@ describe.each(testDatabases())('master data for admins on $name', (target) => {
     expect((await bodyOf(clash)).error.fields).toEqual([
       { path: 'barcodes.1', message: `barcode ${owned!.barcode} belongs to ${owned!.skuId}` },
     ]);
+    const misprinted = await call(admin.token, 'POST', '/api/admin/skus', {
+      id: 'SKU-NEW-2',
+      name: 'New',
+      nameZh: '新',
+      category: 'test',
+      imageUrl: null,
+      lotTracked: false,
+      barcodes: ['12345670', '12345677'],
+    });
+    expect(misprinted.status).toBe(400);
+    expect((await bodyOf(misprinted)).error.fields).toEqual([
+      {
+        path: 'barcodes.1',
+        message: 'the check digit of barcode 12345677 is wrong: the last digit should be 0',
+      },
+    ]);
     const skuCount = async () => (await fixture.database.db.select().from(skus)).length;
     const before = await skuCount();
     const res = await sendCsv(

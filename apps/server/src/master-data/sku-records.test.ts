@@ -1,5 +1,5 @@
-import { gs1CheckDigit, toGtin14 } from '@wms/domain';
-import type { Sku } from '@wms/protocol';
+import { toGtin14 } from '@wms/domain';
+import { gs1CheckDigit, type Sku } from '@wms/protocol';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anIntegrationKey, anOrder } from '../testing/hub-fixtures';
 import { aLoggedInDevice, aSeededAppPerFile, bodyOf, postJson } from '../testing/test-app';

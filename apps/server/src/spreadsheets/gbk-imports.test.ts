@@ -58,6 +58,29 @@ describe.each(testDatabases())('GBK CSV from Chinese Excel on $name', (target) =
     });
   });
 
+  it('a SKU list in GBK with a wrong check digit on row 3 is refused by row and column, nothing stored', async () => {
+    const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
+    const res = await send(
+      admin,
+      '/api/admin/skus.csv',
+      excelGbkCsv([
+        'id,name,name_zh,category,image_url,lot_tracked,barcodes',
+        'SKU-GBK-2,Oolong tea 250g,铁观音茶叶 250克,茶叶,,no,6901234567892',
+        'SKU-GBK-3,Goji berries 500g,宁夏枸杞 500克,干货,,no,96385074',
+        'SKU-GBK-4,Jasmine tea 100g,茉莉花茶 100克,茶叶,,no,6901234567893',
+      ]),
+    );
+    expect(res.status).toBe(400);
+    expect((await bodyOf(res)).error.fields).toEqual([
+      {
+        path: 'rows.3.barcodes.0',
+        message: 'the check digit of barcode 6901234567893 is wrong: the last digit should be 2',
+      },
+    ]);
+    const { skus } = await get<{ skus: Sku[] }>(admin, '/api/admin/skus');
+    expect(skus.filter((s) => ['SKU-GBK-2', 'SKU-GBK-3', 'SKU-GBK-4'].includes(s.id))).toEqual([]);
+  });
+
   it('a routing table in GBK still sends Hangzhou orders where its rules say', async () => {
     const admin = (await aLoggedInDevice(fx.app, 'A-0001')).token;
     const before = await get<{ rules: RoutingRule[] }>(admin, '/api/routing/rules');

@@ -1,4 +1,5 @@
-import { hasValidCheckDigit, toGtin14 } from '../barcode';
+import { hasValidCheckDigit } from '@wms/protocol';
+import { toGtin14 } from '../barcode';
 import { GS, type Gs1Error, type Gs1ParseOptions, parseGs1 } from './parse-gs1';
 
 /** What an item scan tells the pick flow: the product, and the lot facts a label may carry. */

@@ -1,4 +1,4 @@
-import { hasValidCheckDigit } from '../barcode';
+import { hasValidCheckDigit } from '@wms/protocol';
 import { type AiSpec, GS1_CHARSET_82, lookUpAi } from './gs1-ai-table';
 import { gs1DateToIso } from './gs1-date';
 
