@@ -10,6 +10,8 @@ type Words = Record<string, string>;
  * server's `message` is English for logs; a Chinese console never shows it.
  */
 export interface ConsoleWords {
+  /** Between a label and what it labels: `: ` in English, `：` in Chinese. */
+  colon: string;
   kind: Words;
   evidence: Words;
   waveStatus: Words;
@@ -50,6 +52,7 @@ function detailIn(words: ConsoleWords, detail: string, times: (n: string) => str
 }
 
 const en: ConsoleWords = {
+  colon: ': ',
   kind: {
     'over-pick': 'Over-pick',
     'bin-negative': 'Bin below zero',
@@ -156,6 +159,7 @@ const en: ConsoleWords = {
 };
 
 const zhCN: ConsoleWords = {
+  colon: '：',
   kind: {
     'over-pick': '多拣',
     'bin-negative': '库位库存为负',
@@ -305,7 +309,7 @@ export const consoleWordsByLanguage: Record<Language, ConsoleWords> = { en, 'zh-
 export function kindText(words: ConsoleWords, kind: string): string {
   if (kind.startsWith('held:')) {
     const rule = kind.slice('held:'.length);
-    return `${words.kind['held-order'] ?? 'Held'}: ${words.kind[rule] ?? rule}`;
+    return `${words.kind['held-order'] ?? 'Held'}${words.colon}${words.kind[rule] ?? rule}`;
   }
   return words.kind[kind] ?? kind;
 }
