@@ -8,9 +8,14 @@ import { describe, expect, it } from 'vitest';
  * 'zh-CN'` branches, JSX text), placeholders (`${count}`) standing for a code.
  */
 
-/** The PWA's and the domain's sources (the spoken prompts), by path, without their tests. */
+/** The PWA's, the domain's (the spoken prompts) and the server's sources, without their tests. */
 const SOURCES: Record<string, string> = import.meta.glob(
-  ['../**/*.{ts,tsx}', '../../../../packages/domain/src/**/*.ts', '!**/*.test.{ts,tsx}'],
+  [
+    '../**/*.{ts,tsx}',
+    '../../../../packages/domain/src/**/*.ts',
+    '../../../server/src/**/*.ts',
+    '!**/*.test.{ts,tsx}',
+  ],
   { query: '?raw', import: 'default', eager: true },
 );
 
