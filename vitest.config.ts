@@ -47,7 +47,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/**/*.browser.test.ts'],
-          globalSetup: ['tests/support/build-pwa.ts', 'tests/support/server-data-template.ts'],
+          globalSetup: ['tests/support/browser-setup.ts'],
           testTimeout: 180_000,
           // One browser file at a time, in a group of its own after the others (session 9).
           // Sharing the two workers with the rest (session 8) was faster while the suite was

@@ -104,7 +104,7 @@ export async function runDeviceBench(
   sizes: DeviceBenchSizes = FULL_DEVICE_SIZES,
   postgresUrl?: string,
 ): Promise<Measurement[]> {
-  if (sizes.build) buildPwa();
+  if (sizes.build) await buildPwa();
   const results: Measurement[] = [firstLoadJs()];
   const server = await startDeviceBenchServer(postgresUrl);
   const browser = await launchChromium();

@@ -89,8 +89,10 @@ describe('every import on the admin screen takes the files offices send', () => 
   // As aServerAndBrowserPerFile, with room for a slow start on a loaded machine.
   const fx = {} as { server: ServerProcess; browser: Browser };
   beforeAll(async () => {
-    fx.server = await startServerProcess({}, { startTimeoutMs: 240_000 });
-    fx.browser = await launchChromium();
+    [fx.server, fx.browser] = await Promise.all([
+      startServerProcess({}, { startTimeoutMs: 240_000 }),
+      launchChromium(),
+    ]);
   }, 300_000);
   afterAll(async () => {
     await fx.browser?.close();

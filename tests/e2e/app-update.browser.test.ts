@@ -26,8 +26,10 @@ describe('an app update on the handheld', () => {
     // A copy of the build of our own, so that the test can publish a "new version" into it.
     dist = mkdtempSync(join(tmpdir(), 'wms-dist-'));
     cpSync(join(repoRoot, 'apps/pwa/dist'), dist, { recursive: true });
-    server = await startServerProcess({ PWA_DIST: dist });
-    browser = await launchChromium();
+    [server, browser] = await Promise.all([
+      startServerProcess({ PWA_DIST: dist }),
+      launchChromium(),
+    ]);
   });
 
   afterAll(async () => {

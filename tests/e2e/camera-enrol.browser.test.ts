@@ -56,7 +56,9 @@ describe('enrolling a handheld with its camera', () => {
     expect(await page.textContent('[data-testid=enrol-notice]')).toBe(
       'Handheld enrolled for this warehouse. Now scan your badge.',
     );
-    await page.click('[data-testid=camera-close]').catch(() => undefined);
+    // A camera read is one scan: the panel closed itself (a click on its close button here
+    // waited 30 s for a button that was gone, then was ignored).
+    await page.waitForSelector('[data-testid=camera-panel]', { state: 'detached', timeout: 5_000 });
     await signIn(page, 'P-0001', '1234');
     await page.waitForSelector('[data-testid=user-name]');
     expect(await page.textContent('[data-testid=user-name]')).toContain('Li Wei');

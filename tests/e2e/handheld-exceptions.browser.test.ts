@@ -14,8 +14,7 @@ describe('the picker’s exceptions on the handheld PWA', () => {
   let supervisor: SupervisorApi;
 
   beforeAll(async () => {
-    server = await startServerProcess();
-    browser = await launchChromium();
+    [server, browser] = await Promise.all([startServerProcess(), launchChromium()]);
     supervisor = await signInSupervisor(server.url);
   });
 

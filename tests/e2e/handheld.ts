@@ -24,24 +24,51 @@ export async function syncNow(page: Page): Promise<void> {
   });
 }
 
+/** Keys a scanner sends in one go, the gaps between them (ms) and the pause before the first. */
+export interface KeyRun {
+  keys: readonly string[];
+  /** One gap fewer than keys; the gap before `keys[i + 1]`. */
+  gapsMs: readonly number[];
+  pauseBeforeMs?: number;
+}
+
 /**
- * Types `code` the way a keyboard-wedge scanner does: keydown events dispatched inside the page
- * 2–8 ms apart, then Enter, in one round trip (metasfresh#21678: `keyboard.type` is too slow).
- * Untrusted events insert no text, which is what the app's document-level listener expects.
+ * Sends runs of keydown events that carry the times a scanner typed them (`event.timeStamp`,
+ * which the app times a burst by). The page first lets each run's time pass, then dispatches the
+ * whole run in one task, stamped with those times: a starved page handles the keys late, as it
+ * would a real scanner's, but cannot stretch the gaps between them into "typing" (it did, with a
+ * timer between keys, on a loaded machine). The app renders between runs. Untrusted events insert
+ * no text, which is what the app's document-level listener expects.
+ */
+export async function sendKeyRuns(page: Page, runs: readonly KeyRun[]): Promise<void> {
+  await page.evaluate(async (runs) => {
+    let clock = performance.now();
+    for (const run of runs) {
+      const stamps = [clock + (run.pauseBeforeMs ?? 0)];
+      for (const gap of run.gapsMs) stamps.push(stamps.at(-1)! + gap);
+      clock = stamps.at(-1)!;
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(clock - performance.now())));
+      run.keys.forEach((key, i) => {
+        const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+        Object.defineProperty(event, 'timeStamp', { value: stamps[i] });
+        (document.activeElement ?? document.body).dispatchEvent(event);
+      });
+    }
+  }, runs);
+}
+
+/** `keys` one every `gapMs`. */
+export function evenRun(keys: readonly string[], gapMs: number, pauseBeforeMs = 0): KeyRun {
+  return { keys, gapsMs: keys.slice(1).map(() => gapMs), pauseBeforeMs };
+}
+
+/**
+ * Types `code` the way a keyboard-wedge scanner does: keydowns 2–8 ms apart, then Enter, in one
+ * round trip (metasfresh#21678: `keyboard.type` is too slow). See `sendKeyRuns`.
  */
 export async function scanWedge(page: Page, code: string): Promise<void> {
-  await page.evaluate(
-    async (keys) => {
-      for (const key of keys) {
-        const target = document.activeElement ?? document.body;
-        target.dispatchEvent(
-          new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
-        );
-        await new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 6));
-      }
-    },
-    [...code, 'Enter'],
-  );
+  const keys = [...code, 'Enter'];
+  await sendKeyRuns(page, [{ keys, gapsMs: keys.slice(1).map(() => 2 + Math.random() * 6) }]);
 }
 
 /**

@@ -1,45 +1,20 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
-import { errorText, pickStep, signIn } from './handheld';
+import { errorText, evenRun, pickStep, sendKeyRuns, signIn } from './handheld';
 
 /**
  * Keys sent the way a scanner on a slow link sends them (Bluetooth, a busy handheld): `gapMs`
  * apart, then Enter unless `suffix` is false.
  */
 async function scanSlowly(page: Page, code: string, gapMs: number, suffix = true): Promise<void> {
-  await page.evaluate(
-    async ({ keys, gapMs }) => {
-      for (const key of keys) {
-        const target = document.activeElement ?? document.body;
-        target.dispatchEvent(
-          new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
-        );
-        await new Promise((resolve) => setTimeout(resolve, gapMs));
-      }
-    },
-    { keys: suffix ? [...code, 'Enter'] : [...code], gapMs },
-  );
+  await sendKeyRuns(page, [evenRun(suffix ? [...code, 'Enter'] : [...code], gapMs)]);
 }
 
 /** A code and the same code again `gapMs` later, both at scanner speed (one trigger pull read twice). */
 async function scanTwice(page: Page, code: string, gapMs: number): Promise<void> {
-  await page.evaluate(
-    async ({ keys, gapMs }) => {
-      const type = async () => {
-        for (const key of keys) {
-          document.activeElement?.dispatchEvent(
-            new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }),
-          );
-          await new Promise((resolve) => setTimeout(resolve, 3));
-        }
-      };
-      await type();
-      await new Promise((resolve) => setTimeout(resolve, gapMs));
-      await type();
-    },
-    { keys: [...code, 'Enter'], gapMs },
-  );
+  const keys = [...code, 'Enter'];
+  await sendKeyRuns(page, [evenRun(keys, 3), evenRun(keys, 3, gapMs)]);
 }
 
 const tones = (page: Page) => page.evaluate(() => [...(window.__wmsTones ?? [])]);

@@ -13,8 +13,11 @@ export function aServerAndBrowserPerFile(
   const fixture = {} as { server: ServerProcess; browser: Browser };
   beforeAll(async () => {
     // A loaded machine (several test runs at once) takes well over a minute to boot a server.
-    fixture.server = await startServerProcess(options.env, { startTimeoutMs: 180_000 });
-    fixture.browser = await launchChromium(options.chromiumArgs);
+    // Chromium launches while the server boots: neither needs the other to start.
+    [fixture.server, fixture.browser] = await Promise.all([
+      startServerProcess(options.env, { startTimeoutMs: 180_000 }),
+      launchChromium(options.chromiumArgs),
+    ]);
   }, 240_000);
   afterAll(async () => {
     await fixture.browser?.close();

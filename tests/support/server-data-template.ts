@@ -11,6 +11,9 @@ import { TEMPLATE_ENV } from './server-process';
  * folder of their own (shutdown, backup-restore) still start from scratch.
  */
 export default async function serverDataTemplate() {
+  // The ops and browser projects both name this setup; in one run the second reuses the first's
+  // (Vitest runs every project's setups before any test and their teardowns after the last).
+  if (process.env[TEMPLATE_ENV]) return () => {};
   const folder = mkdtempSync(join(tmpdir(), 'wms-server-template-'));
   const database = await openDatabase({ kind: 'pglite', dataDir: join(folder, 'pglite') });
   await database.close();

@@ -1,6 +1,5 @@
-import bwipjs from 'bwip-js/node';
-import { PDFDocument, type PDFFont, type PDFPage, StandardFonts, rgb } from 'pdf-lib';
-import { CjkWriter } from '../waybills/cjk-font';
+import type { PDFFont, PDFPage } from 'pdf-lib';
+import { CjkWriter, loadPdfLibraries } from '../waybills/cjk-font';
 import type { LabelContent } from './label-content';
 
 /** 100 × 50 mm, in PDF points. */
@@ -18,6 +17,7 @@ export async function labelsToPdf(
   labels: readonly LabelContent[],
   title: string,
 ): Promise<Uint8Array> {
+  const { PDFDocument, StandardFonts, rgb, bwipjs } = await loadPdfLibraries();
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.setTitle(title);
   pdf.setCreator('wave-picking');
@@ -38,7 +38,7 @@ export async function labelsToPdf(
       page.drawText(text, { x: at.x, y: at.y, size: at.size, font: at.font });
       return;
     }
-    cjk ??= new CjkWriter(pdf);
+    cjk ??= await CjkWriter.for(pdf);
     // Shrink a long name to the label's width rather than run off its edge.
     const width = await cjk.width(text, at.size);
     const size = width > at.maxWidth ? (at.size * at.maxWidth) / width : at.size;

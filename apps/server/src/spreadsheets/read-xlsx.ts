@@ -1,5 +1,5 @@
 import type { FieldError } from '@wms/protocol';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ApiError, badRequest } from '../http/api-error';
 import { tooManyRows } from './read-csv';
 import { unreadableCell } from './readable-cells';
@@ -230,7 +230,9 @@ async function streamSheet(bytes: Uint8Array, sheet?: string): Promise<Table> {
 
 /** exceljs's document reader: the whole workbook as objects, for the zips `streamSheet` refuses. */
 export async function readWholeWorkbook(bytes: Uint8Array, sheet?: string): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on the first workbook read this way, not with the server (see `sheetToXlsx`).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     // exceljs declares its own `Buffer`; JSZip underneath takes any Uint8Array.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);

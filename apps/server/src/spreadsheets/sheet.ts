@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 
 /** What an export holds: its columns in order, and one record per row. */
 export interface Sheet {
@@ -45,6 +44,8 @@ export function sheetToCsv(sheet: Sheet): Uint8Array<ArrayBuffer> {
  * so it is written as it is (no `'`); numbers go in as numbers.
  */
 export async function sheetToXlsx(sheet: Sheet, name: string): Promise<Uint8Array<ArrayBuffer>> {
+  // Loaded on the first file written, not with the server (over half a second of its start).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const worksheet = workbook.addWorksheet(name);
   worksheet.addRow([...sheet.columns]);

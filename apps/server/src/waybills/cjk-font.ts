@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import fontkit from '@pdf-lib/fontkit';
 import type { PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+
+/**
+ * pdf-lib and bwip-js, loaded when the first label or waybill is printed rather than with the
+ * server: with fontkit they are a second or two of every server start (the browser and ops tests
+ * start dozens).
+ */
+export async function loadPdfLibraries() {
+  const [pdfLib, bwip] = await Promise.all([import('pdf-lib'), import('bwip-js/node')]);
+  return { ...pdfLib, bwipjs: bwip.default };
+}
 
 /**
  * Noto Sans SC (SIL OFL) from @fontsource/noto-sans-sc, which ships the font cut into unicode-range
@@ -45,8 +54,13 @@ function sliceOf(codePoint: number): Slice | undefined {
 export class CjkWriter {
   private readonly fonts = new Map<string, Promise<PDFFont>>();
 
-  constructor(private readonly pdf: PDFDocument) {
+  private constructor(private readonly pdf: PDFDocument) {}
+
+  /** A writer for `pdf`, with fontkit (loaded on first use) registered on it. */
+  static async for(pdf: PDFDocument): Promise<CjkWriter> {
+    const { default: fontkit } = await import('@pdf-lib/fontkit');
     pdf.registerFontkit(fontkit);
+    return new CjkWriter(pdf);
   }
 
   private font(slice: Slice): Promise<PDFFont> {

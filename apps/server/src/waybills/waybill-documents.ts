@@ -1,6 +1,4 @@
-import bwipjs from 'bwip-js/node';
-import { PDFDocument, rgb } from 'pdf-lib';
-import { CjkWriter } from './cjk-font';
+import { CjkWriter, loadPdfLibraries } from './cjk-font';
 
 /** What a printed e-waybill (电子面单) shows for one parcel. */
 export interface WaybillContent {
@@ -34,13 +32,14 @@ const weightText = (grams: number | null) =>
 
 /** The waybill as a PDF, Chinese text in an embedded Noto Sans SC subset. */
 export async function waybillToPdf(w: WaybillContent): Promise<Uint8Array> {
+  const { PDFDocument, rgb, bwipjs } = await loadPdfLibraries();
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.setTitle(`电子面单 ${w.waybillNo}`);
   pdf.setCreator('wave-picking');
   pdf.setProducer('wave-picking');
   pdf.setCreationDate(FIXED_DATE);
   pdf.setModificationDate(FIXED_DATE);
-  const text = new CjkWriter(pdf);
+  const text = await CjkWriter.for(pdf);
   const page = pdf.addPage([WIDTH, HEIGHT]);
   let y = HEIGHT - MARGIN - 22;
   await text.draw(page, w.carrier, MARGIN, y, 22);

@@ -122,13 +122,20 @@ function isManualEntry(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest(`[${MANUAL_ENTRY_ATTRIBUTE}]`) !== null;
 }
 
-/**
- * When a key was typed: the event's own time stamp (same clock as `performance.now()`), not the
- * moment it is handled. A busy page handles queued keys late and back to back; timing them on
- * handling would split one scan in two (device-pitfalls: a slow handheld mid-render).
- */
 function typedAt(event: Event): number {
-  const now = performance.now();
-  const stamp = event.timeStamp;
+  return keyTime(event.timeStamp, performance.now());
+}
+
+/**
+ * When a key was typed: its event's own time stamp (same clock as `performance.now()`), not the
+ * moment it is handled. A busy page handles queued keys late and back to back; timing them on
+ * handling would split one scan in two or read it as typing (device-pitfalls: a slow handheld
+ * mid-render). A stamp that is missing or later than `now` is not a real one: `now` then.
+ *
+ * @example
+ * keyTime(1_000, 1_150) // → 1000: handled 150 ms late, timed when typed
+ * keyTime(0, 1_150) // → 1150
+ */
+export function keyTime(stamp: number, now: number): number {
   return Number.isFinite(stamp) && stamp > 0 && stamp <= now ? stamp : now;
 }
