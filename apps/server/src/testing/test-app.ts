@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LoginResponse, PickLine, PullResponse, PushResponse, ScanEvent } from '@wms/protocol';
 import { seedDemoIfEmpty } from '../demo/seed-demo';
-import { createApp } from '../http/app';
+import { createApp } from '../app';
 import type { AppDeps } from '../http/app-deps';
 import { PokeHub } from '../sync/poke-hub';
 import { afterAll, beforeAll, expect } from 'vitest';
