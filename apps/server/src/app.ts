@@ -19,6 +19,9 @@ import { apiKeyRoutes } from './auth/api-key-routes';
 import { settingsRoutes } from './inventory/settings-routes';
 import { openApiDocument } from './api-docs/openapi-document';
 import { referencePage } from './api-docs/reference-page';
+import { documented } from './api-docs/documented';
+import { openApiDocumentSchema } from './api-docs/response-schemas';
+import { z } from 'zod';
 import { notFound } from './http/api-error';
 import { bodyLimits } from './http/body-limits';
 import { RateLimiter, callerAddress, rateLimited } from './http/rate-limit';
@@ -42,6 +45,8 @@ import { packingRoutes } from './packing/routes';
 import { waybillRoutes } from './waybills/routes';
 import { orderStatusRoutes, trackingRoutes } from './delivery/routes';
 import { connectorAdminRoutes, connectorPushRoutes } from './connectors/routes';
+import type { Db } from './db/database';
+import { PokeHub } from './sync/poke-hub';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -96,9 +101,24 @@ export function createApp(given: AppDeps) {
     '/api/connectors/:connectorId/push',
     rateLimited(pushes, (c) => c.req.param('connectorId') ?? ''),
   );
-  app.get('/api/health', (c) => c.json({ status: 'ok' }));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
-  app.get('/api/docs', (c) => c.html(referencePage()));
+  app.get(
+    '/api/health',
+    documented({
+      summary: 'Liveness: answers while the process runs',
+      response: z.object({ status: z.literal('ok') }),
+    }),
+    (c) => c.json({ status: 'ok' }),
+  );
+  // The document and the reference are of this app's routes, built at the first call.
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get(
+    '/api/openapi.json',
+    documented({ summary: 'This document (OpenAPI 3.1)', response: openApiDocumentSchema }),
+    (c) => c.json((document ??= openApiDocument(app))),
+  );
+  app.get('/api/docs', documented({ summary: 'The readable API reference', html: true }), (c) =>
+    c.html(referencePage(app)),
+  );
   app.route('/api/devices', deviceRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
@@ -135,4 +155,20 @@ export function createApp(given: AppDeps) {
   });
   if (deps.pwaDist && existsSync(deps.pwaDist)) servePwa(app, deps.pwaDist);
   return app;
+}
+
+/**
+ * The app assembled with inert dependencies, for what reads only its route table: the API
+ * document outside a running server (`npm run api:types`, the contract check). It must never
+ * answer a request (it has no database).
+ */
+export function routeTableApp() {
+  return createApp({
+    db: undefined as unknown as Db,
+    pokes: new PokeHub(),
+    authSecret: 'route-table-only',
+    tokenTtlMs: 0,
+    pwaDist: null,
+    now: () => new Date(0),
+  });
 }

@@ -340,3 +340,11 @@ export const cancelledWaveSchema = z.looseObject({
   status: z.literal('cancelled'),
   ordersReleased: z.int(),
 });
+
+/** `GET /api/openapi.json`: an OpenAPI 3.1 document (its own schema is the OpenAPI one). */
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.looseObject({})),
+  webhooks: z.record(z.string(), z.looseObject({})),
+});

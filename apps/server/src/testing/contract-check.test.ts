@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeTableApp } from '../app';
 import { ContractCheck } from './contract-check';
 
 const json = (status: number, body: unknown) =>
@@ -16,7 +17,7 @@ const accepted = {
 };
 
 describe('the contract check of the test app', () => {
-  const contract = new ContractCheck();
+  const contract = new ContractCheck(routeTableApp());
 
   it('passes an answer that matches its operation, status and schema', async () => {
     expect(await contract.mismatchesOf('POST', '/api/orders', json(201, accepted))).toEqual([]);

@@ -45,7 +45,7 @@ let contract: ContractCheck | undefined;
 /** Every answer of `app.request` is checked against the API document; a mismatch fails the test. */
 function checkAnswersOf(app: ReturnType<typeof createApp>) {
   const request = app.request.bind(app);
-  contract ??= new ContractCheck();
+  contract ??= new ContractCheck(app);
   const check = contract;
   app.request = async (...args: Parameters<typeof request>) => {
     const res = await request(...args);
