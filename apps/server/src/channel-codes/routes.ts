@@ -55,6 +55,7 @@ export function channelCodeRoutes(deps: AppDeps) {
     .post(
       '/channel-sku-codes/remove',
       documented({
+        status: 204,
         summary: 'Remove a channel SKU code mapping',
         body: channelSkuCodeSchema.omit({ skuId: true }),
       }),

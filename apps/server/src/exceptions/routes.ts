@@ -5,6 +5,7 @@ import {
   countTaskOpenedSchema,
   exceptionListQuery,
   exceptionListSchema,
+  replayedSchema,
 } from '../api-docs/response-schemas';
 import { exceptionAssignSchema, exceptionResolveSchema, exceptionQueueSchema } from '@wms/protocol';
 import { Hono } from 'hono';
@@ -104,6 +105,7 @@ export function exceptionRoutes(deps: AppDeps) {
       .post(
         '/webhook-deliveries/:deliveryId/replay',
         documented({
+          response: replayedSchema,
           summary:
             'Send a failed webhook of the queue again (the warehouse’s own subscriptions), a new 24-hour retry window',
         }),

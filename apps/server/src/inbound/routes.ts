@@ -1,3 +1,9 @@
+import {
+  importedNoticesSchema,
+  rescheduledNoticeSchema,
+  supplierListSchema,
+  createdSupplierSchema,
+} from '../api-docs/response-schemas';
 import { documented } from '../api-docs/documented';
 import {
   closeNoticeSchema,
@@ -73,6 +79,7 @@ export function inboundRoutes(deps: AppDeps) {
     .post(
       '/notices.csv',
       documented({
+        response: importedNoticesSchema,
         status: 201,
         refusals: [409],
         summary:
@@ -154,6 +161,7 @@ export function inboundRoutes(deps: AppDeps) {
     .post(
       '/notices/:noticeId/expected-date',
       documented({
+        response: rescheduledNoticeSchema,
         refusals: [409],
         summary:
           'The supplier moved the delivery: pre-sale orders waiting for it are re-dated, a later date alerts',
@@ -170,13 +178,17 @@ export function inboundRoutes(deps: AppDeps) {
     )
     .get(
       '/suppliers',
-      documented({ summary: 'Suppliers (a QC flag sends all they deliver to quality check)' }),
+      documented({
+        response: supplierListSchema,
+        summary: 'Suppliers (a QC flag sends all they deliver to quality check)',
+      }),
       staff,
       async (c) => c.json({ suppliers: await listSuppliers(deps.db) }),
     )
     .post(
       '/suppliers',
       documented({
+        response: createdSupplierSchema,
         status: 201,
         refusals: [409],
         summary: 'Add a supplier',

@@ -1,5 +1,15 @@
 import { documented } from '../api-docs/documented';
-import { skuStockSchema, binStockSchema, stockAlertsSchema } from '../api-docs/response-schemas';
+import {
+  skuStockSchema,
+  binStockSchema,
+  stockAlertsSchema,
+  expectedReceiptSchema,
+  receivedReceiptSchema,
+  openingBalanceReportSchema,
+  stockMovedSchema,
+  stockAdjustedSchema,
+  stockHistorySchema,
+} from '../api-docs/response-schemas';
 import {
   binCodeSchema,
   inboundReceiptSchema,
@@ -61,6 +71,7 @@ export function inventoryRoutes(deps: AppDeps) {
       .post(
         '/receipts',
         documented({
+          response: expectedReceiptSchema,
           status: 201,
           refusals: [403],
           summary:
@@ -76,6 +87,7 @@ export function inventoryRoutes(deps: AppDeps) {
       .post(
         '/receipts/:receiptId/receive',
         documented({
+          response: receivedReceiptSchema,
           summary:
             'Receive an inbound delivery (inbound → physical), put away in a bin where the warehouse has bins',
           body: receiveInboundSchema,
@@ -108,6 +120,7 @@ export function inventoryRoutes(deps: AppDeps) {
       .post(
         '/opening-balances.csv',
         documented({
+          response: openingBalanceReportSchema,
           status: 201,
           csv: true,
           summary:
@@ -128,6 +141,7 @@ export function inventoryRoutes(deps: AppDeps) {
       .post(
         '/moves',
         documented({
+          response: stockMovedSchema,
           status: 201,
           refusals: [409],
           summary: 'Move units of a lot between bins, or correct their lot, expiry or status',
@@ -148,6 +162,7 @@ export function inventoryRoutes(deps: AppDeps) {
       .post(
         '/adjustments',
         documented({
+          response: stockAdjustedSchema,
           status: 201,
           summary: 'Adjust a bin’s stock with a reason code (found, damaged, lost…)',
           body: stockAdjustmentSchema,
@@ -167,6 +182,7 @@ export function inventoryRoutes(deps: AppDeps) {
       .get(
         '/history/:skuId',
         documented({
+          response: stockHistorySchema,
           summary: 'A SKU’s stock history in your warehouse: every ledger row, newest first',
         }),
         async (c) =>

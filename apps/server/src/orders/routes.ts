@@ -3,6 +3,7 @@ import {
   channelOrderLookupSchema,
   orderTraceSchema,
   cancelledOrderSchema,
+  orderCsvImportSchema,
 } from '../api-docs/response-schemas';
 import {
   cancelOrderSchema,
@@ -134,6 +135,7 @@ export function orderRoutes(deps: AppDeps) {
     .post(
       '/import.csv',
       documented({
+        response: orderCsvImportSchema,
         summary:
           'Import orders from a CSV (UTF-8, GBK, UTF-16) or .xlsx, one row per line, all or nothing (400 names rows.N.column)',
         csv: true,

@@ -1,5 +1,9 @@
 import { documented } from '../api-docs/documented';
-import { routingQueueSchema, manuallyRoutedSchema } from '../api-docs/response-schemas';
+import {
+  routingQueueSchema,
+  manuallyRoutedSchema,
+  routingRulesAnswerSchema,
+} from '../api-docs/response-schemas';
 import { manualRouteSchema, type RoutingRule, routingRulesSchema } from '@wms/protocol';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -73,6 +77,7 @@ export function routingRoutes(deps: AppDeps) {
     .post(
       '/rules.csv',
       documented({
+        response: routingRulesAnswerSchema,
         summary: 'Import the routing rule table from CSV or .xlsx (all rows or none)',
         csv: true,
       }),

@@ -1,5 +1,9 @@
 import { documented } from '../api-docs/documented';
-import { waveDetailSchema, cancelledWaveSchema } from '../api-docs/response-schemas';
+import {
+  waveDetailSchema,
+  cancelledWaveSchema,
+  builtWavesSchema,
+} from '../api-docs/response-schemas';
 import {
   waveAssignSchema,
   waveBuildSchema,
@@ -28,6 +32,7 @@ export function waveRoutes(deps: AppDeps) {
     .post(
       '/build',
       documented({
+        response: builtWavesSchema,
         status: 201,
         summary: 'Build waves from released orders',
         body: waveBuildSchema,

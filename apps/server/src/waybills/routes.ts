@@ -1,3 +1,4 @@
+import { issuedWaybillSchema, cancelledWaybillSchema } from '../api-docs/response-schemas';
 import { documented } from '../api-docs/documented';
 import { parcelWaybillRequestSchema } from '@wms/protocol';
 import { Hono } from 'hono';
@@ -35,6 +36,7 @@ export function waybillRoutes(deps: AppDeps) {
     .post(
       '/:orderId/parcels/:parcelNo/waybill',
       documented({
+        response: issuedWaybillSchema,
         refusals: [409],
         summary:
           'Get an e-waybill (电子面单) number for a packed parcel from the configured provider (KDNiao); the order ships when its last parcel has a number. 409 waybill_refused when the provider refuses, not_available when none is configured',
@@ -60,6 +62,7 @@ export function waybillRoutes(deps: AppDeps) {
     .delete(
       '/:orderId/parcels/:parcelNo/waybill',
       documented({
+        response: cancelledWaybillSchema,
         refusals: [409],
         summary:
           'Cancel an unused e-waybill (the order has not shipped); the parcel has no number again',

@@ -3,6 +3,7 @@ import {
   webhookDeletedSchema,
   webhookDeliveriesSchema,
   webhookAttemptsSchema,
+  replayedSchema,
 } from '../api-docs/response-schemas';
 import { randomUUID } from 'node:crypto';
 import {
@@ -26,8 +27,6 @@ import { notFound } from '../http/api-error';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, parseWith, pathParam } from '../http/parse-input';
 import { newWebhookSecret } from './sign-webhook';
-
-const replayed = z.object({ replayed: z.int().min(0) });
 
 const deliveriesQuerySchema = z.strictObject({
   status: z.enum(['pending', 'delivered', 'dead']).optional(),
@@ -203,7 +202,7 @@ export function webhookRoutes(deps: AppDeps) {
     .post(
       '/deliveries/:deliveryId/replay',
       documented({
-        response: z.object({ replayed: z.int().min(0) }),
+        response: replayedSchema,
         summary: 'Send a delivery again: attempts start from zero with a new 24-hour retry window',
       }),
       async (c) =>
@@ -216,7 +215,7 @@ export function webhookRoutes(deps: AppDeps) {
       documented({
         summary: 'Send again every delivery created since a time (attempts start from zero)',
         body: z.strictObject({ since: isoTimeSchema }),
-        response: replayed,
+        response: replayedSchema,
       }),
       async (c) => {
         const { since } = await parseBody(c, replaySinceSchema);
