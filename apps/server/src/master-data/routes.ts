@@ -23,7 +23,6 @@ import {
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { checkPresaleHolds } from '../holds/presale';
-import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
