@@ -16,6 +16,7 @@ import { holdRoutes } from './holds/routes';
 import { webhookRoutes } from './webhooks/routes';
 import { routingRoutes } from './routing/routes';
 import { apiKeyRoutes } from './auth/api-key-routes';
+import { hubAdminRoutes } from './auth/hub-admin-routes';
 import { settingsRoutes } from './inventory/settings-routes';
 import { openApiDocument } from './api-docs/openapi-document';
 import { referencePage } from './api-docs/reference-page';
@@ -138,6 +139,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/admin', masterDataRoutes(deps));
   app.route('/api/admin', channelCodeRoutes(deps));
+  app.route('/api/admin', hubAdminRoutes(deps));
   app.route('/api/labels', labelRoutes(deps));
   // Issue 21: the customer's address-confirmation page (public, signed link, rate-limited).
   app.route('/api/address-confirmations', addressConfirmationRoutes(deps));
