@@ -2029,6 +2029,50 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/admin/hub-admins': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The hub's active hub admins (every warehouse's)
+     * @description Callers: admin (hub admins only: the whole hub’s)
+     */
+    get: operations['getAdminHubAdmins'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/admin/hub-admins/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Make an active admin of any warehouse a hub admin (idempotent)
+     * @description Callers: admin (hub admins only: the whole hub’s)
+     */
+    put: operations['putAdminHubAdminsByUserId'];
+    post?: never;
+    /**
+     * Take hub admin away from a user (idempotent); the last active hub admin keeps it (409 last_hub_admin)
+     * @description Callers: admin (hub admins only: the whole hub’s)
+     */
+    delete: operations['deleteAdminHubAdminsByUserId'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/labels/bins.pdf': {
     parameters: {
       query?: never;
@@ -3799,7 +3843,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            waves: ({
+              waveId: string;
+              code: string;
+              carrier: string | null;
+              cutoff: string | null;
+              orders: number;
+              lines: number;
+              assignedUserId: string | null;
+            } & {
+              [key: string]: unknown;
+            })[];
+            backordered: number;
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -4252,7 +4311,11 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            replayed: number;
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -4533,7 +4596,22 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            results: ({
+              rows: number[];
+              ok: boolean;
+              orderId?: string;
+              status?: string;
+              fields?: {
+                path: string;
+                message: string;
+              }[];
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -4844,7 +4922,19 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            status: 'expected';
+            warehouseId: string;
+            skuId: string;
+            qty: number;
+            /** @description RFC 3339 time */
+            expectedAt: string;
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -4881,7 +4971,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** @constant */
+            status: 'received';
+            warehouseId: string;
+            skuId: string;
+            qty: number;
+            binCode?: string | null;
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -4959,7 +5060,20 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            imported: number;
+            rows: ({
+              row: number;
+              binCode: string;
+              skuId: string;
+              lot: string | null;
+              qty: number;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -5007,7 +5121,25 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            /** @enum {string} */
+            reason: 'move' | 'lot-correction';
+            fromBinCode: string;
+            toBinCode: string;
+            skuId: string;
+            lot?: string;
+            qty: number;
+            /** @enum {string} */
+            status:
+              'available' | 'awaiting-qc' | 'quarantined' | 'damaged' | 'received-not-put-away';
+            toLot: string | null;
+            toExpiry: string | null;
+            /** @enum {string} */
+            toStatus:
+              'available' | 'awaiting-qc' | 'quarantined' | 'damaged' | 'received-not-put-away';
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -5054,7 +5186,23 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            binCode: string;
+            skuId: string;
+            lot?: string;
+            expiry?: string;
+            /** @enum {string} */
+            status:
+              'available' | 'awaiting-qc' | 'quarantined' | 'damaged' | 'received-not-put-away';
+            delta: number;
+            /** @enum {string} */
+            reasonCode: 'damaged' | 'expired' | 'lost' | 'found' | 'sample' | 'count-correction';
+            note?: string;
+            before: number;
+            after: number;
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -5082,7 +5230,27 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            skuId: string;
+            entries: {
+              /** @description RFC 3339 time */
+              at: string;
+              binCode: string;
+              lot: string | null;
+              expiry: string | null;
+              /** @enum {string} */
+              status:
+                'available' | 'awaiting-qc' | 'quarantined' | 'damaged' | 'received-not-put-away';
+              delta: number;
+              reason: string;
+              reasonCode: string | null;
+              userId: string | null;
+              eventId: string | null;
+              note: string | null;
+            }[];
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -6017,6 +6185,8 @@ export interface operations {
         content: {
           'application/json': {
             replayed: number;
+          } & {
+            [key: string]: unknown;
           };
         };
       };
@@ -6053,6 +6223,8 @@ export interface operations {
         content: {
           'application/json': {
             replayed: number;
+          } & {
+            [key: string]: unknown;
           };
         };
       };
@@ -6260,7 +6432,41 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            rules: {
+              id: string;
+              priority: number;
+              name: string;
+              conditions: {
+                provinces?: string[];
+                cities?: string[];
+                districts?: string[];
+                regions?: string[];
+                channels?: (
+                  | 'taobao'
+                  | 'tmall'
+                  | 'douyin'
+                  | 'pinduoduo'
+                  | 'jd'
+                  | 'meituan'
+                  | 'mini-program'
+                  | 'wechat-shop'
+                  | 'b2b-portal'
+                )[];
+                minAmountCents?: number;
+                maxAmountCents?: number;
+                minUnitPriceCents?: number;
+                skuIds?: string[];
+                categories?: string[];
+              };
+              warehouseId: string;
+              carrier: string;
+              /** @default true */
+              enabled: boolean;
+            }[];
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -8478,14 +8684,12 @@ export interface operations {
       };
     };
     responses: {
-      /** @description OK */
-      200: {
+      /** @description Done; no content */
+      204: {
         headers: {
           [name: string]: unknown;
         };
-        content: {
-          'application/json': Record<string, never>;
-        };
+        content?: never;
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthenticated'];
@@ -8563,6 +8767,116 @@ export interface operations {
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
+      413: components['responses']['PayloadTooLarge'];
+      426: components['responses']['AppUpdateRequired'];
+      503: components['responses']['DatabaseUnavailable'];
+    };
+  };
+  getAdminHubAdmins: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            hubAdmins: ({
+              userId: string;
+              name: string;
+              warehouseId: string;
+              hubAdmin: boolean;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      426: components['responses']['AppUpdateRequired'];
+      503: components['responses']['DatabaseUnavailable'];
+    };
+  };
+  putAdminHubAdminsByUserId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            userId: string;
+            name: string;
+            warehouseId: string;
+            hubAdmin: boolean;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+      426: components['responses']['AppUpdateRequired'];
+      503: components['responses']['DatabaseUnavailable'];
+    };
+  };
+  deleteAdminHubAdminsByUserId: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            userId: string;
+            name: string;
+            warehouseId: string;
+            hubAdmin: boolean;
+          } & {
+            [key: string]: unknown;
+          };
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthenticated'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       426: components['responses']['AppUpdateRequired'];
       503: components['responses']['DatabaseUnavailable'];
@@ -9084,7 +9398,18 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            imported: number;
+            notices: ({
+              id: string;
+              code: string;
+              lines: number;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -9341,7 +9666,58 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            notice: {
+              /** Format: uuid */
+              id: string;
+              code: string;
+              warehouseId: string;
+              /** @enum {string} */
+              kind: 'purchase' | 'return' | 'blind';
+              supplierId: string | null;
+              orderId: string | null;
+              expectedDate: string;
+              /** @enum {string} */
+              status: 'open' | 'closed';
+              needsReview: boolean;
+              lines: {
+                /** Format: uuid */
+                id: string;
+                lineNo: number;
+                skuId: string;
+                skuName: string;
+                skuNameZh: string;
+                barcodes: string[];
+                expectedQty: number;
+                receivedQty: number;
+                damagedQty: number;
+                lotTracked: boolean;
+                qcRequired: boolean;
+                /** @default 0 */
+                wrongItemQty: number;
+              }[];
+              assignedUserId?: string | null;
+              assigneeName?: string | null;
+              firstReceivedAt?: string | null;
+            };
+            /** Format: date */
+            previousDate: string;
+            note: string | null;
+            presale: {
+              released: string[];
+              delayed: ({
+                skuId: string;
+                affectedOrders: number;
+                promisedDates: string[];
+              } & {
+                [key: string]: unknown;
+              })[];
+            } & {
+              [key: string]: unknown;
+            };
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -9369,7 +9745,19 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            suppliers: ({
+              id: string;
+              name: string;
+              nameZh: string;
+              qcRequired: boolean;
+              active: boolean;
+            } & {
+              [key: string]: unknown;
+            })[];
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -9404,7 +9792,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            id: string;
+            name: string;
+            nameZh: string;
+            qcRequired: boolean;
+            active: boolean;
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -9502,7 +9898,15 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            orderId: string;
+            parcelNo: number;
+            carrier: string;
+            waybillNo: string;
+            provider: string;
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
@@ -9533,7 +9937,13 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': Record<string, never>;
+          'application/json': {
+            orderId: string;
+            parcelNo: number;
+            cancelled: string;
+          } & {
+            [key: string]: unknown;
+          };
         };
       };
       400: components['responses']['BadRequest'];
