@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { COMPOSED_HANDLER } from 'hono/utils/constants';
 import type { z } from 'zod';
 
 /** What a route declares about itself for the API document; who may call it is `ROUTE_ACCESS`'s. */
@@ -53,16 +54,14 @@ export function documented(spec: RouteSpec): MiddlewareHandler {
   return Object.assign(handler, { [SPEC]: spec }) satisfies Documented;
 }
 
-/** The spec a handler carries, looking through the wrapper Hono puts around a sub-app's handler. */
+/**
+ * The spec a handler carries, looking through the wrapper Hono puts around a sub-app's handler
+ * when the sub-app has an error handler of its own (`COMPOSED_HANDLER` names the original).
+ */
 export function specOf(handler: unknown): RouteSpec | undefined {
   if (typeof handler !== 'function') return undefined;
-  const own = (handler as Partial<Documented>)[SPEC];
-  if (own) return own;
-  for (const key of Object.getOwnPropertySymbols(handler)) {
-    const inner: unknown = (handler as unknown as Record<symbol, unknown>)[key];
-    if (typeof inner === 'function' && inner !== handler) return specOf(inner);
-  }
-  return undefined;
+  const carried = handler as Partial<Documented> & { [COMPOSED_HANDLER]?: unknown };
+  return carried[SPEC] ?? specOf(carried[COMPOSED_HANDLER]);
 }
 
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
