@@ -9,7 +9,7 @@ import { seedDemoIfEmpty } from './demo/seed-demo';
 import { seedHubDemoIfMissing } from './demo/seed-hub-demo';
 import { seedOrderChangesDemoIfMissing } from './demo/seed-order-changes-demo';
 import type { ServerConfig } from './env';
-import { createApp } from './http/app';
+import { createApp } from './app';
 import { READABLE_PROTOCOL } from './http/protocol-version';
 import { Lifecycle } from './ops/lifecycle';
 import { Metrics } from './ops/metrics';

@@ -34,6 +34,9 @@ export const errorCodeSchema = z.enum([
   'database_unavailable',
   // Issue 23's console: inbound work that is finished cannot be given to anyone.
   'already_done',
+  // Hub admins (issue 15): granting needs an active admin; the hub keeps at least one.
+  'not_an_admin',
+  'last_hub_admin',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -34,6 +34,8 @@ const en: Record<ErrorCode, Wording> = {
   database_unavailable: () =>
     'The database is switching over: your scans are kept, sync resumes by itself.',
   already_done: () => 'This work is finished already: there is nothing left to assign.',
+  not_an_admin: () => 'Only an active admin can be made a hub admin: make them an admin first.',
+  last_hub_admin: () => 'This is the last hub admin: make another one first.',
 };
 
 const zhCN: Record<ErrorCode, Wording> = {
@@ -64,6 +66,8 @@ const zhCN: Record<ErrorCode, Wording> = {
   internal: () => '服务器出错：请重试。',
   database_unavailable: () => '数据库正在切换：扫描已保存在本机，稍后自动同步。',
   already_done: () => '该任务已完成，无可分配的内容。',
+  not_an_admin: () => '只有在用的管理员才能设为总部管理员：请先将其设为管理员。',
+  last_hub_admin: () => '这是最后一位总部管理员：请先指定另一位。',
 };
 
 const byLanguage: Record<Language, Record<ErrorCode, Wording>> = { en, 'zh-CN': zhCN };

@@ -1,3 +1,4 @@
+import { documented } from '../api-docs/documented';
 import { addressConfirmationDecisionSchema } from '@wms/protocol';
 import { type Context, Hono } from 'hono';
 import { queryRows } from '../db/database';
@@ -47,47 +48,71 @@ export function addressConfirmationRoutes(deps: AppDeps) {
   };
   return new Hono()
     .use('/:token', rateLimited(perAddress, byAddress), rateLimited(perLink, byLink))
-    .get('/:token', async (c) => {
-      const lang = langOf(c);
-      c.header('cache-control', 'no-store');
-      c.header('referrer-policy', 'no-referrer');
-      const request = await openRequest(deps.db, c.req.param('token'), deps.authSecret, deps.now());
-      if (!request) return gone(c, lang);
-      const [order] = await queryRows<{
-        province: string;
-        city: string;
-        district: string | null;
-        addressDetail: string | null;
-      }>(
-        deps.db,
-        sql`select province, city, district, address_detail as "addressDetail"
+    .get(
+      '/:token',
+      documented({
+        refusals: [429],
+        summary:
+          "The customer's address-confirmation page (HTML, zh-CN or en by ?lang= or Accept-Language): the order's masked current address, the new one, confirm or reject. Public, opened by the signed link, rate-limited per address and per link (429 rate_limited); an expired, replaced or answered link is 404",
+        html: true,
+      }),
+      async (c) => {
+        const lang = langOf(c);
+        c.header('cache-control', 'no-store');
+        c.header('referrer-policy', 'no-referrer');
+        const request = await openRequest(
+          deps.db,
+          c.req.param('token'),
+          deps.authSecret,
+          deps.now(),
+        );
+        if (!request) return gone(c, lang);
+        const [order] = await queryRows<{
+          province: string;
+          city: string;
+          district: string | null;
+          addressDetail: string | null;
+        }>(
+          deps.db,
+          sql`select province, city, district, address_detail as "addressDetail"
             from orders where id = ${request.orderId}`,
-      );
-      if (!order) return gone(c, lang);
-      return c.html(
-        confirmationPage(lang, {
-          orderId: request.orderId,
-          oldAddress: maskedAddress(order),
-          newAddress: newAddressLine(request.newAddress),
-        }),
-      );
-    })
-    .post('/:token', async (c) => {
-      const form = await c.req.parseBody();
-      const { decision, lang: sent } = parseWith(addressConfirmationDecisionSchema, {
-        decision: form.decision,
-        ...(typeof form.lang === 'string' && { lang: form.lang }),
-      });
-      const lang = langOf(c, sent);
-      c.header('cache-control', 'no-store');
-      const done = await decideAddressChange(
-        deps.db,
-        c.req.param('token'),
-        decision,
-        deps.authSecret,
-        deps.now(),
-      );
-      if (!done) return gone(c, lang);
-      return c.html(messagePage(lang, done.outcome));
-    });
+        );
+        if (!order) return gone(c, lang);
+        return c.html(
+          confirmationPage(lang, {
+            orderId: request.orderId,
+            oldAddress: maskedAddress(order),
+            newAddress: newAddressLine(request.newAddress),
+          }),
+        );
+      },
+    )
+    .post(
+      '/:token',
+      documented({
+        refusals: [429],
+        summary:
+          "The customer's answer (form POST from the page): confirm changes the address (cleaned, re-routed, re-checked by the hold rules; webhook order.address-changed), reject keeps the old address; both release the change's hold",
+        form: addressConfirmationDecisionSchema,
+        html: true,
+      }),
+      async (c) => {
+        const form = await c.req.parseBody();
+        const { decision, lang: sent } = parseWith(addressConfirmationDecisionSchema, {
+          decision: form.decision,
+          ...(typeof form.lang === 'string' && { lang: form.lang }),
+        });
+        const lang = langOf(c, sent);
+        c.header('cache-control', 'no-store');
+        const done = await decideAddressChange(
+          deps.db,
+          c.req.param('token'),
+          decision,
+          deps.authSecret,
+          deps.now(),
+        );
+        if (!done) return gone(c, lang);
+        return c.html(messagePage(lang, done.outcome));
+      },
+    );
 }

@@ -1,7 +1,7 @@
 import { errorBodySchema, webhookMessageSchema } from '@wms/protocol';
 import { jsonSchemaOf, type JsonObject } from './json-schema';
 import { operationObject } from './operation-object';
-import { OPERATIONS } from './operations';
+import { operationsOf } from './documented';
 import { webhooksObject } from './webhooks-object';
 
 const refusal = (description: string) => ({
@@ -26,15 +26,17 @@ const RESPONSES = {
 
 /**
  * The OpenAPI 3.1 document of the hub's API, generated from the zod schemas the routes validate
- * with (JSON Schema 2020-12, which OpenAPI 3.1 uses as is). Every route is in it
- * (`route-table.test.ts`), and the server tests check responses against it (`contract-check.ts`).
+ * with (JSON Schema 2020-12, which OpenAPI 3.1 uses as is), walking the assembled app's route
+ * table: each route declares its operation where it is defined (`documented({…})`, first in its
+ * handlers). Every route carries one (`route-table.test.ts`), and the server tests check responses
+ * against the document (`contract-check.ts`).
  */
-export function openApiDocument(): JsonObject & {
+export function openApiDocument(app: Parameters<typeof operationsOf>[0]): JsonObject & {
   paths: Record<string, Record<string, JsonObject>>;
   webhooks: Record<string, JsonObject>;
 } {
   const paths: Record<string, Record<string, JsonObject>> = {};
-  for (const op of OPERATIONS) {
+  for (const op of operationsOf(app)) {
     paths[op.path] = { ...paths[op.path], [op.method]: operationObject(op) };
   }
   return {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ROUTE_ACCESS } from '../auth/route-access';
 import { jsonSchemaOf, type JsonObject } from './json-schema';
-import type { Operation } from './operations';
+import type { Operation } from './documented';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const binary = { type: 'string', format: 'binary' };
@@ -128,8 +128,10 @@ function contentOf(op: Operation): JsonObject {
   if (op.html) return { content: { 'text/html': { schema: text } } };
   if (op.stream) return { content: { 'text/event-stream': { schema: text } } };
   if (op.plainText) return { content: { 'text/plain': { schema: text } } };
-  if (op.path === '/api/admin/backup')
-    return { content: { 'application/gzip': { schema: binary } } };
+  if (op.download)
+    return {
+      content: { [op.download]: { schema: op.download.startsWith('text/') ? text : binary } },
+    };
   const extension = /\.\w+$/.exec(op.path)?.[0];
   if (op.method === 'get' && extension && DOWNLOADS[extension])
     return { content: DOWNLOADS[extension] };

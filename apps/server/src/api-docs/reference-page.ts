@@ -1,6 +1,6 @@
 import { ROUTE_ACCESS } from '../auth/route-access';
 import { routeKeyOf } from './operation-object';
-import { OPERATIONS } from './operations';
+import { operationsOf } from './documented';
 
 /** Who may call a route, as the reference shows it. */
 function callersOf(routeKey: string): string {
@@ -15,11 +15,13 @@ const escapeHtml = (text: string) =>
   );
 
 /** A readable, self-contained reference page of the API (no CDN: the warehouse may be offline). */
-export function referencePage(): string {
-  const rows = OPERATIONS.map(
-    (op) =>
-      `<tr><td><code>${op.method.toUpperCase()}</code></td><td><code>${escapeHtml(op.path)}</code></td><td>${escapeHtml(op.summary)}</td><td>${callersOf(routeKeyOf(op))}</td></tr>`,
-  ).join('\n');
+export function referencePage(app: Parameters<typeof operationsOf>[0]): string {
+  const rows = operationsOf(app)
+    .map(
+      (op) =>
+        `<tr><td><code>${op.method.toUpperCase()}</code></td><td><code>${escapeHtml(op.path)}</code></td><td>${escapeHtml(op.summary)}</td><td>${callersOf(routeKeyOf(op))}</td></tr>`,
+    )
+    .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Hub API reference</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:1100px;margin:2rem auto;padding:0 1rem}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4rem;text-align:left;vertical-align:top}

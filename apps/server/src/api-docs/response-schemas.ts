@@ -1,4 +1,14 @@
-import { channelSchema, orderStatusSchema, storedHoldRuleSchema } from '@wms/protocol';
+import {
+  adjustmentReasonSchema,
+  channelSchema,
+  fieldErrorSchema,
+  inboundNoticeSchema,
+  orderStatusSchema,
+  routingRuleSchema,
+  stockHistoryEntrySchema,
+  stockStatusSchema,
+  storedHoldRuleSchema,
+} from '@wms/protocol';
 import { z } from 'zod';
 
 /**
@@ -339,4 +349,172 @@ export const cancelledWaveSchema = z.looseObject({
   waveId: id,
   status: z.literal('cancelled'),
   ordersReleased: z.int(),
+});
+
+/** `GET /api/openapi.json`: an OpenAPI 3.1 document (its own schema is the OpenAPI one). */
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.literal('3.1.0'),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.looseObject({})),
+  webhooks: z.record(z.string(), z.looseObject({})),
+});
+
+/** `POST /api/waves/build`: the waves built, and how many orders wait for stock. */
+export const builtWavesSchema = z.looseObject({
+  waves: z.array(
+    z.looseObject({
+      waveId: id,
+      code: z.string(),
+      /** The carrier and cutoff the wave was grouped by (null when not grouped by them). */
+      carrier: z.string().nullable(),
+      cutoff: z.string().nullable(),
+      orders: z.int().min(0),
+      lines: z.int().min(0),
+      assignedUserId: z.string().nullable(),
+    }),
+  ),
+  backordered: z.int().min(0),
+});
+
+/** `POST /api/exceptions/webhook-deliveries/{deliveryId}/replay`, `POST /api/webhooks/replay`. */
+export const replayedSchema = z.looseObject({ replayed: z.int().min(0) });
+
+/** `POST /api/orders/import.csv`: one report per order of the file (its rows, its result). */
+export const orderCsvImportSchema = z.looseObject({
+  results: z.array(
+    z.looseObject({
+      /** The data rows of the order (1 = the first row under the header). */
+      rows: z.array(z.int().min(1)),
+      ok: z.boolean(),
+      orderId: id.optional(),
+      status: z.string().optional(),
+      fields: z.array(fieldErrorSchema).optional(),
+    }),
+  ),
+});
+
+/** `POST /api/inventory/receipts`: the expected receipt. */
+export const expectedReceiptSchema = z.looseObject({
+  id: z.guid(),
+  status: z.literal('expected'),
+  warehouseId: id,
+  skuId: id,
+  qty: z.int().min(1),
+  expectedAt: time,
+});
+
+/** `POST /api/inventory/receipts/{receiptId}/receive`. */
+export const receivedReceiptSchema = z.looseObject({
+  id: z.guid(),
+  status: z.literal('received'),
+  warehouseId: id,
+  skuId: id,
+  qty: z.int().min(1),
+  /** The bin it was put away in (none in a warehouse without bins). */
+  binCode: z.string().nullable().optional(),
+});
+
+/** `POST /api/inventory/opening-balances.csv`: one line per data row. */
+export const openingBalanceReportSchema = z.looseObject({
+  imported: z.int().min(0),
+  rows: z.array(
+    z.looseObject({
+      row: z.int().min(1),
+      binCode: z.string(),
+      skuId: id,
+      lot: z.string().nullable(),
+      qty: z.int(),
+    }),
+  ),
+});
+
+/** `POST /api/inventory/moves`: the move as done. */
+export const stockMovedSchema = z.looseObject({
+  reason: z.enum(['move', 'lot-correction']),
+  fromBinCode: z.string(),
+  toBinCode: z.string(),
+  skuId: id,
+  lot: z.string().optional(),
+  qty: z.int().min(1),
+  status: stockStatusSchema,
+  toLot: z.string().nullable(),
+  toExpiry: z.string().nullable(),
+  toStatus: stockStatusSchema,
+});
+
+/** `POST /api/inventory/adjustments`: the bin's quantity before and after. */
+export const stockAdjustedSchema = z.looseObject({
+  binCode: z.string(),
+  skuId: id,
+  lot: z.string().optional(),
+  expiry: z.string().optional(),
+  status: stockStatusSchema,
+  delta: z.int(),
+  reasonCode: adjustmentReasonSchema,
+  note: z.string().optional(),
+  before: z.int(),
+  after: z.int(),
+});
+
+/** `GET /api/inventory/history/{skuId}`: every ledger row of the SKU, newest first. */
+export const stockHistorySchema = z.looseObject({
+  skuId: id,
+  entries: z.array(stockHistoryEntrySchema.extend({ at: time })),
+});
+
+/** `POST /api/routing/rules.csv`: the rules now in force (the file replaced them all). */
+export const routingRulesAnswerSchema = z.looseObject({ rules: z.array(routingRuleSchema) });
+
+const supplierSchema = z.looseObject({
+  id,
+  name: z.string(),
+  nameZh: z.string(),
+  qcRequired: z.boolean(),
+  active: z.boolean(),
+});
+
+/** `POST /api/inbound/suppliers`. */
+export const createdSupplierSchema = supplierSchema;
+
+/** `GET /api/inbound/suppliers`. */
+export const supplierListSchema = z.looseObject({ suppliers: z.array(supplierSchema) });
+
+/** `POST /api/inbound/notices.csv`: the notices created, one per notice code of the file. */
+export const importedNoticesSchema = z.looseObject({
+  imported: z.int().min(0),
+  notices: z.array(z.looseObject({ id, code: z.string(), lines: z.int().min(1) })),
+});
+
+/** `POST /api/inbound/notices/{noticeId}/expected-date`: the notice re-dated, and pre-sale orders. */
+export const rescheduledNoticeSchema = z.looseObject({
+  notice: inboundNoticeSchema,
+  previousDate: z.iso.date(),
+  note: z.string().nullable(),
+  presale: z.looseObject({
+    /** Orders released now (their stock came earlier than promised). */
+    released: z.array(id),
+    delayed: z.array(
+      z.looseObject({
+        skuId: id,
+        affectedOrders: z.int().min(0),
+        promisedDates: z.array(z.string()),
+      }),
+    ),
+  }),
+});
+
+/** `POST /api/orders/{orderId}/parcels/{parcelNo}/waybill`: the carrier's waybill number. */
+export const issuedWaybillSchema = z.looseObject({
+  orderId: id,
+  parcelNo: z.int().min(1),
+  carrier: z.string(),
+  waybillNo: z.string().min(1),
+  provider: z.string(),
+});
+
+/** `DELETE /api/orders/{orderId}/parcels/{parcelNo}/waybill`: the waybill number cancelled. */
+export const cancelledWaybillSchema = z.looseObject({
+  orderId: id,
+  parcelNo: z.int().min(1),
+  cancelled: z.string().min(1),
 });

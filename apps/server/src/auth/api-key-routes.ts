@@ -1,3 +1,5 @@
+import { documented } from '../api-docs/documented';
+import { issuedApiKeySchema, apiKeyListSchema } from '../api-docs/response-schemas';
 import { apiKeyRequestSchema } from '@wms/protocol';
 import { and, eq, isNotNull, isNull, or } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -20,37 +22,60 @@ const keysOf = (session: Session) =>
 export function apiKeyRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireCaller(deps, ['admin']))
-    .post('/', async (c) => {
-      const { name, warehouseId, channel } = await parseBody(c, apiKeyRequestSchema);
-      assertMayIssueKey(c.var.session, { warehouseId, channel });
-      const scope = channel !== undefined ? { channel } : { warehouseId: warehouseId ?? '' };
-      return c.json(await createApiKey(deps.db, name, scope), 201);
-    })
-    .get('/', async (c) =>
-      c.json({
-        keys: await deps.db
-          .select({
-            id: apiKeys.id,
-            name: apiKeys.name,
-            warehouseId: apiKeys.warehouseId,
-            channel: apiKeys.channel,
-            createdAt: apiKeys.createdAt,
-            revokedAt: apiKeys.revokedAt,
-          })
-          .from(apiKeys)
-          .where(keysOf(c.var.session)),
+    .post(
+      '/',
+      documented({
+        response: issuedApiKeySchema,
+        status: 201,
+        summary: 'Issue an integration API key (shown once)',
+        body: apiKeyRequestSchema,
       }),
+      async (c) => {
+        const { name, warehouseId, channel } = await parseBody(c, apiKeyRequestSchema);
+        assertMayIssueKey(c.var.session, { warehouseId, channel });
+        const scope = channel !== undefined ? { channel } : { warehouseId: warehouseId ?? '' };
+        return c.json(await createApiKey(deps.db, name, scope), 201);
+      },
     )
-    .post('/:keyId/revoke', async (c) => {
-      const id = z.uuid().safeParse(c.req.param('keyId'));
-      const [row] = id.success
-        ? await deps.db
-            .update(apiKeys)
-            .set({ revokedAt: deps.now() })
-            .where(and(eq(apiKeys.id, id.data), keysOf(c.var.session), isNull(apiKeys.revokedAt)))
-            .returning({ id: apiKeys.id })
-        : [];
-      if (!row) throw notFound(`No active API key ${c.req.param('keyId')}`);
-      return c.json({ revoked: row.id });
-    });
+    .get(
+      '/',
+      documented({
+        response: apiKeyListSchema,
+        summary:
+          "Integration keys of the admin's warehouse and the channel keys, without their secrets",
+      }),
+      async (c) =>
+        c.json({
+          keys: await deps.db
+            .select({
+              id: apiKeys.id,
+              name: apiKeys.name,
+              warehouseId: apiKeys.warehouseId,
+              channel: apiKeys.channel,
+              createdAt: apiKeys.createdAt,
+              revokedAt: apiKeys.revokedAt,
+            })
+            .from(apiKeys)
+            .where(keysOf(c.var.session)),
+        }),
+    )
+    .post(
+      '/:keyId/revoke',
+      documented({
+        summary: 'Revoke an integration key: it stops at once',
+        response: z.object({ revoked: z.uuid() }),
+      }),
+      async (c) => {
+        const id = z.uuid().safeParse(c.req.param('keyId'));
+        const [row] = id.success
+          ? await deps.db
+              .update(apiKeys)
+              .set({ revokedAt: deps.now() })
+              .where(and(eq(apiKeys.id, id.data), keysOf(c.var.session), isNull(apiKeys.revokedAt)))
+              .returning({ id: apiKeys.id })
+          : [];
+        if (!row) throw notFound(`No active API key ${c.req.param('keyId')}`);
+        return c.json({ revoked: row.id });
+      },
+    );
 }

@@ -456,6 +456,9 @@ const PROBES: Record<string, ((cd: CdThings) => Probe[]) | string> = {
   'POST /api/admin/archive-scan-events': 'hub-wide archiving by age: a hub admin’s (probed below)',
   'GET /api/admin/warehouses': 'the list of warehouses is every admin’s (names only)',
   'POST /api/admin/warehouses': 'creates a new warehouse: a hub admin’s (probed below)',
+  'GET /api/admin/hub-admins': 'the hub’s hub admins: a hub admin’s (probed below)',
+  'PUT /api/admin/hub-admins/:userId': 'grants a hub power: a hub admin’s (probed below)',
+  'DELETE /api/admin/hub-admins/:userId': 'removes a hub power: a hub admin’s (probed below)',
   'PUT /api/admin/warehouses/:warehouseId': () => [
     { path: '/api/admin/warehouses/CD', body: { name: 'Chengdu', nameZh: '广州仓', city: '广州' } },
   ],
@@ -1092,10 +1095,13 @@ describe.each(testDatabases())(
         .map(([route]) => route)
         .sort();
       expect(hubWide).toEqual([
+        'DELETE /api/admin/hub-admins/:userId',
         'GET /api/admin/backup',
+        'GET /api/admin/hub-admins',
         'POST /api/admin/archive-scan-events',
         'POST /api/admin/warehouses',
         'POST /api/routing/rules.csv',
+        'PUT /api/admin/hub-admins/:userId',
         'PUT /api/holds/rules/:ruleId',
         'PUT /api/hub-settings',
         'PUT /api/routing/rules',
@@ -1115,7 +1121,10 @@ describe.each(testDatabases())(
       const answers: string[] = [];
       for (const route of hubWide) {
         const [method, pattern] = route.split(' ') as [string, string];
-        const path = pattern.replace(':ruleId', 'dedup');
+        // A warehouse admin making themself a hub admin, or taking it from the hub's one.
+        const path = pattern
+          .replace(':ruleId', 'dedup')
+          .replace(':userId', method === 'PUT' ? 'u-cd-a1' : 'u-gz-a1');
         const before = await digest();
         const res = await call(
           cdWarehouseAdmin,
@@ -1135,6 +1144,32 @@ describe.each(testDatabases())(
         );
       }
       expect(answers).toEqual(hubWide.map((route) => `${route} → 403 hub-admin changed `));
+    });
+
+    it('hub admins (issue 15): an integration key, a warehouse’s or a channel’s, is refused each route and changes nothing', async () => {
+      const routes: [string, string][] = [
+        ['GET', '/api/admin/hub-admins'],
+        ['PUT', '/api/admin/hub-admins/u-cd-a1'],
+        ['DELETE', '/api/admin/hub-admins/u-gz-a1'],
+      ];
+      const answers: string[] = [];
+      for (const key of ['warehouse-key', 'channel-key'] as const) {
+        for (const [method, path] of routes) {
+          const before = await digest();
+          const res = await call(gz.get(key)!, method, path, { path });
+          const body = (await res.json()) as { error?: { code?: string } };
+          const after = await digest();
+          const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
+          answers.push(
+            `${key} ${method} ${path} → ${res.status} ${body.error?.code} changed ${changed.join(',')}`,
+          );
+        }
+      }
+      expect(answers).toEqual(
+        ['warehouse-key', 'channel-key'].flatMap((key) =>
+          routes.map(([method, path]) => `${key} ${method} ${path} → 403 forbidden changed `),
+        ),
+      );
     });
 
     it('routing by hand (006): a lead routes an unrouted order into their own warehouse only, a hub admin into any', async () => {

@@ -1,4 +1,9 @@
-import { trackingEventsSchema } from '@wms/protocol';
+import { documented } from '../api-docs/documented';
+import {
+  trackingEventsSchema,
+  trackingEventsResultSchema,
+  orderStatusPageSchema,
+} from '@wms/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
@@ -13,6 +18,12 @@ import { recordTrackingEvents } from './tracking-events';
 export function trackingRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>().post(
     '/tracking-events',
+    documented({
+      summary:
+        'Carrier tracking events per parcel (in-transit, delivered, failed) from a warehouse integration key; stored once per carrier event id',
+      body: trackingEventsSchema,
+      response: trackingEventsResultSchema,
+    }),
     requireCaller(deps, ['integration']),
     async (c) => {
       if (c.var.session.channel) throw forbidden('Tracking events come from a warehouse key');
@@ -24,14 +35,22 @@ export function trackingRoutes(deps: AppDeps) {
 
 /** The customer's order status page behind a signed link (public, rate-limited in app.ts). */
 export function orderStatusRoutes(deps: AppDeps) {
-  return new Hono().get('/:token', async (c) =>
-    c.json(
-      await orderStatusPage(
-        deps.db,
-        pathParam(c, 'token', z.string().min(10).max(400)),
-        deps.authSecret,
-        deps.now(),
+  return new Hono().get(
+    '/:token',
+    documented({
+      refusals: [429],
+      summary:
+        'The customer’s order status through the signed link of order.shipped (statusUrl); public, rate-limited per address (429 rate_limited), each query counted for the health index',
+      response: orderStatusPageSchema,
+    }),
+    async (c) =>
+      c.json(
+        await orderStatusPage(
+          deps.db,
+          pathParam(c, 'token', z.string().min(10).max(400)),
+          deps.authSecret,
+          deps.now(),
+        ),
       ),
-    ),
   );
 }

@@ -2,7 +2,7 @@ import type { DeviceSummary, EnrolmentCodeResponse, RegisterDeviceResponse } fro
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { devices, enrolmentCodes } from '../db/schema';
-import { createApp } from '../http/app';
+import { createApp } from '../app';
 import { PokeHub } from '../sync/poke-hub';
 import {
   aLoggedInDevice,

@@ -1,3 +1,5 @@
+import { documented } from '../api-docs/documented';
+import { moveWorkSchema } from '@wms/protocol';
 import { Hono } from 'hono';
 import { requireCaller } from '../auth/require-caller';
 import type { SessionEnv } from '../auth/require-session';
@@ -11,6 +13,11 @@ import { moveWork } from './move-work';
 export function moveRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>().get(
     '/work',
+    documented({
+      summary:
+        'Moves on the handheld: your warehouse’s active bins (check digits), available stock per bin, SKU and lot with the units open waves do not plan, and the SKUs held. Moves are pushed as stock-moved@1 events (POST /api/sync/push)',
+      response: moveWorkSchema,
+    }),
     requireCaller(deps, ['picker', 'supervisor']),
     async (c) => c.json(await moveWork(deps.db, c.var.session.warehouseId)),
   );

@@ -1,3 +1,4 @@
+import { documented } from '../api-docs/documented';
 import { Hono } from 'hono';
 import { hubSettingsSchema } from '@wms/protocol';
 import { requireCaller } from '../auth/require-caller';
@@ -19,15 +20,29 @@ export function settingsRoutes(deps: AppDeps) {
     packing: await readSetting(deps.db, 'packing'),
   });
   return new Hono<SessionEnv>()
-    .get('/', requireCaller(deps, ['supervisor', 'admin']), async (c) => c.json(await read()))
-    .put('/', requireCaller(deps, ['admin']), async (c) => {
-      const update = await parseBody(c, hubSettingsSchema);
-      for (const [key, value] of Object.entries(update)) {
-        await deps.db
-          .insert(hubSettings)
-          .values({ key, value })
-          .onConflictDoUpdate({ target: hubSettings.key, set: { value } });
-      }
-      return c.json(await read());
-    });
+    .get(
+      '/',
+      documented({ summary: 'The dedup window and safety level', response: hubSettingsSchema }),
+      requireCaller(deps, ['supervisor', 'admin']),
+      async (c) => c.json(await read()),
+    )
+    .put(
+      '/',
+      documented({
+        response: hubSettingsSchema,
+        summary: 'Change the dedup window and safety level',
+        body: hubSettingsSchema,
+      }),
+      requireCaller(deps, ['admin']),
+      async (c) => {
+        const update = await parseBody(c, hubSettingsSchema);
+        for (const [key, value] of Object.entries(update)) {
+          await deps.db
+            .insert(hubSettings)
+            .values({ key, value })
+            .onConflictDoUpdate({ target: hubSettings.key, set: { value } });
+        }
+        return c.json(await read());
+      },
+    );
 }

@@ -1,6 +1,16 @@
+import { documented } from '../api-docs/documented';
 import {
   binInputSchema,
+  binListSchema,
+  binSchema,
   newSkuSchema,
+  skuListSchema,
+  skuSchema,
+  userListSchema,
+  warehouseListSchema,
+  warehouseSchema,
+  zoneListSchema,
+  zoneSchema,
   newUserSchema,
   newWarehouseSchema,
   resetPinSchema,
@@ -8,11 +18,11 @@ import {
   userInputSchema,
   warehouseInputSchema,
   zoneInputSchema,
+  userSchema,
 } from '@wms/protocol';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { checkPresaleHolds } from '../holds/presale';
-import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
 import type { AppDeps } from '../http/app-deps';
 import { parseBody, pathParam } from '../http/parse-input';
@@ -31,10 +41,39 @@ import { createSku, importSkus, listSkus, setSkuActive, updateSku } from './skus
 import { createUser, importUsers, listUsers, resetPin, setUserActive, updateUser } from './users';
 import { notFound } from '../http/api-error';
 import { createWarehouse, listWarehouses, updateWarehouse } from './warehouses';
+import { entityDocs, setActiveSchema } from './entity-docs';
 import { createZone, listZones, setZoneActive, updateZone } from './zones';
 
-/** `{ "active": false }` deactivates, `true` brings it back. */
-export const setActiveSchema = z.strictObject({ active: z.boolean() });
+const warehouseDocs = entityDocs('warehouses', {
+  create: newWarehouseSchema,
+  edit: warehouseInputSchema,
+  item: warehouseSchema,
+  list: warehouseListSchema,
+});
+const zoneDocs = entityDocs("zones of the admin's warehouse", {
+  create: zoneInputSchema,
+  edit: zoneInputSchema,
+  item: zoneSchema,
+  list: zoneListSchema,
+});
+const binDocs = entityDocs("bins of the admin's warehouse", {
+  create: binInputSchema,
+  edit: binInputSchema,
+  item: binSchema,
+  list: binListSchema,
+});
+const skuDocs = entityDocs('SKUs', {
+  create: newSkuSchema,
+  edit: skuInputSchema,
+  item: skuSchema,
+  list: skuListSchema,
+});
+const userDocs = entityDocs("users of the admin's warehouse", {
+  create: newUserSchema,
+  edit: userInputSchema,
+  item: userSchema,
+  list: userListSchema,
+});
 
 /**
  * Master data for admins (`/api/admin`). Zones, bins and users are those of the admin's own
@@ -54,26 +93,30 @@ export function masterDataRoutes(deps: AppDeps) {
   };
   return new Hono<SessionEnv>()
     .use(requireSession(deps.authSecret, ['admin']))
-    .get('/warehouses', async (c) => c.json({ warehouses: await listWarehouses(db) }))
-    .post('/warehouses', async (c) =>
+    .get('/warehouses', documented(warehouseDocs.list), async (c) =>
+      c.json({ warehouses: await listWarehouses(db) }),
+    )
+    .post('/warehouses', documented(warehouseDocs.create), async (c) =>
       c.json(await createWarehouse(db, await parseBody(c, newWarehouseSchema)), 201),
     )
-    .put('/warehouses/:warehouseId', async (c) =>
+    .put('/warehouses/:warehouseId', documented(warehouseDocs.edit), async (c) =>
       c.json(await updateWarehouse(db, ownWarehouse(c), await parseBody(c, warehouseInputSchema))),
     )
-    .post('/warehouses/:warehouseId/active', async (c) =>
+    .post('/warehouses/:warehouseId/active', documented(warehouseDocs.active), async (c) =>
       c.json(await updateWarehouse(db, ownWarehouse(c), await parseBody(c, setActiveSchema))),
     )
-    .get('/zones', async (c) => c.json({ zones: await listZones(db, wh(c)) }))
-    .post('/zones', async (c) =>
+    .get('/zones', documented(zoneDocs.list), async (c) =>
+      c.json({ zones: await listZones(db, wh(c)) }),
+    )
+    .post('/zones', documented(zoneDocs.create), async (c) =>
       c.json(await createZone(db, wh(c), await parseBody(c, zoneInputSchema)), 201),
     )
-    .put('/zones/:zoneId', async (c) =>
+    .put('/zones/:zoneId', documented(zoneDocs.edit), async (c) =>
       c.json(
         await updateZone(db, wh(c), pathParam(c, 'zoneId'), await parseBody(c, zoneInputSchema)),
       ),
     )
-    .post('/zones/:zoneId/active', async (c) =>
+    .post('/zones/:zoneId/active', documented(zoneDocs.active), async (c) =>
       c.json(
         await setZoneActive(
           db,
@@ -83,23 +126,25 @@ export function masterDataRoutes(deps: AppDeps) {
         ),
       ),
     )
-    .get('/bins', async (c) => c.json({ bins: await listBins(db, wh(c)) }))
-    .post('/bins', async (c) =>
+    .get('/bins', documented(binDocs.list), async (c) =>
+      c.json({ bins: await listBins(db, wh(c)) }),
+    )
+    .post('/bins', documented(binDocs.create), async (c) =>
       c.json(await createBin(db, wh(c), await parseBody(c, binInputSchema)), 201),
     )
-    .get('/bins.csv', async (c) =>
+    .get('/bins.csv', documented(binDocs.exportCsv), async (c) =>
       sheetResponse(c, `bins-${wh(c)}`, 'csv', binsToSheet(await listBins(db, wh(c)))),
     )
-    .get('/bins.xlsx', async (c) =>
+    .get('/bins.xlsx', documented(binDocs.exportXlsx), async (c) =>
       sheetResponse(c, `bins-${wh(c)}`, 'xlsx', binsToSheet(await listBins(db, wh(c)))),
     )
-    .post('/bins.csv', async (c) =>
+    .post('/bins.csv', documented(binDocs.importCsv), async (c) =>
       c.json(await importBins(db, wh(c), binsFromCsv(await tableOfRequest(c)))),
     )
-    .put('/bins/:binId', async (c) =>
+    .put('/bins/:binId', documented(binDocs.edit), async (c) =>
       c.json(await updateBin(db, wh(c), pathParam(c, 'binId'), await parseBody(c, binInputSchema))),
     )
-    .post('/bins/:binId/active', async (c) =>
+    .post('/bins/:binId/active', documented(binDocs.active), async (c) =>
       c.json(
         await setBinActive(
           db,
@@ -109,31 +154,37 @@ export function masterDataRoutes(deps: AppDeps) {
         ),
       ),
     )
-    .get('/skus', async (c) => c.json({ skus: await listSkus(db) }))
-    .post('/skus', async (c) => c.json(await createSku(db, await parseBody(c, newSkuSchema)), 201))
-    .get('/skus.csv', async (c) => sheetResponse(c, 'skus', 'csv', skusToSheet(await listSkus(db))))
-    .get('/skus.xlsx', async (c) =>
+    .get('/skus', documented(skuDocs.list), async (c) => c.json({ skus: await listSkus(db) }))
+    .post('/skus', documented(skuDocs.create), async (c) =>
+      c.json(await createSku(db, await parseBody(c, newSkuSchema)), 201),
+    )
+    .get('/skus.csv', documented(skuDocs.exportCsv), async (c) =>
+      sheetResponse(c, 'skus', 'csv', skusToSheet(await listSkus(db))),
+    )
+    .get('/skus.xlsx', documented(skuDocs.exportXlsx), async (c) =>
       sheetResponse(c, 'skus', 'xlsx', skusToSheet(await listSkus(db))),
     )
-    .post('/skus.csv', async (c) =>
+    .post('/skus.csv', documented(skuDocs.importCsv), async (c) =>
       c.json(await importSkus(db, skusFromCsv(await tableOfRequest(c)))),
     )
-    .put('/skus/:skuId', async (c) => {
+    .put('/skus/:skuId', documented(skuDocs.edit), async (c) => {
       const sku = await updateSku(db, pathParam(c, 'skuId'), await parseBody(c, skuInputSchema));
       // Issue 21: a pre-sale date moved (supplier delay) or reached: the held orders hear now.
       await checkPresaleHolds(db, deps.now());
       return c.json(sku);
     })
-    .post('/skus/:skuId/active', async (c) =>
+    .post('/skus/:skuId/active', documented(skuDocs.active), async (c) =>
       c.json(
         await setSkuActive(db, pathParam(c, 'skuId'), (await parseBody(c, setActiveSchema)).active),
       ),
     )
-    .get('/users', async (c) => c.json({ users: await listUsers(db, wh(c), deps.now()) }))
-    .post('/users', async (c) =>
+    .get('/users', documented(userDocs.list), async (c) =>
+      c.json({ users: await listUsers(db, wh(c), deps.now()) }),
+    )
+    .post('/users', documented(userDocs.create), async (c) =>
       c.json(await createUser(db, wh(c), await parseBody(c, newUserSchema), deps.now()), 201),
     )
-    .get('/users.csv', async (c) =>
+    .get('/users.csv', documented(userDocs.exportCsv), async (c) =>
       sheetResponse(
         c,
         `users-${wh(c)}`,
@@ -141,7 +192,7 @@ export function masterDataRoutes(deps: AppDeps) {
         usersToSheet(await listUsers(db, wh(c), deps.now())),
       ),
     )
-    .get('/users.xlsx', async (c) =>
+    .get('/users.xlsx', documented(userDocs.exportXlsx), async (c) =>
       sheetResponse(
         c,
         `users-${wh(c)}`,
@@ -149,10 +200,10 @@ export function masterDataRoutes(deps: AppDeps) {
         usersToSheet(await listUsers(db, wh(c), deps.now())),
       ),
     )
-    .post('/users.csv', async (c) =>
+    .post('/users.csv', documented(userDocs.importCsv), async (c) =>
       c.json(await importUsers(db, wh(c), usersFromCsv(await tableOfRequest(c)))),
     )
-    .put('/users/:userId', async (c) =>
+    .put('/users/:userId', documented(userDocs.edit), async (c) =>
       c.json(
         await updateUser(
           db,
@@ -163,7 +214,7 @@ export function masterDataRoutes(deps: AppDeps) {
         ),
       ),
     )
-    .post('/users/:userId/active', async (c) =>
+    .post('/users/:userId/active', documented(userDocs.active), async (c) =>
       c.json(
         await setUserActive(
           db,
@@ -174,15 +225,22 @@ export function masterDataRoutes(deps: AppDeps) {
         ),
       ),
     )
-    .post('/users/:userId/reset-pin', async (c) =>
-      c.json(
-        await resetPin(
-          db,
-          wh(c),
-          pathParam(c, 'userId'),
-          (await parseBody(c, resetPinSchema)).pin,
-          deps.now(),
+    .post(
+      '/users/:userId/reset-pin',
+      documented({
+        summary: 'Set a new PIN and unlock the badge',
+        body: resetPinSchema,
+        response: userSchema,
+      }),
+      async (c) =>
+        c.json(
+          await resetPin(
+            db,
+            wh(c),
+            pathParam(c, 'userId'),
+            (await parseBody(c, resetPinSchema)).pin,
+            deps.now(),
+          ),
         ),
-      ),
     );
 }

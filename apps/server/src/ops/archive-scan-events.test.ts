@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../db/database';
-import type { createApp } from '../http/app';
+import type { createApp } from '../app';
 import { Metrics } from './metrics';
 import { oldPicks } from '../testing/old-picks';
 import {

@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase, queryRows } from '../db/database';
-import type { createApp } from '../http/app';
+import type { createApp } from '../app';
 import { aLoggedInDevice, aPick, aSeededApp, pull, push } from '../testing/test-app';
 import { type OwnedDatabase, testDatabases } from '../testing/test-databases';
 import { restoreEmbeddedBackup } from './backup';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../http/app';
+import { createApp } from '../app';
 import { PokeHub } from '../sync/poke-hub';
 import { latestMigrationMillis } from '../db/database';
 import { TEST_SECRET } from '../testing/test-app';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../http/app';
+import { createApp } from '../app';
 import { PokeHub } from '../sync/poke-hub';
 import { TEST_SECRET } from '../testing/test-app';
 import { type OwnedDatabase, testDatabases } from '../testing/test-databases';

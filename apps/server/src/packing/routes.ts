@@ -1,3 +1,5 @@
+import { documented } from '../api-docs/documented';
+import { packOrderSchema } from '@wms/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireCaller } from '../auth/require-caller';
@@ -12,6 +14,11 @@ const codeSchema = z.string().trim().min(1).max(64);
 export function packingRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>().get(
     '/orders/:code',
+    documented({
+      summary:
+        'The pack bench: an order (by id or tote) with lines, barcodes, SKU weights, lots picked, parcels so far, boxes and the weight tolerance. Packing itself is pushed as events parcel-packed@1 and pack-weight-mismatch@1 (POST /api/sync/push)',
+      response: packOrderSchema,
+    }),
     requireCaller(deps, ['picker', 'supervisor', 'admin']),
     async (c) => c.json(await packOrder(deps.db, c.var.session, pathParam(c, 'code', codeSchema))),
   );

@@ -13,7 +13,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Db, queryRows } from '../db/database';
 import * as schema from '../db/schema';
-import type { createApp } from '../http/app';
+import type { createApp } from '../app';
 import { aLoggedInDevice, aPick, aSeededApp, pull, push } from '../testing/test-app';
 import { type OwnedDatabase, hasPostgres, testDatabases } from '../testing/test-databases';
 import { ensureMonthPartitions, monthlyPartitions, partitionName } from './partitions';

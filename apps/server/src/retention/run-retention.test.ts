@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PickLine, ScanEvent } from '@wms/protocol';
 import { queryRows } from '../db/database';
-import type { createApp } from '../http/app';
+import type { createApp } from '../app';
 import { Metrics } from '../ops/metrics';
 import { advanceLedgerCheckpoint } from '../inventory/ledger-checkpoint';
 import { reconcilePool } from '../inventory/reconcile-pool';

@@ -1,3 +1,9 @@
+import { documented } from '../api-docs/documented';
+import {
+  routingQueueSchema,
+  manuallyRoutedSchema,
+  routingRulesAnswerSchema,
+} from '../api-docs/response-schemas';
 import { manualRouteSchema, type RoutingRule, routingRulesSchema } from '@wms/protocol';
 import { getTableColumns, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -28,49 +34,92 @@ export function routingRoutes(deps: AppDeps) {
       return { rules: await loadRoutingRules(tx) };
     });
   return new Hono<SessionEnv>()
-    .get('/rules', staff, async (c) => c.json({ rules: await loadRoutingRules(deps.db) }))
-    .put('/rules', admin, async (c) =>
-      c.json(await replace((await parseBody(c, routingRulesSchema)).rules)),
+    .get(
+      '/rules',
+      documented({ summary: 'The routing rule table', response: routingRulesSchema }),
+      staff,
+      async (c) => c.json({ rules: await loadRoutingRules(deps.db) }),
     )
-    .get('/rules.csv', staff, async (c) =>
-      sheetResponse(
-        c,
-        'routing-rules',
-        'csv',
-        routingRulesToSheet(await loadRoutingRules(deps.db)),
-      ),
-    )
-    .get('/rules.xlsx', staff, async (c) =>
-      sheetResponse(
-        c,
-        'routing-rules',
-        'xlsx',
-        routingRulesToSheet(await loadRoutingRules(deps.db)),
-      ),
-    )
-    .post('/rules.csv', admin, async (c) =>
-      c.json(await replace(routingRulesFromCsv(await tableOfRequest(c)))),
-    )
-    .get('/queue', staff, async (c) =>
-      c.json({
-        orders: await queryRows(
-          deps.db,
-          sql`select id, channel, channel_order_id as "channelOrderId", province, city, district, paid_cents as "paidCents", ${isoTime('created_at')} as "receivedAt"
-              from orders where status = 'unrouted' order by placed_at, id limit 500`,
-        ),
+    .put(
+      '/rules',
+      documented({
+        summary: 'Replace the routing rule table',
+        body: routingRulesSchema,
+        response: routingRulesSchema,
       }),
+      admin,
+      async (c) => c.json(await replace((await parseBody(c, routingRulesSchema)).rules)),
     )
-    .post('/orders/:orderId', requireCaller(deps, ['supervisor', 'admin']), async (c) => {
-      const target = await parseBody(c, manualRouteSchema);
-      // A lead takes an unrouted order into their own warehouse; sending it elsewhere is the
-      // hub's decision (006).
-      if (target.warehouseId !== c.var.session.warehouseId)
-        await assertHubAdmin(deps.db, c.var.session, {
-          message: `Routing an order into warehouse ${target.warehouseId} (yours is ${c.var.session.warehouseId})`,
-          params: { warehouseId: target.warehouseId },
-        });
-      return c.json(
-        await routeManually(deps.db, c.var.session, pathParam(c, 'orderId'), target, deps.now()),
-      );
-    });
+    .get(
+      '/rules.csv',
+      documented({ summary: 'Export the routing rule table as CSV' }),
+      staff,
+      async (c) =>
+        sheetResponse(
+          c,
+          'routing-rules',
+          'csv',
+          routingRulesToSheet(await loadRoutingRules(deps.db)),
+        ),
+    )
+    .get(
+      '/rules.xlsx',
+      documented({ summary: 'Export the routing rule table as .xlsx' }),
+      staff,
+      async (c) =>
+        sheetResponse(
+          c,
+          'routing-rules',
+          'xlsx',
+          routingRulesToSheet(await loadRoutingRules(deps.db)),
+        ),
+    )
+    .post(
+      '/rules.csv',
+      documented({
+        response: routingRulesAnswerSchema,
+        summary: 'Import the routing rule table from CSV or .xlsx (all rows or none)',
+        csv: true,
+      }),
+      admin,
+      async (c) => c.json(await replace(routingRulesFromCsv(await tableOfRequest(c)))),
+    )
+    .get(
+      '/queue',
+      documented({
+        response: routingQueueSchema,
+        summary: 'Orders no rule matched, waiting for manual routing',
+      }),
+      staff,
+      async (c) =>
+        c.json({
+          orders: await queryRows(
+            deps.db,
+            sql`select id, channel, channel_order_id as "channelOrderId", province, city, district, paid_cents as "paidCents", ${isoTime('created_at')} as "receivedAt"
+              from orders where status = 'unrouted' order by placed_at, id limit 500`,
+          ),
+        }),
+    )
+    .post(
+      '/orders/:orderId',
+      documented({
+        response: manuallyRoutedSchema,
+        summary: 'Route an order from the manual queue',
+        body: manualRouteSchema,
+      }),
+      requireCaller(deps, ['supervisor', 'admin']),
+      async (c) => {
+        const target = await parseBody(c, manualRouteSchema);
+        // A lead takes an unrouted order into their own warehouse; sending it elsewhere is the
+        // hub's decision (006).
+        if (target.warehouseId !== c.var.session.warehouseId)
+          await assertHubAdmin(deps.db, c.var.session, {
+            message: `Routing an order into warehouse ${target.warehouseId} (yours is ${c.var.session.warehouseId})`,
+            params: { warehouseId: target.warehouseId },
+          });
+        return c.json(
+          await routeManually(deps.db, c.var.session, pathParam(c, 'orderId'), target, deps.now()),
+        );
+      },
+    );
 }

@@ -35,12 +35,14 @@ interface Reached {
  * of that operation and status (JSON Schema 2020-12).
  */
 export class ContractCheck {
-  private readonly doc: Document = openApiDocument();
+  private readonly doc: Document;
   private readonly ajv = new Ajv2020({ allErrors: true, strict: false });
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly templates: { path: string; pattern: RegExp; params: number }[];
 
-  constructor() {
+  /** The check of the document of `app` (any app assembled by `createApp`: the routes are the same). */
+  constructor(app: Parameters<typeof openApiDocument>[0]) {
+    this.doc = openApiDocument(app);
     addFormats(this.ajv);
     this.templates = Object.keys(this.doc.paths)
       .map((path) => ({

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LoginResponse, PickLine, PullResponse, PushResponse, ScanEvent } from '@wms/protocol';
 import { seedDemoIfEmpty } from '../demo/seed-demo';
-import { createApp } from '../http/app';
+import { createApp } from '../app';
 import type { AppDeps } from '../http/app-deps';
 import { PokeHub } from '../sync/poke-hub';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -45,7 +45,7 @@ let contract: ContractCheck | undefined;
 /** Every answer of `app.request` is checked against the API document; a mismatch fails the test. */
 function checkAnswersOf(app: ReturnType<typeof createApp>) {
   const request = app.request.bind(app);
-  contract ??= new ContractCheck();
+  contract ??= new ContractCheck(app);
   const check = contract;
   app.request = async (...args: Parameters<typeof request>) => {
     const res = await request(...args);

@@ -1,4 +1,15 @@
-import { waveAssignSchema, waveBuildSchema } from '@wms/protocol';
+import { documented } from '../api-docs/documented';
+import {
+  waveDetailSchema,
+  cancelledWaveSchema,
+  builtWavesSchema,
+} from '../api-docs/response-schemas';
+import {
+  waveAssignSchema,
+  waveBuildSchema,
+  wavePreviewSchema,
+  waveAssignedSchema,
+} from '@wms/protocol';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { requireSession, type SessionEnv } from '../auth/require-session';
@@ -18,24 +29,61 @@ const previewQuerySchema = z.strictObject({
 export function waveRoutes(deps: AppDeps) {
   return new Hono<SessionEnv>()
     .use(requireSession(deps.authSecret, ['supervisor', 'admin']))
-    .post('/build', async (c) => {
-      const options = await parseBody(c, waveBuildSchema);
-      return c.json(await buildWaves(deps.db, c.var.session, options, deps.now()), 201);
-    })
-    .get('/:waveId', async (c) =>
-      c.json(await waveDetail(deps.db, c.var.session, pathParam(c, 'waveId'))),
+    .post(
+      '/build',
+      documented({
+        response: builtWavesSchema,
+        status: 201,
+        summary: 'Build waves from released orders',
+        body: waveBuildSchema,
+      }),
+      async (c) => {
+        const options = await parseBody(c, waveBuildSchema);
+        return c.json(await buildWaves(deps.db, c.var.session, options, deps.now()), 201);
+      },
     )
-    .get('/:waveId/move-preview', async (c) => {
-      const { mode } = parseWith(previewQuerySchema, c.req.query());
-      return c.json(await movePreview(deps.db, c.var.session, pathParam(c, 'waveId'), mode));
-    })
-    .post('/:waveId/cancel', async (c) =>
-      c.json(await cancelWave(deps.db, c.var.session, pathParam(c, 'waveId'), deps.now())),
+    .get(
+      '/:waveId',
+      documented({
+        response: waveDetailSchema,
+        summary: 'One wave of your warehouse with its pick lines',
+      }),
+      async (c) => c.json(await waveDetail(deps.db, c.var.session, pathParam(c, 'waveId'))),
     )
-    .post('/:waveId/assign', async (c) => {
-      const { userId, mode } = await parseBody(c, waveAssignSchema);
-      return c.json(
-        await reassignWave(deps.db, c.var.session, pathParam(c, 'waveId'), userId, mode),
-      );
-    });
+    .get(
+      '/:waveId/move-preview',
+      documented({
+        summary:
+          "What moving a wave would do (?mode=wave|remaining|split): the picker's backlog, last seen, lines moving",
+        response: wavePreviewSchema,
+      }),
+      async (c) => {
+        const { mode } = parseWith(previewQuerySchema, c.req.query());
+        return c.json(await movePreview(deps.db, c.var.session, pathParam(c, 'waveId'), mode));
+      },
+    )
+    .post(
+      '/:waveId/cancel',
+      documented({
+        response: cancelledWaveSchema,
+        summary: 'Cancel a wave: its orders go back to be waved again',
+      }),
+      async (c) =>
+        c.json(await cancelWave(deps.db, c.var.session, pathParam(c, 'waveId'), deps.now())),
+    )
+    .post(
+      '/:waveId/assign',
+      documented({
+        summary:
+          "Give a wave, its remaining lines, or the lines past the picker's position to another picker (M2.1)",
+        body: waveAssignSchema,
+        response: waveAssignedSchema,
+      }),
+      async (c) => {
+        const { userId, mode } = await parseBody(c, waveAssignSchema);
+        return c.json(
+          await reassignWave(deps.db, c.var.session, pathParam(c, 'waveId'), userId, mode),
+        );
+      },
+    );
 }

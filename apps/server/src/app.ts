@@ -1,47 +1,53 @@
 import { existsSync } from 'node:fs';
 import { type Context, Hono } from 'hono';
-import { authRoutes } from '../auth/routes';
-import { deviceRoutes } from '../devices/routes';
-import { syncRoutes } from '../sync/routes';
-import { taskRoutes } from '../tasks/routes';
-import { consoleRoutes } from '../console/routes';
-import { masterDataRoutes } from '../master-data/routes';
-import { labelRoutes } from '../labels/routes';
-import { waveRoutes } from '../waves/routes';
-import { exceptionRoutes } from '../exceptions/routes';
-import { orderRoutes } from '../orders/routes';
-import { inventoryRoutes } from '../inventory/routes';
-import { moveRoutes } from '../inventory/move-routes';
-import { holdRoutes } from '../holds/routes';
-import { webhookRoutes } from '../webhooks/routes';
-import { routingRoutes } from '../routing/routes';
-import { apiKeyRoutes } from '../auth/api-key-routes';
-import { settingsRoutes } from '../inventory/settings-routes';
-import { openApiDocument } from '../api-docs/openapi-document';
-import { referencePage } from '../api-docs/reference-page';
-import { notFound } from './api-error';
-import { bodyLimits } from './body-limits';
-import { RateLimiter, callerAddress, rateLimited } from './rate-limit';
-import type { AppDeps } from './app-deps';
-import { handleError } from './error-handler';
-import { securityHeaders } from './security-headers';
-import { servePwa } from './serve-pwa';
-import { checkProtocolVersion } from './protocol-version';
-import { rejectRevokedDevices } from '../auth/reject-revoked-devices';
-import { authorizeRoute } from '../auth/authorize-route';
-import { healthRoutes } from '../ops/health';
+import { authRoutes } from './auth/routes';
+import { deviceRoutes } from './devices/routes';
+import { syncRoutes } from './sync/routes';
+import { taskRoutes } from './tasks/routes';
+import { consoleRoutes } from './console/routes';
+import { masterDataRoutes } from './master-data/routes';
+import { labelRoutes } from './labels/routes';
+import { waveRoutes } from './waves/routes';
+import { exceptionRoutes } from './exceptions/routes';
+import { orderRoutes } from './orders/routes';
+import { inventoryRoutes } from './inventory/routes';
+import { moveRoutes } from './inventory/move-routes';
+import { holdRoutes } from './holds/routes';
+import { webhookRoutes } from './webhooks/routes';
+import { routingRoutes } from './routing/routes';
+import { apiKeyRoutes } from './auth/api-key-routes';
+import { hubAdminRoutes } from './auth/hub-admin-routes';
+import { settingsRoutes } from './inventory/settings-routes';
+import { openApiDocument } from './api-docs/openapi-document';
+import { referencePage } from './api-docs/reference-page';
+import { documented } from './api-docs/documented';
+import { openApiDocumentSchema } from './api-docs/response-schemas';
+import { z } from 'zod';
+import { notFound } from './http/api-error';
+import { bodyLimits } from './http/body-limits';
+import { RateLimiter, callerAddress, rateLimited } from './http/rate-limit';
+import type { AppDeps } from './http/app-deps';
+import { handleError } from './http/error-handler';
+import { securityHeaders } from './http/security-headers';
+import { servePwa } from './http/serve-pwa';
+import { checkProtocolVersion } from './http/protocol-version';
+import { rejectRevokedDevices } from './auth/reject-revoked-devices';
+import { authorizeRoute } from './auth/authorize-route';
+import { healthRoutes } from './ops/health';
 import { pino } from 'pino';
-import { Lifecycle } from '../ops/lifecycle';
-import { Metrics, metricsRoutes } from '../ops/metrics';
-import { requestContext } from '../ops/request-context';
-import { adminRoutes } from '../ops/admin-routes';
-import { channelCodeRoutes } from '../channel-codes/routes';
-import { addressConfirmationRoutes } from '../address-changes/routes';
-import { inboundRoutes } from '../inbound/routes';
-import { packingRoutes } from '../packing/routes';
-import { waybillRoutes } from '../waybills/routes';
-import { orderStatusRoutes, trackingRoutes } from '../delivery/routes';
-import { connectorAdminRoutes, connectorPushRoutes } from '../connectors/routes';
+import { Lifecycle } from './ops/lifecycle';
+import { Metrics, metricsRoutes } from './ops/metrics';
+import { requestContext } from './ops/request-context';
+import { adminRoutes } from './ops/admin-routes';
+import { channelCodeRoutes } from './channel-codes/routes';
+import { addressConfirmationRoutes } from './address-changes/routes';
+import { inboundRoutes } from './inbound/routes';
+import { packingRoutes } from './packing/routes';
+import { waybillRoutes } from './waybills/routes';
+import { orderStatusRoutes, trackingRoutes } from './delivery/routes';
+import { connectorAdminRoutes, connectorPushRoutes } from './connectors/routes';
+import type { Db } from './db/database';
+import { PokeHub } from './sync/poke-hub';
 
 /**
  * Builds the whole HTTP app without listening: the API under `/api`, and the PWA at `/` with
@@ -96,9 +102,24 @@ export function createApp(given: AppDeps) {
     '/api/connectors/:connectorId/push',
     rateLimited(pushes, (c) => c.req.param('connectorId') ?? ''),
   );
-  app.get('/api/health', (c) => c.json({ status: 'ok' }));
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
-  app.get('/api/docs', (c) => c.html(referencePage()));
+  app.get(
+    '/api/health',
+    documented({
+      summary: 'Liveness: answers while the process runs',
+      response: z.object({ status: z.literal('ok') }),
+    }),
+    (c) => c.json({ status: 'ok' }),
+  );
+  // The document and the reference are of this app's routes, built at the first call.
+  let document: ReturnType<typeof openApiDocument> | undefined;
+  app.get(
+    '/api/openapi.json',
+    documented({ summary: 'This document (OpenAPI 3.1)', response: openApiDocumentSchema }),
+    (c) => c.json((document ??= openApiDocument(app))),
+  );
+  app.get('/api/docs', documented({ summary: 'The readable API reference', html: true }), (c) =>
+    c.html(referencePage(app)),
+  );
   app.route('/api/devices', deviceRoutes(deps));
   app.route('/api/auth', authRoutes(deps));
   app.route('/api/sync', syncRoutes(deps));
@@ -118,6 +139,7 @@ export function createApp(given: AppDeps) {
   app.route('/api/admin', adminRoutes(deps));
   app.route('/api/admin', masterDataRoutes(deps));
   app.route('/api/admin', channelCodeRoutes(deps));
+  app.route('/api/admin', hubAdminRoutes(deps));
   app.route('/api/labels', labelRoutes(deps));
   // Issue 21: the customer's address-confirmation page (public, signed link, rate-limited).
   app.route('/api/address-confirmations', addressConfirmationRoutes(deps));
@@ -135,4 +157,20 @@ export function createApp(given: AppDeps) {
   });
   if (deps.pwaDist && existsSync(deps.pwaDist)) servePwa(app, deps.pwaDist);
   return app;
+}
+
+/**
+ * The app assembled with inert dependencies, for what reads only its route table: the API
+ * document outside a running server (`npm run api:types`, the contract check). It must never
+ * answer a request (it has no database).
+ */
+export function routeTableApp() {
+  return createApp({
+    db: undefined as unknown as Db,
+    pokes: new PokeHub(),
+    authSecret: 'route-table-only',
+    tokenTtlMs: 0,
+    pwaDist: null,
+    now: () => new Date(0),
+  });
 }
