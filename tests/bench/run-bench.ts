@@ -46,7 +46,7 @@ if (only?.has('history')) {
   };
   if (process.env.DATABASE_URL) {
     // The sign-in timing serves the production build of the PWA, as `npm start` does.
-    (await import('../support/build-pwa')).default();
+    await (await import('../support/build-pwa')).default();
     const { rows, builds } = await history.runHistoryBench(process.env.DATABASE_URL, historySizes);
     results.push({
       section: `A year of history — ${builds.map((b) => `${b.orders.toLocaleString('en')} orders built in ${Math.round(b.ms / 1000)} s`).join(', ')}`,

@@ -69,7 +69,9 @@ describe('the address-confirmation page', () => {
     expect(confirm!.y + confirm!.height).toBeLessThanOrEqual(640);
     await page.click('button[value=confirm]');
     await page.waitForSelector('[data-testid=message]');
-    expect(await page.textContent('[data-testid=message]')).toBe('地址已修改，我们会按新地址发货。');
+    expect(await page.textContent('[data-testid=message]')).toBe(
+      '地址已修改，我们会按新地址发货。',
+    );
     await context.close();
 
     const trace = (await admin(`/api/orders/${orderId}/trace`)) as {

@@ -19,7 +19,7 @@ const sizes = {
 // The sign-in timing serves the production build of the PWA (BENCH_HISTORY_SIGN_INS=0: none).
 sizes.signIns = Number(process.env.BENCH_HISTORY_SIGN_INS ?? FULL_HISTORY_SIZES.signIns);
 if (sizes.signIns > 0 && process.env.BENCH_HISTORY_NO_BUILD !== '1')
-  (await import('../../support/build-pwa')).default();
+  await (await import('../../support/build-pwa')).default();
 const kept = process.env.BENCH_HISTORY_DATABASE;
 if (kept) {
   await timeHistoryDatabase(kept, sizes.large, sizes, console.log);
