@@ -1915,7 +1915,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Deactivate (active: false) or reactivate one users of the admin's warehouse
+     * Deactivate (active: false) or reactivate one users of the admin's warehouse (the hub's last hub admin stays active: 409 last_hub_admin)
      * @description Callers: admin
      */
     post: operations['postAdminUsersByUserIdActive'];
@@ -8510,6 +8510,7 @@ export interface operations {
       401: components['responses']['Unauthenticated'];
       403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
       426: components['responses']['AppUpdateRequired'];
       503: components['responses']['DatabaseUnavailable'];

@@ -66,6 +66,32 @@ export async function grantHubAdmin(db: Db, userId: string): Promise<HubAdmin> {
   });
 }
 
+/** The active hub admins, their rows locked (two changes at once cannot each leave the other last). */
+export async function lockHubAdmins(tx: Tx) {
+  return queryRows<{ id: string }>(
+    tx,
+    sql`select id from users where hub_admin and active and role = 'admin' order by id for update`,
+  );
+}
+
+export const lastHubAdmin = (userId: string) =>
+  new ApiError(409, 'last_hub_admin', `${userId} is the hub's last hub admin`, {
+    fields: [{ path: 'userId', message: 'the last hub admin' }],
+    params: { userId },
+  });
+
+/**
+ * Runs `change` (in the caller's transaction) and refuses it, 409 `last_hub_admin`, when it leaves
+ * the hub without an active hub admin: deactivating one, making one a supervisor, a users file.
+ * Nothing is refused where there was none before (a hub not yet given one).
+ */
+export async function keepingAHubAdmin<T>(tx: Tx, userId: string, change: () => Promise<T>) {
+  const before = await lockHubAdmins(tx);
+  const result = await change();
+  if (before.length > 0 && (await lockHubAdmins(tx)).length === 0) throw lastHubAdmin(userId);
+  return result;
+}
+
 /**
  * Takes hub admin away from a user (idempotent), never from the last active one: the hub would
  * have nobody left to back it up or add a warehouse (409 `last_hub_admin`). The hub admins' rows
@@ -75,17 +101,9 @@ export async function removeHubAdmin(db: Db, userId: string): Promise<HubAdmin> 
   return db.transaction(async (tx) => {
     const [user] = await tx.select(view).from(users).where(eq(users.id, userId));
     if (!user) throw notFound(`No user ${userId}`, { userId });
-    const holders = await queryRows<{ id: string }>(
-      tx,
-      sql`select id from users where hub_admin and active and role = 'admin' order by id for update`,
-    );
+    const holders = await lockHubAdmins(tx);
     if (!holders.some((h) => h.id === userId)) return { ...user, hubAdmin: false };
-    if (holders.length === 1) {
-      throw new ApiError(409, 'last_hub_admin', `${userId} is the hub's last hub admin`, {
-        fields: [{ path: 'userId', message: 'the last hub admin' }],
-        params: { userId },
-      });
-    }
+    if (holders.length === 1) throw lastHubAdmin(userId);
     await tx.update(users).set({ hubAdmin: false }).where(eq(users.id, userId));
     return { ...user, hubAdmin: false };
   });

@@ -101,4 +101,40 @@ describe.each(testDatabases().slice(0, 1))('hub admins on $name', (target) => {
     });
     expect(await hubAdmins()).toEqual(['u-cd-a1']);
   });
+
+  it('keeps the last hub admin through a deactivation, a role change and a users file (409 last_hub_admin)', async () => {
+    const cd = (await aLoggedInDevice(fx.app, 'A-0009')).token;
+    const send = (method: string, path: string, body: string, type = 'application/json') =>
+      fx.app.request(path, {
+        method,
+        headers: { authorization: `Bearer ${cd}`, 'content-type': type },
+        body,
+      });
+    const refusals = [
+      await send('POST', '/api/admin/users/u-cd-a1/active', JSON.stringify({ active: false })),
+      await send(
+        'PUT',
+        '/api/admin/users/u-cd-a1',
+        JSON.stringify({ name: '周敏', role: 'supervisor', badge: 'A-0009', language: 'zh-CN' }),
+      ),
+      await send(
+        'POST',
+        '/api/admin/users.csv',
+        'id,name,role,badge,language,pin\r\nu-cd-a1,周敏,supervisor,A-0009,zh-CN,\r\n',
+        'text/csv',
+      ),
+    ];
+    for (const res of refusals) {
+      expect(res.status).toBe(409);
+      expect(await bodyOf(res)).toMatchObject({
+        error: { code: 'last_hub_admin', params: { userId: 'u-cd-a1' } },
+      });
+    }
+    expect(await hubAdmins()).toEqual(['u-cd-a1']);
+    const [user] = await queryRows<{ role: string; active: boolean }>(
+      fx.database.db,
+      sql`select role, active from users where id = 'u-cd-a1'`,
+    );
+    expect(user).toEqual({ role: 'admin', active: true });
+  });
 });

@@ -214,16 +214,23 @@ export function masterDataRoutes(deps: AppDeps) {
         ),
       ),
     )
-    .post('/users/:userId/active', documented(userDocs.active), async (c) =>
-      c.json(
-        await setUserActive(
-          db,
-          wh(c),
-          pathParam(c, 'userId'),
-          (await parseBody(c, setActiveSchema)).active,
-          deps.now(),
+    .post(
+      '/users/:userId/active',
+      documented({
+        ...userDocs.active,
+        refusals: [409],
+        summary: `${userDocs.active.summary} (the hub's last hub admin stays active: 409 last_hub_admin)`,
+      }),
+      async (c) =>
+        c.json(
+          await setUserActive(
+            db,
+            wh(c),
+            pathParam(c, 'userId'),
+            (await parseBody(c, setActiveSchema)).active,
+            deps.now(),
+          ),
         ),
-      ),
     )
     .post(
       '/users/:userId/reset-pin',

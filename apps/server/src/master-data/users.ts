@@ -1,5 +1,6 @@
 import type { FieldError, NewUser, User, UserInput } from '@wms/protocol';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { keepingAHubAdmin, lastHubAdmin, lockHubAdmins } from '../auth/hub-admin-routes';
 import { hashPin } from '../auth/secret-hash';
 import { isLeadRole, unlockVerifierFor } from '../auth/unlock-verifier';
 import type { Db, Tx } from '../db/database';
@@ -83,15 +84,17 @@ export async function updateUser(
     if (clash.length > 0) throw conflict(`Badge ${input.badge} is taken`, clash);
     // A lead made a picker can no longer unlock handhelds (a picker made a lead can from their
     // next sign-in, when the server sees the PIN).
-    const [updated] = await tx
-      .update(users)
-      .set({
-        ...input,
-        ...notHubAdminUnless(input.role),
-        ...(isLeadRole(input.role) ? {} : { unlockVerifier: null }),
-      })
-      .where(eq(users.id, userId))
-      .returning();
+    const [updated] = await keepingAHubAdmin(tx, userId, () =>
+      tx
+        .update(users)
+        .set({
+          ...input,
+          ...notHubAdminUnless(input.role),
+          ...(isLeadRole(input.role) ? {} : { unlockVerifier: null }),
+        })
+        .where(eq(users.id, userId))
+        .returning(),
+    );
     return toUser(updated!, now);
   });
 }
@@ -104,9 +107,13 @@ export async function setUserActive(
   active: boolean,
   now: Date,
 ): Promise<User> {
-  await ownUser(db, warehouseId, userId);
-  const [updated] = await db.update(users).set({ active }).where(eq(users.id, userId)).returning();
-  return toUser(updated!, now);
+  return db.transaction(async (tx) => {
+    await ownUser(tx, warehouseId, userId);
+    const [updated] = await keepingAHubAdmin(tx, userId, () =>
+      tx.update(users).set({ active }).where(eq(users.id, userId)).returning(),
+    );
+    return toUser(updated!, now);
+  });
 }
 
 /** Sets a new PIN and unlocks the badge (wrong-PIN count back to 0). */
@@ -141,6 +148,8 @@ export async function importUsers(
   rows: readonly (UserInput & { id: string; pin?: string })[],
 ): Promise<{ created: number; updated: number }> {
   return db.transaction(async (tx) => {
+    // A file may not leave the hub without an active hub admin (deactivated, or no admin now).
+    const hubAdmins = await lockHubAdmins(tx);
     const ids = rows.map((r) => r.id);
     const existing = new Map(
       (await tx.select().from(users).where(inArray(users.id, ids))).map((u) => [u.id, u]),
@@ -198,6 +207,8 @@ export async function importUsers(
         created++;
       }
     }
+    if (hubAdmins.length > 0 && (await lockHubAdmins(tx)).length === 0)
+      throw lastHubAdmin(hubAdmins.map((h) => h.id).join(', '));
     return { created, updated: rows.length - created };
   });
 }
