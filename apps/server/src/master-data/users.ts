@@ -1,6 +1,6 @@
 import type { FieldError, NewUser, User, UserInput } from '@wms/protocol';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { keepingAHubAdmin, lastHubAdmin, lockHubAdmins } from '../auth/hub-admin-routes';
+import { keepingAHubAdmin, lastHubAdmin, lockHubAdmins } from '../auth/hub-admin';
 import { hashPin } from '../auth/secret-hash';
 import { isLeadRole, unlockVerifierFor } from '../auth/unlock-verifier';
 import type { Db, Tx } from '../db/database';
