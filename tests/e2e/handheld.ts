@@ -24,6 +24,15 @@ export async function syncNow(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Syncs with the network down (the context is offline) and waits until the status bar shows the
+ * failed sync: what a handheld in a dead zone shows all the time.
+ */
+export async function syncInDeadZone(page: Page): Promise<void> {
+  await syncNow(page).catch(() => undefined);
+  await page.waitForSelector('[data-testid=net-status][data-server=unreachable]');
+}
+
 /** Keys a scanner sends in one go, the gaps between them (ms) and the pause before the first. */
 export interface KeyRun {
   keys: readonly string[];

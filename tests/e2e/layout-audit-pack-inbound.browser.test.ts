@@ -4,7 +4,7 @@ import type { InboundNotice, Sku } from '@wms/protocol';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
-import { scanWedge, signIn, syncNow } from './handheld';
+import { scanWedge, signIn, syncInDeadZone, syncNow } from './handheld';
 import { anAuditor, CODE_WORDS, HANDHELD_SIZES } from './layout-audit';
 import { aSlotAndTarget, gs1Date, keyQty, moveStep, moveWork, openMoves } from './moves';
 import { signInSupervisor, type SupervisorApi } from './supervisor-api';
@@ -292,6 +292,8 @@ describe('layout audit of the pack bench, the inbound and the move screens', () 
         }),
       });
 
+      // The device has tried to sync in the dead zone (the status bar says so) before every step.
+      await syncInDeadZone(page);
       const { slot, sku } = lotted;
       const facts = ['move-step', 'move-from', 'move-item', 'move-lot', 'move-qty'];
       await audit('move-1-scan-from-bin', ['move-step', 'move-label-unreadable']);
@@ -327,6 +329,7 @@ describe('layout audit of the pack bench, the inbound and the move screens', () 
       await audit('move-7-to-bin-new-lot', [...facts, 'move-new-lot', 'move-restart']);
       await page.click('[data-testid=move-restart]');
       await moveStep(page, 'scan-from-bin');
+      await syncInDeadZone(page);
 
       // A plain move, made and recorded offline, then refused by the server.
       await scanWedge(page, plain.slot.binCode);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
 import type { Page } from 'playwright-core';
-import { scanWedge, signIn, syncNow } from './handheld';
+import { scanWedge, signIn, syncInDeadZone, syncNow } from './handheld';
 import { anAuditor, CODE_WORDS, HANDHELD_SIZES as SIZES } from './layout-audit';
 import { signInSupervisor } from './supervisor-api';
 
@@ -112,6 +112,30 @@ describe('layout audit of every handheld step, and of every console and admin ta
         'confirm-qty',
         ...withNote,
       ]);
+
+      // The same step in a dead zone: the sync has failed and the status bar says so.
+      await context.setOffline(true);
+      await syncInDeadZone(page);
+      await audit('4-quantity-dead-zone', [
+        'pick-product',
+        'pick-qty',
+        'qty-entry',
+        'confirm-qty',
+        ...withNote,
+      ]);
+      // One word in the bar; a tap says what it means, a second tap folds it away.
+      expect(await page.textContent('[data-testid=net-status]')).toBe(
+        picker.language === 'zh-CN' ? '离线' : 'Offline',
+      );
+      await page.click('[data-testid=net-status]');
+      expect(await page.textContent('[data-testid=sync-unreachable]')).toBe(
+        picker.language === 'zh-CN'
+          ? '无法连接服务器：拣货记录保存在本设备上，恢复连接后自动上传。'
+          : 'No connection to the server: picks are kept on this device and sent when it is back.',
+      );
+      await page.click('[data-testid=net-status]');
+      expect(await page.$('[data-testid=sync-unreachable]')).toBeNull();
+      await context.setOffline(false);
 
       await page.click('[data-testid=short]');
       await page.waitForSelector('[data-testid=short-empty]');

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 export interface LayoutFinding {
   /** Wider than the screen: the page scrolls sideways, something is cut off. */
   overflowX: number;
-  /** Essential facts (by data-testid) outside the first screen, or covered by something else. */
+  /** Essential facts (by data-testid) outside the first screen, or covered by something else, each with why. */
   hidden: string[];
   /** Controls smaller than the target (48 × 48 CSS px gloved, 44 on a tablet), by their text. */
   small: string[];
@@ -41,17 +41,27 @@ export function auditLayout(
       };
       const statusBar = document.querySelector('[data-testid=status-bar]')?.getBoundingClientRect();
       const top = statusBar ? statusBar.bottom : 0;
-      const hidden = essential.filter((id) => {
+      const describe = (el: Element) =>
+        `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}`;
+      // Why each essential fact fails: absent, off the first screen (by how much), or covered (by what).
+      const hidden = essential.flatMap((id) => {
         const el = document.querySelector(`[data-testid="${id}"]`);
-        if (!el) return true;
+        if (!el) return [`${id} (absent)`];
         const rect = el.getBoundingClientRect();
-        if (rect.top < top - 1 || rect.bottom > window.innerHeight + 1) return true;
-        if (rect.left < -1 || rect.right > window.innerWidth + 1) return true;
+        const span = `top ${Math.round(rect.top)}, bottom ${Math.round(rect.bottom)} of ${window.innerHeight}, below the status bar at ${Math.round(top)}`;
+        if (rect.top < top - 1 || rect.bottom > window.innerHeight + 1) return [`${id} (${span})`];
+        if (rect.left < -1 || rect.right > window.innerWidth + 1)
+          return [
+            `${id} (left ${Math.round(rect.left)}, right ${Math.round(rect.right)} of ${window.innerWidth})`,
+          ];
         const hit = document.elementFromPoint(
           rect.left + rect.width / 2,
           rect.top + rect.height / 2,
         );
-        return !hit || !(el === hit || el.contains(hit) || hit.contains(el));
+        if (!hit) return [`${id} (nothing drawn at its centre)`];
+        return el === hit || el.contains(hit) || hit.contains(el)
+          ? []
+          : [`${id} (covered by ${describe(hit)})`];
       });
       const target = (el: Element) =>
         el.matches('input[type=radio], input[type=checkbox]') ? (el.closest('label') ?? el) : el;

@@ -2,7 +2,7 @@
 export const en = {
   languageName: 'English',
   loading: 'Loading…',
-  net: { online: 'Online', offline: 'Offline' },
+  net: { online: 'Online', offline: 'Offline', noServer: 'No server' },
   status: {
     unsynced: 'Unsynced',
     lastSync: 'Last sync',

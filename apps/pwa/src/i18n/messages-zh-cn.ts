@@ -4,7 +4,7 @@ import type { Messages } from './messages-en';
 export const zhCN: Messages = {
   languageName: '中文',
   loading: '加载中…',
-  net: { online: '在线', offline: '离线' },
+  net: { online: '在线', offline: '离线', noServer: '服务器断开' },
   status: {
     unsynced: '未同步',
     lastSync: '上次同步',

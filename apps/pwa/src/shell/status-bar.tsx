@@ -15,6 +15,7 @@ export function StatusBar() {
   const online = useOnline();
   const status = useSyncStatus();
   const [syncing, setSyncing] = useState(false);
+  const [explained, setExplained] = useState(false);
   const updateRequired =
     status?.lastSyncError?.kind === 'refused' &&
     status.lastSyncError.code === 'app_update_required';
@@ -37,11 +38,29 @@ export function StatusBar() {
 
   const netState = online ? 'online' : 'offline';
   const unsynced = status?.unsynced ?? 0;
+  // A dead zone is the floor's normal: the pill says it in one word ("Offline", or "No server"
+  // while the Wi-Fi is up but the hub cannot be reached), and the sentence behind it opens on a
+  // tap. A second row under the bar would push the step's keypad off a 360×640 screen.
+  const unreachable = status?.lastSyncError?.kind === 'network';
+  const failure = status?.lastSyncError && !unreachable ? status.lastSyncError : null;
+  const pill = online && unreachable ? 'noServer' : netState;
+  useEffect(() => {
+    if (!unreachable) setExplained(false);
+  }, [unreachable]);
   return (
     <header className="status-bar" data-testid="status-bar">
-      <span className={`net net-${netState}`} data-testid="net-status" data-state={netState}>
-        {t.net[netState]}
-      </span>
+      <button
+        type="button"
+        className="net-button"
+        data-testid="net-status"
+        data-state={netState}
+        data-server={unreachable ? 'unreachable' : 'reached'}
+        aria-expanded={unreachable ? explained : undefined}
+        disabled={!unreachable}
+        onClick={() => setExplained((open) => !open)}
+      >
+        <span className={`net net-${pill === 'online' ? 'online' : 'offline'}`}>{t.net[pill]}</span>
+      </button>
       <span className={unsynced > 0 ? 'unsynced unsynced-pending' : 'unsynced'}>
         {t.status.unsynced} <strong data-testid="unsynced-count">{unsynced}</strong>
       </span>
@@ -60,9 +79,14 @@ export function StatusBar() {
       >
         {syncing ? t.status.syncing : t.status.syncNow}
       </button>
-      {status?.lastSyncError && (
-        <span className="sync-error" data-testid="sync-error" data-kind={status.lastSyncError.kind}>
-          {syncFailureText(status.lastSyncError, t, language)}
+      {unreachable && explained && (
+        <span className="sync-error" data-testid="sync-unreachable">
+          {t.status.notConnected}
+        </span>
+      )}
+      {failure && (
+        <span className="sync-error" data-testid="sync-error" data-kind={failure.kind}>
+          {syncFailureText(failure, t, language)}
         </span>
       )}
     </header>
@@ -72,7 +96,7 @@ export function StatusBar() {
 function syncFailureText(failure: SyncFailure, t: Messages, language: Language): string {
   switch (failure.kind) {
     case 'network':
-      return t.status.notConnected;
+      return t.status.notConnected; // shown behind the pill instead (see StatusBar)
     case 'storage-full':
       return t.problem.storageFull;
     case 'refused':
