@@ -44,9 +44,12 @@ export function StatusBar() {
   const unreachable = status?.lastSyncError?.kind === 'network';
   const failure = status?.lastSyncError && !unreachable ? status.lastSyncError : null;
   const pill = online && unreachable ? 'noServer' : netState;
-  useEffect(() => {
+  // Folded again once the hub answers (state adjusted while rendering, as React's docs advise).
+  const [wasUnreachable, setWasUnreachable] = useState(unreachable);
+  if (wasUnreachable !== unreachable) {
+    setWasUnreachable(unreachable);
     if (!unreachable) setExplained(false);
-  }, [unreachable]);
+  }
   return (
     <header className="status-bar" data-testid="status-bar">
       <button

@@ -448,6 +448,10 @@ export const waves = pgTable(
       .where(sql`left_scope_at is null and status = 'done'`),
     // Retention (issue 25): the months to export, read in time order.
     index('waves_created').on(t.createdAt),
+    // Picked lines left in a cancelled wave keep their status (reconciliation's units in hand).
+    index('waves_cancelled')
+      .on(t.warehouseId)
+      .where(sql`status = 'cancelled'`),
   ],
 );
 
@@ -495,6 +499,12 @@ export const pickLines = pgTable(
     // Retention (issue 25): deleting a pruned order's lines checks the foreign key from here;
     // without it every order line deleted read all of pick_lines (35 s for 5,000 orders).
     index('pick_lines_order_line').on(t.orderLineId),
+    // Units in hand of cancelled orders (reconciliation, issue 19): only lines pulled from their
+    // waves can hold any, not every cancelled order kept for its 400 days. Status only in the
+    // predicate (not picked_qty): a pick that leaves its line open stays a HOT update.
+    index('pick_lines_cancelled')
+      .on(t.warehouseId)
+      .where(sql`status = 'cancelled'`),
   ],
 );
 
@@ -587,7 +597,14 @@ export const exceptions = pgTable(
     resolvedBy: text('resolved_by'),
     note: text('note'),
   },
-  (t) => [index('exceptions_warehouse_status').on(t.warehouseId, t.status)],
+  (t) => [
+    index('exceptions_warehouse_status').on(t.warehouseId, t.status),
+    // A line's over-picked units (units in hand, put-backs): looked up per line, not a year of
+    // over-picks grouped.
+    index('exceptions_over_pick_line')
+      .on(t.pickLineId)
+      .where(sql`kind = 'over-pick'`),
+  ],
 );
 
 /**

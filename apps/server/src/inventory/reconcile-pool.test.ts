@@ -139,6 +139,109 @@ describe.each(testDatabases())('the pool and the bins on $name', (target) => {
     expect(await reconciliation()).toMatchObject({ drifts: [], ledgerDrifts: [] });
   });
 
+  it("counts a cancelled order's picked units in hand until put back: pulled lines, a cancelled wave's lines, an over-pick", async () => {
+    /** Units in hand per SKU as decision 002 defines them: every line of every order not shipped. */
+    const inHandByDefinition = async () =>
+      queryRows<{ skuId: string; qty: number }>(
+        fx.database.db,
+        sql`select pl.sku_id as "skuId",
+                   sum(pl.picked_qty - pl.put_back_qty + coalesce((
+                     select sum(e.qty) from exceptions e
+                     where e.pick_line_id = pl.id and e.kind = 'over-pick'), 0))::int as qty
+            from pick_lines pl join orders o on o.id = pl.order_id
+            where pl.warehouse_id = 'GZ' and o.status <> 'shipped'
+            group by pl.sku_id having sum(pl.picked_qty - pl.put_back_qty + coalesce((
+                     select sum(e.qty) from exceptions e
+                     where e.pick_line_id = pl.id and e.kind = 'over-pick'), 0)) <> 0
+            order by 1`,
+      );
+    const reported = async () => {
+      const report = await reconciliation();
+      expect(report).toMatchObject({ drifts: [], ledgerDrifts: [] });
+      return report;
+    };
+    /** Places an order placed before the seeded ones (first in the next wave) and waves it. */
+    const aWavedOrder = async (...skus: [string, number][]) => {
+      const { orderId } = await bodyOf<{ orderId: string }>(
+        await postJson(
+          fx.app,
+          '/api/orders',
+          anOrder({
+            placedAt: '2026-01-02T08:00:00.000Z',
+            lines: skus.map(([skuId, qty]) => ({ skuId, qty, unitPriceCents: 9_900 })),
+          }),
+          key,
+        ),
+      );
+      const before = await pullAll(picker);
+      const built = await postJson(
+        fx.app,
+        '/api/waves/build',
+        { maxOrders: 5, assignTo: picker.userId },
+        supervisor,
+      );
+      expect(built.status).toBe(201);
+      const after = await pullAll(picker, before.cursor);
+      const lines = skus.map(([skuId]) =>
+        [...before.lines, ...after.lines].find((l) => l.orderId === orderId && l.skuId === skuId)!,
+      );
+      expect(lines.every(Boolean)).toBe(true);
+      return { orderId, line: lines[0]!, lines };
+    };
+    const cancel = async (orderId: string) =>
+      expect(
+        (await postJson(fx.app, `/api/orders/${orderId}/cancel`, { reason: 'customer' }, key))
+          .status,
+      ).toBe(200);
+
+    // Picked 1 of 2, then the order is cancelled: its line is pulled, the unit is in hand.
+    const pulled = await aWavedOrder(['SKU-00251', 2]);
+    expect((await push(fx.app, picker, [aPick(picker, pulled.line, 1)])).status).toBe(200);
+    await cancel(pulled.orderId);
+    // Picked 1 of 1 and one unit too many (an over-pick), then cancelled.
+    const over = await aWavedOrder(['SKU-00252', 1]);
+    expect((await push(fx.app, picker, [aPick(picker, over.line, 2)])).status).toBe(200);
+    await cancel(over.orderId);
+    // One line picked in a wave that is then cancelled: the picked line keeps its status there,
+    // the open one is cancelled and the order goes back to the queue; then the order is cancelled.
+    const kept = await aWavedOrder(['SKU-00253', 1], ['SKU-00254', 1]);
+    expect((await push(fx.app, picker, [aPick(picker, kept.line, 1)])).status).toBe(200);
+    const waveCancelled = await postJson(
+      fx.app,
+      `/api/waves/${kept.line.waveId}/cancel`,
+      {},
+      supervisor,
+    );
+    expect(waveCancelled.status).toBe(200);
+    await cancel(kept.orderId);
+
+    const held = await inHandByDefinition();
+    expect(held.filter((h) => ['SKU-00251', 'SKU-00252', 'SKU-00253'].includes(h.skuId))).toEqual([
+      { skuId: 'SKU-00251', qty: 1 },
+      { skuId: 'SKU-00252', qty: 2 },
+      { skuId: 'SKU-00253', qty: 1 },
+    ]);
+    const report = await reported();
+    expect(report.checkedSkus).toBeGreaterThan(100);
+
+    // All put back: nothing in hand for them, and the check still agrees.
+    expect(
+      (
+        await push(fx.app, picker, [
+          aPutBack(picker, [{ line: pulled.line, qty: 1 }]),
+          aPutBack(picker, [{ line: over.line, qty: 2 }]),
+          aPutBack(picker, [{ line: kept.line, qty: 1 }]),
+        ])
+      ).status,
+    ).toBe(200);
+    expect(
+      (await inHandByDefinition()).filter((h) =>
+        ['SKU-00251', 'SKU-00252', 'SKU-00253'].includes(h.skuId),
+      ),
+    ).toEqual([]);
+    await reported();
+  });
+
   it('reports a bin changed behind the ledger, pool and slot, and corrects nothing', async () => {
     await fx.database.db.execute(
       sql`update stock set qty = qty + 5 where bin_id = 'GZ:A-01-01' and sku_id = (

@@ -1,6 +1,6 @@
 import { poolDrift } from '@wms/domain';
 import { type PoolDrift, type Reconciliation, orderStatusSchema } from '@wms/protocol';
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, type Tx, queryRows } from '../db/database';
 import { advanceLedgerCheckpoint, ledgerSlotSums } from './ledger-checkpoint';
 
@@ -11,28 +11,51 @@ import { advanceLedgerCheckpoint, ledgerSlotSums } from './ledger-checkpoint';
 const PHYSICAL_STATUSES = sql`('available', 'received-not-put-away', 'awaiting-qc')`;
 
 /**
- * Every order status but `shipped`, as a positive list: the orders index finds the few orders
- * still holding picked units instead of a year of shipped ones' pick lines being read (issue 19).
+ * The order statuses whose pick lines may hold picked units, as a positive list: every status but
+ * `shipped` (its units left) and `cancelled` (read through its pulled lines instead), so the
+ * orders index finds the few live orders, not a year of shipped or cancelled ones (issue 19).
  */
-const NOT_SHIPPED = sql`(${sql.join(
-  orderStatusSchema.options.filter((s) => s !== 'shipped').map((s) => sql`${s}`),
+const LIVE = sql`(${sql.join(
+  orderStatusSchema.options
+    .filter((s) => s !== 'shipped' && s !== 'cancelled')
+    .map((s) => sql`${s}`),
   sql`, `,
 )})`;
 
 /**
- * Units taken from bins for pick lines and not put back, per line: what was picked for the line,
- * plus over-picks, less put-backs. `where` narrows the lines (a warehouse, an order).
+ * Units taken from bins for pick lines and not put back, per SKU of a warehouse: what was picked
+ * for each line of an order not shipped, plus over-picks, less put-backs.
+ *
+ * A cancelled order's units in hand are on the lines it had in waves when it was cancelled: those
+ * lines were pulled (`cancelled`), or, where their wave was cancelled before, kept their status in
+ * that wave. Only those are read (two partial indexes), not every cancelled order of the 400 days
+ * they are kept: most are cancelled before a wave and never had a line.
  */
-export function unitsInHand(where: SQL) {
+export function unitsInHand(warehouseId: string) {
   return sql`
-    select pl.warehouse_id, pl.sku_id,
-           sum(pl.picked_qty + coalesce(ov.qty, 0) - pl.put_back_qty)::int as qty
-    from pick_lines pl
-    left join (select pick_line_id, sum(qty)::int as qty from exceptions
-               where kind = 'over-pick' and pick_line_id is not null group by pick_line_id) ov
-           on ov.pick_line_id = pl.id
-    where ${where}
-    group by pl.warehouse_id, pl.sku_id`;
+    with lines as (
+      select pl.id, pl.sku_id, pl.picked_qty, pl.put_back_qty from pick_lines pl
+      where pl.warehouse_id = ${warehouseId}
+        and pl.order_id in (select o.id from orders o
+                            where o.warehouse_id = ${warehouseId} and o.status in ${LIVE})
+      union all
+      select pl.id, pl.sku_id, pl.picked_qty, pl.put_back_qty from pick_lines pl
+      join orders o on o.id = pl.order_id and o.status = 'cancelled'
+      where pl.warehouse_id = ${warehouseId} and pl.status = 'cancelled'
+      union all
+      select pl.id, pl.sku_id, pl.picked_qty, pl.put_back_qty
+      from waves w
+      join pick_lines pl on pl.wave_id = w.id and pl.status <> 'cancelled'
+      join orders o on o.id = pl.order_id and o.status = 'cancelled'
+      where w.warehouse_id = ${warehouseId} and w.status = 'cancelled'
+    ), over as (
+      select e.pick_line_id, sum(e.qty)::int as qty from exceptions e
+      where e.kind = 'over-pick' and e.pick_line_id in (select id from lines)
+      group by e.pick_line_id
+    )
+    select l.sku_id, sum(l.picked_qty + coalesce(ov.qty, 0) - l.put_back_qty)::int as qty
+    from lines l left join over ov on ov.pick_line_id = l.id
+    group by l.sku_id`;
 }
 
 /**
@@ -70,10 +93,7 @@ async function balancesOf(tx: Tx, warehouseId: string) {
     with in_bins as (
       select sku_id, sum(qty)::int as qty from stock
       where warehouse_id = ${warehouseId} and status in ${PHYSICAL_STATUSES} group by sku_id
-    ), in_hand as (
-      ${unitsInHand(sql`pl.warehouse_id = ${warehouseId}
-        and pl.order_id in (select o.id from orders o
-                            where o.warehouse_id = ${warehouseId} and o.status in ${NOT_SHIPPED})`)}
+    ), in_hand as (${unitsInHand(warehouseId)}
     ), skus as (
       select sku_id from inventory_pool where warehouse_id = ${warehouseId}
       union select sku_id from in_bins union select sku_id from in_hand
