@@ -58,7 +58,9 @@ async function belowTheFold(page: Page, ids: string[]): Promise<string[]> {
 }
 
 describe('the product picture on the pick card', () => {
-  const fx = aServerAndBrowserPerFile();
+  // The image host is a loopback server on a port found at start: PICTURE_HOSTS lets the page
+  // load it (the CSP's img-src and connect-src) and lets the admin save its URL.
+  const fx = aServerAndBrowserPerFile({ env: { PICTURE_HOSTS: 'https: http://127.0.0.1:*' } });
   let host: Awaited<ReturnType<typeof anImageHost>>;
   beforeAll(async () => {
     host = await anImageHost();

@@ -67,7 +67,7 @@ export function createApp(given: AppDeps) {
   const app = new Hono();
   app.onError(handleError);
   app.use(requestContext(deps));
-  app.use(securityHeaders());
+  app.use(securityHeaders(deps.pictureHosts));
   app.route(
     '/',
     healthRoutes(deps.db, { lifecycle: deps.lifecycle, primary: deps.databasePrimary }),

@@ -106,6 +106,18 @@ describe('configuration', () => {
     ).toEqual(['良品母婴旗舰店', '三只松鼠官方旗舰店']);
   });
 
+  it('reads PICTURE_HOSTS as CSP sources (none set: any HTTPS host), or does not start, naming it', () => {
+    const base = { DATA_DIR: '/tmp/wms-env-test', AUTH_SECRET: 's'.repeat(32) };
+    expect(loadConfig(base).pictureHosts).toBeUndefined();
+    expect(
+      loadConfig({ ...base, PICTURE_HOSTS: 'https://img.alicdn.com, https://*.taobaocdn.com' })
+        .pictureHosts,
+    ).toEqual(['https://img.alicdn.com', 'https://*.taobaocdn.com']);
+    expect(() => loadConfig({ ...base, PICTURE_HOSTS: 'img.alicdn.com' })).toThrow(
+      'Bad configuration: PICTURE_HOSTS: "img.alicdn.com" is not a scheme (https:)',
+    );
+  });
+
   it('seals connector credentials with CONNECTOR_KEY: 32 bytes in base64, or the server does not start', () => {
     const base = { DATA_DIR: '/tmp/wms-env-test', AUTH_SECRET: 's'.repeat(32) };
     expect(loadConfig(base).connectorKey).toBeNull();

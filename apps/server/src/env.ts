@@ -7,6 +7,7 @@ import { parseDatabaseUrl } from './db/connection-url';
 import type { DatabaseConfig } from './db/database';
 import { RETENTION_DEFAULTS, type RetentionConfig } from './retention/policies';
 import { parseConnectorKey } from './connectors/vault';
+import { type PictureHosts, parsePictureHosts } from './http/picture-hosts';
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -80,6 +81,26 @@ const envSchema = z.object({
   /** PEM certificate (chain) and key files: both set, the server speaks HTTPS itself. */
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
+  /**
+   * Where SKU pictures may come from: CSP sources, e.g. `https://img.alicdn.com
+   * https://*.taobaocdn.com` (commas or spaces between). Unset: any HTTPS host. A SKU naming a
+   * picture elsewhere is refused (400 naming the field), as the page would refuse to load it.
+   */
+  PICTURE_HOSTS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      try {
+        return parsePictureHosts(text);
+      } catch (err) {
+        ctx.addIssue({
+          code: 'custom',
+          message: (err as Error).message.replace(/^PICTURE_HOSTS: /, ''),
+        });
+        return z.NEVER;
+      }
+    }),
   /** How long a shutdown waits for requests in flight before closing connections anyway. */
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
   /** Scan events older than this many days move to the archive table; 0 keeps all hot. */
@@ -127,6 +148,8 @@ export interface ServerConfig {
   seedDemo: boolean;
   /** See ENROLMENT_REQUIRED; absent means false. */
   enrolmentRequired?: boolean;
+  /** PICTURE_HOSTS; absent: any HTTPS host. */
+  pictureHosts?: PictureHosts;
   pwaDist: string;
   /** OLDEST_READABLE_PROTOCOL_VERSION, when set: devices below it get 426. */
   oldestReadableProtocol?: number;
@@ -196,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tokenTtlMs: e.TOKEN_TTL_HOURS * 3_600_000,
     seedDemo: e.SEED_DEMO,
     enrolmentRequired: e.ENROLMENT_REQUIRED,
+    ...(e.PICTURE_HOSTS && { pictureHosts: e.PICTURE_HOSTS }),
     pwaDist: e.PWA_DIST
       ? resolve(base, e.PWA_DIST)
       : fileURLToPath(new URL('../../pwa/dist', import.meta.url)),

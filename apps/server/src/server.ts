@@ -108,6 +108,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     authSecret: config.authSecret,
     tokenTtlMs: config.tokenTtlMs,
     enrolmentRequired: config.enrolmentRequired ?? false,
+    ...(config.pictureHosts && { pictureHosts: config.pictureHosts }),
     pwaDist: config.pwaDist,
     ...(config.oldestReadableProtocol !== undefined && {
       readableProtocol: { ...READABLE_PROTOCOL, oldest: config.oldestReadableProtocol },

@@ -1,3 +1,4 @@
+import type { PictureHosts } from './picture-hosts';
 import type { Db } from '../db/database';
 import type { PrimaryVerdict } from '../db/primary-locator';
 import type { Logger } from 'pino';
@@ -41,6 +42,8 @@ export interface AppDeps {
   addressPageRateLimit?: { perAddress: number; perLink: number };
   /** The server database's writable primary, or why there is none (`/readyz`); absent on PGlite. */
   databasePrimary?: () => Promise<PrimaryVerdict>;
+  /** Where SKU pictures may come from (PICTURE_HOSTS): the CSP's img-src and what a SKU may name. */
+  pictureHosts?: PictureHosts;
   /** Scan events older than this are archived (the on-demand default); 0 or absent: off. */
   retentionMs?: number;
   /** Issue 22: the e-waybill provider (电子面单) and the sender's phone; absent: typed numbers only. */

@@ -19,6 +19,7 @@ import {
   warehouseInputSchema,
   zoneInputSchema,
   userSchema,
+  type SkuInput,
 } from '@wms/protocol';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
@@ -39,7 +40,8 @@ import {
 } from './master-data-csv';
 import { createSku, importSkus, listSkus, setSkuActive, updateSku } from './skus';
 import { createUser, importUsers, listUsers, resetPin, setUserActive, updateUser } from './users';
-import { notFound } from '../http/api-error';
+import { badRequest, notFound } from '../http/api-error';
+import { ANY_HTTPS, pictureUrlErrors } from '../http/picture-hosts';
 import { createWarehouse, listWarehouses, updateWarehouse } from './warehouses';
 import { entityDocs, setActiveSchema } from './entity-docs';
 import { createZone, listZones, setZoneActive, updateZone } from './zones';
@@ -90,6 +92,19 @@ export function masterDataRoutes(deps: AppDeps) {
     const warehouseId = pathParam(c, 'warehouseId');
     if (warehouseId !== wh(c)) throw notFound(`No warehouse ${warehouseId}`);
     return warehouseId;
+  };
+  // A picture the page would not load (PICTURE_HOSTS) is refused before anything is stored.
+  const pictureHosts = deps.pictureHosts ?? ANY_HTTPS;
+  const withPictureHosts = <T extends SkuInput>(sku: T): T => {
+    const errors = pictureUrlErrors(pictureHosts, sku);
+    if (errors.length > 0) throw badRequest('A picture is on a host the app may not load', errors);
+    return sku;
+  };
+  const rowsWithPictureHosts = <T extends SkuInput>(rows: T[]): T[] => {
+    const errors = rows.flatMap((row, i) => pictureUrlErrors(pictureHosts, row, `rows.${i + 1}.`));
+    if (errors.length > 0)
+      throw badRequest(`${errors.length} picture(s) on a host the app may not load`, errors);
+    return rows;
   };
   return new Hono<SessionEnv>()
     .use(requireSession(deps.authSecret, ['admin']))
@@ -156,7 +171,7 @@ export function masterDataRoutes(deps: AppDeps) {
     )
     .get('/skus', documented(skuDocs.list), async (c) => c.json({ skus: await listSkus(db) }))
     .post('/skus', documented(skuDocs.create), async (c) =>
-      c.json(await createSku(db, await parseBody(c, newSkuSchema)), 201),
+      c.json(await createSku(db, withPictureHosts(await parseBody(c, newSkuSchema))), 201),
     )
     .get('/skus.csv', documented(skuDocs.exportCsv), async (c) =>
       sheetResponse(c, 'skus', 'csv', skusToSheet(await listSkus(db))),
@@ -165,10 +180,14 @@ export function masterDataRoutes(deps: AppDeps) {
       sheetResponse(c, 'skus', 'xlsx', skusToSheet(await listSkus(db))),
     )
     .post('/skus.csv', documented(skuDocs.importCsv), async (c) =>
-      c.json(await importSkus(db, skusFromCsv(await tableOfRequest(c)))),
+      c.json(await importSkus(db, rowsWithPictureHosts(skusFromCsv(await tableOfRequest(c))))),
     )
     .put('/skus/:skuId', documented(skuDocs.edit), async (c) => {
-      const sku = await updateSku(db, pathParam(c, 'skuId'), await parseBody(c, skuInputSchema));
+      const sku = await updateSku(
+        db,
+        pathParam(c, 'skuId'),
+        withPictureHosts(await parseBody(c, skuInputSchema)),
+      );
       // Issue 21: a pre-sale date moved (supplier delay) or reached: the held orders hear now.
       await checkPresaleHolds(db, deps.now());
       return c.json(sku);
