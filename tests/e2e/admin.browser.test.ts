@@ -4,6 +4,7 @@ import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { aServerAndBrowserPerFile } from '../support/server-and-browser';
+import { signInSupervisor } from './supervisor-api';
 import { errorText, outboxEventIds, pickCurrentLine, scanWedge, signIn, syncNow } from './handheld';
 
 async function openAdmin(browser: Browser, url: string): Promise<Page> {
@@ -184,6 +185,79 @@ describe('the admin screens', () => {
     await admin.waitForSelector('[data-testid="row-SKU-GBK01"]');
     expect(await admin.textContent('[data-testid="row-SKU-GBK01"]')).toContain('铁观音茶叶 250克');
     expect(await admin.$('[data-testid=csv-errors]')).toBeNull();
+  });
+
+  it('a hub admin makes another admin a hub admin and removes them, never the last; an admin who is not one is told so', async () => {
+    const api = await signInSupervisor(fx.server.url, 'A-0001');
+    await api.raw('/api/admin/users', {
+      method: 'POST',
+      body: JSON.stringify({
+        id: 'u-gz-a2',
+        name: 'Lin Tao',
+        badge: 'A-0002',
+        role: 'admin',
+        language: 'en',
+        pin: '1234',
+      }),
+    });
+    const admin = await openAdmin(fx.browser, fx.server.url);
+    await admin.click('[data-testid=tab-hubAdmins]');
+    await admin.waitForSelector('[data-testid=hub-admin-u-gz-a1]');
+    expect(await tableRows(admin, '[data-testid=hub-admins] tbody tr')).toEqual([
+      ['Chen Jie u-gz-a1', 'GZ', 'Remove'],
+    ]);
+    // The last one stays: refused, worded, nothing changed.
+    await admin.click('[data-testid=remove-hub-admin-u-gz-a1]');
+    await admin.waitForSelector('[data-testid=admin-error]');
+    expect(await admin.textContent('[data-testid=admin-error]')).toContain(
+      "u-gz-a1 is the hub's last hub admin",
+    );
+    expect(await tableRows(admin, '[data-testid=hub-admins] tbody tr')).toHaveLength(1);
+
+    // Lin Tao, an admin of this warehouse, is offered by id.
+    expect(
+      await admin.$$eval('#hub-admin-candidates option', (options) =>
+        options.map((o) => (o as HTMLOptionElement).value),
+      ),
+    ).toEqual(['u-gz-a2']);
+    await admin.fill('[data-testid=hub-admin-user-id]', 'u-gz-a2');
+    await admin.click('[data-testid=grant-hub-admin-submit]');
+    await admin.waitForSelector('[data-testid=hub-admin-u-gz-a2]');
+    expect(await admin.textContent('[data-testid=hub-admins-notice]')).toBe(
+      'Lin Tao is a hub admin now.',
+    );
+    expect(await admin.$('[data-testid=admin-error]')).toBeNull();
+    // A picker is no admin: refused by name of the rule.
+    await admin.fill('[data-testid=hub-admin-user-id]', 'u-gz-p1');
+    await admin.click('[data-testid=grant-hub-admin-submit]');
+    await admin.waitForSelector('[data-testid=admin-error]');
+    expect(await admin.textContent('[data-testid=admin-error]')).toContain(
+      'u-gz-p1 is not an active admin',
+    );
+
+    await admin.click('[data-testid=remove-hub-admin-u-gz-a2]');
+    await admin.waitForFunction(
+      () => document.querySelector('[data-testid=hub-admin-u-gz-a2]') === null,
+    );
+    expect(await admin.textContent('[data-testid=hub-admins-notice]')).toBe(
+      'Lin Tao is no longer a hub admin.',
+    );
+    const [holder] = (
+      (await api.raw('/api/admin/hub-admins')) as { hubAdmins: { userId: string }[] }
+    ).hubAdmins;
+    expect(holder?.userId).toBe('u-gz-a1');
+
+    // Lin Tao, an admin but no hub admin now, sees why the list is not shown.
+    const context = await fx.browser.newContext({ viewport: { width: 1024, height: 900 } });
+    const other = await context.newPage();
+    await other.goto(fx.server.url);
+    await signIn(other, 'A-0002', '1234');
+    await other.click('[data-testid=open-admin]');
+    await other.click('[data-testid=tab-hubAdmins]');
+    await other.waitForSelector('[data-testid=hub-admins-refused]');
+    expect(await other.$('[data-testid=hub-admins]')).toBeNull();
+    await context.close();
+    await admin.context().close();
   });
 
   it('shows the per-row report of a bin CSV with bad rows and imports nothing; a good file imports', async () => {

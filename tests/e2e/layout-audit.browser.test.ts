@@ -17,7 +17,15 @@ const TABLETS = [
 /** Terms a Chinese console keeps in Latin letters (file formats, the PIN). */
 const TABLET_WORDS = [...CODE_WORDS, 'PDF', 'ZPL', 'CSV', 'Excel', 'PIN', 'QR', 'ID'];
 const CONSOLE_TABS = ['board', 'inbound', 'exceptions', 'kpis'] as const;
-const ADMIN_TABS = ['devices', 'bins', 'skus', 'users', 'zones', 'warehouses'] as const;
+const ADMIN_TABS = [
+  'devices',
+  'bins',
+  'skus',
+  'users',
+  'zones',
+  'warehouses',
+  'hubAdmins',
+] as const;
 
 /** Every Latin word in the master data's values (names, labels, codes): data, not UI text. */
 function wordsOfValues(value: unknown): string[] {

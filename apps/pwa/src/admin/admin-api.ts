@@ -20,7 +20,7 @@ export class AdminApiError extends Error {
  */
 export async function adminCall<T>(
   token: string,
-  method: 'GET' | 'POST' | 'PUT',
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   contentType: string = 'application/json',

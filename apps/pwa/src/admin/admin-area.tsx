@@ -7,13 +7,22 @@ import { ConnectorsPanel } from './connectors-panel';
 import { DevicesPanel } from './devices-panel';
 import { EntityPanel } from './entity-panel';
 import { FileButton } from './file-button';
+import { HubAdminsPanel } from './hub-admins-panel';
 import { ImportsPanel } from './imports-panel';
 import { LabelBatch } from './label-batch';
 import { useAdminList } from './use-admin-list';
 import './admin.css';
 
 type Tab =
-  'devices' | 'bins' | 'skus' | 'users' | 'zones' | 'warehouses' | 'imports' | 'connectors';
+  | 'devices'
+  | 'bins'
+  | 'skus'
+  | 'users'
+  | 'zones'
+  | 'warehouses'
+  | 'imports'
+  | 'connectors'
+  | 'hubAdmins';
 const TABS: readonly Tab[] = [
   'devices',
   'bins',
@@ -23,6 +32,7 @@ const TABS: readonly Tab[] = [
   'warehouses',
   'imports',
   'connectors',
+  'hubAdmins',
 ];
 
 /**
@@ -68,6 +78,7 @@ export default function AdminArea({ session, onClose }: { session: Session; onCl
       {tab === 'warehouses' && <WarehousesPanel token={token} />}
       {tab === 'imports' && <ImportsPanel token={token} />}
       {tab === 'connectors' && <ConnectorsPanel token={token} />}
+      {tab === 'hubAdmins' && <HubAdminsPanel token={token} />}
     </div>
   );
 }

@@ -426,6 +426,20 @@ export const en = {
       warehouses: 'Warehouses',
       imports: 'Imports',
       connectors: 'Connectors',
+      hubAdmins: 'Hub admins',
+    },
+    hubAdmins: {
+      intro:
+        "Hub admins set the hub's rules (routing, holds, settings), add warehouses, route an order into any warehouse and take backups. An admin of any warehouse can be one; the hub always keeps one.",
+      onlyHubAdmins: 'Only a hub admin sees and changes who the hub admins are.',
+      none: 'No hub admin yet: the first one is made from an admin below.',
+      user: 'Admin',
+      warehouse: 'Warehouse',
+      userId: 'User id of an admin (any warehouse)',
+      grant: 'Make hub admin',
+      remove: 'Remove',
+      granted: (name: string) => `${name} is a hub admin now.`,
+      removed: (name: string) => `${name} is no longer a hub admin.`,
     },
     imports: {
       columns: 'Columns:',

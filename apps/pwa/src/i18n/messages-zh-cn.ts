@@ -397,6 +397,20 @@ export const zhCN: Messages = {
       warehouses: '仓库',
       imports: '导入',
       connectors: '平台连接',
+      hubAdmins: '总部管理员',
+    },
+    hubAdmins: {
+      intro:
+        '总部管理员可以设置总部规则（分仓、拦截、参数）、新增仓库、将订单分配到任一仓库、备份系统。任一仓库的管理员都可担任；系统始终保留至少一位。',
+      onlyHubAdmins: '只有总部管理员才能查看和更改总部管理员名单。',
+      none: '尚无总部管理员：请从下方选一位管理员设为第一位。',
+      user: '管理员',
+      warehouse: '仓库',
+      userId: '管理员的用户编号（任一仓库）',
+      grant: '设为总部管理员',
+      remove: '移除',
+      granted: (name) => `${name} 已是总部管理员。`,
+      removed: (name) => `${name} 不再是总部管理员。`,
     },
     imports: {
       columns: '列：',
