@@ -215,6 +215,9 @@ describe('the admin screens', () => {
     expect(await tableRows(admin, '[data-testid=hub-admins] tbody tr')).toHaveLength(1);
 
     // Lin Tao, an admin of this warehouse, is offered by id.
+    await admin.waitForSelector('#hub-admin-candidates option[value=u-gz-a2]', {
+      state: 'attached',
+    });
     expect(
       await admin.$$eval('#hub-admin-candidates option', (options) =>
         options.map((o) => (o as HTMLOptionElement).value),
