@@ -18,6 +18,9 @@ describe('the protocol version handshake on the handheld', () => {
     await installFakeSpeech(context);
     const page = await context.newPage();
     await openWave(page, fx.server.url, 'P-0001', 'B26-07');
+    const barHeight = async () =>
+      (await page.locator('[data-testid=status-bar]').boundingBox())?.height ?? 0;
+    const oneRow = await barHeight();
     await context.setOffline(true);
     await pickCurrentLine(page);
     await pickCurrentLine(page);
@@ -50,6 +53,13 @@ describe('the protocol version handshake on the handheld', () => {
     expect(await page.textContent('[data-testid=sync-error]')).toContain(
       '请更新应用：扫描记录会保留在本机，更新后再发送。',
     );
+    // In the bar's one row (a second row pushed the step's keypad down); a tap opens it in full.
+    expect(await barHeight()).toBe(oneRow);
+    await page.click('[data-testid=sync-error]');
+    expect(await page.getAttribute('[data-testid=sync-error]', 'aria-expanded')).toBe('true');
+    expect(await barHeight()).toBeGreaterThan(oneRow);
+    await page.click('[data-testid=sync-error]');
+    expect(await barHeight()).toBe(oneRow);
 
     // …and says it, once, in Chinese: a picker looks at the bins, not at the status bar.
     const update = '请更新应用：扫描记录会保留在本机，更新后再发送。';

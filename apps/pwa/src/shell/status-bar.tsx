@@ -16,6 +16,7 @@ export function StatusBar() {
   const status = useSyncStatus();
   const [syncing, setSyncing] = useState(false);
   const [explained, setExplained] = useState(false);
+  const [failureOpen, setFailureOpen] = useState(false);
   const updateRequired =
     status?.lastSyncError?.kind === 'refused' &&
     status.lastSyncError.code === 'app_update_required';
@@ -40,7 +41,8 @@ export function StatusBar() {
   const unsynced = status?.unsynced ?? 0;
   // A dead zone is the floor's normal: the pill says it in one word ("Offline", or "No server"
   // while the Wi-Fi is up but the hub cannot be reached), and the sentence behind it opens on a
-  // tap. A second row under the bar would push the step's keypad off a 360×640 screen.
+  // tap. Any other failure (update the app, storage full) takes the last sync's place in the row.
+  // A second row under the bar would push the step's keypad off a 360×640 screen.
   const unreachable = status?.lastSyncError?.kind === 'network';
   const failure = status?.lastSyncError && !unreachable ? status.lastSyncError : null;
   const pill = online && unreachable ? 'noServer' : netState;
@@ -67,12 +69,26 @@ export function StatusBar() {
       <span className={unsynced > 0 ? 'unsynced unsynced-pending' : 'unsynced'}>
         {t.status.unsynced} <strong data-testid="unsynced-count">{unsynced}</strong>
       </span>
-      <span className="last-sync">
-        <span className="last-sync-label">{t.status.lastSync} </span>
-        <span data-testid="last-sync">
-          {formatSyncTime(status?.lastSyncAt ?? null, t.status.never)}
+      {failure ? (
+        // In the row, in place of the last sync, cut to what fits; a tap opens it in full.
+        <button
+          type="button"
+          className="sync-error sync-error-inline"
+          data-testid="sync-error"
+          data-kind={failure.kind}
+          aria-expanded={failureOpen}
+          onClick={() => setFailureOpen((open) => !open)}
+        >
+          {syncFailureText(failure, t, language)}
+        </button>
+      ) : (
+        <span className="last-sync">
+          <span className="last-sync-label">{t.status.lastSync} </span>
+          <span data-testid="last-sync">
+            {formatSyncTime(status?.lastSyncAt ?? null, t.status.never)}
+          </span>
         </span>
-      </span>
+      )}
       <button
         type="button"
         className="button-sync"
@@ -85,11 +101,6 @@ export function StatusBar() {
       {unreachable && explained && (
         <span className="sync-error" data-testid="sync-unreachable">
           {t.status.notConnected}
-        </span>
-      )}
-      {failure && (
-        <span className="sync-error" data-testid="sync-error" data-kind={failure.kind}>
-          {syncFailureText(failure, t, language)}
         </span>
       )}
     </header>
