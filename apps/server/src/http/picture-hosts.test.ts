@@ -1,4 +1,5 @@
 import type { NewSku } from '@wms/protocol';
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anIntegrationKey } from '../testing/hub-fixtures';
 import { aLoggedInDevice, aSeededApp, bodyOf, postJson } from '../testing/test-app';
@@ -129,12 +130,16 @@ describe.each(testDatabases())('SKU pictures on a hub with PICTURE_HOSTS on $nam
     expect(created.status).toBe(201);
   });
 
-  it("a file's rows are refused all together, each picture named by row and field", async () => {
-    const csv = [
-      'id,name,name_zh,category,image_url,lot_tracked,barcodes,picture_urls',
-      'SKU-PIC-2,Oil filter,机油滤芯,auto-parts,https://img.shop.test/f.jpg,no,12345670,',
-      'SKU-PIC-3,Air filter,空气滤芯,auto-parts,,no,96385074,https://img.shop.test/a.jpg|http://img.shop.test/b.jpg',
-    ].join('\n');
+  it("a GBK file's rows are refused all together, each picture named by row and field", async () => {
+    // As Chinese Excel saves a CSV: GBK, CRLF.
+    const csv = iconv.encode(
+      [
+        'id,name,name_zh,category,image_url,lot_tracked,barcodes,picture_urls',
+        'SKU-PIC-2,Oil filter,机油滤芯,auto-parts,https://img.shop.test/f.jpg,no,12345670,',
+        'SKU-PIC-3,Air filter,空气滤芯,auto-parts,,no,96385074,https://img.shop.test/a.jpg|http://img.shop.test/b.jpg',
+      ].join('\r\n') + '\r\n',
+      'gbk',
+    );
     const res = await app.request('/api/admin/skus.csv', {
       method: 'POST',
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
